@@ -1,0 +1,52 @@
+import { ERROR_CODES, type ErrorCode } from '@jointops/shared/errors';
+
+// Expected failures of the domain. Services throw them; the GraphQL layer exposes each as a
+// member of the mutation's result union (graphql/errors.ts). Anything else is a bug and masked.
+
+export abstract class DomainError extends Error {
+  abstract readonly code: ErrorCode;
+}
+
+export interface FieldError {
+  path: string[];
+  message: string;
+}
+
+export class ValidationError extends DomainError {
+  readonly code = ERROR_CODES.VALIDATION;
+  constructor(readonly fieldErrors: FieldError[]) {
+    super(`Invalid input: ${fieldErrors.map((e) => `${e.path.join('.') || 'input'}: ${e.message}`).join('; ')}`);
+  }
+
+  static field(path: string, message: string): ValidationError {
+    return new ValidationError([{ path: path.split('.'), message }]);
+  }
+}
+
+export class InvalidCredentialsError extends DomainError {
+  readonly code = ERROR_CODES.INVALID_CREDENTIALS;
+  constructor() {
+    // One message whatever was wrong, so the answer never tells whether an account exists.
+    super('The e-mail address or password is incorrect.');
+  }
+}
+
+export class TooManyAttemptsError extends DomainError {
+  readonly code = ERROR_CODES.TOO_MANY_ATTEMPTS;
+  constructor(readonly retryAfterSeconds: number) {
+    super(`Too many failed sign-in attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`);
+  }
+}
+
+export class NotFoundError extends DomainError {
+  readonly code = ERROR_CODES.NOT_FOUND;
+  // Also what a caller gets for something that exists but is not theirs to see: the two answers
+  // must be indistinguishable, so the message never names the kind of refusal.
+  constructor(what: string) {
+    super(`${what} not found.`);
+  }
+}
+
+export class ConflictError extends DomainError {
+  readonly code = ERROR_CODES.CONFLICT;
+}

@@ -1,0 +1,72 @@
+import SchemaBuilder from '@pothos/core';
+import DrizzlePlugin from '@pothos/plugin-drizzle';
+import ErrorsPlugin from '@pothos/plugin-errors';
+import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import { getTableConfig } from 'drizzle-orm/pg-core';
+import { GraphQLError } from 'graphql';
+import { ERROR_CODES } from '@jointops/shared/errors';
+import { relations } from '../db/relations';
+import { decodeGlobalId, encodeGlobalId } from '../global-id';
+import type { GraphQLContext } from './context';
+import { loadNode } from './node-loaders';
+
+export interface AuthScopes {
+  /** Anyone, signed in or not: declared explicitly so every root field states its audience. */
+  public: boolean;
+  authenticated: boolean;
+  admin: boolean;
+}
+
+const capitalize = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
+
+export const builder = new SchemaBuilder<{
+  Context: GraphQLContext;
+  AuthScopes: AuthScopes;
+  DrizzleRelations: typeof relations;
+  DefaultFieldNullability: false;
+  Scalars: {
+    ID: { Input: string; Output: string | number | bigint };
+    DateTime: { Input: Date; Output: Date | string };
+    JSON: { Input: unknown; Output: unknown };
+  };
+}>({
+  // Scope-auth first, so no other plugin's wrapper runs before the check.
+  plugins: [ScopeAuthPlugin, RelayPlugin, ErrorsPlugin, DrizzlePlugin],
+  defaultFieldNullability: false,
+  scopeAuth: {
+    authorizeOnSubscribe: true,
+    authScopes: (ctx) => ({
+      public: true,
+      authenticated: ctx.viewer !== null,
+      admin: ctx.viewer?.isAdmin ?? false,
+    }),
+    unauthorizedError: (_parent, ctx) =>
+      ctx.viewer
+        ? new GraphQLError('Not allowed.', { extensions: { code: ERROR_CODES.FORBIDDEN } })
+        : new GraphQLError('Sign in first.', { extensions: { code: ERROR_CODES.UNAUTHENTICATED } }),
+  },
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    encodeGlobalID: encodeGlobalId,
+    decodeGlobalID: (globalId) => {
+      const decoded = decodeGlobalId(globalId);
+      // An undecodable id names nothing: it resolves like an id that does not exist.
+      return decoded ?? { typename: '', id: '' };
+    },
+    nodeQueryOptions: {
+      authScopes: { authenticated: true },
+      resolve: (_root, { id }, ctx) => loadNode(ctx, id.typename, String(id.id)),
+    },
+    nodesQueryOptions: false,
+  },
+  errors: {
+    directResult: true,
+    defaultUnionOptions: { name: ({ fieldName }) => `${capitalize(fieldName)}Result` },
+  },
+  drizzle: { client: (ctx) => ctx.db, getTableConfig, relations },
+});
+
+builder.queryType({});
+builder.mutationType({});

@@ -1,0 +1,20 @@
+import type { ServiceContext, Viewer } from '../service-context';
+
+/** Response cookies a resolver wants set; absent over WebSocket, where there is no response. */
+export interface CookieJar {
+  set(cookie: string): void;
+}
+
+export interface GraphQLContext extends ServiceContext {
+  cookies: CookieJar | null;
+}
+
+/** What the HTTP handler (or the WebSocket layer) hands to yoga for one request. */
+export interface ServerContext {
+  requestId: string;
+  sourceAddress: string | null;
+  userAgent?: string | null;
+  responseCookies?: string[];
+  /** Set by the WebSocket layer, which authenticated the socket already. */
+  viewer?: Viewer;
+}

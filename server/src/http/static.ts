@@ -1,0 +1,65 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+  '.map': 'application/json',
+};
+
+/**
+ * Serves the built web app. Paths that name no file get index.html, so deep links into the
+ * single-page app work on reload; nothing outside `root` can be reached.
+ */
+export function createStaticHandler(root: string) {
+  const base = resolve(root);
+  return async function serveStatic(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://local');
+    let path: string;
+    try {
+      path = normalize(join(base, decodeURIComponent(url.pathname)));
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
+    if (path !== base && !path.startsWith(base + sep)) {
+      res.writeHead(404).end();
+      return;
+    }
+    let file = path;
+    let info = await stat(file).catch(() => null);
+    if (!info?.isFile()) {
+      if (extname(url.pathname)) {
+        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
+        return;
+      }
+      file = join(base, 'index.html');
+      info = await stat(file).catch(() => null);
+      if (!info?.isFile()) {
+        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('The web app is not built.');
+        return;
+      }
+    }
+    res.writeHead(200, {
+      'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+      'content-length': info.size,
+      // Vite fingerprints everything under /assets; index.html must always be revalidated.
+      'cache-control': url.pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+      'x-content-type-options': 'nosniff',
+    });
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    createReadStream(file).pipe(res);
+  };
+}

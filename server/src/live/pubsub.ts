@@ -1,0 +1,40 @@
+import { Redis } from 'ioredis';
+import { createPubSub } from 'graphql-yoga';
+import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
+
+// Payloads cross Redis as JSON: ids and plain values only, never rows or Dates.
+export type PubSubChannels = {
+  /** Sessions ended (logout, deactivation): every process closes the sockets that used them. */
+  'sessions:revoked': [payload: { userId: string; sessionId: string | null }];
+};
+
+export type PubSub = ReturnType<typeof createPubSub<PubSubChannels>>;
+
+export interface PubSubHandle {
+  pubSub: PubSub;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function openPubSub(redisUrl: string | undefined): PubSubHandle {
+  if (!redisUrl) {
+    return { pubSub: createPubSub<PubSubChannels>(), ping: async () => undefined, close: async () => undefined };
+  }
+  // Redis needs a connection of its own for subscribing: a subscribed connection can do nothing else.
+  const options = { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false };
+  const publishClient = new Redis(redisUrl, options);
+  const subscribeClient = new Redis(redisUrl, options);
+  // Lost connections are retried by ioredis; logging happens in readiness checks, not here.
+  publishClient.on('error', () => undefined);
+  subscribeClient.on('error', () => undefined);
+  return {
+    pubSub: createPubSub<PubSubChannels>({ eventTarget: createRedisEventTarget({ publishClient, subscribeClient }) }),
+    async ping() {
+      await publishClient.ping();
+    },
+    async close() {
+      publishClient.disconnect();
+      subscribeClient.disconnect();
+    },
+  };
+}

@@ -1,0 +1,151 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createUserInput, deactivateUserInput, loginInput } from '@jointops/shared/accounts';
+import type { AppDeps, ServiceContext, Viewer } from '../../service-context';
+import { InvalidCredentialsError, NotFoundError, TooManyAttemptsError, ValidationError } from '../../domain-errors';
+import { idFromInput, parseInput } from '../../validate';
+import { audited, auditRefusal } from '../audit/audited';
+import { findAgencyById } from '../agencies/agencies.repo';
+import { canSeeUser } from './accounts.policy';
+import { clearFailures, lockedUntil, recordFailure } from './login-throttle.repo';
+import { hashPassword, verifyAgainstDecoy, verifyPassword } from './passwords';
+import { findLiveSession, insertSession, revokeSession, revokeSessionsOfUser, touchSession } from './sessions.repo';
+import { findUserByEmail, findUserById, insertUser, markUserDeactivated, type UserRow } from './users.repo';
+
+/** Writing last-seen on every request would turn each read into a write; a minute's slack is enough. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export async function authenticate(deps: AppDeps, token: string | null): Promise<Viewer | null> {
+  if (!token || token.length > 200) return null;
+  const now = deps.clock.now();
+  const session = await findLiveSession(deps.db, hashToken(token), now, deps.config.sessionIdleTimeoutSeconds);
+  if (!session) return null;
+  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+    await touchSession(deps.db, session.sessionId, now);
+  }
+  const { sessionId, userId, agencyId, isAdmin, locale } = session;
+  return { sessionId, userId, agencyId, isAdmin, locale };
+}
+
+export interface SignedIn {
+  token: string;
+  user: UserRow;
+  expiresAt: Date;
+}
+
+export async function login(ctx: ServiceContext, rawInput: unknown): Promise<SignedIn> {
+  const attempt = { action: 'login', targetType: 'User' };
+  let input;
+  try {
+    input = parseInput(loginInput, rawInput);
+  } catch (error) {
+    if (error instanceof ValidationError) await auditRefusal(ctx, attempt, error);
+    throw error;
+  }
+  const { config, clock, db } = ctx;
+  const now = clock.now();
+  const accountKey = `account:${input.email}`;
+  const addressKey = ctx.sourceAddress ? `address:${ctx.sourceAddress}` : null;
+  const keys = addressKey ? [accountKey, addressKey] : [accountKey];
+  const details = { email: input.email };
+
+  // A locked key refuses before the password is even checked: the right password does not help
+  // a guesser who is locked out.
+  const until = await lockedUntil(db, keys, now);
+  if (until) {
+    const error = new TooManyAttemptsError(Math.ceil((until.getTime() - now.getTime()) / 1000));
+    await auditRefusal(ctx, { ...attempt, details }, error);
+    throw error;
+  }
+
+  const user = await findUserByEmail(db, input.email);
+  const passwordMatches = user
+    ? await verifyPassword(user.passwordHash, input.password)
+    : await verifyAgainstDecoy(input.password);
+  if (!user || !passwordMatches || user.deactivatedAt) {
+    const { windowSeconds, lockoutSeconds } = config.loginThrottle;
+    await recordFailure(db, accountKey, now, { maxFailures: config.loginThrottle.maxFailuresPerAccount, windowSeconds, lockoutSeconds });
+    if (addressKey) {
+      await recordFailure(db, addressKey, now, { maxFailures: config.loginThrottle.maxFailuresPerAddress, windowSeconds, lockoutSeconds });
+    }
+    const error = new InvalidCredentialsError();
+    await auditRefusal(ctx, { ...attempt, targetId: user?.id ?? null, details }, error);
+    throw error;
+  }
+
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + config.sessionAbsoluteTimeoutSeconds * 1000);
+  return audited(ctx, { ...attempt, targetId: user.id, details }, async (tx) => {
+    await clearFailures(tx, accountKey);
+    const sessionId = await insertSession(tx, {
+      userId: user.id,
+      tokenHash: hashToken(token),
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt,
+      sourceAddress: ctx.sourceAddress,
+      userAgent: ctx.userAgent?.slice(0, 500) ?? null,
+    });
+    return {
+      result: { token, user, expiresAt },
+      actor: { userId: user.id, agencyId: user.agencyId },
+      details: { sessionId },
+    };
+  });
+}
+
+/** Ends the caller's session. Returns false when there was none. */
+export async function logout(ctx: ServiceContext): Promise<boolean> {
+  const viewer = ctx.viewer;
+  if (!viewer) return false;
+  await audited(ctx, { action: 'logout', targetType: 'User', targetId: viewer.userId }, async (tx) => {
+    await revokeSession(tx, viewer.sessionId, ctx.clock.now());
+    return { result: undefined, details: { sessionId: viewer.sessionId } };
+  });
+  ctx.pubSub.publish('sessions:revoked', { userId: viewer.userId, sessionId: viewer.sessionId });
+  return true;
+}
+
+export async function createUser(ctx: ServiceContext, rawInput: unknown): Promise<UserRow> {
+  return audited(ctx, { action: 'createUser', targetType: 'User' }, async (tx) => {
+    const input = parseInput(createUserInput, rawInput);
+    const agencyId = idFromInput(input.agencyId, 'Agency', 'agencyId');
+    const agency = await findAgencyById(tx, agencyId);
+    if (!agency) throw ValidationError.field('agencyId', 'No such agency');
+    const user = await insertUser(tx, {
+      email: input.email,
+      displayName: input.displayName,
+      agencyId,
+      passwordHash: await hashPassword(input.password),
+      locale: input.locale,
+      timeZone: input.timeZone ?? agency.timeZone ?? 'UTC',
+      isAdmin: input.isAdmin,
+      createdAt: ctx.clock.now(),
+    });
+    if (!user) throw ValidationError.field('email', 'An account with this e-mail address already exists');
+    return { result: user, targetId: user.id, details: { email: user.email, agencyId, isAdmin: user.isAdmin } };
+  });
+}
+
+/** Deactivates an account and ends its sessions, here and (through pubsub) in every process. */
+export async function deactivateUser(ctx: ServiceContext, rawInput: unknown): Promise<UserRow> {
+  const user = await audited(ctx, { action: 'deactivateUser', targetType: 'User' }, async (tx) => {
+    const input = parseInput(deactivateUserInput, rawInput);
+    const userId = idFromInput(input.userId, 'User', 'userId');
+    if (userId === ctx.viewer?.userId) throw ValidationError.field('userId', 'You cannot deactivate your own account');
+    const now = ctx.clock.now();
+    const deactivated = (await markUserDeactivated(tx, userId, now)) ?? (await findUserById(tx, userId));
+    if (!deactivated) throw new NotFoundError('User');
+    const endedSessions = await revokeSessionsOfUser(tx, userId, now);
+    return { result: deactivated, targetId: userId, details: { endedSessions } };
+  });
+  ctx.pubSub.publish('sessions:revoked', { userId: user.id, sessionId: null });
+  return user;
+}
+
+/** A user the viewer may see, or null: invisible and non-existent look the same. */
+export async function findVisibleUser(ctx: ServiceContext, userId: string): Promise<UserRow | null> {
+  const user = await findUserById(ctx.db, userId);
+  return user && canSeeUser(ctx.viewer, user) ? user : null;
+}

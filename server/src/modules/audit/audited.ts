@@ -1,0 +1,74 @@
+import type { Db } from '../../db/client';
+import { DomainError } from '../../domain-errors';
+import type { ServiceContext } from '../../service-context';
+import { insertAuditEntry } from './audit.repo';
+
+export interface AuditedAction {
+  action: string;
+  targetType?: string;
+  targetId?: string | null;
+  operationId?: string | null;
+  details?: Record<string, unknown>;
+}
+
+export interface AuditedResult<T> {
+  result: T;
+  targetId?: string | null;
+  details?: Record<string, unknown>;
+  /** Overrides the actor for actions that establish who the actor is (sign-in). */
+  actor?: { userId: string; agencyId: string };
+}
+
+/**
+ * Runs one write as one transaction that also holds its audit row. A refused attempt (a domain
+ * error) rolls the change back and is then audited on its own, so refusals leave a trace too.
+ */
+export async function audited<T>(
+  ctx: ServiceContext,
+  action: AuditedAction,
+  write: (tx: Db) => Promise<AuditedResult<T>>,
+): Promise<T> {
+  const base = {
+    action: action.action,
+    targetType: action.targetType ?? null,
+    operationId: action.operationId ?? null,
+    requestId: ctx.requestId,
+    sourceAddress: ctx.sourceAddress,
+  };
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const outcome = await write(tx);
+      await insertAuditEntry(tx, {
+        ...base,
+        occurredAt: ctx.clock.now(),
+        actorUserId: outcome.actor?.userId ?? ctx.viewer?.userId ?? null,
+        actorAgencyId: outcome.actor?.agencyId ?? ctx.viewer?.agencyId ?? null,
+        targetId: outcome.targetId ?? action.targetId ?? null,
+        outcome: 'SUCCEEDED',
+        details: { ...action.details, ...outcome.details },
+      });
+      return outcome.result;
+    });
+  } catch (error) {
+    if (error instanceof DomainError) await auditRefusal(ctx, action, error);
+    throw error;
+  }
+}
+
+/** Records a refused attempt on its own, outside the transaction that was rolled back. */
+export async function auditRefusal(ctx: ServiceContext, action: AuditedAction, error: DomainError): Promise<void> {
+  await insertAuditEntry(ctx.db, {
+    action: action.action,
+    targetType: action.targetType ?? null,
+    targetId: action.targetId ?? null,
+    operationId: action.operationId ?? null,
+    requestId: ctx.requestId,
+    sourceAddress: ctx.sourceAddress,
+    occurredAt: ctx.clock.now(),
+    actorUserId: ctx.viewer?.userId ?? null,
+    actorAgencyId: ctx.viewer?.agencyId ?? null,
+    outcome: 'REFUSED',
+    reason: `${error.code}: ${error.message}`,
+    details: action.details ?? null,
+  });
+}

@@ -1,0 +1,32 @@
+import type { Locale } from '@jointops/shared/domain';
+import type { Clock } from './clock';
+import type { Config } from './env';
+import type { Db } from './db/client';
+import type { Logger } from './logger';
+import type { PubSub } from './live/pubsub';
+
+/** The signed-in person a request acts for. */
+export interface Viewer {
+  userId: string;
+  agencyId: string;
+  sessionId: string;
+  isAdmin: boolean;
+  locale: Locale;
+}
+
+/** What lives for the whole process and every request shares. */
+export interface AppDeps {
+  db: Db;
+  clock: Clock;
+  config: Config;
+  logger: Logger;
+  pubSub: PubSub;
+}
+
+/** What a service call knows: the process's dependencies and who is asking, from where. */
+export interface ServiceContext extends AppDeps {
+  viewer: Viewer | null;
+  requestId: string;
+  sourceAddress: string | null;
+  userAgent: string | null;
+}

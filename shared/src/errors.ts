@@ -1,0 +1,13 @@
+// One catalogue of error codes. Typed GraphQL errors carry one of these in `code`; top-level
+// errors carry the auth ones in `extensions.code`. Clients branch on codes, never on messages.
+export const ERROR_CODES = {
+  VALIDATION: 'VALIDATION',
+  INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
+  TOO_MANY_ATTEMPTS: 'TOO_MANY_ATTEMPTS',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  PHASE_GATE: 'PHASE_GATE',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+} as const;
+export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+// Building blocks for input schemas. Server and web parse with the same schemas so both say the
+// same thing about the same mistake.
+
+export const requiredText = (max: number) =>
+  z.string().trim().min(1, { error: 'Required' }).max(max, { error: `At most ${max} characters` });
+
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `At most ${max} characters` })
+    .nullish()
+    .transform((value) => (value ? value : null));
+
+/** An opaque Relay id: the service decodes it and reports a bad one against the same field. */
+export const globalId = z.string().trim().min(1, { error: 'Required' }).max(200, { error: 'Not a valid id' });
+
+export const countryCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{2}$/, { error: 'Use a two-letter ISO 3166-1 country code' });
+
+const knownTimeZones = new Set<string>([...Intl.supportedValuesOf('timeZone'), 'UTC']);
+
+export const timeZone = z
+  .string()
+  .trim()
+  .refine((zone) => knownTimeZones.has(zone), { error: 'Unknown IANA time zone' });
+
+export const email = z.string().trim().toLowerCase().pipe(z.email({ error: 'Not a valid e-mail address' }).max(254));

@@ -1,0 +1,26 @@
+import type { Messages } from './en';
+
+export const fr: Messages = {
+  'room.title': 'jointops — salle des opérations',
+  'room.placeholder': 'Les opérations, alertes et saisies apparaîtront ici.',
+  'room.loading': 'Chargement…',
+  'room.retry': 'Réessayer',
+  'error.server': 'Le serveur n’a pas répondu. Réessayez dans un instant.',
+  'language.label': 'Langue',
+  'signIn.heading': 'Connexion',
+  'signIn.email': 'Adresse électronique',
+  'signIn.password': 'Mot de passe',
+  'signIn.submit': 'Se connecter',
+  'signIn.submitting': 'Connexion…',
+  'signIn.tooManyAttempts': (wait: string) => `Trop de tentatives. Réessayez dans ${wait}.`,
+  'validation.required': 'Obligatoire',
+  'validation.email': 'Adresse électronique non valide',
+  'validation.tooLong': 'Trop long',
+  'session.signedInAs': (user: string, agency: string) => `Session de ${user} — ${agency}`,
+  'session.signOut': 'Se déconnecter',
+  'session.signOutFailed': 'La déconnexion a échoué. Réessayez.',
+  'live.label': 'Liaison en direct\u00a0:',
+  'live.connecting': 'connexion en cours',
+  'live.connected': 'connectée',
+  'live.closed': 'fermée',
+};
