@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { Database } from './db/client';
+import { useAuditOfRefusedMutations } from './graphql/audit-refusals';
 import type { GraphQLContext, ServerContext } from './graphql/context';
 import { schema } from './graphql/schema';
 import { sessionTokenFrom } from './http/cookies';
@@ -42,7 +43,7 @@ export function buildApp(options: AppOptions) {
       warn: (...args) => logger.warn({ yoga: args }),
       error: (...args) => logger.error({ yoga: args }),
     },
-    plugins: [appendCookies],
+    plugins: [appendCookies, useAuditOfRefusedMutations()],
     context: async (initial): Promise<GraphQLContext> => {
       // Over WebSocket the socket was authenticated at connection time and there is no Request.
       const overWebSocket = initial.viewer !== undefined;

@@ -1,0 +1,43 @@
+import type { DefinitionNode } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { ERROR_CODES } from '@jointops/shared/errors';
+import { DomainError } from '../domain-errors';
+import { auditRefusal } from '../modules/audit/audited';
+import type { GraphQLContext } from './context';
+
+const AUTH_CODES = new Set<string>([ERROR_CODES.UNAUTHENTICATED, ERROR_CODES.FORBIDDEN]);
+
+class RefusedByAuthScope extends DomainError {
+  constructor(readonly code: typeof ERROR_CODES.UNAUTHENTICATED | typeof ERROR_CODES.FORBIDDEN) {
+    super(code === ERROR_CODES.FORBIDDEN ? 'Not allowed' : 'Not signed in');
+  }
+}
+
+/**
+ * Mutations refused by an auth scope never reach a service, so the services cannot audit them;
+ * this records each such attempt, after execution, with the field that was refused.
+ */
+export function useAuditOfRefusedMutations(): Plugin<GraphQLContext> {
+  return {
+    onExecute({ args }) {
+      const isMutation = args.document.definitions.some(
+        (definition: DefinitionNode) => definition.kind === 'OperationDefinition' && definition.operation === 'mutation',
+      );
+      if (!isMutation) return undefined;
+      return {
+        async onExecuteDone({ result }) {
+          if (!('errors' in result) || !result.errors) return;
+          for (const error of result.errors) {
+            const code = error.extensions?.code;
+            if (typeof code !== 'string' || !AUTH_CODES.has(code) || error.path?.length !== 1) continue;
+            await auditRefusal(
+              args.contextValue,
+              { action: String(error.path[0]) },
+              new RefusedByAuthScope(code as typeof ERROR_CODES.FORBIDDEN),
+            );
+          }
+        },
+      };
+    },
+  };
+}
