@@ -20,5 +20,7 @@ export function agencySearchFilter(search: string | null | undefined) {
   const term = search?.trim();
   if (!term) return undefined;
   const pattern = `%${term.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-  return { OR: [{ name: { ilike: pattern } }, { acronym: { ilike: pattern } }, { countryCode: { ilike: term } }] };
+  // A country code matches whole (codes are stored upper-case), never as a LIKE pattern: "%" or
+  // "_H" typed into the search box must not match every country.
+  return { OR: [{ name: { ilike: pattern } }, { acronym: { ilike: pattern } }, { countryCode: { eq: term.toUpperCase() } }] };
 }
