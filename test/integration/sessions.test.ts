@@ -1,0 +1,318 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditEntries } from '@jointops/server/db/schema/audit';
+import { startTestApp, type TestApp } from '../testkit/app';
+import type { GraphQLResponse } from '../testkit/graphql';
+import { seedKit, type SeedKit } from '../testkit/seed';
+
+// Every story here goes over real HTTP, with the server's own clock under the test's control.
+// The app trusts X-Forwarded-For so each story that fails sign-ins can do so from an address of
+// its own: every request reaches the server from 127.0.0.1, and one shared address would let one
+// story's failures lock the next story out.
+
+const LOGIN = `
+  mutation Login($input: LoginInput!) {
+    login(input: $input) {
+      __typename
+      ... on LoginSuccess { token expiresAt user { email } }
+      ... on Error { message code }
+      ... on TooManyAttemptsError { retryAfterSeconds }
+    }
+  }`;
+const ME = '{ me { email } }';
+const LOGOUT = 'mutation { logout }';
+const DEACTIVATE = `
+  mutation Deactivate($userId: ID!) {
+    deactivateUser(input: { userId: $userId }) { __typename ... on User { active } }
+  }`;
+
+interface LoginAnswer {
+  __typename: 'LoginSuccess' | 'InvalidCredentialsError' | 'TooManyAttemptsError' | 'ValidationError';
+  token?: string;
+  message?: string;
+  code?: string;
+  retryAfterSeconds?: number;
+}
+
+interface Client {
+  login(email: string, password: string): Promise<GraphQLResponse<{ login: LoginAnswer }>>;
+}
+
+/** A client signing in to `app` from one (forwarded) source address. */
+const clientAt = (app: TestApp, address: string): Client => ({
+  login: (email, password) =>
+    app.graphql<{ login: LoginAnswer }>(LOGIN, { input: { email, password } }, { headers: { 'x-forwarded-for': address } }),
+});
+
+/** `me`'s e-mail as the given credentials see it; null when they authenticate no one. */
+async function whoIs(app: TestApp, credentials: { token?: string; cookie?: string }): Promise<string | null> {
+  const response = await app.graphql<{ me: { email: string } | null }>(ME, {}, credentials);
+  expect(response.errors).toBeUndefined();
+  return response.data?.me?.email ?? null;
+}
+
+/** The attributes of a Set-Cookie header, by lower-cased name ("" for a flag such as HttpOnly). */
+function cookieAttributes(setCookie: string): Map<string, string> {
+  const [, ...attributes] = setCookie.split(';').map((part) => part.trim());
+  return new Map(
+    attributes.map((attribute) => {
+      const [name = '', value = ''] = attribute.split('=');
+      return [name.toLowerCase(), value];
+    }),
+  );
+}
+
+let testApp: TestApp;
+let seed: SeedKit;
+beforeAll(async () => {
+  testApp = await startTestApp({ env: { TRUST_PROXY: 'true' } });
+  seed = seedKit(testApp);
+});
+afterAll(() => testApp.stop());
+
+describe('a refused sign-in', () => {
+  it('looks the same for an unknown e-mail, a wrong password and a deactivated account', async () => {
+    const client = clientAt(testApp, '198.51.100.1');
+    const user = await seed.user();
+    const admin = await seed.user({ isAdmin: true });
+    const leaver = await seed.user();
+    const deactivated = await testApp.graphql(DEACTIVATE, { userId: leaver.globalId }, { token: (await seed.signIn(admin)).token });
+    expect(deactivated.data?.deactivateUser).toEqual({ __typename: 'User', active: false });
+
+    const unknownEmail = await client.login('nobody-here@test.demo', user.password);
+    const wrongPassword = await client.login(user.email, 'not the password at all');
+    const deactivatedAccount = await client.login(leaver.email, leaver.password);
+
+    const answer = (response: GraphQLResponse<{ login: LoginAnswer }>) => ({
+      status: response.status,
+      errors: response.errors,
+      login: response.data?.login,
+    });
+    expect(answer(unknownEmail)).toEqual({
+      status: 200,
+      errors: undefined,
+      login: { __typename: 'InvalidCredentialsError', message: 'The e-mail address or password is incorrect.', code: 'INVALID_CREDENTIALS' },
+    });
+    expect(answer(wrongPassword)).toEqual(answer(unknownEmail));
+    expect(answer(deactivatedAccount)).toEqual(answer(unknownEmail));
+  });
+});
+
+describe('a session', () => {
+  it('is set as an HttpOnly, SameSite=Lax cookie on / that lives as long as the absolute timeout', async () => {
+    const user = await seed.user();
+    const session = await seed.signIn(user);
+
+    expect(session.cookie).toBe(`jointops_session=${session.token}`);
+    const attributes = cookieAttributes(session.setCookie);
+    expect(attributes.get('httponly')).toBe('');
+    expect(attributes.get('samesite')).toBe('Lax');
+    expect(attributes.get('path')).toBe('/');
+    expect(attributes.get('max-age')).toBe(String(7 * 24 * 3600));
+    expect(attributes.get('max-age')).toBe(String(testApp.config.sessionAbsoluteTimeoutSeconds));
+  });
+
+  it('authenticates me by bearer token or by cookie, and no credentials authenticate no one', async () => {
+    const user = await seed.user();
+    const session = await seed.signIn(user);
+
+    expect(await whoIs(testApp, { token: session.token })).toBe(user.email);
+    expect(await whoIs(testApp, { cookie: session.cookie })).toBe(user.email);
+    expect(await whoIs(testApp, {})).toBeNull();
+    expect(await whoIs(testApp, { token: 'a-token-nobody-was-given' })).toBeNull();
+  });
+
+  it('ends at logout by token: the token is refused and the cookie is cleared', async () => {
+    const user = await seed.user();
+    const session = await seed.signIn(user);
+
+    const logout = await testApp.graphql<{ logout: boolean }>(LOGOUT, {}, { token: session.token });
+    expect(logout.data?.logout).toBe(true);
+    expect(cookieAttributes(logout.headers.get('set-cookie') ?? '').get('max-age')).toBe('0');
+    expect(logout.headers.get('set-cookie')).toMatch(/^jointops_session=;/);
+
+    expect(await whoIs(testApp, { token: session.token })).toBeNull();
+    expect(await whoIs(testApp, { cookie: session.cookie })).toBeNull();
+  });
+
+  it('ends at logout by cookie, and a second logout finds no session', async () => {
+    const user = await seed.user();
+    const session = await seed.signIn(user);
+
+    const logout = await testApp.graphql<{ logout: boolean }>(LOGOUT, {}, { cookie: session.cookie });
+    expect(logout.data?.logout).toBe(true);
+    expect(cookieAttributes(logout.headers.get('set-cookie') ?? '').get('max-age')).toBe('0');
+    expect(await whoIs(testApp, { cookie: session.cookie })).toBeNull();
+
+    const again = await testApp.graphql<{ logout: boolean }>(LOGOUT, {}, { cookie: session.cookie });
+    expect(again.data?.logout).toBe(false);
+  });
+
+  it('expires after the idle timeout without activity', async () => {
+    const user = await seed.user();
+    const session = await seed.signIn(user);
+    expect(testApp.config.sessionIdleTimeoutSeconds).toBe(12 * 3600);
+
+    testApp.clock.advance({ hours: 11, minutes: 59 });
+    const laterUser = await seed.user();
+    const laterSession = await seed.signIn(laterUser);
+    testApp.clock.advance({ minutes: 1, seconds: 1 });
+
+    expect(await whoIs(testApp, { token: session.token })).toBeNull();
+    expect(await whoIs(testApp, { token: laterSession.token })).toBe(laterUser.email);
+  });
+
+  it('stays alive while used within the idle window', async () => {
+    const user = await seed.user();
+    const session = await seed.signIn(user);
+
+    // Each use lands more than a minute after the last recorded one, so last-seen moves each time.
+    for (let use = 0; use < 3; use += 1) {
+      testApp.clock.advance({ hours: 11, minutes: 59 });
+      expect(await whoIs(testApp, { token: session.token })).toBe(user.email);
+    }
+    testApp.clock.advance({ hours: 12, seconds: 1 });
+    expect(await whoIs(testApp, { token: session.token })).toBeNull();
+  });
+
+  it('expires seven days after sign-in however often it is used', async () => {
+    const user = await seed.user();
+    const session = await seed.signIn(user);
+    expect(testApp.config.sessionAbsoluteTimeoutSeconds).toBe(7 * 24 * 3600);
+
+    // Used every four hours until a minute before the seven days are up.
+    for (let hoursIn = 4; hoursIn < 7 * 24; hoursIn += 4) {
+      testApp.clock.advance({ hours: 4 });
+      expect(await whoIs(testApp, { token: session.token }), `${hoursIn} h after sign-in`).toBe(user.email);
+    }
+    testApp.clock.advance({ hours: 3, minutes: 59 });
+    expect(await whoIs(testApp, { token: session.token })).toBe(user.email);
+
+    testApp.clock.advance({ minutes: 1 });
+    expect(await whoIs(testApp, { token: session.token })).toBeNull();
+    expect(await whoIs(testApp, { cookie: session.cookie })).toBeNull();
+  });
+
+  it('ends at once when an administrator deactivates its user', async () => {
+    const admin = await seed.user({ isAdmin: true });
+    const user = await seed.user();
+    const session = await seed.signIn(user);
+    const adminSession = await seed.signIn(admin);
+    expect(await whoIs(testApp, { token: session.token })).toBe(user.email);
+
+    const deactivated = await testApp.graphql(DEACTIVATE, { userId: user.globalId }, { token: adminSession.token });
+    expect(deactivated.data?.deactivateUser).toEqual({ __typename: 'User', active: false });
+
+    expect(await whoIs(testApp, { token: session.token })).toBeNull();
+    expect(await whoIs(testApp, { cookie: session.cookie })).toBeNull();
+  });
+});
+
+describe('repeated failed sign-ins for one e-mail', () => {
+  const maxFailures = 5;
+  const lockout = 15 * 60;
+
+  /** Fails `count` times for `email`, each refused as invalid credentials. */
+  async function failRepeatedly(client: Client, email: string, count: number): Promise<void> {
+    for (let attempt = 1; attempt <= count; attempt += 1) {
+      const refused = await client.login(email, `wrong password ${attempt}`);
+      expect(refused.data?.login.__typename, `attempt ${attempt}`).toBe('InvalidCredentialsError');
+    }
+  }
+
+  it('lock the account, even against the right password, until the lockout has passed', async () => {
+    expect(testApp.config.loginThrottle).toMatchObject({ maxFailuresPerAccount: maxFailures, lockoutSeconds: lockout });
+    const user = await seed.user();
+    const guesser = clientAt(testApp, '198.51.100.2');
+
+    await failRepeatedly(guesser, user.email, maxFailures);
+    const locked = await guesser.login(user.email, user.password);
+    expect(locked.data?.login).toMatchObject({ __typename: 'TooManyAttemptsError', code: 'TOO_MANY_ATTEMPTS' });
+    expect(locked.data?.login.retryAfterSeconds).toBeGreaterThan(0);
+    expect(locked.data?.login.retryAfterSeconds).toBeLessThanOrEqual(lockout);
+
+    // The lock is on the account, not only on the guesser's address.
+    const owner = clientAt(testApp, '198.51.100.3');
+    expect((await owner.login(user.email, user.password)).data?.login.__typename).toBe('TooManyAttemptsError');
+
+    testApp.clock.advance({ seconds: lockout - 1 });
+    expect((await owner.login(user.email, user.password)).data?.login.__typename).toBe('TooManyAttemptsError');
+    testApp.clock.advance({ seconds: 2 });
+    const signedIn = await owner.login(user.email, user.password);
+    expect(signedIn.data?.login.__typename).toBe('LoginSuccess');
+    expect(await whoIs(testApp, { token: signedIn.data?.login.token })).toBe(user.email);
+  });
+
+  it('are forgiven by a successful sign-in', async () => {
+    const user = await seed.user();
+    const forgetful = clientAt(testApp, '198.51.100.5');
+
+    await failRepeatedly(forgetful, user.email, maxFailures - 1);
+    expect((await forgetful.login(user.email, user.password)).data?.login.__typename).toBe('LoginSuccess');
+    await failRepeatedly(forgetful, user.email, maxFailures - 1);
+    expect((await forgetful.login(user.email, user.password)).data?.login.__typename).toBe('LoginSuccess');
+  });
+
+  it('lock an e-mail that matches no account in exactly the same way', async () => {
+    const user = await seed.user();
+    const noAccount = `no-account-${user.email}`;
+    const guesser = clientAt(testApp, '198.51.100.4');
+
+    // Both run at the same moment of the test clock, so even the wait they are told is the same.
+    await failRepeatedly(guesser, user.email, maxFailures);
+    await failRepeatedly(guesser, noAccount, maxFailures);
+    const existing = await guesser.login(user.email, user.password);
+    const missing = await guesser.login(noAccount, user.password);
+
+    expect(missing.data?.login).toMatchObject({ __typename: 'TooManyAttemptsError', code: 'TOO_MANY_ATTEMPTS' });
+    expect(missing.data?.login.retryAfterSeconds).toBeGreaterThan(0);
+    expect({ status: missing.status, login: missing.data?.login }).toEqual({ status: existing.status, login: existing.data?.login });
+  });
+});
+
+describe('repeated failed sign-ins from one address', () => {
+  const maxFailures = 3;
+  let strictApp: TestApp;
+  beforeAll(async () => {
+    strictApp = await startTestApp({ env: { TRUST_PROXY: 'true', LOGIN_MAX_FAILURES_PER_ADDRESS: String(maxFailures) } });
+  });
+  afterAll(() => strictApp.stop());
+
+  it('lock that address across different e-mails, and only that address', async () => {
+    const strictSeed = seedKit(strictApp);
+    const user = await strictSeed.user();
+    const sprayer = clientAt(strictApp, '203.0.113.7');
+
+    for (let attempt = 1; attempt <= maxFailures; attempt += 1) {
+      const refused = await sprayer.login(`target-${attempt}@test.demo`, 'a common password');
+      expect(refused.data?.login.__typename, `attempt ${attempt}`).toBe('InvalidCredentialsError');
+    }
+    const locked = await sprayer.login(user.email, user.password);
+    expect(locked.data?.login).toMatchObject({ __typename: 'TooManyAttemptsError', code: 'TOO_MANY_ATTEMPTS' });
+    expect(locked.data?.login.retryAfterSeconds).toBeGreaterThan(0);
+
+    const elsewhere = clientAt(strictApp, '203.0.113.8');
+    expect((await elsewhere.login(user.email, user.password)).data?.login.__typename).toBe('LoginSuccess');
+  });
+});
+
+describe('the audit trail', () => {
+  it('records a refused and a successful sign-in', async () => {
+    const user = await seed.user();
+    const client = clientAt(testApp, '192.0.2.10');
+
+    expect((await client.login(user.email, 'not the password')).data?.login.__typename).toBe('InvalidCredentialsError');
+    expect((await client.login(user.email, user.password)).data?.login.__typename).toBe('LoginSuccess');
+
+    const entries = await testApp.database.db
+      .select()
+      .from(auditEntries)
+      .where(and(eq(auditEntries.action, 'login'), sql`${auditEntries.details}->>'email' = ${user.email}`))
+      .orderBy(auditEntries.id);
+    expect(entries).toMatchObject([
+      { outcome: 'REFUSED', reason: expect.stringMatching(/^INVALID_CREDENTIALS:/), targetId: user.id, actorUserId: null, sourceAddress: '192.0.2.10' },
+      { outcome: 'SUCCEEDED', reason: null, targetId: user.id, actorUserId: user.id, actorAgencyId: user.agency.id, sourceAddress: '192.0.2.10' },
+    ]);
+    expect(entries[1]?.details).toHaveProperty('sessionId');
+  });
+});
