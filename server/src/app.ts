@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createYoga, type Plugin } from 'graphql-yoga';
+import { GraphQLError } from 'graphql';
+import { createYoga, maskError, type Plugin } from 'graphql-yoga';
+import { ForbiddenError } from './domain-errors';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { Database } from './db/client';
 import { useAuditOfRefusedMutations } from './graphql/audit-refusals';
@@ -44,6 +46,16 @@ export function buildApp(options: AppOptions) {
       error: (...args) => logger.error({ yoga: args }),
     },
     plugins: [appendCookies, useAuditOfRefusedMutations()],
+    maskedErrors: {
+      // A service's ForbiddenError is an expected answer, not a bug: it surfaces as FORBIDDEN.
+      maskError: (error, message, isDev) => {
+        const original = error instanceof GraphQLError ? error.originalError : error;
+        if (original instanceof ForbiddenError) {
+          return new GraphQLError(original.message, { extensions: { code: original.code }, originalError: original });
+        }
+        return maskError(error, message, isDev);
+      },
+    },
     context: async (initial): Promise<GraphQLContext> => {
       // Over WebSocket the socket was authenticated at connection time and there is no Request.
       const overWebSocket = initial.viewer !== undefined;

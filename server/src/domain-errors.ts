@@ -1,3 +1,4 @@
+import type { Phase } from '@jointops/shared/domain';
 import { ERROR_CODES, type ErrorCode } from '@jointops/shared/errors';
 
 // Expected failures of the domain. Services throw them; the GraphQL layer exposes each as a
@@ -49,4 +50,38 @@ export class NotFoundError extends DomainError {
 
 export class ConflictError extends DomainError {
   readonly code = ERROR_CODES.CONFLICT;
+}
+
+/** Visible but not the caller's to do; surfaces as a top-level FORBIDDEN error. */
+export class ForbiddenError extends DomainError {
+  readonly code = ERROR_CODES.FORBIDDEN;
+  constructor(action: string) {
+    super(`Your role in this operation does not allow you to ${action}.`);
+  }
+}
+
+export interface UnmetCriterion {
+  key: string;
+  description: string;
+}
+
+export class PhaseGateError extends DomainError {
+  readonly code = ERROR_CODES.PHASE_GATE;
+  constructor(
+    readonly to: Phase,
+    readonly unmetCriteria: UnmetCriterion[],
+  ) {
+    super(`The operation cannot move to ${to} yet: ${unmetCriteria.map((criterion) => criterion.description).join('; ')}.`);
+  }
+}
+
+/** What the operation's current phase does not allow (e.g. any change once CLOSED). */
+export class PhaseRuleError extends DomainError {
+  readonly code = ERROR_CODES.PHASE_RULE;
+  constructor(
+    readonly phase: Phase,
+    what: string,
+  ) {
+    super(`${what} is not possible while the operation is ${phase}.`);
+  }
 }

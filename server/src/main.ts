@@ -4,26 +4,14 @@ import { buildApp } from './app';
 import { systemClock } from './clock';
 import { openDatabase } from './db/client';
 import { databaseIsEmpty, seedDemo } from './demo/seed';
-import { ConfigError, parseConfig, type Config } from './env';
+import { loadConfigOrExit } from './env';
 import { openPubSub } from './live/pubsub';
 import { createLogger } from './logger';
 import { syncCatalogue } from './modules/catalogue/catalogue.repo';
 
 // Composition root: configuration → database → pubsub → app, and the way back down on shutdown.
 
-function loadConfig(): Config {
-  try {
-    return parseConfig(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(1);
-    }
-    throw error;
-  }
-}
-
-const config = loadConfig();
+const config = loadConfigOrExit();
 const logger = createLogger(config.logLevel);
 const builtWeb = fileURLToPath(new URL('../../web/dist', import.meta.url));
 if (!config.webDistDir && existsSync(builtWeb)) config.webDistDir = builtWeb;
@@ -35,14 +23,14 @@ await syncCatalogue(database.db);
 
 // The demo goes only into a fresh embedded database; a PostgreSQL deployment gets it only from an
 // explicit `pnpm db:seed`, so a production database never fills with fictional people by accident.
+const pubSubHandle = openPubSub(config.redisUrl);
 let seeded = false;
 if (database.kind === 'pglite' && config.seedDemo === 'auto' && (await databaseIsEmpty(database.db))) {
-  const result = await seedDemo(database.db, config.demoPassword);
+  const result = await seedDemo({ db: database.db, config, logger, pubSub: pubSubHandle.pubSub }, systemClock.now());
   logger.info(result, 'demo directory loaded');
   seeded = true;
 }
 
-const pubSubHandle = openPubSub(config.redisUrl);
 const app = buildApp({
   db: database.db,
   clock: systemClock,
@@ -58,9 +46,10 @@ logger.info(
   'jointops ready',
 );
 
+// Said on stderr: stdout carries only the JSON log, one object per line, for whatever ships it.
 if (database.kind === 'pglite') {
   const host = `http://localhost:${port}`;
-  process.stdout.write(
+  process.stderr.write(
     [
       '',
       `  jointops is running at ${host}  (GraphiQL: ${host}/graphql)`,

@@ -1,112 +1,21 @@
-import { randomBytes, randomUUID } from 'node:crypto';
 import { asc, gt, sql } from 'drizzle-orm';
 import { getNamedType, GraphQLInputObjectType, GraphQLNonNull, GraphQLScalarType, type GraphQLField } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agencies, sessions, users } from '@jointops/server/db/schema/accounts';
 import { auditEntries } from '@jointops/server/db/schema/audit';
-import { encodeGlobalId } from '@jointops/server/global-id';
+import { operationEvents, operationMembers, operationPhases, operations, operationTargets, participations } from '@jointops/server/db/schema/operations';
 import { schema } from '@jointops/server/graphql/schema';
 import { startTestApp, type TestApp } from '../testkit/app';
-import { seedKit, type SeededAgency, type SeededUser, type Session } from '../testkit/seed';
+import type { CallOptions } from '../testkit/graphql';
+import { operationKit } from '../testkit/operations';
+import type { Session } from '../testkit/seed';
+import { mutationInputs, type Caller, type Validated, type World } from './input-validation.cases';
 
 // Malformed or missing input to every mutation gets a typed ValidationError naming the field, and
-// changes nothing but the audit trail, which records the refused attempt. The table below is
-// checked against the schema: a new mutation fails this file until it has cases here, or an
-// exemption that says why it needs none.
-
-interface World {
-  agency: SeededAgency;
-  user: SeededUser;
-  /** The one account the well-formed deactivateUser input switches off. */
-  leaver: SeededUser;
-}
-
-interface MalformedInput {
-  /** What is wrong, as a person would say it. */
-  mistake: string;
-  /** The field the ValidationError must name. */
-  field: string;
-  /** Replaces fields of the well-formed input; `undefined` leaves the field out. */
-  change: (world: World) => Record<string, unknown>;
-}
-
-interface Validated {
-  caller: 'admin' | 'anonymous';
-  /** An input the mutation accepts, fresh on each call: each mistake below is a change to it. */
-  wellFormed: (world: World) => Record<string, unknown>;
-  malformed: MalformedInput[];
-}
-
-type MutationInputs = Validated | { exemptBecause: string };
-
-const unique = () => randomBytes(4).toString('hex');
-
-const mutationInputs: Record<string, MutationInputs> = {
-  login: {
-    caller: 'anonymous',
-    wellFormed: (world) => ({ email: world.user.email, password: world.user.password }),
-    malformed: [
-      { mistake: 'a blank e-mail address', field: 'email', change: () => ({ email: '' }) },
-      { mistake: 'an e-mail address of spaces', field: 'email', change: () => ({ email: '   ' }) },
-      { mistake: 'something that is not an e-mail address', field: 'email', change: () => ({ email: 'officer.customs.gov.my' }) },
-      { mistake: 'a blank password', field: 'password', change: () => ({ password: '' }) },
-    ],
-  },
-  logout: {
-    exemptBecause: 'logout takes no input: it ends the session the request itself carries',
-  },
-  createAgency: {
-    caller: 'admin',
-    wellFormed: () => ({ name: `Royal Malaysian Customs ${unique()}`, acronym: 'JKDM', kind: 'CUSTOMS', countryCode: 'MY', timeZone: 'Asia/Kuala_Lumpur' }),
-    malformed: [
-      { mistake: 'a blank name', field: 'name', change: () => ({ name: '' }) },
-      { mistake: 'a name of spaces', field: 'name', change: () => ({ name: ' \t ' }) },
-      { mistake: 'a name longer than 200 characters', field: 'name', change: () => ({ name: 'Customs '.repeat(30) }) },
-      { mistake: 'an acronym longer than 20 characters', field: 'acronym', change: () => ({ acronym: 'JABATAN-KASTAM-DIRAJA-MALAYSIA' }) },
-      { mistake: 'a national agency without a country', field: 'countryCode', change: () => ({ countryCode: undefined }) },
-      { mistake: 'a national agency with a null country', field: 'countryCode', change: () => ({ kind: 'POLICE', countryCode: null }) },
-      { mistake: 'a country name instead of its code', field: 'countryCode', change: () => ({ countryCode: 'Malaysia' }) },
-      { mistake: 'a three-letter country code', field: 'countryCode', change: () => ({ countryCode: 'MYS' }) },
-      { mistake: 'a time zone that does not exist', field: 'timeZone', change: () => ({ timeZone: 'Mars/Base' }) },
-    ],
-  },
-  createUser: {
-    caller: 'admin',
-    wellFormed: (world) => ({
-      email: `officer-${unique()}@customs.gov.my`,
-      displayName: 'Nurul Aisyah',
-      agencyId: world.agency.globalId,
-      password: 'twelve chars at least',
-      locale: 'en',
-      timeZone: 'Asia/Kuala_Lumpur',
-    }),
-    malformed: [
-      { mistake: 'a blank e-mail address', field: 'email', change: () => ({ email: '' }) },
-      { mistake: 'an e-mail address of spaces', field: 'email', change: () => ({ email: '  ' }) },
-      { mistake: 'an e-mail address without a domain', field: 'email', change: () => ({ email: 'nurul.aisyah@' }) },
-      { mistake: 'a blank display name', field: 'displayName', change: () => ({ displayName: '' }) },
-      { mistake: 'a display name of spaces', field: 'displayName', change: () => ({ displayName: '   ' }) },
-      { mistake: 'a password shorter than twelve characters', field: 'password', change: () => ({ password: 'short' }) },
-      { mistake: 'a blank agency id', field: 'agencyId', change: () => ({ agencyId: '' }) },
-      { mistake: 'an agency id that is no id at all', field: 'agencyId', change: () => ({ agencyId: 'nope' }) },
-      { mistake: 'a user id where an agency id belongs', field: 'agencyId', change: (world) => ({ agencyId: world.user.globalId }) },
-      { mistake: 'an agency id that names no agency', field: 'agencyId', change: () => ({ agencyId: encodeGlobalId('Agency', randomUUID()) }) },
-      { mistake: 'a language the app does not speak', field: 'locale', change: () => ({ locale: 'de' }) },
-      { mistake: 'a time zone that does not exist', field: 'timeZone', change: () => ({ timeZone: 'Mars/Base' }) },
-    ],
-  },
-  deactivateUser: {
-    caller: 'admin',
-    wellFormed: (world) => ({ userId: world.leaver.globalId }),
-    malformed: [
-      { mistake: 'a blank user id', field: 'userId', change: () => ({ userId: '' }) },
-      { mistake: 'a user id of spaces', field: 'userId', change: () => ({ userId: '   ' }) },
-      { mistake: 'a user id that is no id at all', field: 'userId', change: () => ({ userId: 'nope' }) },
-      { mistake: 'a user id that does not hold a uuid', field: 'userId', change: () => ({ userId: encodeGlobalId('User', 'not-a-uuid') }) },
-      { mistake: 'an agency id where a user id belongs', field: 'userId', change: (world) => ({ userId: world.agency.globalId }) },
-    ],
-  },
-};
+// changes nothing but the audit trail, which records the refused attempt. The table of cases
+// (input-validation.cases.ts) is checked against the schema: a new mutation fails this file until
+// it has cases there, or an exemption that says why it needs none. Each input is sent by someone
+// the mutation would otherwise serve, so only the mistake stands between it and a change.
 
 const validated = Object.entries(mutationInputs).filter((entry): entry is [string, Validated] => 'malformed' in entry[1]);
 
@@ -116,10 +25,26 @@ let adminSession: Session;
 
 beforeAll(async () => {
   testApp = await startTestApp();
-  const seed = seedKit(testApp);
-  const agency = await seed.agency({ name: 'Royal Malaysian Customs Department', countryCode: 'MY' });
-  world = { agency, user: await seed.user({ agency }), leaver: await seed.user({ agency }) };
-  adminSession = await seed.signIn(await seed.user({ isAdmin: true }));
+  const kit = operationKit(testApp);
+  const agency = await kit.seed.agency({ name: 'Royal Malaysian Customs Department', countryCode: 'MY' });
+  const { operation, planner, malaysia } = await kit.jointOperation();
+  await operation.advanceTo('PRE_OPERATIONAL');
+  const concluded = await kit.operation(planner);
+  for (const to of ['PRE_OPERATIONAL', 'OPERATIONAL', 'POST_OPERATIONAL'] as const) {
+    const { result } = await concluded.advance(to, { overrideJustification: 'Compressed schedule for the input checks.' });
+    expect(result?.__typename).toBe('Operation');
+  }
+  world = {
+    kit,
+    agency,
+    user: await kit.seed.user({ agency }),
+    leaver: await kit.seed.user({ agency }),
+    operation,
+    coordinator: planner,
+    contactPoint: malaysia,
+    concluded,
+  };
+  adminSession = await kit.seed.signIn(await kit.seed.user({ isAdmin: true }));
 });
 afterAll(() => testApp.stop());
 
@@ -145,7 +70,10 @@ function withChange(wellFormed: Record<string, unknown>, change: Record<string, 
 
 async function rowCounts() {
   const { db } = testApp.database;
-  return { agencies: await db.$count(agencies), users: await db.$count(users), sessions: await db.$count(sessions) };
+  const tables = { agencies, users, sessions, operations, operationPhases, operationTargets, participations, operationMembers, operationEvents };
+  const counts: Record<string, number> = {};
+  for (const [name, table] of Object.entries(tables)) counts[name] = await db.$count(table);
+  return counts;
 }
 
 async function lastAuditId(): Promise<number> {
@@ -156,7 +84,23 @@ async function lastAuditId(): Promise<number> {
 const auditRowsAfter = (id: number) =>
   testApp.database.db.select().from(auditEntries).where(gt(auditEntries.id, id)).orderBy(asc(auditEntries.id));
 
-const callAs = (caller: Validated['caller']) => (caller === 'admin' ? { token: adminSession.token } : {});
+async function callAs(caller: Caller): Promise<CallOptions> {
+  switch (caller) {
+    case 'admin':
+      return { token: adminSession.token };
+    case 'anonymous':
+      return {};
+    case 'coordinator':
+      return { token: world.coordinator.token };
+    case 'contactPoint':
+      return { token: world.contactPoint.token };
+    case 'invited': {
+      const agency = await world.kit.seed.agency({ kind: 'POLICE', countryCode: 'PH' });
+      expect((await world.operation.invite(agency)).result?.__typename).toBe('Participation');
+      return { token: (await world.kit.actor(agency)).token };
+    }
+  }
+}
 
 describe('the table of malformed inputs', () => {
   const mutations = Object.values(schema.getMutationType()!.getFields());
@@ -189,28 +133,31 @@ describe('the table of malformed inputs', () => {
       .filter((field) => field.type instanceof GraphQLNonNull && field.type.ofType instanceof GraphQLScalarType)
       .filter((field) => ['String', 'ID'].includes((field.type as GraphQLNonNull<GraphQLScalarType>).ofType.name))
       .map((field) => field.name);
-    const tried = new Set(malformed.map((entry) => entry.field));
+    const tried = new Set(malformed.map((entry) => entry.field.split('.')[0]));
     expect(requiredText.filter((field) => !tried.has(field))).toEqual([]);
   });
 });
 
 describe.each(validated)('%s', (mutation, { caller, wellFormed, malformed }) => {
   it('accepts the well-formed input every mistake below starts from', async () => {
-    const response = await testApp.graphql(documentFor(mutation), { input: wellFormed(world) }, callAs(caller));
+    const input = await wellFormed(world);
+    const response = await testApp.graphql(documentFor(mutation), { input }, await callAs(caller));
     expect(response.errors).toBeUndefined();
     expect(response.data?.[mutation].__typename).not.toMatch(/Error$/);
   });
 
   it.each(malformed)('refuses $mistake with a ValidationError on $field, changing nothing', async ({ field, change }) => {
+    const input = withChange(await wellFormed(world), change(world));
+    const as = await callAs(caller);
     const before = await rowCounts();
     const auditedUpTo = await lastAuditId();
 
-    const response = await testApp.graphql(documentFor(mutation), { input: withChange(wellFormed(world), change(world)) }, callAs(caller));
+    const response = await testApp.graphql(documentFor(mutation), { input }, as);
 
     expect(response.errors).toBeUndefined();
     const result = response.data?.[mutation];
     expect(result).toMatchObject({ __typename: 'ValidationError', code: 'VALIDATION' });
-    const named = (result.fieldErrors as { path: string[]; message: string }[]).map((error) => ({ field: error.path.at(-1), message: error.message }));
+    const named = (result.fieldErrors as { path: string[]; message: string }[]).map((error) => ({ field: error.path.join('.'), message: error.message }));
     expect(named).toContainEqual({ field, message: expect.stringMatching(/\S/) });
     expect(named.filter((error) => error.field !== field)).toEqual([]);
 
@@ -259,6 +206,45 @@ describe('input the schema itself rules out', () => {
       document: documentFor('login'),
       variables: { input: { email: 'someone@customs.la' } },
       names: 'password',
+    },
+    {
+      mistake: 'a planned phase starting at a time that is no time',
+      document: documentFor('createOperation'),
+      variables: {
+        input: {
+          code: 'PGS-APAC-2099-01',
+          name: 'Operation Never',
+          programme: 'PROGRAMME_GLOBAL_SHIELD',
+          targetCommodityIds: [],
+          referenceTimeZone: 'Asia/Bangkok',
+          plannedPhases: [{ phase: 'PLANNING', startsAt: 'next Tuesday', endsAt: '2099-01-10T00:00:00Z' }],
+        },
+      },
+      names: 'startsAt',
+    },
+    {
+      mistake: 'a programme the schema does not know',
+      document: documentFor('createOperation'),
+      variables: { input: { code: 'PGS-APAC-2099-02', name: 'Operation Never', programme: 'SPACE_SHIELD', targetCommodityIds: [], referenceTimeZone: 'UTC' } },
+      names: 'SPACE_SHIELD',
+    },
+    {
+      mistake: 'a phase the schema does not know',
+      document: documentFor('advancePhase'),
+      variables: { input: { operationId: 'x', to: 'SIDEWAYS' } },
+      names: 'SIDEWAYS',
+    },
+    {
+      mistake: 'an answer to an invitation that neither accepts nor declines',
+      document: documentFor('respondToInvitation'),
+      variables: { input: { operationId: 'x' } },
+      names: 'accept',
+    },
+    {
+      mistake: 'an assignment to a role the schema does not know',
+      document: documentFor('assignMember'),
+      variables: { input: { operationId: 'x', userId: 'y', role: 'COMMANDER' } },
+      names: 'COMMANDER',
     },
     {
       mistake: 'a deactivateUser call without its input argument',

@@ -35,9 +35,14 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const ownsDatabase = !options.database;
   const database = options.database ?? (await createTestDatabase());
   const clock = options.clock ?? new ManualClock();
-  const config = parseConfig({ LOG_LEVEL: 'silent', NODE_ENV: 'test', ...options.env });
   if (options.redis && !environment.redisUrl) throw new Error('this test needs REDIS_URL');
-  const pubSubHandle: PubSubHandle = openPubSub(options.redis ? environment.redisUrl : undefined);
+  const config = parseConfig({
+    LOG_LEVEL: 'silent',
+    NODE_ENV: 'test',
+    ...(options.redis ? { REDIS_URL: environment.redisUrl } : {}),
+    ...options.env,
+  });
+  const pubSubHandle: PubSubHandle = openPubSub(config.redisUrl);
   const app = buildApp({
     db: database.db,
     clock,

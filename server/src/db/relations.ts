@@ -2,8 +2,9 @@ import { defineRelations } from 'drizzle-orm';
 import * as accounts from './schema/accounts';
 import * as audit from './schema/audit';
 import * as catalogue from './schema/catalogue';
+import * as operations from './schema/operations';
 
-export const tables = { ...accounts, ...catalogue, ...audit };
+export const tables = { ...accounts, ...catalogue, ...audit, ...operations };
 
 export const relations = defineRelations(tables, (r) => ({
   agencies: { users: r.many.users() },
@@ -12,4 +13,29 @@ export const relations = defineRelations(tables, (r) => ({
     sessions: r.many.sessions(),
   },
   sessions: { user: r.one.users({ from: r.sessions.userId, to: r.users.id, optional: false }) },
+  operations: {
+    participations: r.many.participations(),
+    members: r.many.operationMembers(),
+    phases: r.many.operationPhases(),
+    targetCommodities: r.many.commodities({
+      from: r.operations.id.through(r.operationTargets.operationId),
+      to: r.commodities.id.through(r.operationTargets.commodityId),
+    }),
+  },
+  participations: {
+    operation: r.one.operations({ from: r.participations.operationId, to: r.operations.id, optional: false }),
+    agency: r.one.agencies({ from: r.participations.agencyId, to: r.agencies.id, optional: false }),
+    members: r.many.operationMembers({
+      from: [r.participations.operationId, r.participations.agencyId],
+      to: [r.operationMembers.operationId, r.operationMembers.agencyId],
+    }),
+  },
+  operationMembers: {
+    operation: r.one.operations({ from: r.operationMembers.operationId, to: r.operations.id, optional: false }),
+    user: r.one.users({ from: r.operationMembers.userId, to: r.users.id, optional: false }),
+    agency: r.one.agencies({ from: r.operationMembers.agencyId, to: r.agencies.id, optional: false }),
+  },
+  operationPhases: {
+    operation: r.one.operations({ from: r.operationPhases.operationId, to: r.operations.id, optional: false }),
+  },
 }));

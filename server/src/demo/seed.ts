@@ -3,6 +3,10 @@ import type { Db } from '../db/client';
 import { agencies, users } from '../db/schema/accounts';
 import { hashPassword } from '../modules/accounts/passwords';
 import { DEMO_AGENCIES, DEMO_USERS } from './directory';
+import { seedDemoOperation } from './operation';
+import type { Config } from '../env';
+import type { Logger } from '../logger';
+import type { PubSub } from '../live/pubsub';
 
 export interface DemoSeedResult {
   agencies: number;
@@ -13,7 +17,7 @@ export interface DemoSeedResult {
  * Loads the demo directory in one transaction. Agencies and users already present (by name and
  * country, by e-mail) are left alone, so running it twice changes nothing.
  */
-export async function seedDemo(db: Db, password: string): Promise<DemoSeedResult> {
+export async function seedDemoDirectory(db: Db, password: string): Promise<DemoSeedResult> {
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
     await tx
@@ -43,4 +47,11 @@ export async function seedDemo(db: Db, password: string): Promise<DemoSeedResult
 export async function databaseIsEmpty(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(agencies);
   return (row?.n ?? 0) === 0;
+}
+
+/** The whole demo: the directory, then the demo operation played through the services. */
+export async function seedDemo(deps: { db: Db; config: Config; logger: Logger; pubSub: PubSub }, now: Date): Promise<DemoSeedResult> {
+  const result = await seedDemoDirectory(deps.db, deps.config.demoPassword);
+  await seedDemoOperation(deps, now);
+  return result;
 }

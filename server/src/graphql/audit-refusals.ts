@@ -30,6 +30,8 @@ export function useAuditOfRefusedMutations(): Plugin<GraphQLContext> {
           for (const error of result.errors) {
             const code = error.extensions?.code;
             if (typeof code !== 'string' || !AUTH_CODES.has(code) || error.path?.length !== 1) continue;
+            // A service's own refusal was audited by the service, with more detail.
+            if (error.originalError instanceof DomainError) continue;
             await auditRefusal(
               args.contextValue,
               { action: String(error.path[0]) },

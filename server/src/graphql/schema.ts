@@ -4,5 +4,9 @@ import './errors';
 import '../modules/accounts/accounts.graphql';
 import '../modules/agencies/agencies.graphql';
 import '../modules/catalogue/catalogue.graphql';
+import '../modules/operations/operations.graphql';
+import '../modules/operations/participations.graphql';
+import '../modules/events/timeline.graphql';
+import '../modules/audit/audit.graphql';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -1,9 +1,9 @@
 import { openDatabase } from '../db/client';
-import { parseConfig } from '../env';
+import { loadConfigOrExit } from '../env';
 import { syncCatalogue } from '../modules/catalogue/catalogue.repo';
 
 // `pnpm db:migrate`: applies pending migrations and reference data to the configured database.
-const config = parseConfig(process.env);
+const config = loadConfigOrExit();
 const database = openDatabase(config);
 await database.migrate();
 await syncCatalogue(database.db);

@@ -7,8 +7,8 @@ import type { Viewer } from '../../service-context';
 export const canManageAccounts = (viewer: Viewer | null): boolean => viewer?.isAdmin ?? false;
 
 /**
- * A person is visible to themselves, to colleagues of the same agency and to administrators.
- * Operations widen this to fellow members of an operation.
+ * A person is visible to themselves, to colleagues of the same agency, to administrators (who
+ * manage accounts) and to fellow members of an operation.
  */
-export const canSeeUser = (viewer: Viewer | null, user: { id: string; agencyId: string }): boolean =>
-  viewer !== null && (viewer.isAdmin || viewer.userId === user.id || viewer.agencyId === user.agencyId);
+export const canSeeUser = (viewer: Viewer | null, user: { id: string; agencyId: string }, sharesAnOperation: boolean): boolean =>
+  viewer !== null && (viewer.isAdmin || viewer.userId === user.id || viewer.agencyId === user.agencyId || sharesAnOperation);

@@ -5,6 +5,7 @@ import { InvalidCredentialsError, NotFoundError, TooManyAttemptsError, Validatio
 import { idFromInput, parseInput } from '../../validate';
 import { audited, auditRefusal } from '../audit/audited';
 import { findAgencyById } from '../agencies/agencies.repo';
+import { shareAnOperation } from '../operations/operations.repo';
 import { canSeeUser } from './accounts.policy';
 import { clearFailures, lockedUntil, recordFailure } from './login-throttle.repo';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from './passwords';
@@ -147,5 +148,7 @@ export async function deactivateUser(ctx: ServiceContext, rawInput: unknown): Pr
 /** A user the viewer may see, or null: invisible and non-existent look the same. */
 export async function findVisibleUser(ctx: ServiceContext, userId: string): Promise<UserRow | null> {
   const user = await findUserById(ctx.db, userId);
-  return user && canSeeUser(ctx.viewer, user) ? user : null;
+  if (!user || !ctx.viewer) return null;
+  if (canSeeUser(ctx.viewer, user, false)) return user;
+  return canSeeUser(ctx.viewer, user, await shareAnOperation(ctx.db, ctx.viewer.userId, user.id)) ? user : null;
 }

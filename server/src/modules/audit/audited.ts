@@ -14,6 +14,7 @@ export interface AuditedAction {
 export interface AuditedResult<T> {
   result: T;
   targetId?: string | null;
+  operationId?: string | null;
   details?: Record<string, unknown>;
   /** Overrides the actor for actions that establish who the actor is (sign-in). */
   actor?: { userId: string; agencyId: string };
@@ -44,6 +45,7 @@ export async function audited<T>(
         actorUserId: outcome.actor?.userId ?? ctx.viewer?.userId ?? null,
         actorAgencyId: outcome.actor?.agencyId ?? ctx.viewer?.agencyId ?? null,
         targetId: outcome.targetId ?? action.targetId ?? null,
+        operationId: outcome.operationId ?? action.operationId ?? null,
         outcome: 'SUCCEEDED',
         details: { ...action.details, ...outcome.details },
       });

@@ -37,3 +37,8 @@ export async function findCommodityById(db: Db, id: string): Promise<CommodityRo
   const [row] = await db.select().from(commodities).where(inArray(commodities.id, [id]));
   return row ?? null;
 }
+
+export async function findCommoditiesByIds(db: Db, ids: string[]): Promise<CommodityRow[]> {
+  if (!ids.length) return [];
+  return db.select().from(commodities).where(inArray(commodities.id, ids));
+}

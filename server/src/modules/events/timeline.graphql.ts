@@ -1,0 +1,109 @@
+import { builder } from '../../graphql/builder';
+import { UserType } from '../accounts/accounts.graphql';
+import { findUserById } from '../accounts/users.repo';
+import { findMember } from '../operations/members.repo';
+import { OperationType, PhaseEnum } from '../operations/operations.graphql';
+import { OperationMemberType, ParticipationType } from '../operations/participations.graphql';
+import { findParticipationById } from '../operations/participations.repo';
+import { readEvents, type EventRow } from './events.repo';
+
+// The operation's timeline: its event log as the viewer may see it, oldest first. The cursor is
+// the event's sequence number, which is gap-free in commit order, so paging forward with `after`
+// never skips an event that committed late.
+
+export const encodeEventCursor = (seq: number) => Buffer.from(`event:${seq}`).toString('base64url');
+
+export function decodeEventCursor(cursor: string | null | undefined): number | null {
+  if (!cursor) return 0;
+  const match = /^event:(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  return match ? Number(match[1]) : null;
+}
+
+export const OperationEventInterface = builder.interfaceRef<EventRow>('OperationEvent').implement({
+  fields: (t) => ({
+    cursor: t.string({ resolve: (event) => encodeEventCursor(event.seq) }),
+    type: t.exposeString('type'),
+    occurredAt: t.expose('occurredAt', { type: 'DateTime' }),
+    actor: t.field({
+      type: UserType,
+      nullable: true,
+      resolve: (event, _args, ctx) => (event.actorUserId ? findUserById(ctx.db, event.actorUserId) : null),
+    }),
+  }),
+});
+
+const eventType = (name: string, types: string[], fields?: Parameters<typeof builder.objectRef<EventRow>>[0] extends never ? never : Parameters<ReturnType<typeof builder.objectRef<EventRow>>['implement']>[0]['fields']) =>
+  builder.objectRef<EventRow>(name).implement({ interfaces: [OperationEventInterface], isTypeOf: (event) => types.includes((event as EventRow).type), fields });
+
+const STATUS_AFTER: Record<string, string> = {
+  AGENCY_INVITED: 'INVITED',
+  INVITATION_ACCEPTED: 'ACCEPTED',
+  INVITATION_DECLINED: 'DECLINED',
+  PARTICIPATION_WITHDRAWN: 'WITHDRAWN',
+  READINESS_CONFIRMED: 'ACCEPTED',
+};
+
+const dataOf = <T>(event: EventRow) => event.data as T;
+
+eventType('OperationCreatedEvent', ['OPERATION_CREATED']);
+eventType('OperationUpdatedEvent', ['OPERATION_UPDATED'], (t) => ({
+  changed: t.stringList({ resolve: (event) => dataOf<{ changed: string[] }>(event).changed }),
+}));
+eventType('ParticipationChangedEvent', ['AGENCY_INVITED', 'INVITATION_ACCEPTED', 'INVITATION_DECLINED', 'PARTICIPATION_WITHDRAWN', 'READINESS_CONFIRMED'], (t) => ({
+  participation: t.field({
+    type: ParticipationType,
+    resolve: async (event, _args, ctx) => (await findParticipationById(ctx.db, dataOf<{ participationId: string }>(event).participationId))!,
+  }),
+  statusAfter: t.string({
+    description: "The participation's status right after this event (the participation itself shows today's).",
+    resolve: (event) => STATUS_AFTER[event.type] ?? 'ACCEPTED',
+  }),
+  reason: t.string({ nullable: true, resolve: (event) => dataOf<{ reason?: string }>(event).reason ?? null }),
+}));
+eventType('MemberAssignedEvent', ['MEMBER_ASSIGNED'], (t) => ({
+  member: t.field({
+    type: OperationMemberType,
+    resolve: async (event, _args, ctx) => (await findMember(ctx.db, dataOf<{ memberId: string }>(event).memberId))!,
+  }),
+}));
+const CriterionRef = builder.objectRef<{ key: string; description: string }>('OverriddenCriterion').implement({
+  fields: (t) => ({ key: t.exposeString('key'), description: t.exposeString('description') }),
+});
+eventType('PhaseAdvancedEvent', ['PHASE_ADVANCED'], (t) => ({
+  from: t.field({ type: PhaseEnum, resolve: (event) => dataOf<{ from: 'PLANNING' }>(event).from }),
+  to: t.field({ type: PhaseEnum, resolve: (event) => dataOf<{ to: 'PLANNING' }>(event).to }),
+  overridden: t.boolean({ resolve: (event) => dataOf<{ overridden: boolean }>(event).overridden }),
+  justification: t.string({ nullable: true, resolve: (event) => dataOf<{ justification: string | null }>(event).justification }),
+  overriddenCriteria: t.field({
+    type: [CriterionRef],
+    resolve: (event) => dataOf<{ overriddenCriteria?: { key: string; description: string }[] }>(event).overriddenCriteria ?? [],
+  }),
+}));
+eventType('FinalReportRecordedEvent', ['FINAL_REPORT_RECORDED']);
+
+builder.objectField(OperationType, 'timeline', (t) =>
+  t.connection(
+    {
+      type: OperationEventInterface,
+      description: 'What happened in the operation that the viewer may see, oldest first.',
+      resolve: async (operation, args, ctx) => {
+        const after = decodeEventCursor(args.after);
+        const first = Math.min(Math.max(args.first ?? 50, 1), 500);
+        if (after === null) throw new Error('invalid cursor');
+        const rows = await readEvents(ctx.db, operation.id, ctx.viewer!.agencyId, after, first + 1);
+        const page = rows.slice(0, first);
+        return {
+          edges: page.map((event) => ({ cursor: encodeEventCursor(event.seq), node: event })),
+          pageInfo: {
+            hasNextPage: rows.length > first,
+            hasPreviousPage: after > 0,
+            startCursor: page[0] ? encodeEventCursor(page[0].seq) : null,
+            endCursor: page.length ? encodeEventCursor(page[page.length - 1]!.seq) : (args.after ?? null),
+          },
+        };
+      },
+    },
+    { name: 'OperationEventConnection' },
+    { name: 'OperationEventEdge' },
+  ),
+);

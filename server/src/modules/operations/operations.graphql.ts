@@ -1,0 +1,199 @@
+import { MEMBER_ROLES, PARTICIPATION_ROLES, PHASES, PROGRAMMES } from '@jointops/shared/domain';
+import { ConflictError, NotFoundError, PhaseGateError, PhaseRuleError, ValidationError } from '../../domain-errors';
+import { builder } from '../../graphql/builder';
+import { ErrorInterface } from '../../graphql/errors';
+import { registerNodeLoader } from '../../graphql/node-loaders';
+import { uuidFromGlobalId } from '../../global-id';
+import { CommodityType } from '../catalogue/catalogue.graphql';
+import { canSeeOperation } from './operations.policy';
+import { findWithStanding, visibleTo } from './operations.repo';
+import { createOperation, findVisibleOperation, updateOperation } from './operations.service';
+import { phaseGate, advancePhase, recordFinalReport } from './phases.service';
+
+export const PhaseEnum = builder.enumType('Phase', { values: PHASES });
+export const ProgrammeEnum = builder.enumType('Programme', { values: PROGRAMMES });
+export const ParticipationRoleEnum = builder.enumType('ParticipationRole', { values: PARTICIPATION_ROLES });
+export const MemberRoleEnum = builder.enumType('MemberRole', { values: MEMBER_ROLES });
+
+const GateCriterionType = builder.objectRef<{ key: string; description: string }>('GateCriterion').implement({
+  fields: (t) => ({ key: t.exposeString('key'), description: t.exposeString('description') }),
+});
+
+builder.objectType(PhaseGateError, {
+  name: 'PhaseGateError',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ unmetCriteria: t.field({ type: [GateCriterionType], resolve: (error) => error.unmetCriteria }) }),
+});
+
+builder.objectType(PhaseRuleError, {
+  name: 'PhaseRuleError',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ phase: t.field({ type: PhaseEnum, resolve: (error) => error.phase }) }),
+});
+
+export const PhasePlanType = builder.drizzleObject('operationPhases', {
+  name: 'PhasePlan',
+  fields: (t) => ({
+    phase: t.expose('phase', { type: PhaseEnum }),
+    plannedStartsAt: t.expose('plannedStartsAt', { type: 'DateTime', nullable: true }),
+    plannedEndsAt: t.expose('plannedEndsAt', { type: 'DateTime', nullable: true }),
+    startedAt: t.expose('startedAt', { type: 'DateTime', nullable: true }),
+    endedAt: t.expose('endedAt', { type: 'DateTime', nullable: true }),
+  }),
+});
+
+export const OperationType = builder.drizzleNode('operations', {
+  name: 'Operation',
+  id: { column: (operation) => operation.id },
+  fields: (t) => ({
+    code: t.exposeString('code'),
+    name: t.exposeString('name'),
+    programme: t.expose('programme', { type: ProgrammeEnum }),
+    objectives: t.exposeString('objectives', { nullable: true }),
+    region: t.exposeString('region', { nullable: true }),
+    phase: t.expose('phase', { type: PhaseEnum }),
+    exercise: t.exposeBoolean('exercise', { description: 'A rehearsal: its data never counts in results.' }),
+    referenceTimeZone: t.exposeString('referenceTimeZone'),
+    catalogueVersion: t.exposeString('catalogueVersion'),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    finalReport: t.exposeString('finalReport', { nullable: true }),
+    finalReportRecordedAt: t.expose('finalReportRecordedAt', { type: 'DateTime', nullable: true }),
+    targetCommodities: t.relation('targetCommodities', { type: CommodityType, query: { orderBy: { code: 'asc' } } }),
+    plannedPhases: t.relation('phases'),
+    participations: t.relation('participations', { query: { orderBy: { invitedAt: 'asc', id: 'asc' } } }),
+    members: t.relation('members', { query: { where: { removedAt: { isNull: true } }, orderBy: { assignedAt: 'asc', id: 'asc' } } }),
+    myRole: t.field({
+      type: MemberRoleEnum,
+      nullable: true,
+      select: { columns: { id: true } },
+      resolve: async (operation, _args, ctx) =>
+        ctx.viewer ? ((await findWithStanding(ctx.db, operation.id, ctx.viewer))?.standing.memberRole ?? null) : null,
+    }),
+    phaseGate: t.field({
+      type: [GateCriterionType],
+      description: 'Unmet criteria for moving to `to`; empty when it may go.',
+      args: { to: t.arg({ type: PhaseEnum, required: true }) },
+      select: { columns: { id: true, phase: true, finalReportRecordedAt: true } },
+      resolve: (operation, args, ctx) => phaseGate(ctx, operation as never, args.to),
+    }),
+  }),
+});
+
+registerNodeLoader('Operation', findVisibleOperation);
+
+const PlannedPhaseInput = builder.inputType('PlannedPhaseInput', {
+  fields: (t) => ({
+    phase: t.field({ type: PhaseEnum, required: true }),
+    startsAt: t.field({ type: 'DateTime', required: true }),
+    endsAt: t.field({ type: 'DateTime', required: true }),
+  }),
+});
+
+const CreateOperationInput = builder.inputType('CreateOperationInput', {
+  fields: (t) => ({
+    code: t.string({ required: true }),
+    name: t.string({ required: true }),
+    programme: t.field({ type: ProgrammeEnum, required: true }),
+    objectives: t.string(),
+    region: t.string(),
+    targetCommodityIds: t.idList({ required: true }),
+    referenceTimeZone: t.string({ required: true }),
+    exercise: t.boolean(),
+    plannedPhases: t.field({ type: [PlannedPhaseInput] }),
+  }),
+});
+
+const UpdateOperationInput = builder.inputType('UpdateOperationInput', {
+  fields: (t) => ({
+    operationId: t.id({ required: true }),
+    name: t.string(),
+    objectives: t.string(),
+    region: t.string(),
+    targetCommodityIds: t.idList(),
+    referenceTimeZone: t.string(),
+    plannedPhases: t.field({ type: [PlannedPhaseInput] }),
+  }),
+});
+
+const AdvancePhaseInput = builder.inputType('AdvancePhaseInput', {
+  fields: (t) => ({
+    operationId: t.id({ required: true }),
+    to: t.field({ type: PhaseEnum, required: true }),
+    overrideJustification: t.string({ description: 'Overrides unmet criteria (coordinators; at least 20 characters); audited and on the timeline.' }),
+  }),
+});
+
+const RecordFinalReportInput = builder.inputType('RecordFinalReportInput', {
+  fields: (t) => ({ operationId: t.id({ required: true }), report: t.string({ required: true }) }),
+});
+
+builder.queryFields((t) => ({
+  operations: t.drizzleConnection(
+    {
+      type: 'operations',
+      authScopes: { authenticated: true },
+      description: 'Operations the viewer is a member of (of an agency that accepted); newest first.',
+      args: { phase: t.arg({ type: PhaseEnum }), search: t.arg.string() },
+      resolve: (query, _root, args, ctx) => {
+        const term = args.search?.trim();
+        const pattern = term ? `%${term.replace(/[\\%_]/g, (char) => `\\${char}`)}%` : null;
+        return ctx.db.query.operations.findMany(
+          query({
+            where: {
+              RAW: (table) => visibleTo(ctx.viewer!, table.id),
+              ...(args.phase ? { phase: args.phase } : {}),
+              ...(pattern ? { OR: [{ code: { ilike: pattern } }, { name: { ilike: pattern } }] } : {}),
+            },
+            orderBy: { createdAt: 'desc', id: 'desc' },
+          }),
+        );
+      },
+    },
+    { name: 'OperationConnection' },
+    { name: 'OperationEdge' },
+  ),
+  operation: t.drizzleField({
+    type: OperationType,
+    nullable: true,
+    authScopes: { authenticated: true },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (query, _root, args, ctx) => {
+      const id = uuidFromGlobalId(String(args.id), 'Operation');
+      if (!id || !ctx.viewer) return null;
+      const found = await findWithStanding(ctx.db, id, ctx.viewer);
+      if (!found || !canSeeOperation(found.standing)) return null;
+      return (await ctx.db.query.operations.findFirst(query({ where: { id } }))) ?? null;
+    },
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  createOperation: t.field({
+    type: OperationType,
+    authScopes: { authenticated: true },
+    args: { input: t.arg({ type: CreateOperationInput, required: true }) },
+    errors: { types: [ValidationError] },
+    resolve: (_root, { input }, ctx) => createOperation(ctx, input),
+  }),
+  updateOperation: t.field({
+    type: OperationType,
+    authScopes: { authenticated: true },
+    args: { input: t.arg({ type: UpdateOperationInput, required: true }) },
+    errors: { types: [ValidationError, NotFoundError, PhaseRuleError] },
+    resolve: (_root, { input }, ctx) => updateOperation(ctx, input),
+  }),
+  advancePhase: t.field({
+    type: OperationType,
+    authScopes: { authenticated: true },
+    args: { input: t.arg({ type: AdvancePhaseInput, required: true }) },
+    errors: { types: [ValidationError, NotFoundError, PhaseGateError, PhaseRuleError, ConflictError] },
+    resolve: (_root, { input }, ctx) => advancePhase(ctx, input),
+  }),
+  recordFinalReport: t.field({
+    type: OperationType,
+    authScopes: { authenticated: true },
+    args: { input: t.arg({ type: RecordFinalReportInput, required: true }) },
+    errors: { types: [ValidationError, NotFoundError, PhaseRuleError] },
+    resolve: (_root, { input }, ctx) => recordFinalReport(ctx, input),
+  }),
+}));

@@ -1,0 +1,93 @@
+import { CURRENT_CATALOGUE_VERSION, catalogueItems } from '@jointops/shared/catalogue';
+import { createOperationInput, updateOperationInput } from '@jointops/shared/operations';
+import { ValidationError } from '../../domain-errors';
+import type { Db } from '../../db/client';
+import type { ServiceContext } from '../../service-context';
+import { idFromInput, parseInput } from '../../validate';
+import { audited } from '../audit/audited';
+import { findCommoditiesByIds } from '../catalogue/catalogue.repo';
+import { recordEvent } from '../events/record-event';
+import { insertMember } from './members.repo';
+import { canPlan, canSeeOperation } from './operations.policy';
+import { findWithStanding, insertOperation, planPhases, replaceTargets, updateOperationRow, type OperationRow } from './operations.repo';
+import { operationForAction, operationIdOf, requireOpen, requireViewer } from './operation-access';
+import { insertParticipation } from './participations.repo';
+
+/** Target commodities must be catalogue items of the operation's catalogue version. */
+async function targetIds(tx: Db, globalIds: string[], version: typeof CURRENT_CATALOGUE_VERSION): Promise<string[]> {
+  const ids = [...new Set(globalIds.map((id, index) => idFromInput(id, 'Commodity', `targetCommodityIds.${index}`)))];
+  const codes = new Set(catalogueItems(version).map((item) => item.code));
+  const found = (await findCommoditiesByIds(tx, ids)).filter((commodity) => codes.has(commodity.code));
+  if (found.length !== ids.length) throw ValidationError.field('targetCommodityIds', `Not all are items of the ${version} catalogue`);
+  return ids;
+}
+
+export async function createOperation(ctx: ServiceContext, rawInput: unknown): Promise<OperationRow> {
+  return audited(ctx, { action: 'createOperation', targetType: 'Operation' }, async (tx) => {
+    const viewer = requireViewer(ctx);
+    const input = parseInput(createOperationInput, rawInput);
+    const now = ctx.clock.now();
+    const targets = await targetIds(tx, input.targetCommodityIds, CURRENT_CATALOGUE_VERSION);
+    const operation = await insertOperation(tx, {
+      code: input.code,
+      name: input.name,
+      programme: input.programme,
+      objectives: input.objectives,
+      region: input.region,
+      referenceTimeZone: input.referenceTimeZone,
+      exercise: input.exercise,
+      catalogueVersion: CURRENT_CATALOGUE_VERSION,
+      createdBy: viewer.userId,
+      createdAt: now,
+      updatedAt: now,
+    });
+    if (!operation) throw ValidationError.field('code', 'An operation with this code already exists');
+    await replaceTargets(tx, operation.id, targets);
+    await planPhases(tx, operation.id, input.plannedPhases);
+    // The planner's agency coordinates, and the planner is its first coordinator.
+    await insertParticipation(tx, {
+      operationId: operation.id,
+      agencyId: viewer.agencyId,
+      role: 'COORDINATING',
+      status: 'ACCEPTED',
+      invitedBy: viewer.userId,
+      invitedAt: now,
+      respondedBy: viewer.userId,
+      respondedAt: now,
+    });
+    await insertMember(tx, { operationId: operation.id, userId: viewer.userId, agencyId: viewer.agencyId, role: 'COORDINATOR', assignedBy: viewer.userId, assignedAt: now });
+    await recordEvent(tx, ctx, operation.id, 'OPERATION_CREATED', { code: operation.code, name: operation.name });
+    return { result: operation, targetId: operation.id, operationId: operation.id, details: { code: operation.code } };
+  });
+}
+
+export async function updateOperation(ctx: ServiceContext, rawInput: unknown): Promise<OperationRow> {
+  return audited(ctx, { action: 'updateOperation', targetType: 'Operation', operationId: operationIdOf(rawInput) }, async (tx) => {
+    const input = parseInput(updateOperationInput, rawInput);
+    const { operation } = await operationForAction(tx, ctx, input.operationId, canPlan, 'edit the operation');
+    requireOpen(operation, 'Editing the operation');
+    const now = ctx.clock.now();
+    const changed: string[] = [];
+    if (input.targetCommodityIds) {
+      await replaceTargets(tx, operation.id, await targetIds(tx, input.targetCommodityIds, operation.catalogueVersion));
+      changed.push('targetCommodities');
+    }
+    if (input.plannedPhases) {
+      await planPhases(tx, operation.id, input.plannedPhases);
+      changed.push('plannedPhases');
+    }
+    const fields = { name: input.name, objectives: input.objectives, region: input.region, referenceTimeZone: input.referenceTimeZone };
+    const set = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+    changed.push(...Object.keys(set));
+    const updated = await updateOperationRow(tx, operation.id, { ...set, updatedAt: now });
+    await recordEvent(tx, ctx, operation.id, 'OPERATION_UPDATED', { changed });
+    return { result: updated, targetId: operation.id, operationId: operation.id, details: { changed } };
+  });
+}
+
+/** An operation the viewer may see, or null: invisible and non-existent look the same. */
+export async function findVisibleOperation(ctx: ServiceContext, operationId: string): Promise<OperationRow | null> {
+  if (!ctx.viewer) return null;
+  const found = await findWithStanding(ctx.db, operationId, ctx.viewer);
+  return found && canSeeOperation(found.standing) ? found.operation : null;
+}

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { MEMBER_ROLES, PARTICIPATION_ROLES, PHASES, PROGRAMMES } from './domain';
+import { globalId, optionalText, requiredText, timeZone } from './validation';
+
+/** The phases an operation is planned through; CLOSED and CANCELLED have no planned window. */
+export const PLANNED_PHASES = ['PLANNING', 'PRE_OPERATIONAL', 'OPERATIONAL', 'POST_OPERATIONAL'] as const;
+
+export const OVERRIDE_JUSTIFICATION_MIN_LENGTH = 20;
+
+const dateTime = z.coerce.date({ error: 'Not a valid date and time' });
+
+const plannedPhase = z
+  .object({ phase: z.enum(PHASES), startsAt: dateTime, endsAt: dateTime })
+  .superRefine((planned, ctx) => {
+    if (!(PLANNED_PHASES as readonly string[]).includes(planned.phase)) {
+      ctx.addIssue({ code: 'custom', path: ['phase'], message: 'Only open phases have planned dates' });
+    }
+    if (planned.endsAt <= planned.startsAt) {
+      ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'Must be after the start' });
+    }
+  });
+
+const plannedPhases = z
+  .array(plannedPhase)
+  .max(PLANNED_PHASES.length)
+  .nullish()
+  .transform((phases) => phases ?? [])
+  .superRefine((phases, ctx) => {
+    const seen = new Set<string>();
+    phases.forEach((planned, index) => {
+      if (seen.has(planned.phase)) ctx.addIssue({ code: 'custom', path: [index, 'phase'], message: 'Planned twice' });
+      seen.add(planned.phase);
+    });
+    // Phases follow one another: each planned window starts no earlier than the previous one ends.
+    const ordered = PLANNED_PHASES.map((phase) => phases.findIndex((planned) => planned.phase === phase)).filter((i) => i >= 0);
+    for (let k = 1; k < ordered.length; k += 1) {
+      const previous = phases[ordered[k - 1]!]!;
+      const current = phases[ordered[k]!]!;
+      if (current.startsAt < previous.endsAt) {
+        ctx.addIssue({ code: 'custom', path: [ordered[k]!, 'startsAt'], message: `Must not start before ${previous.phase} ends` });
+      }
+    }
+  });
+
+export const operationCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9][A-Z0-9-]{2,39}$/, { error: 'Use 3 to 40 letters, digits and hyphens, e.g. PGS-APAC-2020-01' });
+
+export const createOperationInput = z.object({
+  code: operationCode,
+  name: requiredText(200),
+  programme: z.enum(PROGRAMMES),
+  objectives: optionalText(4000),
+  region: optionalText(200),
+  targetCommodityIds: z.array(globalId).max(100),
+  referenceTimeZone: timeZone,
+  exercise: z
+    .boolean()
+    .nullish()
+    .transform((value) => value ?? false),
+  plannedPhases,
+});
+export type CreateOperationInput = z.infer<typeof createOperationInput>;
+
+export const updateOperationInput = z.object({
+  operationId: globalId,
+  name: requiredText(200).optional(),
+  objectives: optionalText(4000).optional(),
+  region: optionalText(200).optional(),
+  targetCommodityIds: z.array(globalId).max(100).optional(),
+  referenceTimeZone: timeZone.optional(),
+  plannedPhases: plannedPhases.optional(),
+});
+export type UpdateOperationInput = z.infer<typeof updateOperationInput>;
+
+export const inviteAgencyInput = z.object({ operationId: globalId, agencyId: globalId, role: z.enum(PARTICIPATION_ROLES) });
+export const respondToInvitationInput = z.object({ operationId: globalId, accept: z.boolean() });
+export const withdrawParticipationInput = z.object({ operationId: globalId, agencyId: globalId, reason: requiredText(1000) });
+export const assignMemberInput = z.object({ operationId: globalId, userId: globalId, role: z.enum(MEMBER_ROLES) });
+export const confirmReadinessInput = z.object({ operationId: globalId });
+export const recordFinalReportInput = z.object({ operationId: globalId, report: requiredText(100_000) });
+
+export const advancePhaseInput = z.object({
+  operationId: globalId,
+  to: z.enum(PHASES),
+  overrideJustification: z
+    .string()
+    .trim()
+    .min(OVERRIDE_JUSTIFICATION_MIN_LENGTH, { error: `At least ${OVERRIDE_JUSTIFICATION_MIN_LENGTH} characters` })
+    .max(4000)
+    .nullish()
+    .transform((value) => value ?? null),
+});
+export type AdvancePhaseInput = z.infer<typeof advancePhaseInput>;

@@ -1,0 +1,296 @@
+import { randomBytes } from 'node:crypto';
+import { schema } from '@jointops/server/graphql/schema';
+import type { Actor, OperationDriver, OperationKit } from '../testkit/operations';
+import type { SeededAgency, SeededUser } from '../testkit/seed';
+
+// Who may do what with one operation, for every root field of the schema. Each row states, for
+// each kind of person, what they get; authorization-matrix.test.ts runs every cell and fails on a
+// root field that has no row here.
+
+export const WHO = ['coordinator', 'contactPoint', 'reviewer', 'observer', 'outsider', 'invited', 'admin', 'anonymous'] as const;
+export type Who = (typeof WHO)[number];
+
+/** For these the operation does not exist: their answers must never name it or show its content. */
+export const WITHOUT_STANDING: readonly Who[] = ['outsider', 'invited', 'admin', 'anonymous'];
+
+export type Expectation =
+  /** The data asked for: a success type, or a list that holds the operation (or anything, if it is not about one). */
+  | 'allowed'
+  /** A list without the operation; a list not about operations, with nothing in it. */
+  | 'empty'
+  /** Null or NotFoundError, exactly the answer to an id that names nothing. */
+  | 'not-found'
+  /** Null, as `me` is when signed out. */
+  | 'null'
+  /** A top-level FORBIDDEN error: the person sees the operation but it is not their role. */
+  | 'forbidden'
+  /** A top-level UNAUTHENTICATED error. */
+  | 'unauthenticated'
+  /** PhaseGateError: allowed to try, and the gate holds. */
+  | 'phase-gate'
+  /** PhaseRuleError: allowed to try, but not in this phase. */
+  | 'phase-rule';
+
+export interface World {
+  kit: OperationKit;
+  operation: OperationDriver;
+  /** What only those with standing may ever read: the operation's identity, then its content. */
+  identity: { code: string; name: string };
+  objectives: string;
+  /** Global ids of the operation, of the contact point's agency's participation and of the contact point's membership. */
+  ids: { operation: string; participation: string; member: string };
+  agencies: Record<'wco' | 'rmcd' | 'interpol' | 'thaiPolice' | 'pnp', SeededAgency>;
+  people: Record<Exclude<Who, 'anonymous'>, Actor>;
+  /** An account nobody else uses, for the login row. */
+  loginTarget: SeededUser;
+}
+
+export interface Call {
+  document: string;
+  variables?: Record<string, unknown>;
+}
+
+export interface Case {
+  /** What is asked, when a field has more than one case. */
+  asks?: string;
+  /** The request; may set up fresh state first (a new agency to invite, a new user to assign). */
+  request: (world: World) => Call | Promise<Call>;
+  /** The value the expectation is about; `data[field]` when absent. */
+  pick?: (data: any) => unknown;
+  /** For lists: whether an item is the seeded operation. */
+  isTheOperation?: (item: any, world: World) => boolean;
+  /** The call changes the caller's own standing or session, so each cell runs as a new person of the same standing. */
+  fresh?: true;
+  /** People without standing to whom this answer may name the operation (an invitation names it). */
+  mayName?: Who[];
+  expect: Record<Who, Expectation>;
+}
+
+const unique = () => randomBytes(4).toString('hex');
+
+/** A mutation document typed from the schema, asking for `success` and every Error. */
+function mutation(field: string, success: string): string {
+  const input = schema.getMutationType()!.getFields()[field]!.args.find((arg) => arg.name === 'input');
+  const [variables, args] = input ? [`($input: ${String(input.type)})`, '(input: $input)'] : ['', ''];
+  return `mutation${variables} { ${field}${args} { __typename ... on Error { code message } ${success} } }`;
+}
+
+const nodeLookUp = (asks: string, id: (world: World) => string): Case => ({
+  asks,
+  request: (world) => ({ document: 'query($id: ID!) { node(id: $id) { __typename id } }', variables: { id: id(world) } }),
+  expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'allowed', observer: 'allowed', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+});
+
+const OPERATION_BY_ID = (selection: string) => `query($id: ID!) { operation(id: $id) { ${selection} } }`;
+
+export const matrix: Record<string, Case[]> = {
+  'Query.accountAuditTrail': [
+    {
+      request: () => ({ document: '{ accountAuditTrail(first: 500) { edges { node { action targetType targetId outcome reason actor { id } } } } }' }),
+      expect: { coordinator: 'forbidden', contactPoint: 'forbidden', reviewer: 'forbidden', observer: 'forbidden', outsider: 'forbidden', invited: 'forbidden', admin: 'allowed', anonymous: 'unauthenticated' },
+    },
+  ],
+  'Query.agencies': [
+    {
+      request: () => ({ document: '{ agencies(first: 100) { edges { node { id name } } } }' }),
+      expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'allowed', observer: 'allowed', outsider: 'allowed', invited: 'allowed', admin: 'allowed', anonymous: 'unauthenticated' },
+    },
+  ],
+  'Query.commodityCatalogue': [
+    {
+      request: () => ({ document: '{ commodityCatalogue { version items { code } } }' }),
+      expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'allowed', observer: 'allowed', outsider: 'allowed', invited: 'allowed', admin: 'allowed', anonymous: 'unauthenticated' },
+    },
+  ],
+  'Query.me': [
+    {
+      request: () => ({ document: '{ me { id email } }' }),
+      expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'allowed', observer: 'allowed', outsider: 'allowed', invited: 'allowed', admin: 'allowed', anonymous: 'null' },
+    },
+  ],
+  'Query.myInvitations': [
+    {
+      request: () => ({ document: '{ myInvitations { operationId code name invitedByName operationalStartsAt } }' }),
+      isTheOperation: (invitation, world) => invitation.operationId === world.ids.operation,
+      mayName: ['invited'],
+      expect: { coordinator: 'empty', contactPoint: 'empty', reviewer: 'empty', observer: 'empty', outsider: 'empty', invited: 'allowed', admin: 'empty', anonymous: 'unauthenticated' },
+    },
+  ],
+  'Query.node': [
+    nodeLookUp('an Operation id', (world) => world.ids.operation),
+    nodeLookUp('a Participation id', (world) => world.ids.participation),
+    nodeLookUp('an OperationMember id', (world) => world.ids.member),
+  ],
+  'Query.operation': [
+    {
+      asks: 'the operation',
+      request: (world) => ({ document: OPERATION_BY_ID('id code name phase myRole'), variables: { id: world.ids.operation } }),
+      expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'allowed', observer: 'allowed', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+    },
+    {
+      asks: 'its timeline',
+      request: (world) => ({ document: OPERATION_BY_ID('timeline(first: 100) { edges { node { __typename type } } }'), variables: { id: world.ids.operation } }),
+      pick: (data) => data?.operation && data.operation.timeline,
+      expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'allowed', observer: 'allowed', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+    },
+    {
+      asks: 'its audit trail',
+      request: (world) => ({ document: OPERATION_BY_ID('auditTrail(first: 100) { edges { node { action outcome } } }'), variables: { id: world.ids.operation } }),
+      pick: (data) => data?.operation && data.operation.auditTrail,
+      expect: { coordinator: 'allowed', contactPoint: 'empty', reviewer: 'allowed', observer: 'empty', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+    },
+  ],
+  'Query.operations': [
+    {
+      asks: 'searching for its code',
+      request: (world) => ({
+        document: 'query($search: String) { operations(first: 50, search: $search) { edges { node { id code name } } } }',
+        variables: { search: world.identity.code },
+      }),
+      isTheOperation: (operation, world) => operation.id === world.ids.operation,
+      expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'allowed', observer: 'allowed', outsider: 'empty', invited: 'empty', admin: 'empty', anonymous: 'unauthenticated' },
+    },
+  ],
+
+  'Mutation.login': [
+    {
+      request: (world) => ({
+        document: mutation('login', '... on LoginSuccess { user { id } }'),
+        variables: { input: { email: world.loginTarget.email, password: world.loginTarget.password } },
+      }),
+      expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'allowed', observer: 'allowed', outsider: 'allowed', invited: 'allowed', admin: 'allowed', anonymous: 'allowed' },
+    },
+  ],
+  'Mutation.logout': [
+    {
+      request: () => ({ document: 'mutation { logout }' }),
+      fresh: true,
+      expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'allowed', observer: 'allowed', outsider: 'allowed', invited: 'allowed', admin: 'allowed', anonymous: 'allowed' },
+    },
+  ],
+  'Mutation.createAgency': [
+    {
+      request: () => ({
+        document: mutation('createAgency', '... on Agency { id }'),
+        variables: { input: { name: `Lao Customs Department ${unique()}`, kind: 'CUSTOMS', countryCode: 'LA' } },
+      }),
+      expect: { coordinator: 'forbidden', contactPoint: 'forbidden', reviewer: 'forbidden', observer: 'forbidden', outsider: 'forbidden', invited: 'forbidden', admin: 'allowed', anonymous: 'unauthenticated' },
+    },
+  ],
+  'Mutation.createUser': [
+    {
+      request: (world) => ({
+        document: mutation('createUser', '... on User { id }'),
+        variables: {
+          input: { email: `officer-${unique()}@police.go.th`, displayName: 'Somchai Wongsa', agencyId: world.agencies.thaiPolice.globalId, password: 'twelve chars at least' },
+        },
+      }),
+      expect: { coordinator: 'forbidden', contactPoint: 'forbidden', reviewer: 'forbidden', observer: 'forbidden', outsider: 'forbidden', invited: 'forbidden', admin: 'allowed', anonymous: 'unauthenticated' },
+    },
+  ],
+  'Mutation.deactivateUser': [
+    {
+      request: async (world) => ({
+        document: mutation('deactivateUser', '... on User { id active }'),
+        variables: { input: { userId: (await world.kit.seed.user({ agency: world.agencies.thaiPolice })).globalId } },
+      }),
+      expect: { coordinator: 'forbidden', contactPoint: 'forbidden', reviewer: 'forbidden', observer: 'forbidden', outsider: 'forbidden', invited: 'forbidden', admin: 'allowed', anonymous: 'unauthenticated' },
+    },
+  ],
+  'Mutation.createOperation': [
+    {
+      request: async (world) => ({
+        document: mutation('createOperation', '... on Operation { id code }'),
+        variables: { input: await world.kit.operationInput(world.people.coordinator, { code: `PGS-OTHER-${unique().toUpperCase()}` }) },
+      }),
+      expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'allowed', observer: 'allowed', outsider: 'allowed', invited: 'allowed', admin: 'allowed', anonymous: 'unauthenticated' },
+    },
+  ],
+  'Mutation.updateOperation': [
+    {
+      request: (world) => ({
+        document: mutation('updateOperation', '... on Operation { id region }'),
+        variables: { input: { operationId: world.ids.operation, region: 'Asia/Pacific and Oceania' } },
+      }),
+      expect: { coordinator: 'allowed', contactPoint: 'forbidden', reviewer: 'forbidden', observer: 'forbidden', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+    },
+  ],
+  'Mutation.inviteAgency': [
+    {
+      request: async (world) => ({
+        document: mutation('inviteAgency', '... on Participation { id status }'),
+        variables: { input: { operationId: world.ids.operation, agencyId: (await world.kit.seed.agency({ countryCode: 'VN' })).globalId, role: 'PARTICIPATING' } },
+      }),
+      expect: { coordinator: 'allowed', contactPoint: 'forbidden', reviewer: 'forbidden', observer: 'forbidden', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+    },
+  ],
+  'Mutation.respondToInvitation': [
+    {
+      asks: 'accepting',
+      request: (world) => ({
+        document: mutation('respondToInvitation', '... on Participation { status role }'),
+        variables: { input: { operationId: world.ids.operation, accept: true } },
+      }),
+      fresh: true,
+      expect: { coordinator: 'not-found', contactPoint: 'not-found', reviewer: 'not-found', observer: 'not-found', outsider: 'not-found', invited: 'allowed', admin: 'not-found', anonymous: 'unauthenticated' },
+    },
+    {
+      // Declining leaves the agency outside: the answer must not open the operation to it.
+      asks: 'declining, and asking for the operation',
+      request: (world) => ({
+        document: mutation('respondToInvitation', '... on Participation { status operation { id code name objectives members { id user { email } } } }'),
+        variables: { input: { operationId: world.ids.operation, accept: false } },
+      }),
+      fresh: true,
+      mayName: ['invited'],
+      expect: { coordinator: 'not-found', contactPoint: 'not-found', reviewer: 'not-found', observer: 'not-found', outsider: 'not-found', invited: 'allowed', admin: 'not-found', anonymous: 'unauthenticated' },
+    },
+  ],
+  'Mutation.withdrawParticipation': [
+    {
+      asks: 'withdrawing another agency',
+      request: async (world) => {
+        const agency = await world.kit.seed.agency({ countryCode: 'KH' });
+        await world.operation.invite(agency);
+        return {
+          document: mutation('withdrawParticipation', '... on Participation { id status }'),
+          variables: { input: { operationId: world.ids.operation, agencyId: agency.globalId, reason: 'No customs presence at the ports in scope' } },
+        };
+      },
+      expect: { coordinator: 'allowed', contactPoint: 'forbidden', reviewer: 'forbidden', observer: 'forbidden', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+    },
+  ],
+  'Mutation.confirmReadiness': [
+    {
+      request: (world) => ({ document: mutation('confirmReadiness', '... on Participation { id readinessConfirmedAt }'), variables: { input: { operationId: world.ids.operation } } }),
+      expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'forbidden', observer: 'forbidden', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+    },
+  ],
+  'Mutation.assignMember': [
+    {
+      asks: 'a new colleague of the contact point as contact point',
+      request: async (world) => ({
+        document: mutation('assignMember', '... on OperationMember { id role }'),
+        variables: { input: { operationId: world.ids.operation, userId: (await world.kit.seed.user({ agency: world.agencies.rmcd })).globalId, role: 'CONTACT_POINT' } },
+      }),
+      expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'forbidden', observer: 'forbidden', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+    },
+  ],
+  'Mutation.advancePhase': [
+    {
+      asks: 'to OPERATIONAL before its planned start',
+      request: (world) => ({ document: mutation('advancePhase', '... on Operation { id phase }'), variables: { input: { operationId: world.ids.operation, to: 'OPERATIONAL' } } }),
+      expect: { coordinator: 'phase-gate', contactPoint: 'forbidden', reviewer: 'forbidden', observer: 'forbidden', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+    },
+  ],
+  'Mutation.recordFinalReport': [
+    {
+      asks: 'before POST_OPERATIONAL',
+      request: (world) => ({
+        document: mutation('recordFinalReport', '... on Operation { id }'),
+        variables: { input: { operationId: world.ids.operation, report: 'Seizures compiled per country and commodity.' } },
+      }),
+      expect: { coordinator: 'phase-rule', contactPoint: 'forbidden', reviewer: 'phase-rule', observer: 'forbidden', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+    },
+  ],
+};

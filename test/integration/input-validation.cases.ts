@@ -1,0 +1,272 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { encodeGlobalId } from '@jointops/server/global-id';
+import type { Actor, OperationDriver, OperationKit } from '../testkit/operations';
+import type { SeededAgency, SeededUser } from '../testkit/seed';
+
+// The malformed inputs of input-validation.test.ts, mutation by mutation: each is one mistake
+// made to an input the mutation accepts, and names the field its ValidationError must name.
+
+export interface World {
+  kit: OperationKit;
+  /** An agency taking part in no operation, with one of its people. */
+  agency: SeededAgency;
+  user: SeededUser;
+  /** The one account the well-formed deactivateUser input switches off. */
+  leaver: SeededUser;
+  /** A joint operation in PRE_OPERATIONAL: its coordinator, and the contact point of a participating agency. */
+  operation: OperationDriver;
+  coordinator: Actor;
+  contactPoint: Actor;
+  /** An operation of the same coordinator in POST_OPERATIONAL, where a final report may be recorded. */
+  concluded: OperationDriver;
+}
+
+export interface MalformedInput {
+  /** What is wrong, as a person would say it. */
+  mistake: string;
+  /** The field the ValidationError must name, as its path joined with dots (`plannedPhases.1.startsAt`). */
+  field: string;
+  /** Replaces fields of the well-formed input; `undefined` leaves the field out. */
+  change: (world: World) => Record<string, unknown>;
+}
+
+/** Who sends the input: someone the mutation would otherwise serve. `invited` is a user of an agency invited just before. */
+export type Caller = 'admin' | 'anonymous' | 'coordinator' | 'contactPoint' | 'invited';
+
+export interface Validated {
+  caller: Caller;
+  /** An input the mutation accepts, fresh on each call: each mistake below is a change to it. */
+  wellFormed: (world: World) => Record<string, unknown> | Promise<Record<string, unknown>>;
+  malformed: MalformedInput[];
+}
+
+export type MutationInputs = Validated | { exemptBecause: string };
+
+const unique = () => randomBytes(4).toString('hex');
+
+/** The same kinds of wrong id, for any id field that should name a `typename`. */
+function badIds(field: string, typename: string, wrongType: (world: World) => string): MalformedInput[] {
+  return [
+    { mistake: `a blank ${field}`, field, change: () => ({ [field]: '' }) },
+    { mistake: `a ${field} of spaces`, field, change: () => ({ [field]: '   ' }) },
+    { mistake: `a ${field} that is no id at all`, field, change: () => ({ [field]: 'nope' }) },
+    { mistake: `a ${field} that does not hold a uuid`, field, change: () => ({ [field]: encodeGlobalId(typename, 'not-a-uuid') }) },
+    { mistake: `an id of another type as ${field}`, field, change: (world) => ({ [field]: wrongType(world) }) },
+  ];
+}
+
+const operationIds = badIds('operationId', 'Operation', (world) => world.agency.globalId);
+
+/** A phase plan of (phase, start, end) windows, dates given as MM-DD in 2026. */
+function phasePlan(...windows: [phase: string, startsAt: string, endsAt: string][]) {
+  return windows.map(([phase, startsAt, endsAt]) => ({ phase, startsAt: `2026-${startsAt}T00:00:00Z`, endsAt: `2026-${endsAt}T00:00:00Z` }));
+}
+
+const plannedPhaseMistakes: MalformedInput[] = [
+  {
+    mistake: 'a phase that ends before it starts',
+    field: 'plannedPhases.2.endsAt',
+    change: () => ({
+      plannedPhases: phasePlan(['PLANNING', '06-01', '06-10'], ['PRE_OPERATIONAL', '06-10', '06-20'], ['OPERATIONAL', '06-20', '06-15'], ['POST_OPERATIONAL', '07-01', '08-01']),
+    }),
+  },
+  {
+    mistake: 'a phase that starts before the one before it ends',
+    field: 'plannedPhases.1.startsAt',
+    change: () => ({
+      plannedPhases: phasePlan(['PLANNING', '06-01', '06-10'], ['PRE_OPERATIONAL', '06-05', '06-20'], ['OPERATIONAL', '06-20', '07-01'], ['POST_OPERATIONAL', '07-01', '08-01']),
+    }),
+  },
+  {
+    mistake: 'the same phase planned twice',
+    field: 'plannedPhases.1.phase',
+    change: () => ({ plannedPhases: phasePlan(['PLANNING', '06-01', '06-10'], ['PLANNING', '06-10', '06-20']) }),
+  },
+  {
+    mistake: 'planned dates for CLOSED',
+    field: 'plannedPhases.1.phase',
+    change: () => ({ plannedPhases: phasePlan(['PLANNING', '06-01', '06-10'], ['CLOSED', '08-01', '08-02']) }),
+  },
+];
+
+const commodityIdMistakes: MalformedInput[] = [
+  { mistake: 'a blank commodity id', field: 'targetCommodityIds.0', change: () => ({ targetCommodityIds: [''] }) },
+  { mistake: 'a commodity id that is no id at all', field: 'targetCommodityIds.0', change: () => ({ targetCommodityIds: ['nope'] }) },
+  { mistake: 'an agency id among the commodity ids', field: 'targetCommodityIds.0', change: (world) => ({ targetCommodityIds: [world.agency.globalId] }) },
+  {
+    mistake: 'a commodity id that names no catalogue item',
+    field: 'targetCommodityIds',
+    change: () => ({ targetCommodityIds: [encodeGlobalId('Commodity', randomUUID())] }),
+  },
+];
+
+const JUSTIFICATION = 'Agencies confirmed by letter; registration follows.';
+
+export const mutationInputs: Record<string, MutationInputs> = {
+  login: {
+    caller: 'anonymous',
+    wellFormed: (world) => ({ email: world.user.email, password: world.user.password }),
+    malformed: [
+      { mistake: 'a blank e-mail address', field: 'email', change: () => ({ email: '' }) },
+      { mistake: 'an e-mail address of spaces', field: 'email', change: () => ({ email: '   ' }) },
+      { mistake: 'something that is not an e-mail address', field: 'email', change: () => ({ email: 'officer.customs.gov.my' }) },
+      { mistake: 'a blank password', field: 'password', change: () => ({ password: '' }) },
+    ],
+  },
+  logout: {
+    exemptBecause: 'logout takes no input: it ends the session the request itself carries',
+  },
+  createAgency: {
+    caller: 'admin',
+    wellFormed: () => ({ name: `Royal Malaysian Customs ${unique()}`, acronym: 'JKDM', kind: 'CUSTOMS', countryCode: 'MY', timeZone: 'Asia/Kuala_Lumpur' }),
+    malformed: [
+      { mistake: 'a blank name', field: 'name', change: () => ({ name: '' }) },
+      { mistake: 'a name of spaces', field: 'name', change: () => ({ name: ' \t ' }) },
+      { mistake: 'a name longer than 200 characters', field: 'name', change: () => ({ name: 'Customs '.repeat(30) }) },
+      { mistake: 'an acronym longer than 20 characters', field: 'acronym', change: () => ({ acronym: 'JABATAN-KASTAM-DIRAJA-MALAYSIA' }) },
+      { mistake: 'a national agency without a country', field: 'countryCode', change: () => ({ countryCode: undefined }) },
+      { mistake: 'a national agency with a null country', field: 'countryCode', change: () => ({ kind: 'POLICE', countryCode: null }) },
+      { mistake: 'a country name instead of its code', field: 'countryCode', change: () => ({ countryCode: 'Malaysia' }) },
+      { mistake: 'a three-letter country code', field: 'countryCode', change: () => ({ countryCode: 'MYS' }) },
+      { mistake: 'a time zone that does not exist', field: 'timeZone', change: () => ({ timeZone: 'Mars/Base' }) },
+    ],
+  },
+  createUser: {
+    caller: 'admin',
+    wellFormed: (world) => ({
+      email: `officer-${unique()}@customs.gov.my`,
+      displayName: 'Nurul Aisyah',
+      agencyId: world.agency.globalId,
+      password: 'twelve chars at least',
+      locale: 'en',
+      timeZone: 'Asia/Kuala_Lumpur',
+    }),
+    malformed: [
+      { mistake: 'a blank e-mail address', field: 'email', change: () => ({ email: '' }) },
+      { mistake: 'an e-mail address of spaces', field: 'email', change: () => ({ email: '  ' }) },
+      { mistake: 'an e-mail address without a domain', field: 'email', change: () => ({ email: 'nurul.aisyah@' }) },
+      { mistake: 'a blank display name', field: 'displayName', change: () => ({ displayName: '' }) },
+      { mistake: 'a display name of spaces', field: 'displayName', change: () => ({ displayName: '   ' }) },
+      { mistake: 'a password shorter than twelve characters', field: 'password', change: () => ({ password: 'short' }) },
+      { mistake: 'a blank agency id', field: 'agencyId', change: () => ({ agencyId: '' }) },
+      { mistake: 'an agency id that is no id at all', field: 'agencyId', change: () => ({ agencyId: 'nope' }) },
+      { mistake: 'a user id where an agency id belongs', field: 'agencyId', change: (world) => ({ agencyId: world.user.globalId }) },
+      { mistake: 'an agency id that names no agency', field: 'agencyId', change: () => ({ agencyId: encodeGlobalId('Agency', randomUUID()) }) },
+      { mistake: 'a language the app does not speak', field: 'locale', change: () => ({ locale: 'de' }) },
+      { mistake: 'a time zone that does not exist', field: 'timeZone', change: () => ({ timeZone: 'Mars/Base' }) },
+    ],
+  },
+  deactivateUser: {
+    caller: 'admin',
+    wellFormed: (world) => ({ userId: world.leaver.globalId }),
+    malformed: [
+      { mistake: 'a blank user id', field: 'userId', change: () => ({ userId: '' }) },
+      { mistake: 'a user id of spaces', field: 'userId', change: () => ({ userId: '   ' }) },
+      { mistake: 'a user id that is no id at all', field: 'userId', change: () => ({ userId: 'nope' }) },
+      { mistake: 'a user id that does not hold a uuid', field: 'userId', change: () => ({ userId: encodeGlobalId('User', 'not-a-uuid') }) },
+      { mistake: 'an agency id where a user id belongs', field: 'userId', change: (world) => ({ userId: world.agency.globalId }) },
+    ],
+  },
+  createOperation: {
+    caller: 'coordinator',
+    wellFormed: (world) => world.kit.operationInput(world.coordinator, { objectives: 'Intercept precursor consignments at the main seaports.' }),
+    malformed: [
+      { mistake: 'a blank code', field: 'code', change: () => ({ code: '' }) },
+      { mistake: 'a code of spaces', field: 'code', change: () => ({ code: '   ' }) },
+      { mistake: 'a code with spaces and a slash', field: 'code', change: () => ({ code: 'PGS APAC 2020/01' }) },
+      { mistake: 'a code of two characters', field: 'code', change: () => ({ code: 'PG' }) },
+      { mistake: 'the code of another operation', field: 'code', change: (world) => ({ code: world.operation.code }) },
+      { mistake: 'a blank name', field: 'name', change: () => ({ name: '' }) },
+      { mistake: 'a name of spaces', field: 'name', change: () => ({ name: ' \t ' }) },
+      { mistake: 'a name longer than 200 characters', field: 'name', change: () => ({ name: 'Operation '.repeat(25) }) },
+      { mistake: 'objectives longer than 4000 characters', field: 'objectives', change: () => ({ objectives: 'Intercept. '.repeat(400) }) },
+      ...commodityIdMistakes,
+      { mistake: 'a blank time zone', field: 'referenceTimeZone', change: () => ({ referenceTimeZone: '' }) },
+      { mistake: 'a time zone that does not exist', field: 'referenceTimeZone', change: () => ({ referenceTimeZone: 'Mars/Base' }) },
+      ...plannedPhaseMistakes,
+    ],
+  },
+  updateOperation: {
+    caller: 'coordinator',
+    wellFormed: (world) => ({ operationId: world.operation.id, name: 'Operation Test Shield', region: 'Asia/Pacific' }),
+    malformed: [
+      ...operationIds,
+      { mistake: 'a blank name', field: 'name', change: () => ({ name: '' }) },
+      { mistake: 'a name of spaces', field: 'name', change: () => ({ name: '   ' }) },
+      ...commodityIdMistakes,
+      { mistake: 'a time zone that does not exist', field: 'referenceTimeZone', change: () => ({ referenceTimeZone: 'Mars/Base' }) },
+      ...plannedPhaseMistakes,
+    ],
+  },
+  inviteAgency: {
+    caller: 'coordinator',
+    wellFormed: async (world) => ({ operationId: world.operation.id, agencyId: (await world.kit.seed.agency({ countryCode: 'VN' })).globalId, role: 'PARTICIPATING' }),
+    malformed: [
+      ...badIds('operationId', 'Operation', (world) => world.user.globalId),
+      ...badIds('agencyId', 'Agency', (world) => world.user.globalId),
+      { mistake: 'an agency id that names no agency', field: 'agencyId', change: () => ({ agencyId: encodeGlobalId('Agency', randomUUID()) }) },
+      { mistake: 'an agency already taking part', field: 'agencyId', change: (world) => ({ agencyId: world.contactPoint.agency.globalId }) },
+    ],
+  },
+  respondToInvitation: {
+    caller: 'invited',
+    wellFormed: (world) => ({ operationId: world.operation.id, accept: true }),
+    malformed: operationIds,
+  },
+  withdrawParticipation: {
+    caller: 'coordinator',
+    wellFormed: async (world) => {
+      const agency = await world.kit.seed.agency({ countryCode: 'KH' });
+      await world.operation.invite(agency);
+      return { operationId: world.operation.id, agencyId: agency.globalId, reason: 'No customs presence at the ports in scope' };
+    },
+    malformed: [
+      ...operationIds,
+      ...badIds('agencyId', 'Agency', (world) => world.user.globalId),
+      { mistake: 'an agency that is not taking part', field: 'agencyId', change: (world) => ({ agencyId: world.agency.globalId }) },
+      { mistake: 'the coordinating agency', field: 'agencyId', change: (world) => ({ agencyId: world.coordinator.agency.globalId }) },
+      { mistake: 'a blank reason', field: 'reason', change: () => ({ reason: '' }) },
+      { mistake: 'a reason of spaces', field: 'reason', change: () => ({ reason: ' \n ' }) },
+      { mistake: 'a reason longer than 1000 characters', field: 'reason', change: () => ({ reason: 'Withdrawn. '.repeat(100) }) },
+    ],
+  },
+  confirmReadiness: {
+    caller: 'contactPoint',
+    wellFormed: (world) => ({ operationId: world.operation.id }),
+    malformed: operationIds,
+  },
+  assignMember: {
+    caller: 'coordinator',
+    wellFormed: async (world) => ({ operationId: world.operation.id, userId: (await world.kit.seed.user({ agency: world.contactPoint.agency })).globalId, role: 'OBSERVER' }),
+    malformed: [
+      ...operationIds,
+      ...badIds('userId', 'User', (world) => world.agency.globalId),
+      { mistake: 'a user id that names nobody', field: 'userId', change: () => ({ userId: encodeGlobalId('User', randomUUID()) }) },
+      { mistake: 'a user of an agency that is not taking part', field: 'userId', change: (world) => ({ userId: world.user.globalId }) },
+    ],
+  },
+  advancePhase: {
+    caller: 'coordinator',
+    // A new operation each time, in PLANNING: the well-formed call moves it on.
+    wellFormed: async (world) => ({ operationId: (await world.kit.operation(world.coordinator)).id, to: 'PRE_OPERATIONAL', overrideJustification: JUSTIFICATION }),
+    malformed: [
+      ...operationIds,
+      { mistake: 'a justification shorter than 20 characters', field: 'overrideJustification', change: () => ({ overrideJustification: 'Letters arrived.' }) },
+      { mistake: 'a justification of spaces', field: 'overrideJustification', change: () => ({ overrideJustification: ' '.repeat(30) }) },
+      { mistake: 'a justification longer than 4000 characters', field: 'overrideJustification', change: () => ({ overrideJustification: JUSTIFICATION.repeat(80) }) },
+      { mistake: 'a phase two steps ahead', field: 'to', change: () => ({ to: 'OPERATIONAL' }) },
+      { mistake: 'a jump to CLOSED', field: 'to', change: () => ({ to: 'CLOSED' }) },
+      { mistake: 'a cancellation without a reason', field: 'overrideJustification', change: () => ({ to: 'CANCELLED', overrideJustification: undefined }) },
+    ],
+  },
+  recordFinalReport: {
+    caller: 'coordinator',
+    wellFormed: (world) => ({ operationId: world.concluded.id, report: 'Results compiled per country and commodity; lessons learnt attached.' }),
+    malformed: [
+      ...operationIds,
+      { mistake: 'a blank report', field: 'report', change: () => ({ report: '' }) },
+      { mistake: 'a report of spaces', field: 'report', change: () => ({ report: '  \n\t ' }) },
+      { mistake: 'a report longer than 100,000 characters', field: 'report', change: () => ({ report: 'x'.repeat(100_001) }) },
+    ],
+  },
+};

@@ -1,0 +1,391 @@
+import { and, desc, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditEntries } from '@jointops/server/db/schema/audit';
+import { uuidFromGlobalId } from '@jointops/server/global-id';
+import type { Phase } from '@jointops/shared/domain';
+import { startTestApp, type TestApp } from '../testkit/app';
+import { operationKit, plannedPhases, type Actor, type OperationDriver, type OperationKit, type Outcome } from '../testkit/operations';
+
+// An operation moves PLANNING → PRE_OPERATIONAL → OPERATIONAL → POST_OPERATIONAL → CLOSED one
+// step at a time, and only through its gates. Each criterion is shown holding the operation back
+// and then, once met, letting it go. A coordinator may push through in writing; a CLOSED
+// operation is a record nobody can change.
+
+let testApp: TestApp;
+let kit: OperationKit;
+
+beforeAll(async () => {
+  testApp = await startTestApp();
+  kit = operationKit(testApp);
+});
+afterAll(() => testApp.stop());
+
+const keys = (criteria: { key: string }[]) => criteria.map((criterion) => criterion.key);
+
+/** `to` is refused for exactly `unmet`, by `phaseGate` and `advancePhase` alike, and nothing changed. */
+async function expectBlocked(operation: OperationDriver, to: Phase, unmet: string[]): Promise<Outcome> {
+  const before = await operation.state();
+  expect(await operation.gate(to)).toEqual(unmet);
+  const refused = await operation.advance(to);
+  expect(refused.result).toMatchObject({ __typename: 'PhaseGateError', code: 'PHASE_GATE' });
+  expect(keys(refused.result!.unmetCriteria)).toEqual(unmet);
+  expect(await operation.state()).toEqual(before);
+  return refused;
+}
+
+async function expectAdvances(operation: OperationDriver, to: Phase): Promise<void> {
+  expect(await operation.gate(to)).toEqual([]);
+  const { result } = await operation.advance(to);
+  expect(result).toEqual({ __typename: 'Operation', id: operation.id, code: operation.code, name: expect.any(String), phase: to });
+}
+
+const countryAgency = (countryCode: string, name: string) => kit.seed.agency({ name: `${name} ${Math.random().toString(36).slice(2, 8)}`, countryCode });
+const wcoPlanner = async () => kit.actor(await kit.seed.agency({ kind: 'INTERNATIONAL_ORGANIZATION', countryCode: null }));
+
+async function lastPhaseEvent(operation: OperationDriver) {
+  const timeline = await operation.view(
+    operation.coordinator,
+    `timeline(first: 500) { edges { node { __typename type actor { id }
+       ... on PhaseAdvancedEvent { from to overridden justification overriddenCriteria { key } } } } }`,
+  );
+  return timeline!.timeline.edges.map((edge: { node: any }) => edge.node).filter((event: { type: string }) => event.type === 'PHASE_ADVANCED').at(-1);
+}
+
+describe('from PLANNING to PRE_OPERATIONAL', () => {
+  it('participants.twoCountries: waits for two accepted agencies from two countries', async () => {
+    const operation = await kit.operation(await wcoPlanner());
+    await expectBlocked(operation, 'PRE_OPERATIONAL', ['participants.twoCountries']);
+
+    await operation.join(await kit.actor(await countryAgency('MY', 'Royal Malaysian Customs')));
+    await expectBlocked(operation, 'PRE_OPERATIONAL', ['participants.twoCountries']);
+    await operation.join(await kit.actor(await countryAgency('MY', 'Royal Malaysia Police')));
+    await expectBlocked(operation, 'PRE_OPERATIONAL', ['participants.twoCountries']);
+
+    const thai = await kit.actor(await countryAgency('TH', 'Thai Customs'));
+    await operation.invite(thai.agency);
+    await expectBlocked(operation, 'PRE_OPERATIONAL', ['participants.twoCountries']);
+    await operation.respond(thai, true);
+    await expectAdvances(operation, 'PRE_OPERATIONAL');
+  });
+
+  it('participants.contactPoints: waits until every participating agency has a contact point, and names those without', async () => {
+    const { operation, thailand } = await kit.jointOperation();
+    await operation.assign(thailand, 'OBSERVER');
+    const refused = await expectBlocked(operation, 'PRE_OPERATIONAL', ['participants.contactPoints']);
+    expect(refused.result!.unmetCriteria[0].description).toContain(thailand.agency.name);
+
+    await operation.assign(await kit.actor(thailand.agency), 'CONTACT_POINT');
+    await expectAdvances(operation, 'PRE_OPERATIONAL');
+  });
+
+  it('plan.targetCommodities: waits until target commodities are chosen', async () => {
+    const { operation, planner } = await kit.jointOperation({ targetCommodityIds: [] });
+    await expectBlocked(operation, 'PRE_OPERATIONAL', ['plan.targetCommodities']);
+
+    const [ammoniumNitrate] = await kit.catalogue(planner);
+    expect((await operation.update({ targetCommodityIds: [ammoniumNitrate!.id] })).result?.__typename).toBe('Operation');
+    await expectAdvances(operation, 'PRE_OPERATIONAL');
+  });
+
+  it('plan.phaseDates: waits until every open phase has planned dates, and names the missing ones', async () => {
+    const plan = plannedPhases(testApp.clock.now());
+    const { operation } = await kit.jointOperation({ plannedPhases: plan.filter((planned) => ['PLANNING', 'PRE_OPERATIONAL'].includes(planned.phase)) });
+    const refused = await expectBlocked(operation, 'PRE_OPERATIONAL', ['plan.phaseDates']);
+    expect(refused.result!.unmetCriteria[0].description).toMatch(/OPERATIONAL, POST_OPERATIONAL/);
+
+    expect((await operation.update({ plannedPhases: plan })).result?.__typename).toBe('Operation');
+    await expectAdvances(operation, 'PRE_OPERATIONAL');
+  });
+});
+
+describe('from PRE_OPERATIONAL to OPERATIONAL', () => {
+  it('readiness.acknowledged: waits for every participating agency to acknowledge the readiness test, naming those not ready', async () => {
+    const { operation, malaysia, thailand } = await kit.jointOperation();
+    await operation.advanceTo('PRE_OPERATIONAL');
+    operation.reachTime((await operation.planned('OPERATIONAL')).startsAt);
+    await expectBlocked(operation, 'OPERATIONAL', ['readiness.acknowledged']);
+
+    expect((await operation.confirmReadiness(malaysia)).result?.readinessConfirmedAt).toBe(testApp.clock.now().toISOString());
+    const refused = await expectBlocked(operation, 'OPERATIONAL', ['readiness.acknowledged']);
+    expect(refused.result!.unmetCriteria[0].description).toContain(thailand.agency.name);
+    expect(refused.result!.unmetCriteria[0].description).not.toContain(malaysia.agency.name);
+
+    await operation.confirmReadiness(thailand);
+    await expectAdvances(operation, 'OPERATIONAL');
+  });
+
+  it('readiness.acknowledged: an agency that withdrew and is invited again must acknowledge again', async () => {
+    const { operation, malaysia, thailand } = await kit.jointOperation();
+    await operation.advanceTo('PRE_OPERATIONAL');
+    operation.reachTime((await operation.planned('OPERATIONAL')).startsAt);
+    await operation.confirmReadiness(malaysia);
+    await operation.confirmReadiness(thailand);
+    await operation.withdraw(thailand.agency, 'Contact point hub not staffed this week.');
+    await operation.invite(thailand.agency);
+    expect((await operation.respond(thailand, true)).result).toMatchObject({ status: 'ACCEPTED', readinessConfirmedAt: null });
+    await expectBlocked(operation, 'OPERATIONAL', ['readiness.acknowledged']);
+
+    await operation.confirmReadiness(thailand);
+    await expectAdvances(operation, 'OPERATIONAL');
+  });
+
+  it('schedule.operationalStart: waits for the planned start of the operational phase', async () => {
+    const { operation, malaysia, thailand } = await kit.jointOperation();
+    await operation.advanceTo('PRE_OPERATIONAL');
+    await operation.confirmReadiness(malaysia);
+    await operation.confirmReadiness(thailand);
+    const { startsAt } = await operation.planned('OPERATIONAL');
+    operation.reachTime(new Date(new Date(startsAt).getTime() - 1000));
+    await expectBlocked(operation, 'OPERATIONAL', ['schedule.operationalStart']);
+
+    testApp.clock.advance({ seconds: 1 });
+    await expectAdvances(operation, 'OPERATIONAL');
+  });
+});
+
+describe('from OPERATIONAL to POST_OPERATIONAL', () => {
+  it('schedule.operationalEnd: waits for the planned end of the operational phase', async () => {
+    const { operation } = await kit.jointOperation();
+    await operation.advanceTo('OPERATIONAL');
+    const { endsAt } = await operation.planned('OPERATIONAL');
+    operation.reachTime(new Date(new Date(endsAt).getTime() - 60_000));
+    await expectBlocked(operation, 'POST_OPERATIONAL', ['schedule.operationalEnd']);
+
+    operation.reachTime(endsAt);
+    await expectAdvances(operation, 'POST_OPERATIONAL');
+  });
+
+  it('ends before the planned end when the coordinator gives a justification, which the timeline keeps', async () => {
+    const { operation, planner } = await kit.jointOperation();
+    await operation.advanceTo('OPERATIONAL');
+    const justification = 'Objectives met early: all target shipments intercepted by day two.';
+    const { result } = await operation.advance('POST_OPERATIONAL', { overrideJustification: justification });
+    expect(result).toMatchObject({ __typename: 'Operation', phase: 'POST_OPERATIONAL' });
+
+    const { endsAt } = await operation.planned('OPERATIONAL');
+    const ended = await operation.view(planner, 'plannedPhases { phase endedAt }');
+    const operational = ended!.plannedPhases.find((planned: { phase: string }) => planned.phase === 'OPERATIONAL');
+    expect(new Date(operational.endedAt).getTime()).toBeLessThan(new Date(endsAt).getTime());
+    expect(await lastPhaseEvent(operation)).toMatchObject({ from: 'OPERATIONAL', to: 'POST_OPERATIONAL', justification, actor: { id: planner.globalId } });
+  });
+});
+
+describe('from POST_OPERATIONAL to CLOSED', () => {
+  it('report.recorded: waits for the final report', async () => {
+    const { operation } = await kit.jointOperation();
+    await operation.advanceTo('POST_OPERATIONAL');
+    await expectBlocked(operation, 'CLOSED', ['report.recorded']);
+
+    expect((await operation.recordFinalReport('475 seizures across 12 administrations; see annex.')).result?.__typename).toBe('Operation');
+    await expectAdvances(operation, 'CLOSED');
+  });
+});
+
+describe('a refused transition', () => {
+  it('lists every unmet criterion at once', async () => {
+    const operation = await kit.operation(await wcoPlanner(), { targetCommodityIds: [], plannedPhases: [] });
+    const malaysia = await operation.join(await kit.actor(await countryAgency('MY', 'Royal Malaysian Customs')));
+    await operation.assign(malaysia, 'OBSERVER');
+    await expectBlocked(operation, 'PRE_OPERATIONAL', [
+      'participants.twoCountries',
+      'participants.contactPoints',
+      'plan.targetCommodities',
+      'plan.phaseDates',
+    ]);
+
+    const joint = await kit.jointOperation();
+    await joint.operation.advanceTo('PRE_OPERATIONAL');
+    await expectBlocked(joint.operation, 'OPERATIONAL', ['readiness.acknowledged', 'schedule.operationalStart']);
+  });
+
+  it.each<[string, Phase, Phase]>([
+    ['skipping a phase', 'PLANNING', 'OPERATIONAL'],
+    ['skipping to the end', 'PLANNING', 'CLOSED'],
+    ['going back', 'PRE_OPERATIONAL', 'PLANNING'],
+    ['going back two phases', 'OPERATIONAL', 'PLANNING'],
+  ])('refuses %s (%s to %s) as a ValidationError on `to`, even with a justification, and changes nothing', async (_story, from, to) => {
+    const { operation } = await kit.jointOperation();
+    await operation.advanceTo(from);
+    const before = await operation.state();
+    for (const overrideJustification of [undefined, 'The coordinators agreed to this at the planning meeting.']) {
+      const { result } = await operation.advance(to, { overrideJustification });
+      expect(result).toMatchObject({ __typename: 'ValidationError', code: 'VALIDATION' });
+      expect(result!.fieldErrors.map((error: { path: string[] }) => error.path.join('.'))).toEqual(['to']);
+    }
+    expect(await operation.gate(to)).toEqual(['transition']);
+    expect(await operation.state()).toEqual(before);
+  });
+});
+
+describe('overriding a gate', () => {
+  it('moves the phase when a coordinator justifies it, and the timeline and the audit trail keep the justification', async () => {
+    const planner = await wcoPlanner();
+    const operation = await kit.operation(planner);
+    await operation.join(await kit.actor(await countryAgency('MY', 'Royal Malaysian Customs')));
+    const justification = 'Thai Customs accepted by letter of 28 May; their account is being set up.';
+
+    const { result } = await operation.advance('PRE_OPERATIONAL', { overrideJustification: justification });
+    expect(result).toMatchObject({ __typename: 'Operation', phase: 'PRE_OPERATIONAL' });
+
+    expect(await lastPhaseEvent(operation)).toEqual({
+      __typename: 'PhaseAdvancedEvent',
+      type: 'PHASE_ADVANCED',
+      actor: { id: planner.globalId },
+      from: 'PLANNING',
+      to: 'PRE_OPERATIONAL',
+      overridden: true,
+      justification,
+      overriddenCriteria: [{ key: 'participants.twoCountries' }],
+    });
+    const trail = await operation.view(planner, 'auditTrail(first: 1) { edges { node { action outcome reason actor { id } } } }');
+    expect(trail!.auditTrail.edges[0].node).toEqual({ action: 'advancePhase', outcome: 'SUCCEEDED', reason: null, actor: { id: planner.globalId } });
+    const [audited] = await testApp.database.db
+      .select()
+      .from(auditEntries)
+      .where(and(eq(auditEntries.operationId, uuidFromGlobalId(operation.id, 'Operation')!), eq(auditEntries.action, 'advancePhase')))
+      .orderBy(desc(auditEntries.id))
+      .limit(1);
+    expect(audited?.details).toMatchObject({ overridden: true, justification, overriddenCriteria: [expect.objectContaining({ key: 'participants.twoCountries' })] });
+  });
+
+  it('needs a justification of at least 20 characters, not counting surrounding spaces (ValidationError on overrideJustification)', async () => {
+    const operation = await kit.operation(await wcoPlanner());
+    const before = await operation.state();
+    for (const tooShort of ['Agreed by telephone', `   ${'x'.repeat(19)}          `]) {
+      const { result } = await operation.advance('PRE_OPERATIONAL', { overrideJustification: tooShort });
+      expect(result).toMatchObject({ __typename: 'ValidationError', code: 'VALIDATION' });
+      expect(result!.fieldErrors.map((error: { path: string[] }) => error.path.join('.'))).toEqual(['overrideJustification']);
+    }
+    expect(await operation.state()).toEqual(before);
+
+    const { result } = await operation.advance('PRE_OPERATIONAL', { overrideJustification: 'Agreed by telephone.' });
+    expect(result).toMatchObject({ __typename: 'Operation', phase: 'PRE_OPERATIONAL' });
+  });
+
+  it('is for coordinators only: a contact point is refused with FORBIDDEN', async () => {
+    const { operation, malaysia } = await kit.jointOperation({ targetCommodityIds: [] });
+    const before = await operation.state();
+    const { refusal } = await operation.advance('PRE_OPERATIONAL', { by: malaysia, overrideJustification: 'We are ready, whatever the plan says.' });
+    expect(refusal).toBe('FORBIDDEN');
+    expect(await operation.state()).toEqual(before);
+  });
+});
+
+describe('cancelling', () => {
+  it.each<Phase>(['PLANNING', 'PRE_OPERATIONAL', 'OPERATIONAL', 'POST_OPERATIONAL'])(
+    'cancels an operation in %s, only with a reason',
+    async (phase) => {
+      const { operation, planner } = await kit.jointOperation();
+      await operation.advanceTo(phase);
+      const before = await operation.state();
+      const withoutReason = await operation.advance('CANCELLED');
+      expect(withoutReason.result).toMatchObject({ __typename: 'ValidationError' });
+      expect(withoutReason.result!.fieldErrors.map((error: { path: string[] }) => error.path.join('.'))).toEqual(['overrideJustification']);
+      expect(await operation.state()).toEqual(before);
+
+      const reason = 'Security incident at the main port: operation suspended by the OCU.';
+      expect((await operation.advance('CANCELLED', { overrideJustification: reason })).result).toMatchObject({ __typename: 'Operation', phase: 'CANCELLED' });
+      expect(await lastPhaseEvent(operation)).toMatchObject({ from: phase, to: 'CANCELLED', justification: reason, actor: { id: planner.globalId } });
+    },
+  );
+});
+
+describe('a CLOSED operation', () => {
+  let operation: OperationDriver;
+  let planner: Actor;
+  let malaysia: Actor;
+  let stillInvited: Actor;
+  let malaysianColleague: Actor;
+  let newcomer: Actor;
+
+  beforeAll(async () => {
+    ({ operation, planner, malaysia } = await kit.jointOperation());
+    stillInvited = await kit.actor(await countryAgency('PH', 'Bureau of Customs'));
+    await operation.invite(stillInvited.agency);
+    malaysianColleague = await kit.actor(malaysia.agency);
+    newcomer = await kit.actor(await countryAgency('LA', 'Lao Customs'));
+    await operation.advanceTo('CLOSED');
+  });
+
+  const attempts: [string, () => Promise<Outcome>][] = [
+    ['updateOperation', () => operation.update({ name: 'Renamed after the fact' })],
+    ['inviteAgency', () => operation.invite(newcomer.agency)],
+    ['respondToInvitation', () => operation.respond(stillInvited, true)],
+    ['withdrawParticipation', () => operation.withdraw(malaysia.agency, 'Leaving after the results are out')],
+    ['assignMember', () => operation.assign(malaysianColleague, 'OBSERVER')],
+    ['confirmReadiness', () => operation.confirmReadiness(malaysia)],
+    ['advancePhase', () => operation.advance('CANCELLED', { overrideJustification: 'Cancelling to hide the results of this one.' })],
+    ['recordFinalReport', () => operation.recordFinalReport('A rewritten final report.')],
+  ];
+
+  it.each(attempts)('refuses %s with a PhaseRuleError, changes nothing, and audits the refusal', async (action, attempt) => {
+    const before = await operation.state();
+    const { result, refusal } = await attempt();
+    expect(refusal).toBeUndefined();
+    expect(result).toMatchObject({ __typename: 'PhaseRuleError', code: 'PHASE_RULE', phase: 'CLOSED' });
+    expect(await operation.state()).toEqual(before);
+    const trail = await operation.view(planner, 'auditTrail(first: 1) { edges { node { action outcome reason } } }');
+    expect(trail!.auditTrail.edges[0].node).toEqual({ action, outcome: 'REFUSED', reason: expect.stringMatching(/^PHASE_RULE: /) });
+  });
+});
+
+describe('confirmReadiness', () => {
+  it('is accepted only in PRE_OPERATIONAL', async () => {
+    const { operation, malaysia, thailand } = await kit.jointOperation();
+    const inPlanning = await operation.state();
+    expect((await operation.confirmReadiness(malaysia)).result).toMatchObject({ __typename: 'PhaseRuleError', code: 'PHASE_RULE', phase: 'PLANNING' });
+    expect(await operation.state()).toEqual(inPlanning);
+
+    await operation.advanceTo('PRE_OPERATIONAL');
+    expect((await operation.confirmReadiness(malaysia)).result).toMatchObject({
+      __typename: 'Participation',
+      agency: { id: malaysia.agency.globalId },
+      readinessConfirmedAt: testApp.clock.now().toISOString(),
+    });
+
+    await operation.advanceTo('OPERATIONAL');
+    const inOperation = await operation.state();
+    expect((await operation.confirmReadiness(thailand)).result).toMatchObject({ __typename: 'PhaseRuleError', code: 'PHASE_RULE', phase: 'OPERATIONAL' });
+    expect(await operation.state()).toEqual(inOperation);
+  });
+});
+
+describe('recordFinalReport', () => {
+  it('is accepted only in POST_OPERATIONAL', async () => {
+    const { operation } = await kit.jointOperation();
+    await operation.advanceTo('OPERATIONAL');
+    const before = await operation.state();
+    expect((await operation.recordFinalReport('Too early to tell.')).result).toMatchObject({
+      __typename: 'PhaseRuleError',
+      code: 'PHASE_RULE',
+      phase: 'OPERATIONAL',
+    });
+    expect(await operation.state()).toEqual(before);
+  });
+
+  it('is recorded by coordinators and reviewers, not by contact points or observers', async () => {
+    const { operation, planner, malaysia, thailand } = await kit.jointOperation();
+    const analyst = await kit.actor(planner.agency);
+    await operation.assign(analyst, 'REVIEWER');
+    const thaiObserver = await kit.actor(thailand.agency);
+    await operation.assign(thaiObserver, 'OBSERVER');
+    await operation.advanceTo('POST_OPERATIONAL');
+
+    const before = await operation.state();
+    for (const outsider of [malaysia, thaiObserver]) {
+      expect((await operation.recordFinalReport('Our own version of the results.', outsider)).refusal).toBe('FORBIDDEN');
+    }
+    expect(await operation.state()).toEqual(before);
+
+    const byReviewer = await operation.recordFinalReport('Draft results: 12 seizures, 3.2 t of precursors.', analyst);
+    expect(byReviewer.result).toMatchObject({ __typename: 'Operation', finalReport: 'Draft results: 12 seizures, 3.2 t of precursors.' });
+    const byCoordinator = await operation.recordFinalReport('Final results: 12 seizures, 3.2 t of precursors.');
+    expect(byCoordinator.result).toMatchObject({ __typename: 'Operation', finalReport: 'Final results: 12 seizures, 3.2 t of precursors.' });
+
+    const timeline = await operation.view(planner, 'timeline(first: 500) { edges { node { type actor { id } } } }');
+    expect(timeline!.timeline.edges.map((edge: { node: any }) => edge.node).filter((event: { type: string }) => event.type === 'FINAL_REPORT_RECORDED')).toEqual([
+      { type: 'FINAL_REPORT_RECORDED', actor: { id: analyst.globalId } },
+      { type: 'FINAL_REPORT_RECORDED', actor: { id: planner.globalId } },
+    ]);
+  });
+});
