@@ -9,6 +9,7 @@ import { ManualClock } from '../testkit/clock';
 import { errorCode, type GraphQLResponse } from '../testkit/graphql';
 import { operationKit, type Actor } from '../testkit/operations';
 import { matrix, WHO, WITHOUT_STANDING, type Case, type Expectation, type Who, type World } from './authorization-matrix.cases';
+import { reportFigure } from '../testkit/report';
 
 // One joint operation, PGS-APAC-2026-07 "Operation Quiet Harbour", coordinated by the WCO with
 // Royal Malaysian Customs taking part and the INTERPOL General Secretariat observing; the
@@ -191,7 +192,7 @@ beforeAll(async () => {
 afterAll(async () => {
   const fields = Object.keys(matrix).length;
   const cases = Object.values(matrix).flat().length;
-  console.log(
+  reportFigure(
     `authorization matrix: ${fields} root fields × ${WHO.length} actors = ${fields * WHO.length} cells ` +
       `(${cases} cases × ${WHO.length} = ${cases * WHO.length} requests, ${cellsRun} run); ` +
       `seeded in ${(seededIn / 1000).toFixed(2)} s, checked in ${((performance.now() - started) / 1000).toFixed(2)} s`,

@@ -5,6 +5,7 @@ import { createTestDatabase, type TestDatabase } from '../testkit/database';
 import { describeWhere, environment } from '../testkit/environment';
 import { seedKit, type SeedKit } from '../testkit/seed';
 import { execute, openSocket, type TestSocket } from '../testkit/ws';
+import { reportFigure } from '../testkit/report';
 
 // Two instances of one deployment: one database, one Redis. A session ended on instance A must
 // close its sockets on instance B at once, through the 'sessions:revoked' hint on Redis, not at
@@ -67,7 +68,7 @@ describeWhere(['postgres', 'redis'], 'sessions ended on one instance close socke
     const logout = await a.graphql<{ logout: boolean }>('mutation { logout }', {}, { token: session.token });
     expect(logout.data?.logout).toBe(true);
     const closed = await closedWithin(socket, started, CLOSE_WITHIN_MS);
-    console.log(`logout on A → socket closed on B in ${closed.elapsedMs} ms`);
+    reportFigure(`logout on A → socket closed on B in ${closed.elapsedMs} ms`);
     expect(closed.code).toBe(4403);
 
     // Only the session that ended: the user's other session and other users keep their sockets.
@@ -93,7 +94,7 @@ describeWhere(['postgres', 'redis'], 'sessions ended on one instance close socke
     );
     expect(deactivated.data?.deactivateUser).toEqual({ __typename: 'User', active: false });
     const closed = await Promise.all(sockets.map((socket) => closedWithin(socket, started, CLOSE_WITHIN_MS)));
-    console.log(`deactivation on A → sockets closed on B in ${closed.map((c) => c.elapsedMs).join(' / ')} ms`);
+    reportFigure(`deactivation on A → sockets closed on B in ${closed.map((c) => c.elapsedMs).join(' / ')} ms`);
     expect(closed.map((c) => c.code)).toEqual([4403, 4403]);
 
     expect((await execute(bystanderSocket, '{ me { email } }')).data?.me.email).toBe(bystander.email);

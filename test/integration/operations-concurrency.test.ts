@@ -12,6 +12,7 @@ import type { TestDatabase } from '../testkit/database';
 import { describeWhere } from '../testkit/environment';
 import type { GraphQLResponse } from '../testkit/graphql';
 import { seedKit, type SeededAgency, type SeededUser, type Session } from '../testkit/seed';
+import { reportFigure } from '../testkit/report';
 
 // Operations under concurrency. Two coordinators pressing "advance" at the same moment must end
 // with one transition and one typed conflict; a timeline read while many people write must never
@@ -286,7 +287,7 @@ describeWhere(['postgres'], 'the timeline under concurrent writers (PostgreSQL)'
     expect(onA!.seen).toEqual(stored);
     expect(onB!.seen).toEqual(stored);
 
-    console.log(
+    reportFigure(
       `[operations-concurrency] ${WRITERS} writers × ${MUTATIONS_PER_WRITER} mutations over 2 instances: ` +
         `${written} events written in ${Math.round(writeMs)} ms (${Math.round((written / writeMs) * 1000)} events/s, ` +
         `${(writeMs / written).toFixed(1)} ms per event); readers paged ${onA!.pages} and ${onB!.pages} times and each saw all ${stored.length} events`,

@@ -11,6 +11,7 @@ import { describeWhere } from '../testkit/environment';
 import { createGraphQLCaller } from '../testkit/graphql';
 import { freePort, httpGet, runServerScript, startServerProcess, type ServerProcess } from '../testkit/server-process';
 import { execute, openSocket } from '../testkit/ws';
+import { reportFigure } from '../testkit/report';
 
 // The real server, started the way `pnpm start` starts it: its own process, its own port, its
 // own data folder. Time to ready is spawn → first /readyz 200, so it includes Node and tsx.
@@ -76,7 +77,7 @@ describe('the server process on the embedded database', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'jointops-data-'));
     first = await start({ DATA_DIR: dataDir });
     const ms = await first.waitUntilReady();
-    console.log(`time to ready, PGlite cold (empty DATA_DIR, migrate + demo): ${ms} ms from spawn; server reports ${reportedReadyMs(first)} ms`);
+    reportFigure(`time to ready, PGlite cold (empty DATA_DIR, migrate + demo): ${ms} ms from spawn; server reports ${reportedReadyMs(first)} ms`);
   }, SPAWNING_TEST_TIMEOUT);
 
   afterAll(async () => {
@@ -128,7 +129,7 @@ describe('the server process on the embedded database', () => {
 
     const second = await start({ DATA_DIR: dataDir });
     const ms = await second.waitUntilReady();
-    console.log(`time to ready, PGlite warm (restart on the same DATA_DIR): ${ms} ms from spawn; server reports ${reportedReadyMs(second)} ms`);
+    reportFigure(`time to ready, PGlite warm (restart on the same DATA_DIR): ${ms} ms from spawn; server reports ${reportedReadyMs(second)} ms`);
     expect(seededDemo(second)).toBe(false);
 
     // The session made before the restart still works: the rows were kept, not reloaded.
@@ -250,7 +251,7 @@ describeWhere(['postgres'], 'the server process on PostgreSQL', () => {
         return Math.round(performance.now() - released);
       }),
     );
-    console.log(`time to ready, PostgreSQL, 3 servers let in together on an empty database: ${times.join(' / ')} ms from the gate opening`);
+    reportFigure(`time to ready, PostgreSQL, 3 servers let in together on an empty database: ${times.join(' / ')} ms from the gate opening`);
     for (const server of servers) {
       expect(await readiness(server.url)).toMatchObject({ status: 200, body: { checks: { database: 'ok' } } });
     }
@@ -295,7 +296,7 @@ describeWhere(['postgres'], 'the server process on PostgreSQL', () => {
 
     const server = await start({ DATABASE_URL: database.url, DATA_DIR: scratch });
     const ms = await server.waitUntilReady();
-    console.log(`time to ready, PostgreSQL warm (migrated, seeded): ${ms} ms from spawn; server reports ${reportedReadyMs(server)} ms`);
+    reportFigure(`time to ready, PostgreSQL warm (migrated, seeded): ${ms} ms from spawn; server reports ${reportedReadyMs(server)} ms`);
     const token = await signIn(server.url);
     const me = await createGraphQLCaller(server.url)(ME, {}, { token });
     expect(me.data?.me.agency.acronym).toBe('WCO');

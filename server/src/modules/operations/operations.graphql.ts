@@ -5,7 +5,7 @@ import { ErrorInterface } from '../../graphql/errors';
 import { registerNodeLoader } from '../../graphql/node-loaders';
 import { uuidFromGlobalId } from '../../global-id';
 import { CommodityType } from '../catalogue/catalogue.graphql';
-import { canSeeOperation } from './operations.policy';
+import { operations as operationsTable } from '../../db/schema/operations';
 import { findWithStanding, visibleTo } from './operations.repo';
 import { createOperation, findVisibleOperation, updateOperation } from './operations.service';
 import { phaseGate, advancePhase, recordFinalReport } from './phases.service';
@@ -74,7 +74,7 @@ export const OperationType = builder.drizzleNode('operations', {
       description: 'Unmet criteria for moving to `to`; empty when it may go.',
       args: { to: t.arg({ type: PhaseEnum, required: true }) },
       select: { columns: { id: true, phase: true, finalReportRecordedAt: true } },
-      resolve: (operation, args, ctx) => phaseGate(ctx, operation as never, args.to),
+      resolve: (operation, args, ctx) => phaseGate(ctx, operation, args.to),
     }),
   }),
 });
@@ -159,10 +159,9 @@ builder.queryFields((t) => ({
     args: { id: t.arg.id({ required: true }) },
     resolve: async (query, _root, args, ctx) => {
       const id = uuidFromGlobalId(String(args.id), 'Operation');
-      if (!id || !ctx.viewer) return null;
-      const found = await findWithStanding(ctx.db, id, ctx.viewer);
-      if (!found || !canSeeOperation(found.standing)) return null;
-      return (await ctx.db.query.operations.findFirst(query({ where: { id } }))) ?? null;
+      if (!id) return null;
+      const where = { id, RAW: (table: { id: typeof operationsTable.id }) => visibleTo(ctx.viewer!, table.id) };
+      return (await ctx.db.query.operations.findFirst(query({ where }))) ?? null;
     },
   }),
 }));

@@ -11,7 +11,9 @@ import { acceptedAgencyFacts, countTargets, findPhases, recordTransition, update
 import { operationForAction, operationIdOf } from './operation-access';
 import { isAllowedTransition, unmetCriteria, type GateCriterion, type GateFacts } from './phase-gates';
 
-async function gateFacts(db: Db, operation: OperationRow, now: Date, justification: string | null): Promise<GateFacts> {
+type GatedOperation = Pick<OperationRow, 'id' | 'phase' | 'finalReportRecordedAt'>;
+
+async function gateFacts(db: Db, operation: GatedOperation, now: Date, justification: string | null): Promise<GateFacts> {
   const phases = await findPhases(db, operation.id);
   const plannedPhases: GateFacts['plannedPhases'] = {};
   for (const row of phases) {
@@ -29,7 +31,7 @@ async function gateFacts(db: Db, operation: OperationRow, now: Date, justificati
 }
 
 /** What stops the operation moving to `to` now; empty when it may go. */
-export async function phaseGate(ctx: ServiceContext, operation: OperationRow, to: Phase): Promise<GateCriterion[]> {
+export async function phaseGate(ctx: ServiceContext, operation: GatedOperation, to: Phase): Promise<GateCriterion[]> {
   if (!isAllowedTransition(operation.phase, to)) {
     return [{ key: 'transition', description: `${to} does not follow ${operation.phase}` }];
   }
