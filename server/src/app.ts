@@ -11,6 +11,7 @@ import { schema } from './graphql/schema';
 import { sessionTokenFrom } from './http/cookies';
 import { originAllowed, requestIdOf, sourceAddressOf } from './http/request-meta';
 import { createStaticHandler } from './http/static';
+import { LiveHub } from './live/hub';
 import { attachWebSocket } from './live/websocket';
 import type { PubSubHandle } from './live/pubsub';
 import { authenticate } from './modules/accounts/accounts.service';
@@ -33,6 +34,7 @@ export function buildApp(options: AppOptions) {
     },
   };
 
+  const liveHub = new LiveHub(deps, config.liveCatchUpIntervalMs);
   const yoga = createYoga<ServerContext, GraphQLContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -71,6 +73,7 @@ export function buildApp(options: AppOptions) {
         sourceAddress: initial.sourceAddress,
         userAgent: headers ? headers.get('user-agent') : (initial.userAgent ?? null),
         cookies: cookies ? { set: (cookie) => cookies.push(cookie) } : null,
+        live: liveHub,
       };
     },
   });
@@ -142,6 +145,7 @@ export function buildApp(options: AppOptions) {
     yoga,
     server,
     live,
+    liveHub,
     /** Listens; port 0 picks a free port. Resolves with the bound port. */
     start(port = config.port, host = config.host): Promise<number> {
       return new Promise((resolve, reject) => {
@@ -157,6 +161,7 @@ export function buildApp(options: AppOptions) {
       closing = true;
       clearInterval(revalidateTimer);
       unsubscribeRevocations();
+      liveHub.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       await live.close();
       server.closeIdleConnections();

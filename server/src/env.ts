@@ -37,6 +37,7 @@ const schema = z.object({
   SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SHUTDOWN_TIMEOUT_SECONDS: seconds.default(10),
+  LIVE_CATCH_UP_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
 });
 
 export interface Config {
@@ -64,6 +65,8 @@ export interface Config {
   seedDemo: 'auto' | 'never';
   logLevel: string;
   shutdownTimeoutSeconds: number;
+  /** How often live feeds compare their head with the database, in case a pubsub hint was lost. */
+  liveCatchUpIntervalMs: number;
 }
 
 export class ConfigError extends Error {
@@ -107,6 +110,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     seedDemo: env.SEED_DEMO,
     logLevel: env.LOG_LEVEL,
     shutdownTimeoutSeconds: env.SHUTDOWN_TIMEOUT_SECONDS,
+    liveCatchUpIntervalMs: env.LIVE_CATCH_UP_INTERVAL_MS,
   };
 }
 

@@ -84,6 +84,20 @@ const nodeLookUp = (asks: string, id: (world: World) => string): Case => ({
 const OPERATION_BY_ID = (selection: string) => `query($id: ID!) { operation(id: $id) { ${selection} } }`;
 
 export const matrix: Record<string, Case[]> = {
+  'Subscription.operationEvents': [
+    {
+      asks: 'replay from the first event, over GraphQL-over-SSE',
+      request: async (world) => {
+        const first = await world.operation.view(world.operation.coordinator, 'timeline(first: 1) { edges { cursor } }');
+        return {
+          document: 'subscription($id: ID!, $after: String) { operationEvents(operationId: $id, after: $after) { __typename cursor type } }',
+          variables: { id: world.ids.operation, after: first!.timeline.edges[0].cursor },
+        };
+      },
+      pick: (data) => data?.operationEvents,
+      expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'allowed', observer: 'allowed', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+    },
+  ],
   'Query.accountAuditTrail': [
     {
       request: () => ({ document: '{ accountAuditTrail(first: 500) { edges { node { action targetType targetId outcome reason actor { id } } } } }' }),

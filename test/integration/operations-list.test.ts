@@ -25,6 +25,7 @@ describe("a planner's list of operations", () => {
   it('filters by phase and by text in the code or name, and pages through the rest', async () => {
     const planner = await kit.actor();
     const shield = await kit.operation(planner, { code: 'PGS-LIST-SHIELD', name: 'Precursor Shield' });
+    testApp.clock.advance({ minutes: 1 });
     const passengers = await kit.operation(planner, { code: 'PAX-LIST-TRAVEL', name: 'Passenger watch', programme: 'PASSENGER_CONTROLS' });
     await passengers.advance('CANCELLED', { overrideJustification: 'Merged into the regional passenger operation.' });
 

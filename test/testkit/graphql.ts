@@ -23,6 +23,7 @@ export function createGraphQLCaller(baseUrl: string): GraphQLCaller {
     const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (options.cookie) headers.cookie = options.cookie;
+    if (/^\s*subscription\b/.test(query)) return firstOverSse(baseUrl, headers, query, variables);
     const response = await fetch(`${baseUrl}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
     const text = await response.text();
     const body = text.startsWith('{') ? (JSON.parse(text) as { data?: any; errors?: any }) : { data: null };
@@ -32,3 +33,36 @@ export function createGraphQLCaller(baseUrl: string): GraphQLCaller {
 
 /** The first error's code, for asserting on top-level auth errors. */
 export const errorCode = (response: GraphQLResponse): string | undefined => response.errors?.[0]?.extensions?.code;
+
+/**
+ * A subscription over GraphQL-over-SSE (the transport for clients without WebSocket): its first
+ * result, after which the stream is dropped.
+ */
+async function firstOverSse(baseUrl: string, headers: Record<string, string>, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<any>> {
+  const abort = new AbortController();
+  const response = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { ...headers, accept: 'text/event-stream' },
+    body: JSON.stringify({ query, variables }),
+    signal: abort.signal,
+  });
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  let buffered = '';
+  const deadline = setTimeout(() => abort.abort(), 5_000);
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) throw new Error(`the event stream ended without a result: ${buffered}`);
+      buffered += decoder.decode(value, { stream: true });
+      const line = buffered.split('\n').find((candidate) => candidate.startsWith('data:') && candidate.length > 5);
+      if (line) {
+        const body = JSON.parse(line.slice(5)) as { data?: any; errors?: any };
+        return { status: response.status, headers: response.headers, data: body.data ?? null, errors: body.errors };
+      }
+    }
+  } finally {
+    clearTimeout(deadline);
+    abort.abort();
+  }
+}

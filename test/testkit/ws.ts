@@ -60,3 +60,64 @@ export function execute<T = Record<string, any>>(socket: TestSocket, query: stri
     );
   });
 }
+
+export interface LiveSubscription<T> {
+  received: T[];
+  readonly errors: unknown;
+  readonly completed: boolean;
+  /** Resolves once `ready` holds (checked on every message), or rejects after `timeoutMs`. */
+  until(ready: (subscription: LiveSubscription<T>) => boolean, timeoutMs?: number): Promise<void>;
+  dispose(): void;
+}
+
+/** A subscription that collects what arrives, for tests that wait for a given state. */
+export function subscribe<T = Record<string, any>>(socket: TestSocket, query: string, variables?: Record<string, unknown>): LiveSubscription<T> {
+  const checks = new Set<() => void>();
+  const notify = () => checks.forEach((check) => check());
+  const state = { errors: undefined as unknown, completed: false };
+  const subscription: LiveSubscription<T> = {
+    received: [],
+    get errors() {
+      return state.errors;
+    },
+    get completed() {
+      return state.completed;
+    },
+    until(ready, timeoutMs = 5_000) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          if (!ready(subscription)) return;
+          clearTimeout(timer);
+          checks.delete(check);
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          checks.delete(check);
+          reject(new Error(`timed out after ${timeoutMs} ms with ${subscription.received.length} received`));
+        }, timeoutMs);
+        checks.add(check);
+        check();
+      });
+    },
+    dispose: () => undefined,
+  };
+  subscription.dispose = socket.client.subscribe<T>(
+    { query, variables },
+    {
+      next: (value) => {
+        if (value.errors) state.errors = value.errors;
+        else if (value.data) subscription.received.push(value.data as T);
+        notify();
+      },
+      error: (error) => {
+        state.errors = error;
+        notify();
+      },
+      complete: () => {
+        state.completed = true;
+        notify();
+      },
+    },
+  );
+  return subscription;
+}

@@ -1,3 +1,4 @@
+import type { LiveHub } from '../live/hub';
 import type { ServiceContext, Viewer } from '../service-context';
 
 /** Response cookies a resolver wants set; absent over WebSocket, where there is no response. */
@@ -7,6 +8,7 @@ export interface CookieJar {
 
 export interface GraphQLContext extends ServiceContext {
   cookies: CookieJar | null;
+  live: LiveHub;
 }
 
 /** What the HTTP handler (or the WebSocket layer) hands to yoga for one request. */

@@ -7,6 +7,7 @@ import '../modules/catalogue/catalogue.graphql';
 import '../modules/operations/operations.graphql';
 import '../modules/operations/participations.graphql';
 import '../modules/events/timeline.graphql';
+import '../modules/events/live.graphql';
 import '../modules/audit/audit.graphql';
 
 export const schema = builder.toSchema({ sortSchema: true });

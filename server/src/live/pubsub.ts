@@ -6,6 +6,8 @@ import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 export type PubSubChannels = {
   /** Sessions ended (logout, deactivation): every process closes the sockets that used them. */
   'sessions:revoked': [payload: { userId: string; sessionId: string | null }];
+  /** An operation has new events: a wake-up hint only; the event log is the truth. */
+  'operation:events': [payload: { operationId: string }];
 };
 
 export type PubSub = ReturnType<typeof createPubSub<PubSubChannels>>;

@@ -37,7 +37,8 @@ export async function audited<T>(
     sourceAddress: ctx.sourceAddress,
   };
   try {
-    return await ctx.db.transaction(async (tx) => {
+    let operationWritten: string | null = null;
+    const result = await ctx.db.transaction(async (tx) => {
       const outcome = await write(tx);
       await insertAuditEntry(tx, {
         ...base,
@@ -49,8 +50,13 @@ export async function audited<T>(
         outcome: 'SUCCEEDED',
         details: { ...action.details, ...outcome.details },
       });
+      operationWritten = outcome.operationId ?? action.operationId ?? null;
       return outcome.result;
     });
+    // After commit, never before: a subscriber woken early would read nothing and wait for the
+    // next hint. Hints may still be lost (Redis down); the live hub's periodic catch-up covers that.
+    if (operationWritten) ctx.pubSub.publish('operation:events', { operationId: operationWritten });
+    return result;
   } catch (error) {
     if (error instanceof DomainError) await auditRefusal(ctx, action, error);
     throw error;

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, or, sql, arrayContains } from 'drizzle-orm';
+import { and, arrayContains, asc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { operationEvents, operations } from '../../db/schema/operations';
 
@@ -44,4 +44,24 @@ export async function readEvents(db: Db, operationId: string, viewerAgencyId: st
     )
     .orderBy(asc(operationEvents.seq))
     .limit(limit);
+}
+
+/** Every event after `afterSeq`, whatever its audience: the live hub reads once and filters per subscriber. */
+export async function readAllEvents(db: Db, operationId: string, afterSeq: number, limit: number): Promise<EventRow[]> {
+  return db
+    .select()
+    .from(operationEvents)
+    .where(and(eq(operationEvents.operationId, operationId), gt(operationEvents.seq, afterSeq)))
+    .orderBy(asc(operationEvents.seq))
+    .limit(limit);
+}
+
+/** The latest sequence number of each operation. */
+export async function latestSeqs(db: Db, operationIds: string[]): Promise<Map<string, number>> {
+  if (!operationIds.length) return new Map();
+  const rows = await db
+    .select({ id: operations.id, seq: operations.lastEventSeq })
+    .from(operations)
+    .where(inArray(operations.id, operationIds));
+  return new Map(rows.map((row) => [row.id, row.seq]));
 }

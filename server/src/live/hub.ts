@@ -1,0 +1,164 @@
+import { Repeater } from 'graphql-yoga';
+import type { AppDeps, Viewer } from '../service-context';
+import { latestSeqs, readAllEvents, type EventRow } from '../modules/events/events.repo';
+
+// The live fan-out. Each process keeps one feed per watched operation: the feed reads the new
+// events of its operation once (woken by a pubsub hint, or by the periodic catch-up when hints
+// are lost) and every local subscriber takes them from the feed's window, filtered for itself.
+// A subscriber behind the window (resuming from an old cursor) reads the log on its own until it
+// reaches the window; from then on it reads nothing. Sequence numbers are gap-free in commit
+// order, so "the next events after my cursor" is all a subscriber ever needs to ask.
+
+const PAGE = 500;
+const WINDOW = 2_000;
+
+class OperationFeed {
+  private window: EventRow[] = [];
+  private waiters: (() => void)[] = [];
+  private refreshing: Promise<void> | null = null;
+  subscribers = 0;
+
+  constructor(
+    private readonly deps: AppDeps,
+    readonly operationId: string,
+    public headSeq: number,
+  ) {}
+
+  /** The lowest sequence number the window can serve after. */
+  get servesAfter(): number {
+    return (this.window[0]?.seq ?? this.headSeq + 1) - 1;
+  }
+
+  eventsAfter(cursor: number): EventRow[] {
+    return this.window.filter((event) => event.seq > cursor);
+  }
+
+  /** Resolves at the next arrival of events (or when woken to stop). */
+  next(): Promise<void> {
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  wake(): void {
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const resolve of waiters) resolve();
+  }
+
+  /** Reads what is new since headSeq; concurrent calls share one read. */
+  refresh(): Promise<void> {
+    this.refreshing ??= this.read().finally(() => (this.refreshing = null));
+    return this.refreshing;
+  }
+
+  private async read(): Promise<void> {
+    let arrived = false;
+    for (;;) {
+      const batch = await readAllEvents(this.deps.db, this.operationId, this.headSeq, PAGE);
+      if (!batch.length) break;
+      this.window.push(...batch);
+      this.headSeq = batch[batch.length - 1]!.seq;
+      arrived = true;
+      if (batch.length < PAGE) break;
+    }
+    if (this.window.length > WINDOW) this.window.splice(0, this.window.length - WINDOW);
+    if (arrived) this.wake();
+  }
+}
+
+/** Whether an event is for this viewer's eyes: the audience is checked at delivery, not at subscribe. */
+const visibleTo = (event: EventRow, viewer: Viewer) =>
+  event.audienceAgencyIds === null || event.audienceAgencyIds.includes(viewer.agencyId);
+
+/** Events after which the viewer's agency no longer belongs in the operation. */
+const endsAccess = (event: EventRow, viewer: Viewer) =>
+  event.type === 'PARTICIPATION_WITHDRAWN' && (event.data as { agencyId?: string }).agencyId === viewer.agencyId;
+
+export class LiveHub {
+  private readonly feeds = new Map<string, Promise<OperationFeed>>();
+  private readonly timer: NodeJS.Timeout;
+  private readonly stopHints: () => void;
+
+  constructor(
+    private readonly deps: AppDeps,
+    catchUpIntervalMs: number,
+  ) {
+    const hints = deps.pubSub.subscribe('operation:events');
+    void (async () => {
+      for await (const { operationId } of hints) void this.feeds.get(operationId)?.then((feed) => feed.refresh());
+    })().catch((error: unknown) => deps.logger.error({ err: error }, 'live hint listener stopped'));
+    this.stopHints = () => void hints.return?.();
+    this.timer = setInterval(() => void this.catchUp().catch((error: unknown) => deps.logger.warn({ err: error }, 'live catch-up failed')), catchUpIntervalMs);
+    this.timer.unref();
+  }
+
+  /** Compares every watched operation's head with the database in one query: covers lost hints. */
+  async catchUp(): Promise<void> {
+    const feeds = await Promise.all(this.feeds.values());
+    const heads = await latestSeqs(this.deps.db, feeds.map((feed) => feed.operationId));
+    await Promise.all(feeds.filter((feed) => (heads.get(feed.operationId) ?? 0) > feed.headSeq).map((feed) => feed.refresh()));
+  }
+
+  /** The operation's current head: where a stream without a cursor starts. */
+  async head(operationId: string): Promise<number> {
+    return (await latestSeqs(this.deps.db, [operationId])).get(operationId) ?? 0;
+  }
+
+  /**
+   * The viewer's events of one operation after `afterSeq`, then live, in order, each once. The
+   * caller has checked that the viewer may see the operation.
+   */
+  stream(operationId: string, viewer: Viewer, afterSeq: number): Repeater<EventRow> {
+    return new Repeater<EventRow>(async (push, stop) => {
+      const feed = await this.acquire(operationId);
+      let stopped = false;
+      void stop.then(() => {
+        stopped = true;
+        feed.wake();
+      });
+      let cursor = afterSeq;
+      try {
+        while (!stopped) {
+          // Checking the window and waiting happen with no await between them, so an arrival
+          // cannot slip in unnoticed.
+          const fromWindow = cursor >= feed.servesAfter;
+          const batch = fromWindow ? feed.eventsAfter(cursor) : await readAllEvents(this.deps.db, operationId, cursor, PAGE);
+          if (!batch.length) {
+            await feed.next();
+            continue;
+          }
+          for (const event of batch) {
+            if (stopped) break;
+            if (endsAccess(event, viewer)) return stop();
+            cursor = event.seq;
+            if (visibleTo(event, viewer)) await push(event);
+          }
+        }
+      } finally {
+        this.release(feed);
+      }
+    });
+  }
+
+  private acquire(operationId: string): Promise<OperationFeed> {
+    let feed = this.feeds.get(operationId);
+    if (!feed) {
+      feed = this.head(operationId).then((head) => new OperationFeed(this.deps, operationId, head));
+      this.feeds.set(operationId, feed);
+    }
+    return feed.then((ready) => {
+      ready.subscribers += 1;
+      return ready;
+    });
+  }
+
+  private release(feed: OperationFeed): void {
+    feed.subscribers -= 1;
+    if (feed.subscribers === 0) this.feeds.delete(feed.operationId);
+  }
+
+  close(): void {
+    clearInterval(this.timer);
+    this.stopHints();
+    for (const feed of this.feeds.values()) void feed.then((ready) => ready.wake());
+  }
+}

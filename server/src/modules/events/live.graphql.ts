@@ -1,0 +1,58 @@
+import { GraphQLError } from 'graphql';
+import { ERROR_CODES } from '@jointops/shared/errors';
+import { builder } from '../../graphql/builder';
+import { uuidFromGlobalId } from '../../global-id';
+import { canSeeOperation } from '../operations/operations.policy';
+import { findWithStanding } from '../operations/operations.repo';
+import type { EventRow } from './events.repo';
+import { decodeEventCursor, OperationEventInterface } from './timeline.graphql';
+
+const RESYNC_REQUIRED = 'RESYNC_REQUIRED';
+
+builder.objectRef<EventRow>('ResyncRequiredEvent').implement({
+  description: 'The cursor given is not one this operation can resume from: reload the timeline, then subscribe from its end.',
+  interfaces: [OperationEventInterface],
+  isTypeOf: (event) => (event as EventRow).type === RESYNC_REQUIRED,
+  fields: (t) => ({ reason: t.string({ resolve: (event) => String((event.data as { reason: string }).reason) }) }),
+});
+
+builder.subscriptionType({
+  fields: (t) => ({
+    operationEvents: t.field({
+      type: OperationEventInterface,
+      authScopes: { authenticated: true },
+      description:
+        'Replays what the viewer may see after `after` (a cursor from an earlier event), then goes live: in commit order, no gap, no duplicate. Without `after`, live from now on.',
+      args: { operationId: t.arg.id({ required: true }), after: t.arg.string() },
+      subscribe: async (_root, args, ctx) => {
+        const viewer = ctx.viewer!;
+        const operationId = uuidFromGlobalId(String(args.operationId), 'Operation');
+        const found = operationId ? await findWithStanding(ctx.db, operationId, viewer) : null;
+        // Exactly what an unknown operation gets: a stream refused without saying why.
+        if (!operationId || !found || !canSeeOperation(found.standing)) {
+          throw new GraphQLError('Operation not found.', { extensions: { code: ERROR_CODES.NOT_FOUND } });
+        }
+        const head = await ctx.live.head(operationId);
+        const after = args.after == null ? head : decodeEventCursor(args.after);
+        if (after === null || after > head) {
+          const resync: EventRow = {
+            operationId,
+            seq: head,
+            type: RESYNC_REQUIRED,
+            occurredAt: ctx.clock.now(),
+            actorUserId: null,
+            audienceAgencyIds: null,
+            data: { reason: after === null ? 'The cursor is not valid.' : 'The cursor is ahead of this operation’s events.' },
+          };
+          const live = ctx.live.stream(operationId, viewer, head);
+          return (async function* () {
+            yield resync;
+            yield* live;
+          })();
+        }
+        return ctx.live.stream(operationId, viewer, after);
+      },
+      resolve: (event) => event,
+    }),
+  }),
+});
