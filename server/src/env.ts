@@ -37,6 +37,10 @@ const schema = z.object({
   SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SHUTDOWN_TIMEOUT_SECONDS: seconds.default(10),
+  WS_MAX_PAYLOAD_BYTES: z.coerce.number().int().min(1024).max(16 * 1024 * 1024).default(64 * 1024),
+  WS_CONNECTION_INIT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: z.coerce.number().int().min(1).max(1_000).default(20),
+  WS_MAX_CONNECTIONS_PER_USER: z.coerce.number().int().min(1).max(1_000).default(10),
   LIVE_CATCH_UP_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
 });
 
@@ -65,6 +69,13 @@ export interface Config {
   seedDemo: 'auto' | 'never';
   logLevel: string;
   shutdownTimeoutSeconds: number;
+  /** Protective limits of the WebSocket endpoint. */
+  webSocket: {
+    maxPayloadBytes: number;
+    connectionInitTimeoutMs: number;
+    maxSubscriptionsPerConnection: number;
+    maxConnectionsPerUser: number;
+  };
   /** How often live feeds compare their head with the database, in case a pubsub hint was lost. */
   liveCatchUpIntervalMs: number;
 }
@@ -110,6 +121,12 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     seedDemo: env.SEED_DEMO,
     logLevel: env.LOG_LEVEL,
     shutdownTimeoutSeconds: env.SHUTDOWN_TIMEOUT_SECONDS,
+    webSocket: {
+      maxPayloadBytes: env.WS_MAX_PAYLOAD_BYTES,
+      connectionInitTimeoutMs: env.WS_CONNECTION_INIT_TIMEOUT_MS,
+      maxSubscriptionsPerConnection: env.WS_MAX_SUBSCRIPTIONS_PER_CONNECTION,
+      maxConnectionsPerUser: env.WS_MAX_CONNECTIONS_PER_USER,
+    },
     liveCatchUpIntervalMs: env.LIVE_CATCH_UP_INTERVAL_MS,
   };
 }

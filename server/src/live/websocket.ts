@@ -17,6 +17,8 @@ interface Connection {
   token: string;
   viewer: Viewer;
   connectionId: string;
+  /** Operations running on this socket (subscriptions mostly), by graphql-ws id. */
+  operations: Set<string>;
   sourceAddress: string | null;
   userAgent: string | null;
 }
@@ -25,6 +27,8 @@ type ConnectionExtra = { connection?: Connection };
 
 /** Close code for a socket whose session ended or was never valid (graphql-ws's own 4403). */
 const SESSION_ENDED = CloseCode.Forbidden;
+/** Close code for a user over their connection limit. */
+const TOO_MANY_CONNECTIONS = 4429;
 
 /**
  * graphql-ws on the HTTP server's port. Browsers are held to the allowed origins at the upgrade;
@@ -32,8 +36,8 @@ const SESSION_ENDED = CloseCode.Forbidden;
  * it may run anything, and is closed as soon as that session ends.
  */
 export function attachWebSocket(server: Server, yoga: YogaServerInstance<ServerContext, GraphQLContext>, deps: AppDeps) {
-  const maxPayload = 64 * 1024;
-  const wss = new WebSocketServer({ noServer: true, maxPayload });
+  const limits = deps.config.webSocket;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxPayloadBytes });
   const connections = new Set<Connection>();
   let accepting = true;
 
@@ -53,7 +57,7 @@ export function attachWebSocket(server: Server, yoga: YogaServerInstance<ServerC
 
   const handle = useServer<Record<string, unknown> | undefined, ConnectionExtra>(
     {
-      connectionInitWaitTimeout: 5_000,
+      connectionInitWaitTimeout: limits.connectionInitTimeoutMs,
       onConnect: async (ctx) => {
         const { request, socket } = ctx.extra;
         const params = ctx.connectionParams;
@@ -62,17 +66,27 @@ export function attachWebSocket(server: Server, yoga: YogaServerInstance<ServerC
           sessionTokenFrom({ cookie: request.headers.cookie ?? null });
         const viewer = token ? await authenticate(deps, token) : null;
         if (!viewer || !token) return false;
+        // One person's runaway client must not take the sockets everyone else needs.
+        const open = [...connections].filter((connection) => connection.viewer.userId === viewer.userId).length;
+        if (open >= limits.maxConnectionsPerUser) {
+          socket.close(TOO_MANY_CONNECTIONS, 'Too many connections for this user');
+          return false;
+        }
         const connection: Connection = {
           socket,
           token,
           viewer,
           connectionId: requestIdOf(request),
+          operations: new Set(),
           sourceAddress: sourceAddressOf(request, deps.config.trustProxy),
           userAgent: request.headers['user-agent'] ?? null,
         };
         ctx.extra.connection = connection;
         connections.add(connection);
         return true;
+      },
+      onComplete: (ctx, id) => {
+        ctx.extra.connection?.operations.delete(id);
       },
       onClose: (ctx) => {
         if (ctx.extra.connection) connections.delete(ctx.extra.connection);
@@ -86,6 +100,13 @@ export function attachWebSocket(server: Server, yoga: YogaServerInstance<ServerC
           return [new GraphQLError('Sign in first.', { extensions: { code: ERROR_CODES.UNAUTHENTICATED } })];
         }
         connection.viewer = viewer;
+        if (connection.operations.size >= limits.maxSubscriptionsPerConnection) {
+          return [
+            new GraphQLError(`At most ${limits.maxSubscriptionsPerConnection} subscriptions per connection.`, {
+              extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' },
+            }),
+          ];
+        }
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           ...ctx,
           req: ctx.extra.request,
@@ -105,7 +126,10 @@ export function attachWebSocket(server: Server, yoga: YogaServerInstance<ServerC
           rootValue: { execute, subscribe },
         };
         const errors = validate(args.schema, args.document);
-        return errors.length ? errors : args;
+        if (errors.length) return errors;
+        // Counted from here on; graphql-ws calls onComplete for every operation that got this far.
+        connection.operations.add(id);
+        return args;
       },
       execute: (args) => (args.rootValue as { execute: typeof import('graphql').execute }).execute(args),
       subscribe: (args) => (args.rootValue as { subscribe: typeof import('graphql').subscribe }).subscribe(args),

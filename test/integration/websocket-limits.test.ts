@@ -1,0 +1,73 @@
+import WebSocket from 'ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../testkit/app';
+import { operationKit, type OperationKit } from '../testkit/operations';
+import { execute, openSocket, subscribe, type TestSocket } from '../testkit/ws';
+
+// The live endpoint protects itself and everyone on it: a client that opens too many sockets or
+// subscriptions, or never says hello, is refused without disturbing anyone else.
+
+const STREAM = 'subscription($id: ID!) { operationEvents(operationId: $id) { type } }';
+
+let testApp: TestApp;
+let kit: OperationKit;
+const sockets: TestSocket[] = [];
+const track = (socket: TestSocket) => (sockets.push(socket), socket);
+
+beforeAll(async () => {
+  testApp = await startTestApp({
+    env: { WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: '3', WS_MAX_CONNECTIONS_PER_USER: '2', WS_CONNECTION_INIT_TIMEOUT_MS: '300' },
+  });
+  kit = operationKit(testApp);
+});
+afterAll(async () => {
+  await Promise.all(sockets.map((socket) => socket.dispose()));
+  await testApp.stop();
+});
+
+describe('the WebSocket endpoint', () => {
+  it('refuses a subscription beyond the per-connection limit, and keeps the others running', async () => {
+    const { operation, malaysia } = await kit.jointOperation();
+    const socket = track(openSocket(testApp.wsUrl, { token: malaysia.token }));
+    const allowed = [1, 2, 3].map(() => subscribe(socket, STREAM, { id: operation.id }));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const refused = subscribe(socket, STREAM, { id: operation.id });
+    await refused.until((s) => s.errors !== undefined);
+    expect(JSON.stringify(refused.errors)).toContain('TOO_MANY_SUBSCRIPTIONS');
+
+    await operation.update({ region: 'Seen by the three that were let in' });
+    await Promise.all(allowed.map((live) => live.until((s) => s.received.length === 1)));
+
+    // A finished subscription frees its place.
+    allowed[0]!.dispose();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const replacement = subscribe(socket, STREAM, { id: operation.id });
+    await operation.update({ region: 'Seen by the replacement too' });
+    await replacement.until((s) => s.received.length === 1);
+    expect(replacement.errors).toBeUndefined();
+  });
+
+  it("closes a user's connection beyond their limit with 4429, leaving their others open", async () => {
+    const { malaysia } = await kit.jointOperation();
+    const first = track(openSocket(testApp.wsUrl, { token: malaysia.token }));
+    const second = track(openSocket(testApp.wsUrl, { token: malaysia.token }));
+    expect((await execute(first, '{ me { id } }')).data).toEqual({ me: { id: malaysia.globalId } });
+    expect((await execute(second, '{ me { id } }')).data).toEqual({ me: { id: malaysia.globalId } });
+
+    const third = track(openSocket(testApp.wsUrl, { token: malaysia.token }));
+    expect((await third.closed).code).toBe(4429);
+    expect((await execute(first, '{ me { id } }')).data).toEqual({ me: { id: malaysia.globalId } });
+
+    const colleague = await kit.actor(malaysia.agency);
+    const theirs = track(openSocket(testApp.wsUrl, { token: colleague.token }));
+    expect((await execute(theirs, '{ me { id } }')).data).toEqual({ me: { id: colleague.globalId } });
+  });
+
+  it('closes a socket that never initialises its connection (4408) once the timeout passes', async () => {
+    const raw = new WebSocket(testApp.wsUrl, 'graphql-transport-ws');
+    const closed = new Promise<number>((resolve) => raw.on('close', (code) => resolve(code)));
+    const started = performance.now();
+    expect(await closed).toBe(4408);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(250);
+  });
+});
