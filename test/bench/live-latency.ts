@@ -1,0 +1,106 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { buildApp } from '@jointops/server/app';
+import { systemClock } from '@jointops/server/clock';
+import { openPglite, openPostgres, type Database } from '@jointops/server/db/client';
+import { seedDemo } from '@jointops/server/demo/seed';
+import { DEMO_OPERATION_CODE } from '@jointops/server/demo/operation';
+import { parseConfig } from '@jointops/server/env';
+import { openPubSub } from '@jointops/server/live/pubsub';
+import { createLogger } from '@jointops/server/logger';
+import { syncCatalogue } from '@jointops/server/modules/catalogue/catalogue.repo';
+
+// Mutation → live event latency: SUBSCRIBERS members follow the demo operation over graphql-ws
+// while a coordinator makes ROUNDS changes, one at a time; for each change, the time from sending
+// the mutation to each subscriber receiving its event. On PostgreSQL when DATABASE_URL is set (a
+// scratch database is created next to it and dropped), else on in-memory PGlite.
+
+const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 100);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 50);
+
+async function scratchDatabase(): Promise<{ database: Database; label: string; drop: () => Promise<void> }> {
+  const base = process.env.DATABASE_URL;
+  if (!base) return { database: openPglite(), label: 'PGlite (in memory)', drop: async () => undefined };
+  const name = `jointops_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    database: openPostgres(url.toString(), 20),
+    label: 'PostgreSQL',
+    drop: async () => {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+
+async function main() {
+  const { database, label, drop } = await scratchDatabase();
+  await database.migrate();
+  await syncCatalogue(database.db);
+  const config = parseConfig({ LOG_LEVEL: 'silent', WS_MAX_CONNECTIONS_PER_USER: String(SUBSCRIBERS + 1) });
+  const logger = createLogger('silent');
+  const pubSubHandle = openPubSub(undefined);
+  await seedDemo({ db: database.db, config, logger, pubSub: pubSubHandle.pubSub }, new Date());
+  const app = buildApp({ db: database.db, clock: systemClock, config, logger, pubSub: pubSubHandle.pubSub, database, pubSubHandle });
+  const port = await app.start(0, '127.0.0.1');
+  const http = `http://127.0.0.1:${port}/graphql`;
+  const gql = async (query: string, variables: Record<string, unknown>, token?: string) => {
+    const response = await fetch(http, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as { data: any };
+  };
+  const signIn = async (email: string) =>
+    (await gql('mutation($i: LoginInput!) { login(input: $i) { ... on LoginSuccess { token } } }', { i: { email, password: config.demoPassword } })).data.login.token as string;
+
+  const planner = await signIn('planner@wco.demo');
+  const listing = await gql('{ operations(first: 5) { edges { node { id code } } } }', {}, planner);
+  const operationId = listing.data.operations.edges.find((edge: any) => edge.node.code === DEMO_OPERATION_CODE).node.id;
+  const member = await signIn('ncp@customs.my.demo');
+
+  const arrivals: number[][] = Array.from({ length: ROUNDS }, () => []);
+  const clients = Array.from({ length: SUBSCRIBERS }, () => createClient({ url: `ws://127.0.0.1:${port}/graphql`, webSocketImpl: WebSocket, connectionParams: { token: member } }));
+  let round = -1;
+  const subscribed = clients.map(
+    (client) =>
+      new Promise<void>((ready) => {
+        client.on('connected', () => setTimeout(ready, 50));
+        client.subscribe(
+          { query: 'subscription($id: ID!) { operationEvents(operationId: $id) { cursor type } }', variables: { id: operationId } },
+          { next: () => round >= 0 && arrivals[round]!.push(performance.now()), error: (error) => console.error(error), complete: () => undefined },
+        );
+      }),
+  );
+  await Promise.all(subscribed);
+
+  const latencies: number[] = [];
+  for (round = 0; round < ROUNDS; round += 1) {
+    const sent = performance.now();
+    await gql('mutation($i: UpdateOperationInput!) { updateOperation(input: $i) { __typename } }', { i: { operationId, region: `Region ${round}` } }, planner);
+    while (arrivals[round]!.length < SUBSCRIBERS) await new Promise((resolve) => setTimeout(resolve, 1));
+    latencies.push(...arrivals[round]!.map((at) => at - sent));
+  }
+  latencies.sort((a, b) => a - b);
+  const format = (ms: number) => `${ms.toFixed(1)} ms`;
+  process.stdout.write(
+    `live latency on ${label}: ${SUBSCRIBERS} subscribers × ${ROUNDS} changes = ${latencies.length} deliveries; ` +
+      `mutation sent → event received p50 ${format(percentile(latencies, 50))}, p90 ${format(percentile(latencies, 90))}, ` +
+      `p99 ${format(percentile(latencies, 99))}, max ${format(latencies[latencies.length - 1]!)}\n`,
+  );
+  await Promise.all(clients.map((client) => client.dispose()));
+  await app.stop();
+  await database.close();
+  await drop();
+}
+
+await main();
