@@ -16,7 +16,6 @@ class OperationFeed {
   private window: EventRow[] = [];
   private waiters: (() => void)[] = [];
   private refreshing: Promise<void> | null = null;
-  subscribers = 0;
 
   constructor(
     private readonly deps: AppDeps,
@@ -74,7 +73,8 @@ const endsAccess = (event: EventRow, viewer: Viewer) =>
   event.type === 'PARTICIPATION_WITHDRAWN' && (event.data as { agencyId?: string }).agencyId === viewer.agencyId;
 
 export class LiveHub {
-  private readonly feeds = new Map<string, Promise<OperationFeed>>();
+  /** Watched operations; the count is kept synchronously so a feed is never dropped while joined. */
+  private readonly feeds = new Map<string, { feed: Promise<OperationFeed>; subscribers: number }>();
   private readonly timer: NodeJS.Timeout;
   private readonly stopHints: () => void;
 
@@ -84,7 +84,7 @@ export class LiveHub {
   ) {
     const hints = deps.pubSub.subscribe('operation:events');
     void (async () => {
-      for await (const { operationId } of hints) void this.feeds.get(operationId)?.then((feed) => feed.refresh());
+      for await (const { operationId } of hints) void this.feeds.get(operationId)?.feed.then((feed) => feed.refresh());
     })().catch((error: unknown) => deps.logger.error({ err: error }, 'live hint listener stopped'));
     this.stopHints = () => void hints.return?.();
     this.timer = setInterval(() => void this.catchUp().catch((error: unknown) => deps.logger.warn({ err: error }, 'live catch-up failed')), catchUpIntervalMs);
@@ -93,7 +93,7 @@ export class LiveHub {
 
   /** Compares every watched operation's head with the database in one query: covers lost hints. */
   async catchUp(): Promise<void> {
-    const feeds = await Promise.all(this.feeds.values());
+    const feeds = await Promise.all([...this.feeds.values()].map((entry) => entry.feed));
     const heads = await latestSeqs(this.deps.db, feeds.map((feed) => feed.operationId));
     await Promise.all(feeds.filter((feed) => (heads.get(feed.operationId) ?? 0) > feed.headSeq).map((feed) => feed.refresh()));
   }
@@ -109,7 +109,10 @@ export class LiveHub {
    */
   stream(operationId: string, viewer: Viewer, afterSeq: number): Repeater<EventRow> {
     return new Repeater<EventRow>(async (push, stop) => {
-      const feed = await this.acquire(operationId);
+      const feed = await this.acquire(operationId).catch((error: unknown) => {
+        this.release(operationId);
+        throw error;
+      });
       let stopped = false;
       void stop.then(() => {
         stopped = true;
@@ -134,31 +137,31 @@ export class LiveHub {
           }
         }
       } finally {
-        this.release(feed);
+        this.release(operationId);
       }
     });
   }
 
   private acquire(operationId: string): Promise<OperationFeed> {
-    let feed = this.feeds.get(operationId);
-    if (!feed) {
-      feed = this.head(operationId).then((head) => new OperationFeed(this.deps, operationId, head));
-      this.feeds.set(operationId, feed);
+    let entry = this.feeds.get(operationId);
+    if (!entry) {
+      entry = { feed: this.head(operationId).then((head) => new OperationFeed(this.deps, operationId, head)), subscribers: 0 };
+      this.feeds.set(operationId, entry);
     }
-    return feed.then((ready) => {
-      ready.subscribers += 1;
-      return ready;
-    });
+    entry.subscribers += 1;
+    return entry.feed;
   }
 
-  private release(feed: OperationFeed): void {
-    feed.subscribers -= 1;
-    if (feed.subscribers === 0) this.feeds.delete(feed.operationId);
+  private release(operationId: string): void {
+    const entry = this.feeds.get(operationId);
+    if (!entry) return;
+    entry.subscribers -= 1;
+    if (entry.subscribers === 0) this.feeds.delete(operationId);
   }
 
   close(): void {
     clearInterval(this.timer);
     this.stopHints();
-    for (const feed of this.feeds.values()) void feed.then((ready) => ready.wake());
+    for (const entry of this.feeds.values()) void entry.feed.then((feed) => feed.wake(), () => undefined);
   }
 }
