@@ -1,4 +1,5 @@
 import { builder } from '../../graphql/builder';
+import { connectionPage, pageSize } from '../../graphql/pagination';
 import { UserType } from '../accounts/accounts.graphql';
 import { findUserById } from '../accounts/users.repo';
 import { AgencyType } from '../agencies/agencies.graphql';
@@ -40,18 +41,8 @@ type Page = { first?: number | null; after?: string | null };
 /** One page of entries, newest first, from a reader that takes "before this id" and a limit. */
 async function auditPage(args: Page, read: (before: number | null, limit: number) => Promise<AuditEntryRow[]>) {
   const before = args.after ? decodeAuditCursor(args.after) : null;
-  const first = Math.min(Math.max(args.first ?? 50, 1), 500);
-  const rows = await read(before, first + 1);
-  const page = rows.slice(0, first);
-  return {
-    edges: page.map((entry) => ({ cursor: encodeAuditCursor(entry.id), node: entry })),
-    pageInfo: {
-      hasNextPage: rows.length > first,
-      hasPreviousPage: before !== null,
-      startCursor: page[0] ? encodeAuditCursor(page[0].id) : null,
-      endCursor: page.length ? encodeAuditCursor(page[page.length - 1]!.id) : null,
-    },
-  };
+  const first = pageSize(args.first);
+  return connectionPage(await read(before, first + 1), first, (entry) => encodeAuditCursor(entry.id), args.after);
 }
 
 const AuditEntryConnection = builder.connectionObject(

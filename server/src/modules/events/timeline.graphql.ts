@@ -1,4 +1,7 @@
+import { GraphQLError } from 'graphql';
+import { ERROR_CODES } from '@jointops/shared/errors';
 import { builder } from '../../graphql/builder';
+import { connectionPage, pageSize } from '../../graphql/pagination';
 import { UserType } from '../accounts/accounts.graphql';
 import { findUserById } from '../accounts/users.repo';
 import { findMember } from '../operations/members.repo';
@@ -32,7 +35,7 @@ export const OperationEventInterface = builder.interfaceRef<EventRow>('Operation
   }),
 });
 
-const eventType = (name: string, types: string[], fields?: Parameters<typeof builder.objectRef<EventRow>>[0] extends never ? never : Parameters<ReturnType<typeof builder.objectRef<EventRow>>['implement']>[0]['fields']) =>
+export const eventType = (name: string, types: string[], fields?: Parameters<typeof builder.objectRef<EventRow>>[0] extends never ? never : Parameters<ReturnType<typeof builder.objectRef<EventRow>>['implement']>[0]['fields']) =>
   builder.objectRef<EventRow>(name).implement({ interfaces: [OperationEventInterface], isTypeOf: (event) => types.includes((event as EventRow).type), fields });
 
 const STATUS_AFTER: Record<string, string> = {
@@ -88,19 +91,10 @@ builder.objectField(OperationType, 'timeline', (t) =>
       description: 'What happened in the operation that the viewer may see, oldest first.',
       resolve: async (operation, args, ctx) => {
         const after = decodeEventCursor(args.after);
-        const first = Math.min(Math.max(args.first ?? 50, 1), 500);
-        if (after === null) throw new Error('invalid cursor');
+        if (after === null) throw new GraphQLError('Not a timeline cursor.', { extensions: { code: ERROR_CODES.VALIDATION } });
+        const first = pageSize(args.first);
         const rows = await readEvents(ctx.db, operation.id, ctx.viewer!.agencyId, after, first + 1);
-        const page = rows.slice(0, first);
-        return {
-          edges: page.map((event) => ({ cursor: encodeEventCursor(event.seq), node: event })),
-          pageInfo: {
-            hasNextPage: rows.length > first,
-            hasPreviousPage: after > 0,
-            startCursor: page[0] ? encodeEventCursor(page[0].seq) : null,
-            endCursor: page.length ? encodeEventCursor(page[page.length - 1]!.seq) : (args.after ?? null),
-          },
-        };
+        return connectionPage(rows, first, (event) => encodeEventCursor(event.seq), args.after);
       },
     },
     { name: 'OperationEventConnection' },
