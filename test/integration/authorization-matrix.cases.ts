@@ -83,6 +83,23 @@ const nodeLookUp = (asks: string, id: (world: World) => string): Case => ({
 
 const OPERATION_BY_ID = (selection: string) => `query($id: ID!) { operation(id: $id) { ${selection} } }`;
 
+/** A TEST alert (the kind PRE_OPERATIONAL allows) raised by the contact point of RMCD: sent to the WCO and INTERPOL. */
+async function alertRaisedByContactPoint(world: World, restrictedTo?: 'interpol'): Promise<string> {
+  const { result } = await world.kit.mutate(world.people.contactPoint, 'raiseAlert', {
+    operationId: world.ids.operation,
+    idempotencyKey: unique(),
+    category: 'TEST',
+    severity: 'LOW',
+    title: 'Readiness test',
+    marking: 'GREEN',
+    ...(restrictedTo ? { distribution: 'RESTRICTED', recipientAgencyIds: [world.agencies[restrictedTo].globalId] } : { distribution: 'ALL_PARTICIPANTS' }),
+  });
+  if (result?.__typename !== 'Alert') throw new Error(`raiseAlert failed: ${JSON.stringify(result)}`);
+  return result.id as string;
+}
+
+const ALERT_NODE = 'query($id: ID!) { node(id: $id) { __typename id ... on Alert { reference title } } }';
+
 export const matrix: Record<string, Case[]> = {
   'Subscription.operationEvents': [
     {
@@ -134,6 +151,17 @@ export const matrix: Record<string, Case[]> = {
     nodeLookUp('an Operation id', (world) => world.ids.operation),
     nodeLookUp('a Participation id', (world) => world.ids.participation),
     nodeLookUp('an OperationMember id', (world) => world.ids.member),
+    {
+      asks: 'an Alert id, of an alert for every participant',
+      request: async (world) => ({ document: ALERT_NODE, variables: { id: await alertRaisedByContactPoint(world) } }),
+      expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'allowed', observer: 'allowed', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+    },
+    {
+      // Restricted to INTERPOL: the coordinating WCO is not named, so for its people the alert does not exist.
+      asks: 'an Alert id, of an alert RESTRICTED to another agency',
+      request: async (world) => ({ document: ALERT_NODE, variables: { id: await alertRaisedByContactPoint(world, 'interpol') } }),
+      expect: { coordinator: 'not-found', contactPoint: 'allowed', reviewer: 'not-found', observer: 'allowed', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+    },
   ],
   'Query.operation': [
     {
@@ -145,6 +173,15 @@ export const matrix: Record<string, Case[]> = {
       asks: 'its timeline',
       request: (world) => ({ document: OPERATION_BY_ID('timeline(first: 100) { edges { node { __typename type } } }'), variables: { id: world.ids.operation } }),
       pick: (data) => data?.operation && data.operation.timeline,
+      expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'allowed', observer: 'allowed', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+    },
+    {
+      asks: 'its alerts',
+      request: async (world) => {
+        await alertRaisedByContactPoint(world);
+        return { document: OPERATION_BY_ID('alerts(first: 100) { edges { node { id reference } } }'), variables: { id: world.ids.operation } };
+      },
+      pick: (data) => data?.operation && data.operation.alerts,
       expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'allowed', observer: 'allowed', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
     },
     {
@@ -305,6 +342,58 @@ export const matrix: Record<string, Case[]> = {
         variables: { input: { operationId: world.ids.operation, report: 'Seizures compiled per country and commodity.' } },
       }),
       expect: { coordinator: 'phase-rule', contactPoint: 'forbidden', reviewer: 'phase-rule', observer: 'forbidden', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+    },
+  ],
+  'Mutation.raiseAlert': [
+    {
+      asks: 'a TEST alert in PRE_OPERATIONAL',
+      request: (world) => ({
+        document: mutation('raiseAlert', '... on Alert { id reference }'),
+        variables: { input: { operationId: world.ids.operation, idempotencyKey: unique(), category: 'TEST', severity: 'LOW', title: 'Readiness test', marking: 'GREEN', distribution: 'ALL_PARTICIPANTS' } },
+      }),
+      expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'forbidden', observer: 'forbidden', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+    },
+    {
+      asks: 'an intelligence alert before OPERATIONAL',
+      request: (world) => ({
+        document: mutation('raiseAlert', '... on Alert { id reference }'),
+        variables: { input: { operationId: world.ids.operation, idempotencyKey: unique(), category: 'INTELLIGENCE', severity: 'HIGH', title: 'Consignee linked to an earlier diversion', marking: 'AMBER', distribution: 'ALL_PARTICIPANTS' } },
+      }),
+      expect: { coordinator: 'phase-rule', contactPoint: 'phase-rule', reviewer: 'forbidden', observer: 'forbidden', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+    },
+  ],
+  'Mutation.acknowledgeAlert': [
+    {
+      asks: "an alert sent to the WCO and INTERPOL, for the caller's agency",
+      request: async (world) => ({ document: mutation('acknowledgeAlert', '... on Alert { id recipients { acknowledgedAt } }'), variables: { input: { alertId: await alertRaisedByContactPoint(world) } } }),
+      expect: { coordinator: 'allowed', contactPoint: 'forbidden', reviewer: 'forbidden', observer: 'forbidden', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+    },
+    {
+      asks: 'an alert RESTRICTED to INTERPOL',
+      request: async (world) => ({ document: mutation('acknowledgeAlert', '... on Alert { id title }'), variables: { input: { alertId: await alertRaisedByContactPoint(world, 'interpol') } } }),
+      expect: { coordinator: 'not-found', contactPoint: 'forbidden', reviewer: 'not-found', observer: 'forbidden', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+    },
+  ],
+  'Mutation.giveAlertFeedback': [
+    {
+      asks: 'on an alert sent to the WCO and INTERPOL',
+      request: async (world) => ({
+        document: mutation('giveAlertFeedback', '... on Alert { id outcome }'),
+        variables: { input: { alertId: await alertRaisedByContactPoint(world), outcome: 'NOTHING_FOUND', note: 'Container inspected; nothing found.' } },
+      }),
+      expect: { coordinator: 'allowed', contactPoint: 'forbidden', reviewer: 'forbidden', observer: 'forbidden', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+    },
+  ],
+  'Mutation.commentOnAlert': [
+    {
+      asks: 'on an alert for every participant',
+      request: async (world) => ({ document: mutation('commentOnAlert', '... on Alert { id comments { body } }'), variables: { input: { alertId: await alertRaisedByContactPoint(world), body: 'Noted; our port team is briefed.' } } }),
+      expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'allowed', observer: 'allowed', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+    },
+    {
+      asks: 'on an alert RESTRICTED to INTERPOL',
+      request: async (world) => ({ document: mutation('commentOnAlert', '... on Alert { id title }'), variables: { input: { alertId: await alertRaisedByContactPoint(world, 'interpol'), body: 'Anything on this?' } } }),
+      expect: { coordinator: 'not-found', contactPoint: 'allowed', reviewer: 'not-found', observer: 'allowed', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
     },
   ],
 };

@@ -100,6 +100,23 @@ const commodityIdMistakes: MalformedInput[] = [
   },
 ];
 
+const alertIds = badIds('alertId', 'Alert', (world) => world.agency.globalId);
+
+/** A TEST alert from the coordinator, sent to every participant: the contact point's agency answers it. */
+async function alertToContactPoint(world: World): Promise<string> {
+  const { result } = await world.kit.mutate(world.coordinator, 'raiseAlert', {
+    operationId: world.operation.id,
+    idempotencyKey: unique(),
+    category: 'TEST',
+    severity: 'LOW',
+    title: 'Readiness test',
+    marking: 'GREEN',
+    distribution: 'ALL_PARTICIPANTS',
+  });
+  if (result?.__typename !== 'Alert') throw new Error(`raiseAlert failed: ${JSON.stringify(result)}`);
+  return result.id as string;
+}
+
 const JUSTIFICATION = 'Agencies confirmed by letter; registration follows.';
 
 export const mutationInputs: Record<string, MutationInputs> = {
@@ -267,6 +284,58 @@ export const mutationInputs: Record<string, MutationInputs> = {
       { mistake: 'a blank report', field: 'report', change: () => ({ report: '' }) },
       { mistake: 'a report of spaces', field: 'report', change: () => ({ report: '  \n\t ' }) },
       { mistake: 'a report longer than 100,000 characters', field: 'report', change: () => ({ report: 'x'.repeat(100_001) }) },
+    ],
+  },
+  raiseAlert: {
+    caller: 'contactPoint',
+    // The operation is in PRE_OPERATIONAL, where TEST alerts may be raised.
+    wellFormed: (world) => ({
+      operationId: world.operation.id,
+      idempotencyKey: unique(),
+      category: 'TEST',
+      severity: 'LOW',
+      title: 'Readiness test',
+      marking: 'GREEN',
+      distribution: 'ALL_PARTICIPANTS',
+    }),
+    malformed: [
+      ...operationIds,
+      { mistake: 'a blank idempotency key', field: 'idempotencyKey', change: () => ({ idempotencyKey: '' }) },
+      { mistake: 'an idempotency key of spaces', field: 'idempotencyKey', change: () => ({ idempotencyKey: '   ' }) },
+      { mistake: 'an idempotency key longer than 200 characters', field: 'idempotencyKey', change: () => ({ idempotencyKey: 'k'.repeat(201) }) },
+      { mistake: 'a blank title', field: 'title', change: () => ({ title: '' }) },
+      { mistake: 'a title of spaces', field: 'title', change: () => ({ title: ' \t ' }) },
+      { mistake: 'a title longer than 300 characters', field: 'title', change: () => ({ title: 'Alert '.repeat(60) }) },
+      { mistake: 'a language that is no language tag', field: 'language', change: () => ({ language: 'English' }) },
+      { mistake: 'a passenger route to a country that is no code', field: 'subject.route.destination', change: () => ({ category: 'PASSENGER', subject: { travelDocumentCountry: 'NG', flightNumber: 'MH123', route: { origin: 'NG', destination: 'KUL' } } }) },
+      { mistake: 'a shipment without its consignee', field: 'subject.consignee', change: () => ({ category: 'SHIPMENT', subject: { containerNumber: 'MSKU1234565', airWaybill: '232-12345675', hsCode: '3102', consignor: 'Agro Chem Trading', route: { origin: 'MY', destination: 'PH' } } }) },
+      { mistake: 'a RESTRICTED alert to nobody', field: 'recipientAgencyIds', change: () => ({ distribution: 'RESTRICTED' }) },
+      { mistake: 'recipients for an alert to every participant', field: 'recipientAgencyIds', change: (world) => ({ recipientAgencyIds: [world.coordinator.agency.globalId] }) },
+      { mistake: 'a recipient that is not taking part', field: 'recipientAgencyIds.0', change: (world) => ({ distribution: 'RESTRICTED', recipientAgencyIds: [world.agency.globalId] }) },
+      { mistake: "the raiser's own agency as recipient", field: 'recipientAgencyIds.0', change: (world) => ({ distribution: 'RESTRICTED', recipientAgencyIds: [world.contactPoint.agency.globalId] }) },
+      { mistake: 'a user id among the recipients', field: 'recipientAgencyIds.0', change: (world) => ({ distribution: 'RESTRICTED', recipientAgencyIds: [world.user.globalId] }) },
+      { mistake: 'an agency id among the commodity ids', field: 'commodityIds.0', change: (world) => ({ commodityIds: [world.agency.globalId] }) },
+      { mistake: 'a commodity id that names no catalogue item', field: 'commodityIds', change: () => ({ commodityIds: [encodeGlobalId('Commodity', randomUUID())] }) },
+    ],
+  },
+  acknowledgeAlert: {
+    caller: 'contactPoint',
+    wellFormed: async (world) => ({ alertId: await alertToContactPoint(world) }),
+    malformed: alertIds,
+  },
+  giveAlertFeedback: {
+    caller: 'contactPoint',
+    wellFormed: async (world) => ({ alertId: await alertToContactPoint(world), outcome: 'NOTHING_FOUND', note: 'Inspected at Port Klang; nothing found.' }),
+    malformed: [...alertIds, { mistake: 'a note longer than 4000 characters', field: 'note', change: () => ({ note: 'Inspected. '.repeat(400) }) }],
+  },
+  commentOnAlert: {
+    caller: 'contactPoint',
+    wellFormed: async (world) => ({ alertId: await alertToContactPoint(world), body: 'Our port team is briefed.' }),
+    malformed: [
+      ...alertIds,
+      { mistake: 'a blank comment', field: 'body', change: () => ({ body: '' }) },
+      { mistake: 'a comment of spaces', field: 'body', change: () => ({ body: '  \n ' }) },
+      { mistake: 'a comment longer than 4000 characters', field: 'body', change: () => ({ body: 'Briefed. '.repeat(500) }) },
     ],
   },
 };

@@ -31,6 +31,8 @@ const PHASE_RULE = '... on PhaseRuleError { phase }';
 const OPERATION = '... on Operation { id code name phase }';
 const PARTICIPATION = '... on Participation { id role status respondedAt readinessConfirmedAt agency { id name } contactPoints { id } }';
 const MEMBER = '... on OperationMember { id role user { id } agency { id } }';
+const ALERT = `... on Alert { id reference category severity marking distribution outcome raisedAt raisedByAgency { id }
+  recipients { agency { id } dueAt acknowledgedAt acknowledgedBy { id } overdue } comments { author { id } body } }`;
 
 /** The result fields each mutation is asked for: success, then every failure it may answer with. */
 const SELECTIONS = {
@@ -43,6 +45,10 @@ const SELECTIONS = {
   assignMember: `${ERRORS} ${PHASE_RULE} ${MEMBER}`,
   advancePhase: `${ERRORS} ${PHASE_RULE} ${OPERATION} ... on PhaseGateError { unmetCriteria { key description } }`,
   recordFinalReport: `${ERRORS} ${PHASE_RULE} ${OPERATION} ... on Operation { finalReport }`,
+  raiseAlert: `${ERRORS} ${PHASE_RULE} ${ALERT}`,
+  acknowledgeAlert: `${ERRORS} ${PHASE_RULE} ${ALERT}`,
+  giveAlertFeedback: `${ERRORS} ${PHASE_RULE} ${ALERT} ... on Alert { outcomeNote }`,
+  commentOnAlert: `${ERRORS} ${PHASE_RULE} ${ALERT}`,
 } as const;
 
 export type OperationMutation = keyof typeof SELECTIONS;

@@ -1,10 +1,11 @@
 import { defineRelations } from 'drizzle-orm';
 import * as accounts from './schema/accounts';
+import * as alerts from './schema/alerts';
 import * as audit from './schema/audit';
 import * as catalogue from './schema/catalogue';
 import * as operations from './schema/operations';
 
-export const tables = { ...accounts, ...catalogue, ...audit, ...operations };
+export const tables = { ...accounts, ...catalogue, ...audit, ...operations, ...alerts };
 
 export const relations = defineRelations(tables, (r) => ({
   agencies: { users: r.many.users() },
@@ -37,5 +38,24 @@ export const relations = defineRelations(tables, (r) => ({
   },
   operationPhases: {
     operation: r.one.operations({ from: r.operationPhases.operationId, to: r.operations.id, optional: false }),
+  },
+  alerts: {
+    raisedByUser: r.one.users({ from: r.alerts.raisedBy, to: r.users.id, optional: false }),
+    raisedByAgency: r.one.agencies({ from: r.alerts.raisedByAgencyId, to: r.agencies.id, optional: false }),
+    recipients: r.many.alertRecipients(),
+    comments: r.many.alertComments(),
+    commodities: r.many.commodities({
+      from: r.alerts.id.through(r.alertCommodities.alertId),
+      to: r.commodities.id.through(r.alertCommodities.commodityId),
+    }),
+  },
+  alertRecipients: {
+    alert: r.one.alerts({ from: r.alertRecipients.alertId, to: r.alerts.id, optional: false }),
+    agency: r.one.agencies({ from: r.alertRecipients.agencyId, to: r.agencies.id, optional: false }),
+    acknowledgedByUser: r.one.users({ from: r.alertRecipients.acknowledgedBy, to: r.users.id }),
+  },
+  alertComments: {
+    alert: r.one.alerts({ from: r.alertComments.alertId, to: r.alerts.id, optional: false }),
+    author: r.one.users({ from: r.alertComments.authorId, to: r.users.id, optional: false }),
   },
 }));

@@ -9,5 +9,6 @@ import '../modules/operations/participations.graphql';
 import '../modules/events/timeline.graphql';
 import '../modules/events/live.graphql';
 import '../modules/audit/audit.graphql';
+import '../modules/alerts/alerts.graphql';
 
 export const schema = builder.toSchema({ sortSchema: true });

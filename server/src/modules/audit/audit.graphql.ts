@@ -61,7 +61,7 @@ builder.objectField(OperationType, 'auditTrail', (t) =>
         const found = ctx.viewer ? await findWithStanding(ctx.db, operation.id, ctx.viewer) : null;
         // Members without the right see an empty trail rather than an error on the whole operation.
         if (!found || !canReadAuditTrail(found.standing)) return emptyPage;
-        return auditPage(args, (before, limit) => readOperationAudit(ctx.db, operation.id, before, limit));
+        return auditPage(args, (before, limit) => readOperationAudit(ctx.db, ctx.viewer!, operation.id, before, limit));
       },
     },
     AuditEntryConnection,

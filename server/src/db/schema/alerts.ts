@@ -1,0 +1,108 @@
+import { index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { ALERT_CATEGORIES, ALERT_OUTCOMES, ALERT_SEVERITIES, DISTRIBUTION_KINDS, MARKINGS } from '@jointops/shared/domain';
+import { agencies, users } from './accounts';
+import { commodities } from './catalogue';
+import { operations } from './operations';
+
+export const alertSeverity = pgEnum('alert_severity', ALERT_SEVERITIES);
+export const alertCategory = pgEnum('alert_category', ALERT_CATEGORIES);
+export const marking = pgEnum('marking', MARKINGS);
+export const distributionKind = pgEnum('distribution_kind', DISTRIBUTION_KINDS);
+export const alertOutcome = pgEnum('alert_outcome', ALERT_OUTCOMES);
+
+/**
+ * Per-operation numbering of what needs a reference without gaps. Taken while the operation's
+ * row is locked, so numbers are handed out one writer at a time and a rolled-back write gives
+ * its number back.
+ */
+export const operationCounters = pgTable('operation_counters', {
+  operationId: uuid('operation_id')
+    .primaryKey()
+    .references(() => operations.id),
+  lastAlertNumber: integer('last_alert_number').notNull().default(0),
+});
+
+export const alerts = pgTable(
+  'alerts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    operationId: uuid('operation_id')
+      .notNull()
+      .references(() => operations.id),
+    number: integer('number').notNull(),
+    reference: text('reference').notNull(),
+    /** A retry with the same key (same user and operation) returns this alert. */
+    idempotencyKey: text('idempotency_key').notNull(),
+    /** What the first request carried, so that a retry with other content is told apart. */
+    contentHash: text('content_hash').notNull(),
+    category: alertCategory('category').notNull(),
+    severity: alertSeverity('severity').notNull(),
+    title: text('title').notNull(),
+    description: text('description'),
+    language: text('language'),
+    subject: jsonb('subject').$type<Record<string, unknown> | null>(),
+    marking: marking('marking').notNull(),
+    distribution: distributionKind('distribution').notNull(),
+    outcome: alertOutcome('outcome').notNull().default('PENDING'),
+    outcomeNote: text('outcome_note'),
+    outcomeBy: uuid('outcome_by').references(() => users.id),
+    outcomeAt: timestamp('outcome_at', { withTimezone: true }),
+    raisedBy: uuid('raised_by')
+      .notNull()
+      .references(() => users.id),
+    raisedByAgencyId: uuid('raised_by_agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    raisedAt: timestamp('raised_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('alerts_operation_number_key').on(t.operationId, t.number),
+    uniqueIndex('alerts_operation_user_idempotency_key').on(t.operationId, t.raisedBy, t.idempotencyKey),
+  ],
+);
+
+/** One row per agency an alert is delivered to: its deadline and its acknowledgement. */
+export const alertRecipients = pgTable(
+  'alert_recipients',
+  {
+    alertId: uuid('alert_id')
+      .notNull()
+      .references(() => alerts.id),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
+    acknowledgedBy: uuid('acknowledged_by').references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.alertId, t.agencyId] }), index('alert_recipients_agency_idx').on(t.agencyId)],
+);
+
+export const alertCommodities = pgTable(
+  'alert_commodities',
+  {
+    alertId: uuid('alert_id')
+      .notNull()
+      .references(() => alerts.id),
+    commodityId: uuid('commodity_id')
+      .notNull()
+      .references(() => commodities.id),
+  },
+  (t) => [primaryKey({ columns: [t.alertId, t.commodityId] })],
+);
+
+export const alertComments = pgTable(
+  'alert_comments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    alertId: uuid('alert_id')
+      .notNull()
+      .references(() => alerts.id),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id),
+    body: text('body').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('alert_comments_alert_idx').on(t.alertId)],
+);

@@ -1,0 +1,173 @@
+import { ALERT_CATEGORIES, ALERT_OUTCOMES, ALERT_SEVERITIES, DISTRIBUTION_KINDS, MARKINGS } from '@jointops/shared/domain';
+import { GraphQLError } from 'graphql';
+import { ERROR_CODES } from '@jointops/shared/errors';
+import { ConflictError, NotFoundError, PhaseRuleError, ValidationError } from '../../domain-errors';
+import { builder } from '../../graphql/builder';
+import { registerNodeLoader } from '../../graphql/node-loaders';
+import { connectionPage, pageSize } from '../../graphql/pagination';
+import { UserType } from '../accounts/accounts.graphql';
+import { AgencyType } from '../agencies/agencies.graphql';
+import { CommodityType } from '../catalogue/catalogue.graphql';
+import type { EventRow } from '../events/events.repo';
+import { eventType } from '../events/timeline.graphql';
+import { OperationType } from '../operations/operations.graphql';
+import { findAlertById, findVisibleAlert, visibleAlertsPage } from './alerts.repo';
+import { acknowledgeAlert, commentOnAlert, giveAlertFeedback, raiseAlert } from './alerts.service';
+
+export const AlertSeverityEnum = builder.enumType('AlertSeverity', { values: ALERT_SEVERITIES });
+export const AlertCategoryEnum = builder.enumType('AlertCategory', { values: ALERT_CATEGORIES });
+export const MarkingEnum = builder.enumType('Marking', { values: MARKINGS, description: 'Traffic Light Protocol 2.0 handling marking.' });
+export const DistributionKindEnum = builder.enumType('DistributionKind', { values: DISTRIBUTION_KINDS });
+export const AlertOutcomeEnum = builder.enumType('AlertOutcome', { values: ALERT_OUTCOMES });
+
+const AlertRecipientType = builder.drizzleObject('alertRecipients', {
+  name: 'AlertRecipient',
+  fields: (t) => ({
+    agency: t.relation('agency', { type: AgencyType }),
+    dueAt: t.expose('dueAt', { type: 'DateTime' }),
+    acknowledgedAt: t.expose('acknowledgedAt', { type: 'DateTime', nullable: true }),
+    acknowledgedBy: t.relation('acknowledgedByUser', { type: UserType, nullable: true }),
+    overdue: t.boolean({
+      description: 'Not acknowledged, and its deadline has passed.',
+      select: { columns: { acknowledgedAt: true, dueAt: true } },
+      resolve: (recipient, _args, ctx) => recipient.acknowledgedAt === null && ctx.clock.now() > recipient.dueAt,
+    }),
+  }),
+});
+
+const AlertCommentType = builder.drizzleObject('alertComments', {
+  name: 'AlertComment',
+  fields: (t) => ({
+    author: t.relation('author', { type: UserType }),
+    body: t.exposeString('body'),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+  }),
+});
+
+// Reached only through paths that already applied need-to-know: the operation's alerts, node,
+// the events the viewer's agency is in the audience of, and the results of the caller's own actions.
+export const AlertType = builder.drizzleNode('alerts', {
+  name: 'Alert',
+  id: { column: (alert) => alert.id },
+  fields: (t) => ({
+    reference: t.exposeString('reference', { description: '`<operation code>/A-0001`, numbered per operation without gaps.' }),
+    category: t.expose('category', { type: AlertCategoryEnum }),
+    severity: t.expose('severity', { type: AlertSeverityEnum }),
+    title: t.exposeString('title'),
+    description: t.exposeString('description', { nullable: true }),
+    language: t.exposeString('language', { nullable: true }),
+    subject: t.expose('subject', { type: 'JSON', nullable: true, description: 'The structured subject of its category (shipment, passenger, conveyance).' }),
+    marking: t.expose('marking', { type: MarkingEnum }),
+    distribution: t.expose('distribution', { type: DistributionKindEnum }),
+    raisedBy: t.relation('raisedByUser', { type: UserType }),
+    raisedByAgency: t.relation('raisedByAgency', { type: AgencyType }),
+    raisedAt: t.expose('raisedAt', { type: 'DateTime' }),
+    recipients: t.relation('recipients', { type: AlertRecipientType, query: { orderBy: { dueAt: 'asc', agencyId: 'asc' } } }),
+    outcome: t.expose('outcome', { type: AlertOutcomeEnum }),
+    outcomeNote: t.exposeString('outcomeNote', { nullable: true }),
+    comments: t.relation('comments', { type: AlertCommentType, query: { orderBy: { createdAt: 'asc', id: 'asc' } } }),
+    commodities: t.relation('commodities', { type: CommodityType, query: { orderBy: { code: 'asc' } } }),
+  }),
+});
+
+registerNodeLoader('Alert', (ctx, id) => (ctx.viewer ? findVisibleAlert(ctx.db, ctx.viewer, id) : Promise.resolve(null)));
+
+const encodeAlertCursor = (number: number) => Buffer.from(`alert:${number}`).toString('base64url');
+
+function decodeAlertCursor(cursor: string | null | undefined): number | null | undefined {
+  if (!cursor) return null;
+  const match = /^alert:(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  return match ? Number(match[1]) : undefined;
+}
+
+builder.objectField(OperationType, 'alerts', (t) =>
+  t.connection(
+    {
+      type: AlertType,
+      description: 'The alerts the viewer may see, newest first.',
+      resolve: async (operation, args, ctx) => {
+        const before = decodeAlertCursor(args.after);
+        if (before === undefined) throw new GraphQLError('Not an alerts cursor.', { extensions: { code: ERROR_CODES.VALIDATION } });
+        const first = pageSize(args.first);
+        const rows = await visibleAlertsPage(ctx.db, ctx.viewer!, operation.id, before, first + 1);
+        return connectionPage(rows, first, (alert) => encodeAlertCursor(alert.number), args.after);
+      },
+    },
+    { name: 'AlertConnection' },
+    { name: 'AlertEdge' },
+  ),
+);
+
+// The events of an alert carry its audience (events.audience_agency_ids): whoever receives one may see the alert.
+const alertOf = (event: EventRow, ctx: { db: Parameters<typeof findAlertById>[0] }) =>
+  findAlertById(ctx.db, (event.data as { alertId: string }).alertId).then((alert) => alert!);
+
+eventType('AlertRaisedEvent', ['ALERT_RAISED'], (t) => ({ alert: t.field({ type: AlertType, resolve: (event, _args, ctx) => alertOf(event, ctx) }) }));
+eventType('AlertAcknowledgedEvent', ['ALERT_ACKNOWLEDGED'], (t) => ({
+  alert: t.field({ type: AlertType, resolve: (event, _args, ctx) => alertOf(event, ctx) }),
+  agency: t.field({
+    type: AgencyType,
+    resolve: async (event, _args, ctx) => (await ctx.db.query.agencies.findFirst({ where: { id: (event.data as { agencyId: string }).agencyId } }))!,
+  }),
+}));
+eventType('AlertFeedbackGivenEvent', ['ALERT_FEEDBACK_GIVEN'], (t) => ({
+  alert: t.field({ type: AlertType, resolve: (event, _args, ctx) => alertOf(event, ctx) }),
+  outcome: t.field({ type: AlertOutcomeEnum, description: 'The outcome this feedback gave.', resolve: (event) => (event.data as { outcome: 'PENDING' }).outcome }),
+}));
+eventType('AlertCommentedEvent', ['ALERT_COMMENTED'], (t) => ({ alert: t.field({ type: AlertType, resolve: (event, _args, ctx) => alertOf(event, ctx) }) }));
+
+const RaiseAlertInput = builder.inputType('RaiseAlertInput', {
+  fields: (t) => ({
+    operationId: t.id({ required: true }),
+    idempotencyKey: t.string({ required: true, description: 'A retry with the same key returns the first alert.' }),
+    category: t.field({ type: AlertCategoryEnum, required: true }),
+    severity: t.field({ type: AlertSeverityEnum, required: true }),
+    title: t.string({ required: true }),
+    description: t.string(),
+    language: t.string(),
+    commodityIds: t.idList(),
+    subject: t.field({ type: 'JSON' }),
+    marking: t.field({ type: MarkingEnum, required: true }),
+    distribution: t.field({ type: DistributionKindEnum, required: true }),
+    recipientAgencyIds: t.idList({ description: 'Required and non-empty when RESTRICTED.' }),
+  }),
+});
+const AcknowledgeAlertInput = builder.inputType('AcknowledgeAlertInput', { fields: (t) => ({ alertId: t.id({ required: true }) }) });
+const GiveAlertFeedbackInput = builder.inputType('GiveAlertFeedbackInput', {
+  fields: (t) => ({ alertId: t.id({ required: true }), outcome: t.field({ type: AlertOutcomeEnum, required: true }), note: t.string() }),
+});
+const CommentOnAlertInput = builder.inputType('CommentOnAlertInput', { fields: (t) => ({ alertId: t.id({ required: true }), body: t.string({ required: true }) }) });
+
+const answerErrors = { types: [ValidationError, NotFoundError, PhaseRuleError] };
+
+builder.mutationFields((t) => ({
+  raiseAlert: t.field({
+    type: AlertType,
+    authScopes: { authenticated: true },
+    args: { input: t.arg({ type: RaiseAlertInput, required: true }) },
+    errors: { types: [ValidationError, NotFoundError, PhaseRuleError, ConflictError] },
+    resolve: (_root, args, ctx) => raiseAlert(ctx, args.input),
+  }),
+  acknowledgeAlert: t.field({
+    type: AlertType,
+    authScopes: { authenticated: true },
+    description: "Acknowledges the alert for the caller's agency; again, changes nothing.",
+    args: { input: t.arg({ type: AcknowledgeAlertInput, required: true }) },
+    errors: answerErrors,
+    resolve: (_root, args, ctx) => acknowledgeAlert(ctx, args.input),
+  }),
+  giveAlertFeedback: t.field({
+    type: AlertType,
+    authScopes: { authenticated: true },
+    args: { input: t.arg({ type: GiveAlertFeedbackInput, required: true }) },
+    errors: answerErrors,
+    resolve: (_root, args, ctx) => giveAlertFeedback(ctx, args.input),
+  }),
+  commentOnAlert: t.field({
+    type: AlertType,
+    authScopes: { authenticated: true },
+    args: { input: t.arg({ type: CommentOnAlertInput, required: true }) },
+    errors: answerErrors,
+    resolve: (_root, args, ctx) => commentOnAlert(ctx, args.input),
+  }),
+}));

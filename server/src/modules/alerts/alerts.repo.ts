@@ -1,0 +1,128 @@
+import { and, asc, desc, eq, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { alertComments, alertCommodities, alertRecipients, alerts, operationCounters } from '../../db/schema/alerts';
+import { participations } from '../../db/schema/operations';
+import type { Viewer } from '../../service-context';
+import { visibleTo } from '../operations/operations.repo';
+import type { AlertAudience } from './alerts.policy';
+
+export type AlertRow = typeof alerts.$inferSelect;
+export type AlertRecipientRow = typeof alertRecipients.$inferSelect;
+
+/**
+ * The need-to-know condition on `alerts` for one viewer, the SQL twin of `canSeeAlert`: the
+ * operation is visible, and the alert is for everyone, or raised by or sent to the viewer's agency.
+ * Every read of alerts for a viewer goes through it.
+ */
+export function alertVisibleTo(viewer: Viewer): SQL {
+  return and(
+    visibleTo(viewer, sql`${alerts.operationId}`),
+    sql`(${alerts.distribution} = 'ALL_PARTICIPANTS' or ${alerts.raisedByAgencyId} = ${viewer.agencyId}
+      or exists (select 1 from ${alertRecipients} r where r.alert_id = ${alerts.id} and r.agency_id = ${viewer.agencyId}))`,
+  )!;
+}
+
+/** The next alert number of the operation; the caller holds the operation's row lock. */
+export async function takeAlertNumber(tx: Db, operationId: string): Promise<number> {
+  const [row] = await tx
+    .insert(operationCounters)
+    .values({ operationId, lastAlertNumber: 1 })
+    .onConflictDoUpdate({ target: operationCounters.operationId, set: { lastAlertNumber: sql`${operationCounters.lastAlertNumber} + 1` } })
+    .returning({ number: operationCounters.lastAlertNumber });
+  return row!.number;
+}
+
+export async function findAlertByIdempotencyKey(db: Db, operationId: string, userId: string, key: string): Promise<AlertRow | null> {
+  const [row] = await db
+    .select()
+    .from(alerts)
+    .where(and(eq(alerts.operationId, operationId), eq(alerts.raisedBy, userId), eq(alerts.idempotencyKey, key)));
+  return row ?? null;
+}
+
+export async function insertAlert(
+  tx: Db,
+  alert: typeof alerts.$inferInsert,
+  recipients: { agencyId: string; dueAt: Date }[],
+  commodityIds: string[],
+): Promise<AlertRow> {
+  const [row] = await tx.insert(alerts).values(alert).returning();
+  if (recipients.length) await tx.insert(alertRecipients).values(recipients.map((recipient) => ({ alertId: row!.id, ...recipient })));
+  if (commodityIds.length) await tx.insert(alertCommodities).values(commodityIds.map((commodityId) => ({ alertId: row!.id, commodityId })));
+  return row!;
+}
+
+/** Any alert, whoever asks: for services, which check the policy before answering. */
+export async function findAlertById(db: Db, id: string): Promise<AlertRow | null> {
+  const [row] = await db.select().from(alerts).where(eq(alerts.id, id));
+  return row ?? null;
+}
+
+/** The alert, if the viewer may see it; exactly null otherwise, as for an unknown id. */
+export async function findVisibleAlert(db: Db, viewer: Viewer, id: string): Promise<AlertRow | null> {
+  const [row] = await db
+    .select()
+    .from(alerts)
+    .where(and(eq(alerts.id, id), alertVisibleTo(viewer)));
+  return row ?? null;
+}
+
+/** The alerts of an operation the viewer may see, newest first, before number `before`. */
+export async function visibleAlertsPage(db: Db, viewer: Viewer, operationId: string, before: number | null, limit: number): Promise<AlertRow[]> {
+  return db
+    .select()
+    .from(alerts)
+    .where(and(eq(alerts.operationId, operationId), alertVisibleTo(viewer), before === null ? undefined : lt(alerts.number, before)))
+    .orderBy(desc(alerts.number))
+    .limit(limit);
+}
+
+export async function audienceOf(db: Db, alert: AlertRow): Promise<AlertAudience> {
+  const rows = await db.select({ agencyId: alertRecipients.agencyId }).from(alertRecipients).where(eq(alertRecipients.alertId, alert.id));
+  return { distribution: alert.distribution, raisedByAgencyId: alert.raisedByAgencyId, recipientAgencyIds: rows.map((row) => row.agencyId) };
+}
+
+/** Agencies whose participation is accepted, optionally leaving one out. */
+export async function acceptedAgencyIds(db: Db, operationId: string, except?: string): Promise<string[]> {
+  const rows = await db
+    .select({ agencyId: participations.agencyId })
+    .from(participations)
+    .where(and(eq(participations.operationId, operationId), eq(participations.status, 'ACCEPTED'), except ? ne(participations.agencyId, except) : undefined))
+    .orderBy(asc(participations.invitedAt));
+  return rows.map((row) => row.agencyId);
+}
+
+export async function findRecipient(db: Db, alertId: string, agencyId: string): Promise<AlertRecipientRow | null> {
+  const [row] = await db
+    .select()
+    .from(alertRecipients)
+    .where(and(eq(alertRecipients.alertId, alertId), eq(alertRecipients.agencyId, agencyId)));
+  return row ?? null;
+}
+
+export async function acknowledgeRecipient(tx: Db, alertId: string, agencyId: string, userId: string, at: Date): Promise<void> {
+  await tx
+    .update(alertRecipients)
+    .set({ acknowledgedAt: at, acknowledgedBy: userId })
+    .where(and(eq(alertRecipients.alertId, alertId), eq(alertRecipients.agencyId, agencyId)));
+}
+
+export async function updateAlertRow(tx: Db, id: string, changes: Partial<typeof alerts.$inferInsert>): Promise<AlertRow> {
+  const [row] = await tx.update(alerts).set(changes).where(eq(alerts.id, id)).returning();
+  return row!;
+}
+
+export async function insertComment(tx: Db, comment: typeof alertComments.$inferInsert) {
+  const [row] = await tx.insert(alertComments).values(comment).returning();
+  return row!;
+}
+
+/** Of `ids`, the agencies whose participation in the operation is accepted. */
+export async function acceptedAmong(db: Db, operationId: string, ids: string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const rows = await db
+    .select({ agencyId: participations.agencyId })
+    .from(participations)
+    .where(and(eq(participations.operationId, operationId), eq(participations.status, 'ACCEPTED'), inArray(participations.agencyId, ids)));
+  return new Set(rows.map((row) => row.agencyId));
+}

@@ -1,0 +1,182 @@
+import { createHash } from 'node:crypto';
+import { CURRENT_CATALOGUE_VERSION, catalogueItems } from '@jointops/shared/catalogue';
+import { ACKNOWLEDGEMENT_MINUTES, acknowledgeAlertInput, alertReference, commentOnAlertInput, giveAlertFeedbackInput, raiseAlertInput, type RaiseAlertInput } from '@jointops/shared/alerts';
+import { ConflictError, ForbiddenError, NotFoundError, PhaseRuleError, ValidationError } from '../../domain-errors';
+import type { Db } from '../../db/client';
+import type { ServiceContext } from '../../service-context';
+import { idFromInput, parseInput } from '../../validate';
+import { audited } from '../audit/audited';
+import { findCommoditiesByIds } from '../catalogue/catalogue.repo';
+import { recordEvent } from '../events/record-event';
+import { findWithStanding, type OperationRow } from '../operations/operations.repo';
+import { operationForAction, operationIdOf, requireOpen, requireViewer } from '../operations/operation-access';
+import type { Standing } from '../operations/operations.policy';
+import { canAnswerAlert, canCommentOnAlert, canRaiseAlert, canSeeAlert, eventAudience, mayRaiseIn, type AlertAudience } from './alerts.policy';
+import {
+  acceptedAgencyIds,
+  acceptedAmong,
+  acknowledgeRecipient,
+  audienceOf,
+  findAlertById,
+  findAlertByIdempotencyKey,
+  findRecipient,
+  insertAlert,
+  insertComment,
+  takeAlertNumber,
+  updateAlertRow,
+  type AlertRow,
+} from './alerts.repo';
+
+const MINUTE = 60_000;
+
+/** A stable digest of what a raise request asks for, blind to the order of its id lists. */
+function contentHash(input: RaiseAlertInput, commodityIds: string[], recipientAgencyIds: string[]): string {
+  const canonical = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(canonical)
+      : value && typeof value === 'object'
+        ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([key, inner]) => [key, canonical(inner)]))
+        : value;
+  const { operationId: _operationId, idempotencyKey: _key, commodityIds: _c, recipientAgencyIds: _r, ...content } = input;
+  const body = JSON.stringify(canonical({ ...content, commodityIds: [...commodityIds].sort(), recipientAgencyIds: [...recipientAgencyIds].sort() }));
+  return createHash('sha256').update(body).digest('hex');
+}
+
+/** Commodities must be catalogue items of the operation's catalogue version. */
+async function commodityIdsOf(tx: Db, globalIds: string[], version: typeof CURRENT_CATALOGUE_VERSION): Promise<string[]> {
+  const ids = [...new Set(globalIds.map((id, index) => idFromInput(id, 'Commodity', `commodityIds.${index}`)))];
+  const codes = new Set(catalogueItems(version).map((item) => item.code));
+  const found = (await findCommoditiesByIds(tx, ids)).filter((commodity) => codes.has(commodity.code));
+  if (found.length !== ids.length) throw ValidationError.field('commodityIds', `Not all are items of the ${version} catalogue`);
+  return ids;
+}
+
+/** RESTRICTED recipients: named, accepted agencies other than the originator's. */
+async function restrictedRecipients(tx: Db, operationId: string, globalIds: string[], originatorAgencyId: string): Promise<string[]> {
+  const ids = globalIds.map((id, index) => idFromInput(id, 'Agency', `recipientAgencyIds.${index}`));
+  const accepted = await acceptedAmong(tx, operationId, ids);
+  ids.forEach((id, index) => {
+    if (id === originatorAgencyId) throw ValidationError.field(`recipientAgencyIds.${index}`, 'Your own agency raises the alert');
+    if (!accepted.has(id)) throw ValidationError.field(`recipientAgencyIds.${index}`, 'Not an agency taking part in this operation');
+  });
+  return [...new Set(ids)];
+}
+
+export async function raiseAlert(ctx: ServiceContext, rawInput: unknown): Promise<AlertRow> {
+  return audited(ctx, { action: 'raiseAlert', targetType: 'Alert', operationId: operationIdOf(rawInput) }, async (tx) => {
+    const input = parseInput(raiseAlertInput, rawInput);
+    // The lock serialises raises in the operation: numbering and the idempotency check both rely on it.
+    const { operation } = await operationForAction(tx, ctx, input.operationId, canRaiseAlert, 'raise alerts');
+    const viewer = ctx.viewer!;
+    const commodityIds = await commodityIdsOf(tx, input.commodityIds, operation.catalogueVersion);
+    const recipientIds =
+      input.distribution === 'RESTRICTED'
+        ? await restrictedRecipients(tx, operation.id, input.recipientAgencyIds, viewer.agencyId)
+        : await acceptedAgencyIds(tx, operation.id, viewer.agencyId);
+    const hash = contentHash(input, commodityIds, input.distribution === 'RESTRICTED' ? recipientIds : []);
+    const earlier = await findAlertByIdempotencyKey(tx, operation.id, viewer.userId, input.idempotencyKey);
+    if (earlier) {
+      if (earlier.contentHash !== hash) throw new ConflictError('This idempotency key was already used for a different alert.');
+      return { result: earlier, targetId: earlier.id, operationId: operation.id, details: { retried: true } };
+    }
+    if (!mayRaiseIn(operation.phase, input.category)) throw new PhaseRuleError(operation.phase, `Raising a ${input.category} alert`);
+    const number = await takeAlertNumber(tx, operation.id);
+    const raisedAt = ctx.clock.now();
+    const dueAt = new Date(raisedAt.getTime() + ACKNOWLEDGEMENT_MINUTES[input.severity] * MINUTE);
+    const alert = await insertAlert(
+      tx,
+      {
+        operationId: operation.id,
+        number,
+        reference: alertReference(operation.code, number),
+        idempotencyKey: input.idempotencyKey,
+        contentHash: hash,
+        category: input.category,
+        severity: input.severity,
+        title: input.title,
+        description: input.description,
+        language: input.language,
+        subject: input.subject,
+        marking: input.marking,
+        distribution: input.distribution,
+        raisedBy: viewer.userId,
+        raisedByAgencyId: viewer.agencyId,
+        raisedAt,
+      },
+      recipientIds.map((agencyId) => ({ agencyId, dueAt })),
+      commodityIds,
+    );
+    const audience: AlertAudience = { distribution: alert.distribution, raisedByAgencyId: viewer.agencyId, recipientAgencyIds: recipientIds };
+    await recordEvent(tx, ctx, operation.id, 'ALERT_RAISED', { alertId: alert.id }, eventAudience(audience));
+    return { result: alert, targetId: alert.id, operationId: operation.id, details: { reference: alert.reference, distribution: alert.distribution } };
+  });
+}
+
+interface AlertInContext {
+  alert: AlertRow;
+  audience: AlertAudience;
+  operation: OperationRow;
+  standing: Standing;
+}
+
+/**
+ * Loads the alert an input names with its operation locked, and checks the caller may act on it.
+ * An alert the caller may not see is answered exactly as one that does not exist.
+ */
+async function alertForAction(
+  tx: Db,
+  ctx: ServiceContext,
+  alertGlobalId: string,
+  allowed: (standing: Standing, audience: AlertAudience) => boolean,
+  action: string,
+): Promise<AlertInContext> {
+  const viewer = requireViewer(ctx);
+  const alertId = idFromInput(alertGlobalId, 'Alert', 'alertId');
+  const found = await findAlertById(tx, alertId);
+  const inOperation = found ? await findWithStanding(tx, found.operationId, viewer, true) : null;
+  if (!found || !inOperation) throw new NotFoundError('Alert');
+  // Read again under the lock: what it was before the lock may have changed since.
+  const alert = (await findAlertById(tx, alertId))!;
+  const audience = await audienceOf(tx, alert);
+  if (!canSeeAlert(inOperation.standing, audience)) throw new NotFoundError('Alert');
+  if (!allowed(inOperation.standing, audience)) throw new ForbiddenError(action);
+  return { alert, audience, ...inOperation };
+}
+
+/** Acknowledges the alert for the caller's agency; acknowledging again changes nothing. */
+export async function acknowledgeAlert(ctx: ServiceContext, rawInput: unknown): Promise<AlertRow> {
+  return audited(ctx, { action: 'acknowledgeAlert', targetType: 'Alert' }, async (tx) => {
+    const input = parseInput(acknowledgeAlertInput, rawInput);
+    const { alert, audience, operation } = await alertForAction(tx, ctx, input.alertId, canAnswerAlert, 'acknowledge this alert for your agency');
+    requireOpen(operation, 'Acknowledging an alert');
+    const viewer = ctx.viewer!;
+    const recipient = (await findRecipient(tx, alert.id, viewer.agencyId))!;
+    if (recipient.acknowledgedAt) return { result: alert, targetId: alert.id, operationId: operation.id, details: { alreadyAcknowledged: true } };
+    await acknowledgeRecipient(tx, alert.id, viewer.agencyId, viewer.userId, ctx.clock.now());
+    await recordEvent(tx, ctx, operation.id, 'ALERT_ACKNOWLEDGED', { alertId: alert.id, agencyId: viewer.agencyId }, eventAudience(audience));
+    return { result: alert, targetId: alert.id, operationId: operation.id };
+  });
+}
+
+/** A recipient agency tells what came of the alert. */
+export async function giveAlertFeedback(ctx: ServiceContext, rawInput: unknown): Promise<AlertRow> {
+  return audited(ctx, { action: 'giveAlertFeedback', targetType: 'Alert' }, async (tx) => {
+    const input = parseInput(giveAlertFeedbackInput, rawInput);
+    const found = await alertForAction(tx, ctx, input.alertId, canAnswerAlert, 'give feedback on this alert');
+    requireOpen(found.operation, 'Giving feedback on an alert');
+    const alert = await updateAlertRow(tx, found.alert.id, { outcome: input.outcome, outcomeNote: input.note, outcomeBy: ctx.viewer!.userId, outcomeAt: ctx.clock.now() });
+    await recordEvent(tx, ctx, alert.operationId, 'ALERT_FEEDBACK_GIVEN', { alertId: alert.id, outcome: input.outcome }, eventAudience(found.audience));
+    return { result: alert, targetId: alert.id, operationId: alert.operationId, details: { outcome: input.outcome } };
+  });
+}
+
+export async function commentOnAlert(ctx: ServiceContext, rawInput: unknown): Promise<AlertRow> {
+  return audited(ctx, { action: 'commentOnAlert', targetType: 'Alert' }, async (tx) => {
+    const input = parseInput(commentOnAlertInput, rawInput);
+    const { alert, audience, operation } = await alertForAction(tx, ctx, input.alertId, canCommentOnAlert, 'comment on this alert');
+    requireOpen(operation, 'Commenting on an alert');
+    const comment = await insertComment(tx, { alertId: alert.id, authorId: ctx.viewer!.userId, body: input.body, createdAt: ctx.clock.now() });
+    await recordEvent(tx, ctx, operation.id, 'ALERT_COMMENTED', { alertId: alert.id, commentId: comment.id }, eventAudience(audience));
+    return { result: alert, targetId: alert.id, operationId: operation.id };
+  });
+}

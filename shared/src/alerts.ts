@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import { ALERT_CATEGORIES, ALERT_OUTCOMES, ALERT_SEVERITIES, DISTRIBUTION_KINDS, MARKINGS, type AlertCategory, type AlertSeverity } from './domain';
+import { countryCode, globalId, optionalText, requiredText } from './validation';
+
+/** Default acknowledgement deadlines, by severity, in minutes after the alert is raised. */
+export const ACKNOWLEDGEMENT_MINUTES: Record<AlertSeverity, number> = { CRITICAL: 15, HIGH: 60, MEDIUM: 240, LOW: 1440 };
+
+/** `<operation code>/A-0001`: numbered per operation, without gaps. */
+export const alertReference = (operationCode: string, number: number) => `${operationCode}/A-${String(number).padStart(4, '0')}`;
+
+const route = z.object({
+  origin: countryCode,
+  transit: z
+    .array(countryCode)
+    .max(20)
+    .nullish()
+    .transform((codes) => codes ?? []),
+  destination: countryCode,
+});
+
+const flightNumber = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9]{2}[0-9]{1,4}[A-Z]?$/, { error: 'Use an IATA flight number, e.g. MH370' });
+
+const shipmentSubject = z
+  .object({
+    containerNumber: requiredText(20),
+    billOfLading: optionalText(50),
+    airWaybill: optionalText(50),
+    hsCode: z
+      .string()
+      .trim()
+      .regex(/^[0-9]{4}(\.?[0-9]{2}){0,3}$/, { error: 'Use a Harmonized System code of 4 to 10 digits, e.g. 3102.30' }),
+    consignor: requiredText(300),
+    consignee: requiredText(300),
+    route,
+  })
+  .superRefine((subject, ctx) => {
+    if (!subject.billOfLading && !subject.airWaybill) {
+      ctx.addIssue({ code: 'custom', path: ['billOfLading'], message: 'Give a bill of lading or an air waybill' });
+    }
+  });
+
+// Personal data: never exported above AMBER (the exports enforce it, not the input).
+const passengerSubject = z.object({ travelDocumentCountry: countryCode, flightNumber, route });
+
+const conveyanceSubject = z
+  .object({
+    vesselName: optionalText(200),
+    imo: z
+      .string()
+      .trim()
+      .regex(/^(IMO)?[0-9]{7}$/i, { error: 'Use a seven-digit IMO number' })
+      .nullish()
+      .transform((value) => value ?? null),
+    flightNumber: flightNumber.nullish().transform((value) => value ?? null),
+    vehicleRegistration: optionalText(30),
+  })
+  .superRefine((subject, ctx) => {
+    if (!subject.vesselName && !subject.imo && !subject.flightNumber && !subject.vehicleRegistration) {
+      ctx.addIssue({ code: 'custom', path: ['vesselName'], message: 'Name the vessel (or its IMO number), the flight or the vehicle' });
+    }
+  });
+
+const SUBJECT_LIMIT = 10_000;
+
+/** Intelligence and test alerts need no structured subject; what is given is kept, within bounds. */
+const freeSubject = z
+  .record(z.string(), z.unknown())
+  .nullish()
+  .transform((subject) => subject ?? null)
+  .refine((subject) => JSON.stringify(subject).length <= SUBJECT_LIMIT, { error: `At most ${SUBJECT_LIMIT} characters of JSON` });
+
+export const ALERT_SUBJECTS: Record<AlertCategory, z.ZodType> = {
+  SHIPMENT: shipmentSubject,
+  PASSENGER: passengerSubject,
+  CONVEYANCE: conveyanceSubject,
+  INTELLIGENCE: freeSubject,
+  TEST: freeSubject,
+};
+
+const ids = z
+  .array(globalId)
+  .max(100)
+  .nullish()
+  .transform((list) => list ?? []);
+
+export const raiseAlertInput = z
+  .object({
+    operationId: globalId,
+    idempotencyKey: requiredText(200),
+    category: z.enum(ALERT_CATEGORIES),
+    severity: z.enum(ALERT_SEVERITIES),
+    title: requiredText(300),
+    description: optionalText(20_000),
+    language: z
+      .string()
+      .trim()
+      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, { error: 'Use a language tag, e.g. en or fr' })
+      .nullish()
+      .transform((value) => value ?? null),
+    commodityIds: ids,
+    subject: z.unknown().optional(),
+    marking: z.enum(MARKINGS),
+    distribution: z.enum(DISTRIBUTION_KINDS),
+    recipientAgencyIds: ids,
+  })
+  .transform((input, ctx) => {
+    if (input.distribution === 'RESTRICTED' && input.recipientAgencyIds.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['recipientAgencyIds'], message: 'Name at least one agency' });
+    }
+    if (input.distribution === 'ALL_PARTICIPANTS' && input.recipientAgencyIds.length > 0) {
+      ctx.addIssue({ code: 'custom', path: ['recipientAgencyIds'], message: 'Only a RESTRICTED alert names its recipients' });
+    }
+    const subject = ALERT_SUBJECTS[input.category].safeParse(input.subject);
+    if (!subject.success) {
+      for (const issue of subject.error.issues) ctx.addIssue({ code: 'custom', path: ['subject', ...issue.path], message: issue.message });
+      return z.NEVER;
+    }
+    return { ...input, subject: subject.data as Record<string, unknown> | null };
+  });
+export type RaiseAlertInput = z.infer<typeof raiseAlertInput>;
+
+export const acknowledgeAlertInput = z.object({ alertId: globalId });
+export const giveAlertFeedbackInput = z.object({ alertId: globalId, outcome: z.enum(ALERT_OUTCOMES), note: optionalText(4000) });
+export const commentOnAlertInput = z.object({ alertId: globalId, body: requiredText(4000) });
