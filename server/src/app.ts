@@ -12,6 +12,7 @@ import { sessionTokenFrom } from './http/cookies';
 import { originAllowed, requestIdOf, sourceAddressOf } from './http/request-meta';
 import { createStaticHandler } from './http/static';
 import { LiveHub } from './live/hub';
+import { startEscalator } from './modules/alerts/escalation';
 import { attachWebSocket } from './live/websocket';
 import type { PubSubHandle } from './live/pubsub';
 import { authenticate } from './modules/accounts/accounts.service';
@@ -35,6 +36,7 @@ export function buildApp(options: AppOptions) {
   };
 
   const liveHub = new LiveHub(deps, config.liveCatchUpIntervalMs);
+  const escalator = startEscalator(deps, config.escalationIntervalMs);
   const yoga = createYoga<ServerContext, GraphQLContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -146,6 +148,7 @@ export function buildApp(options: AppOptions) {
     server,
     live,
     liveHub,
+    escalator,
     /** Listens; port 0 picks a free port. Resolves with the bound port. */
     start(port = config.port, host = config.host): Promise<number> {
       return new Promise((resolve, reject) => {
@@ -162,6 +165,7 @@ export function buildApp(options: AppOptions) {
       clearInterval(revalidateTimer);
       unsubscribeRevocations();
       liveHub.close();
+      await escalator.stop();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       await live.close();
       server.closeIdleConnections();

@@ -41,6 +41,7 @@ const schema = z.object({
   WS_CONNECTION_INIT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: z.coerce.number().int().min(1).max(1_000).default(20),
   WS_MAX_CONNECTIONS_PER_USER: z.coerce.number().int().min(1).max(1_000).default(10),
+  ESCALATION_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   LIVE_CATCH_UP_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
 });
 
@@ -76,6 +77,8 @@ export interface Config {
     maxSubscriptionsPerConnection: number;
     maxConnectionsPerUser: number;
   };
+  /** How often each process looks for missed acknowledgement deadlines. */
+  escalationIntervalMs: number;
   /** How often live feeds compare their head with the database, in case a pubsub hint was lost. */
   liveCatchUpIntervalMs: number;
 }
@@ -127,6 +130,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       maxSubscriptionsPerConnection: env.WS_MAX_SUBSCRIPTIONS_PER_CONNECTION,
       maxConnectionsPerUser: env.WS_MAX_CONNECTIONS_PER_USER,
     },
+    escalationIntervalMs: env.ESCALATION_INTERVAL_MS,
     liveCatchUpIntervalMs: env.LIVE_CATCH_UP_INTERVAL_MS,
   };
 }

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { ALERT_CATEGORIES, ALERT_OUTCOMES, ALERT_SEVERITIES, DISTRIBUTION_KINDS, MARKINGS } from '@jointops/shared/domain';
 import { agencies, users } from './accounts';
@@ -74,8 +75,15 @@ export const alertRecipients = pgTable(
     dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
     acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
     acknowledgedBy: uuid('acknowledged_by').references(() => users.id),
+    /** When the escalation of this missed deadline was recorded: set once, so it fires once. */
+    overdueEscalatedAt: timestamp('overdue_escalated_at', { withTimezone: true }),
   },
-  (t) => [primaryKey({ columns: [t.alertId, t.agencyId] }), index('alert_recipients_agency_idx').on(t.agencyId)],
+  (t) => [
+    primaryKey({ columns: [t.alertId, t.agencyId] }),
+    index('alert_recipients_agency_idx').on(t.agencyId),
+    // The escalator's question: which deadlines have passed unanswered and unescalated?
+    index('alert_recipients_due_idx').on(t.dueAt).where(sql`${t.acknowledgedAt} is null and ${t.overdueEscalatedAt} is null`),
+  ],
 );
 
 export const alertCommodities = pgTable(

@@ -103,13 +103,17 @@ const alertOf = (event: EventRow, ctx: { db: Parameters<typeof findAlertById>[0]
   findAlertById(ctx.db, (event.data as { alertId: string }).alertId).then((alert) => alert!);
 
 eventType('AlertRaisedEvent', ['ALERT_RAISED'], (t) => ({ alert: t.field({ type: AlertType, resolve: (event, _args, ctx) => alertOf(event, ctx) }) }));
-eventType('AlertAcknowledgedEvent', ['ALERT_ACKNOWLEDGED'], (t) => ({
-  alert: t.field({ type: AlertType, resolve: (event, _args, ctx) => alertOf(event, ctx) }),
-  agency: t.field({
-    type: AgencyType,
-    resolve: async (event, _args, ctx) => (await ctx.db.query.agencies.findFirst({ where: { id: (event.data as { agencyId: string }).agencyId } }))!,
-  }),
-}));
+/** An alert event about one recipient agency: acknowledged by it, or overdue at it. */
+const recipientEvent = (name: string, type: string) =>
+  eventType(name, [type], (t) => ({
+    alert: t.field({ type: AlertType, resolve: (event, _args, ctx) => alertOf(event, ctx) }),
+    agency: t.field({
+      type: AgencyType,
+      resolve: async (event, _args, ctx) => (await ctx.db.query.agencies.findFirst({ where: { id: (event.data as { agencyId: string }).agencyId } }))!,
+    }),
+  }));
+recipientEvent('AlertAcknowledgedEvent', 'ALERT_ACKNOWLEDGED');
+recipientEvent('AlertOverdueEvent', 'ALERT_OVERDUE');
 eventType('AlertFeedbackGivenEvent', ['ALERT_FEEDBACK_GIVEN'], (t) => ({
   alert: t.field({ type: AlertType, resolve: (event, _args, ctx) => alertOf(event, ctx) }),
   outcome: t.field({ type: AlertOutcomeEnum, description: 'The outcome this feedback gave.', resolve: (event) => (event.data as { outcome: 'PENDING' }).outcome }),

@@ -1,0 +1,2 @@
+ALTER TABLE "alert_recipients" ADD COLUMN "overdue_escalated_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "alert_recipients_due_idx" ON "alert_recipients" ("due_at") WHERE "acknowledged_at" is null and "overdue_escalated_at" is null;
