@@ -13,6 +13,7 @@ import { assignMember } from '../modules/operations/members.service';
 import { createOperation } from '../modules/operations/operations.service';
 import { confirmReadiness, inviteAgency, respondToInvitation } from '../modules/operations/participation.service';
 import { advancePhase } from '../modules/operations/phases.service';
+import { seedDemoAlerts } from './alerts';
 import type { ServiceContext } from '../service-context';
 
 // The demo operation, played through the real services with a clock that walks through its
@@ -101,5 +102,11 @@ export async function seedDemoOperation(deps: { db: Db; config: Config; logger: 
   }
   at = now.getTime() - 2 * DAY + 3_600_000;
   await advancePhase(as('planner@wco.demo'), { operationId, to: 'OPERATIONAL' });
+  await seedDemoAlerts({
+    operationId,
+    as,
+    agencyId,
+    at: (hoursAgo) => (at = now.getTime() - hoursAgo * 3_600_000),
+  });
   deps.logger.info({ code: DEMO_OPERATION_CODE }, 'demo operation loaded');
 }
