@@ -13,8 +13,8 @@ let testApp: TestApp;
 let kit: OperationKit;
 
 beforeAll(async () => {
-  // The escalator's own timer stays out of the way: each test runs it when the clock says so.
-  testApp = await startTestApp({ env: { ESCALATION_INTERVAL_MS: '600000' } });
+  // The test kit keeps the escalator's own timer out of the way: each test runs it when the clock says so.
+  testApp = await startTestApp();
   kit = operationKit(testApp);
 });
 afterAll(() => testApp.stop());
@@ -85,7 +85,7 @@ describeWhere(['postgres'], 'escalation with several server processes', () => {
   beforeAll(async () => {
     shared = await createTestDatabase();
     apps = [];
-    for (let i = 0; i < 3; i += 1) apps.push(await startTestApp({ database: shared, clock: apps[0]?.clock, env: { ESCALATION_INTERVAL_MS: '600000' } }));
+    for (let i = 0; i < 3; i += 1) apps.push(await startTestApp({ database: shared, clock: apps[0]?.clock }));
   });
   afterAll(async () => {
     for (const app of apps) await app.stop();
@@ -101,7 +101,7 @@ describeWhere(['postgres'], 'escalation with several server processes', () => {
     const counts = await Promise.all(apps.map((app) => app.app.escalator.runOnce()));
     expect(counts.reduce((sum, count) => sum + count, 0)).toBe(45);
 
-    const restarted = await startTestApp({ database: shared, clock: apps[0]!.clock, env: { ESCALATION_INTERVAL_MS: '600000' } });
+    const restarted = await startTestApp({ database: shared, clock: apps[0]!.clock });
     expect(await restarted.app.escalator.runOnce()).toBe(0);
     await restarted.stop();
     expect((await overdueEvents(operation, malaysia)).length).toBe(45);

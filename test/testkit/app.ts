@@ -39,6 +39,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const config = parseConfig({
     LOG_LEVEL: 'silent',
     NODE_ENV: 'test',
+    // Tests move the clock themselves; escalation runs when a test calls it, never behind its back.
+    ESCALATION_INTERVAL_MS: '600000',
     ...(options.redis ? { REDIS_URL: environment.redisUrl } : {}),
     ...options.env,
   });
