@@ -17,3 +17,15 @@ export function connectionPage<T>(rows: T[], first: number, cursorOf: (row: T) =
     },
   };
 }
+
+/** Opaque cursors over a number (a sequence, an id): base64url of "<kind>:<n>"; null when not one of this kind. */
+export function numericCursor(kind: string) {
+  const pattern = new RegExp(`^${kind}:(\\d{1,15})$`);
+  return {
+    encode: (value: number) => Buffer.from(`${kind}:${value}`).toString('base64url'),
+    decode: (cursor: string): number | null => {
+      const match = pattern.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+      return match ? Number(match[1]) : null;
+    },
+  };
+}

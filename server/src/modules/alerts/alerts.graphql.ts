@@ -4,7 +4,7 @@ import { ERROR_CODES } from '@jointops/shared/errors';
 import { ConflictError, NotFoundError, PhaseRuleError, ValidationError } from '../../domain-errors';
 import { builder } from '../../graphql/builder';
 import { registerNodeLoader } from '../../graphql/node-loaders';
-import { connectionPage, pageSize } from '../../graphql/pagination';
+import { connectionPage, numericCursor, pageSize } from '../../graphql/pagination';
 import { UserType } from '../accounts/accounts.graphql';
 import { AgencyType } from '../agencies/agencies.graphql';
 import { CommodityType } from '../catalogue/catalogue.graphql';
@@ -72,13 +72,11 @@ export const AlertType = builder.drizzleNode('alerts', {
 
 registerNodeLoader('Alert', (ctx, id) => (ctx.viewer ? findVisibleAlert(ctx.db, ctx.viewer, id) : Promise.resolve(null)));
 
-const encodeAlertCursor = (number: number) => Buffer.from(`alert:${number}`).toString('base64url');
+const alertCursor = numericCursor('alert');
 
-function decodeAlertCursor(cursor: string | null | undefined): number | null | undefined {
-  if (!cursor) return null;
-  const match = /^alert:(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  return match ? Number(match[1]) : undefined;
-}
+/** The alert number a cursor stands for: null without one, undefined for a cursor that is not one. */
+const decodeAlertCursor = (cursor: string | null | undefined): number | null | undefined =>
+  cursor ? (alertCursor.decode(cursor) ?? undefined) : null;
 
 builder.objectField(OperationType, 'alerts', (t) =>
   t.connection(
@@ -90,7 +88,7 @@ builder.objectField(OperationType, 'alerts', (t) =>
         if (before === undefined) throw new GraphQLError('Not an alerts cursor.', { extensions: { code: ERROR_CODES.VALIDATION } });
         const first = pageSize(args.first);
         const rows = await visibleAlertsPage(ctx.db, ctx.viewer!, operation.id, before, first + 1);
-        return connectionPage(rows, first, (alert) => encodeAlertCursor(alert.number), args.after);
+        return connectionPage(rows, first, (alert) => alertCursor.encode(alert.number), args.after);
       },
     },
     { name: 'AlertConnection' },

@@ -1,5 +1,5 @@
 import { builder } from '../../graphql/builder';
-import { connectionPage, pageSize } from '../../graphql/pagination';
+import { connectionPage, numericCursor, pageSize } from '../../graphql/pagination';
 import { UserType } from '../accounts/accounts.graphql';
 import { findUserById } from '../accounts/users.repo';
 import { AgencyType } from '../agencies/agencies.graphql';
@@ -9,11 +9,7 @@ import { canReadAuditTrail } from '../operations/operations.policy';
 import { findWithStanding } from '../operations/operations.repo';
 import { readAccountAudit, readOperationAudit, type AuditEntryRow } from './audit.repo';
 
-const encodeAuditCursor = (id: number) => Buffer.from(`audit:${id}`).toString('base64url');
-const decodeAuditCursor = (cursor: string) => {
-  const match = /^audit:(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  return match ? Number(match[1]) : null;
-};
+const auditCursor = numericCursor('audit');
 
 const AuditEntryType = builder.objectRef<AuditEntryRow>('AuditEntry').implement({
   description: 'One mutation attempt: who, what, on what, with which outcome, from where.',
@@ -40,9 +36,9 @@ type Page = { first?: number | null; after?: string | null };
 
 /** One page of entries, newest first, from a reader that takes "before this id" and a limit. */
 async function auditPage(args: Page, read: (before: number | null, limit: number) => Promise<AuditEntryRow[]>) {
-  const before = args.after ? decodeAuditCursor(args.after) : null;
+  const before = args.after ? auditCursor.decode(args.after) : null;
   const first = pageSize(args.first);
-  return connectionPage(await read(before, first + 1), first, (entry) => encodeAuditCursor(entry.id), args.after);
+  return connectionPage(await read(before, first + 1), first, (entry) => auditCursor.encode(entry.id), args.after);
 }
 
 const AuditEntryConnection = builder.connectionObject(

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { ERROR_CODES } from '@jointops/shared/errors';
 import { builder } from '../../graphql/builder';
-import { connectionPage, pageSize } from '../../graphql/pagination';
+import { connectionPage, numericCursor, pageSize } from '../../graphql/pagination';
 import { UserType } from '../accounts/accounts.graphql';
 import { findUserById } from '../accounts/users.repo';
 import { findMember } from '../operations/members.repo';
@@ -14,13 +14,11 @@ import { readEvents, type EventRow } from './events.repo';
 // the event's sequence number, which is gap-free in commit order, so paging forward with `after`
 // never skips an event that committed late.
 
-export const encodeEventCursor = (seq: number) => Buffer.from(`event:${seq}`).toString('base64url');
+const eventCursor = numericCursor('event');
+export const encodeEventCursor = eventCursor.encode;
 
-export function decodeEventCursor(cursor: string | null | undefined): number | null {
-  if (!cursor) return 0;
-  const match = /^event:(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  return match ? Number(match[1]) : null;
-}
+/** The sequence number a cursor stands for: 0 (the start) without one, null for a cursor that is not one. */
+export const decodeEventCursor = (cursor: string | null | undefined): number | null => (cursor ? eventCursor.decode(cursor) : 0);
 
 export const OperationEventInterface = builder.interfaceRef<EventRow>('OperationEvent').implement({
   fields: (t) => ({
