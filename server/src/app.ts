@@ -13,6 +13,7 @@ import { originAllowed, requestIdOf, sourceAddressOf } from './http/request-meta
 import { createStaticHandler } from './http/static';
 import { LiveHub } from './live/hub';
 import { startEscalator } from './modules/alerts/escalation';
+import { startRetention } from './modules/events/retention';
 import { attachWebSocket } from './live/websocket';
 import type { PubSubHandle } from './live/pubsub';
 import { authenticate } from './modules/accounts/accounts.service';
@@ -37,6 +38,7 @@ export function buildApp(options: AppOptions) {
 
   const liveHub = new LiveHub(deps, config.liveCatchUpIntervalMs);
   const escalator = startEscalator(deps, config.escalationIntervalMs);
+  const retention = startRetention(deps);
   const yoga = createYoga<ServerContext, GraphQLContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -144,11 +146,13 @@ export function buildApp(options: AppOptions) {
   revalidateTimer.unref();
 
   return {
+    deps,
     yoga,
     server,
     live,
     liveHub,
     escalator,
+    retention,
     /** Listens; port 0 picks a free port. Resolves with the bound port. */
     start(port = config.port, host = config.host): Promise<number> {
       return new Promise((resolve, reject) => {
@@ -166,6 +170,7 @@ export function buildApp(options: AppOptions) {
       unsubscribeRevocations();
       liveHub.close();
       await escalator.stop();
+      await retention.stop();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       await live.close();
       server.closeIdleConnections();

@@ -41,7 +41,11 @@ const schema = z.object({
   WS_CONNECTION_INIT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: z.coerce.number().int().min(1).max(1_000).default(20),
   WS_MAX_CONNECTIONS_PER_USER: z.coerce.number().int().min(1).max(1_000).default(10),
+  WS_MAX_BUFFERED_BYTES: z.coerce.number().int().min(1024).max(256 * 1024 * 1024).default(1024 * 1024),
+  WS_MAX_SEND_WAIT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   ESCALATION_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  EVENT_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(0),
+  EVENT_RETENTION_INTERVAL_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(3_600_000),
   LIVE_CATCH_UP_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
 });
 
@@ -76,9 +80,18 @@ export interface Config {
     connectionInitTimeoutMs: number;
     maxSubscriptionsPerConnection: number;
     maxConnectionsPerUser: number;
+    /** A socket holding more bytes than this, not yet read by its client, is closed (1013). */
+    maxBufferedBytes: number;
+    /** A socket whose oldest unread frame has waited longer than this is closed (1013). */
+    maxSendWaitMs: number;
   };
   /** How often each process looks for missed acknowledgement deadlines. */
   escalationIntervalMs: number;
+  events: {
+    /** Events older than this many days leave the log (0 keeps them all). */
+    retentionDays: number;
+    retentionIntervalMs: number;
+  };
   /** How often live feeds compare their head with the database, in case a pubsub hint was lost. */
   liveCatchUpIntervalMs: number;
 }
@@ -129,8 +142,11 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       connectionInitTimeoutMs: env.WS_CONNECTION_INIT_TIMEOUT_MS,
       maxSubscriptionsPerConnection: env.WS_MAX_SUBSCRIPTIONS_PER_CONNECTION,
       maxConnectionsPerUser: env.WS_MAX_CONNECTIONS_PER_USER,
+      maxBufferedBytes: env.WS_MAX_BUFFERED_BYTES,
+      maxSendWaitMs: env.WS_MAX_SEND_WAIT_MS,
     },
     escalationIntervalMs: env.ESCALATION_INTERVAL_MS,
+    events: { retentionDays: env.EVENT_RETENTION_DAYS, retentionIntervalMs: env.EVENT_RETENTION_INTERVAL_MS },
     liveCatchUpIntervalMs: env.LIVE_CATCH_UP_INTERVAL_MS,
   };
 }

@@ -2,8 +2,41 @@ import { z } from 'zod';
 import { ALERT_CATEGORIES, ALERT_OUTCOMES, ALERT_SEVERITIES, DISTRIBUTION_KINDS, MARKINGS, type AlertCategory, type AlertSeverity } from './domain';
 import { countryCode, globalId, optionalText, requiredText } from './validation';
 
+export type AcknowledgementMinutes = Record<AlertSeverity, number>;
+
 /** Default acknowledgement deadlines, by severity, in minutes after the alert is raised. */
-export const ACKNOWLEDGEMENT_MINUTES: Record<AlertSeverity, number> = { CRITICAL: 15, HIGH: 60, MEDIUM: 240, LOW: 1440 };
+export const ACKNOWLEDGEMENT_MINUTES: AcknowledgementMinutes = { CRITICAL: 15, HIGH: 60, MEDIUM: 240, LOW: 1440 };
+
+/** A week: a deadline longer than that is not a deadline an operations room can work to. */
+export const MAX_ACKNOWLEDGEMENT_MINUTES = 7 * 24 * 60;
+
+/** An operation's own deadlines, severity by severity; the severities not named keep theirs. */
+export const acknowledgementDeadlinesInput = z
+  .array(z.object({ severity: z.enum(ALERT_SEVERITIES), minutes: z.number().int().min(1).max(MAX_ACKNOWLEDGEMENT_MINUTES) }))
+  .max(ALERT_SEVERITIES.length)
+  .superRefine((deadlines, ctx) => {
+    const seen = new Set<string>();
+    deadlines.forEach((deadline, index) => {
+      if (seen.has(deadline.severity)) ctx.addIssue({ code: 'custom', path: [index, 'severity'], message: 'Given twice' });
+      seen.add(deadline.severity);
+    });
+  });
+
+/** `base` with the deadlines in `changes`. */
+export const withDeadlines = (base: AcknowledgementMinutes, changes: z.infer<typeof acknowledgementDeadlinesInput>): AcknowledgementMinutes => ({
+  ...base,
+  ...Object.fromEntries(changes.map((deadline) => [deadline.severity, deadline.minutes])),
+});
+
+/** A more severe alert must never be given longer to acknowledge than a less severe one. */
+export function deadlineOrderProblem(minutes: AcknowledgementMinutes): string | null {
+  const bySeverity = [...ALERT_SEVERITIES].reverse();
+  for (let k = 1; k < bySeverity.length; k += 1) {
+    const [graver, lighter] = [bySeverity[k - 1]!, bySeverity[k]!];
+    if (minutes[graver] > minutes[lighter]) return `A ${graver} alert cannot have longer (${minutes[graver]} min) than a ${lighter} one (${minutes[lighter]} min)`;
+  }
+  return null;
+}
 
 /** `<operation code>/A-0001`: numbered per operation, without gaps. */
 export const alertReference = (operationCode: string, number: number) => `${operationCode}/A-${String(number).padStart(4, '0')}`;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MEMBER_ROLES, PARTICIPATION_ROLES, PHASES, PROGRAMMES } from './domain';
+import { ACKNOWLEDGEMENT_MINUTES, acknowledgementDeadlinesInput, deadlineOrderProblem, withDeadlines } from './alerts';
 import { globalId, optionalText, requiredText, timeZone } from './validation';
 
 /** The phases an operation is planned through; CLOSED and CANCELLED have no planned window. */
@@ -61,6 +62,13 @@ export const createOperationInput = z.object({
     .nullish()
     .transform((value) => value ?? false),
   plannedPhases,
+  acknowledgementDeadlines: acknowledgementDeadlinesInput
+    .nullish()
+    .transform((changes) => withDeadlines(ACKNOWLEDGEMENT_MINUTES, changes ?? []))
+    .superRefine((minutes, ctx) => {
+      const problem = deadlineOrderProblem(minutes);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
 });
 export type CreateOperationInput = z.infer<typeof createOperationInput>;
 
@@ -72,6 +80,8 @@ export const updateOperationInput = z.object({
   targetCommodityIds: z.array(globalId).max(100).optional(),
   referenceTimeZone: timeZone.optional(),
   plannedPhases: plannedPhases.optional(),
+  /** Checked against the operation's current deadlines by the service, which knows them. */
+  acknowledgementDeadlines: acknowledgementDeadlinesInput.optional(),
 });
 export type UpdateOperationInput = z.infer<typeof updateOperationInput>;
 
@@ -79,7 +89,6 @@ export const inviteAgencyInput = z.object({ operationId: globalId, agencyId: glo
 export const respondToInvitationInput = z.object({ operationId: globalId, accept: z.boolean() });
 export const withdrawParticipationInput = z.object({ operationId: globalId, agencyId: globalId, reason: requiredText(1000) });
 export const assignMemberInput = z.object({ operationId: globalId, userId: globalId, role: z.enum(MEMBER_ROLES) });
-export const confirmReadinessInput = z.object({ operationId: globalId });
 export const recordFinalReportInput = z.object({ operationId: globalId, report: requiredText(100_000) });
 
 export const advancePhaseInput = z.object({

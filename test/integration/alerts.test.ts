@@ -34,13 +34,22 @@ const SHIPMENT = {
   route: { origin: 'MY', transit: ['SG'], destination: 'PH' },
 };
 
+/** Where each room's operational phase began: after its readiness test (alert A-0001) and the events before. */
+const wentLive = new Map<string, { readinessTestId: string; cursor: string }>();
+
 /** The usual cast, with the customs of Indonesia taking part too, in OPERATIONAL. */
 async function operationalRoom() {
   const room = await kit.jointOperation();
   const indonesia = await room.operation.join(await kit.actor(await kit.seed.agency({ name: `Indonesian Customs ${suffix()}`, countryCode: 'ID' })));
   await room.operation.advanceTo('OPERATIONAL');
+  const seen = await room.operation.view(room.planner, 'alerts(first: 1) { edges { node { id category } } } timeline(first: 500) { edges { cursor } }');
+  expect(seen!.alerts.edges[0].node.category).toBe('TEST');
+  wentLive.set(room.operation.id, { readinessTestId: seen!.alerts.edges[0].node.id, cursor: seen!.timeline.edges.at(-1).cursor });
   return { ...room, indonesia };
 }
+
+/** The reference of the operational phase's `n`th alert: A-0001 went to the readiness test. */
+const liveReference = (operation: OperationDriver, n: number) => `${operation.code}/A-${String(n + 1).padStart(4, '0')}`;
 
 function alertInput(operation: OperationDriver, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
@@ -61,9 +70,10 @@ function alertInput(operation: OperationDriver, overrides: Record<string, unknow
 const raise = (by: Actor, input: Record<string, unknown>) => kit.mutate(by, 'raiseAlert', input);
 const acknowledge = (by: Actor, alertId: string) => kit.mutate(by, 'acknowledgeAlert', { alertId });
 
-/** The alert events of the timeline, as `viewer` sees it. */
+/** The alert events of the timeline since the room went live, as `viewer` sees it. */
 async function alertEvents(operation: OperationDriver, viewer: Actor): Promise<{ type: string; alert?: { id: string } }[]> {
-  const seen = await operation.view(viewer, 'timeline(first: 500) { edges { node { type ... on AlertRaisedEvent { alert { id } } } } }');
+  const since = wentLive.get(operation.id)?.cursor;
+  const seen = await operation.view(viewer, `timeline(first: 500${since ? `, after: "${since}"` : ''}) { edges { node { type ... on AlertRaisedEvent { alert { id } } } } }`);
   return seen!.timeline.edges.map((edge: { node: { type: string } }) => edge.node).filter((event: { type: string }) => event.type.startsWith('ALERT_'));
 }
 
@@ -90,7 +100,7 @@ describe('an alert shared with every participant', () => {
     const [commodity] = await kit.catalogue(malaysia);
 
     const { result: alert } = await raise(malaysia, alertInput(operation, { commodityIds: [commodity!.id] }));
-    expect(alert).toMatchObject({ __typename: 'Alert', reference: `${operation.code}/A-0001`, outcome: 'PENDING', raisedByAgency: { id: malaysia.agency.globalId } });
+    expect(alert).toMatchObject({ __typename: 'Alert', reference: liveReference(operation, 1), outcome: 'PENDING', raisedByAgency: { id: malaysia.agency.globalId } });
     const raisedAt = new Date(alert!.raisedAt).getTime();
     expect(alert!.recipients.map((r: { agency: { id: string } }) => r.agency.id).sort()).toEqual(
       [planner.agency.globalId, thailand.agency.globalId, indonesia.agency.globalId].sort(),
@@ -113,7 +123,7 @@ describe('an alert shared with every participant', () => {
 
     expect((await alertEvents(operation, indonesia)).map((event) => event.type)).toEqual(['ALERT_RAISED', 'ALERT_ACKNOWLEDGED', 'ALERT_FEEDBACK_GIVEN', 'ALERT_COMMENTED']);
     const timeline = await operation.view(indonesia, 'timeline(first: 500) { edges { node { ... on AlertAcknowledgedEvent { alert { reference } agency { id } } } } }');
-    expect(timeline!.timeline.edges.map((edge: { node: unknown }) => edge.node)).toContainEqual({ alert: { reference: `${operation.code}/A-0001` }, agency: { id: thailand.agency.globalId } });
+    expect(timeline!.timeline.edges.map((edge: { node: unknown }) => edge.node)).toContainEqual({ alert: { reference: liveReference(operation, 1) }, agency: { id: thailand.agency.globalId } });
   });
 
   it('is answered only by the agencies it was sent to', async () => {
@@ -135,6 +145,41 @@ describe('an alert shared with every participant', () => {
     const overdue = after!.alerts.edges[0].node.recipients.filter((r: { overdue: boolean }) => r.overdue).map((r: { agency: { id: string } }) => r.agency.id);
     expect(overdue).toHaveLength(2);
     expect(overdue).not.toContain(thailand.agency.globalId);
+  });
+});
+
+describe("an operation's own acknowledgement deadlines", () => {
+  const deadlinesOf = (alert: Record<string, any>) => alert.recipients.map((r: { dueAt: string }) => (new Date(r.dueAt).getTime() - new Date(alert.raisedAt).getTime()) / 60_000);
+
+  it('are set when planning, shown on the operation, and given to the alerts raised after them', async () => {
+    const room = await kit.jointOperation({ acknowledgementDeadlines: [{ severity: 'CRITICAL', minutes: 5 }, { severity: 'HIGH', minutes: 30 }] });
+    const { operation, malaysia } = room;
+    const shown = await operation.view(malaysia, 'acknowledgementDeadlines { severity minutes }');
+    expect(shown!.acknowledgementDeadlines).toEqual([
+      { severity: 'CRITICAL', minutes: 5 },
+      { severity: 'HIGH', minutes: 30 },
+      { severity: 'MEDIUM', minutes: 240 },
+      { severity: 'LOW', minutes: 1440 },
+    ]);
+    await operation.advanceTo('OPERATIONAL');
+    const critical = await raise(malaysia, alertInput(operation, { severity: 'CRITICAL' }));
+    expect(deadlinesOf(critical.result!)).toEqual([5, 5]);
+
+    expect((await operation.update({ acknowledgementDeadlines: [{ severity: 'CRITICAL', minutes: 10 }] })).result?.__typename).toBe('Operation');
+    const later = await raise(malaysia, alertInput(operation, { severity: 'CRITICAL' }));
+    expect(deadlinesOf(later.result!)).toEqual([10, 10]);
+    const earlier = await testApp.graphql<{ node: Record<string, any> }>('query($id: ID!) { node(id: $id) { ... on Alert { raisedAt recipients { dueAt } } } }', { id: critical.result!.id }, { token: malaysia.token });
+    expect(deadlinesOf(earlier.data!.node)).toEqual([5, 5]);
+    const updated = await operation.view(malaysia, 'timeline(first: 500) { edges { node { ... on OperationUpdatedEvent { changed } } } }');
+    expect(updated!.timeline.edges.map((edge: { node: { changed?: string[] } }) => edge.node.changed).filter(Boolean)).toContainEqual(['acknowledgementDeadlines']);
+  });
+
+  it('refuses a change that would give a graver alert longer than a lighter one, checked against what the operation has', async () => {
+    const { operation } = await kit.jointOperation({ acknowledgementDeadlines: [{ severity: 'HIGH', minutes: 30 }] });
+    const before = await operation.state();
+    const refused = await operation.update({ acknowledgementDeadlines: [{ severity: 'CRITICAL', minutes: 45 }] });
+    expect(refused.result).toMatchObject({ __typename: 'ValidationError', fieldErrors: [{ path: ['acknowledgementDeadlines'], message: expect.stringContaining('CRITICAL') }] });
+    expect(await operation.state()).toEqual(before);
   });
 });
 
@@ -181,10 +226,10 @@ describe('retries', () => {
     const later = await raise(malaysia, input);
     const ids = new Set([...results, later].map((outcome) => outcome.result?.id));
     expect(ids.size).toBe(1);
-    expect(later.result?.reference).toBe(`${operation.code}/A-0001`);
+    expect(later.result?.reference).toBe(liveReference(operation, 1));
     expect((await alertEvents(operation, thailand)).filter((event) => event.type === 'ALERT_RAISED')).toHaveLength(1);
     const listed = await operation.view(thailand, 'alerts(first: 10) { edges { node { id } } }');
-    expect(listed!.alerts.edges).toHaveLength(1);
+    expect(listed!.alerts.edges.map((edge: { node: { id: string } }) => edge.node.id)).toEqual([later.result?.id, wentLive.get(operation.id)!.readinessTestId]);
   });
 
   it('answers a ConflictError when the same key comes with other content', async () => {
@@ -201,7 +246,7 @@ describe('retries', () => {
     const input = alertInput(operation);
     const mine = await raise(malaysia, input);
     const theirs = await raise(thailand, input);
-    expect(theirs.result?.reference).toBe(`${operation.code}/A-0002`);
+    expect(theirs.result?.reference).toBe(liveReference(operation, 2));
     expect(theirs.result?.id).not.toBe(mine.result?.id);
   });
 });
@@ -215,7 +260,7 @@ describe('references', () => {
       Array.from({ length: 20 }, (_, index) => raise(index % 2 ? malaysia : thailand, alertInput(operation, { title: `Container ${index}` }))),
     );
     const references = raised.map((outcome) => outcome.result!.reference as string).sort();
-    expect(references).toEqual(Array.from({ length: 20 }, (_, index) => `${operation.code}/A-${String(index + 1).padStart(4, '0')}`));
+    expect(references).toEqual(Array.from({ length: 20 }, (_, index) => liveReference(operation, index + 1)));
 
     // The operation's alerts page newest first, each once.
     const paged: string[] = [];
@@ -225,23 +270,23 @@ describe('references', () => {
       paged.push(...page!.alerts.edges.map((edge: { node: { reference: string } }) => edge.node.reference));
       after = page!.alerts.pageInfo.hasNextPage ? page!.alerts.pageInfo.endCursor : null;
     } while (after);
-    expect(paged).toEqual([...references].reverse());
+    expect(paged).toEqual([...references].reverse().concat(liveReference(operation, 0)));
   });
 });
 
 describe('a RESTRICTED alert from Malaysia to Thailand', () => {
   it('exists for the two of them only: list, node, timeline, live stream and every answer', async () => {
     const { operation, planner, malaysia, thailand, indonesia } = await operationalRoom();
-    const STREAM = `subscription($operationId: ID!) {
-      operationEvents(operationId: $operationId) { type ... on AlertRaisedEvent { alert { id reference } } }
+    const STREAM = `subscription($operationId: ID!, $after: String) {
+      operationEvents(operationId: $operationId, after: $after) { type ... on AlertRaisedEvent { alert { id reference } } }
     }`;
     const live = (actor: Actor) => {
       const socket = openSocket(testApp.wsUrl, { token: actor.token });
       sockets.push(socket);
-      return subscribe<{ operationEvents: { type: string; alert?: { id: string } } }>(socket, STREAM, { operationId: operation.id });
+      // From the moment the room went live: each stream misses nothing, whenever it is in place.
+      return subscribe<{ operationEvents: { type: string; alert?: { id: string } } }>(socket, STREAM, { operationId: operation.id, after: wentLive.get(operation.id)!.cursor });
     };
     const [toThailand, toIndonesia, toPlanner] = [live(thailand), live(indonesia), live(planner)];
-    await new Promise((resolve) => setTimeout(resolve, 150));
 
     const { result: restricted } = await raise(malaysia, alertInput(operation, { distribution: 'RESTRICTED', recipientAgencyIds: [thailand.agency.globalId], marking: 'RED' }));
     expect(restricted?.recipients.map((r: { agency: { id: string } }) => r.agency.id)).toEqual([thailand.agency.globalId]);
@@ -256,7 +301,7 @@ describe('a RESTRICTED alert from Malaysia to Thailand', () => {
     for (const outsider of [toIndonesia, toPlanner]) {
       await outsider.until((s) => s.received.length >= 1);
       await new Promise((resolve) => setTimeout(resolve, 100));
-      expect(outsider.received.map((event) => event.operationEvents)).toEqual([{ type: 'ALERT_RAISED', alert: { id: open!.id, reference: `${operation.code}/A-0002` } }]);
+      expect(outsider.received.map((event) => event.operationEvents)).toEqual([{ type: 'ALERT_RAISED', alert: { id: open!.id, reference: liveReference(operation, 2) } }]);
     }
 
     for (const insider of [malaysia, thailand]) {
@@ -270,14 +315,17 @@ describe('a RESTRICTED alert from Malaysia to Thailand', () => {
       expect(await sightOf(operation, outsider, restricted!.id)).toEqual({ inList: false, node: null });
       expect(await alertEvents(operation, outsider)).toEqual([{ type: 'ALERT_RAISED', alert: { id: open!.id } }]);
       const listed = await operation.view(outsider, 'alerts(first: 100) { edges { node { reference } } }');
-      expect(listed!.alerts.edges).toEqual([{ node: { reference: `${operation.code}/A-0002` } }]);
+      expect(listed!.alerts.edges).toEqual([{ node: { reference: liveReference(operation, 2) } }, { node: { reference: liveReference(operation, 0) } }]);
       expect((await acknowledge(outsider, restricted!.id)).result).toEqual(unknownAnswer);
       expect((await kit.mutate(outsider, 'commentOnAlert', { alertId: restricted!.id, body: 'Anything on this?' })).result).toEqual(unknownAnswer);
       expect((await kit.mutate(outsider, 'giveAlertFeedback', { alertId: restricted!.id, outcome: 'SEIZED' })).result).toEqual(unknownAnswer);
     }
     // The coordinators' audit trail keeps the restricted alert's trail from them too.
     const trail = await operation.view(planner, 'auditTrail(first: 500) { edges { node { action targetType targetId } } }');
-    const alertEntries = trail!.auditTrail.edges.map((edge: { node: unknown }) => edge.node).filter((entry: { targetType: string }) => entry.targetType === 'Alert');
+    const readinessTest = decodeGlobalId(wentLive.get(operation.id)!.readinessTestId)!.id;
+    const alertEntries = trail!.auditTrail.edges
+      .map((edge: { node: unknown }) => edge.node)
+      .filter((entry: { targetType: string; targetId: string }) => entry.targetType === 'Alert' && entry.targetId !== readinessTest);
     expect(alertEntries.map((entry: { action: string }) => entry.action)).toEqual(['raiseAlert']);
     expect(JSON.stringify(trail)).not.toContain(decodeGlobalId(restricted!.id)!.id);
     for (const subscription of [toThailand, toIndonesia, toPlanner]) subscription.dispose();

@@ -311,12 +311,6 @@ export const matrix: Record<string, Case[]> = {
       expect: { coordinator: 'allowed', contactPoint: 'forbidden', reviewer: 'forbidden', observer: 'forbidden', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
     },
   ],
-  'Mutation.confirmReadiness': [
-    {
-      request: (world) => ({ document: mutation('confirmReadiness', '... on Participation { id readinessConfirmedAt }'), variables: { input: { operationId: world.ids.operation } } }),
-      expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'forbidden', observer: 'forbidden', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
-    },
-  ],
   'Mutation.assignMember': [
     {
       asks: 'a new colleague of the contact point as contact point',

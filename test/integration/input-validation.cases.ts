@@ -62,6 +62,18 @@ function phasePlan(...windows: [phase: string, startsAt: string, endsAt: string]
   return windows.map(([phase, startsAt, endsAt]) => ({ phase, startsAt: `2026-${startsAt}T00:00:00Z`, endsAt: `2026-${endsAt}T00:00:00Z` }));
 }
 
+/** Acknowledgement deadlines an operation cannot run on. */
+const deadlineMistakes: MalformedInput[] = [
+  { mistake: 'a deadline of zero minutes', field: 'acknowledgementDeadlines.0.minutes', change: () => ({ acknowledgementDeadlines: [{ severity: 'LOW', minutes: 0 }] }) },
+  { mistake: 'a deadline longer than a week', field: 'acknowledgementDeadlines.0.minutes', change: () => ({ acknowledgementDeadlines: [{ severity: 'LOW', minutes: 10_081 }] }) },
+  {
+    mistake: 'a severity given twice',
+    field: 'acknowledgementDeadlines.1.severity',
+    change: () => ({ acknowledgementDeadlines: [{ severity: 'HIGH', minutes: 30 }, { severity: 'HIGH', minutes: 45 }] }),
+  },
+  { mistake: 'a CRITICAL alert given longer than a HIGH one', field: 'acknowledgementDeadlines', change: () => ({ acknowledgementDeadlines: [{ severity: 'CRITICAL', minutes: 120 }] }) },
+];
+
 const plannedPhaseMistakes: MalformedInput[] = [
   {
     mistake: 'a phase that ends before it starts',
@@ -201,6 +213,7 @@ export const mutationInputs: Record<string, MutationInputs> = {
       { mistake: 'a blank time zone', field: 'referenceTimeZone', change: () => ({ referenceTimeZone: '' }) },
       { mistake: 'a time zone that does not exist', field: 'referenceTimeZone', change: () => ({ referenceTimeZone: 'Mars/Base' }) },
       ...plannedPhaseMistakes,
+      ...deadlineMistakes,
     ],
   },
   updateOperation: {
@@ -213,6 +226,7 @@ export const mutationInputs: Record<string, MutationInputs> = {
       ...commodityIdMistakes,
       { mistake: 'a time zone that does not exist', field: 'referenceTimeZone', change: () => ({ referenceTimeZone: 'Mars/Base' }) },
       ...plannedPhaseMistakes,
+      ...deadlineMistakes,
     ],
   },
   inviteAgency: {
@@ -246,11 +260,6 @@ export const mutationInputs: Record<string, MutationInputs> = {
       { mistake: 'a reason of spaces', field: 'reason', change: () => ({ reason: ' \n ' }) },
       { mistake: 'a reason longer than 1000 characters', field: 'reason', change: () => ({ reason: 'Withdrawn. '.repeat(100) }) },
     ],
-  },
-  confirmReadiness: {
-    caller: 'contactPoint',
-    wellFormed: (world) => ({ operationId: world.operation.id }),
-    malformed: operationIds,
   },
   assignMember: {
     caller: 'coordinator',

@@ -552,9 +552,10 @@ describeWhere(['postgres'], "the ledgers resist the application's own SQL role (
       await superuser.query(`revoke truncate on operation_events from ${role}`);
     }
     for (const statement of [
-      'alter table operation_events disable trigger operation_events_no_update_delete',
+      'alter table operation_events disable trigger operation_events_no_update',
+      'alter table operation_events disable trigger operation_events_delete_only_expired',
       'alter table operation_events disable trigger all',
-      'drop trigger operation_events_no_update_delete on operation_events',
+      'drop trigger operation_events_delete_only_expired on operation_events',
     ]) {
       expect(await refusal(app, statement), statement).toEqual({ code: '42501', message: expect.stringMatching(/must be owner/) });
     }

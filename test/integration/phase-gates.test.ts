@@ -99,41 +99,64 @@ describe('from PLANNING to PRE_OPERATIONAL', () => {
 });
 
 describe('from PRE_OPERATIONAL to OPERATIONAL', () => {
-  it('readiness.acknowledged: waits for every participating agency to acknowledge the readiness test, naming those not ready', async () => {
+  it('readiness.acknowledged: waits for every participating agency to acknowledge a TEST alert, naming those not ready', async () => {
     const { operation, malaysia, thailand } = await kit.jointOperation();
     await operation.advanceTo('PRE_OPERATIONAL');
     operation.reachTime((await operation.planned('OPERATIONAL')).startsAt);
     await expectBlocked(operation, 'OPERATIONAL', ['readiness.acknowledged']);
 
-    expect((await operation.confirmReadiness(malaysia)).result?.readinessConfirmedAt).toBe(testApp.clock.now().toISOString());
+    const test = await operation.readinessTest();
+    await expectBlocked(operation, 'OPERATIONAL', ['readiness.acknowledged']);
+    expect((await operation.acknowledge(test, malaysia)).result?.__typename).toBe('Alert');
     const refused = await expectBlocked(operation, 'OPERATIONAL', ['readiness.acknowledged']);
     expect(refused.result!.unmetCriteria[0].description).toContain(thailand.agency.name);
     expect(refused.result!.unmetCriteria[0].description).not.toContain(malaysia.agency.name);
+    const participations = (await operation.view(operation.coordinator, 'participations { agency { id } readinessAcknowledgedAt }'))!.participations;
+    expect(participations).toEqual(
+      expect.arrayContaining([
+        { agency: { id: malaysia.agency.globalId }, readinessAcknowledgedAt: testApp.clock.now().toISOString() },
+        { agency: { id: thailand.agency.globalId }, readinessAcknowledgedAt: null },
+      ]),
+    );
 
-    await operation.confirmReadiness(thailand);
+    await operation.acknowledge(test, thailand);
     await expectAdvances(operation, 'OPERATIONAL');
   });
 
-  it('readiness.acknowledged: an agency that withdrew and is invited again must acknowledge again', async () => {
+  it('readiness.acknowledged: the agency that sent a test is not thereby ready; it acknowledges one from another', async () => {
     const { operation, malaysia, thailand } = await kit.jointOperation();
     await operation.advanceTo('PRE_OPERATIONAL');
     operation.reachTime((await operation.planned('OPERATIONAL')).startsAt);
-    await operation.confirmReadiness(malaysia);
-    await operation.confirmReadiness(thailand);
+    await operation.acknowledge(await operation.readinessTest(malaysia), thailand);
+    const refused = await expectBlocked(operation, 'OPERATIONAL', ['readiness.acknowledged']);
+    expect(refused.result!.unmetCriteria[0].description).toContain(malaysia.agency.name);
+
+    await operation.acknowledge(await operation.readinessTest(thailand), malaysia);
+    await expectAdvances(operation, 'OPERATIONAL');
+  });
+
+  it('readiness.acknowledged: an agency that withdrew and is invited again must pass a new test', async () => {
+    const { operation, malaysia, thailand } = await kit.jointOperation();
+    await operation.advanceTo('PRE_OPERATIONAL');
+    operation.reachTime((await operation.planned('OPERATIONAL')).startsAt);
+    const first = await operation.readinessTest();
+    await operation.acknowledge(first, malaysia);
+    await operation.acknowledge(first, thailand);
+    testApp.clock.advance({ minutes: 5 });
     await operation.withdraw(thailand.agency, 'Contact point hub not staffed this week.');
     await operation.invite(thailand.agency);
-    expect((await operation.respond(thailand, true)).result).toMatchObject({ status: 'ACCEPTED', readinessConfirmedAt: null });
+    expect((await operation.respond(thailand, true)).result).toMatchObject({ status: 'ACCEPTED', readinessAcknowledgedAt: null });
     await expectBlocked(operation, 'OPERATIONAL', ['readiness.acknowledged']);
 
-    await operation.confirmReadiness(thailand);
+    await operation.acknowledge(await operation.readinessTest(), thailand);
     await expectAdvances(operation, 'OPERATIONAL');
   });
 
   it('schedule.operationalStart: waits for the planned start of the operational phase', async () => {
     const { operation, malaysia, thailand } = await kit.jointOperation();
     await operation.advanceTo('PRE_OPERATIONAL');
-    await operation.confirmReadiness(malaysia);
-    await operation.confirmReadiness(thailand);
+    const test = await operation.readinessTest();
+    for (const participant of [malaysia, thailand]) await operation.acknowledge(test, participant);
     const { startsAt } = await operation.planned('OPERATIONAL');
     operation.reachTime(new Date(new Date(startsAt).getTime() - 1000));
     await expectBlocked(operation, 'OPERATIONAL', ['schedule.operationalStart']);
@@ -313,7 +336,6 @@ describe('a CLOSED operation', () => {
     ['respondToInvitation', () => operation.respond(stillInvited, true)],
     ['withdrawParticipation', () => operation.withdraw(malaysia.agency, 'Leaving after the results are out')],
     ['assignMember', () => operation.assign(malaysianColleague, 'OBSERVER')],
-    ['confirmReadiness', () => operation.confirmReadiness(malaysia)],
     ['advancePhase', () => operation.advance('CANCELLED', { overrideJustification: 'Cancelling to hide the results of this one.' })],
     ['recordFinalReport', () => operation.recordFinalReport('A rewritten final report.')],
   ];
@@ -326,27 +348,6 @@ describe('a CLOSED operation', () => {
     expect(await operation.state()).toEqual(before);
     const trail = await operation.view(planner, 'auditTrail(first: 1) { edges { node { action outcome reason } } }');
     expect(trail!.auditTrail.edges[0].node).toEqual({ action, outcome: 'REFUSED', reason: expect.stringMatching(/^PHASE_RULE: /) });
-  });
-});
-
-describe('confirmReadiness', () => {
-  it('is accepted only in PRE_OPERATIONAL', async () => {
-    const { operation, malaysia, thailand } = await kit.jointOperation();
-    const inPlanning = await operation.state();
-    expect((await operation.confirmReadiness(malaysia)).result).toMatchObject({ __typename: 'PhaseRuleError', code: 'PHASE_RULE', phase: 'PLANNING' });
-    expect(await operation.state()).toEqual(inPlanning);
-
-    await operation.advanceTo('PRE_OPERATIONAL');
-    expect((await operation.confirmReadiness(malaysia)).result).toMatchObject({
-      __typename: 'Participation',
-      agency: { id: malaysia.agency.globalId },
-      readinessConfirmedAt: testApp.clock.now().toISOString(),
-    });
-
-    await operation.advanceTo('OPERATIONAL');
-    const inOperation = await operation.state();
-    expect((await operation.confirmReadiness(thailand)).result).toMatchObject({ __typename: 'PhaseRuleError', code: 'PHASE_RULE', phase: 'OPERATIONAL' });
-    expect(await operation.state()).toEqual(inOperation);
   });
 });
 

@@ -29,7 +29,7 @@ export interface PlannedPhase {
 const ERRORS = '__typename ... on Error { code message } ... on ValidationError { fieldErrors { path message } }';
 const PHASE_RULE = '... on PhaseRuleError { phase }';
 const OPERATION = '... on Operation { id code name phase }';
-const PARTICIPATION = '... on Participation { id role status respondedAt readinessConfirmedAt agency { id name } contactPoints { id } }';
+const PARTICIPATION = '... on Participation { id role status respondedAt readinessAcknowledgedAt agency { id name } contactPoints { id } }';
 const MEMBER = '... on OperationMember { id role user { id } agency { id } }';
 const ALERT = `... on Alert { id reference category severity marking distribution outcome raisedAt raisedByAgency { id }
   recipients { agency { id } dueAt acknowledgedAt acknowledgedBy { id } overdue } comments { author { id } body } }`;
@@ -41,7 +41,6 @@ const SELECTIONS = {
   inviteAgency: `${ERRORS} ${PHASE_RULE} ${PARTICIPATION}`,
   respondToInvitation: `${ERRORS} ${PHASE_RULE} ${PARTICIPATION}`,
   withdrawParticipation: `${ERRORS} ${PHASE_RULE} ${PARTICIPATION}`,
-  confirmReadiness: `${ERRORS} ${PHASE_RULE} ${PARTICIPATION}`,
   assignMember: `${ERRORS} ${PHASE_RULE} ${MEMBER}`,
   advancePhase: `${ERRORS} ${PHASE_RULE} ${OPERATION} ... on PhaseGateError { unmetCriteria { key description } }`,
   recordFinalReport: `${ERRORS} ${PHASE_RULE} ${OPERATION} ... on Operation { finalReport }`,
@@ -184,8 +183,23 @@ export class OperationDriver {
     return this.mutate(by, 'assignMember', { operationId: this.id, userId: user.globalId, role });
   }
 
-  confirmReadiness(by: Actor) {
-    return this.mutate(by, 'confirmReadiness', { operationId: this.id });
+  /** The readiness test: a TEST alert to every participant, raised by the coordinator unless `by` is named. */
+  async readinessTest(by: Actor = this.coordinator): Promise<string> {
+    const { result } = await this.mutate(by, 'raiseAlert', {
+      operationId: this.id,
+      idempotencyKey: randomBytes(8).toString('hex'),
+      category: 'TEST',
+      severity: 'LOW',
+      title: 'Readiness test: please acknowledge',
+      marking: 'GREEN',
+      distribution: 'ALL_PARTICIPANTS',
+    });
+    if (result?.__typename !== 'Alert') throw new Error(`raising the readiness test failed: ${JSON.stringify(result)}`);
+    return result.id;
+  }
+
+  acknowledge(alertId: string, by: Actor) {
+    return this.mutate(by, 'acknowledgeAlert', { alertId });
   }
 
   recordFinalReport(report: string, by: Actor = this.coordinator) {
@@ -220,10 +234,10 @@ export class OperationDriver {
   async state(viewer: Actor = this.coordinator): Promise<Record<string, any> | null> {
     const operation = await this.view(
       viewer,
-      `phase name objectives region referenceTimeZone finalReport finalReportRecordedAt
+      `phase name objectives region referenceTimeZone finalReport finalReportRecordedAt acknowledgementDeadlines { severity minutes }
        targetCommodities { code }
        plannedPhases { phase plannedStartsAt plannedEndsAt startedAt endedAt }
-       participations { agency { id } role status respondedAt readinessConfirmedAt contactPoints { id } }
+       participations { agency { id } role status respondedAt readinessAcknowledgedAt contactPoints { id } }
        members { user { id } role }
        timeline(first: 500) { edges { cursor } }`,
     );
@@ -245,8 +259,8 @@ export class OperationDriver {
   }
 
   /**
-   * Moves the operation forward to `target` the honest way, meeting each gate: readiness from
-   * every participant, the clock at the planned dates, a final report. Throws if a gate refuses.
+   * Moves the operation forward to `target` the honest way, meeting each gate: a readiness test
+   * acknowledged by every participant, the clock at the planned dates, a final report. Throws if a gate refuses.
    */
   async advanceTo(target: Phase): Promise<void> {
     const order: Phase[] = ['PLANNING', 'PRE_OPERATIONAL', 'OPERATIONAL', 'POST_OPERATIONAL', 'CLOSED'];
@@ -254,7 +268,8 @@ export class OperationDriver {
     while (order.indexOf(phase) < order.indexOf(target)) {
       const next = order[order.indexOf(phase) + 1]!;
       if (next === 'OPERATIONAL') {
-        for (const participant of this.participants) await this.confirmReadiness(participant);
+        const test = await this.readinessTest();
+        for (const participant of this.participants) await this.acknowledge(test, participant);
         this.reachTime((await this.planned('OPERATIONAL')).startsAt);
       }
       if (next === 'POST_OPERATIONAL') this.reachTime((await this.planned('OPERATIONAL')).endsAt);

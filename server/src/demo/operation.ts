@@ -11,8 +11,9 @@ import type { Logger } from '../logger';
 import type { PubSub } from '../live/pubsub';
 import { assignMember } from '../modules/operations/members.service';
 import { createOperation } from '../modules/operations/operations.service';
-import { confirmReadiness, inviteAgency, respondToInvitation } from '../modules/operations/participation.service';
+import { inviteAgency, respondToInvitation } from '../modules/operations/participation.service';
 import { advancePhase } from '../modules/operations/phases.service';
+import { acknowledgeAlert, raiseAlert } from '../modules/alerts/alerts.service';
 import { seedDemoAlerts } from './alerts';
 import type { ServiceContext } from '../service-context';
 
@@ -96,9 +97,21 @@ export async function seedDemoOperation(deps: { db: Db; config: Config; logger: 
   at = now.getTime() - 14 * DAY + 2 * 3_600_000;
   await advancePhase(as('planner@wco.demo'), { operationId, to: 'PRE_OPERATIONAL' });
   at = now.getTime() - 4 * DAY;
+  // The readiness test: the OCU sends a TEST alert to everyone and each contact point answers it.
+  const test = await raiseAlert(as('planner@wco.demo'), {
+    operationId,
+    idempotencyKey: `${DEMO_OPERATION_CODE}-readiness-test`,
+    category: 'TEST',
+    severity: 'LOW',
+    title: 'Readiness test: please acknowledge',
+    description: 'Test message of the contact point network before the operational phase. Acknowledge it; no other action is needed.',
+    language: 'en',
+    marking: 'GREEN',
+    distribution: 'ALL_PARTICIPANTS',
+  });
   for (const email of [...PARTICIPANTS.map((c) => `ncp@customs.${c.toLowerCase()}.demo`), ...['my', 'th', 'ph', 'in'].map((c) => `ncp@ncb.${c}.demo`)]) {
     later(3);
-    await confirmReadiness(as(email), { operationId });
+    await acknowledgeAlert(as(email), { alertId: encodeGlobalId('Alert', test.id) });
   }
   at = now.getTime() - 2 * DAY + 3_600_000;
   await advancePhase(as('planner@wco.demo'), { operationId, to: 'OPERATIONAL' });

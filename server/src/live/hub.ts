@@ -1,6 +1,7 @@
 import { Repeater } from 'graphql-yoga';
 import type { AppDeps, Viewer } from '../service-context';
-import { latestSeqs, readAllEvents, type EventRow } from '../modules/events/events.repo';
+import { eventHorizon, latestSeqs, readAllEvents, type EventRow } from '../modules/events/events.repo';
+import { resyncRequired } from '../modules/events/resync';
 
 // The live fan-out. Each process keeps one feed per watched operation: the feed reads the new
 // events of its operation once (woken by a pubsub hint, or by the periodic catch-up when hints
@@ -98,9 +99,9 @@ export class LiveHub {
     await Promise.all(feeds.filter((feed) => (heads.get(feed.operationId) ?? 0) > feed.headSeq).map((feed) => feed.refresh()));
   }
 
-  /** The operation's current head: where a stream without a cursor starts. */
-  async head(operationId: string): Promise<number> {
-    return (await latestSeqs(this.deps.db, [operationId])).get(operationId) ?? 0;
+  /** The operation's current head (where a stream without a cursor starts) and retention horizon. */
+  horizon(operationId: string): Promise<{ head: number; prunedThrough: number }> {
+    return eventHorizon(this.deps.db, operationId);
   }
 
   /**
@@ -125,6 +126,13 @@ export class LiveHub {
           // cannot slip in unnoticed.
           const fromWindow = cursor >= feed.servesAfter;
           const batch = fromWindow ? feed.eventsAfter(cursor) : await readAllEvents(this.deps.db, operationId, cursor, PAGE);
+          // Read from the log, the next event must be the one after the cursor: anything else
+          // means retention pruned what this subscriber had not yet read.
+          if (!fromWindow && (batch[0]?.seq ?? feed.headSeq + 1) > cursor + 1) {
+            cursor = feed.headSeq;
+            await push(resyncRequired(operationId, cursor, this.deps.clock.now(), 'expired'));
+            continue;
+          }
           if (!batch.length) {
             await feed.next();
             continue;
@@ -145,7 +153,7 @@ export class LiveHub {
   private acquire(operationId: string): Promise<OperationFeed> {
     let entry = this.feeds.get(operationId);
     if (!entry) {
-      entry = { feed: this.head(operationId).then((head) => new OperationFeed(this.deps, operationId, head)), subscribers: 0 };
+      entry = { feed: this.horizon(operationId).then(({ head }) => new OperationFeed(this.deps, operationId, head)), subscribers: 0 };
       this.feeds.set(operationId, entry);
     }
     entry.subscribers += 1;

@@ -11,6 +11,7 @@ import { originAllowed, requestIdOf, sourceAddressOf } from '../http/request-met
 import { authenticate } from '../modules/accounts/accounts.service';
 import type { GraphQLContext, ServerContext } from '../graphql/context';
 import type { AppDeps, Viewer } from '../service-context';
+import { SLOW_CONSUMER, slowness, trackSends } from './slow-consumers';
 
 interface Connection {
   socket: WebSocket;
@@ -29,6 +30,8 @@ type ConnectionExtra = { connection?: Connection };
 const SESSION_ENDED = CloseCode.Forbidden;
 /** Close code for a user over their connection limit. */
 const TOO_MANY_CONNECTIONS = 4429;
+/** How long a slow socket has to take its close frame before it is cut off. */
+const SLOW_CLOSE_GRACE_MS = 5_000;
 
 /**
  * graphql-ws on the HTTP server's port. Browsers are held to the allowed origins at the upgrade;
@@ -54,6 +57,25 @@ export function attachWebSocket(server: Server, yoga: YogaServerInstance<ServerC
     }
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
   });
+
+  // Before graphql-ws's own listener, so that its first frame (connection_ack) is counted too.
+  wss.on('connection', (socket: WebSocket) => trackSends(socket, limits, (reason) => closeSlow(socket, reason)));
+  const slowSweep = setInterval(() => {
+    const now = Date.now();
+    for (const socket of wss.clients) {
+      const reason = slowness(socket, limits, now);
+      if (reason) closeSlow(socket, reason);
+    }
+  }, Math.min(1_000, limits.maxSendWaitMs / 2));
+  slowSweep.unref();
+
+  function closeSlow(socket: WebSocket, reason: string): void {
+    if (socket.readyState !== socket.OPEN) return;
+    deps.logger.warn({ reason }, 'websocket closed: client too slow');
+    socket.close(SLOW_CONSUMER, 'Too slow: reconnect and resume from your last cursor');
+    // The close frame waits behind the unread frames; a client that reads nothing gets cut off.
+    setTimeout(() => socket.terminate(), SLOW_CLOSE_GRACE_MS).unref();
+  }
 
   const handle = useServer<Record<string, unknown> | undefined, ConnectionExtra>(
     {
@@ -160,6 +182,7 @@ export function attachWebSocket(server: Server, yoga: YogaServerInstance<ServerC
     /** Stops new sockets and closes the open ones with 1001 Going Away. */
     async close(): Promise<void> {
       accepting = false;
+      clearInterval(slowSweep);
       await handle.dispose();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },

@@ -1,4 +1,5 @@
 import { bigint, boolean, index, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { AcknowledgementMinutes } from '@jointops/shared/alerts';
 import { MEMBER_ROLES, PARTICIPATION_ROLES, PARTICIPATION_STATUSES, PHASES, PROGRAMMES } from '@jointops/shared/domain';
 import { agencies, users } from './accounts';
 import { catalogueVersion, commodities } from './catalogue';
@@ -22,6 +23,11 @@ export const operations = pgTable(
     exercise: boolean('exercise').notNull().default(false),
     catalogueVersion: catalogueVersion('catalogue_version').notNull(),
     phase: phase('phase').notNull().default('PLANNING'),
+    /**
+     * Minutes a recipient agency has to acknowledge an alert, by severity. A change applies to
+     * alerts raised after it: a deadline already given to a recipient stands.
+     */
+    acknowledgementMinutes: jsonb('acknowledgement_minutes').$type<AcknowledgementMinutes>().notNull(),
     finalReport: text('final_report'),
     finalReportRecordedAt: timestamp('final_report_recorded_at', { withTimezone: true }),
     /**
@@ -29,6 +35,12 @@ export const operations = pgTable(
      * sequence numbers are handed out in commit order and a reader never skips a late commit.
      */
     lastEventSeq: bigint('last_event_seq', { mode: 'number' }).notNull().default(0),
+    /**
+     * Events up to this sequence number have passed the retention period and are deleted (or
+     * about to be, in the same transaction). The log's trigger allows deleting no other event,
+     * and a stream asked to resume from before it is told to resync instead of skipping.
+     */
+    eventsPrunedThroughSeq: bigint('events_pruned_through_seq', { mode: 'number' }).notNull().default(0),
     createdBy: uuid('created_by')
       .notNull()
       .references(() => users.id),
@@ -83,9 +95,6 @@ export const participations = pgTable(
     invitedAt: timestamp('invited_at', { withTimezone: true }).notNull(),
     respondedBy: uuid('responded_by').references(() => users.id),
     respondedAt: timestamp('responded_at', { withTimezone: true }),
-    /** Until alerts exist: when the agency confirmed it received the readiness test. */
-    readinessConfirmedAt: timestamp('readiness_confirmed_at', { withTimezone: true }),
-    readinessConfirmedBy: uuid('readiness_confirmed_by').references(() => users.id),
   },
   (t) => [
     uniqueIndex('participations_operation_agency_key').on(t.operationId, t.agencyId),
@@ -136,5 +145,9 @@ export const operationEvents = pgTable(
     /** The ids it concerns and the facts it records (phase from/to, override text, …). */
     data: jsonb('data').$type<Record<string, unknown>>().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.operationId, t.seq] })],
+  (t) => [
+    primaryKey({ columns: [t.operationId, t.seq] }),
+    // Retention's question: which operations have events older than the cutoff?
+    index('operation_events_occurred_at_idx').on(t.occurredAt),
+  ],
 );

@@ -1,4 +1,3 @@
-import { ALERT_CATEGORIES, ALERT_OUTCOMES, ALERT_SEVERITIES, DISTRIBUTION_KINDS, MARKINGS } from '@jointops/shared/domain';
 import { GraphQLError } from 'graphql';
 import { ERROR_CODES } from '@jointops/shared/errors';
 import { ConflictError, NotFoundError, PhaseRuleError, ValidationError } from '../../domain-errors';
@@ -11,14 +10,10 @@ import { CommodityType } from '../catalogue/catalogue.graphql';
 import type { EventRow } from '../events/events.repo';
 import { eventType } from '../events/timeline.graphql';
 import { OperationType } from '../operations/operations.graphql';
+import { AlertCategoryEnum, AlertOutcomeEnum, AlertSeverityEnum, DistributionKindEnum, MarkingEnum } from './alert-enums.graphql';
 import { findAlertById, findVisibleAlert, visibleAlertsPage } from './alerts.repo';
 import { acknowledgeAlert, commentOnAlert, giveAlertFeedback, raiseAlert } from './alerts.service';
 
-export const AlertSeverityEnum = builder.enumType('AlertSeverity', { values: ALERT_SEVERITIES });
-export const AlertCategoryEnum = builder.enumType('AlertCategory', { values: ALERT_CATEGORIES });
-export const MarkingEnum = builder.enumType('Marking', { values: MARKINGS, description: 'Traffic Light Protocol 2.0 handling marking.' });
-export const DistributionKindEnum = builder.enumType('DistributionKind', { values: DISTRIBUTION_KINDS });
-export const AlertOutcomeEnum = builder.enumType('AlertOutcome', { values: ALERT_OUTCOMES });
 
 const AlertRecipientType = builder.drizzleObject('alertRecipients', {
   name: 'AlertRecipient',

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { CURRENT_CATALOGUE_VERSION, catalogueItems } from '@jointops/shared/catalogue';
-import { ACKNOWLEDGEMENT_MINUTES, acknowledgeAlertInput, alertReference, commentOnAlertInput, giveAlertFeedbackInput, raiseAlertInput, type RaiseAlertInput } from '@jointops/shared/alerts';
+import { acknowledgeAlertInput, alertReference, commentOnAlertInput, giveAlertFeedbackInput, raiseAlertInput, type RaiseAlertInput } from '@jointops/shared/alerts';
 import { ConflictError, ForbiddenError, NotFoundError, PhaseRuleError, ValidationError } from '../../domain-errors';
 import type { Db } from '../../db/client';
 import type { ServiceContext } from '../../service-context';
@@ -82,7 +82,7 @@ export async function raiseAlert(ctx: ServiceContext, rawInput: unknown): Promis
     if (!mayRaiseIn(operation.phase, input.category)) throw new PhaseRuleError(operation.phase, `Raising a ${input.category} alert`);
     const number = await takeAlertNumber(tx, operation.id);
     const raisedAt = ctx.clock.now();
-    const dueAt = new Date(raisedAt.getTime() + ACKNOWLEDGEMENT_MINUTES[input.severity] * MINUTE);
+    const dueAt = new Date(raisedAt.getTime() + operation.acknowledgementMinutes[input.severity] * MINUTE);
     const alert = await insertAlert(
       tx,
       {

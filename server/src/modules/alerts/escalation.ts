@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, lte } from 'drizzle-orm';
 import { alertRecipients, alerts } from '../../db/schema/alerts';
 import { operationMembers, operations } from '../../db/schema/operations';
+import { startPeriodic } from '../../periodic';
 import type { AppDeps } from '../../service-context';
 import { insertAuditEntry } from '../audit/audit.repo';
 import { appendEvent } from '../events/events.repo';
@@ -98,16 +99,4 @@ async function overdueAudience(
 }
 
 /** Runs the escalation every `intervalMs` in this process; any number of processes may. */
-export function startEscalator(deps: AppDeps, intervalMs: number) {
-  let running: Promise<number> | null = null;
-  const runOnce = () => (running ??= escalateOverdue(deps).finally(() => (running = null)));
-  const timer = setInterval(() => void runOnce().catch((error: unknown) => deps.logger.error({ err: error }, 'overdue escalation failed')), intervalMs);
-  timer.unref();
-  return {
-    runOnce,
-    stop: async () => {
-      clearInterval(timer);
-      await running?.catch(() => undefined);
-    },
-  };
-}
+export const startEscalator = (deps: AppDeps, intervalMs: number) => startPeriodic(deps, 'overdue escalation', intervalMs, () => escalateOverdue(deps));

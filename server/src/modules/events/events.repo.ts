@@ -65,3 +65,12 @@ export async function latestSeqs(db: Db, operationIds: string[]): Promise<Map<st
     .where(inArray(operations.id, operationIds));
   return new Map(rows.map((row) => [row.id, row.seq]));
 }
+
+/** The operation's latest sequence number and the one its log has been pruned through. */
+export async function eventHorizon(db: Db, operationId: string): Promise<{ head: number; prunedThrough: number }> {
+  const [row] = await db
+    .select({ head: operations.lastEventSeq, prunedThrough: operations.eventsPrunedThroughSeq })
+    .from(operations)
+    .where(eq(operations.id, operationId));
+  return row ?? { head: 0, prunedThrough: 0 };
+}

@@ -5,9 +5,8 @@ import { uuidFromGlobalId } from '../../global-id';
 import { canSeeOperation } from '../operations/operations.policy';
 import { findWithStanding } from '../operations/operations.repo';
 import type { EventRow } from './events.repo';
+import { RESYNC_REQUIRED, resyncRequired } from './resync';
 import { decodeEventCursor, OperationEventInterface } from './timeline.graphql';
-
-const RESYNC_REQUIRED = 'RESYNC_REQUIRED';
 
 builder.objectRef<EventRow>('ResyncRequiredEvent').implement({
   description: 'The cursor given is not one this operation can resume from: reload the timeline, then subscribe from its end.',
@@ -32,25 +31,18 @@ builder.subscriptionType({
         if (!operationId || !found || !canSeeOperation(found.standing)) {
           throw new GraphQLError('Operation not found.', { extensions: { code: ERROR_CODES.NOT_FOUND } });
         }
-        const head = await ctx.live.head(operationId);
+        const { head, prunedThrough } = await ctx.live.horizon(operationId);
         const after = args.after == null ? head : decodeEventCursor(args.after);
-        if (after === null || after > head) {
-          const resync: EventRow = {
-            operationId,
-            seq: head,
-            type: RESYNC_REQUIRED,
-            occurredAt: ctx.clock.now(),
-            actorUserId: null,
-            audienceAgencyIds: null,
-            data: { reason: after === null ? 'The cursor is not valid.' : 'The cursor is ahead of this operation’s events.' },
-          };
+        const problem = after === null ? 'invalid' : after > head ? 'ahead' : after < prunedThrough ? 'expired' : null;
+        if (problem) {
           const live = ctx.live.stream(operationId, viewer, head);
+          const resync = resyncRequired(operationId, head, ctx.clock.now(), problem);
           return (async function* () {
             yield resync;
             yield* live;
           })();
         }
-        return ctx.live.stream(operationId, viewer, after);
+        return ctx.live.stream(operationId, viewer, after!);
       },
       resolve: (event) => event,
     }),

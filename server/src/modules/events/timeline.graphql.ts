@@ -41,7 +41,6 @@ const STATUS_AFTER: Record<string, string> = {
   INVITATION_ACCEPTED: 'ACCEPTED',
   INVITATION_DECLINED: 'DECLINED',
   PARTICIPATION_WITHDRAWN: 'WITHDRAWN',
-  READINESS_CONFIRMED: 'ACCEPTED',
 };
 
 const dataOf = <T>(event: EventRow) => event.data as T;
@@ -50,7 +49,7 @@ eventType('OperationCreatedEvent', ['OPERATION_CREATED']);
 eventType('OperationUpdatedEvent', ['OPERATION_UPDATED'], (t) => ({
   changed: t.stringList({ resolve: (event) => dataOf<{ changed: string[] }>(event).changed }),
 }));
-eventType('ParticipationChangedEvent', ['AGENCY_INVITED', 'INVITATION_ACCEPTED', 'INVITATION_DECLINED', 'PARTICIPATION_WITHDRAWN', 'READINESS_CONFIRMED'], (t) => ({
+eventType('ParticipationChangedEvent', ['AGENCY_INVITED', 'INVITATION_ACCEPTED', 'INVITATION_DECLINED', 'PARTICIPATION_WITHDRAWN'], (t) => ({
   participation: t.field({
     type: ParticipationType,
     resolve: async (event, _args, ctx) => (await findParticipationById(ctx.db, dataOf<{ participationId: string }>(event).participationId))!,

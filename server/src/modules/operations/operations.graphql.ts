@@ -1,9 +1,10 @@
-import { MEMBER_ROLES, PARTICIPATION_ROLES, PHASES, PROGRAMMES } from '@jointops/shared/domain';
+import { ALERT_SEVERITIES, MEMBER_ROLES, PARTICIPATION_ROLES, PHASES, PROGRAMMES, type AlertSeverity } from '@jointops/shared/domain';
 import { ConflictError, NotFoundError, PhaseGateError, PhaseRuleError, ValidationError } from '../../domain-errors';
 import { builder } from '../../graphql/builder';
 import { ErrorInterface } from '../../graphql/errors';
 import { registerNodeLoader } from '../../graphql/node-loaders';
 import { uuidFromGlobalId } from '../../global-id';
+import { AlertSeverityEnum } from '../alerts/alert-enums.graphql';
 import { CommodityType } from '../catalogue/catalogue.graphql';
 import { operations as operationsTable } from '../../db/schema/operations';
 import { findWithStanding, visibleTo } from './operations.repo';
@@ -42,6 +43,15 @@ export const PhasePlanType = builder.drizzleObject('operationPhases', {
   }),
 });
 
+const AcknowledgementDeadlineType = builder.objectRef<{ severity: AlertSeverity; minutes: number }>('AcknowledgementDeadline').implement({
+  description: 'How long a recipient agency has to acknowledge an alert of this severity.',
+  fields: (t) => ({ severity: t.field({ type: AlertSeverityEnum, resolve: (deadline) => deadline.severity }), minutes: t.exposeInt('minutes') }),
+});
+
+const AcknowledgementDeadlineInput = builder.inputType('AcknowledgementDeadlineInput', {
+  fields: (t) => ({ severity: t.field({ type: AlertSeverityEnum, required: true }), minutes: t.int({ required: true }) }),
+});
+
 export const OperationType = builder.drizzleNode('operations', {
   name: 'Operation',
   id: { column: (operation) => operation.id },
@@ -58,6 +68,12 @@ export const OperationType = builder.drizzleNode('operations', {
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     finalReport: t.exposeString('finalReport', { nullable: true }),
     finalReportRecordedAt: t.expose('finalReportRecordedAt', { type: 'DateTime', nullable: true }),
+    acknowledgementDeadlines: t.field({
+      type: [AcknowledgementDeadlineType],
+      description: 'Most severe first. A change applies to alerts raised after it.',
+      select: { columns: { acknowledgementMinutes: true } },
+      resolve: (operation) => [...ALERT_SEVERITIES].reverse().map((severity) => ({ severity, minutes: operation.acknowledgementMinutes[severity] })),
+    }),
     targetCommodities: t.relation('targetCommodities', { type: CommodityType, query: { orderBy: { code: 'asc' } } }),
     plannedPhases: t.relation('phases'),
     participations: t.relation('participations', { query: { orderBy: { invitedAt: 'asc', id: 'asc' } } }),
@@ -100,6 +116,7 @@ const CreateOperationInput = builder.inputType('CreateOperationInput', {
     referenceTimeZone: t.string({ required: true }),
     exercise: t.boolean(),
     plannedPhases: t.field({ type: [PlannedPhaseInput] }),
+    acknowledgementDeadlines: t.field({ type: [AcknowledgementDeadlineInput], description: 'Severities not given keep the defaults: CRITICAL 15 min, HIGH 60, MEDIUM 240, LOW 1440.' }),
   }),
 });
 
@@ -112,6 +129,7 @@ const UpdateOperationInput = builder.inputType('UpdateOperationInput', {
     targetCommodityIds: t.idList(),
     referenceTimeZone: t.string(),
     plannedPhases: t.field({ type: [PlannedPhaseInput] }),
+    acknowledgementDeadlines: t.field({ type: [AcknowledgementDeadlineInput], description: 'Severities not given keep their deadline.' }),
   }),
 });
 

@@ -5,6 +5,7 @@ import { agencies } from '../../db/schema/accounts';
 import { operationMembers, operationPhases, operations, operationTargets, participations } from '../../db/schema/operations';
 import type { Viewer } from '../../service-context';
 import type { Standing } from './operations.policy';
+import { readinessAcknowledgedAt } from '../alerts/readiness';
 
 export type OperationRow = typeof operations.$inferSelect;
 
@@ -106,7 +107,7 @@ export async function acceptedAgencyFacts(db: Db, operationId: string) {
       name: agencies.name,
       countryCode: agencies.countryCode,
       role: participations.role,
-      readinessConfirmed: sql<boolean>`${participations.readinessConfirmedAt} is not null`,
+      readinessAcknowledged: sql<boolean>`${readinessAcknowledgedAt(sql`${participations.operationId}`, sql`${participations.agencyId}`, sql`${participations.respondedAt}`)} is not null`,
       contactPoints: sql<number>`(select count(*)::int from ${operationMembers} m
         where m.operation_id = ${participations.operationId} and m.agency_id = ${participations.agencyId}
           and m.role = 'CONTACT_POINT' and m.removed_at is null)`,

@@ -1,5 +1,6 @@
 import { CURRENT_CATALOGUE_VERSION, catalogueItems } from '@jointops/shared/catalogue';
-import { createOperationInput, updateOperationInput } from '@jointops/shared/operations';
+import { deadlineOrderProblem, withDeadlines, type AcknowledgementMinutes } from '@jointops/shared/alerts';
+import { createOperationInput, updateOperationInput, type UpdateOperationInput } from '@jointops/shared/operations';
 import { ValidationError } from '../../domain-errors';
 import type { Db } from '../../db/client';
 import type { ServiceContext } from '../../service-context';
@@ -36,6 +37,7 @@ export async function createOperation(ctx: ServiceContext, rawInput: unknown): P
       region: input.region,
       referenceTimeZone: input.referenceTimeZone,
       exercise: input.exercise,
+      acknowledgementMinutes: input.acknowledgementDeadlines,
       catalogueVersion: CURRENT_CATALOGUE_VERSION,
       createdBy: viewer.userId,
       createdAt: now,
@@ -61,6 +63,14 @@ export async function createOperation(ctx: ServiceContext, rawInput: unknown): P
   });
 }
 
+/** The operation's deadlines with `changes`, refused when they would put a graver alert after a lighter one. */
+function deadlinesAfter(operation: OperationRow, changes: NonNullable<UpdateOperationInput['acknowledgementDeadlines']>): AcknowledgementMinutes {
+  const minutes = withDeadlines(operation.acknowledgementMinutes, changes);
+  const problem = deadlineOrderProblem(minutes);
+  if (problem) throw ValidationError.field('acknowledgementDeadlines', problem);
+  return minutes;
+}
+
 export async function updateOperation(ctx: ServiceContext, rawInput: unknown): Promise<OperationRow> {
   return audited(ctx, { action: 'updateOperation', targetType: 'Operation', operationId: operationIdOf(rawInput) }, async (tx) => {
     const input = parseInput(updateOperationInput, rawInput);
@@ -76,9 +86,15 @@ export async function updateOperation(ctx: ServiceContext, rawInput: unknown): P
       await planPhases(tx, operation.id, input.plannedPhases);
       changed.push('plannedPhases');
     }
-    const fields = { name: input.name, objectives: input.objectives, region: input.region, referenceTimeZone: input.referenceTimeZone };
+    const fields = {
+      name: input.name,
+      objectives: input.objectives,
+      region: input.region,
+      referenceTimeZone: input.referenceTimeZone,
+      acknowledgementMinutes: input.acknowledgementDeadlines && deadlinesAfter(operation, input.acknowledgementDeadlines),
+    };
     const set = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
-    changed.push(...Object.keys(set));
+    changed.push(...Object.keys(set).map((key) => (key === 'acknowledgementMinutes' ? 'acknowledgementDeadlines' : key)));
     const updated = await updateOperationRow(tx, operation.id, { ...set, updatedAt: now });
     await recordEvent(tx, ctx, operation.id, 'OPERATION_UPDATED', { changed });
     return { result: updated, targetId: operation.id, operationId: operation.id, details: { changed } };

@@ -1,13 +1,13 @@
-import { confirmReadinessInput, inviteAgencyInput, respondToInvitationInput, withdrawParticipationInput } from '@jointops/shared/operations';
+import { inviteAgencyInput, respondToInvitationInput, withdrawParticipationInput } from '@jointops/shared/operations';
 import type { MemberRole, ParticipationRole } from '@jointops/shared/domain';
-import { PhaseRuleError, ValidationError } from '../../domain-errors';
+import { ValidationError } from '../../domain-errors';
 import type { ServiceContext } from '../../service-context';
 import { idFromInput, parseInput } from '../../validate';
 import { findAgencyById } from '../agencies/agencies.repo';
 import { audited } from '../audit/audited';
 import { recordEvent } from '../events/record-event';
 import { insertMember, removeMembersOfAgency } from './members.repo';
-import { canActForOwnAgency, canPlan, canRespondToInvitation, canWithdraw } from './operations.policy';
+import { canPlan, canRespondToInvitation, canWithdraw } from './operations.policy';
 import { operationForAction, operationIdOf, requireOpen } from './operation-access';
 import { findParticipation, insertParticipation, updateParticipation, type ParticipationRow } from './participations.repo';
 
@@ -34,8 +34,6 @@ export async function inviteAgency(ctx: ServiceContext, rawInput: unknown): Prom
       invitedAt: now,
       respondedBy: null,
       respondedAt: null,
-      readinessConfirmedAt: null,
-      readinessConfirmedBy: null,
     };
     const existing = await findParticipation(tx, operation.id, agencyId);
     let participation: ParticipationRow;
@@ -98,24 +96,5 @@ export async function withdrawParticipation(ctx: ServiceContext, rawInput: unkno
     await removeMembersOfAgency(tx, operation.id, agencyId, now);
     await recordEvent(tx, ctx, operation.id, 'PARTICIPATION_WITHDRAWN', { participationId: participation.id, agencyId, reason: input.reason });
     return { result: participation, targetId: participation.id, operationId: operation.id, details: { reason: input.reason } };
-  });
-}
-
-/**
- * Records that the caller's agency received and acknowledged the readiness test. Stands in for
- * the TEST alert and its acknowledgement until alerts exist.
- */
-export async function confirmReadiness(ctx: ServiceContext, rawInput: unknown): Promise<ParticipationRow> {
-  return audited(ctx, { action: 'confirmReadiness', targetType: 'Participation', operationId: operationIdOf(rawInput) }, async (tx) => {
-    const input = parseInput(confirmReadinessInput, rawInput);
-    const { operation } = await operationForAction(tx, ctx, input.operationId, canActForOwnAgency, 'confirm readiness for your agency');
-    if (operation.phase !== 'PRE_OPERATIONAL') throw new PhaseRuleError(operation.phase, 'Confirming readiness');
-    const viewer = ctx.viewer!;
-    const existing = (await findParticipation(tx, operation.id, viewer.agencyId))!;
-    if (existing.readinessConfirmedAt) return { result: existing, targetId: existing.id, operationId: operation.id, details: { alreadyConfirmed: true } };
-    const now = ctx.clock.now();
-    const participation = await updateParticipation(tx, existing.id, { readinessConfirmedAt: now, readinessConfirmedBy: viewer.userId });
-    await recordEvent(tx, ctx, operation.id, 'READINESS_CONFIRMED', { participationId: participation.id, agencyId: viewer.agencyId });
-    return { result: participation, targetId: participation.id, operationId: operation.id };
   });
 }

@@ -9,8 +9,8 @@ import { assignMember } from './members.service';
 import { findMember } from './members.repo';
 import { MemberRoleEnum, OperationType, ParticipationRoleEnum } from './operations.graphql';
 import { findVisibleOperation } from './operations.service';
-import { confirmReadiness, inviteAgency, respondToInvitation, withdrawParticipation } from './participation.service';
-import { findParticipationById, pendingInvitations } from './participations.repo';
+import { inviteAgency, respondToInvitation, withdrawParticipation } from './participation.service';
+import { findParticipationById, pendingInvitations, readinessTestAcknowledgedAt } from './participations.repo';
 
 export const ParticipationType = builder.drizzleNode('participations', {
   name: 'Participation',
@@ -30,7 +30,13 @@ export const ParticipationType = builder.drizzleNode('participations', {
     status: t.exposeString('status', { description: 'INVITED, ACCEPTED, DECLINED or WITHDRAWN.' }),
     invitedAt: t.expose('invitedAt', { type: 'DateTime' }),
     respondedAt: t.expose('respondedAt', { type: 'DateTime', nullable: true }),
-    readinessConfirmedAt: t.expose('readinessConfirmedAt', { type: 'DateTime', nullable: true }),
+    readinessAcknowledgedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the agency first acknowledged a TEST alert since it accepted: the readiness test. Null until it has.',
+      select: { columns: { id: true } },
+      resolve: (participation, _args, ctx) => readinessTestAcknowledgedAt(ctx.db, participation.id),
+    }),
     contactPoints: t.field({
       type: [UserType],
       select: (_args, _ctx, nestedSelection) => ({
@@ -107,7 +113,6 @@ const WithdrawParticipationInput = builder.inputType('WithdrawParticipationInput
   agencyId: t.id({ required: true }),
   reason: t.string({ required: true }),
 }) });
-const ConfirmReadinessInput = builder.inputType('ConfirmReadinessInput', { fields: (t) => ({ operationId: t.id({ required: true }) }) });
 const AssignMemberInput = builder.inputType('AssignMemberInput', { fields: (t) => ({
   operationId: t.id({ required: true }),
   userId: t.id({ required: true }),
@@ -146,14 +151,6 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: WithdrawParticipationInput, required: true }) },
     errors: changeErrors,
     resolve: (_root, args, ctx) => withdrawParticipation(ctx, args.input),
-  }),
-  confirmReadiness: t.field({
-    type: ParticipationType,
-    authScopes: { authenticated: true },
-    description: "Acknowledges the readiness test for the caller's agency (until TEST alerts replace it).",
-    args: { input: t.arg({ type: ConfirmReadinessInput, required: true }) },
-    errors: changeErrors,
-    resolve: (_root, args, ctx) => confirmReadiness(ctx, args.input),
   }),
   assignMember: t.field({
     type: OperationMemberType,

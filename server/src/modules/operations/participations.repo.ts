@@ -1,9 +1,10 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { OPEN_PHASES } from './phase-gates';
 import type { Db } from '../../db/client';
 import { agencies } from '../../db/schema/accounts';
 import { operationPhases, operations, participations } from '../../db/schema/operations';
 import { users } from '../../db/schema/accounts';
+import { readinessAcknowledgedAt } from '../alerts/readiness';
 
 export type ParticipationRow = typeof participations.$inferSelect;
 
@@ -23,6 +24,16 @@ export async function findParticipation(db: Db, operationId: string, agencyId: s
 export async function findParticipationById(db: Db, id: string): Promise<ParticipationRow | null> {
   const [row] = await db.select().from(participations).where(eq(participations.id, id));
   return row ?? null;
+}
+
+/** When the participation's agency passed the readiness test (see readiness.ts); null while it has not. */
+export async function readinessTestAcknowledgedAt(db: Db, participationId: string): Promise<Date | null> {
+  const at = readinessAcknowledgedAt(sql`${participations.operationId}`, sql`${participations.agencyId}`, sql`${participations.respondedAt}`);
+  const [row] = await db
+    .select({ at: at.mapWith((value: string | Date | null) => (value === null ? null : new Date(value))) })
+    .from(participations)
+    .where(and(eq(participations.id, participationId), eq(participations.status, 'ACCEPTED')));
+  return row?.at ?? null;
 }
 
 export async function updateParticipation(db: Db, id: string, changes: Partial<typeof participations.$inferInsert>): Promise<ParticipationRow> {

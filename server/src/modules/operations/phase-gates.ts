@@ -14,7 +14,8 @@ export interface AcceptedAgencyFacts {
   role: 'COORDINATING' | 'PARTICIPATING' | 'OBSERVING';
   countryCode: string | null;
   contactPoints: number;
-  readinessConfirmed: boolean;
+  /** A TEST alert acknowledged since the agency accepted. */
+  readinessAcknowledged: boolean;
 }
 
 export interface GateFacts {
@@ -68,8 +69,8 @@ export function unmetCriteria(to: Phase, facts: GateFacts): GateCriterion[] {
       break;
     }
     case 'OPERATIONAL': {
-      // The coordinators send the readiness test; the agencies that take part acknowledge it.
-      const notReady = facts.acceptedAgencies.filter((agency) => agency.role === 'PARTICIPATING' && !agency.readinessConfirmed);
+      // The readiness test is a TEST alert; every agency that takes part acknowledges one.
+      const notReady = facts.acceptedAgencies.filter((agency) => agency.role === 'PARTICIPATING' && !agency.readinessAcknowledged);
       if (notReady.length) {
         fail(
           'readiness.acknowledged',

@@ -1,0 +1,2 @@
+ALTER TABLE "operations" ADD COLUMN "events_pruned_through_seq" bigint DEFAULT 0 NOT NULL;--> statement-breakpoint
+CREATE INDEX "operation_events_occurred_at_idx" ON "operation_events" ("occurred_at");
