@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendEvent } from '@jointops/server/modules/events/events.repo';
 import { uuidFromGlobalId } from '@jointops/server/global-id';
+import { decodeEventCursor } from '@jointops/server/modules/events/timeline.graphql';
 import { startTestApp, type TestApp } from '../testkit/app';
 import { createTestDatabase, type TestDatabase } from '../testkit/database';
 import { describeWhere } from '../testkit/environment';
-import { operationKit, type OperationKit } from '../testkit/operations';
+import { operationKit, type Actor, type OperationDriver, type OperationKit } from '../testkit/operations';
 import { openSocket, subscribe, type TestSocket } from '../testkit/ws';
 
 // The live room: members follow an operation as it happens, resume from where they left off
@@ -34,16 +35,32 @@ afterAll(async () => {
   await testApp.stop();
 });
 
+/** The cursor of the newest event `viewer` can see: where a stream that must miss nothing starts. */
+async function lastCursor(operation: OperationDriver, viewer: Actor): Promise<string | undefined> {
+  const seen = await operation.view(viewer, 'timeline(first: 500) { edges { cursor } }');
+  return seen!.timeline.edges.at(-1)?.cursor;
+}
+
 const regions = (count: number, from = 0) => Array.from({ length: count }, (_, index) => `Region ${from + index}`);
 
 describe('a member following an operation', () => {
   it('receives what happens from now on, in order', async () => {
     const { operation, malaysia } = await kit.jointOperation();
     const live = subscribe<Event>(socketFor(malaysia.token), STREAM, { operationId: operation.id });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // The protocol does not say when a subscription is in place: change the operation until the
+    // stream shows a change, then three more. Nothing from before the subscription may appear.
+    for (let attempt = 0; live.received.length === 0; attempt += 1) {
+      expect(attempt, 'the stream never went live').toBeLessThan(50);
+      await operation.update({ region: `Probe ${attempt}` });
+      await live.until((s) => s.received.length > 0, 200).catch(() => undefined);
+    }
+    const seqOf = (cursor: string) => decodeEventCursor(cursor)!;
+    const before = seqOf((await lastCursor(operation, malaysia))!);
     for (const region of regions(3)) await operation.update({ region });
-    await live.until((s) => s.received.length === 3);
-    expect(live.received.map((event) => event.operationEvents.type)).toEqual(['OPERATION_UPDATED', 'OPERATION_UPDATED', 'OPERATION_UPDATED']);
+    await live.until((s) => s.received.filter((event) => seqOf(event.operationEvents.cursor) > before).length === 3);
+    expect(live.received.every((event) => event.operationEvents.type === 'OPERATION_UPDATED')).toBe(true);
+    const seqs = live.received.map((event) => seqOf(event.operationEvents.cursor));
+    expect(seqs).toEqual([...new Set(seqs)].sort((a, b) => a - b));
     live.dispose();
   });
 
@@ -80,8 +97,7 @@ describe('a member following an operation', () => {
 
   it('gets events committed without a wake-up hint through the periodic catch-up', async () => {
     const { operation, malaysia, planner } = await kit.jointOperation();
-    const live = subscribe<Event>(socketFor(malaysia.token), STREAM, { operationId: operation.id });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    const live = subscribe<Event>(socketFor(malaysia.token), STREAM, { operationId: operation.id, after: await lastCursor(operation, malaysia) });
     // Written straight to the log, as if the process that wrote it died before publishing.
     await testApp.database.db.transaction((tx) =>
       appendEvent(tx, {
@@ -122,8 +138,7 @@ describe('the stream of an operation', () => {
 
   it('ends for an agency the moment it withdraws, and carries nothing after', async () => {
     const { operation, thailand } = await kit.jointOperation();
-    const live = subscribe<Event>(socketFor(thailand.token), STREAM, { operationId: operation.id });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    const live = subscribe<Event>(socketFor(thailand.token), STREAM, { operationId: operation.id, after: await lastCursor(operation, thailand) });
     await operation.update({ region: 'Before the withdrawal' });
     await live.until((s) => s.received.length === 1);
     await operation.withdraw(thailand.agency, 'National resources are needed elsewhere this month.');
@@ -155,7 +170,9 @@ describeWhere(['postgres', 'redis'], 'the stream across server processes', () =>
     const { operation, malaysia } = await onA.jointOperation();
     const socket = openSocket(b.wsUrl, { token: malaysia.token });
     sockets.push(socket);
-    const live = subscribe<Event>(socket, STREAM, { operationId: operation.id });
+    const live = subscribe<Event>(socket, STREAM, { operationId: operation.id, after: await lastCursor(operation, malaysia) });
+    // The stream is in place once it has replayed nothing and is waiting: give B that moment,
+    // so the second measured is the hint's, not the subscription's set-up.
     await new Promise((resolve) => setTimeout(resolve, 200));
     const started = Date.now();
     await operation.update({ region: 'Written on A' });
