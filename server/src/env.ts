@@ -23,6 +23,8 @@ const schema = z.object({
     .string()
     .regex(/^rediss?:\/\//, { error: 'must be a redis:// or rediss:// URL' })
     .optional(),
+  /** Channel names start with this, so deployments sharing one Redis never hear each other. */
+  REDIS_CHANNEL_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/).default('jointops:'),
   ALLOWED_ORIGINS: z.string().optional(),
   TRUST_PROXY: flag.default(false),
   COOKIE_SECURE: flag.default(false),
@@ -57,6 +59,7 @@ export interface Config {
   dataDir: string;
   databasePoolSize: number;
   redisUrl: string | undefined;
+  redisChannelPrefix: string;
   /** Browser origins allowed to call the API and open WebSockets; requests without Origin are not browsers. */
   allowedOrigins: string[];
   trustProxy: boolean;
@@ -119,6 +122,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     dataDir: env.DATA_DIR,
     databasePoolSize: env.DATABASE_POOL_SIZE,
     redisUrl: env.REDIS_URL,
+    redisChannelPrefix: env.REDIS_CHANNEL_PREFIX,
     allowedOrigins: env.ALLOWED_ORIGINS
       ? env.ALLOWED_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean)
       : defaultOrigins,

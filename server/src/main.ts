@@ -23,7 +23,7 @@ await syncCatalogue(database.db);
 
 // The demo goes only into a fresh embedded database; a PostgreSQL deployment gets it only from an
 // explicit `pnpm db:seed`, so a production database never fills with fictional people by accident.
-const pubSubHandle = openPubSub(config.redisUrl);
+const pubSubHandle = openPubSub(config.redisUrl, config.redisChannelPrefix);
 let seeded = false;
 if (database.kind === 'pglite' && config.seedDemo === 'auto' && (await databaseIsEmpty(database.db))) {
   const result = await seedDemo({ db: database.db, config, logger, pubSub: pubSubHandle.pubSub }, systemClock.now());

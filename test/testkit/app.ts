@@ -44,7 +44,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...(options.redis ? { REDIS_URL: environment.redisUrl } : {}),
     ...options.env,
   });
-  const pubSubHandle: PubSubHandle = openPubSub(config.redisUrl);
+  const pubSubHandle: PubSubHandle = openPubSub(config.redisUrl, config.redisChannelPrefix);
   const app = buildApp({
     db: database.db,
     clock,

@@ -18,7 +18,15 @@ export interface PubSubHandle {
   close(): Promise<void>;
 }
 
-export function openPubSub(redisUrl: string | undefined): PubSubHandle {
+/** The same pubsub with every topic under `prefix`, for an event target shared with other deployments. */
+function underPrefix(inner: ReturnType<typeof createPubSub<Record<string, [payload: unknown]>>>, prefix: string): PubSub {
+  return {
+    publish: (topic, payload) => inner.publish(`${prefix}${topic}`, payload),
+    subscribe: (topic) => inner.subscribe(`${prefix}${topic}`),
+  } as PubSub;
+}
+
+export function openPubSub(redisUrl: string | undefined, channelPrefix = 'jointops:'): PubSubHandle {
   if (!redisUrl) {
     return { pubSub: createPubSub<PubSubChannels>(), ping: async () => undefined, close: async () => undefined };
   }
@@ -30,7 +38,7 @@ export function openPubSub(redisUrl: string | undefined): PubSubHandle {
   publishClient.on('error', () => undefined);
   subscribeClient.on('error', () => undefined);
   return {
-    pubSub: createPubSub<PubSubChannels>({ eventTarget: createRedisEventTarget({ publishClient, subscribeClient }) }),
+    pubSub: underPrefix(createPubSub({ eventTarget: createRedisEventTarget({ publishClient, subscribeClient }) }), channelPrefix),
     async ping() {
       await publishClient.ping();
     },
