@@ -12,6 +12,7 @@ import { sessionTokenFrom } from './http/cookies';
 import { originAllowed, requestIdOf, sourceAddressOf } from './http/request-meta';
 import { createStaticHandler } from './http/static';
 import { LiveHub } from './live/hub';
+import { useSharedDelivery } from './live/shared-delivery';
 import { startEscalator } from './modules/alerts/escalation';
 import { startRetention } from './modules/events/retention';
 import { attachWebSocket } from './live/websocket';
@@ -51,7 +52,7 @@ export function buildApp(options: AppOptions) {
       warn: (...args) => logger.warn({ yoga: args }),
       error: (...args) => logger.error({ yoga: args }),
     },
-    plugins: [appendCookies, useAuditOfRefusedMutations()],
+    plugins: [appendCookies, useAuditOfRefusedMutations(), useSharedDelivery()],
     maskedErrors: {
       // A service's ForbiddenError is an expected answer, not a bug: it surfaces as FORBIDDEN.
       maskError: (error, message, isDev) => {

@@ -1,4 +1,5 @@
 import type { LiveHub } from '../live/hub';
+import type { SharedDeliveryContext } from '../live/shared-delivery';
 import type { ServiceContext, Viewer } from '../service-context';
 
 /** Response cookies a resolver wants set; absent over WebSocket, where there is no response. */
@@ -6,7 +7,7 @@ export interface CookieJar {
   set(cookie: string): void;
 }
 
-export interface GraphQLContext extends ServiceContext {
+export interface GraphQLContext extends ServiceContext, SharedDeliveryContext {
   cookies: CookieJar | null;
   live: LiveHub;
 }

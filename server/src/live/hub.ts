@@ -17,6 +17,7 @@ class OperationFeed {
   private window: EventRow[] = [];
   private waiters: (() => void)[] = [];
   private refreshing: Promise<void> | null = null;
+  private readonly reads = new Map<number, Promise<EventRow[]>>();
 
   constructor(
     private readonly deps: AppDeps,
@@ -31,6 +32,20 @@ class OperationFeed {
 
   eventsAfter(cursor: number): EventRow[] {
     return this.window.filter((event) => event.seq > cursor);
+  }
+
+  /**
+   * The log after `cursor`, for a subscriber behind the window. Subscribers resuming from the same
+   * cursor at once (a reconnection storm after a restart) share one read, and so the same event
+   * objects, which lets their deliveries share one execution too.
+   */
+  readAfter(cursor: number): Promise<EventRow[]> {
+    let read = this.reads.get(cursor);
+    if (!read) {
+      read = readAllEvents(this.deps.db, this.operationId, cursor, PAGE).finally(() => this.reads.delete(cursor));
+      this.reads.set(cursor, read);
+    }
+    return read;
   }
 
   /** Resolves at the next arrival of events (or when woken to stop). */
@@ -69,9 +84,16 @@ class OperationFeed {
 const visibleTo = (event: EventRow, viewer: Viewer) =>
   event.audienceAgencyIds === null || event.audienceAgencyIds.includes(viewer.agencyId);
 
-/** Events after which the viewer's agency no longer belongs in the operation. */
+/** Events after which the viewer's agency no longer belongs in the operation: nothing more is delivered. */
 const endsAccess = (event: EventRow, viewer: Viewer) =>
   event.type === 'PARTICIPATION_WITHDRAWN' && (event.data as { agencyId?: string }).agencyId === viewer.agencyId;
+
+/**
+ * Events that change the viewer's own standing (a new role): delivered, then the stream ends, so
+ * that the client subscribes again from its cursor and is served for the role it now has.
+ */
+const changesStanding = (event: EventRow, viewer: Viewer) =>
+  event.type === 'MEMBER_ASSIGNED' && (event.data as { userId?: string }).userId === viewer.userId;
 
 export class LiveHub {
   /** Watched operations; the count is kept synchronously so a feed is never dropped while joined. */
@@ -97,6 +119,11 @@ export class LiveHub {
     const feeds = await Promise.all([...this.feeds.values()].map((entry) => entry.feed));
     const heads = await latestSeqs(this.deps.db, feeds.map((feed) => feed.operationId));
     await Promise.all(feeds.filter((feed) => (heads.get(feed.operationId) ?? 0) > feed.headSeq).map((feed) => feed.refresh()));
+  }
+
+  /** How many local subscribers follow the operation (for health figures and tests). */
+  watching(operationId: string): number {
+    return this.feeds.get(operationId)?.subscribers ?? 0;
   }
 
   /** The operation's current head (where a stream without a cursor starts) and retention horizon. */
@@ -125,7 +152,7 @@ export class LiveHub {
           // Checking the window and waiting happen with no await between them, so an arrival
           // cannot slip in unnoticed.
           const fromWindow = cursor >= feed.servesAfter;
-          const batch = fromWindow ? feed.eventsAfter(cursor) : await readAllEvents(this.deps.db, operationId, cursor, PAGE);
+          const batch = fromWindow ? feed.eventsAfter(cursor) : await feed.readAfter(cursor);
           // Read from the log, the next event must be the one after the cursor: anything else
           // means retention pruned what this subscriber had not yet read.
           if (!fromWindow && (batch[0]?.seq ?? feed.headSeq + 1) > cursor + 1) {
@@ -142,6 +169,7 @@ export class LiveHub {
             if (endsAccess(event, viewer)) return stop();
             cursor = event.seq;
             if (visibleTo(event, viewer)) await push(event);
+            if (changesStanding(event, viewer)) return stop();
           }
         }
       } finally {

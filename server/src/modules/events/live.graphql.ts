@@ -31,6 +31,9 @@ builder.subscriptionType({
         if (!operationId || !found || !canSeeOperation(found.standing)) {
           throw new GraphQLError('Operation not found.', { extensions: { code: ERROR_CODES.NOT_FOUND } });
         }
+        // Everything a resolver below may tell this subscriber apart by: subscribers alike in all
+        // of it share one execution of each event (the stream ends if the role changes).
+        ctx.liveAudience = [viewer.agencyId, viewer.locale, viewer.isAdmin, found.standing.memberRole].join('|');
         const { head, prunedThrough } = await ctx.live.horizon(operationId);
         const after = args.after == null ? head : decodeEventCursor(args.after);
         const problem = after === null ? 'invalid' : after > head ? 'ahead' : after < prunedThrough ? 'expired' : null;

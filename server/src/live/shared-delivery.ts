@@ -1,0 +1,104 @@
+import { createSourceEventStream, execute, Kind, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+
+// Shared delivery: an event going to many subscribers is executed once per distinct (document,
+// variables, audience), not once per subscriber. The hub hands every local subscriber of an
+// operation the same event object, so results are kept beside that object (in a WeakMap) and go
+// when it does. The audience is what any resolver may tell subscribers apart by: the subscription
+// field's resolver sets it (agency, locale, role...); a subscription that sets none is executed
+// per subscriber, as graphql-js would.
+
+/** What a subscription resolver sets on its context to let its events be shared. */
+export interface SharedDeliveryContext {
+  liveAudience?: string;
+}
+
+/** Deliveries made and executions run for them, since the process started: the sharing ratio. */
+export const deliveryCounts = { delivered: 0, executed: 0 };
+
+const executions = new WeakMap<object, Map<string, Promise<ExecutionResult>>>();
+const documentTexts = new WeakMap<DocumentNode, { text: string; cursorVariables: string[] }>();
+
+/** The document as a key, and the variables that only say where a stream starts (`after`). */
+function describe(document: DocumentNode) {
+  let known = documentTexts.get(document);
+  if (!known) {
+    const cursorVariables: string[] = [];
+    for (const definition of document.definitions) {
+      if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
+      for (const selection of definition.selectionSet.selections) {
+        if (selection.kind !== Kind.FIELD) continue;
+        for (const argument of selection.arguments ?? []) {
+          if (argument.name.value === 'after' && argument.value.kind === Kind.VARIABLE) cursorVariables.push(argument.value.name.value);
+        }
+      }
+    }
+    known = { text: JSON.stringify(document.definitions), cursorVariables };
+    documentTexts.set(document, known);
+  }
+  return known;
+}
+
+function deliveryKey(args: ExecutionArgs, audience: string): string {
+  const { text, cursorVariables } = describe(args.document);
+  const variables = Object.entries(args.variableValues ?? {}).filter(([name]) => !cursorVariables.includes(name));
+  return JSON.stringify([audience, args.operationName ?? null, variables, text]);
+}
+
+function executeFor(args: ExecutionArgs, event: unknown): Promise<ExecutionResult> {
+  deliveryCounts.executed += 1;
+  return Promise.resolve(execute({ ...args, rootValue: event }) as ExecutionResult | Promise<ExecutionResult>);
+}
+
+function sharedExecution(args: ExecutionArgs, key: string, event: unknown): Promise<ExecutionResult> {
+  deliveryCounts.delivered += 1;
+  if (typeof event !== 'object' || event === null) return executeFor(args, event);
+  let byKey = executions.get(event);
+  if (!byKey) executions.set(event, (byKey = new Map()));
+  let result = byKey.get(key);
+  if (!result) {
+    result = executeFor(args, event);
+    byKey.set(key, result);
+  }
+  // Each subscriber gets its own envelope around the shared payload, which nobody mutates.
+  return result.then((shared) => ({ ...shared }));
+}
+
+/**
+ * Maps a source stream like graphql-js does: `return()` reaches the source at once, even while a
+ * `next()` is waiting on it, so ending a subscription always releases its feed.
+ */
+function mapStream<T, U>(source: AsyncIterable<T>, map: (value: T) => Promise<U>): AsyncIterableIterator<U> {
+  const iterator = source[Symbol.asyncIterator]();
+  const mapped = async (result: IteratorResult<T>): Promise<IteratorResult<U>> =>
+    result.done ? { done: true, value: undefined } : { done: false, value: await map(result.value) };
+  return {
+    next: () => iterator.next().then(mapped),
+    return: async () => (iterator.return ? mapped(await iterator.return()) : { done: true, value: undefined }),
+    throw: async (error?: unknown) => {
+      if (iterator.throw) return mapped(await iterator.throw(error));
+      throw error;
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
+}
+
+export function useSharedDelivery(): Plugin {
+  return {
+    onSubscribe({ setSubscribeFn }) {
+      setSubscribeFn(async (args: ExecutionArgs) => {
+        const stream = await createSourceEventStream(args);
+        if (!(Symbol.asyncIterator in stream)) return stream;
+        const audience = (args.contextValue as SharedDeliveryContext).liveAudience;
+        const key = audience ? deliveryKey(args, audience) : null;
+        return mapStream(stream, (event) => {
+          if (key) return sharedExecution(args, key, event);
+          deliveryCounts.delivered += 1;
+          return executeFor(args, event);
+        });
+      });
+    },
+  };
+}
