@@ -33,12 +33,22 @@ export function openPubSub(redisUrl: string | undefined, channelPrefix = 'jointo
   // Redis needs a connection of its own for subscribing: a subscribed connection can do nothing else.
   const options = { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false };
   const publishClient = new Redis(redisUrl, options);
-  const subscribeClient = new Redis(redisUrl, options);
+  // SUBSCRIBE waits for Redis however long it takes: given up on, it would never be made again
+  // (ioredis re-subscribes on reconnect only the channels Redis once confirmed).
+  const subscribeClient = new Redis(redisUrl, { ...options, maxRetriesPerRequest: null });
+  // A hint that cannot be published while Redis is down is a lost hint, which the periodic
+  // catch-up covers; left unhandled, the rejection would end the process.
+  const hintPublisher = new Proxy(publishClient, {
+    get: (target, property, receiver) =>
+      property === 'publish'
+        ? (channel: string, message: string) => target.publish(channel, message).catch(() => 0)
+        : Reflect.get(target, property, receiver),
+  });
   // Lost connections are retried by ioredis; logging happens in readiness checks, not here.
   publishClient.on('error', () => undefined);
   subscribeClient.on('error', () => undefined);
   return {
-    pubSub: underPrefix(createPubSub({ eventTarget: createRedisEventTarget({ publishClient, subscribeClient }) }), channelPrefix),
+    pubSub: underPrefix(createPubSub({ eventTarget: createRedisEventTarget({ publishClient: hintPublisher, subscribeClient }) }), channelPrefix),
     async ping() {
       await publishClient.ping();
     },
