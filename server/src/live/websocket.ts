@@ -71,7 +71,8 @@ export function attachWebSocket(server: Server, yoga: YogaServerInstance<ServerC
 
   function closeSlow(socket: WebSocket, reason: string): void {
     if (socket.readyState !== socket.OPEN) return;
-    deps.logger.warn({ reason }, 'websocket closed: client too slow');
+    const connection = [...connections].find((candidate) => candidate.socket === socket);
+    deps.logger.warn({ reason, userId: connection?.viewer.userId, connectionId: connection?.connectionId }, 'websocket closed: client too slow');
     socket.close(SLOW_CONSUMER, 'Too slow: reconnect and resume from your last cursor');
     // The close frame waits behind the unread frames; a client that reads nothing gets cut off.
     setTimeout(() => socket.terminate(), SLOW_CLOSE_GRACE_MS).unref();
