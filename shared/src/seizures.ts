@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import { DETECTION_METHODS, LOCATION_TYPES, QUANTITY_UNITS, TRANSPORT_MODES, type QuantityUnit } from './domain';
+import { countryCode, globalId, optionalText, requiredText } from './validation';
+
+/** `<operation code>/S-0001`: numbered per operation, without gaps. */
+export const seizureReference = (operationCode: string, number: number) => `${operationCode}/S-${String(number).padStart(4, '0')}`;
+
+// Quantities are never added across dimensions: 54 t of precursors and 17,252 m of detonating
+// cord are two figures. Results convert within a dimension only, to its base unit.
+
+export const DIMENSIONS = ['MASS', 'VOLUME', 'LENGTH', 'COUNT'] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+export const UNIT_DIMENSION: Record<QuantityUnit, Dimension> = { KG: 'MASS', G: 'MASS', T: 'MASS', L: 'VOLUME', ML: 'VOLUME', M: 'LENGTH', PIECES: 'COUNT' };
+
+export const BASE_UNIT: Record<Dimension, QuantityUnit> = { MASS: 'KG', VOLUME: 'L', LENGTH: 'M', COUNT: 'PIECES' };
+
+/** How many of its dimension's base unit one unit is: 1 t = 1000 kg, 1 mL = 0.001 L. */
+export const TO_BASE_UNIT: Record<QuantityUnit, number> = { KG: 1, G: 0.001, T: 1000, L: 1, ML: 0.001, M: 1, PIECES: 1 };
+
+/** A quantity in its dimension's base unit (kg, L, m, pieces). */
+export function inBaseUnit(quantity: number, unit: QuantityUnit): { quantity: number; unit: QuantityUnit } {
+  return { quantity: quantity * TO_BASE_UNIT[unit], unit: BASE_UNIT[UNIT_DIMENSION[unit]] };
+}
+
+/**
+ * The unit rule: a seizure of a catalogue commodity is reported in a unit of the dimension of the
+ * commodity's default unit (ammonium nitrate by mass, nitric acid by volume, detonating cord by
+ * length, detonators by the piece). Going from litres to kilograms, or from bags to kilograms,
+ * needs a density or a unit weight only the reporter knows: the reporter converts and reports the
+ * result, the system never guesses. A described other commodity may be in any unit.
+ */
+export const unitFitsCommodity = (unit: QuantityUnit, commodityDefaultUnit: QuantityUnit): boolean =>
+  UNIT_DIMENSION[unit] === UNIT_DIMENSION[commodityDefaultUnit];
+
+export const unitMismatchMessage = (commodityDefaultUnit: QuantityUnit) =>
+  `This commodity is measured by ${UNIT_DIMENSION[commodityDefaultUnit].toLowerCase()} (like ${commodityDefaultUnit}): convert the quantity before reporting it`;
+
+const dateTime = z.coerce.date({ error: 'Not a valid date and time' });
+
+const coordinate = (limit: number) =>
+  z
+    .number()
+    .min(-limit, { error: `Between -${limit} and ${limit}` })
+    .max(limit, { error: `Between -${limit} and ${limit}` })
+    .nullish()
+    .transform((value) => value ?? null);
+
+const optionalCountry = countryCode.nullish().transform((value) => value ?? null);
+
+const ids = z
+  .array(globalId)
+  .max(50, { error: 'At most 50' })
+  .nullish()
+  .transform((list) => list ?? []);
+
+/** What a seizure report says: the same fields when it is first reported and when it is corrected. */
+const seizureContentFields = {
+  seizedAt: dateTime,
+  countryCode,
+  place: requiredText(300),
+  locationType: z.enum(LOCATION_TYPES),
+  latitude: coordinate(90),
+  longitude: coordinate(180),
+  commodityId: globalId.nullish().transform((value) => value ?? null),
+  commodityDescription: optionalText(1000),
+  quantity: z
+    .number()
+    .refine(Number.isFinite, { error: 'Must be a number' })
+    .positive({ error: 'Must be more than zero' })
+    .max(1e12, { error: 'Too large' }),
+  unit: z.enum(QUANTITY_UNITS),
+  detectionMethod: z.enum(DETECTION_METHODS),
+  concealment: optionalText(2000),
+  transportMode: z.enum(TRANSPORT_MODES),
+  conveyance: optionalText(300),
+  originCountryCode: optionalCountry,
+  transitCountryCodes: z
+    .array(countryCode)
+    .max(20, { error: 'At most 20' })
+    .nullish()
+    .transform((codes) => codes ?? []),
+  destinationCountryCode: optionalCountry,
+  arrests: z
+    .number()
+    .int({ error: 'A whole number' })
+    .min(0, { error: 'Not negative' })
+    .max(100_000, { error: 'Too large' })
+    .nullish()
+    .transform((value) => value ?? 0),
+  linkedAlertIds: ids,
+};
+
+interface ContentChecked {
+  commodityId: string | null;
+  commodityDescription: string | null;
+  quantity: number;
+  unit: QuantityUnit;
+  latitude: number | null;
+  longitude: number | null;
+}
+
+/** The rules between fields, which the server and the web form both apply. */
+function checkContent(content: ContentChecked, ctx: z.RefinementCtx): void {
+  if (!content.commodityId && !content.commodityDescription) {
+    ctx.addIssue({ code: 'custom', path: ['commodityDescription'], message: 'Choose a catalogue commodity or describe the commodity seized' });
+  }
+  if (UNIT_DIMENSION[content.unit] === 'COUNT' && !Number.isInteger(content.quantity)) {
+    ctx.addIssue({ code: 'custom', path: ['quantity'], message: 'Pieces are counted in whole numbers' });
+  }
+  if ((content.latitude === null) !== (content.longitude === null)) {
+    ctx.addIssue({ code: 'custom', path: [content.latitude === null ? 'latitude' : 'longitude'], message: 'Give both coordinates, or neither' });
+  }
+}
+
+export const reportSeizureInput = z
+  .object({
+    operationId: globalId,
+    idempotencyKey: requiredText(200),
+    /** false keeps a DRAFT that only the reporting agency sees; absent or true submits it. */
+    submit: z
+      .boolean()
+      .nullish()
+      .transform((value) => value ?? true),
+    ...seizureContentFields,
+  })
+  .superRefine(checkContent);
+export type ReportSeizureInput = z.infer<typeof reportSeizureInput>;
+
+export const correctSeizureInput = z.object({ seizureId: globalId, ...seizureContentFields }).superRefine(checkContent);
+export type SeizureContent = Omit<z.infer<typeof correctSeizureInput>, 'seizureId'>;
+
+export const submitSeizureInput = z.object({ seizureId: globalId });
+export const verifySeizureInput = z.object({ seizureId: globalId });
+export const rejectSeizureInput = z.object({ seizureId: globalId, reason: requiredText(2000) });
