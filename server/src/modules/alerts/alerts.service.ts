@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { CURRENT_CATALOGUE_VERSION, catalogueItems } from '@jointops/shared/catalogue';
 import { acknowledgeAlertInput, alertReference, commentOnAlertInput, giveAlertFeedbackInput, raiseAlertInput, type RaiseAlertInput } from '@jointops/shared/alerts';
+import { contentDigest } from '../../content-digest';
 import { ConflictError, ForbiddenError, NotFoundError, PhaseRuleError, ValidationError } from '../../domain-errors';
 import type { Db } from '../../db/client';
 import type { ServiceContext } from '../../service-context';
@@ -29,17 +29,10 @@ import {
 
 const MINUTE = 60_000;
 
-/** A stable digest of what a raise request asks for, blind to the order of its id lists. */
+/** What a raise request asks for, blind to the order of its id lists. */
 function contentHash(input: RaiseAlertInput, commodityIds: string[], recipientAgencyIds: string[]): string {
-  const canonical = (value: unknown): unknown =>
-    Array.isArray(value)
-      ? value.map(canonical)
-      : value && typeof value === 'object'
-        ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([key, inner]) => [key, canonical(inner)]))
-        : value;
   const { operationId: _operationId, idempotencyKey: _key, commodityIds: _c, recipientAgencyIds: _r, ...content } = input;
-  const body = JSON.stringify(canonical({ ...content, commodityIds: [...commodityIds].sort(), recipientAgencyIds: [...recipientAgencyIds].sort() }));
-  return createHash('sha256').update(body).digest('hex');
+  return contentDigest({ ...content, commodityIds: [...commodityIds].sort(), recipientAgencyIds: [...recipientAgencyIds].sort() });
 }
 
 /** Commodities must be catalogue items of the operation's catalogue version. */
