@@ -4,8 +4,9 @@ import * as alerts from './schema/alerts';
 import * as audit from './schema/audit';
 import * as catalogue from './schema/catalogue';
 import * as operations from './schema/operations';
+import * as seizures from './schema/seizures';
 
-export const tables = { ...accounts, ...catalogue, ...audit, ...operations, ...alerts };
+export const tables = { ...accounts, ...catalogue, ...audit, ...operations, ...alerts, ...seizures };
 
 export const relations = defineRelations(tables, (r) => ({
   agencies: { users: r.many.users() },
@@ -57,5 +58,13 @@ export const relations = defineRelations(tables, (r) => ({
   alertComments: {
     alert: r.one.alerts({ from: r.alertComments.alertId, to: r.alerts.id, optional: false }),
     author: r.one.users({ from: r.alertComments.authorId, to: r.users.id, optional: false }),
+  },
+  seizures: {
+    operation: r.one.operations({ from: r.seizures.operationId, to: r.operations.id, optional: false }),
+    reportingAgency: r.one.agencies({ from: r.seizures.reportingAgencyId, to: r.agencies.id, optional: false }),
+    reportedByUser: r.one.users({ from: r.seizures.reportedBy, to: r.users.id, optional: false }),
+    commodity: r.one.commodities({ from: r.seizures.commodityId, to: r.commodities.id }),
+    verifiedByUser: r.one.users({ from: r.seizures.verifiedBy, to: r.users.id }),
+    rejectedByUser: r.one.users({ from: r.seizures.rejectedBy, to: r.users.id }),
   },
 }));

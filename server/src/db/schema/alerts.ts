@@ -21,6 +21,7 @@ export const operationCounters = pgTable('operation_counters', {
     .primaryKey()
     .references(() => operations.id),
   lastAlertNumber: integer('last_alert_number').notNull().default(0),
+  lastSeizureNumber: integer('last_seizure_number').notNull().default(0),
 });
 
 export const alerts = pgTable(
