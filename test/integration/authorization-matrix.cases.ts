@@ -98,6 +98,58 @@ async function alertRaisedByContactPoint(world: World, restrictedTo?: 'interpol'
   return result.id as string;
 }
 
+/**
+ * Seizures exist only from OPERATIONAL on, and the operation above stays in PRE_OPERATIONAL for the
+ * rows about it. So the seizure rows use a second operation of the same cast (same coordinator,
+ * contact point, reviewer and observer; PNP invited), pushed to OPERATIONAL by override.
+ */
+let liveOperation: Promise<OperationDriver> | undefined;
+function operationLive(world: World): Promise<OperationDriver> {
+  liveOperation ??= (async () => {
+    const { kit, people, agencies } = world;
+    const operation = await kit.operation(people.coordinator, { code: `PGS-LIVE-${unique().toUpperCase()}` });
+    await operation.join(people.contactPoint);
+    await operation.join(people.observer, 'OBSERVING');
+    await operation.assign(people.reviewer, 'REVIEWER');
+    await operation.invite(agencies.pnp);
+    for (const to of ['PRE_OPERATIONAL', 'OPERATIONAL'] as const) {
+      const { result } = await operation.advance(to, { overrideJustification: 'Compressed schedule for the authorization checks.' });
+      if (result?.phase !== to) throw new Error(`advancing to ${to} failed: ${JSON.stringify(result)}`);
+    }
+    return operation;
+  })();
+  return liveOperation;
+}
+
+/** The content of a seizure report by RMCD of a commodity outside the catalogue. */
+const seizureContent = {
+  seizedAt: '2026-05-30T06:00:00Z',
+  countryCode: 'MY',
+  place: 'Port Klang',
+  locationType: 'SEAPORT',
+  commodityDescription: 'Ammonium nitrate of an unlisted grade',
+  quantity: 24,
+  unit: 'T',
+  detectionMethod: 'X_RAY',
+  transportMode: 'SEA',
+};
+
+/** A seizure the contact point of RMCD reports in the live operation: SUBMITTED, a DRAFT, or REJECTED by the reviewer. */
+async function seizureByContactPoint(world: World, state: 'SUBMITTED' | 'DRAFT' | 'REJECTED' = 'SUBMITTED'): Promise<string> {
+  const operation = await operationLive(world);
+  const { result } = await world.kit.mutate(world.people.contactPoint, 'reportSeizure', {
+    operationId: operation.id,
+    idempotencyKey: unique(),
+    submit: state !== 'DRAFT',
+    ...seizureContent,
+  });
+  if (result?.__typename !== 'Seizure') throw new Error(`reportSeizure failed: ${JSON.stringify(result)}`);
+  if (state === 'REJECTED') await world.kit.mutate(world.people.reviewer, 'rejectSeizure', { seizureId: result.id, reason: 'Photographs missing.' });
+  return result.id as string;
+}
+
+const SEIZURE_REVIEW: Case['expect'] = { coordinator: 'allowed', contactPoint: 'forbidden', reviewer: 'allowed', observer: 'forbidden', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' };
+
 const ALERT_NODE = 'query($id: ID!) { node(id: $id) { __typename id ... on Alert { reference title } } }';
 
 export const matrix: Record<string, Case[]> = {
@@ -162,6 +214,17 @@ export const matrix: Record<string, Case[]> = {
       request: async (world) => ({ document: ALERT_NODE, variables: { id: await alertRaisedByContactPoint(world, 'interpol') } }),
       expect: { coordinator: 'not-found', contactPoint: 'allowed', reviewer: 'not-found', observer: 'allowed', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
     },
+    {
+      asks: 'a Seizure id, of a submitted report',
+      request: async (world) => ({ document: 'query($id: ID!) { node(id: $id) { __typename id } }', variables: { id: await seizureByContactPoint(world) } }),
+      expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'allowed', observer: 'allowed', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+    },
+    {
+      // A draft is the reporting agency's own until submitted.
+      asks: 'a Seizure id, of a draft of RMCD',
+      request: async (world) => ({ document: 'query($id: ID!) { node(id: $id) { __typename id } }', variables: { id: await seizureByContactPoint(world, 'DRAFT') } }),
+      expect: { coordinator: 'not-found', contactPoint: 'allowed', reviewer: 'not-found', observer: 'not-found', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+    },
   ],
   'Query.operation': [
     {
@@ -182,6 +245,15 @@ export const matrix: Record<string, Case[]> = {
         return { document: OPERATION_BY_ID('alerts(first: 100) { edges { node { id reference } } }'), variables: { id: world.ids.operation } };
       },
       pick: (data) => data?.operation && data.operation.alerts,
+      expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'allowed', observer: 'allowed', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+    },
+    {
+      asks: 'the seizures of the operation in OPERATIONAL',
+      request: async (world) => {
+        await seizureByContactPoint(world);
+        return { document: OPERATION_BY_ID('seizures(first: 100) { edges { node { id reference status } } }'), variables: { id: (await operationLive(world)).id } };
+      },
+      pick: (data) => data?.operation && data.operation.seizures,
       expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'allowed', observer: 'allowed', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
     },
     {
@@ -388,6 +460,58 @@ export const matrix: Record<string, Case[]> = {
       asks: 'on an alert RESTRICTED to INTERPOL',
       request: async (world) => ({ document: mutation('commentOnAlert', '... on Alert { id title }'), variables: { input: { alertId: await alertRaisedByContactPoint(world, 'interpol'), body: 'Anything on this?' } } }),
       expect: { coordinator: 'not-found', contactPoint: 'allowed', reviewer: 'not-found', observer: 'allowed', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+    },
+  ],
+  'Mutation.reportSeizure': [
+    {
+      asks: 'in PRE_OPERATIONAL',
+      request: (world) => ({
+        document: mutation('reportSeizure', '... on Seizure { id reference }'),
+        variables: { input: { operationId: world.ids.operation, idempotencyKey: unique(), ...seizureContent } },
+      }),
+      expect: { coordinator: 'phase-rule', contactPoint: 'phase-rule', reviewer: 'forbidden', observer: 'forbidden', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+    },
+    {
+      asks: 'in OPERATIONAL',
+      request: async (world) => ({
+        document: mutation('reportSeizure', '... on Seizure { id reference }'),
+        variables: { input: { operationId: (await operationLive(world)).id, idempotencyKey: unique(), ...seizureContent } },
+      }),
+      expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'forbidden', observer: 'forbidden', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+    },
+  ],
+  'Mutation.submitSeizure': [
+    {
+      asks: "a draft of RMCD's",
+      request: async (world) => ({ document: mutation('submitSeizure', '... on Seizure { id status }'), variables: { input: { seizureId: await seizureByContactPoint(world, 'DRAFT') } } }),
+      expect: { coordinator: 'not-found', contactPoint: 'allowed', reviewer: 'not-found', observer: 'not-found', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+    },
+  ],
+  'Mutation.correctSeizure': [
+    {
+      asks: "a rejected report of RMCD's",
+      request: async (world) => ({
+        document: mutation('correctSeizure', '... on Seizure { id status }'),
+        variables: { input: { seizureId: await seizureByContactPoint(world, 'REJECTED'), ...seizureContent, conveyance: 'MSKU1234565' } },
+      }),
+      expect: { coordinator: 'forbidden', contactPoint: 'allowed', reviewer: 'forbidden', observer: 'forbidden', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+    },
+  ],
+  'Mutation.verifySeizure': [
+    {
+      asks: 'a submitted report',
+      request: async (world) => ({ document: mutation('verifySeizure', '... on Seizure { id status }'), variables: { input: { seizureId: await seizureByContactPoint(world) } } }),
+      expect: SEIZURE_REVIEW,
+    },
+  ],
+  'Mutation.rejectSeizure': [
+    {
+      asks: 'a submitted report',
+      request: async (world) => ({
+        document: mutation('rejectSeizure', '... on Seizure { id status }'),
+        variables: { input: { seizureId: await seizureByContactPoint(world), reason: 'Quantity does not match the x-ray report.' } },
+      }),
+      expect: SEIZURE_REVIEW,
     },
   ],
 };

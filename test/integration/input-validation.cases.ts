@@ -17,7 +17,7 @@ export interface World {
   operation: OperationDriver;
   coordinator: Actor;
   contactPoint: Actor;
-  /** An operation of the same coordinator in POST_OPERATIONAL, where a final report may be recorded. */
+  /** An operation of the same coordinator in POST_OPERATIONAL, where a final report may be recorded and the contact point's agency reports late seizures. */
   concluded: OperationDriver;
 }
 
@@ -128,6 +128,66 @@ async function alertToContactPoint(world: World): Promise<string> {
   if (result?.__typename !== 'Alert') throw new Error(`raiseAlert failed: ${JSON.stringify(result)}`);
   return result.id as string;
 }
+
+const seizureIds = badIds('seizureId', 'Seizure', (world) => world.agency.globalId);
+
+/** What a late seizure report of the contact point's agency says: 24 t of ammonium nitrate, a target of every test operation. */
+async function seizureContent(world: World): Promise<Record<string, unknown>> {
+  const ammoniumNitrate = (await world.kit.catalogue(world.coordinator)).find((item) => item.code === 'AMMONIUM_NITRATE')!;
+  return {
+    seizedAt: '2026-05-30T06:00:00Z',
+    countryCode: 'MY',
+    place: 'Port Klang, Westport',
+    locationType: 'SEAPORT',
+    latitude: 2.9996,
+    longitude: 101.3918,
+    commodityId: ammoniumNitrate.id,
+    quantity: 24,
+    unit: 'T',
+    detectionMethod: 'X_RAY',
+    transportMode: 'SEA',
+    transitCountryCodes: ['SG'],
+    arrests: 2,
+  };
+}
+
+/** A seizure the contact point reports late in the concluded operation: a DRAFT, or submitted. */
+async function lateSeizure(world: World, submit: boolean): Promise<string> {
+  const { result } = await world.kit.mutate(world.contactPoint, 'reportSeizure', {
+    operationId: world.concluded.id,
+    idempotencyKey: unique(),
+    submit,
+    ...(await seizureContent(world)),
+  });
+  if (result?.__typename !== 'Seizure') throw new Error(`reportSeizure failed: ${JSON.stringify(result)}`);
+  return result.id as string;
+}
+
+/** The mistakes a seizure report's content can hold, whether first reported or corrected. */
+const seizureContentMistakes: MalformedInput[] = [
+  { mistake: 'a seizure dated in the future', field: 'seizedAt', change: () => ({ seizedAt: '2099-01-01T00:00:00Z' }) },
+  { mistake: 'a blank country', field: 'countryCode', change: () => ({ countryCode: '' }) },
+  { mistake: 'a country name instead of its code', field: 'countryCode', change: () => ({ countryCode: 'Malaysia' }) },
+  { mistake: 'a blank place', field: 'place', change: () => ({ place: '' }) },
+  { mistake: 'a place of spaces', field: 'place', change: () => ({ place: '   ' }) },
+  { mistake: 'a place longer than 300 characters', field: 'place', change: () => ({ place: 'Port Klang '.repeat(30) }) },
+  { mistake: 'a latitude past the pole', field: 'latitude', change: () => ({ latitude: 90.5 }) },
+  { mistake: 'a longitude without its latitude', field: 'latitude', change: () => ({ latitude: null }) },
+  { mistake: 'a commodity id that is no id at all', field: 'commodityId', change: () => ({ commodityId: 'nope' }) },
+  { mistake: 'an agency id as commodity', field: 'commodityId', change: (world) => ({ commodityId: world.agency.globalId }) },
+  { mistake: 'a commodity id that names no catalogue item', field: 'commodityId', change: () => ({ commodityId: encodeGlobalId('Commodity', randomUUID()) }) },
+  { mistake: 'no commodity and no description', field: 'commodityDescription', change: () => ({ commodityId: null }) },
+  { mistake: 'a description longer than 1000 characters', field: 'commodityDescription', change: () => ({ commodityDescription: 'Bags. '.repeat(200) }) },
+  { mistake: 'a quantity of zero', field: 'quantity', change: () => ({ quantity: 0 }) },
+  { mistake: 'a negative quantity', field: 'quantity', change: () => ({ quantity: -24 }) },
+  { mistake: 'ammonium nitrate in litres', field: 'unit', change: () => ({ unit: 'L' }) },
+  { mistake: 'pieces that are not whole', field: 'quantity', change: () => ({ commodityId: null, commodityDescription: 'Detonators', quantity: 2.5, unit: 'PIECES' }) },
+  { mistake: 'an origin of three letters', field: 'originCountryCode', change: () => ({ originCountryCode: 'MYS' }) },
+  { mistake: 'a transit country that is no code', field: 'transitCountryCodes.0', change: () => ({ transitCountryCodes: ['Singapore'] }) },
+  { mistake: 'negative arrests', field: 'arrests', change: () => ({ arrests: -1 }) },
+  { mistake: 'a linked alert id that is no id at all', field: 'linkedAlertIds.0', change: () => ({ linkedAlertIds: ['nope'] }) },
+  { mistake: 'a linked alert that does not exist', field: 'linkedAlertIds.0', change: () => ({ linkedAlertIds: [encodeGlobalId('Alert', randomUUID())] }) },
+];
 
 const JUSTIFICATION = 'Agencies confirmed by letter; registration follows.';
 
@@ -345,6 +405,43 @@ export const mutationInputs: Record<string, MutationInputs> = {
       { mistake: 'a blank comment', field: 'body', change: () => ({ body: '' }) },
       { mistake: 'a comment of spaces', field: 'body', change: () => ({ body: '  \n ' }) },
       { mistake: 'a comment longer than 4000 characters', field: 'body', change: () => ({ body: 'Briefed. '.repeat(500) }) },
+    ],
+  },
+  reportSeizure: {
+    caller: 'contactPoint',
+    // A late report: the concluded operation is in POST_OPERATIONAL.
+    wellFormed: async (world) => ({ operationId: world.concluded.id, idempotencyKey: unique(), ...(await seizureContent(world)) }),
+    malformed: [
+      ...operationIds,
+      { mistake: 'a blank idempotency key', field: 'idempotencyKey', change: () => ({ idempotencyKey: '' }) },
+      { mistake: 'an idempotency key of spaces', field: 'idempotencyKey', change: () => ({ idempotencyKey: '   ' }) },
+      { mistake: 'an idempotency key longer than 200 characters', field: 'idempotencyKey', change: () => ({ idempotencyKey: 'k'.repeat(201) }) },
+      ...seizureContentMistakes,
+    ],
+  },
+  submitSeizure: {
+    caller: 'contactPoint',
+    wellFormed: async (world) => ({ seizureId: await lateSeizure(world, false) }),
+    malformed: seizureIds,
+  },
+  correctSeizure: {
+    caller: 'contactPoint',
+    wellFormed: async (world) => ({ seizureId: await lateSeizure(world, false), ...(await seizureContent(world)), arrests: 3 }),
+    malformed: [...seizureIds, ...seizureContentMistakes],
+  },
+  verifySeizure: {
+    caller: 'coordinator',
+    wellFormed: async (world) => ({ seizureId: await lateSeizure(world, true) }),
+    malformed: seizureIds,
+  },
+  rejectSeizure: {
+    caller: 'coordinator',
+    wellFormed: async (world) => ({ seizureId: await lateSeizure(world, true), reason: 'The seals are not on the photographs.' }),
+    malformed: [
+      ...seizureIds,
+      { mistake: 'a blank reason', field: 'reason', change: () => ({ reason: '' }) },
+      { mistake: 'a reason of spaces', field: 'reason', change: () => ({ reason: ' \n ' }) },
+      { mistake: 'a reason longer than 2000 characters', field: 'reason', change: () => ({ reason: 'Rejected. '.repeat(201) }) },
     ],
   },
 };

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agencies, sessions, users } from '@jointops/server/db/schema/accounts';
 import { auditEntries } from '@jointops/server/db/schema/audit';
 import { operationEvents, operationMembers, operationPhases, operations, operationTargets, participations } from '@jointops/server/db/schema/operations';
+import { seizureAlertLinks, seizures } from '@jointops/server/db/schema/seizures';
 import { schema } from '@jointops/server/graphql/schema';
 import { startTestApp, type TestApp } from '../testkit/app';
 import type { CallOptions } from '../testkit/graphql';
@@ -30,6 +31,8 @@ beforeAll(async () => {
   const { operation, planner, malaysia } = await kit.jointOperation();
   await operation.advanceTo('PRE_OPERATIONAL');
   const concluded = await kit.operation(planner);
+  // Malaysia takes part in it too: its late seizure reports are what the seizure mutations check.
+  await concluded.join(malaysia);
   for (const to of ['PRE_OPERATIONAL', 'OPERATIONAL', 'POST_OPERATIONAL'] as const) {
     const { result } = await concluded.advance(to, { overrideJustification: 'Compressed schedule for the input checks.' });
     expect(result?.__typename).toBe('Operation');
@@ -70,7 +73,7 @@ function withChange(wellFormed: Record<string, unknown>, change: Record<string, 
 
 async function rowCounts() {
   const { db } = testApp.database;
-  const tables = { agencies, users, sessions, operations, operationPhases, operationTargets, participations, operationMembers, operationEvents };
+  const tables = { agencies, users, sessions, operations, operationPhases, operationTargets, participations, operationMembers, operationEvents, seizures, seizureAlertLinks };
   const counts: Record<string, number> = {};
   for (const [name, table] of Object.entries(tables)) counts[name] = await db.$count(table);
   return counts;

@@ -33,6 +33,8 @@ const PARTICIPATION = '... on Participation { id role status respondedAt readine
 const MEMBER = '... on OperationMember { id role user { id } agency { id } }';
 const ALERT = `... on Alert { id reference category severity marking distribution outcome raisedAt raisedByAgency { id }
   recipients { agency { id } dueAt acknowledgedAt acknowledgedBy { id } overdue } comments { author { id } body } }`;
+const SEIZURE = `... on Seizure { id reference status bonus quantity unit arrests place countryCode commodityDescription rejectionReason
+  commodity { code } reportingAgency { id } reportedBy { id } verifiedBy { id } rejectedBy { id } linkedAlerts { id } }`;
 
 /** The result fields each mutation is asked for: success, then every failure it may answer with. */
 const SELECTIONS = {
@@ -48,6 +50,11 @@ const SELECTIONS = {
   acknowledgeAlert: `${ERRORS} ${PHASE_RULE} ${ALERT}`,
   giveAlertFeedback: `${ERRORS} ${PHASE_RULE} ${ALERT} ... on Alert { outcomeNote }`,
   commentOnAlert: `${ERRORS} ${PHASE_RULE} ${ALERT}`,
+  reportSeizure: `${ERRORS} ${PHASE_RULE} ${SEIZURE}`,
+  submitSeizure: `${ERRORS} ${PHASE_RULE} ${SEIZURE}`,
+  correctSeizure: `${ERRORS} ${PHASE_RULE} ${SEIZURE}`,
+  verifySeizure: `${ERRORS} ${PHASE_RULE} ${SEIZURE}`,
+  rejectSeizure: `${ERRORS} ${PHASE_RULE} ${SEIZURE}`,
 } as const;
 
 export type OperationMutation = keyof typeof SELECTIONS;

@@ -10,5 +10,8 @@ import '../modules/events/timeline.graphql';
 import '../modules/events/live.graphql';
 import '../modules/audit/audit.graphql';
 import '../modules/alerts/alerts.graphql';
+import '../modules/seizures/seizures.graphql';
+import '../modules/seizures/seizure-events.graphql';
+import '../modules/seizures/seizure-mutations.graphql';
 
 export const schema = builder.toSchema({ sortSchema: true });

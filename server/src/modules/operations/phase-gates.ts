@@ -23,7 +23,7 @@ export interface GateFacts {
   acceptedAgencies: AcceptedAgencyFacts[];
   targetCommodities: number;
   plannedPhases: Partial<Record<Phase, { startsAt: Date; endsAt: Date }>>;
-  /** Seizure reports still DRAFT or SUBMITTED (none until seizures exist). */
+  /** Seizure reports still DRAFT or SUBMITTED. */
   unsettledSeizures: number;
   finalReportRecorded: boolean;
   justification: string | null;

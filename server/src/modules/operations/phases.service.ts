@@ -6,6 +6,7 @@ import type { ServiceContext } from '../../service-context';
 import { parseInput } from '../../validate';
 import { audited } from '../audit/audited';
 import { recordEvent } from '../events/record-event';
+import { countUnsettledSeizures } from '../seizures/seizures.repo';
 import { canPlan, canRecordFinalReport } from './operations.policy';
 import { acceptedAgencyFacts, countTargets, findPhases, recordTransition, updateOperationRow, type OperationRow } from './operations.repo';
 import { operationForAction, operationIdOf } from './operation-access';
@@ -24,7 +25,7 @@ async function gateFacts(db: Db, operation: GatedOperation, now: Date, justifica
     acceptedAgencies: await acceptedAgencyFacts(db, operation.id),
     targetCommodities: await countTargets(db, operation.id),
     plannedPhases,
-    unsettledSeizures: 0,
+    unsettledSeizures: await countUnsettledSeizures(db, operation.id),
     finalReportRecorded: operation.finalReportRecordedAt !== null,
     justification,
   };

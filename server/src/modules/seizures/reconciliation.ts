@@ -1,0 +1,48 @@
+import { and, asc, eq, inArray, ne } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { alerts } from '../../db/schema/alerts';
+import type { ServiceContext, Viewer } from '../../service-context';
+import { eventAudience } from '../alerts/alerts.policy';
+import { alertVisibleTo, audienceOf, type AlertRow } from '../alerts/alerts.repo';
+import { recordEvent } from '../events/record-event';
+import type { OperationRow } from '../operations/operations.repo';
+import { linkedAlertIds, type SeizureRow } from './seizures.repo';
+
+/**
+ * Reconciliation: a submitted seizure report answers the alerts it is linked to. Each linked alert
+ * still PENDING becomes SEIZED, with an event its own audience sees. An outcome a recipient gave
+ * (NOTHING_FOUND, NOT_CONTROLLED) is theirs and stays: the two are then for the reviewer to
+ * reconcile by hand. It runs on submission, not on a draft: a draft is not yet the agency's word
+ * and nobody outside the agency sees it. The caller holds the operation's row lock, which
+ * feedback on the same alerts also takes, so the two never interleave.
+ */
+export async function reconcileLinkedAlerts(tx: Db, ctx: ServiceContext, seizure: SeizureRow): Promise<number> {
+  const ids = await linkedAlertIds(tx, seizure.id);
+  if (!ids.length) return 0;
+  const reconciled = await tx
+    .update(alerts)
+    .set({ outcome: 'SEIZED', outcomeNote: `Seizure report ${seizure.reference}`, outcomeBy: ctx.viewer!.userId, outcomeAt: ctx.clock.now() })
+    .where(and(inArray(alerts.id, ids), eq(alerts.outcome, 'PENDING')))
+    .returning();
+  for (const alert of reconciled.sort((a, b) => a.number - b.number)) {
+    await recordEvent(tx, ctx, alert.operationId, 'ALERT_RECONCILED', { alertId: alert.id, seizureId: seizure.id, outcome: 'SEIZED' }, eventAudience(await audienceOf(tx, alert)));
+  }
+  return reconciled.length;
+}
+
+/** Once past the operational phase, outcomes are due: these are the alerts still waiting for one. */
+const FEEDBACK_DUE_IN = ['POST_OPERATIONAL', 'CLOSED'];
+
+/**
+ * The alerts the viewer may see that still have no outcome after the operational phase: the
+ * "overdue feedback" list of the debriefing. TEST alerts are left out: they checked the channel,
+ * there was nothing to find.
+ */
+export async function alertsAwaitingFeedback(db: Db, viewer: Viewer, operation: Pick<OperationRow, 'id' | 'phase'>): Promise<AlertRow[]> {
+  if (!FEEDBACK_DUE_IN.includes(operation.phase)) return [];
+  return db
+    .select()
+    .from(alerts)
+    .where(and(eq(alerts.operationId, operation.id), eq(alerts.outcome, 'PENDING'), ne(alerts.category, 'TEST'), alertVisibleTo(viewer)))
+    .orderBy(asc(alerts.number));
+}

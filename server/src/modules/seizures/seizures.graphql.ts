@@ -1,0 +1,107 @@
+import { DETECTION_METHODS, LOCATION_TYPES, SEIZURE_STATUSES, TRANSPORT_MODES } from '@jointops/shared/domain';
+import { GraphQLError } from 'graphql';
+import { ERROR_CODES } from '@jointops/shared/errors';
+import { builder } from '../../graphql/builder';
+import { registerNodeLoader } from '../../graphql/node-loaders';
+import { connectionPage, numericCursor, pageSize } from '../../graphql/pagination';
+import { UserType } from '../accounts/accounts.graphql';
+import { AgencyType } from '../agencies/agencies.graphql';
+import { AlertType } from '../alerts/alerts.graphql';
+import { CommodityType, QuantityUnitEnum } from '../catalogue/catalogue.graphql';
+import { OperationType } from '../operations/operations.graphql';
+import { alertsAwaitingFeedback } from './reconciliation';
+import { findVisibleSeizure, isBonus, visibleLinkedAlerts, visibleLinkedSeizures, visibleSeizuresPage } from './seizures.repo';
+
+export const SeizureStatusEnum = builder.enumType('SeizureStatus', { values: SEIZURE_STATUSES });
+export const LocationTypeEnum = builder.enumType('LocationType', { values: LOCATION_TYPES });
+export const DetectionMethodEnum = builder.enumType('DetectionMethod', { values: DETECTION_METHODS });
+export const TransportModeEnum = builder.enumType('TransportMode', { values: TRANSPORT_MODES });
+
+// Reached only through paths that already applied need-to-know: the operation's seizures, node,
+// an alert's linked seizures, the events the viewer's agency is in the audience of, and the
+// results of the caller's own actions.
+export const SeizureType = builder.drizzleNode('seizures', {
+  name: 'Seizure',
+  id: { column: (seizure) => seizure.id },
+  fields: (t) => ({
+    reference: t.exposeString('reference', { description: '`<operation code>/S-0001`, numbered per operation without gaps.' }),
+    status: t.expose('status', { type: SeizureStatusEnum }),
+    reportingAgency: t.relation('reportingAgency', { type: AgencyType }),
+    reportedBy: t.relation('reportedByUser', { type: UserType }),
+    reportedAt: t.expose('reportedAt', { type: 'DateTime' }),
+    submittedAt: t.expose('submittedAt', { type: 'DateTime', nullable: true }),
+    seizedAt: t.expose('seizedAt', { type: 'DateTime' }),
+    countryCode: t.exposeString('countryCode'),
+    place: t.exposeString('place'),
+    locationType: t.expose('locationType', { type: LocationTypeEnum }),
+    latitude: t.exposeFloat('latitude', { nullable: true }),
+    longitude: t.exposeFloat('longitude', { nullable: true }),
+    commodity: t.relation('commodity', { type: CommodityType, nullable: true, description: 'Null for an other commodity, which `commodityDescription` names.' }),
+    commodityDescription: t.exposeString('commodityDescription', { nullable: true }),
+    quantity: t.exposeFloat('quantity'),
+    unit: t.expose('unit', { type: QuantityUnitEnum }),
+    bonus: t.boolean({
+      description: "The commodity is not among the operation's target commodities (as they are now).",
+      select: { columns: { operationId: true, commodityId: true } },
+      resolve: (seizure, _args, ctx) => isBonus(ctx.db, seizure),
+    }),
+    detectionMethod: t.expose('detectionMethod', { type: DetectionMethodEnum }),
+    concealment: t.exposeString('concealment', { nullable: true }),
+    transportMode: t.expose('transportMode', { type: TransportModeEnum }),
+    conveyance: t.exposeString('conveyance', { nullable: true }),
+    originCountryCode: t.exposeString('originCountryCode', { nullable: true }),
+    transitCountryCodes: t.exposeStringList('transitCountryCodes'),
+    destinationCountryCode: t.exposeString('destinationCountryCode', { nullable: true }),
+    arrests: t.exposeInt('arrests'),
+    linkedAlerts: t.field({
+      type: [AlertType],
+      description: 'The linked alerts the viewer may see: a RESTRICTED one only for its audience.',
+      select: { columns: { id: true } },
+      resolve: (seizure, _args, ctx) => visibleLinkedAlerts(ctx.db, ctx.viewer!, seizure.id),
+    }),
+    verifiedBy: t.relation('verifiedByUser', { type: UserType, nullable: true }),
+    verifiedAt: t.expose('verifiedAt', { type: 'DateTime', nullable: true }),
+    rejectedBy: t.relation('rejectedByUser', { type: UserType, nullable: true }),
+    rejectedAt: t.expose('rejectedAt', { type: 'DateTime', nullable: true }),
+    rejectionReason: t.exposeString('rejectionReason', { nullable: true }),
+  }),
+});
+
+registerNodeLoader('Seizure', (ctx, id) => (ctx.viewer ? findVisibleSeizure(ctx.db, ctx.viewer, id) : Promise.resolve(null)));
+
+const seizureCursor = numericCursor('seizure');
+
+builder.objectField(OperationType, 'seizures', (t) =>
+  t.connection(
+    {
+      type: SeizureType,
+      description: "The seizure reports the viewer may see (others' drafts are not), newest first.",
+      args: { status: t.arg({ type: SeizureStatusEnum }) },
+      resolve: async (operation, args, ctx) => {
+        const before = args.after ? seizureCursor.decode(args.after) : null;
+        if (before === null && args.after) throw new GraphQLError('Not a seizures cursor.', { extensions: { code: ERROR_CODES.VALIDATION } });
+        const first = pageSize(args.first);
+        const rows = await visibleSeizuresPage(ctx.db, ctx.viewer!, operation.id, { before, status: args.status ?? null }, first + 1);
+        return connectionPage(rows, first, (seizure) => seizureCursor.encode(seizure.number), args.after);
+      },
+    },
+    { name: 'SeizureConnection' },
+    { name: 'SeizureEdge' },
+  ),
+);
+
+builder.objectField(OperationType, 'alertsAwaitingFeedback', (t) =>
+  t.field({
+    type: [AlertType],
+    description: 'Once past the operational phase: the alerts the viewer may see that still have no outcome (TEST alerts aside).',
+    resolve: (operation, _args, ctx) => alertsAwaitingFeedback(ctx.db, ctx.viewer!, operation),
+  }),
+);
+
+builder.objectField(AlertType, 'linkedSeizures', (t) =>
+  t.field({
+    type: [SeizureType],
+    description: 'The seizure reports that answer this alert, as far as the viewer may see them.',
+    resolve: (alert, _args, ctx) => visibleLinkedSeizures(ctx.db, ctx.viewer!, alert.id),
+  }),
+);

@@ -1,0 +1,148 @@
+import { and, asc, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import type { SeizureStatus } from '@jointops/shared/domain';
+import type { Db } from '../../db/client';
+import { alerts, operationCounters } from '../../db/schema/alerts';
+import { operationTargets } from '../../db/schema/operations';
+import { seizureAlertLinks, seizures } from '../../db/schema/seizures';
+import type { Viewer } from '../../service-context';
+import { alertVisibleTo } from '../alerts/alerts.repo';
+import { visibleTo } from '../operations/operations.repo';
+
+export type SeizureRow = typeof seizures.$inferSelect;
+export type SeizureChanges = Partial<typeof seizures.$inferInsert>;
+
+/**
+ * The need-to-know condition on `seizures` for one viewer, the SQL twin of `canSeeSeizure`: the
+ * operation is visible, and the report is submitted or the viewer's agency's own draft.
+ */
+export function seizureVisibleTo(viewer: Viewer): SQL {
+  return and(visibleTo(viewer, sql`${seizures.operationId}`), sql`(${seizures.status} <> 'DRAFT' or ${seizures.reportingAgencyId} = ${viewer.agencyId})`)!;
+}
+
+/** The next seizure number of the operation; the caller holds the operation's row lock. */
+export async function takeSeizureNumber(tx: Db, operationId: string): Promise<number> {
+  const [row] = await tx
+    .insert(operationCounters)
+    .values({ operationId, lastSeizureNumber: 1 })
+    .onConflictDoUpdate({ target: operationCounters.operationId, set: { lastSeizureNumber: sql`${operationCounters.lastSeizureNumber} + 1` } })
+    .returning({ number: operationCounters.lastSeizureNumber });
+  return row!.number;
+}
+
+export async function findSeizureByIdempotencyKey(db: Db, operationId: string, userId: string, key: string): Promise<SeizureRow | null> {
+  const [row] = await db
+    .select()
+    .from(seizures)
+    .where(and(eq(seizures.operationId, operationId), eq(seizures.reportedBy, userId), eq(seizures.idempotencyKey, key)));
+  return row ?? null;
+}
+
+export async function insertSeizure(tx: Db, seizure: typeof seizures.$inferInsert): Promise<SeizureRow> {
+  const [row] = await tx.insert(seizures).values(seizure).returning();
+  return row!;
+}
+
+export async function updateSeizureRow(tx: Db, id: string, changes: SeizureChanges): Promise<SeizureRow> {
+  const [row] = await tx.update(seizures).set(changes).where(eq(seizures.id, id)).returning();
+  return row!;
+}
+
+/** Any seizure, whoever asks: for services, which check the policy before answering. */
+export async function findSeizureById(db: Db, id: string): Promise<SeizureRow | null> {
+  const [row] = await db.select().from(seizures).where(eq(seizures.id, id));
+  return row ?? null;
+}
+
+/** The seizure, if the viewer may see it; exactly null otherwise, as for an unknown id. */
+export async function findVisibleSeizure(db: Db, viewer: Viewer, id: string): Promise<SeizureRow | null> {
+  const [row] = await db
+    .select()
+    .from(seizures)
+    .where(and(eq(seizures.id, id), seizureVisibleTo(viewer)));
+  return row ?? null;
+}
+
+/** The seizures of an operation the viewer may see, newest first, before number `before`. */
+export async function visibleSeizuresPage(
+  db: Db,
+  viewer: Viewer,
+  operationId: string,
+  filter: { before: number | null; status: SeizureStatus | null },
+  limit: number,
+): Promise<SeizureRow[]> {
+  return db
+    .select()
+    .from(seizures)
+    .where(
+      and(
+        eq(seizures.operationId, operationId),
+        seizureVisibleTo(viewer),
+        filter.before === null ? undefined : lt(seizures.number, filter.before),
+        filter.status === null ? undefined : eq(seizures.status, filter.status),
+      ),
+    )
+    .orderBy(desc(seizures.number))
+    .limit(limit);
+}
+
+/** Replaces the alerts a seizure is linked to. */
+export async function replaceAlertLinks(tx: Db, seizureId: string, alertIds: string[]): Promise<void> {
+  await tx.delete(seizureAlertLinks).where(eq(seizureAlertLinks.seizureId, seizureId));
+  if (alertIds.length) await tx.insert(seizureAlertLinks).values(alertIds.map((alertId) => ({ seizureId, alertId })));
+}
+
+export async function linkedAlertIds(db: Db, seizureId: string): Promise<string[]> {
+  const rows = await db.select({ alertId: seizureAlertLinks.alertId }).from(seizureAlertLinks).where(eq(seizureAlertLinks.seizureId, seizureId));
+  return rows.map((row) => row.alertId);
+}
+
+/** Of `ids`, the alerts of the operation the viewer may see. */
+export async function visibleAlertIdsAmong(db: Db, viewer: Viewer, operationId: string, ids: string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const rows = await db
+    .select({ id: alerts.id })
+    .from(alerts)
+    .where(and(eq(alerts.operationId, operationId), inArray(alerts.id, ids), alertVisibleTo(viewer)));
+  return new Set(rows.map((row) => row.id));
+}
+
+/** The alerts linked to a seizure that the viewer may see, oldest first. */
+export async function visibleLinkedAlerts(db: Db, viewer: Viewer, seizureId: string) {
+  return db
+    .select({ alert: alerts })
+    .from(seizureAlertLinks)
+    .innerJoin(alerts, eq(alerts.id, seizureAlertLinks.alertId))
+    .where(and(eq(seizureAlertLinks.seizureId, seizureId), alertVisibleTo(viewer)))
+    .orderBy(asc(alerts.number))
+    .then((rows) => rows.map((row) => row.alert));
+}
+
+/** The seizures linked to an alert that the viewer may see, oldest first. */
+export async function visibleLinkedSeizures(db: Db, viewer: Viewer, alertId: string): Promise<SeizureRow[]> {
+  return db
+    .select({ seizure: seizures })
+    .from(seizureAlertLinks)
+    .innerJoin(seizures, eq(seizures.id, seizureAlertLinks.seizureId))
+    .where(and(eq(seizureAlertLinks.alertId, alertId), seizureVisibleTo(viewer)))
+    .orderBy(asc(seizures.number))
+    .then((rows) => rows.map((row) => row.seizure));
+}
+
+/** Whether the commodity is outside the operation's targets today: a catalogue item not targeted, or an other commodity. */
+export async function isBonus(db: Db, seizure: Pick<SeizureRow, 'operationId' | 'commodityId'>): Promise<boolean> {
+  if (!seizure.commodityId) return true;
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(operationTargets)
+    .where(and(eq(operationTargets.operationId, seizure.operationId), eq(operationTargets.commodityId, seizure.commodityId)));
+  return (row?.n ?? 0) === 0;
+}
+
+/** Reports still in draft or awaiting verification: what stops an operation from closing. */
+export async function countUnsettledSeizures(db: Db, operationId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(seizures)
+    .where(and(eq(seizures.operationId, operationId), inArray(seizures.status, ['DRAFT', 'SUBMITTED'])));
+  return row?.n ?? 0;
+}

@@ -1,0 +1,93 @@
+import { correctSeizureInput, reportSeizureInput, seizureReference, submitSeizureInput } from '@jointops/shared/seizures';
+import { ConflictError } from '../../domain-errors';
+import type { ServiceContext } from '../../service-context';
+import { parseInput } from '../../validate';
+import { audited } from '../audit/audited';
+import { recordEvent } from '../events/record-event';
+import { operationForAction, operationIdOf } from '../operations/operation-access';
+import { reconcileLinkedAlerts } from './reconciliation';
+import { checkContent, reportDigest } from './seizure-content';
+import { requireReportingPhase, seizureForAction } from './seizure-access';
+import { canAmendSeizure, canReportSeizure, seizureEventAudience } from './seizures.policy';
+import { findSeizureByIdempotencyKey, insertSeizure, replaceAlertLinks, takeSeizureNumber, updateSeizureRow, type SeizureRow } from './seizures.repo';
+
+/** Reports a seizure for the caller's agency: a DRAFT, or submitted at once (the default). */
+export async function reportSeizure(ctx: ServiceContext, rawInput: unknown): Promise<SeizureRow> {
+  return audited(ctx, { action: 'reportSeizure', targetType: 'Seizure', operationId: operationIdOf(rawInput) }, async (tx) => {
+    const { operationId, idempotencyKey, submit, ...content } = parseInput(reportSeizureInput, rawInput);
+    // The lock serialises reports in the operation: numbering and the idempotency check both rely on it.
+    const { operation } = await operationForAction(tx, ctx, operationId, canReportSeizure, 'report seizures');
+    const viewer = ctx.viewer!;
+    const now = ctx.clock.now();
+    const checked = await checkContent(tx, viewer, operation, content, now);
+    const hash = reportDigest({ ...content, submit }, checked);
+    const earlier = await findSeizureByIdempotencyKey(tx, operation.id, viewer.userId, idempotencyKey);
+    if (earlier) {
+      if (earlier.contentHash !== hash) throw new ConflictError('This idempotency key was already used for a different seizure report.');
+      return { result: earlier, targetId: earlier.id, operationId: operation.id, details: { retried: true } };
+    }
+    requireReportingPhase(operation, 'Reporting a seizure');
+    const number = await takeSeizureNumber(tx, operation.id);
+    const seizure = await insertSeizure(tx, {
+      ...checked.columns,
+      operationId: operation.id,
+      number,
+      reference: seizureReference(operation.code, number),
+      idempotencyKey,
+      contentHash: hash,
+      status: submit ? 'SUBMITTED' : 'DRAFT',
+      reportingAgencyId: viewer.agencyId,
+      reportedBy: viewer.userId,
+      reportedAt: now,
+      submittedAt: submit ? now : null,
+      updatedAt: now,
+    });
+    await replaceAlertLinks(tx, seizure.id, checked.alertIds);
+    await recordEvent(tx, ctx, operation.id, 'SEIZURE_REPORTED', { seizureId: seizure.id, status: seizure.status }, seizureEventAudience(seizure));
+    if (seizure.status === 'SUBMITTED') await reconcileLinkedAlerts(tx, ctx, seizure);
+    return { result: seizure, targetId: seizure.id, operationId: operation.id, details: { reference: seizure.reference, status: seizure.status } };
+  });
+}
+
+/** Sends a DRAFT to the operation: from now on every member sees it and reviewers may verify it. */
+export async function submitSeizure(ctx: ServiceContext, rawInput: unknown): Promise<SeizureRow> {
+  return audited(ctx, { action: 'submitSeizure', targetType: 'Seizure' }, async (tx) => {
+    const input = parseInput(submitSeizureInput, rawInput);
+    const found = await seizureForAction(tx, ctx, input.seizureId, canAmendSeizure, 'submit this seizure report');
+    requireReportingPhase(found.operation, 'Submitting a seizure report');
+    if (found.seizure.status !== 'DRAFT') throw new ConflictError(`Only a draft can be submitted; this report is ${found.seizure.status}.`);
+    const now = ctx.clock.now();
+    const seizure = await updateSeizureRow(tx, found.seizure.id, { status: 'SUBMITTED', submittedAt: now, updatedAt: now });
+    await recordEvent(tx, ctx, seizure.operationId, 'SEIZURE_SUBMITTED', { seizureId: seizure.id }, seizureEventAudience(seizure));
+    await reconcileLinkedAlerts(tx, ctx, seizure);
+    return { result: seizure, targetId: seizure.id, operationId: seizure.operationId, details: { reference: seizure.reference } };
+  });
+}
+
+/**
+ * Rewrites what a DRAFT or REJECTED report says. A draft stays a draft until submitted; a
+ * rejected report goes back to the reviewers at once, since a correction is the answer to a
+ * rejection. The idempotency digest stays that of the first report, so a late retry of the
+ * original request still finds it.
+ */
+export async function correctSeizure(ctx: ServiceContext, rawInput: unknown): Promise<SeizureRow> {
+  return audited(ctx, { action: 'correctSeizure', targetType: 'Seizure' }, async (tx) => {
+    const { seizureId, ...content } = parseInput(correctSeizureInput, rawInput);
+    const found = await seizureForAction(tx, ctx, seizureId, canAmendSeizure, 'correct this seizure report');
+    requireReportingPhase(found.operation, 'Correcting a seizure report');
+    const was = found.seizure.status;
+    if (was !== 'DRAFT' && was !== 'REJECTED') throw new ConflictError(`Only a draft or a rejected report can be corrected; this report is ${was}.`);
+    const now = ctx.clock.now();
+    const checked = await checkContent(tx, ctx.viewer!, found.operation, content, now);
+    const resubmitted = was === 'REJECTED';
+    const seizure = await updateSeizureRow(tx, found.seizure.id, {
+      ...checked.columns,
+      updatedAt: now,
+      ...(resubmitted ? { status: 'SUBMITTED' as const, submittedAt: now, rejectedBy: null, rejectedAt: null, rejectionReason: null } : {}),
+    });
+    await replaceAlertLinks(tx, seizure.id, checked.alertIds);
+    await recordEvent(tx, ctx, seizure.operationId, 'SEIZURE_CORRECTED', { seizureId: seizure.id, resubmitted }, seizureEventAudience(seizure));
+    if (resubmitted) await reconcileLinkedAlerts(tx, ctx, seizure);
+    return { result: seizure, targetId: seizure.id, operationId: seizure.operationId, details: { reference: seizure.reference, resubmitted } };
+  });
+}

@@ -1,0 +1,97 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seizures as seizuresTable } from '@jointops/server/db/schema/seizures';
+import { uuidFromGlobalId } from '@jointops/server/global-id';
+import { startTestApp, type TestApp } from '../testkit/app';
+import { operationKit, type OperationKit } from '../testkit/operations';
+import { seizureInput, seizureKit } from '../testkit/seizures';
+
+// What a seizure report says: quantities in a unit of the commodity's own dimension, "bonus" for
+// what the operation did not target, and retries that never file a report twice.
+
+let testApp: TestApp;
+let kit: OperationKit;
+let seizures: ReturnType<typeof seizureKit>;
+
+beforeAll(async () => {
+  testApp = await startTestApp();
+  kit = operationKit(testApp);
+  seizures = seizureKit(kit);
+});
+afterAll(() => testApp.stop());
+
+/** The usual cast in OPERATIONAL; the targets are ammonium nitrate and calcium ammonium nitrate. */
+async function operationalRoom() {
+  const room = await kit.jointOperation();
+  await room.operation.advanceTo('OPERATIONAL');
+  const code = (item: string) => seizures.commodity(room.malaysia, item);
+  return { ...room, ammoniumNitrate: await code('AMMONIUM_NITRATE'), nitricAcid: await code('NITRIC_ACID'), detonator: await code('DETONATOR') };
+}
+
+const seizureCount = async (operationGlobalId: string) =>
+  testApp.database.db.$count(seizuresTable, eq(seizuresTable.operationId, uuidFromGlobalId(operationGlobalId, 'Operation')!));
+
+describe('quantities', () => {
+  it.each([
+    ['ammonium nitrate in litres', 'ammoniumNitrate', { unit: 'L' }, 'unit'],
+    ['nitric acid in kilograms', 'nitricAcid', { unit: 'KG', quantity: 200 }, 'unit'],
+    ['detonators in metres', 'detonator', { unit: 'M', quantity: 12 }, 'unit'],
+    ['half a detonator', 'detonator', { unit: 'PIECES', quantity: 12.5 }, 'quantity'],
+    ['no quantity at all', 'ammoniumNitrate', { quantity: 0 }, 'quantity'],
+    ['a negative quantity', 'ammoniumNitrate', { quantity: -3 }, 'quantity'],
+    ['neither a catalogue commodity nor a description', null, { commodityDescription: null }, 'commodityDescription'],
+    ['a latitude without its longitude', 'ammoniumNitrate', { longitude: null }, 'longitude'],
+    ['a latitude past the pole', 'ammoniumNitrate', { latitude: 91 }, 'latitude'],
+    ['a seizure dated in the future', 'ammoniumNitrate', { seizedAt: '2099-01-01T00:00:00Z' }, 'seizedAt'],
+  ] as const)('refuses %s, naming the field and filing nothing', async (_mistake, commodity, change, field) => {
+    const room = await operationalRoom();
+    const before = await room.operation.state();
+    const { result } = await seizures.report(room.malaysia, seizureInput(room.operation, commodity ? room[commodity] : null, change));
+    expect(result).toMatchObject({ __typename: 'ValidationError' });
+    expect(result!.fieldErrors.map((error: { path: string[] }) => error.path.join('.'))).toEqual([field]);
+    expect(await room.operation.state()).toEqual(before);
+    expect(await seizureCount(room.operation.id)).toBe(0);
+  });
+
+  it('takes any unit of the right dimension, and any unit for a described other commodity', async () => {
+    const { operation, malaysia, ammoniumNitrate, nitricAcid, detonator } = await operationalRoom();
+    for (const [commodity, quantity, unit] of [[ammoniumNitrate, 500, 'G'], [nitricAcid, 750, 'ML'], [detonator, 40, 'PIECES'], [null, 3, 'PIECES']] as const) {
+      const { result } = await seizures.report(malaysia, seizureInput(operation, commodity, { quantity, unit, commodityDescription: commodity ? null : 'Remote-control receivers' }));
+      expect(result).toMatchObject({ __typename: 'Seizure', quantity, unit });
+    }
+  });
+});
+
+describe('bonus seizures', () => {
+  it('are those of a commodity the operation did not target, catalogue item or other', async () => {
+    const { operation, malaysia, ammoniumNitrate, nitricAcid } = await operationalRoom();
+    const bonusOf = async (commodity: string | null, change: Record<string, unknown>) =>
+      (await seizures.report(malaysia, seizureInput(operation, commodity, change))).result!.bonus;
+    expect(await bonusOf(ammoniumNitrate, {})).toBe(false);
+    expect(await bonusOf(nitricAcid, { quantity: 200, unit: 'L' })).toBe(true);
+    expect(await bonusOf(null, { commodityDescription: 'Counterfeit cigarettes', quantity: 40_000, unit: 'PIECES' })).toBe(true);
+  });
+});
+
+describe('retries', () => {
+  it('return the first report for a retry with the same key, filing one report and one event, even when they race', async () => {
+    const { operation, malaysia, thailand, ammoniumNitrate } = await operationalRoom();
+    const input = seizureInput(operation, ammoniumNitrate);
+    const results = await Promise.all([seizures.report(malaysia, input), seizures.report(malaysia, input), seizures.report(malaysia, input)]);
+    expect(new Set(results.map((outcome) => outcome.result?.id)).size).toBe(1);
+    expect(results[0]!.result!.reference).toBe(`${operation.code}/S-0001`);
+    expect(await seizureCount(operation.id)).toBe(1);
+    expect((await seizures.events(operation, thailand)).map((event) => event.type)).toEqual(['SEIZURE_REPORTED']);
+  });
+
+  it('answer a ConflictError when the same key comes with other content, changing nothing', async () => {
+    const { operation, malaysia, ammoniumNitrate } = await operationalRoom();
+    const input = seizureInput(operation, ammoniumNitrate);
+    await seizures.report(malaysia, input);
+    const before = await operation.state();
+    const { result } = await seizures.report(malaysia, { ...input, quantity: 25 });
+    expect(result).toMatchObject({ __typename: 'ConflictError', code: 'CONFLICT' });
+    expect(await operation.state()).toEqual(before);
+    expect(await seizureCount(operation.id)).toBe(1);
+  });
+});

@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeGlobalId, encodeGlobalId } from '@jointops/server/global-id';
+import { startTestApp, type TestApp } from '../testkit/app';
+import { operationKit, type Actor, type OperationDriver, type OperationKit } from '../testkit/operations';
+import { seizureInput, seizureKit } from '../testkit/seizures';
+
+// Reconciliation: Malaysian customs warn of ammonium nitrate containers bound for the southern
+// Philippines; Thai customs seize one and link their report to the alert, which then reads SEIZED
+// unless a recipient already said otherwise. After the operational phase, the alerts still
+// without an outcome are listed for the debriefing. A RESTRICTED alert stays invisible to anyone
+// outside its audience, through the seizure reports that answer it too.
+
+let testApp: TestApp;
+let kit: OperationKit;
+let seizures: ReturnType<typeof seizureKit>;
+
+beforeAll(async () => {
+  testApp = await startTestApp();
+  kit = operationKit(testApp);
+  seizures = seizureKit(kit);
+});
+afterAll(() => testApp.stop());
+
+async function operationalRoom() {
+  const room = await kit.jointOperation();
+  const indonesia = await room.operation.join(await kit.actor(await kit.seed.agency({ name: `Indonesian Customs ${randomUUID().slice(0, 6)}`, countryCode: 'ID' })));
+  await room.operation.advanceTo('OPERATIONAL');
+  return { ...room, indonesia, ammoniumNitrate: await seizures.commodity(room.malaysia, 'AMMONIUM_NITRATE') };
+}
+
+async function raise(by: Actor, operation: OperationDriver, overrides: Record<string, unknown> = {}): Promise<string> {
+  const { result } = await kit.mutate(by, 'raiseAlert', {
+    operationId: operation.id,
+    idempotencyKey: randomUUID(),
+    category: 'INTELLIGENCE',
+    severity: 'HIGH',
+    title: 'Ammonium nitrate containers bound for General Santos',
+    marking: 'AMBER',
+    distribution: 'ALL_PARTICIPANTS',
+    ...overrides,
+  });
+  if (result?.__typename !== 'Alert') throw new Error(`raiseAlert failed: ${JSON.stringify(result)}`);
+  return result.id as string;
+}
+
+/** An alert as `viewer` sees it through node: its outcome and the seizures linked to it; null when it does not exist for them. */
+async function alertAsSeenBy(viewer: Actor, alertId: string) {
+  const response = await testApp.graphql('query($id: ID!) { node(id: $id) { ... on Alert { outcome linkedSeizures { id } } } }', { id: alertId }, { token: viewer.token });
+  expect(response.errors).toBeUndefined();
+  return response.data!.node as { outcome: string; linkedSeizures: { id: string }[] } | null;
+}
+
+describe('a seizure linked to alerts', () => {
+  it('sets each PENDING alert to SEIZED when submitted, and leaves an outcome a recipient gave', async () => {
+    const { operation, malaysia, thailand, indonesia, ammoniumNitrate } = await operationalRoom();
+    const pending = await raise(malaysia, operation);
+    const answered = await raise(malaysia, operation, { title: 'Second consignment, same consignee' });
+    await kit.mutate(indonesia, 'giveAlertFeedback', { alertId: answered, outcome: 'NOTHING_FOUND', note: 'Inspected at Tanjung Priok.' });
+
+    const draft = await seizures.reported(thailand, seizureInput(operation, ammoniumNitrate, { submit: false, linkedAlertIds: [pending, answered] }));
+    expect(await alertAsSeenBy(malaysia, pending)).toEqual({ outcome: 'PENDING', linkedSeizures: [] });
+    expect(await alertAsSeenBy(thailand, pending)).toEqual({ outcome: 'PENDING', linkedSeizures: [{ id: draft }] });
+
+    await kit.mutate(thailand, 'submitSeizure', { seizureId: draft });
+    expect(await alertAsSeenBy(malaysia, pending)).toEqual({ outcome: 'SEIZED', linkedSeizures: [{ id: draft }] });
+    expect(await alertAsSeenBy(malaysia, answered)).toEqual({ outcome: 'NOTHING_FOUND', linkedSeizures: [{ id: draft }] });
+    const reconciled = (await seizures.events(operation, indonesia)).filter((event) => event.type === 'ALERT_RECONCILED');
+    expect(reconciled).toEqual([{ type: 'ALERT_RECONCILED', alert: { id: pending }, seizure: { id: draft } }]);
+  });
+
+  it('may link only alerts its reporter can see: a RESTRICTED one not naming them is refused like an unknown id', async () => {
+    const { operation, planner, malaysia, thailand, indonesia, ammoniumNitrate } = await operationalRoom();
+    const restricted = await raise(malaysia, operation, { distribution: 'RESTRICTED', recipientAgencyIds: [thailand.agency.globalId], marking: 'RED' });
+
+    const unknown = await seizures.report(indonesia, seizureInput(operation, ammoniumNitrate, { linkedAlertIds: [encodeGlobalId('Alert', randomUUID())] }));
+    expect(unknown.result).toMatchObject({ __typename: 'ValidationError', fieldErrors: [{ path: ['linkedAlertIds', '0'] }] });
+    const before = await operation.state();
+    const hidden = await seizures.report(indonesia, seizureInput(operation, ammoniumNitrate, { linkedAlertIds: [restricted] }));
+    expect(hidden.result).toEqual(unknown.result);
+    expect(await operation.state()).toEqual(before);
+
+    // Thai customs, named by the alert, answer it: the seizure is for everyone, the link is not.
+    const seizure = await seizures.reported(thailand, seizureInput(operation, ammoniumNitrate, { countryCode: 'TH', place: 'Laem Chabang', linkedAlertIds: [restricted] }));
+    expect(await alertAsSeenBy(thailand, restricted)).toEqual({ outcome: 'SEIZED', linkedSeizures: [{ id: seizure }] });
+    for (const outsider of [indonesia, planner]) {
+      expect(await alertAsSeenBy(outsider, restricted)).toBeNull();
+      const seen = await testApp.graphql('query($id: ID!) { node(id: $id) { ... on Seizure { id linkedAlerts { id } } } }', { id: seizure }, { token: outsider.token });
+      expect(seen.data!.node).toEqual({ id: seizure, linkedAlerts: [] });
+      expect((await seizures.events(operation, outsider)).map((event) => event.type)).toEqual(['SEIZURE_REPORTED']);
+      expect(JSON.stringify(await operation.view(outsider, 'timeline(first: 500) { edges { node { type } } } seizures(first: 10) { edges { node { linkedAlerts { id } } } }'))).not.toContain(restricted);
+    }
+    const trail = await operation.view(planner, 'auditTrail(first: 500) { edges { node { action details } } }');
+    expect(JSON.stringify(trail)).not.toContain(decodeGlobalId(restricted)!.id);
+  });
+});
+
+describe('alerts awaiting feedback', () => {
+  it('lists, once the operational phase is over, the alerts the viewer may see that still have no outcome', async () => {
+    const { operation, malaysia, thailand, indonesia, ammoniumNitrate } = await operationalRoom();
+    const seized = await raise(malaysia, operation);
+    const silent = await raise(malaysia, operation, { title: 'Transhipment via Singapore' });
+    const restricted = await raise(malaysia, operation, { title: 'Named consignee', distribution: 'RESTRICTED', recipientAgencyIds: [thailand.agency.globalId] });
+    await seizures.reported(thailand, seizureInput(operation, ammoniumNitrate, { linkedAlertIds: [seized] }));
+    const awaiting = async (viewer: Actor) =>
+      (await operation.view(viewer, 'alertsAwaitingFeedback { id }'))!.alertsAwaitingFeedback.map((alert: { id: string }) => alert.id);
+
+    expect(await awaiting(thailand)).toEqual([]);
+    await operation.advanceTo('POST_OPERATIONAL');
+    expect(await awaiting(thailand)).toEqual([silent, restricted]);
+    expect(await awaiting(indonesia)).toEqual([silent]);
+  });
+});
