@@ -129,10 +129,23 @@ describe('a seizure report', () => {
   });
 
   it('exists for nobody outside the operation', async () => {
-    const { operation, malaysia, outsider, ammoniumNitrate } = await operationalRoom();
-    const id = await seizures.reported(malaysia, seizureInput(operation, ammoniumNitrate));
+    const { operation, malaysia, thailand, outsider, ammoniumNitrate } = await operationalRoom();
+    const alert = await kit.mutate(malaysia, 'raiseAlert', {
+      operationId: operation.id,
+      idempotencyKey: randomUUID(),
+      category: 'INTELLIGENCE',
+      severity: 'HIGH',
+      title: 'Consignee linked to an earlier diversion',
+      marking: 'AMBER',
+      distribution: 'ALL_PARTICIPANTS',
+    });
+    const alertId = alert.result!.id as string;
+    const id = await seizures.reported(thailand, seizureInput(operation, ammoniumNitrate, { linkedAlertIds: [alertId] }));
     expect(await sightOf(operation, outsider, id)).toEqual({ inList: false, node: null });
     expect(await operation.view(outsider)).toBeNull();
+    const throughAlert = `query($id: ID!) { node(id: $id) { ... on Alert { linkedSeizures { id } } } }`;
+    expect((await testApp.graphql(throughAlert, { id: alertId }, { token: malaysia.token })).data!.node).toEqual({ linkedSeizures: [{ id }] });
+    expect((await testApp.graphql(throughAlert, { id: alertId }, { token: outsider.token })).data!.node).toBeNull();
     const unknown = await verify(outsider, encodeGlobalId('Seizure', randomUUID()));
     expect(unknown.result).toMatchObject({ __typename: 'NotFoundError' });
     expect((await verify(outsider, id)).result).toEqual(unknown.result);

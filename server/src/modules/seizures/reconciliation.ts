@@ -13,7 +13,9 @@ import { linkedAlertIds, type SeizureRow } from './seizures.repo';
  * still PENDING becomes SEIZED, with an event its own audience sees. An outcome a recipient gave
  * (NOTHING_FOUND, NOT_CONTROLLED) is theirs and stays: the two are then for the reviewer to
  * reconcile by hand. It runs on submission, not on a draft: a draft is not yet the agency's word
- * and nobody outside the agency sees it. The caller holds the operation's row lock, which
+ * and nobody outside the agency sees it. A later rejection leaves the outcome as it is: it
+ * questions the report's details, not that the goods were seized; the corrected report, once
+ * resubmitted, reconciles again. The caller holds the operation's row lock, which
  * feedback on the same alerts also takes, so the two never interleave.
  */
 export async function reconcileLinkedAlerts(tx: Db, ctx: ServiceContext, seizure: SeizureRow): Promise<number> {
