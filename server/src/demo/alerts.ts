@@ -19,7 +19,8 @@ export interface DemoAlertCast {
 
 const alertId = (alert: AlertRow) => encodeGlobalId('Alert', alert.id);
 
-export async function seedDemoAlerts({ operationId, as, agencyId, at }: DemoAlertCast): Promise<void> {
+/** Seeds the alerts; answers the ids of those the seizures will link. */
+export async function seedDemoAlerts({ operationId, as, agencyId, at }: DemoAlertCast): Promise<{ fertiliser: string }> {
   const common = { operationId, language: 'en' };
 
   at(40);
@@ -90,4 +91,5 @@ export async function seedDemoAlerts({ operationId, as, agencyId, at }: DemoAler
   at(2.5);
   await acknowledgeAlert(as('ncp@customs.bd.demo'), { alertId: alertId(drones) });
   await acknowledgeAlert(as('ncp@customs.lk.demo'), { alertId: alertId(drones) });
+  return { fertiliser: alertId(fertiliser) };
 }

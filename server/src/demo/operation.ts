@@ -15,6 +15,7 @@ import { inviteAgency, respondToInvitation } from '../modules/operations/partici
 import { advancePhase } from '../modules/operations/phases.service';
 import { acknowledgeAlert, raiseAlert } from '../modules/alerts/alerts.service';
 import { seedDemoAlerts } from './alerts';
+import { seedDemoSeizures } from './seizures';
 import type { ServiceContext } from '../service-context';
 
 // The demo operation, played through the real services with a clock that walks through its
@@ -43,7 +44,8 @@ export async function seedDemoOperation(deps: { db: Db; config: Config; logger: 
   const later = (hours: number) => (at += hours * 3_600_000);
 
   const targetCodes = CATALOGUE.filter((item) => item.version !== 'PGS-2023' || item.category === 'UAV').map((item) => item.code);
-  const targets = (await deps.db.select().from(commodities)).filter((item) => targetCodes.includes(item.code));
+  const catalogue = await deps.db.select().from(commodities);
+  const targets = catalogue.filter((item) => targetCodes.includes(item.code));
   const window = (phase: string, fromDays: number, toDays: number) => ({
     phase,
     startsAt: new Date(now.getTime() + fromDays * DAY),
@@ -115,11 +117,9 @@ export async function seedDemoOperation(deps: { db: Db; config: Config; logger: 
   }
   at = now.getTime() - 2 * DAY + 3_600_000;
   await advancePhase(as('planner@wco.demo'), { operationId, to: 'OPERATIONAL' });
-  await seedDemoAlerts({
-    operationId,
-    as,
-    agencyId,
-    at: (hoursAgo) => (at = now.getTime() - hoursAgo * 3_600_000),
-  });
+  const cast = { operationId, as, agencyId, at: (hoursAgo: number) => void (at = now.getTime() - hoursAgo * 3_600_000) };
+  const alerts = await seedDemoAlerts(cast);
+  const commodityIds = new Map(catalogue.map((item) => [item.code, encodeGlobalId('Commodity', item.id)]));
+  await seedDemoSeizures(cast, now, (code) => commodityIds.get(code)!, alerts);
   deps.logger.info({ code: DEMO_OPERATION_CODE }, 'demo operation loaded');
 }

@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_OPERATION_CODE } from '@jointops/server/demo/operation';
+import { seedDemo } from '@jointops/server/demo/seed';
+import { startTestApp, type TestApp } from '../testkit/app';
+import { seedKit } from '../testkit/seed';
+
+// The demo is what a newcomer sees first: an operation in its operational phase whose alerts and
+// seizures read like a real PGS operation's. It is played through the real services, so a rule
+// that changes and a demo that no longer fits it fail here, not on a newcomer's first start.
+
+let testApp: TestApp;
+const tokens = new Map<string, string>();
+
+beforeAll(async () => {
+  testApp = await startTestApp();
+  const { db } = testApp.database;
+  await seedDemo({ db, config: testApp.config, logger: testApp.app.deps.logger, pubSub: testApp.app.deps.pubSub }, testApp.clock.now());
+});
+afterAll(() => testApp.stop());
+
+async function as(email: string) {
+  if (!tokens.has(email)) tokens.set(email, (await seedKit(testApp).signIn({ email, password: testApp.config.demoPassword })).token);
+  const token = tokens.get(email)!;
+  return async (selection: string) => {
+    const response = await testApp.graphql<{ operations: { edges: { node: Record<string, any> }[] } }>(
+      `{ operations(first: 10) { edges { node { code ${selection} } } } }`,
+      {},
+      { token },
+    );
+    expect(response.errors).toBeUndefined();
+    return response.data!.operations.edges.map((edge) => edge.node).find((operation) => operation.code === DEMO_OPERATION_CODE)!;
+  };
+}
+
+describe('the demo operation', () => {
+  it('went live after every participating agency acknowledged the readiness test', async () => {
+    const operation = await (await as('planner@wco.demo'))('phase participations { role status readinessAcknowledgedAt }');
+    expect(operation.phase).toBe('OPERATIONAL');
+    const participating = operation.participations.filter((p: { role: string; status: string }) => p.role === 'PARTICIPATING' && p.status === 'ACCEPTED');
+    expect(participating.length).toBeGreaterThan(10);
+    for (const participation of participating) expect(participation.readinessAcknowledgedAt).not.toBeNull();
+  });
+
+  it('has verified seizures in every unit, a report awaiting review, a corrected one and a bonus', async () => {
+    const operation = await (await as('analyst@wco.demo'))('seizures(first: 100) { edges { node { status unit bonus } } }');
+    const seizures = operation.seizures.edges.map((edge: { node: { status: string; unit: string; bonus: boolean } }) => edge.node);
+    const count = (status: string) => seizures.filter((seizure: { status: string }) => seizure.status === status).length;
+    expect({ VERIFIED: count('VERIFIED'), SUBMITTED: count('SUBMITTED'), DRAFT: count('DRAFT') }).toEqual({ VERIFIED: 14, SUBMITTED: 2, DRAFT: 0 });
+    expect(new Set(seizures.map((seizure: { unit: string }) => seizure.unit))).toEqual(new Set(['T', 'KG', 'G', 'L', 'M', 'PIECES']));
+    expect(seizures.filter((seizure: { bonus: boolean }) => seizure.bonus).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("keeps the Philippine draft the Philippines' own, and links their seizure to the fertiliser alert", async () => {
+    const philippines = await (await as('ncp@customs.ph.demo'))('seizures(first: 100, status: DRAFT) { edges { node { status } } } alerts(first: 10) { edges { node { reference outcome linkedSeizures { status } } } }');
+    expect(philippines.seizures.edges).toHaveLength(1);
+    const seized = philippines.alerts.edges.map((edge: { node: Record<string, any> }) => edge.node).filter((alert: { outcome: string }) => alert.outcome === 'SEIZED');
+    expect(seized).toEqual([expect.objectContaining({ linkedSeizures: [{ status: 'VERIFIED' }] })]);
+  });
+});
