@@ -79,3 +79,14 @@ export type QuantityUnit = (typeof QUANTITY_UNITS)[number];
 
 export const LOCALES = ['en', 'fr'] as const;
 export type Locale = (typeof LOCALES)[number];
+
+/** Databases contact points check people, documents, vehicles and consignments against. */
+export const CHECKED_DATABASES = [
+  'INTERPOL_SLTD',
+  'INTERPOL_NOMINALS',
+  'INTERPOL_VEHICLES',
+  'WCO_CEN',
+  'NATIONAL',
+  'OTHER',
+] as const;
+export type CheckedDatabase = (typeof CHECKED_DATABASES)[number];

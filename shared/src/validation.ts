@@ -31,3 +31,20 @@ export const timeZone = z
   .refine((zone) => knownTimeZones.has(zone), { error: 'Unknown IANA time zone' });
 
 export const email = z.string().trim().toLowerCase().pipe(z.email({ error: 'Not a valid e-mail address' }).max(254));
+
+/** A day on the calendar, `YYYY-MM-DD`, that exists (no 30 February). */
+export const calendarDate = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Use a date as YYYY-MM-DD' })
+  .refine((day) => {
+    const midnight = new Date(`${day}T00:00:00Z`);
+    return !Number.isNaN(midnight.getTime()) && midnight.toISOString().startsWith(day);
+  }, { error: 'No such day' });
+
+/** The calendar day it is at `instant` in `zone`, as `YYYY-MM-DD`. */
+export function calendarDateIn(zone: string, instant: Date): string {
+  const parts = new Intl.DateTimeFormat('en', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant);
+  const part = (type: string) => parts.find((p) => p.type === type)!.value;
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
