@@ -3,10 +3,11 @@ import * as accounts from './schema/accounts';
 import * as alerts from './schema/alerts';
 import * as audit from './schema/audit';
 import * as catalogue from './schema/catalogue';
+import * as checks from './schema/checks';
 import * as operations from './schema/operations';
 import * as seizures from './schema/seizures';
 
-export const tables = { ...accounts, ...catalogue, ...audit, ...operations, ...alerts, ...seizures };
+export const tables = { ...accounts, ...catalogue, ...audit, ...operations, ...alerts, ...seizures, ...checks };
 
 export const relations = defineRelations(tables, (r) => ({
   agencies: { users: r.many.users() },
@@ -66,5 +67,14 @@ export const relations = defineRelations(tables, (r) => ({
     commodity: r.one.commodities({ from: r.seizures.commodityId, to: r.commodities.id }),
     verifiedByUser: r.one.users({ from: r.seizures.verifiedBy, to: r.users.id }),
     rejectedByUser: r.one.users({ from: r.seizures.rejectedBy, to: r.users.id }),
+  },
+  licitShipmentChecks: {
+    agency: r.one.agencies({ from: r.licitShipmentChecks.agencyId, to: r.agencies.id, optional: false }),
+    commodity: r.one.commodities({ from: r.licitShipmentChecks.commodityId, to: r.commodities.id, optional: false }),
+    recordedByUser: r.one.users({ from: r.licitShipmentChecks.recordedBy, to: r.users.id, optional: false }),
+  },
+  databaseChecks: {
+    agency: r.one.agencies({ from: r.databaseChecks.agencyId, to: r.agencies.id, optional: false }),
+    recordedByUser: r.one.users({ from: r.databaseChecks.recordedBy, to: r.users.id, optional: false }),
   },
 }));

@@ -13,5 +13,6 @@ import '../modules/alerts/alerts.graphql';
 import '../modules/seizures/seizures.graphql';
 import '../modules/seizures/seizure-events.graphql';
 import '../modules/seizures/seizure-mutations.graphql';
+import '../modules/checks/checks.graphql';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -1,0 +1,162 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { CheckedDatabase, QuantityUnit } from '@jointops/shared/domain';
+import { BASE_UNIT, IN_BASE_UNIT, UNIT_DIMENSION } from '@jointops/shared/units';
+import type { Db } from '../../db/client';
+import { databaseChecks, licitShipmentChecks } from '../../db/schema/checks';
+import type { Viewer } from '../../service-context';
+import { visibleTo } from '../operations/operations.repo';
+
+export type LicitShipmentCheckRow = typeof licitShipmentChecks.$inferSelect;
+export type DatabaseCheckRow = typeof databaseChecks.$inferSelect;
+
+/** What identifies one figure: recording again for the same key replaces it. */
+export interface FigureKey {
+  operationId: string;
+  agencyId: string;
+  checkedOn: string;
+}
+
+export async function findLicitShipmentCheck(db: Db, key: FigureKey & { commodityId: string }): Promise<LicitShipmentCheckRow | null> {
+  const t = licitShipmentChecks;
+  const [row] = await db
+    .select()
+    .from(t)
+    .where(and(eq(t.operationId, key.operationId), eq(t.agencyId, key.agencyId), eq(t.checkedOn, key.checkedOn), eq(t.commodityId, key.commodityId)));
+  return row ?? null;
+}
+
+export async function findDatabaseCheck(db: Db, key: FigureKey & { database: CheckedDatabase }): Promise<DatabaseCheckRow | null> {
+  const t = databaseChecks;
+  const [row] = await db
+    .select()
+    .from(t)
+    .where(and(eq(t.operationId, key.operationId), eq(t.agencyId, key.agencyId), eq(t.checkedOn, key.checkedOn), eq(t.database, key.database)));
+  return row ?? null;
+}
+
+export async function upsertLicitShipmentCheck(tx: Db, row: typeof licitShipmentChecks.$inferInsert): Promise<LicitShipmentCheckRow> {
+  const t = licitShipmentChecks;
+  const { shipments, quantity, unit, countryCode, recordedBy, recordedAt } = row;
+  const [saved] = await tx
+    .insert(t)
+    .values(row)
+    .onConflictDoUpdate({ target: [t.operationId, t.agencyId, t.checkedOn, t.commodityId], set: { shipments, quantity, unit, countryCode, recordedBy, recordedAt } })
+    .returning();
+  return saved!;
+}
+
+export async function upsertDatabaseCheck(tx: Db, row: typeof databaseChecks.$inferInsert): Promise<DatabaseCheckRow> {
+  const t = databaseChecks;
+  const { checks, hits, countryCode, recordedBy, recordedAt } = row;
+  const [saved] = await tx
+    .insert(t)
+    .values(row)
+    .onConflictDoUpdate({ target: [t.operationId, t.agencyId, t.checkedOn, t.database], set: { checks, hits, countryCode, recordedBy, recordedAt } })
+    .returning();
+  return saved!;
+}
+
+/** Any figure, whoever asks: for events, which only those with standing read. */
+export async function findLicitShipmentCheckById(db: Db, id: string): Promise<LicitShipmentCheckRow | null> {
+  const [row] = await db.select().from(licitShipmentChecks).where(eq(licitShipmentChecks.id, id));
+  return row ?? null;
+}
+
+export async function findDatabaseCheckById(db: Db, id: string): Promise<DatabaseCheckRow | null> {
+  const [row] = await db.select().from(databaseChecks).where(eq(databaseChecks.id, id));
+  return row ?? null;
+}
+
+/** The figure, if the viewer may see its operation; exactly null otherwise, as for an unknown id. */
+export async function findVisibleLicitShipmentCheck(db: Db, viewer: Viewer, id: string): Promise<LicitShipmentCheckRow | null> {
+  const t = licitShipmentChecks;
+  const [row] = await db.select().from(t).where(and(eq(t.id, id), visibleTo(viewer, sql`${t.operationId}`)));
+  return row ?? null;
+}
+
+export async function findVisibleDatabaseCheck(db: Db, viewer: Viewer, id: string): Promise<DatabaseCheckRow | null> {
+  const t = databaseChecks;
+  const [row] = await db.select().from(t).where(and(eq(t.id, id), visibleTo(viewer, sql`${t.operationId}`)));
+  return row ?? null;
+}
+
+/** The operation's licit shipment figures, if the viewer may see the operation; nothing otherwise. */
+export function visibleLicitShipmentChecks(db: Db, viewer: Viewer, operationId: string): Promise<LicitShipmentCheckRow[]> {
+  const t = licitShipmentChecks;
+  return db
+    .select()
+    .from(t)
+    .where(and(eq(t.operationId, operationId), visibleTo(viewer, sql`${t.operationId}`)))
+    .orderBy(asc(t.checkedOn), asc(t.countryCode), asc(t.agencyId), asc(t.commodityId));
+}
+
+export function visibleDatabaseChecks(db: Db, viewer: Viewer, operationId: string): Promise<DatabaseCheckRow[]> {
+  const t = databaseChecks;
+  return db
+    .select()
+    .from(t)
+    .where(and(eq(t.operationId, operationId), visibleTo(viewer, sql`${t.operationId}`)))
+    .orderBy(asc(t.checkedOn), asc(t.countryCode), asc(t.agencyId), asc(t.database));
+}
+
+// Totals for the results module. Sums are float8, not int: a month of daily figures from many
+// agencies can pass 2^31, and float8 holds every whole number up to 2^53 exactly.
+
+export interface LicitShipmentTotal {
+  countryCode: string;
+  shipments: number;
+  /** One entry per dimension recorded, in its base unit (KG, L, M, PIECES): unlike units never add. */
+  quantities: { unit: QuantityUnit; quantity: number }[];
+}
+
+/** A SQL `case` over the row's unit, built from the one table of units in shared/units.ts. */
+const caseOf = (value: (unit: QuantityUnit) => string) =>
+  sql`case ${licitShipmentChecks.unit} ${sql.raw((Object.keys(UNIT_DIMENSION) as QuantityUnit[]).map((unit) => `when '${unit}' then ${value(unit)}`).join(' '))} end`;
+
+/**
+ * Licit shipments checked per country, for the results: shipments, and quantities summed per
+ * dimension in exact numeric arithmetic (g, kg and t add up in kg; pieces never join them).
+ * Trusted callers only: it applies no need-to-know filter.
+ */
+export async function licitShipmentTotals(db: Db, operationId: string): Promise<LicitShipmentTotal[]> {
+  const t = licitShipmentChecks;
+  const shipments = await db
+    .select({ countryCode: t.countryCode, shipments: sql<number>`sum(${t.shipments})::float8` })
+    .from(t)
+    .where(eq(t.operationId, operationId))
+    .groupBy(t.countryCode)
+    .orderBy(asc(t.countryCode));
+  const baseUnit = caseOf((unit) => `'${BASE_UNIT[UNIT_DIMENSION[unit]]}'`);
+  const quantities = await db
+    .select({
+      countryCode: t.countryCode,
+      unit: sql<QuantityUnit>`${baseUnit}`.as('base_unit'),
+      quantity: sql<number>`sum(${t.quantity} * ${caseOf((unit) => IN_BASE_UNIT[unit])})::float8`,
+    })
+    .from(t)
+    .where(and(eq(t.operationId, operationId), sql`${t.quantity} is not null`))
+    .groupBy(t.countryCode, sql`base_unit`)
+    .orderBy(asc(t.countryCode), sql`base_unit`);
+  return shipments.map((row) => ({
+    ...row,
+    quantities: quantities.filter((q) => q.countryCode === row.countryCode).map(({ unit, quantity }) => ({ unit, quantity })),
+  }));
+}
+
+export interface DatabaseCheckTotal {
+  countryCode: string;
+  database: CheckedDatabase;
+  checks: number;
+  hits: number;
+}
+
+/** Database checks and hits per country and database, for the results. Trusted callers only. */
+export function databaseCheckTotals(db: Db, operationId: string): Promise<DatabaseCheckTotal[]> {
+  const t = databaseChecks;
+  return db
+    .select({ countryCode: t.countryCode, database: t.database, checks: sql<number>`sum(${t.checks})::float8`, hits: sql<number>`sum(${t.hits})::float8` })
+    .from(t)
+    .where(eq(t.operationId, operationId))
+    .groupBy(t.countryCode, t.database)
+    .orderBy(asc(t.countryCode), asc(t.database));
+}
