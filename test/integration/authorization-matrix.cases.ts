@@ -514,4 +514,27 @@ export const matrix: Record<string, Case[]> = {
       expect: SEIZURE_REVIEW,
     },
   ],
+  'Mutation.recordLicitShipmentsChecked': [
+    {
+      asks: 'in PRE_OPERATIONAL, before any check is made',
+      request: async (world) => {
+        const urea = (await world.kit.catalogue(world.people.coordinator)).find((item) => item.code === 'UREA')!;
+        return {
+          document: mutation('recordLicitShipmentsChecked', '... on LicitShipmentCheck { id shipments }'),
+          variables: { input: { operationId: world.ids.operation, checkedOn: '2026-06-01', commodityId: urea.id, shipments: 3 } },
+        };
+      },
+      expect: { coordinator: 'phase-rule', contactPoint: 'phase-rule', reviewer: 'forbidden', observer: 'forbidden', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+    },
+  ],
+  'Mutation.recordDatabaseChecks': [
+    {
+      asks: 'in PRE_OPERATIONAL, before any check is made',
+      request: (world) => ({
+        document: mutation('recordDatabaseChecks', '... on DatabaseCheck { id checks hits }'),
+        variables: { input: { operationId: world.ids.operation, checkedOn: '2026-06-01', database: 'INTERPOL_SLTD', checks: 40, hits: 1 } },
+      }),
+      expect: { coordinator: 'phase-rule', contactPoint: 'phase-rule', reviewer: 'forbidden', observer: 'forbidden', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+    },
+  ],
 };

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { encodeGlobalId } from '@jointops/server/global-id';
+import { calendarDateIn } from '@jointops/shared/validation';
 import type { Actor, OperationDriver, OperationKit } from '../testkit/operations';
 import type { SeededAgency, SeededUser } from '../testkit/seed';
 
@@ -190,6 +191,22 @@ const seizureContentMistakes: MalformedInput[] = [
 ];
 
 const JUSTIFICATION = 'Agencies confirmed by letter; registration follows.';
+
+/** The day the concluded operation went operational, in its reference time zone: a day figures may be recorded for. */
+async function operationalDay(world: World): Promise<string> {
+  const seen = await world.concluded.view(world.coordinator, 'referenceTimeZone plannedPhases { phase startedAt }');
+  const operational = seen!.plannedPhases.find((phase: { phase: string }) => phase.phase === 'OPERATIONAL');
+  return calendarDateIn(seen!.referenceTimeZone, new Date(operational.startedAt));
+}
+
+const checkedOnMistakes: MalformedInput[] = [
+  { mistake: 'a blank day', field: 'checkedOn', change: () => ({ checkedOn: '' }) },
+  { mistake: 'a day of spaces', field: 'checkedOn', change: () => ({ checkedOn: '   ' }) },
+  { mistake: 'a day given as DD/MM/YYYY', field: 'checkedOn', change: () => ({ checkedOn: '01/06/2026' }) },
+  { mistake: 'a day that does not exist', field: 'checkedOn', change: () => ({ checkedOn: '2026-02-30' }) },
+  { mistake: 'a day still to come', field: 'checkedOn', change: () => ({ checkedOn: '2099-01-01' }) },
+  { mistake: 'a day before the operational phase began', field: 'checkedOn', change: () => ({ checkedOn: '2020-01-01' }) },
+];
 
 export const mutationInputs: Record<string, MutationInputs> = {
   login: {
@@ -442,6 +459,40 @@ export const mutationInputs: Record<string, MutationInputs> = {
       { mistake: 'a blank reason', field: 'reason', change: () => ({ reason: '' }) },
       { mistake: 'a reason of spaces', field: 'reason', change: () => ({ reason: ' \n ' }) },
       { mistake: 'a reason longer than 2000 characters', field: 'reason', change: () => ({ reason: 'Rejected. '.repeat(201) }) },
+    ],
+  },
+  recordLicitShipmentsChecked: {
+    caller: 'contactPoint',
+    // The concluded operation is in POST_OPERATIONAL, where late figures are still taken.
+    wellFormed: async (world) => {
+      const urea = (await world.kit.catalogue(world.contactPoint)).find((item) => item.code === 'UREA')!;
+      return { operationId: world.concluded.id, checkedOn: await operationalDay(world), commodityId: urea.id, shipments: 6, quantity: 1.5, unit: 'T' };
+    },
+    malformed: [
+      ...operationIds,
+      ...checkedOnMistakes,
+      ...badIds('commodityId', 'Commodity', (world) => world.agency.globalId),
+      { mistake: 'a commodity id that names no catalogue item', field: 'commodityId', change: () => ({ commodityId: encodeGlobalId('Commodity', randomUUID()) }) },
+      { mistake: 'a negative number of shipments', field: 'shipments', change: () => ({ shipments: -1 }) },
+      { mistake: 'more than a million shipments in a day', field: 'shipments', change: () => ({ shipments: 1_000_001 }) },
+      { mistake: 'a negative quantity', field: 'quantity', change: () => ({ quantity: -0.5 }) },
+      { mistake: 'a quantity no border sees in a day', field: 'quantity', change: () => ({ quantity: 1e13 }) },
+      { mistake: 'a quantity without its unit', field: 'unit', change: () => ({ unit: undefined }) },
+      { mistake: 'a unit without a quantity', field: 'quantity', change: () => ({ quantity: null }) },
+      { mistake: 'a quantity with no shipment checked', field: 'quantity', change: () => ({ shipments: 0 }) },
+      { mistake: 'urea in litres', field: 'unit', change: () => ({ unit: 'L' }) },
+    ],
+  },
+  recordDatabaseChecks: {
+    caller: 'contactPoint',
+    wellFormed: async (world) => ({ operationId: world.concluded.id, checkedOn: await operationalDay(world), database: 'INTERPOL_SLTD', checks: 320, hits: 2 }),
+    malformed: [
+      ...operationIds,
+      ...checkedOnMistakes,
+      { mistake: 'a negative number of checks', field: 'checks', change: () => ({ checks: -1 }) },
+      { mistake: 'more than ten million checks in a day', field: 'checks', change: () => ({ checks: 10_000_001 }) },
+      { mistake: 'a negative number of hits', field: 'hits', change: () => ({ hits: -1 }) },
+      { mistake: 'more hits than checks', field: 'hits', change: () => ({ hits: 321 }) },
     ],
   },
 };

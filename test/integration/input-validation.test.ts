@@ -31,7 +31,7 @@ beforeAll(async () => {
   const { operation, planner, malaysia } = await kit.jointOperation();
   await operation.advanceTo('PRE_OPERATIONAL');
   const concluded = await kit.operation(planner);
-  // Malaysia takes part in it too: its late seizure reports are what the seizure mutations check.
+  // Malaysia takes part in it too: its late seizure reports and check figures are what the seizure and register mutations check.
   await concluded.join(malaysia);
   for (const to of ['PRE_OPERATIONAL', 'OPERATIONAL', 'POST_OPERATIONAL'] as const) {
     const { result } = await concluded.advance(to, { overrideJustification: 'Compressed schedule for the input checks.' });

@@ -35,6 +35,8 @@ const ALERT = `... on Alert { id reference category severity marking distributio
   recipients { agency { id } dueAt acknowledgedAt acknowledgedBy { id } overdue } comments { author { id } body } }`;
 const SEIZURE = `... on Seizure { id reference status bonus quantity unit arrests place countryCode commodityDescription rejectionReason
   commodity { code } reportingAgency { id } reportedBy { id } verifiedBy { id } rejectedBy { id } linkedAlerts { id } }`;
+const LICIT_SHIPMENT_CHECK = '... on LicitShipmentCheck { id countryCode checkedOn shipments quantity unit agency { id } commodity { code } recordedBy { id } }';
+const DATABASE_CHECK = '... on DatabaseCheck { id countryCode checkedOn database checks hits agency { id } recordedBy { id } }';
 
 /** The result fields each mutation is asked for: success, then every failure it may answer with. */
 const SELECTIONS = {
@@ -55,6 +57,8 @@ const SELECTIONS = {
   correctSeizure: `${ERRORS} ${PHASE_RULE} ${SEIZURE}`,
   verifySeizure: `${ERRORS} ${PHASE_RULE} ${SEIZURE}`,
   rejectSeizure: `${ERRORS} ${PHASE_RULE} ${SEIZURE}`,
+  recordLicitShipmentsChecked: `${ERRORS} ${PHASE_RULE} ${LICIT_SHIPMENT_CHECK}`,
+  recordDatabaseChecks: `${ERRORS} ${PHASE_RULE} ${DATABASE_CHECK}`,
 } as const;
 
 export type OperationMutation = keyof typeof SELECTIONS;
