@@ -257,6 +257,18 @@ export const matrix: Record<string, Case[]> = {
       expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'allowed', observer: 'allowed', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
     },
     {
+      asks: 'its register of checks in OPERATIONAL',
+      request: async (world) => {
+        const operation = await operationLive(world);
+        const figure = { operationId: operation.id, checkedOn: await operation.operationalDay(), database: 'INTERPOL_SLTD', checks: 40, hits: 1 };
+        const { result } = await world.kit.mutate(world.people.contactPoint, 'recordDatabaseChecks', figure);
+        if (result?.__typename !== 'DatabaseCheck') throw new Error(`recordDatabaseChecks failed: ${JSON.stringify(result)}`);
+        return { document: OPERATION_BY_ID('databaseChecks { id countryCode checks hits }'), variables: { id: operation.id } };
+      },
+      pick: (data) => data?.operation && data.operation.databaseChecks,
+      expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'allowed', observer: 'allowed', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+    },
+    {
       asks: 'its audit trail',
       request: (world) => ({ document: OPERATION_BY_ID('auditTrail(first: 100) { edges { node { action outcome } } }'), variables: { id: world.ids.operation } }),
       pick: (data) => data?.operation && data.operation.auditTrail,

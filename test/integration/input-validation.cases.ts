@@ -1,6 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { encodeGlobalId } from '@jointops/server/global-id';
-import { calendarDateIn } from '@jointops/shared/validation';
 import type { Actor, OperationDriver, OperationKit } from '../testkit/operations';
 import type { SeededAgency, SeededUser } from '../testkit/seed';
 
@@ -191,13 +190,6 @@ const seizureContentMistakes: MalformedInput[] = [
 ];
 
 const JUSTIFICATION = 'Agencies confirmed by letter; registration follows.';
-
-/** The day the concluded operation went operational, in its reference time zone: a day figures may be recorded for. */
-async function operationalDay(world: World): Promise<string> {
-  const seen = await world.concluded.view(world.coordinator, 'referenceTimeZone plannedPhases { phase startedAt }');
-  const operational = seen!.plannedPhases.find((phase: { phase: string }) => phase.phase === 'OPERATIONAL');
-  return calendarDateIn(seen!.referenceTimeZone, new Date(operational.startedAt));
-}
 
 const checkedOnMistakes: MalformedInput[] = [
   { mistake: 'a blank day', field: 'checkedOn', change: () => ({ checkedOn: '' }) },
@@ -466,7 +458,7 @@ export const mutationInputs: Record<string, MutationInputs> = {
     // The concluded operation is in POST_OPERATIONAL, where late figures are still taken.
     wellFormed: async (world) => {
       const urea = (await world.kit.catalogue(world.contactPoint)).find((item) => item.code === 'UREA')!;
-      return { operationId: world.concluded.id, checkedOn: await operationalDay(world), commodityId: urea.id, shipments: 6, quantity: 1.5, unit: 'T' };
+      return { operationId: world.concluded.id, checkedOn: await world.concluded.operationalDay(), commodityId: urea.id, shipments: 6, quantity: 1.5, unit: 'T' };
     },
     malformed: [
       ...operationIds,
@@ -485,7 +477,7 @@ export const mutationInputs: Record<string, MutationInputs> = {
   },
   recordDatabaseChecks: {
     caller: 'contactPoint',
-    wellFormed: async (world) => ({ operationId: world.concluded.id, checkedOn: await operationalDay(world), database: 'INTERPOL_SLTD', checks: 320, hits: 2 }),
+    wellFormed: async (world) => ({ operationId: world.concluded.id, checkedOn: await world.concluded.operationalDay(), database: 'INTERPOL_SLTD', checks: 320, hits: 2 }),
     malformed: [
       ...operationIds,
       ...checkedOnMistakes,

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { MemberRole, ParticipationRole, Phase } from '@jointops/shared/domain';
+import { calendarDateIn } from '@jointops/shared/validation';
 import type { TestApp } from './app';
 import { errorCode } from './graphql';
 import { seedKit, type SeededAgency, type SeededUser } from './seed';
@@ -267,6 +268,13 @@ export class OperationDriver {
     const operation = await this.view(this.coordinator, 'plannedPhases { phase plannedStartsAt plannedEndsAt }');
     const row = operation!.plannedPhases.find((planned: { phase: Phase }) => planned.phase === phase);
     return { startsAt: row.plannedStartsAt, endsAt: row.plannedEndsAt };
+  }
+
+  /** The day its operational phase began, in its reference time zone: a day checks may be recorded for. */
+  async operationalDay(): Promise<string> {
+    const operation = await this.view(this.coordinator, 'referenceTimeZone plannedPhases { phase startedAt }');
+    const operational = operation!.plannedPhases.find((planned: { phase: Phase }) => planned.phase === 'OPERATIONAL');
+    return calendarDateIn(operation!.referenceTimeZone, new Date(operational.startedAt));
   }
 
   /**
