@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { CheckedDatabase, QuantityUnit } from '@jointops/shared/domain';
-import { BASE_UNIT, IN_BASE_UNIT, UNIT_DIMENSION } from '@jointops/shared/units';
+import { BASE_UNIT, TO_BASE_UNIT, UNIT_DIMENSION } from '@jointops/shared/seizures';
 import type { Db } from '../../db/client';
 import { databaseChecks, licitShipmentChecks } from '../../db/schema/checks';
 import type { Viewer } from '../../service-context';
@@ -109,7 +109,11 @@ export interface LicitShipmentTotal {
   quantities: { unit: QuantityUnit; quantity: number }[];
 }
 
-/** A SQL `case` over the row's unit, built from the one table of units in shared/units.ts. */
+/**
+ * A SQL `case` over the row's unit, built from the one table of units (shared/seizures.ts). Its
+ * factors print as exact decimal literals (0.001, 1000), so SQL multiplies them in numeric: 500 g
+ * + 2 t + 3 kg is 2003.5 kg, not a binary-float neighbour of it.
+ */
 const caseOf = (value: (unit: QuantityUnit) => string) =>
   sql`case ${licitShipmentChecks.unit} ${sql.raw((Object.keys(UNIT_DIMENSION) as QuantityUnit[]).map((unit) => `when '${unit}' then ${value(unit)}`).join(' '))} end`;
 
@@ -131,7 +135,7 @@ export async function licitShipmentTotals(db: Db, operationId: string): Promise<
     .select({
       countryCode: t.countryCode,
       unit: sql<QuantityUnit>`${baseUnit}`.as('base_unit'),
-      quantity: sql<number>`sum(${t.quantity} * ${caseOf((unit) => IN_BASE_UNIT[unit])})::float8`,
+      quantity: sql<number>`sum(${t.quantity} * ${caseOf((unit) => String(TO_BASE_UNIT[unit]))})::float8`,
     })
     .from(t)
     .where(and(eq(t.operationId, operationId), sql`${t.quantity} is not null`))

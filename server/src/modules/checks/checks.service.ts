@@ -1,6 +1,6 @@
 import { catalogueItems } from '@jointops/shared/catalogue';
 import { recordDatabaseChecksInput, recordLicitShipmentsCheckedInput } from '@jointops/shared/checks';
-import { UNIT_DIMENSION, unitsLike } from '@jointops/shared/units';
+import { unitFitsCommodity, unitMismatchMessage } from '@jointops/shared/seizures';
 import { calendarDateIn } from '@jointops/shared/validation';
 import type { Db } from '../../db/client';
 import { PhaseRuleError, ValidationError } from '../../domain-errors';
@@ -87,9 +87,8 @@ export async function recordLicitShipmentsChecked(ctx: ServiceContext, rawInput:
     const input = parseInput(recordLicitShipmentsCheckedInput, rawInput);
     const reporter = await reporterFor(tx, ctx, input.operationId, input.checkedOn, 'record licit shipments checked');
     const commodity = await catalogueCommodity(tx, input.commodityId, reporter.operation);
-    if (input.unit && UNIT_DIMENSION[input.unit] !== UNIT_DIMENSION[commodity.defaultUnit]) {
-      throw ValidationError.field('unit', `${commodity.nameEn} is measured in ${unitsLike(commodity.defaultUnit).join(', ')}`);
-    }
+    // The seizures' unit rule: a catalogue commodity is counted in a unit of its own dimension.
+    if (input.unit && !unitFitsCommodity(input.unit, commodity.defaultUnit)) throw ValidationError.field('unit', unitMismatchMessage(commodity.defaultUnit));
     const key = { operationId: reporter.operation.id, agencyId: reporter.agencyId, checkedOn: input.checkedOn, commodityId: commodity.id };
     const after = shipmentFigures(input);
     return replaceFigure(tx, ctx, reporter, {
