@@ -56,4 +56,10 @@ describe('the demo operation', () => {
     const seized = philippines.alerts.edges.map((edge: { node: Record<string, any> }) => edge.node).filter((alert: { outcome: string }) => alert.outcome === 'SEIZED');
     expect(seized).toEqual([expect.objectContaining({ linkedSeizures: [{ status: 'VERIFIED' }] })]);
   });
+
+  it('has the licit shipments checked and the database checks of its first full day', async () => {
+    const operation = await (await as('planner@wco.demo'))('licitShipmentChecks { shipments } databaseChecks { checks hits }');
+    expect(operation.licitShipmentChecks.reduce((sum: number, check: { shipments: number }) => sum + check.shipments, 0)).toBe(86);
+    expect(operation.databaseChecks.reduce((sum: number, check: { hits: number }) => sum + check.hits, 0)).toBe(10);
+  });
 });

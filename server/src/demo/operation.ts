@@ -15,6 +15,7 @@ import { inviteAgency, respondToInvitation } from '../modules/operations/partici
 import { advancePhase } from '../modules/operations/phases.service';
 import { acknowledgeAlert, raiseAlert } from '../modules/alerts/alerts.service';
 import { seedDemoAlerts } from './alerts';
+import { seedDemoChecks } from './checks';
 import { seedDemoSeizures } from './seizures';
 import type { ServiceContext } from '../service-context';
 
@@ -121,5 +122,6 @@ export async function seedDemoOperation(deps: { db: Db; config: Config; logger: 
   const alerts = await seedDemoAlerts(cast);
   const commodityIds = new Map(catalogue.map((item) => [item.code, encodeGlobalId('Commodity', item.id)]));
   await seedDemoSeizures(cast, now, (code) => commodityIds.get(code)!, alerts);
+  await seedDemoChecks(cast, now, (code) => commodityIds.get(code)!);
   deps.logger.info({ code: DEMO_OPERATION_CODE }, 'demo operation loaded');
 }
