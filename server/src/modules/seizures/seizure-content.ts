@@ -1,10 +1,10 @@
 import { catalogueItems } from '@jointops/shared/catalogue';
 import { unitFitsCommodity, unitMismatchMessage, type SeizureContent } from '@jointops/shared/seizures';
 import { contentDigest } from '../../content-digest';
-import { ValidationError } from '../../domain-errors';
+import { ValidationError, type FieldError } from '../../domain-errors';
 import type { Db } from '../../db/client';
 import type { Viewer } from '../../service-context';
-import { idFromInput } from '../../validate';
+import { uuidFromGlobalId } from '../../global-id';
 import { findCommodityById } from '../catalogue/catalogue.repo';
 import type { OperationRow } from '../operations/operations.repo';
 import { visibleAlertIdsAmong } from './seizures.repo';
@@ -18,15 +18,22 @@ export interface CheckedContent {
   alertIds: string[];
 }
 
+type Problems = FieldError[];
+
 /** A catalogue item of the operation's catalogue version, measured in a unit of its dimension. */
-async function commodityOf(tx: Db, content: SeizureContent, operation: OperationRow): Promise<string | null> {
+async function commodityOf(tx: Db, content: SeizureContent, operation: OperationRow, problems: Problems): Promise<string | null> {
   if (!content.commodityId) return null;
-  const id = idFromInput(content.commodityId, 'Commodity', 'commodityId');
+  const id = uuidFromGlobalId(content.commodityId, 'Commodity');
+  if (!id) {
+    problems.push({ path: ['commodityId'], message: 'Not a valid Commodity id' });
+    return null;
+  }
   const commodity = await findCommodityById(tx, id);
   if (!commodity || !catalogueItems(operation.catalogueVersion).some((item) => item.code === commodity.code)) {
-    throw ValidationError.field('commodityId', `Not an item of the ${operation.catalogueVersion} catalogue`);
+    problems.push({ path: ['commodityId'], message: `Not an item of the ${operation.catalogueVersion} catalogue` });
+  } else if (!unitFitsCommodity(content.unit, commodity.defaultUnit)) {
+    problems.push({ path: ['unit'], message: unitMismatchMessage(commodity.defaultUnit) });
   }
-  if (!unitFitsCommodity(content.unit, commodity.defaultUnit)) throw ValidationError.field('unit', unitMismatchMessage(commodity.defaultUnit));
   return id;
 }
 
@@ -35,19 +42,25 @@ async function commodityOf(tx: Db, content: SeizureContent, operation: Operation
  * see is refused with the very words used for an id that names nothing, so the refusal tells
  * nothing of a RESTRICTED alert's existence.
  */
-async function linkedAlertsOf(tx: Db, viewer: Viewer, operationId: string, globalIds: string[]): Promise<string[]> {
-  const ids = globalIds.map((id, index) => idFromInput(id, 'Alert', `linkedAlertIds.${index}`));
-  const visible = await visibleAlertIdsAmong(tx, viewer, operationId, ids);
+async function linkedAlertsOf(tx: Db, viewer: Viewer, operationId: string, globalIds: string[], problems: Problems): Promise<string[]> {
+  const ids = globalIds.map((id) => uuidFromGlobalId(id, 'Alert'));
+  const visible = await visibleAlertIdsAmong(tx, viewer, operationId, ids.filter((id): id is string => id !== null));
   ids.forEach((id, index) => {
-    if (!visible.has(id)) throw ValidationError.field(`linkedAlertIds.${index}`, 'No such alert in this operation');
+    if (!id) problems.push({ path: ['linkedAlertIds', String(index)], message: 'Not a valid Alert id' });
+    else if (!visible.has(id)) problems.push({ path: ['linkedAlertIds', String(index)], message: NO_SUCH_ALERT });
   });
-  return [...new Set(ids)];
+  return [...new Set(ids.filter((id): id is string => id !== null))];
 }
 
+export const NO_SUCH_ALERT = 'No such alert in this operation';
+
+/** Every problem of the content at once, so that a form (or an imported row) is corrected in one go. */
 export async function checkContent(tx: Db, viewer: Viewer, operation: OperationRow, content: SeizureContent, now: Date): Promise<CheckedContent> {
-  if (content.seizedAt > now) throw ValidationError.field('seizedAt', 'Must not be in the future');
-  const commodityId = await commodityOf(tx, content, operation);
-  const alertIds = await linkedAlertsOf(tx, viewer, operation.id, content.linkedAlertIds);
+  const problems: Problems = [];
+  if (content.seizedAt > now) problems.push({ path: ['seizedAt'], message: 'Must not be in the future' });
+  const commodityId = await commodityOf(tx, content, operation, problems);
+  const alertIds = await linkedAlertsOf(tx, viewer, operation.id, content.linkedAlertIds, problems);
+  if (problems.length) throw new ValidationError(problems);
   const { linkedAlertIds: _linked, ...fields } = content;
   return { columns: { ...fields, commodityId }, alertIds };
 }

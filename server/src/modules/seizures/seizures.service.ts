@@ -1,12 +1,14 @@
 import { correctSeizureInput, reportSeizureInput, seizureReference, submitSeizureInput } from '@jointops/shared/seizures';
 import { ConflictError } from '../../domain-errors';
+import type { Db } from '../../db/client';
 import type { ServiceContext } from '../../service-context';
 import { parseInput } from '../../validate';
 import { audited } from '../audit/audited';
 import { recordEvent } from '../events/record-event';
 import { operationForAction, operationIdOf } from '../operations/operation-access';
+import type { OperationRow } from '../operations/operations.repo';
 import { reconcileLinkedAlerts } from './reconciliation';
-import { checkContent, reportDigest } from './seizure-content';
+import { checkContent, reportDigest, type CheckedContent } from './seizure-content';
 import { requireReportingPhase, seizureForAction } from './seizure-access';
 import { canAmendSeizure, canReportSeizure, seizureEventAudience } from './seizures.policy';
 import { findSeizureByIdempotencyKey, insertSeizure, replaceAlertLinks, takeSeizureNumber, updateSeizureRow, type SeizureRow } from './seizures.repo';
@@ -27,26 +29,45 @@ export async function reportSeizure(ctx: ServiceContext, rawInput: unknown): Pro
       return { result: earlier, targetId: earlier.id, operationId: operation.id, details: { retried: true } };
     }
     requireReportingPhase(operation, 'Reporting a seizure');
-    const number = await takeSeizureNumber(tx, operation.id);
-    const seizure = await insertSeizure(tx, {
-      ...checked.columns,
-      operationId: operation.id,
-      number,
-      reference: seizureReference(operation.code, number),
-      idempotencyKey,
-      contentHash: hash,
-      status: submit ? 'SUBMITTED' : 'DRAFT',
-      reportingAgencyId: viewer.agencyId,
-      reportedBy: viewer.userId,
-      reportedAt: now,
-      submittedAt: submit ? now : null,
-      updatedAt: now,
-    });
-    await replaceAlertLinks(tx, seizure.id, checked.alertIds);
-    await recordEvent(tx, ctx, operation.id, 'SEIZURE_REPORTED', { seizureId: seizure.id, status: seizure.status }, seizureEventAudience(seizure));
-    if (seizure.status === 'SUBMITTED') await reconcileLinkedAlerts(tx, ctx, seizure);
+    const seizure = await createReport(tx, ctx, operation, { idempotencyKey, contentHash: hash, submit, checked });
     return { result: seizure, targetId: seizure.id, operationId: operation.id, details: { reference: seizure.reference, status: seizure.status } };
   });
+}
+
+export interface NewReport {
+  idempotencyKey: string;
+  contentHash: string;
+  submit: boolean;
+  checked: CheckedContent;
+}
+
+/**
+ * Files one report in the caller's transaction, which holds the operation's row lock (numbering
+ * relies on it): the report numbered, its alert links, its event, and the linked alerts'
+ * outcomes when submitted. Reporting one seizure and importing a file both go through here.
+ */
+export async function createReport(tx: Db, ctx: ServiceContext, operation: OperationRow, report: NewReport): Promise<SeizureRow> {
+  const viewer = ctx.viewer!;
+  const now = ctx.clock.now();
+  const number = await takeSeizureNumber(tx, operation.id);
+  const seizure = await insertSeizure(tx, {
+    ...report.checked.columns,
+    operationId: operation.id,
+    number,
+    reference: seizureReference(operation.code, number),
+    idempotencyKey: report.idempotencyKey,
+    contentHash: report.contentHash,
+    status: report.submit ? 'SUBMITTED' : 'DRAFT',
+    reportingAgencyId: viewer.agencyId,
+    reportedBy: viewer.userId,
+    reportedAt: now,
+    submittedAt: report.submit ? now : null,
+    updatedAt: now,
+  });
+  await replaceAlertLinks(tx, seizure.id, report.checked.alertIds);
+  await recordEvent(tx, ctx, operation.id, 'SEIZURE_REPORTED', { seizureId: seizure.id, status: seizure.status }, seizureEventAudience(seizure));
+  if (seizure.status === 'SUBMITTED') await reconcileLinkedAlerts(tx, ctx, seizure);
+  return seizure;
 }
 
 /** Sends a DRAFT to the operation: from now on every member sees it and reviewers may verify it. */
