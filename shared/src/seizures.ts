@@ -130,6 +130,11 @@ export type ReportSeizureInput = z.infer<typeof reportSeizureInput>;
 export const correctSeizureInput = z.object({ seizureId: globalId, ...seizureContentFields }).superRefine(checkContent);
 export type SeizureContent = Omit<z.infer<typeof correctSeizureInput>, 'seizureId'>;
 
+/** What a report says, alone: one row of an imported file. */
+export const seizureContentInput = z.object(seizureContentFields).superRefine(checkContent);
+
+export const importSeizuresInput = z.object({ operationId: globalId, csv: z.string().refine((csv) => csv.trim() !== '', { error: 'Required' }) });
+
 export const submitSeizureInput = z.object({ seizureId: globalId });
 export const verifySeizureInput = z.object({ seizureId: globalId });
 export const rejectSeizureInput = z.object({ seizureId: globalId, reason: requiredText(2000) });
