@@ -85,3 +85,31 @@ export class PhaseRuleError extends DomainError {
     super(`${what} is not possible while the operation is ${phase}.`);
   }
 }
+
+export interface RowError {
+  /** 1 for the first row under the header; 0 for the header itself. */
+  row: number;
+  column: string | null;
+  message: string;
+}
+
+/** An imported file with at least one bad row: nothing of it was imported, and every problem is listed. */
+export class ImportRejectedError extends DomainError {
+  readonly code = ERROR_CODES.IMPORT_REJECTED;
+  constructor(readonly rowErrors: RowError[]) {
+    const rows = new Set(rowErrors.map((error) => error.row)).size;
+    super(`Nothing was imported: ${rowErrors.length} problem(s) in ${rows} row(s). Correct them and import the whole file again.`);
+  }
+}
+
+/** A file over the import limits, refused before it is read. */
+export class ImportTooLargeError extends DomainError {
+  readonly code = ERROR_CODES.IMPORT_TOO_LARGE;
+  constructor(
+    readonly maxBytes: number,
+    readonly maxRows: number,
+    what: string,
+  ) {
+    super(`${what}; one import takes at most ${maxBytes} bytes (${(maxBytes / 1_048_576).toFixed(1)} MiB) and ${maxRows} rows. Split the file.`);
+  }
+}

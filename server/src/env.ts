@@ -49,6 +49,9 @@ const schema = z.object({
   EVENT_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(0),
   EVENT_RETENTION_INTERVAL_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(3_600_000),
   LIVE_CATCH_UP_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
+  // The CSV travels as a JSON string, escaped, in a request body yoga caps at 25 MB: stay well under.
+  SEIZURE_IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).max(10 * 1_048_576).default(2 * 1_048_576),
+  SEIZURE_IMPORT_MAX_ROWS: z.coerce.number().int().min(1).max(50_000).default(5_000),
 });
 
 export interface Config {
@@ -97,6 +100,8 @@ export interface Config {
   };
   /** How often live feeds compare their head with the database, in case a pubsub hint was lost. */
   liveCatchUpIntervalMs: number;
+  /** Limits of one seizure import: the CSV's size in UTF-8 bytes, and its rows under the header. */
+  seizureImport: { maxBytes: number; maxRows: number };
 }
 
 export class ConfigError extends Error {
@@ -152,6 +157,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     escalationIntervalMs: env.ESCALATION_INTERVAL_MS,
     events: { retentionDays: env.EVENT_RETENTION_DAYS, retentionIntervalMs: env.EVENT_RETENTION_INTERVAL_MS },
     liveCatchUpIntervalMs: env.LIVE_CATCH_UP_INTERVAL_MS,
+    seizureImport: { maxBytes: env.SEIZURE_IMPORT_MAX_BYTES, maxRows: env.SEIZURE_IMPORT_MAX_ROWS },
   };
 }
 

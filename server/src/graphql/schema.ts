@@ -14,5 +14,6 @@ import '../modules/seizures/seizures.graphql';
 import '../modules/seizures/seizure-events.graphql';
 import '../modules/seizures/seizure-mutations.graphql';
 import '../modules/checks/checks.graphql';
+import '../modules/seizures/seizure-import.graphql';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -106,6 +106,25 @@ export async function visibleAlertIdsAmong(db: Db, viewer: Viewer, operationId: 
   return new Set(rows.map((row) => row.id));
 }
 
+/** Of `references`, the alerts of the operation the viewer may see, by reference. */
+export async function visibleAlertIdsByReference(db: Db, viewer: Viewer, operationId: string, references: string[]): Promise<Map<string, string>> {
+  if (!references.length) return new Map();
+  const rows = await db
+    .select({ id: alerts.id, reference: alerts.reference })
+    .from(alerts)
+    .where(and(eq(alerts.operationId, operationId), inArray(alerts.reference, references), alertVisibleTo(viewer)));
+  return new Map(rows.map((row) => [row.reference, row.id]));
+}
+
+/** The agency's reports in the operation filed under any of `keys`, whoever of the agency filed them. */
+export async function findAgencySeizuresByIdempotencyKeys(db: Db, operationId: string, agencyId: string, keys: string[]): Promise<SeizureRow[]> {
+  if (!keys.length) return [];
+  return db
+    .select()
+    .from(seizures)
+    .where(and(eq(seizures.operationId, operationId), eq(seizures.reportingAgencyId, agencyId), inArray(seizures.idempotencyKey, keys)));
+}
+
 /** The alerts linked to a seizure that the viewer may see, oldest first. */
 export async function visibleLinkedAlerts(db: Db, viewer: Viewer, seizureId: string) {
   return db

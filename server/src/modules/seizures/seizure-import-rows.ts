@@ -1,0 +1,101 @@
+import { parseCsv } from '@jointops/shared/csv';
+import { columnOfField, isBlankRecord, readHeader, rowFields, type RowProblem } from '@jointops/shared/seizure-import';
+import { seizureContentInput } from '@jointops/shared/seizures';
+import { contentDigest } from '../../content-digest';
+import type { Db } from '../../db/client';
+import { ImportRejectedError, ImportTooLargeError, ValidationError } from '../../domain-errors';
+import { encodeGlobalId } from '../../global-id';
+import type { ServiceContext } from '../../service-context';
+import { findCommoditiesOfVersion } from '../catalogue/catalogue.repo';
+import type { OperationRow } from '../operations/operations.repo';
+import { checkContent, NO_SUCH_ALERT, reportDigest, type CheckedContent } from './seizure-content';
+import { visibleAlertIdsByReference } from './seizures.repo';
+
+// Reading an imported file into reports, row by row, with exactly the checks reportSeizure makes.
+// Every problem of every row is collected before anything is refused, so a national team
+// corrects its file in one pass.
+
+export interface ImportedRow {
+  row: number;
+  checked: CheckedContent;
+  contentHash: string;
+  /** Derived from the content, the agency and the operation: the same row imported again is found again. */
+  idempotencyKey: string;
+}
+
+type Fields = Record<string, unknown>;
+
+const problemsOf = (row: number, error: { path: readonly PropertyKey[]; message: string }[]): RowProblem[] =>
+  error.map(({ path, message }) => ({
+    row,
+    column: columnOfField(String(path[0])),
+    message: path.length > 1 ? `Item ${Number(path[1]) + 1}: ${message}` : message,
+  }));
+
+/** The catalogue codes and alert references a file names, resolved in one query each. */
+async function resolver(tx: Db, ctx: ServiceContext, operation: OperationRow, rows: Fields[]) {
+  const commodities = new Map((await findCommoditiesOfVersion(tx, operation.catalogueVersion)).map((item) => [item.code, item.id]));
+  const references = [...new Set(rows.flatMap((fields) => (fields.linkedAlertIds as string[] | undefined) ?? []))];
+  const alerts = await visibleAlertIdsByReference(tx, ctx.viewer!, operation.id, references);
+  return (row: number, fields: Fields): RowProblem[] => {
+    const problems: RowProblem[] = [];
+    if (typeof fields.commodityId === 'string') {
+      const id = commodities.get(fields.commodityId.toUpperCase());
+      if (id) fields.commodityId = encodeGlobalId('Commodity', id);
+      else problems.push({ row, column: 'commodity_code', message: `Not a code of the ${operation.catalogueVersion} catalogue` });
+    }
+    if (Array.isArray(fields.linkedAlertIds)) {
+      fields.linkedAlertIds = (fields.linkedAlertIds as string[]).map((reference) => {
+        const id = alerts.get(reference);
+        // An alert the importer may not see reads exactly as one that does not exist.
+        if (!id) problems.push({ row, column: 'linked_alert_references', message: `${NO_SUCH_ALERT}: ${reference}` });
+        return id ? encodeGlobalId('Alert', id) : reference;
+      });
+    }
+    return problems;
+  };
+}
+
+/** The file's rows as checked reports; throws ImportRejectedError listing every problem, or ImportTooLargeError. */
+export async function readImportedRows(tx: Db, ctx: ServiceContext, operation: OperationRow, csv: string): Promise<ImportedRow[]> {
+  const { maxBytes, maxRows } = ctx.config.seizureImport;
+  const { records, separator, problems: csvProblems } = parseCsv(csv);
+  const [header = [], ...body] = records;
+  const data = body.map((cells, index) => ({ row: index + 1, cells })).filter(({ cells }) => !isBlankRecord(cells));
+  if (data.length > maxRows) throw new ImportTooLargeError(maxBytes, maxRows, `The file has ${data.length} rows`);
+
+  const { columns, problems: headerProblems } = readHeader(header);
+  const problems: RowProblem[] = [...csvProblems.map((problem) => ({ ...problem, column: null })), ...headerProblems];
+  if (headerProblems.length) throw new ImportRejectedError(problems);
+  if (!data.length) throw new ImportRejectedError([{ row: 1, column: null, message: 'No seizure under the header row' }]);
+
+  const read = data.map(({ row, cells }) => ({ row, ...rowFields(row, cells, columns, separator) }));
+  const resolve = await resolver(tx, ctx, operation, read.map((entry) => entry.fields));
+  const imported: ImportedRow[] = [];
+  const firstRowOfKey = new Map<string, number>();
+  for (const { row, fields, problems: cellProblems } of read) {
+    const rowProblems = [...cellProblems, ...resolve(row, fields)];
+    const parsed = seizureContentInput.safeParse(fields);
+    // A cell that could not be read is left out of the fields: its column is already named once.
+    const unread = new Set(rowProblems.map((problem) => problem.column));
+    if (!parsed.success) rowProblems.push(...problemsOf(row, parsed.error.issues).filter((problem) => !unread.has(problem.column)));
+    if (!parsed.success || rowProblems.length) {
+      problems.push(...rowProblems);
+      continue;
+    }
+    try {
+      const checked = await checkContent(tx, ctx.viewer!, operation, parsed.data, ctx.clock.now());
+      const contentHash = reportDigest({ ...parsed.data, submit: true }, checked);
+      const idempotencyKey = `import:${contentDigest({ operationId: operation.id, agencyId: ctx.viewer!.agencyId, contentHash })}`;
+      const first = firstRowOfKey.get(idempotencyKey);
+      if (first) problems.push({ row, column: null, message: `The same seizure as row ${first}` });
+      else firstRowOfKey.set(idempotencyKey, row);
+      imported.push({ row, checked, contentHash, idempotencyKey });
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      problems.push(...problemsOf(row, error.fieldErrors));
+    }
+  }
+  if (problems.length) throw new ImportRejectedError(problems.sort((a, b) => a.row - b.row));
+  return imported;
+}
