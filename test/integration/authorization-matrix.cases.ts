@@ -134,6 +134,10 @@ const seizureContent = {
   transportMode: 'SEA',
 };
 
+/** The same seizure as a one-row import file; a place of its own each time, so each import files a report. */
+const seizureFile = () =>
+  `seized_at,country_code,place,location_type,commodity_description,quantity,unit,detection_method,transport_mode\n2026-05-30T06:00Z,MY,Port Klang berth ${unique()},SEAPORT,${seizureContent.commodityDescription},24,T,X_RAY,SEA\n`;
+
 /** A seizure the contact point of RMCD reports in the live operation: SUBMITTED, a DRAFT, or REJECTED by the reviewer. */
 async function seizureByContactPoint(world: World, state: 'SUBMITTED' | 'DRAFT' | 'REJECTED' = 'SUBMITTED'): Promise<string> {
   const operation = await operationLive(world);
@@ -182,6 +186,12 @@ export const matrix: Record<string, Case[]> = {
   'Query.commodityCatalogue': [
     {
       request: () => ({ document: '{ commodityCatalogue { version items { code } } }' }),
+      expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'allowed', observer: 'allowed', outsider: 'allowed', invited: 'allowed', admin: 'allowed', anonymous: 'unauthenticated' },
+    },
+  ],
+  'Query.seizureImportTemplate': [
+    {
+      request: () => ({ document: '{ seizureImportTemplate }' }),
       expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'allowed', observer: 'allowed', outsider: 'allowed', invited: 'allowed', admin: 'allowed', anonymous: 'unauthenticated' },
     },
   ],
@@ -488,6 +498,21 @@ export const matrix: Record<string, Case[]> = {
       request: async (world) => ({
         document: mutation('reportSeizure', '... on Seizure { id reference }'),
         variables: { input: { operationId: (await operationLive(world)).id, idempotencyKey: unique(), ...seizureContent } },
+      }),
+      expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'forbidden', observer: 'forbidden', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+    },
+  ],
+  'Mutation.importSeizures': [
+    {
+      asks: 'a file of one row, in PRE_OPERATIONAL',
+      request: (world) => ({ document: mutation('importSeizures', '... on ImportSeizuresSuccess { importedCount }'), variables: { input: { operationId: world.ids.operation, csv: seizureFile() } } }),
+      expect: { coordinator: 'phase-rule', contactPoint: 'phase-rule', reviewer: 'forbidden', observer: 'forbidden', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+    },
+    {
+      asks: 'a file of one row, in OPERATIONAL',
+      request: async (world) => ({
+        document: mutation('importSeizures', '... on ImportSeizuresSuccess { importedCount seizures { id reference } }'),
+        variables: { input: { operationId: (await operationLive(world)).id, csv: seizureFile() } },
       }),
       expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'forbidden', observer: 'forbidden', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
     },

@@ -428,6 +428,16 @@ export const mutationInputs: Record<string, MutationInputs> = {
       ...seizureContentMistakes,
     ],
   },
+  importSeizures: {
+    caller: 'contactPoint',
+    // A late file, into the concluded operation; row errors and size are ImportRejectedError and ImportTooLargeError, tested in seizure-import.test.ts.
+    wellFormed: (world) => ({ operationId: world.concluded.id, csv: `seized_at,country_code,place,location_type,commodity_code,quantity,unit,detection_method,transport_mode\n2026-05-30T06:00Z,MY,Port Klang ${unique()},SEAPORT,AMMONIUM_NITRATE,24,T,X_RAY,SEA\n` }),
+    malformed: [
+      ...operationIds,
+      { mistake: 'an empty file', field: 'csv', change: () => ({ csv: '' }) },
+      { mistake: 'a file of blank lines', field: 'csv', change: () => ({ csv: ' \r\n\r\n' }) },
+    ],
+  },
   submitSeizure: {
     caller: 'contactPoint',
     wellFormed: async (world) => ({ seizureId: await lateSeizure(world, false) }),

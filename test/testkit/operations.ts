@@ -98,6 +98,8 @@ export function operationKit(testApp: TestApp) {
   const kit = {
     seed,
     mutate,
+    /** Any other call, as `testApp.graphql`. */
+    graphql: testApp.graphql,
 
     /** A signed-in user of `agency`; of a new customs administration in Malaysia when absent. */
     async actor(agency?: SeededAgency, fields: { isAdmin?: boolean } = {}): Promise<Actor> {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Actor, OperationDriver, OperationKit } from './operations';
+import { errorCode } from './graphql';
+import type { Actor, OperationDriver, OperationKit, Outcome } from './operations';
 
 // Seizure reports as contact points file them: a well-formed report, changed only in what a
 // test's story is about.
@@ -30,6 +31,18 @@ export function seizureInput(operation: OperationDriver, commodityId: string | n
   };
 }
 
+/** A CSV file of `rows` under a header naming their keys, every cell quoted as spreadsheets may. */
+export function csvFile(rows: Record<string, string>[], separator: ',' | ';' = ','): string {
+  const columns = Object.keys(rows[0]!);
+  const record = (cells: string[]) => cells.map((cell) => `"${cell.replaceAll('"', '""')}"`).join(separator);
+  return [columns.join(separator), ...rows.map((row) => record(columns.map((column) => row[column] ?? '')))].join('\r\n');
+}
+
+const IMPORTED = `__typename ... on Error { code message } ... on ImportRejectedError { rowErrors { row column message } }
+  ... on ImportTooLargeError { maxBytes maxRows }
+  ... on ImportSeizuresSuccess { importedCount alreadyImportedCount seizures { id reference status quantity unit place concealment
+    transitCountryCodes commodity { code } commodityDescription linkedAlerts { id } reportedBy { id } reportingAgency { id } } }`;
+
 export function seizureKit(kit: OperationKit) {
   return {
     /** The global id of the catalogue item with `code`. */
@@ -40,6 +53,18 @@ export function seizureKit(kit: OperationKit) {
     },
 
     report: (by: Actor, input: Record<string, unknown>) => kit.mutate(by, 'reportSeizure', input),
+
+    /** importSeizures of `csv` into the operation by `by`. */
+    async importFile(by: Actor, operation: OperationDriver, csv: string): Promise<Outcome> {
+      const response = await kit.graphql(
+        `mutation($input: ImportSeizuresInput!) { importSeizures(input: $input) { ${IMPORTED} } }`,
+        { input: { operationId: operation.id, csv } },
+        { token: by.token },
+      );
+      const refusal = errorCode(response);
+      if (!refusal && response.errors) throw new Error(`importSeizures failed: ${JSON.stringify(response.errors)}`);
+      return { result: response.data?.importSeizures ?? null, refusal };
+    },
 
     /** A report `by` files and that must succeed; its id. */
     async reported(by: Actor, input: Record<string, unknown>): Promise<string> {
