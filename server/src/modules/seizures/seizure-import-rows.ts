@@ -32,7 +32,7 @@ const problemsOf = (row: number, error: { path: readonly PropertyKey[]; message:
     message: path.length > 1 ? `Item ${Number(path[1]) + 1}: ${message}` : message,
   }));
 
-/** The catalogue codes and alert references a file names, resolved in one query each. */
+/** The catalogue codes and alert references a file names, resolved in one query each; a row's fields are rewritten in place to ids. */
 async function resolver(tx: Db, ctx: ServiceContext, operation: OperationRow, rows: Fields[]) {
   const commodities = new Map((await findCommoditiesOfVersion(tx, operation.catalogueVersion)).map((item) => [item.code, item.id]));
   const references = [...new Set(rows.flatMap((fields) => (fields.linkedAlertIds as string[] | undefined) ?? []))];
