@@ -140,11 +140,11 @@ export function operationKit(testApp: TestApp) {
      * Thailand taking part, each through the contact point who accepted. Ready to leave PLANNING.
      */
     async jointOperation(overrides: Record<string, unknown> = {}) {
-      const wco = await seed.agency({ name: `World Customs Organization ${randomBytes(2).toString('hex')}`, kind: 'INTERNATIONAL_ORGANIZATION', countryCode: null });
+      const wco = await seed.agency({ name: `World Customs Organization ${randomBytes(4).toString('hex')}`, kind: 'INTERNATIONAL_ORGANIZATION', countryCode: null });
       const planner = await kit.actor(wco);
       const operation = await kit.operation(planner, overrides);
-      const malaysia = await operation.join(await kit.actor(await seed.agency({ name: `Royal Malaysian Customs ${randomBytes(2).toString('hex')}`, countryCode: 'MY' })));
-      const thailand = await operation.join(await kit.actor(await seed.agency({ name: `Thai Customs ${randomBytes(2).toString('hex')}`, countryCode: 'TH' })));
+      const malaysia = await operation.join(await kit.actor(await seed.agency({ name: `Royal Malaysian Customs ${randomBytes(4).toString('hex')}`, countryCode: 'MY' })));
+      const thailand = await operation.join(await kit.actor(await seed.agency({ name: `Thai Customs ${randomBytes(4).toString('hex')}`, countryCode: 'TH' })));
       return { operation, planner, malaysia, thailand };
     },
   };
