@@ -15,5 +15,6 @@ import '../modules/seizures/seizure-events.graphql';
 import '../modules/seizures/seizure-mutations.graphql';
 import '../modules/checks/checks.graphql';
 import '../modules/seizures/seizure-import.graphql';
+import '../modules/results/results.graphql';
 
 export const schema = builder.toSchema({ sortSchema: true });

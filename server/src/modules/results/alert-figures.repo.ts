@@ -1,0 +1,72 @@
+import { sql } from 'drizzle-orm';
+import { ALERT_OUTCOMES, type AlertOutcome, type SeizureStatus } from '@jointops/shared/domain';
+import type { Db } from '../../db/client';
+import { alerts } from '../../db/schema/alerts';
+import type { Viewer } from '../../service-context';
+import { alertVisibleTo } from '../alerts/alerts.repo';
+
+export interface AlertFigures {
+  alertsRaised: number;
+  alertsAcknowledged: number;
+  alertsOverdue: number;
+  deadlinesMissed: number;
+  medianMinutesToAcknowledge: number | null;
+  alertsWithFeedback: number;
+  alertsWithSeizure: number;
+  outcomes: { outcome: AlertOutcome; count: number }[];
+}
+
+/**
+ * The alert side of the results, in one statement, over the alerts of the operation the viewer
+ * may see (a RESTRICTED alert counts only for its originator's and named agencies, the OCU
+ * included only when named). TEST alerts are left out: the readiness test checks the channel
+ * before the operation goes live, it is not a warning about goods, and counting its
+ * acknowledgements would flatter every figure.
+ *
+ * - acknowledged: at least one recipient agency acknowledged it;
+ * - deadlines missed: recipient deadlines acknowledged after `due_at`, or still unacknowledged
+ *   once `due_at` has passed (`now`); overdue alerts: alerts with at least one of them;
+ * - median minutes to acknowledge: over every recipient acknowledgement, from raising;
+ * - with feedback: any outcome but PENDING (NOT_CONTROLLED is feedback too: the agency answered);
+ *   with a seizure: of those, linked to a seizure report counted in these results.
+ */
+export async function alertFigures(db: Db, viewer: Viewer, operationId: string, statuses: SeizureStatus[], now: Date): Promise<AlertFigures> {
+  const counted = sql.join(statuses.map((status) => sql`${status}`), sql`, `);
+  const result = (await db.execute(sql`
+    with visible as (
+      select ${alerts.id} as id, ${alerts.outcome} as outcome, ${alerts.raisedAt} as raised_at from ${alerts}
+      where ${alerts.operationId} = ${operationId} and ${alerts.category} <> 'TEST' and ${alertVisibleTo(viewer)}
+    ),
+    deadlines as (
+      select v.id, r.due_at, r.acknowledged_at, v.raised_at,
+        (r.acknowledged_at > r.due_at or (r.acknowledged_at is null and r.due_at < ${now.toISOString()})) as missed
+      from visible v join alert_recipients r on r.alert_id = v.id
+    ),
+    linked as (
+      select distinct l.alert_id from seizure_alert_links l join seizures s on s.id = l.seizure_id
+      where l.alert_id in (select id from visible) and s.status in (${counted})
+    )
+    select
+      (select count(*)::int from visible) as raised,
+      (select count(distinct id)::int from deadlines where acknowledged_at is not null) as acknowledged,
+      (select count(distinct id)::int from deadlines where missed) as overdue,
+      (select count(*)::int from deadlines where missed) as missed,
+      (select percentile_cont(0.5) within group (order by extract(epoch from acknowledged_at - raised_at)::float8 / 60)
+        from deadlines where acknowledged_at is not null) as median,
+      (select count(*)::int from visible where outcome <> 'PENDING') as with_feedback,
+      (select count(*)::int from visible where outcome <> 'PENDING' and id in (select alert_id from linked)) as with_seizure,
+      (select coalesce(jsonb_object_agg(outcome, n), '{}'::jsonb) from (select outcome, count(*)::int as n from visible group by outcome) o) as outcomes
+  `)) as { rows: Record<string, any>[] };
+  const row = result.rows[0]!;
+  const outcomes = (typeof row.outcomes === 'string' ? JSON.parse(row.outcomes) : row.outcomes) as Partial<Record<AlertOutcome, number>>;
+  return {
+    alertsRaised: row.raised,
+    alertsAcknowledged: row.acknowledged,
+    alertsOverdue: row.overdue,
+    deadlinesMissed: row.missed,
+    medianMinutesToAcknowledge: row.median === null ? null : Number(row.median),
+    alertsWithFeedback: row.with_feedback,
+    alertsWithSeizure: row.with_seizure,
+    outcomes: ALERT_OUTCOMES.map((outcome) => ({ outcome, count: outcomes[outcome] ?? 0 })),
+  };
+}

@@ -1,0 +1,62 @@
+import type { Locale, Marking } from '@jointops/shared/domain';
+import { ValidationError } from '../../domain-errors';
+import type { AlertFigures } from './alert-figures.repo';
+import { resultRows, type RowTable } from './result-rows';
+import { toCsv, type Cell } from './results-csv';
+import type { OperationResultsSource } from './results.service';
+import type { SeizureFigures } from './seizure-figures.repo';
+
+/** The headline figures, shared by the `totals` field and its CSV table. */
+export function resultsTotals(seizures: SeizureFigures, alerts: AlertFigures) {
+  return {
+    seizures: seizures.seizures,
+    arrests: seizures.arrests,
+    bonusSeizures: seizures.bonusSeizures,
+    alertsRaised: alerts.alertsRaised,
+    alertsAcknowledged: alerts.alertsAcknowledged,
+    alertsOverdue: alerts.alertsOverdue,
+    deadlinesMissed: alerts.deadlinesMissed,
+    medianMinutesToAcknowledge: alerts.medianMinutesToAcknowledge,
+    alertsWithFeedback: alerts.alertsWithFeedback,
+    alertsWithSeizure: alerts.alertsWithSeizure,
+    hitRate: alerts.alertsWithFeedback ? alerts.alertsWithSeizure / alerts.alertsWithFeedback : null,
+    // Licit shipments checked and database hits join here once their register exists.
+  };
+}
+
+const ROW_TABLES: RowTable[] = ['byCountryAndCommodity', 'byDetectionMethod', 'byTransportMode', 'byCommodityClass', 'bonusByClass'];
+export const CSV_TABLES = ['totals', ...ROW_TABLES, 'alertOutcomes', 'seizures'] as const;
+
+const ROW_HEADER = ['key', 'label', 'countryCode', 'commodityCode', 'commodityClass', 'quantity', 'unit', 'seizures', 'arrests'];
+
+const SEIZURE_COLUMNS = [
+  'reference', 'status', 'seized_at', 'country_code', 'place', 'location_type', 'commodity_code', 'commodity_name', 'commodity_description',
+  'quantity', 'unit', 'base_quantity', 'base_unit', 'bonus', 'detection_method', 'concealment', 'transport_mode', 'conveyance',
+  'origin_country_code', 'transit_country_codes', 'destination_country_code', 'arrests', 'reporting_agency', 'linked_alerts',
+] as const;
+
+const camel = (column: string) => column.replace(/_([a-z])/g, (_match, letter: string) => letter.toUpperCase());
+
+/**
+ * One table of the results as CSV, from the same figures the fields show. Aggregate counts are not
+ * alert data (they name no alert), so they are as the API gives them; the marking bound applies to
+ * alert references, the only alert data an export carries.
+ */
+export async function resultsCsv(source: OperationResultsSource, table: string, maxMarking: Marking, locale: Locale): Promise<string> {
+  if (table === 'totals') {
+    const totals = resultsTotals(await source.seizures(), await source.alerts());
+    return toCsv(['figure', 'value'], Object.entries(totals).map(([figure, value]): Cell[] => [figure, value]));
+  }
+  if ((ROW_TABLES as string[]).includes(table)) {
+    const rows = resultRows(table as RowTable, (await source.seizures())[table as RowTable], locale);
+    return toCsv(ROW_HEADER, rows.map((row) => [row.key, row.label, row.countryCode, row.commodity?.code, row.commodityClass, row.quantity, row.unit, row.seizures, row.arrests]));
+  }
+  if (table === 'alertOutcomes') {
+    return toCsv(['outcome', 'alerts'], (await source.alerts()).outcomes.map((outcome) => [outcome.outcome, outcome.count]));
+  }
+  if (table === 'seizures') {
+    const list = await source.seizureList(maxMarking);
+    return toCsv(SEIZURE_COLUMNS.map(camel), list.map((seizure) => SEIZURE_COLUMNS.map((column) => seizure[column] as Cell)));
+  }
+  throw ValidationError.field('table', `Unknown table; one of ${CSV_TABLES.join(', ')}`);
+}

@@ -1,0 +1,117 @@
+import { GraphQLError } from 'graphql';
+import { DomainError } from '../../domain-errors';
+import { builder } from '../../graphql/builder';
+import type { GraphQLContext } from '../../graphql/context';
+import { AlertOutcomeEnum, MarkingEnum } from '../alerts/alert-enums.graphql';
+import { CommodityType, QuantityUnitEnum } from '../catalogue/catalogue.graphql';
+import { OperationType, ProgrammeEnum } from '../operations/operations.graphql';
+import { resultRows, type ResultRow, type RowTable } from './result-rows';
+import { CSV_TABLES, resultsCsv, resultsTotals } from './results-export';
+import { DEFAULT_EXPORT_MARKING } from './results.policy';
+import { operationResults, programmeResults, type OperationResultsSource } from './results.service';
+
+/**
+ * The result types here are not unions (`operationResults` is `OperationResults!` by contract), so
+ * an expected failure is a top-level error carrying its code: NOT_FOUND exactly as for an unknown
+ * operation, VALIDATION for a bad argument.
+ */
+const topLevel = (error: unknown): never => {
+  if (error instanceof DomainError) throw new GraphQLError(error.message, { extensions: { code: error.code } });
+  throw error;
+};
+
+const ResultsTotalsType = builder.objectRef<ReturnType<typeof resultsTotals>>('ResultsTotals').implement({
+  fields: (t) => ({
+    seizures: t.exposeInt('seizures', { description: 'Seizure reports counted: VERIFIED, and SUBMITTED when asked.' }),
+    arrests: t.exposeInt('arrests'),
+    bonusSeizures: t.exposeInt('bonusSeizures', { description: "Reports of commodities outside the operation's targets." }),
+    alertsRaised: t.exposeInt('alertsRaised', { description: 'Alerts the viewer may see, TEST alerts (the readiness test) aside.' }),
+    alertsAcknowledged: t.exposeInt('alertsAcknowledged', { description: 'Of those, alerts at least one recipient agency acknowledged.' }),
+    alertsOverdue: t.exposeInt('alertsOverdue', { description: 'Alerts with at least one missed recipient deadline (acknowledged late, or not yet and past due).' }),
+    deadlinesMissed: t.exposeInt('deadlinesMissed', { description: 'Recipient deadlines missed, counted per recipient agency.' }),
+    medianMinutesToAcknowledge: t.exposeFloat('medianMinutesToAcknowledge', { nullable: true, description: 'Median over every recipient acknowledgement, from raising; null without any.' }),
+    alertsWithFeedback: t.exposeInt('alertsWithFeedback', { description: 'Alerts whose outcome is no longer PENDING.' }),
+    alertsWithSeizure: t.exposeInt('alertsWithSeizure', { description: 'Of those, alerts linked to a seizure report counted here.' }),
+    hitRate: t.exposeFloat('hitRate', { nullable: true, description: 'alertsWithSeizure ÷ alertsWithFeedback; null while no alert has feedback.' }),
+  }),
+});
+
+const ResultRowType = builder.objectRef<ResultRow>('ResultRow').implement({
+  description: 'A group of seizures and their quantity in the base unit of one dimension (KG, L, M or PIECES): unlike units are never added.',
+  fields: (t) => ({
+    key: t.exposeString('key', { description: 'Stable: the group and the unit, e.g. `MY:AMMONIUM_NITRATE:KG`.' }),
+    label: t.exposeString('label', { description: "In the viewer's language." }),
+    countryCode: t.exposeString('countryCode', { nullable: true }),
+    commodity: t.field({ type: CommodityType, nullable: true, description: 'Null for other commodities.', resolve: (row) => row.commodity }),
+    commodityClass: t.exposeString('commodityClass', { nullable: true, description: 'Catalogue category, or OTHER for described commodities.' }),
+    quantity: t.exposeFloat('quantity'),
+    unit: t.field({ type: QuantityUnitEnum, resolve: (row) => row.unit }),
+    seizures: t.exposeInt('seizures'),
+    arrests: t.exposeInt('arrests'),
+  }),
+});
+
+const OutcomeCountType = builder.objectRef<{ outcome: (typeof AlertOutcomeEnum)['$inferType']; count: number }>('OutcomeCount').implement({
+  fields: (t) => ({ outcome: t.field({ type: AlertOutcomeEnum, resolve: (row) => row.outcome }), count: t.exposeInt('count') }),
+});
+
+/** The resolver of one rows table, in the viewer's language. */
+const rowsOf = (table: RowTable) => async (source: OperationResultsSource, _args: object, ctx: GraphQLContext) =>
+  resultRows(table, (await source.seizures())[table], ctx.viewer!.locale);
+
+const OperationResultsType = builder.objectRef<OperationResultsSource>('OperationResults').implement({
+  description: 'Computed over VERIFIED reports (SUBMITTED too when asked) and the alerts the viewer may see.',
+  fields: (t) => ({
+    operation: t.field({ type: OperationType, resolve: (source) => source.operation }),
+    includeUnverified: t.exposeBoolean('includeUnverified'),
+    totals: t.field({ type: ResultsTotalsType, resolve: async (source) => resultsTotals(await source.seizures(), await source.alerts()) }),
+    byCountryAndCommodity: t.field({ type: [ResultRowType], description: 'Per reporting country and commodity (other commodities together), by country then commodity code.', resolve: rowsOf('byCountryAndCommodity') }),
+    byDetectionMethod: t.field({ type: [ResultRowType], description: 'Most seizures first.', resolve: rowsOf('byDetectionMethod') }),
+    byTransportMode: t.field({ type: [ResultRowType], description: 'Most seizures first.', resolve: rowsOf('byTransportMode') }),
+    byCommodityClass: t.field({ type: [ResultRowType], description: 'Per catalogue category (OTHER for described commodities), bonus or not.', resolve: rowsOf('byCommodityClass') }),
+    bonusByClass: t.field({ type: [ResultRowType], description: "Bonus seizures (commodities outside the operation's targets) per class.", resolve: rowsOf('bonusByClass') }),
+    alertOutcomes: t.field({ type: [OutcomeCountType], description: 'Every outcome, zero included.', resolve: async (source) => (await source.alerts()).outcomes }),
+    csv: t.string({
+      description: `One table as CSV (RFC 4180, header row): ${CSV_TABLES.join(', ')}. Linked alerts above maxMarking (default ${DEFAULT_EXPORT_MARKING}) are left out; no personal data.`,
+      args: { table: t.arg.string({ required: true }), maxMarking: t.arg({ type: MarkingEnum }) },
+      resolve: (source, args, ctx) => resultsCsv(source, args.table, args.maxMarking ?? DEFAULT_EXPORT_MARKING, ctx.viewer!.locale).catch(topLevel),
+    }),
+  }),
+});
+
+const ProgrammeResultsType = builder.objectRef<Awaited<ReturnType<typeof programmeResults>>>('ProgrammeResults').implement({
+  description: 'Across the operations of a programme the viewer may see; exercise operations never count.',
+  fields: (t) => ({
+    programme: t.field({ type: ProgrammeEnum, resolve: (results) => results.programme }),
+    operations: t.exposeInt('operations', { description: 'Operations counted.' }),
+    seizures: t.int({ resolve: (results) => results.figures.seizures }),
+    arrests: t.int({ resolve: (results) => results.figures.arrests }),
+    bonusSeizures: t.int({ resolve: (results) => results.figures.bonusSeizures }),
+    byCountryAndCommodity: t.field({
+      type: [ResultRowType],
+      resolve: (results, _args, ctx) => resultRows('byCountryAndCommodity', results.figures.byCountryAndCommodity, ctx.viewer!.locale),
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  operationResults: t.field({
+    type: OperationResultsType,
+    authScopes: { authenticated: true },
+    args: { operationId: t.arg.id({ required: true }), includeUnverified: t.arg.boolean({ defaultValue: false }) },
+    resolve: (_root, args, ctx) => operationResults(ctx, String(args.operationId), args.includeUnverified ?? false).catch(topLevel),
+  }),
+  programmeResults: t.field({
+    type: ProgrammeResultsType,
+    authScopes: { authenticated: true },
+    description: 'Seized between `from` (included) and `to` (excluded) when given.',
+    args: {
+      programme: t.arg({ type: ProgrammeEnum, required: true }),
+      from: t.arg({ type: 'DateTime' }),
+      to: t.arg({ type: 'DateTime' }),
+      includeUnverified: t.arg.boolean({ defaultValue: false }),
+    },
+    resolve: (_root, args, ctx) =>
+      programmeResults(ctx, { programme: args.programme, from: args.from ?? null, to: args.to ?? null, includeUnverified: args.includeUnverified ?? false }).catch(topLevel),
+  }),
+}));

@@ -1,0 +1,81 @@
+import { sql } from 'drizzle-orm';
+import type { Marking, Programme } from '@jointops/shared/domain';
+import { NotFoundError, ValidationError } from '../../domain-errors';
+import { uuidFromGlobalId } from '../../global-id';
+import type { ServiceContext, Viewer } from '../../service-context';
+import { requireViewer } from '../operations/operation-access';
+import { findWithStanding, visibleTo, type OperationRow } from '../operations/operations.repo';
+import { alertFigures, type AlertFigures } from './alert-figures.repo';
+import { canSeeResults, markingsUpTo } from './results.policy';
+import { countedStatuses, seizureFigures, type SeizureFigures } from './seizure-figures.repo';
+import { seizureList, type SeizureListRow } from './seizure-list.repo';
+
+/**
+ * The results of one operation for one viewer. Each side is read once, when a field first asks
+ * for it, so a request runs at most three statements (standing, seizures, alerts) whatever the
+ * data size, and the CSV tables are cut from the very figures the fields show.
+ */
+export class OperationResultsSource {
+  private seizureSide?: Promise<SeizureFigures>;
+  private alertSide?: Promise<AlertFigures>;
+
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly viewer: Viewer,
+    readonly operation: OperationRow,
+    readonly includeUnverified: boolean,
+  ) {}
+
+  seizures(): Promise<SeizureFigures> {
+    const operationId = this.operation.id;
+    // The need-to-know condition rides along with the statement itself, not only the check before it.
+    const operations = sql`select ${operationId}::uuid where ${visibleTo(this.viewer, sql`${operationId}::uuid`)}`;
+    this.seizureSide ??= seizureFigures(this.ctx.db, { operations, statuses: countedStatuses(this.includeUnverified) });
+    return this.seizureSide;
+  }
+
+  alerts(): Promise<AlertFigures> {
+    this.alertSide ??= alertFigures(this.ctx.db, this.viewer, this.operation.id, countedStatuses(this.includeUnverified), this.ctx.clock.now());
+    return this.alertSide;
+  }
+
+  seizureList(maxMarking: Marking): Promise<SeizureListRow[]> {
+    return seizureList(this.ctx.db, this.viewer, this.operation.id, countedStatuses(this.includeUnverified), markingsUpTo(maxMarking));
+  }
+}
+
+/** The results of an operation; one the viewer may not see is answered exactly as an unknown one. */
+export async function operationResults(ctx: ServiceContext, operationGlobalId: string, includeUnverified: boolean): Promise<OperationResultsSource> {
+  const viewer = requireViewer(ctx);
+  const operationId = uuidFromGlobalId(operationGlobalId, 'Operation');
+  const found = operationId ? await findWithStanding(ctx.db, operationId, viewer) : null;
+  if (!found || !canSeeResults(found.standing)) throw new NotFoundError('Operation');
+  return new OperationResultsSource(ctx, viewer, found.operation, includeUnverified);
+}
+
+export interface ProgrammeQuery {
+  programme: Programme;
+  from: Date | null;
+  to: Date | null;
+  includeUnverified: boolean;
+}
+
+/**
+ * Figures across the operations of a programme the viewer may see. Exercise operations are left
+ * out: a rehearsal's seizures are invented, and would inflate what the programme reports.
+ */
+export async function programmeResults(ctx: ServiceContext, query: ProgrammeQuery) {
+  const viewer = requireViewer(ctx);
+  if (query.from && query.to && query.from >= query.to) throw ValidationError.field('to', 'Must be after from');
+  const operations = sql`select o.id from operations o where o.programme = ${query.programme} and not o.exercise and ${visibleTo(viewer, sql`o.id`)}`;
+  const [figures, counted] = await Promise.all([
+    seizureFigures(ctx.db, { operations, statuses: countedStatuses(query.includeUnverified), seizedFrom: query.from, seizedTo: query.to }),
+    countOperations(ctx, operations),
+  ]);
+  return { ...query, operations: counted, figures };
+}
+
+async function countOperations(ctx: ServiceContext, operations: ReturnType<typeof sql>): Promise<number> {
+  const result = (await ctx.db.execute(sql`select count(*)::int as n from (${operations}) o`)) as { rows: { n: number }[] };
+  return result.rows[0]!.n;
+}

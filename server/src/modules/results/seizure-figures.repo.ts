@@ -1,0 +1,125 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { QUANTITY_UNITS, type DetectionMethod, type QuantityUnit, type SeizureStatus, type TransportMode } from '@jointops/shared/domain';
+import { BASE_UNIT, TO_BASE_UNIT, UNIT_DIMENSION } from '@jointops/shared/seizures';
+import type { Db } from '../../db/client';
+import type { CommodityRow } from '../catalogue/catalogue.repo';
+
+// The seizure side of the results, one statement per request: a single scan of the counted
+// reports grouped by several grouping sets at once. Quantities are converted to their dimension's
+// base unit in SQL and grouped by that base unit, so 500 g, 2 t and 3 kg add up to 2,003.5 kg
+// while 40 detonators stay 40 pieces beside them: unlike units are never added.
+
+/** `case unit when 'G' then 'KG' …`: the base unit of each reported unit, from the shared tables. */
+export const baseUnitSql = (unit: SQL): SQL =>
+  sql.join([sql`(case ${unit}`, ...QUANTITY_UNITS.map((u) => sql` when ${u} then ${BASE_UNIT[UNIT_DIMENSION[u]]}`), sql` end)`], sql``);
+
+/** The quantity in its base unit, in exact numeric arithmetic (0.001 is not exact in binary). */
+export const baseQuantitySql = (quantity: SQL, unit: SQL): SQL =>
+  sql.join([sql`(${quantity}::numeric * case ${unit}`, ...QUANTITY_UNITS.map((u) => sql` when ${u} then ${String(TO_BASE_UNIT[u])}::numeric`), sql` end)`], sql``);
+
+/** Class of a bonus seizure: the catalogue category of its commodity, or OTHER for a described one. */
+export const OTHER_CLASS = 'OTHER';
+
+export interface SeizureGroup {
+  countryCode: string | null;
+  commodity: CommodityRow | null;
+  detectionMethod: DetectionMethod | null;
+  transportMode: TransportMode | null;
+  commodityClass: string | null;
+  unit: QuantityUnit;
+  quantity: number;
+  seizures: number;
+  arrests: number;
+}
+
+export interface SeizureFigures {
+  seizures: number;
+  arrests: number;
+  bonusSeizures: number;
+  byCountryAndCommodity: SeizureGroup[];
+  byDetectionMethod: SeizureGroup[];
+  byTransportMode: SeizureGroup[];
+  byCommodityClass: SeizureGroup[];
+  bonusByClass: SeizureGroup[];
+}
+
+// grouping(country, method, mode, class, bonus_class): a bit is 1 where that column is not grouped.
+const SETS = { byCountryAndCommodity: 0b01111, byDetectionMethod: 0b10111, byTransportMode: 0b11011, byCommodityClass: 0b11101, bonusByClass: 0b11110 } as const;
+const ALL = 0b11111;
+
+export interface SeizureScope {
+  /** The operations counted: a select of ids, already filtered for need-to-know and exercise. */
+  operations: SQL;
+  statuses: SeizureStatus[];
+  seizedFrom?: Date | null;
+  seizedTo?: Date | null;
+}
+
+/** The statuses results count: VERIFIED, and SUBMITTED too when unverified reports are asked for. */
+export const countedStatuses = (includeUnverified: boolean): SeizureStatus[] => (includeUnverified ? ['VERIFIED', 'SUBMITTED'] : ['VERIFIED']);
+
+export async function seizureFigures(db: Db, scope: SeizureScope): Promise<SeizureFigures> {
+  const statuses = sql.join(scope.statuses.map((status) => sql`${status}`), sql`, `);
+  const result = (await db.execute(sql`
+    with counted as (
+      select s.country_code, s.commodity_id, s.detection_method, s.transport_mode, s.arrests,
+        coalesce(c.category::text, ${OTHER_CLASS}) as commodity_class,
+        case when s.commodity_id is null or t.commodity_id is null then coalesce(c.category::text, ${OTHER_CLASS}) end as bonus_class,
+        ${baseUnitSql(sql`s.unit`)} as base_unit,
+        ${baseQuantitySql(sql`s.quantity`, sql`s.unit`)} as base_quantity
+      from seizures s
+      left join commodities c on c.id = s.commodity_id
+      left join operation_targets t on t.operation_id = s.operation_id and t.commodity_id = s.commodity_id
+      where s.operation_id in (${scope.operations}) and s.status in (${statuses})
+        ${scope.seizedFrom ? sql`and s.seized_at >= ${scope.seizedFrom.toISOString()}` : sql``}
+        ${scope.seizedTo ? sql`and s.seized_at < ${scope.seizedTo.toISOString()}` : sql``}
+    ),
+    grouped as (
+      select grouping(country_code, detection_method, transport_mode, commodity_class, bonus_class) as grouping_set,
+        country_code, commodity_id, detection_method, transport_mode, commodity_class, bonus_class, base_unit,
+        count(*)::int as seizures, coalesce(sum(arrests), 0)::int as arrests,
+        count(*) filter (where bonus_class is not null)::int as bonus_seizures,
+        sum(base_quantity)::float8 as quantity
+      from counted
+      group by grouping sets ((country_code, commodity_id, base_unit), (detection_method, base_unit), (transport_mode, base_unit),
+        (commodity_class, base_unit), (bonus_class, base_unit), ())
+    )
+    select g.*, c.id as "c_id", c.code as "c_code", c.version as "c_version", c.category as "c_category", c.name_en as "c_nameEn",
+      c.name_fr as "c_nameFr", c.default_unit as "c_defaultUnit", c.hs_code as "c_hsCode", c.created_at as "c_createdAt"
+    from grouped g left join commodities c on c.id = g.commodity_id`)) as { rows: Record<string, any>[] };
+
+  const figures: SeizureFigures = { seizures: 0, arrests: 0, bonusSeizures: 0, byCountryAndCommodity: [], byDetectionMethod: [], byTransportMode: [], byCommodityClass: [], bonusByClass: [] };
+  for (const row of result.rows) {
+    if (row.grouping_set === ALL) {
+      Object.assign(figures, { seizures: row.seizures, arrests: row.arrests, bonusSeizures: row.bonus_seizures });
+      continue;
+    }
+    const table = (Object.keys(SETS) as (keyof typeof SETS)[]).find((name) => SETS[name] === row.grouping_set)!;
+    // Reports of the targets fall in a null class of the bonus grouping set: they are not bonus.
+    if (table === 'bonusByClass' && row.bonus_class === null) continue;
+    figures[table].push({
+      countryCode: row.country_code,
+      commodity: row.c_id ? commodityOf(row) : null,
+      detectionMethod: row.detection_method,
+      transportMode: row.transport_mode,
+      commodityClass: row.bonus_class ?? row.commodity_class,
+      unit: row.base_unit,
+      quantity: row.quantity,
+      seizures: row.seizures,
+      arrests: row.arrests,
+    });
+  }
+  return figures;
+}
+
+const commodityOf = (row: Record<string, any>): CommodityRow => ({
+  id: row.c_id,
+  code: row.c_code,
+  version: row.c_version,
+  category: row.c_category,
+  nameEn: row.c_nameEn,
+  nameFr: row.c_nameFr,
+  defaultUnit: row.c_defaultUnit,
+  hsCode: row.c_hsCode,
+  createdAt: new Date(row.c_createdAt),
+});

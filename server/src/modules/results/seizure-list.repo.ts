@@ -1,0 +1,37 @@
+import { sql } from 'drizzle-orm';
+import type { Marking, SeizureStatus } from '@jointops/shared/domain';
+import type { Db } from '../../db/client';
+import { alerts } from '../../db/schema/alerts';
+import type { Viewer } from '../../service-context';
+import { alertVisibleTo } from '../alerts/alerts.repo';
+import { baseQuantitySql, baseUnitSql } from './seizure-figures.repo';
+
+export type SeizureListRow = Record<string, string | number | boolean | null>;
+
+/**
+ * The seizure reports the results count, for the export, oldest first. Reports carry no marking
+ * of their own: once submitted they are the agency's word to the whole operation, so they are
+ * exported to those who may see the results. What may be marked is the alert data in them: only
+ * the references of linked alerts the viewer may see and marked at most as `markings` allow.
+ * Officers are named by their agency only, and no alert subject (a passenger's identity) is read.
+ */
+export async function seizureList(db: Db, viewer: Viewer, operationId: string, statuses: SeizureStatus[], markings: Marking[]): Promise<SeizureListRow[]> {
+  const counted = sql.join(statuses.map((status) => sql`${status}`), sql`, `);
+  const allowed = sql.join(markings.map((marking) => sql`${marking}`), sql`, `);
+  const result = (await db.execute(sql`
+    select s.reference, s.status, s.seized_at, s.country_code, s.place, s.location_type, c.code as commodity_code,
+      ${viewer.locale === 'fr' ? sql`c.name_fr` : sql`c.name_en`} as commodity_name, s.commodity_description,
+      s.quantity, s.unit, ${baseQuantitySql(sql`s.quantity`, sql`s.unit`)}::float8 as base_quantity, ${baseUnitSql(sql`s.unit`)} as base_unit,
+      (s.commodity_id is null or not exists (select 1 from operation_targets t where t.operation_id = s.operation_id and t.commodity_id = s.commodity_id)) as bonus,
+      s.detection_method, s.concealment, s.transport_mode, s.conveyance, s.origin_country_code,
+      array_to_string(s.transit_country_codes, ' ') as transit_country_codes, s.destination_country_code, s.arrests,
+      ag.name as reporting_agency,
+      (select string_agg(${alerts.reference}, ' ' order by ${alerts.number}) from seizure_alert_links l join ${alerts} on ${alerts.id} = l.alert_id
+        where l.seizure_id = s.id and ${alerts.marking} in (${allowed}) and ${alertVisibleTo(viewer)}) as linked_alerts
+    from seizures s
+    join agencies ag on ag.id = s.reporting_agency_id
+    left join commodities c on c.id = s.commodity_id
+    where s.operation_id = ${operationId} and s.status in (${counted})
+    order by s.number`)) as { rows: SeizureListRow[] };
+  return result.rows;
+}
