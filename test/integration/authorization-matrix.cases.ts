@@ -285,6 +285,34 @@ export const matrix: Record<string, Case[]> = {
       expect: { coordinator: 'allowed', contactPoint: 'empty', reviewer: 'allowed', observer: 'empty', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
     },
   ],
+  'Query.operationResults': [
+    {
+      asks: 'the results tables',
+      request: (world) => ({
+        document: 'query($id: ID!) { operationResults(operationId: $id) { totals { seizures alertsRaised hitRate } byCountryAndCommodity { key } alertOutcomes { outcome count } } }',
+        variables: { id: world.ids.operation },
+      }),
+      expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'allowed', observer: 'allowed', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+    },
+    {
+      asks: 'the seizure list as CSV',
+      request: (world) => ({ document: 'query($id: ID!) { operationResults(operationId: $id) { csv(table: "seizures") } }', variables: { id: world.ids.operation } }),
+      pick: (data) => data?.operationResults?.csv,
+      expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'allowed', observer: 'allowed', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+    },
+  ],
+  'Query.programmeResults': [
+    {
+      // Figures over the operations each person may see: for those without standing, none at all.
+      asks: 'with the submitted report of the operation in OPERATIONAL',
+      request: async (world) => {
+        await seizureByContactPoint(world);
+        return { document: '{ programmeResults(programme: PROGRAMME_GLOBAL_SHIELD, includeUnverified: true) { operations seizures byCountryAndCommodity { key seizures } } }' };
+      },
+      pick: (data) => data?.programmeResults?.byCountryAndCommodity,
+      expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'allowed', observer: 'allowed', outsider: 'empty', invited: 'empty', admin: 'empty', anonymous: 'unauthenticated' },
+    },
+  ],
   'Query.operations': [
     {
       asks: 'searching for its code',

@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toCsv } from '@jointops/server/modules/results/results-csv';
+import { startTestApp, type TestApp } from '../testkit/app';
+import { parseCsv, resultsKit, type ResultRowSeen } from '../testkit/results';
+import { PASSENGER_FLIGHT, seedResultsOperation, type ResultsWorld } from './results.seed';
+
+// The CSV export of the results of the operation seeded in results.seed.ts: the same figures as
+// the API, alert references only up to the marking asked for and only those the viewer may see,
+// no passenger data anywhere, and cells a spreadsheet would run defused.
+
+let testApp: TestApp;
+let world: ResultsWorld;
+let results: ReturnType<typeof resultsKit>;
+
+beforeAll(async () => {
+  testApp = await startTestApp();
+  results = resultsKit(testApp);
+  world = await seedResultsOperation(testApp);
+});
+afterAll(() => testApp.stop());
+
+const ROW_TABLES = ['byCountryAndCommodity', 'byDetectionMethod', 'byTransportMode', 'byCommodityClass', 'bonusByClass'] as const;
+const ALL_TABLES = ['totals', ...ROW_TABLES, 'alertOutcomes', 'seizures'];
+
+/** A CSV table as objects keyed by its header. */
+async function table(viewer = world.malaysia, name: string, options: { maxMarking?: string; includeUnverified?: boolean } = {}) {
+  const { text, error } = await results.csv(viewer, world.operation.id, name, options);
+  expect(error).toBeUndefined();
+  const [header, ...records] = parseCsv(text!);
+  return records.map((record) => Object.fromEntries(header!.map((column, i) => [column, record[i]!])));
+}
+
+describe('the CSV export', () => {
+  it('gives every results table the same figures as the API, for VERIFIED reports and with SUBMITTED ones', async () => {
+    for (const includeUnverified of [false, true]) {
+      const { data } = await results.results(world.malaysia, world.operation.id, { includeUnverified });
+      for (const name of ROW_TABLES) {
+        const exported = await table(world.malaysia, name, { includeUnverified });
+        expect(exported.map((row) => [row.key, Number(row.quantity), row.unit, Number(row.seizures), Number(row.arrests)])).toEqual(
+          data[name].map((row: ResultRowSeen) => [row.key, row.quantity, row.unit, row.seizures, row.arrests]),
+        );
+      }
+      const totals = await table(world.malaysia, 'totals', { includeUnverified });
+      expect(Object.fromEntries(totals.map((row) => [row.figure, row.value === '' ? null : Number(row.value)]))).toEqual(data.totals);
+      const outcomes = await table(world.malaysia, 'alertOutcomes', { includeUnverified });
+      expect(outcomes.map((row) => ({ outcome: row.outcome, count: Number(row.alerts) }))).toEqual(data.alertOutcomes);
+      expect((await table(world.malaysia, 'seizures', { includeUnverified })).length).toBe(data.totals.seizures);
+    }
+  });
+
+  it('lists the counted reports with quantities in their own unit and in the base unit', async () => {
+    const list = await table(world.malaysia, 'seizures');
+    expect(list.map((row) => [row.reference, row.quantity, row.unit, row.baseQuantity, row.baseUnit, row.bonus])).toEqual([
+      [`${world.operation.code}/S-0001`, '500', 'G', '0.5', 'KG', 'false'],
+      [`${world.operation.code}/S-0002`, '2', 'T', '2000', 'KG', 'false'],
+      [`${world.operation.code}/S-0003`, '3', 'KG', '3', 'KG', 'false'],
+      [`${world.operation.code}/S-0004`, '40', 'PIECES', '40', 'PIECES', 'false'],
+      [`${world.operation.code}/S-0005`, '150', 'M', '150', 'M', 'false'],
+      [`${world.operation.code}/S-0006`, '1.5', 'KG', '1.5', 'KG', 'true'],
+      [`${world.operation.code}/S-0007`, '3', 'PIECES', '3', 'PIECES', 'true'],
+    ]);
+    expect(list[5]).toMatchObject({ commodityCode: '', commodityDescription: 'Cocaine', countryCode: 'TH' });
+  });
+
+  it('leaves out linked alerts above the marking asked for (AMBER by default), and those the viewer may not see', async () => {
+    const linked = async (viewer: typeof world.malaysia, maxMarking?: string) => (await table(viewer, 'seizures', { maxMarking })).slice(0, 2).map((row) => row.linkedAlerts);
+    const { a1, a3 } = world.alerts;
+    expect(await linked(world.malaysia)).toEqual([a1.reference, '']);
+    expect(await linked(world.malaysia, 'RED')).toEqual([a1.reference, a3.reference]);
+    expect(await linked(world.malaysia, 'CLEAR')).toEqual(['', '']);
+    // The WCO is not named on the restricted A3: not even its reference reaches the coordinator.
+    expect(await linked(world.planner, 'RED')).toEqual([a1.reference, '']);
+  });
+
+  it('carries no passenger data and names no officer, whatever the marking', async () => {
+    for (const name of ALL_TABLES) {
+      const { text } = await results.csv(world.thailand, world.operation.id, name, { maxMarking: 'RED', includeUnverified: true });
+      expect(text).not.toContain(PASSENGER_FLIGHT);
+      expect(text).not.toContain(world.malaysia.email);
+    }
+  });
+
+  it('answers an unknown table with a validation error, and an outsider as for an unknown operation', async () => {
+    expect(await results.csv(world.malaysia, world.operation.id, 'passengers')).toEqual({ text: null, error: 'VALIDATION' });
+    expect(await results.csv(world.outsider, world.operation.id, 'seizures')).toEqual({ text: null, error: 'NOT_FOUND' });
+  });
+});
+
+describe('CSV cells', () => {
+  it('are quoted as RFC 4180 says, and a cell a spreadsheet would run as a formula is defused', () => {
+    const csv = toCsv(['place', 'quantity'], [['=HYPERLINK("http://x")', -3], ['+1', 2], ['-cmd', 0], ['@SUM(A1)', 1], ['Port Klang, "West"\nquay', null]]);
+    expect(csv).toBe(
+      'place,quantity\r\n"\'=HYPERLINK(""http://x"")",-3\r\n\'+1,2\r\n\'-cmd,0\r\n\'@SUM(A1),1\r\n"Port Klang, ""West""\nquay",\r\n',
+    );
+    expect(parseCsv(csv)[5]).toEqual(['Port Klang, "West"\nquay', '']);
+  });
+});
