@@ -29,8 +29,8 @@ export class OperationResultsSource {
   seizures(): Promise<SeizureFigures> {
     const operationId = this.operation.id;
     // The need-to-know condition rides along with the statement itself, not only the check before it.
-    const operations = sql`select ${operationId}::uuid where ${visibleTo(this.viewer, sql`${operationId}::uuid`)}`;
-    this.seizureSide ??= seizureFigures(this.ctx.db, { operations, statuses: countedStatuses(this.includeUnverified) });
+    const where = sql`s.operation_id = ${operationId} and ${visibleTo(this.viewer, sql`${operationId}::uuid`)}`;
+    this.seizureSide ??= seizureFigures(this.ctx.db, { where, statuses: countedStatuses(this.includeUnverified) });
     return this.seizureSide;
   }
 
@@ -69,7 +69,7 @@ export async function programmeResults(ctx: ServiceContext, query: ProgrammeQuer
   if (query.from && query.to && query.from >= query.to) throw ValidationError.field('to', 'Must be after from');
   const operations = sql`select o.id from operations o where o.programme = ${query.programme} and not o.exercise and ${visibleTo(viewer, sql`o.id`)}`;
   const [figures, counted] = await Promise.all([
-    seizureFigures(ctx.db, { operations, statuses: countedStatuses(query.includeUnverified), seizedFrom: query.from, seizedTo: query.to }),
+    seizureFigures(ctx.db, { where: sql`s.operation_id in (${operations})`, statuses: countedStatuses(query.includeUnverified), seizedFrom: query.from, seizedTo: query.to }),
     countOperations(ctx, operations),
   ]);
   return { ...query, operations: counted, figures };

@@ -4,6 +4,7 @@ import type { Db } from '../../db/client';
 import { alerts } from '../../db/schema/alerts';
 import type { Viewer } from '../../service-context';
 import { alertVisibleTo } from '../alerts/alerts.repo';
+import { visibleTo } from '../operations/operations.repo';
 import { baseQuantitySql, baseUnitSql } from './seizure-figures.repo';
 
 export type SeizureListRow = Record<string, string | number | boolean | null>;
@@ -31,7 +32,7 @@ export async function seizureList(db: Db, viewer: Viewer, operationId: string, s
     from seizures s
     join agencies ag on ag.id = s.reporting_agency_id
     left join commodities c on c.id = s.commodity_id
-    where s.operation_id = ${operationId} and s.status in (${counted})
+    where s.operation_id = ${operationId} and s.status in (${counted}) and ${visibleTo(viewer, sql`${operationId}::uuid`)}
     order by s.number`)) as { rows: SeizureListRow[] };
   return result.rows;
 }
