@@ -20,7 +20,7 @@ beforeAll(async () => {
 afterAll(() => testApp.stop());
 
 const ROW_TABLES = ['byCountryAndCommodity', 'byDetectionMethod', 'byTransportMode', 'byCommodityClass', 'bonusByClass'] as const;
-const ALL_TABLES = ['totals', ...ROW_TABLES, 'alertOutcomes', 'seizures'];
+const ALL_TABLES = ['totals', ...ROW_TABLES, 'alertOutcomes', 'licitShipmentsChecked', 'databaseChecks', 'seizures'];
 
 /** A CSV table as objects keyed by its header. */
 async function table(viewer = world.malaysia, name: string, options: { maxMarking?: string; includeUnverified?: boolean } = {}) {

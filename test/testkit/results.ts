@@ -7,7 +7,7 @@ const ROW = 'key label countryCode commodity { code } commodityClass quantity un
 
 export const RESULTS_SELECTION = `includeUnverified
   totals { seizures arrests bonusSeizures alertsRaised alertsAcknowledged alertsOverdue deadlinesMissed
-    medianMinutesToAcknowledge alertsWithFeedback alertsWithSeizure hitRate }
+    medianMinutesToAcknowledge alertsWithFeedback alertsWithSeizure hitRate licitShipmentsChecked databaseChecks databaseHits }
   byCountryAndCommodity { ${ROW} } byDetectionMethod { ${ROW} } byTransportMode { ${ROW} }
   byCommodityClass { ${ROW} } bonusByClass { ${ROW} } alertOutcomes { outcome count }`;
 

@@ -3,11 +3,12 @@ import { ValidationError } from '../../domain-errors';
 import type { AlertFigures } from './alert-figures.repo';
 import { resultRows, type RowTable } from './result-rows';
 import { toCsv, type Cell } from './results-csv';
-import type { OperationResultsSource } from './results.service';
+import type { CheckFigures, OperationResultsSource } from './results.service';
 import type { SeizureFigures } from './seizure-figures.repo';
 
 /** The headline figures, shared by the `totals` field and its CSV table. */
-export function resultsTotals(seizures: SeizureFigures, alerts: AlertFigures) {
+export function resultsTotals(seizures: SeizureFigures, alerts: AlertFigures, checks: CheckFigures) {
+  const sum = <T>(rows: T[], figure: (row: T) => number) => rows.reduce((total, row) => total + figure(row), 0);
   return {
     seizures: seizures.seizures,
     arrests: seizures.arrests,
@@ -20,12 +21,14 @@ export function resultsTotals(seizures: SeizureFigures, alerts: AlertFigures) {
     alertsWithFeedback: alerts.alertsWithFeedback,
     alertsWithSeizure: alerts.alertsWithSeizure,
     hitRate: alerts.alertsWithFeedback ? alerts.alertsWithSeizure / alerts.alertsWithFeedback : null,
-    // Licit shipments checked and database hits join here once their register exists.
+    licitShipmentsChecked: sum(checks.licitShipments, (row) => row.shipments),
+    databaseChecks: sum(checks.databaseChecks, (row) => row.checks),
+    databaseHits: sum(checks.databaseChecks, (row) => row.hits),
   };
 }
 
 const ROW_TABLES: RowTable[] = ['byCountryAndCommodity', 'byDetectionMethod', 'byTransportMode', 'byCommodityClass', 'bonusByClass'];
-export const CSV_TABLES = ['totals', ...ROW_TABLES, 'alertOutcomes', 'seizures'] as const;
+export const CSV_TABLES = ['totals', ...ROW_TABLES, 'alertOutcomes', 'licitShipmentsChecked', 'databaseChecks', 'seizures'] as const;
 
 const ROW_HEADER = ['key', 'label', 'countryCode', 'commodityCode', 'commodityClass', 'quantity', 'unit', 'seizures', 'arrests'];
 
@@ -44,7 +47,7 @@ const camel = (column: string) => column.replace(/_([a-z])/g, (_match, letter: s
  */
 export async function resultsCsv(source: OperationResultsSource, table: string, maxMarking: Marking, locale: Locale): Promise<string> {
   if (table === 'totals') {
-    const totals = resultsTotals(await source.seizures(), await source.alerts());
+    const totals = resultsTotals(await source.seizures(), await source.alerts(), await source.checks());
     return toCsv(['figure', 'value'], Object.entries(totals).map(([figure, value]): Cell[] => [figure, value]));
   }
   if ((ROW_TABLES as string[]).includes(table)) {
@@ -53,6 +56,16 @@ export async function resultsCsv(source: OperationResultsSource, table: string, 
   }
   if (table === 'alertOutcomes') {
     return toCsv(['outcome', 'alerts'], (await source.alerts()).outcomes.map((outcome) => [outcome.outcome, outcome.count]));
+  }
+  if (table === 'licitShipmentsChecked') {
+    // One line per country and dimension: a country that checked tonnes and litres has two.
+    const lines = (await source.checks()).licitShipments.flatMap((row): Cell[][] =>
+      row.quantities.length ? row.quantities.map((q) => [row.countryCode, row.shipments, q.quantity, q.unit]) : [[row.countryCode, row.shipments, null, null]],
+    );
+    return toCsv(['countryCode', 'shipments', 'quantity', 'unit'], lines);
+  }
+  if (table === 'databaseChecks') {
+    return toCsv(['countryCode', 'database', 'checks', 'hits'], (await source.checks()).databaseChecks.map((row) => [row.countryCode, row.database, row.checks, row.hits]));
   }
   if (table === 'seizures') {
     const list = await source.seizureList(maxMarking);

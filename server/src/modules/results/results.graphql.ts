@@ -4,6 +4,8 @@ import { builder } from '../../graphql/builder';
 import type { GraphQLContext } from '../../graphql/context';
 import { AlertOutcomeEnum, MarkingEnum } from '../alerts/alert-enums.graphql';
 import { CommodityType, QuantityUnitEnum } from '../catalogue/catalogue.graphql';
+import { CheckedDatabaseEnum } from '../checks/checks.graphql';
+import type { DatabaseCheckTotal, LicitShipmentTotal } from '../checks/checks.repo';
 import { OperationType, ProgrammeEnum } from '../operations/operations.graphql';
 import { resultRows, type ResultRow, type RowTable } from './result-rows';
 import { CSV_TABLES, resultsCsv, resultsTotals } from './results-export';
@@ -33,6 +35,33 @@ const ResultsTotalsType = builder.objectRef<ReturnType<typeof resultsTotals>>('R
     alertsWithFeedback: t.exposeInt('alertsWithFeedback', { description: 'Alerts whose outcome is no longer PENDING.' }),
     alertsWithSeizure: t.exposeInt('alertsWithSeizure', { description: 'Of those, alerts linked to a seizure report counted here.' }),
     hitRate: t.exposeFloat('hitRate', { nullable: true, description: 'alertsWithSeizure ÷ alertsWithFeedback; null while no alert has feedback.' }),
+    licitShipmentsChecked: t.exposeInt('licitShipmentsChecked', { description: 'Licit shipments of target commodities checked and released, from the register of checks.' }),
+    databaseChecks: t.exposeInt('databaseChecks', { description: 'Checks against databases (INTERPOL, WCO CEN, national), from the register of checks.' }),
+    databaseHits: t.exposeInt('databaseHits', { description: 'Of those, hits.' }),
+  }),
+});
+
+const BaseQuantityType = builder.objectRef<LicitShipmentTotal['quantities'][number]>('BaseQuantity').implement({
+  description: "A quantity in its dimension's base unit (KG, L, M or PIECES).",
+  fields: (t) => ({ quantity: t.exposeFloat('quantity'), unit: t.field({ type: QuantityUnitEnum, resolve: (row) => row.unit }) }),
+});
+
+const LicitShipmentsRowType = builder.objectRef<LicitShipmentTotal>('LicitShipmentsCheckedRow').implement({
+  description: 'Licit shipments checked in one country, and their quantity per dimension: unlike units are never added.',
+  fields: (t) => ({
+    countryCode: t.exposeString('countryCode'),
+    shipments: t.exposeInt('shipments'),
+    quantities: t.field({ type: [BaseQuantityType], resolve: (row) => row.quantities }),
+  }),
+});
+
+const DatabaseChecksRowType = builder.objectRef<DatabaseCheckTotal>('DatabaseChecksRow').implement({
+  description: 'Checks against one database in one country, and their hits. Counts only: no person is named.',
+  fields: (t) => ({
+    countryCode: t.exposeString('countryCode'),
+    database: t.field({ type: CheckedDatabaseEnum, resolve: (row) => row.database }),
+    checks: t.exposeInt('checks'),
+    hits: t.exposeInt('hits'),
   }),
 });
 
@@ -64,7 +93,9 @@ const OperationResultsType = builder.objectRef<OperationResultsSource>('Operatio
   fields: (t) => ({
     operation: t.field({ type: OperationType, resolve: (source) => source.operation }),
     includeUnverified: t.exposeBoolean('includeUnverified'),
-    totals: t.field({ type: ResultsTotalsType, resolve: async (source) => resultsTotals(await source.seizures(), await source.alerts()) }),
+    totals: t.field({ type: ResultsTotalsType, resolve: async (source) => resultsTotals(await source.seizures(), await source.alerts(), await source.checks()) }),
+    licitShipmentsChecked: t.field({ type: [LicitShipmentsRowType], description: 'Per country, from the register of checks.', resolve: async (source) => (await source.checks()).licitShipments }),
+    databaseChecks: t.field({ type: [DatabaseChecksRowType], description: 'Per country and database, from the register of checks.', resolve: async (source) => (await source.checks()).databaseChecks }),
     byCountryAndCommodity: t.field({ type: [ResultRowType], description: 'Per reporting country and commodity (other commodities together), by country then commodity code.', resolve: rowsOf('byCountryAndCommodity') }),
     byDetectionMethod: t.field({ type: [ResultRowType], description: 'Most seizures first.', resolve: rowsOf('byDetectionMethod') }),
     byTransportMode: t.field({ type: [ResultRowType], description: 'Most seizures first.', resolve: rowsOf('byTransportMode') }),

@@ -5,19 +5,28 @@ import { uuidFromGlobalId } from '../../global-id';
 import type { ServiceContext, Viewer } from '../../service-context';
 import { requireViewer } from '../operations/operation-access';
 import { findWithStanding, visibleTo, type OperationRow } from '../operations/operations.repo';
+import { databaseCheckTotals, licitShipmentTotals, type DatabaseCheckTotal, type LicitShipmentTotal } from '../checks/checks.repo';
 import { alertFigures, type AlertFigures } from './alert-figures.repo';
 import { canSeeResults, markingsUpTo } from './results.policy';
 import { countedStatuses, seizureFigures, type SeizureFigures } from './seizure-figures.repo';
 import { seizureList, type SeizureListRow } from './seizure-list.repo';
 
+/** What the contact points recorded besides seizures: licit shipments checked, database checks. */
+export interface CheckFigures {
+  licitShipments: LicitShipmentTotal[];
+  databaseChecks: DatabaseCheckTotal[];
+}
+
 /**
  * The results of one operation for one viewer. Each side is read once, when a field first asks
- * for it, so a request runs at most three statements (standing, seizures, alerts) whatever the
- * data size, and the CSV tables are cut from the very figures the fields show.
+ * for it, so a request runs at most six statements (standing, seizures, alerts, and three for
+ * the register of checks) whatever the data size, and the CSV tables are cut from the very
+ * figures the fields show.
  */
 export class OperationResultsSource {
   private seizureSide?: Promise<SeizureFigures>;
   private alertSide?: Promise<AlertFigures>;
+  private checkSide?: Promise<CheckFigures>;
 
   constructor(
     private readonly ctx: ServiceContext,
@@ -37,6 +46,14 @@ export class OperationResultsSource {
   alerts(): Promise<AlertFigures> {
     this.alertSide ??= alertFigures(this.ctx.db, this.viewer, this.operation.id, countedStatuses(this.includeUnverified), this.ctx.clock.now());
     return this.alertSide;
+  }
+
+  /** The register is the operation's, like its seizures: its standing was checked when this source was made. */
+  checks(): Promise<CheckFigures> {
+    this.checkSide ??= Promise.all([licitShipmentTotals(this.ctx.db, this.operation.id), databaseCheckTotals(this.ctx.db, this.operation.id)]).then(
+      ([licitShipments, databaseChecks]) => ({ licitShipments, databaseChecks }),
+    );
+    return this.checkSide;
   }
 
   seizureList(maxMarking: Marking): Promise<SeizureListRow[]> {
