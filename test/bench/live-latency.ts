@@ -1,16 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { buildApp } from '@jointops/server/app';
 import { systemClock } from '@jointops/server/clock';
-import { openPglite, openPostgres, type Database } from '@jointops/server/db/client';
+import { openPglite, type Database } from '@jointops/server/db/client';
 import { seedDemo } from '@jointops/server/demo/seed';
 import { DEMO_OPERATION_CODE } from '@jointops/server/demo/operation';
 import { parseConfig } from '@jointops/server/env';
 import { openPubSub } from '@jointops/server/live/pubsub';
 import { createLogger } from '@jointops/server/logger';
 import { syncCatalogue } from '@jointops/server/modules/catalogue/catalogue.repo';
+import { print, scratchPostgres } from './scratch-database';
 
 // Alert → live event latency: SUBSCRIBERS contact points of the demo operation's participating
 // agencies follow it over graphql-ws, each asking what an operations-room screen asks of a new
@@ -34,20 +34,8 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 50);
 async function scratchDatabase(): Promise<{ database: Database; label: string; drop: () => Promise<void> }> {
   const base = process.env.DATABASE_URL;
   if (!base) return { database: openPglite(), label: 'PGlite (in memory)', drop: async () => undefined };
-  const name = `jointops_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return {
-    database: openPostgres(url.toString(), 20),
-    label: 'PostgreSQL',
-    drop: async () => {
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  };
+  const scratch = await scratchPostgres(base, 20);
+  return { database: scratch.database, label: 'PostgreSQL', drop: scratch.drop };
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -123,11 +111,11 @@ async function main() {
   const cpu = process.cpuUsage(cpuBefore);
   latencies.sort((a, b) => a - b);
   const format = (ms: number) => `${ms.toFixed(1)} ms`;
-  process.stdout.write(
+  print(
     `live latency on ${label}: ${SUBSCRIBERS} subscribers (${tokens.length} agencies) × ${ROUNDS} alerts = ${latencies.length} deliveries; ` +
       `raiseAlert sent → event received p50 ${format(percentile(latencies, 50))}, p90 ${format(percentile(latencies, 90))}, ` +
       `p99 ${format(percentile(latencies, 99))}, max ${format(latencies[latencies.length - 1]!)}; ` +
-      `process CPU ${(((cpu.user + cpu.system) / latencies.length)).toFixed(0)} µs per delivery\n`,
+      `process CPU ${(((cpu.user + cpu.system) / latencies.length)).toFixed(0)} µs per delivery`,
   );
   await Promise.all(clients.map((client) => client.dispose()));
   await app.stop();

@@ -1,11 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
+import { print, scratchPostgres } from './scratch-database';
 import { QUANTITY_UNITS } from '@jointops/shared/domain';
 import { UNIT_DIMENSION } from '@jointops/shared/seizures';
 import { buildApp } from '@jointops/server/app';
 import { systemClock } from '@jointops/server/clock';
-import { openPostgres } from '@jointops/server/db/client';
 import { seedDemo } from '@jointops/server/demo/seed';
 import { DEMO_OPERATION_CODE } from '@jointops/server/demo/operation';
 import { parseConfig } from '@jointops/server/env';
@@ -69,14 +68,8 @@ async function generateSeizures(db: pg.Client, operationId: string): Promise<voi
 async function main() {
   const base = process.env.DATABASE_URL;
   if (!base) throw new Error('This bench needs DATABASE_URL (PostgreSQL): a scratch database is made beside it.');
-  const name = `jointops_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const database = openPostgres(url.toString(), 10);
-  const direct = new pg.Client({ connectionString: url.toString() });
+  const { url, database, drop } = await scratchPostgres(base, 10);
+  const direct = new pg.Client({ connectionString: url });
   try {
     await database.migrate();
     await syncCatalogue(database.db);
@@ -88,7 +81,7 @@ async function main() {
     const operationId = (await direct.query('select id from operations where code = $1', [DEMO_OPERATION_CODE])).rows[0].id as string;
     let started = performance.now();
     await generateSeizures(direct, operationId);
-    console.log(`generated ${SEIZURES.toLocaleString('en')} seizures (and vacuum analyze) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    print(`generated ${SEIZURES.toLocaleString('en')} seizures (and vacuum analyze) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
     const app = buildApp({ db: database.db, clock: systemClock, config, logger, pubSub: pubSubHandle.pubSub, database, pubSubHandle });
     const port = await app.start(0, '127.0.0.1');
@@ -117,25 +110,24 @@ async function main() {
       }
       if (answer.errors) throw new Error(JSON.stringify(answer.errors));
       times.sort((a, b) => a - b);
-      console.log(
+      print(
         `operationResults(includeUnverified: ${includeUnverified}) over ${answer.data.operationResults.totals.seizures.toLocaleString('en')} counted seizures: ` +
           `p50 ${percentile(times, 50).toFixed(0)} ms, p95 ${percentile(times, 95).toFixed(0)} ms (${ROUNDS} requests); ${perRequest.length} SQL statements per request:`,
       );
-      for (const statement of perRequest) console.log(`  - ${statement.text.replace(/\s+/g, ' ').slice(0, 110)}`);
+      for (const statement of perRequest) print(`  - ${statement.text.replace(/\s+/g, ' ').slice(0, 110)}`);
     }
 
     statements.length = 0;
     await gql(RESULTS, { id, all: false }, token);
     const plan = await explain(direct, statements.find((statement) => statement.text.includes('grouping sets'))!);
-    console.log('plan of the seizure statement (EXPLAIN ANALYZE):');
-    for (const line of plan) console.log(`  ${line}`);
+    print('plan of the seizure statement (EXPLAIN ANALYZE):');
+    for (const line of plan) print(`  ${line}`);
     await app.stop();
     await pubSubHandle.close();
   } finally {
     await direct.end().catch(() => undefined);
     await database.close();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
+    await drop();
   }
 }
 
