@@ -9,14 +9,23 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const graphqlEntry = createRequire(new URL('../server/package.json', import.meta.url)).resolve('graphql');
 
 export default defineConfig({
-  resolve: { alias: [{ find: /^graphql$/, replacement: graphqlEntry }] },
   test: {
     root,
-    include: ['test/integration/**/*.test.ts', 'test/e2e/**/*.test.ts', 'server/src/**/*.test.ts', 'shared/src/**/*.test.ts'],
-    environment: 'node',
-    globalSetup: ['test/testkit/global-setup.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
     reporters: ['default', './test/testkit/summary-reporter.ts'],
+    projects: [
+      {
+        resolve: { alias: [{ find: /^graphql$/, replacement: graphqlEntry }] },
+        test: {
+          name: 'node',
+          root,
+          include: ['test/integration/**/*.test.ts', 'test/e2e/**/*.test.ts', 'server/src/**/*.test.ts', 'shared/src/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/testkit/global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      'web/vitest.config.ts',
+    ],
   },
 });

@@ -1,8 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { Provider } from 'urql';
-import { client } from './lib/urql';
-import { OperationsRoom } from './modules/room/operations-room';
+import { App } from './shell/app';
 import './styles.css';
 
 const root = document.getElementById('root');
@@ -10,8 +8,6 @@ if (!root) throw new Error('index.html has no #root element');
 
 createRoot(root).render(
   <StrictMode>
-    <Provider value={client}>
-      <OperationsRoom />
-    </Provider>
+    <App />
   </StrictMode>,
 );

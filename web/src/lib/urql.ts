@@ -1,93 +1,146 @@
-import { createClient as createWSClient, type Client as WSClient } from 'graphql-ws';
-import { Client, cacheExchange, fetchExchange, subscriptionExchange } from 'urql';
+import { cacheExchange, type Cache } from '@urql/exchange-graphcache';
+import type { IntrospectionQuery } from 'graphql';
+import { Client, fetchExchange, subscriptionExchange } from 'urql';
+import schema from '../graphql/schema.json';
+import { subscribeLive } from './live-socket';
 
-export type LiveState = 'connecting' | 'connected' | 'closed';
+// Types the server gives no id: they live inside their parent and are never shared between two.
+const EMBEDDED = [
+  'AcknowledgementDeadline',
+  'AlertComment',
+  'AlertRecipient',
+  'AuditEntry',
+  'BaseQuantity',
+  'CommodityCatalogue',
+  'DatabaseCheckFigures',
+  'DatabaseChecksRow',
+  'FieldError',
+  'GateCriterion',
+  'ImportSeizuresSuccess',
+  'LicitShipmentFigures',
+  'LicitShipmentsCheckedRow',
+  'LoginSuccess',
+  'OperationResults',
+  'OutcomeCount',
+  'OverriddenCriterion',
+  'PageInfo',
+  'PhasePlan',
+  'ProgrammeResults',
+  'ResultRow',
+  'ResultsTotals',
+  'RowError',
+] as const;
 
-// The close code the server uses for a socket without a valid session.
-const FORBIDDEN = 4403;
-const MAX_RETRY_WAIT_MS = 30_000;
+const ERRORS = [
+  'ConflictError',
+  'ImportRejectedError',
+  'ImportTooLargeError',
+  'InvalidCredentialsError',
+  'NotFoundError',
+  'PhaseGateError',
+  'PhaseRuleError',
+  'TooManyAttemptsError',
+  'ValidationError',
+] as const;
 
-// The server refuses a socket without a session, so one exists only while someone is signed in.
-let liveClient: WSClient | null = null;
+const noKey = () => null;
 
-export const client = new Client({
-  url: '/graphql',
-  // The session is an httpOnly cookie: the browser attaches it, and nothing here ever holds a token.
-  fetchOptions: { credentials: 'same-origin' },
-  // A JSON POST is never a "simple" request, so another site cannot make the browser send one
-  // with the session cookie; urql's default would send queries as GET.
-  preferGetMethod: false,
-  exchanges: [
-    cacheExchange,
-    fetchExchange,
-    subscriptionExchange({
-      forwardSubscription(request) {
-        const input = { ...request, query: request.query ?? '' };
-        return {
-          subscribe(sink) {
-            if (!liveClient) {
-              sink.error(new Error('No live connection: sign in first'));
-              return { unsubscribe() {} };
-            }
-            return { unsubscribe: liveClient.subscribe(input, sink) };
+/** Fields of an operation that its events can change; an event drops them so every screen reads them anew. */
+const OPERATION_FIELDS_CHANGED_BY_EVENTS = new Set([
+  'phase',
+  'phaseGate',
+  'plannedPhases',
+  'participations',
+  'members',
+  'assignableUsers',
+  'targetCommodities',
+  'acknowledgementDeadlines',
+  'auditTrail',
+  'name',
+  'objectives',
+  'region',
+  'referenceTimeZone',
+  'finalReport',
+  'finalReportRecordedAt',
+]);
+
+type FieldArgs = Record<string, unknown> | null;
+
+function invalidateOperation(cache: Cache, operationId: string, also: (fieldName: string, args: FieldArgs) => boolean = () => false) {
+  const entity = { __typename: 'Operation', id: operationId };
+  for (const field of cache.inspectFields(entity)) {
+    if (OPERATION_FIELDS_CHANGED_BY_EVENTS.has(field.fieldName) || also(field.fieldName, field.arguments)) {
+      cache.invalidate(entity, field.fieldName, field.arguments ?? undefined);
+    }
+  }
+}
+
+function invalidateRootField(cache: Cache, fieldName: string) {
+  for (const field of cache.inspectFields('Query')) {
+    if (field.fieldName === fieldName) cache.invalidate('Query', field.fieldName, field.arguments ?? undefined);
+  }
+}
+
+const operationIdOf = (args: Record<string, unknown>): string | undefined => {
+  const input = args.input as { operationId?: string } | undefined;
+  return input?.operationId;
+};
+
+// A mutation's result updates the entity it returns by itself; these are the lists and derived
+// fields (gate, participants) that the result cannot reach, dropped so their screens ask again.
+const invalidatesOperation = (_result: unknown, args: Record<string, unknown>, cache: Cache) => {
+  const operationId = operationIdOf(args);
+  if (operationId) invalidateOperation(cache, operationId);
+};
+
+export function createUrqlClient(): Client {
+  return new Client({
+    url: '/graphql',
+    // The session is an httpOnly cookie: the browser attaches it, and nothing here ever holds a token.
+    fetchOptions: { credentials: 'same-origin' },
+    // A JSON POST is never a "simple" request, so another site cannot make the browser send one
+    // with the session cookie; urql's default would send queries as GET.
+    preferGetMethod: false,
+    exchanges: [
+      cacheExchange({
+        schema: schema as unknown as IntrospectionQuery,
+        keys: {
+          ...Object.fromEntries([...EMBEDDED, ...ERRORS].map((name) => [name, noKey])),
+          Invitation: (invitation) => (invitation.operationId as string | undefined) ?? null,
+        },
+        updates: {
+          Mutation: {
+            createOperation: (_result, _args, cache) => invalidateRootField(cache, 'operations'),
+            updateOperation: invalidatesOperation,
+            advancePhase: (result, args, cache) => {
+              invalidatesOperation(result, args, cache);
+              invalidateRootField(cache, 'operations');
+            },
+            inviteAgency: invalidatesOperation,
+            withdrawParticipation: invalidatesOperation,
+            assignMember: invalidatesOperation,
+            removeMember: invalidatesOperation,
+            respondToInvitation: (_result, _args, cache) => {
+              invalidateRootField(cache, 'myInvitations');
+              invalidateRootField(cache, 'operations');
+            },
+            createAgency: (_result, _args, cache) => invalidateRootField(cache, 'agencies'),
+            createUser: (_result, _args, cache) => invalidateRootField(cache, 'users'),
           },
-        };
-      },
-    }),
-  ],
-});
-
-interface LiveConnectionHandlers {
-  onStateChange(state: LiveState): void;
-  /** The server closed the socket because the session is gone (expired, signed out elsewhere, deactivated). */
-  onForbidden(): void;
-}
-
-/** Opens the WebSocket for the signed-in user at once, so the room shows its state; returns the closer. */
-export function openLiveConnection({ onStateChange, onForbidden }: LiveConnectionHandlers): () => void {
-  // A disposed socket still reports `closed` a moment later; by then a newer one may be open.
-  let current = true;
-  const report = (state: LiveState) => {
-    if (current) onStateChange(state);
-  };
-  const ws = createWSClient({
-    url: liveUrl(),
-    lazy: false,
-    // An operations room must come back by itself after a restart or a network change.
-    retryAttempts: Infinity,
-    retryWait: (retries) => wait(Math.min(2 ** retries * 1000, MAX_RETRY_WAIT_MS) + Math.random() * 1000),
-    shouldRetry: (closeEvent) => !isForbidden(closeEvent),
-    onNonLazyError: (error) => {
-      if (!current) return;
-      if (isForbidden(error)) onForbidden();
-      else console.error('Live connection failed', error);
-    },
-    on: {
-      connecting: () => report('connecting'),
-      connected: () => report('connected'),
-      closed: () => report('closed'),
-    },
+          Subscription: {
+            // The timeline's first page takes the new event; older pages never change.
+            operationEvents: (_result, args, cache) =>
+              invalidateOperation(cache, args.operationId as string, (name, fieldArgs) => name === 'timeline' && !fieldArgs?.after),
+          },
+        },
+      }),
+      fetchExchange,
+      subscriptionExchange({
+        forwardSubscription(request) {
+          const input = { ...request, query: request.query ?? '' };
+          return { subscribe: (sink) => ({ unsubscribe: subscribeLive(input, sink as Parameters<typeof subscribeLive>[1]) }) };
+        },
+      }),
+    ],
   });
-  liveClient = ws;
-  return () => {
-    current = false;
-    if (liveClient === ws) liveClient = null;
-    void ws.dispose();
-  };
-}
-
-function liveUrl(): string {
-  const url = new URL('/graphql', location.href);
-  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-  return url.href;
-}
-
-function isForbidden(closeEvent: unknown): boolean {
-  return (
-    typeof closeEvent === 'object' && closeEvent !== null && 'code' in closeEvent && closeEvent.code === FORBIDDEN
-  );
-}
-
-function wait(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -1,0 +1,100 @@
+import type { IntlShape, MessageDescriptor } from 'react-intl';
+import { defineMessages } from './define-messages';
+import { translateServerText } from './server-texts';
+
+/**
+ * Something to tell the reader, kept as a message and its values rather than words, so a problem
+ * already on screen is re-worded when the reader switches language.
+ */
+export interface Problem {
+  message: MessageDescriptor;
+  values?: Record<string, string | number>;
+}
+
+export const say = (intl: IntlShape, problem: Problem): string => intl.formatMessage(problem.message, problem.values);
+
+export const problemWords = defineMessages({
+  serverUnreachable: { id: 'problem.serverUnreachable', defaultMessage: 'The server did not answer. Check the link and try again.' },
+  required: { id: 'problem.required', defaultMessage: 'Required' },
+  tooShort: { id: 'problem.tooShort', defaultMessage: '{minimum, plural, one {At least # character} other {At least # characters}}' },
+  tooLong: { id: 'problem.tooLong', defaultMessage: '{maximum, plural, one {At most # character} other {At most # characters}}' },
+  tooFew: { id: 'problem.tooFew', defaultMessage: '{minimum, plural, one {Choose at least # item} other {Choose at least # items}}' },
+  tooMany: { id: 'problem.tooMany', defaultMessage: '{maximum, plural, one {Choose at most # item} other {Choose at most # items}}' },
+  tooSmall: { id: 'problem.tooSmall', defaultMessage: 'At least {minimum, number}' },
+  tooLarge: { id: 'problem.tooLarge', defaultMessage: 'At most {maximum, number}' },
+  invalid: { id: 'problem.invalid', defaultMessage: 'Not a valid value' },
+  refused: { id: 'problem.refused', defaultMessage: 'The server refused this value.' },
+  NOT_FOUND: { id: 'problem.NOT_FOUND', defaultMessage: 'Not found: it does not exist, or you may not see it.' },
+  CONFLICT: { id: 'problem.CONFLICT', defaultMessage: 'Someone changed this at the same time. Reload and try again.' },
+  PHASE_RULE: { id: 'problem.PHASE_RULE', defaultMessage: 'Not possible while the operation is {phase}.' },
+  PHASE_GATE: { id: 'problem.PHASE_GATE', defaultMessage: 'The operation cannot move on yet: some criteria are not met.' },
+  VALIDATION: { id: 'problem.VALIDATION', defaultMessage: 'Some values were refused: see the fields marked.' },
+  INVALID_CREDENTIALS: { id: 'problem.INVALID_CREDENTIALS', defaultMessage: 'The e-mail address or password is incorrect.' },
+  TOO_MANY_ATTEMPTS: { id: 'problem.TOO_MANY_ATTEMPTS', defaultMessage: 'Too many attempts. Try again in {wait}.' },
+  IMPORT_REJECTED: { id: 'problem.IMPORT_REJECTED', defaultMessage: 'The file was refused: nothing was imported.' },
+  IMPORT_TOO_LARGE: { id: 'problem.IMPORT_TOO_LARGE', defaultMessage: 'The file is too large to import in one go.' },
+  UNAUTHENTICATED: { id: 'problem.UNAUTHENTICATED', defaultMessage: 'Your session has ended. Sign in again.' },
+  FORBIDDEN: { id: 'problem.FORBIDDEN', defaultMessage: 'Your role in this operation does not allow this.' },
+  unexpected: { id: 'problem.unexpected', defaultMessage: 'Something went wrong on the server. Try again; if it persists, tell your administrator.' },
+});
+
+/** An issue from a shared zod schema (checked in the browser) or a server `fieldErrors` entry. */
+export interface FieldIssue {
+  path: readonly PropertyKey[];
+  message: string;
+  code?: string;
+  minimum?: number | bigint;
+  maximum?: number | bigint;
+  origin?: string;
+}
+
+/** The field an issue is about, as a dotted path without the `input.` the server puts first. */
+export function fieldOf(issue: FieldIssue): string {
+  const path = issue.path.map(String);
+  return (path[0] === 'input' ? path.slice(1) : path).join('.');
+}
+
+/**
+ * The shared schemas and the server speak English; the reader gets each of their sentences in
+ * their language (server-texts.ts), or else the rule broken, by zod's issue code.
+ */
+export function describeIssue(issue: FieldIssue): Problem {
+  const known = translateServerText(issue.message);
+  if (known) return known;
+  const minimum = Number(issue.minimum ?? 0);
+  const maximum = Number(issue.maximum ?? 0);
+  const isText = issue.origin === 'string';
+  const isList = issue.origin === 'array' || issue.origin === 'set';
+  switch (issue.code) {
+    case 'too_small':
+      if (isText) return minimum <= 1 ? { message: problemWords.required } : { message: problemWords.tooShort, values: { minimum } };
+      if (isList) return { message: problemWords.tooFew, values: { minimum } };
+      return { message: problemWords.tooSmall, values: { minimum } };
+    case 'too_big':
+      if (isText) return { message: problemWords.tooLong, values: { maximum } };
+      if (isList) return { message: problemWords.tooMany, values: { maximum } };
+      return { message: problemWords.tooLarge, values: { maximum } };
+    case 'invalid_type':
+      return { message: problemWords.required };
+    case undefined:
+      return { message: problemWords.refused };
+    default:
+      return { message: problemWords.invalid };
+  }
+}
+
+export type FieldProblems = Record<string, Problem>;
+
+/** The first problem of each field. */
+export function problemsByField(issues: readonly FieldIssue[]): FieldProblems {
+  const problems: FieldProblems = {};
+  for (const issue of issues) problems[fieldOf(issue)] ??= describeIssue(issue);
+  return problems;
+}
+
+/** A typed error from a mutation's result union, in words. */
+export function describeError(error: { code: string; message: string; phase?: string }, phaseName?: string): Problem {
+  const byCode = problemWords[error.code as keyof typeof problemWords];
+  if (!byCode) return translateServerText(error.message) ?? { message: problemWords.unexpected };
+  return { message: byCode, values: error.code === 'PHASE_RULE' ? { phase: phaseName ?? error.phase ?? '' } : {} };
+}

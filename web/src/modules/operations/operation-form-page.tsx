@@ -1,0 +1,7 @@
+export function CreateOperationPage() {
+  return null;
+}
+
+export function EditOperationPage() {
+  return null;
+}

@@ -1,0 +1,85 @@
+import { Link, Outlet, useParams } from '@tanstack/react-router';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { defineMessages } from '../../i18n/define-messages';
+import { useQuery, useSubscription } from 'urql';
+import { graphql } from '../../graphql/graphql';
+import { phaseWords, programmeWords } from '../../i18n/codes';
+import { NotFoundPage } from '../../shell/not-found-page';
+import { LoadError, Skeleton } from '../../ui/page-state';
+import { isCoordinator, isOpen, OperationContext, OperationHeaderQuery, readsAuditTrail } from './operation-context';
+
+const words = defineMessages({
+  sections: { id: 'operation.nav.label', defaultMessage: 'Operation' },
+  overview: { id: 'operation.nav.overview', defaultMessage: 'Overview' },
+  participants: { id: 'operation.nav.participants', defaultMessage: 'Participants' },
+  timeline: { id: 'operation.nav.timeline', defaultMessage: 'Timeline' },
+  audit: { id: 'operation.nav.audit', defaultMessage: 'Audit trail' },
+  edit: { id: 'operation.nav.edit', defaultMessage: 'Edit the plan' },
+  exercise: { id: 'operation.exercise', defaultMessage: 'Exercise' },
+});
+
+// The layout listens to the operation's events while any of its pages is open: each event drops
+// the fields it may change from the cache (lib/urql.ts), and every screen showing them asks again.
+const OperationEventsSubscription = graphql(`
+  subscription OperationEvents($operationId: ID!) {
+    operationEvents(operationId: $operationId) {
+      __typename
+      cursor
+      type
+      occurredAt
+    }
+  }
+`);
+
+export function OperationLayout() {
+  const intl = useIntl();
+  const { code } = useParams({ from: '/operations/$code' });
+  const [{ data, fetching, error }, reexecute] = useQuery({ query: OperationHeaderQuery, variables: { code } });
+  const operation = data?.operationByCode ?? null;
+  useSubscription({ query: OperationEventsSubscription, variables: { operationId: operation?.id ?? '' }, pause: !operation });
+
+  if (fetching && !data) return <Skeleton lines={4} />;
+  if (error && !data) return <LoadError error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
+  if (!operation) return <NotFoundPage />;
+
+  const tab = { activeProps: { 'aria-current': 'page' as const }, params: { code: operation.code } };
+  return (
+    <OperationContext value={operation}>
+      <div className="operation-header">
+        <p className="operation-code">{operation.code}</p>
+        <h1>{operation.name}</h1>
+        <p className="operation-facts">
+          <span className={`phase-badge phase-${operation.phase}`}>{intl.formatMessage(phaseWords[operation.phase])}</span>
+          <span>{intl.formatMessage(programmeWords[operation.programme])}</span>
+          {operation.exercise && (
+            <span className="exercise-badge">
+              <FormattedMessage {...words.exercise} />
+            </span>
+          )}
+        </p>
+        <nav className="tabs" aria-label={intl.formatMessage(words.sections)}>
+          <Link to="/operations/$code" {...tab} activeOptions={{ exact: true }}>
+            <FormattedMessage {...words.overview} />
+          </Link>
+          <Link to="/operations/$code/participants" {...tab}>
+            <FormattedMessage {...words.participants} />
+          </Link>
+          <Link to="/operations/$code/timeline" {...tab}>
+            <FormattedMessage {...words.timeline} />
+          </Link>
+          {readsAuditTrail(operation) && (
+            <Link to="/operations/$code/audit" {...tab}>
+              <FormattedMessage {...words.audit} />
+            </Link>
+          )}
+          {isCoordinator(operation) && isOpen(operation) && (
+            <Link to="/operations/$code/edit" {...tab}>
+              <FormattedMessage {...words.edit} />
+            </Link>
+          )}
+        </nav>
+      </div>
+      <Outlet />
+    </OperationContext>
+  );
+}

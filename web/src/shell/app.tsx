@@ -1,0 +1,55 @@
+import { RouterProvider } from '@tanstack/react-router';
+import { useCallback, useMemo, useState } from 'react';
+import { Provider, useQuery } from 'urql';
+import { IntlRoot } from '../i18n/intl-root';
+import { createUrqlClient } from '../lib/urql';
+import { MeQuery } from '../modules/session/viewer';
+import { router } from '../router';
+import { SessionContext, SignInContext, type Session } from './viewer-context';
+
+/**
+ * One urql client per session: signing in or out starts a new one, so nothing a previous user
+ * could see stays in the normalised cache of a shared computer.
+ */
+export function App() {
+  const [client, setClient] = useState(createUrqlClient);
+  const restart = useCallback(() => setClient(createUrqlClient()), []);
+  return (
+    <Provider value={client}>
+      <SessionRoot restart={restart} />
+    </Provider>
+  );
+}
+
+function SessionRoot({ restart }: { restart(): void }) {
+  const [{ data, fetching, error }, reexecute] = useQuery({ query: MeQuery });
+  const viewer = data?.me ?? null;
+  const session = useMemo<Session | null>(
+    () =>
+      viewer
+        ? {
+            viewer,
+            timeZone: viewer.timeZone || Intl.DateTimeFormat().resolvedOptions().timeZone,
+            endSession: restart,
+          }
+        : null,
+    [viewer, restart],
+  );
+  // Before the first answer the shell has nothing true to show; index.html's own text covers it.
+  if (fetching && !data && !error) return null;
+  return (
+    <IntlRoot userLocale={viewer?.locale}>
+      <SessionContext value={session}>
+        <SignInContext
+          value={{
+            onSignedIn: restart,
+            meFailed: !!error && !data,
+            retryMe: () => reexecute({ requestPolicy: 'network-only' }),
+          }}
+        >
+          <RouterProvider router={router} />
+        </SignInContext>
+      </SessionContext>
+    </IntlRoot>
+  );
+}

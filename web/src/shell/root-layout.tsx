@@ -1,0 +1,101 @@
+import { Link, Outlet } from '@tanstack/react-router';
+import { use } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { defineMessages } from '../i18n/define-messages';
+import { useMutation } from 'urql';
+import { graphql } from '../graphql/graphql';
+import { SignInPage } from '../modules/session/sign-in-page';
+import { agencyLabel } from '../ui/agency';
+import { LoadError } from '../ui/page-state';
+import { LiveIndicator } from './live-indicator';
+import { DisplaySwitch, LanguageSwitch } from './preferences';
+import { SignInContext, useOptionalSession, type Session } from './viewer-context';
+
+const words = defineMessages({
+  skip: { id: 'shell.skipToContent', defaultMessage: 'Skip to the content' },
+  mainNav: { id: 'shell.nav.label', defaultMessage: 'Main' },
+  operations: { id: 'shell.nav.operations', defaultMessage: 'Operations' },
+  administration: { id: 'shell.nav.administration', defaultMessage: 'Administration' },
+  signedInAs: { id: 'shell.signedInAs', defaultMessage: '{user} — {agency}' },
+  account: { id: 'shell.account', defaultMessage: 'Your account' },
+  signOut: { id: 'shell.signOut', defaultMessage: 'Sign out' },
+  signingOut: { id: 'shell.signingOut', defaultMessage: 'Signing out…' },
+  signOutFailed: { id: 'shell.signOutFailed', defaultMessage: 'Signing out failed. Try again.' },
+});
+
+const LogoutMutation = graphql(`
+  mutation Logout {
+    logout
+  }
+`);
+
+/** Every page: the header (navigation, who is signed in, language, display, live link) and the page. */
+export function RootLayout() {
+  const intl = useIntl();
+  const session = useOptionalSession();
+  const signIn = use(SignInContext);
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        <FormattedMessage {...words.skip} />
+      </a>
+      <header className="app-header">
+        <Link to="/operations" className="brand">
+          jointops
+        </Link>
+        {session && (
+          <nav aria-label={intl.formatMessage(words.mainNav)} className="main-nav">
+            <Link to="/operations" activeProps={{ 'aria-current': 'page' }} activeOptions={{ exact: false }}>
+              <FormattedMessage {...words.operations} />
+            </Link>
+            {session.viewer.isAdmin && (
+              <Link to="/admin/agencies" activeProps={{ 'aria-current': 'page' }}>
+                <FormattedMessage {...words.administration} />
+              </Link>
+            )}
+          </nav>
+        )}
+        <div className="header-tools">
+          {session && <LiveIndicator onSessionEnded={session.endSession} />}
+          <LanguageSwitch />
+          <DisplaySwitch />
+          {session && <AccountMenu session={session} />}
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {session ? (
+          <Outlet />
+        ) : signIn.meFailed ? (
+          <LoadError error={undefined} onRetry={signIn.retryMe} />
+        ) : (
+          <SignInPage onSignedIn={signIn.onSignedIn} />
+        )}
+      </main>
+    </>
+  );
+}
+
+function AccountMenu({ session }: { session: Session }) {
+  const intl = useIntl();
+  const [{ fetching, error }, logout] = useMutation(LogoutMutation);
+  const { viewer } = session;
+  const signOut = async () => {
+    const result = await logout({});
+    if (!result.error) session.endSession();
+  };
+  return (
+    <div className="account" role="group" aria-label={intl.formatMessage(words.account)}>
+      <p className="signed-in" data-testid="signed-in-user">
+        {intl.formatMessage(words.signedInAs, { user: viewer.displayName, agency: agencyLabel(intl.locale, viewer.agency) })}
+      </p>
+      {error && (
+        <p className="form-error" role="alert">
+          <FormattedMessage {...words.signOutFailed} />
+        </p>
+      )}
+      <button type="button" disabled={fetching} onClick={() => void signOut()}>
+        <FormattedMessage {...(fetching ? words.signingOut : words.signOut)} />
+      </button>
+    </div>
+  );
+}

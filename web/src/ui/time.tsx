@@ -1,0 +1,89 @@
+import { useEffect, useState } from 'react';
+import { useIntl } from 'react-intl';
+import { useSession } from '../shell/viewer-context';
+
+// Times are stored in UTC; a screen shows them in the viewer's zone, labelled, with the
+// operation's reference zone and UTC a hover away (or beside, where the day matters).
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(locale: string, timeZone: string, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${withTime}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, {
+      timeZone,
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      ...(withTime ? { hour: '2-digit', minute: '2-digit', timeZoneName: 'short' } : {}),
+    });
+    formatters.set(key, format);
+  }
+  return format;
+}
+
+export function formatInstant(locale: string, value: string | Date, timeZone: string, withTime = true): string {
+  return formatter(locale, timeZone, withTime).format(new Date(value));
+}
+
+interface DateTimeProps {
+  value: string;
+  /** The operation's reference zone, shown in the hover text (or beside the time with `showReference`). */
+  referenceZone?: string | undefined;
+  showReference?: boolean;
+  /** Only the day, for planned dates. */
+  dateOnly?: boolean;
+}
+
+export function DateTime({ value, referenceZone, showReference = false, dateOnly = false }: DateTimeProps) {
+  const { locale } = useIntl();
+  const { timeZone } = useSession();
+  const zones = [referenceZone, 'UTC'].filter((zone): zone is string => !!zone && zone !== timeZone);
+  const others = [...new Set(zones)].map((zone) => formatInstant(locale, value, zone, !dateOnly));
+  const reference = referenceZone && referenceZone !== timeZone ? formatInstant(locale, value, referenceZone, !dateOnly) : null;
+  return (
+    <time dateTime={value} title={others.join(' · ') || undefined}>
+      {formatInstant(locale, value, timeZone, !dateOnly)}
+      {showReference && reference && <span className="reference-time"> ({reference})</span>}
+    </time>
+  );
+}
+
+const TICK_MS = 30_000;
+
+/** The current time, refreshed every 30 s, for relative ages that stay true on an open screen. */
+export function useNow(intervalMs = TICK_MS): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(timer);
+  }, [intervalMs]);
+  return now;
+}
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['day', 86_400],
+  ['hour', 3_600],
+  ['minute', 60],
+];
+
+/** "12 min ago", "in 3 h": the coarsest unit that fits, updating while on screen; the instant on hover. */
+export function RelativeTime({ value, referenceZone }: { value: string; referenceZone?: string | undefined }) {
+  const intl = useIntl();
+  const { timeZone } = useSession();
+  const now = useNow();
+  const seconds = Math.round((new Date(value).getTime() - now) / 1000);
+  const [unit, size] = UNITS.find(([, length]) => Math.abs(seconds) >= length) ?? ['minute', 60];
+  const amount = Math.abs(seconds) < 60 ? 0 : Math.trunc(seconds / size);
+  const words = intl.formatRelativeTime(amount, unit, { numeric: 'auto', style: 'short' });
+  const exact = [timeZone, referenceZone, 'UTC']
+    .filter((zone, index, all): zone is string => !!zone && all.indexOf(zone) === index)
+    .map((zone) => formatInstant(intl.locale, value, zone))
+    .join(' · ');
+  return (
+    <time dateTime={value} title={exact}>
+      {words}
+    </time>
+  );
+}
