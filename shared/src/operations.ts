@@ -8,6 +8,17 @@ export const PLANNED_PHASES = ['PLANNING', 'PRE_OPERATIONAL', 'OPERATIONAL', 'PO
 
 export const OVERRIDE_JUSTIFICATION_MIN_LENGTH = 20;
 
+/**
+ * The named criteria of the gate into each phase, in the order a checklist shows them. The server
+ * answers which are unmet (`phaseGate`); every key it can return is listed here.
+ */
+export const GATE_CRITERIA: Partial<Record<(typeof PHASES)[number], readonly string[]>> = {
+  PRE_OPERATIONAL: ['participants.twoCountries', 'participants.contactPoints', 'plan.targetCommodities', 'plan.phaseDates'],
+  OPERATIONAL: ['readiness.acknowledged', 'schedule.operationalStart'],
+  POST_OPERATIONAL: ['schedule.operationalEnd'],
+  CLOSED: ['seizures.settled', 'report.recorded'],
+};
+
 const dateTime = z.coerce.date({ error: 'Not a valid date and time' });
 
 const plannedPhase = z
@@ -89,6 +100,7 @@ export const inviteAgencyInput = z.object({ operationId: globalId, agencyId: glo
 export const respondToInvitationInput = z.object({ operationId: globalId, accept: z.boolean() });
 export const withdrawParticipationInput = z.object({ operationId: globalId, agencyId: globalId, reason: requiredText(1000) });
 export const assignMemberInput = z.object({ operationId: globalId, userId: globalId, role: z.enum(MEMBER_ROLES) });
+export const removeMemberInput = z.object({ operationId: globalId, memberId: globalId });
 export const recordFinalReportInput = z.object({ operationId: globalId, report: requiredText(100_000) });
 
 export const advancePhaseInput = z.object({

@@ -236,6 +236,13 @@ export const matrix: Record<string, Case[]> = {
       expect: { coordinator: 'not-found', contactPoint: 'allowed', reviewer: 'not-found', observer: 'not-found', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
     },
   ],
+  'Query.operationByCode': [
+    {
+      asks: 'the operation by its code',
+      request: (world) => ({ document: 'query($code: String!) { operationByCode(code: $code) { id code name phase } }', variables: { code: world.identity.code } }),
+      expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'allowed', observer: 'allowed', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+    },
+  ],
   'Query.operation': [
     {
       asks: 'the operation',

@@ -10,14 +10,22 @@ import { operations as operationsTable } from '../../db/schema/operations';
 import { findWithStanding, visibleTo } from './operations.repo';
 import { createOperation, findVisibleOperation, updateOperation } from './operations.service';
 import { phaseGate, advancePhase, recordFinalReport } from './phases.service';
+import type { GateCriterion } from './phase-gates';
 
 export const PhaseEnum = builder.enumType('Phase', { values: PHASES });
 export const ProgrammeEnum = builder.enumType('Programme', { values: PROGRAMMES });
 export const ParticipationRoleEnum = builder.enumType('ParticipationRole', { values: PARTICIPATION_ROLES });
 export const MemberRoleEnum = builder.enumType('MemberRole', { values: MEMBER_ROLES });
 
-const GateCriterionType = builder.objectRef<{ key: string; description: string }>('GateCriterion').implement({
-  fields: (t) => ({ key: t.exposeString('key'), description: t.exposeString('description') }),
+const GateCriterionType = builder.objectRef<GateCriterion>('GateCriterion').implement({
+  description: 'An unmet criterion of a phase gate: `key` names it (see GATE_CRITERIA in shared/), the rest say what it waits for.',
+  fields: (t) => ({
+    key: t.exposeString('key'),
+    description: t.exposeString('description', { description: 'In English; clients word the criterion from its key and details.' }),
+    agencies: t.stringList({ description: 'The agencies it still waits for, by name.', resolve: (criterion) => criterion.agencies ?? [] }),
+    phases: t.field({ type: [PhaseEnum], description: 'The phases still without planned dates.', resolve: (criterion) => criterion.phases ?? [] }),
+    count: t.int({ nullable: true, description: 'How many are left, where the criterion counts.', resolve: (criterion) => criterion.count ?? null }),
+  }),
 });
 
 builder.objectType(PhaseGateError, {
@@ -151,7 +159,7 @@ builder.queryFields((t) => ({
       type: 'operations',
       authScopes: { authenticated: true },
       description: 'Operations the viewer is a member of (of an agency that accepted); newest first.',
-      args: { phase: t.arg({ type: PhaseEnum }), search: t.arg.string() },
+      args: { phase: t.arg({ type: PhaseEnum }), programme: t.arg({ type: ProgrammeEnum }), search: t.arg.string() },
       resolve: (query, _root, args, ctx) => {
         const term = args.search?.trim();
         const pattern = term ? `%${term.replace(/[\\%_]/g, (char) => `\\${char}`)}%` : null;
@@ -160,6 +168,7 @@ builder.queryFields((t) => ({
             where: {
               RAW: (table) => visibleTo(ctx.viewer!, table.id),
               ...(args.phase ? { phase: args.phase } : {}),
+              ...(args.programme ? { programme: args.programme } : {}),
               ...(pattern ? { OR: [{ code: { ilike: pattern } }, { name: { ilike: pattern } }] } : {}),
             },
             orderBy: { createdAt: 'desc', id: 'desc' },
@@ -179,6 +188,17 @@ builder.queryFields((t) => ({
       const id = uuidFromGlobalId(String(args.id), 'Operation');
       if (!id) return null;
       const where = { id, RAW: (table: { id: typeof operationsTable.id }) => visibleTo(ctx.viewer!, table.id) };
+      return (await ctx.db.query.operations.findFirst(query({ where }))) ?? null;
+    },
+  }),
+  operationByCode: t.drizzleField({
+    type: OperationType,
+    nullable: true,
+    authScopes: { authenticated: true },
+    description: 'The operation with this code, for addresses people can read and share; null exactly as for a code that does not exist.',
+    args: { code: t.arg.string({ required: true }) },
+    resolve: async (query, _root, args, ctx) => {
+      const where = { code: args.code.trim().toUpperCase(), RAW: (table: { id: typeof operationsTable.id }) => visibleTo(ctx.viewer!, table.id) };
       return (await ctx.db.query.operations.findFirst(query({ where }))) ?? null;
     },
   }),

@@ -6,6 +6,12 @@ import type { Phase } from '@jointops/shared/domain';
 export interface GateCriterion {
   key: string;
   description: string;
+  /** The agencies the criterion still waits for, by name, so a client can word it in its language. */
+  agencies?: string[];
+  /** The phases still without planned dates. */
+  phases?: Phase[];
+  /** How many things are left (seizure reports to settle). */
+  count?: number;
 }
 
 export interface AcceptedAgencyFacts {
@@ -47,7 +53,8 @@ const PLANNED_FOR_PRE_OPERATIONAL: Phase[] = ['PLANNING', 'PRE_OPERATIONAL', 'OP
 
 export function unmetCriteria(to: Phase, facts: GateFacts): GateCriterion[] {
   const unmet: GateCriterion[] = [];
-  const fail = (key: string, description: string) => unmet.push({ key, description });
+  const fail = (key: string, description: string, details: Omit<GateCriterion, 'key' | 'description'> = {}) =>
+    unmet.push({ key, description, ...details });
   switch (to) {
     case 'PRE_OPERATIONAL': {
       const countries = new Set(facts.acceptedAgencies.map((agency) => agency.countryCode).filter(Boolean));
@@ -61,11 +68,12 @@ export function unmetCriteria(to: Phase, facts: GateFacts): GateCriterion[] {
         fail(
           'participants.contactPoints',
           `Every accepted agency has a contact point (missing: ${withoutContactPoint.map((agency) => agency.name).join(', ')})`,
+          { agencies: withoutContactPoint.map((agency) => agency.name) },
         );
       }
       if (facts.targetCommodities === 0) fail('plan.targetCommodities', 'Target commodities are chosen');
       const unplanned = PLANNED_FOR_PRE_OPERATIONAL.filter((phase) => !facts.plannedPhases[phase]);
-      if (unplanned.length) fail('plan.phaseDates', `All phase dates are planned (missing: ${unplanned.join(', ')})`);
+      if (unplanned.length) fail('plan.phaseDates', `All phase dates are planned (missing: ${unplanned.join(', ')})`, { phases: unplanned });
       break;
     }
     case 'OPERATIONAL': {
@@ -75,6 +83,7 @@ export function unmetCriteria(to: Phase, facts: GateFacts): GateCriterion[] {
         fail(
           'readiness.acknowledged',
           `Every participating agency has acknowledged the readiness test (waiting for: ${notReady.map((agency) => agency.name).join(', ')})`,
+          { agencies: notReady.map((agency) => agency.name) },
         );
       }
       const start = facts.plannedPhases.OPERATIONAL?.startsAt;
@@ -91,7 +100,9 @@ export function unmetCriteria(to: Phase, facts: GateFacts): GateCriterion[] {
     }
     case 'CLOSED': {
       if (facts.unsettledSeizures > 0) {
-        fail('seizures.settled', `No seizure report is left in draft or awaiting verification (${facts.unsettledSeizures} left)`);
+        fail('seizures.settled', `No seizure report is left in draft or awaiting verification (${facts.unsettledSeizures} left)`, {
+          count: facts.unsettledSeizures,
+        });
       }
       if (!facts.finalReportRecorded) fail('report.recorded', 'The final report is recorded');
       break;
