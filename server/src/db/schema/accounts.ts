@@ -16,6 +16,8 @@ export const agencies = pgTable(
     kind: agencyKind('kind').notNull(),
     countryCode: text('country_code'),
     timeZone: text('time_zone'),
+    /** Set while the agency is switched off: its people cannot sign in and it is not offered for invitation. */
+    deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
   // Two agencies of one country with one name would be indistinguishable in every picker.
