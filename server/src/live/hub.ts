@@ -84,9 +84,13 @@ class OperationFeed {
 const visibleTo = (event: EventRow, viewer: Viewer) =>
   event.audienceAgencyIds === null || event.audienceAgencyIds.includes(viewer.agencyId);
 
-/** Events after which the viewer's agency no longer belongs in the operation: nothing more is delivered. */
+/**
+ * Events after which the viewer no longer belongs in the operation (their agency withdrew, or they
+ * were removed): nothing more is delivered, that event included.
+ */
 const endsAccess = (event: EventRow, viewer: Viewer) =>
-  event.type === 'PARTICIPATION_WITHDRAWN' && (event.data as { agencyId?: string }).agencyId === viewer.agencyId;
+  (event.type === 'PARTICIPATION_WITHDRAWN' && (event.data as { agencyId?: string }).agencyId === viewer.agencyId) ||
+  (event.type === 'MEMBER_REMOVED' && (event.data as { userId?: string }).userId === viewer.userId);
 
 /**
  * Events that change the viewer's own standing (a new role): delivered, then the stream ends, so

@@ -66,6 +66,12 @@ eventType('MemberAssignedEvent', ['MEMBER_ASSIGNED'], (t) => ({
     resolve: async (event, _args, ctx) => (await findMember(ctx.db, dataOf<{ memberId: string }>(event).memberId))!,
   }),
 }));
+eventType('MemberRemovedEvent', ['MEMBER_REMOVED'], (t) => ({
+  member: t.field({
+    type: OperationMemberType,
+    resolve: async (event, _args, ctx) => (await findMember(ctx.db, dataOf<{ memberId: string }>(event).memberId))!,
+  }),
+}));
 const CriterionRef = builder.objectRef<{ key: string; description: string }>('OverriddenCriterion').implement({
   fields: (t) => ({ key: t.exposeString('key'), description: t.exposeString('description') }),
 });

@@ -1,17 +1,24 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { operationMembers } from '../../db/schema/operations';
+import { agencies, users } from '../../db/schema/accounts';
+import { operationMembers, operations, participations } from '../../db/schema/operations';
+import type { UserRow } from '../accounts/users.repo';
+import { OPEN_PHASES } from './phase-gates';
 
 export type MemberRow = typeof operationMembers.$inferSelect;
 
-/** Adds a member, or changes the role of a current one: one role per person per operation. */
+/**
+ * Adds a member, or changes the role of a current one: one role per person per operation. A
+ * former member comes back under the agency they belong to now, which may not be the one they
+ * were a member for.
+ */
 export async function insertMember(db: Db, member: typeof operationMembers.$inferInsert): Promise<MemberRow> {
   const [row] = await db
     .insert(operationMembers)
     .values(member)
     .onConflictDoUpdate({
       target: [operationMembers.operationId, operationMembers.userId],
-      set: { role: member.role, assignedBy: member.assignedBy, assignedAt: member.assignedAt, removedAt: null },
+      set: { agencyId: member.agencyId, role: member.role, assignedBy: member.assignedBy, assignedAt: member.assignedAt, removedAt: null },
     })
     .returning();
   return row!;
@@ -37,6 +44,49 @@ export async function findCurrentRole(db: Db, operationId: string, userId: strin
 export async function findMember(db: Db, id: string): Promise<MemberRow | null> {
   const [row] = await db.select().from(operationMembers).where(eq(operationMembers.id, id));
   return row ?? null;
+}
+
+/** Ends a current membership; null when it is not current (already removed). */
+export async function markMemberRemoved(db: Db, id: string, at: Date): Promise<MemberRow | null> {
+  const [row] = await db
+    .update(operationMembers)
+    .set({ removedAt: at })
+    .where(and(eq(operationMembers.id, id), isNull(operationMembers.removedAt)))
+    .returning();
+  return row ?? null;
+}
+
+/** Whether the person is a current member of any operation that is not yet closed or cancelled. */
+export async function isMemberOfAnOpenOperation(db: Db, userId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: operationMembers.id })
+    .from(operationMembers)
+    .innerJoin(operations, eq(operations.id, operationMembers.operationId))
+    .where(and(eq(operationMembers.userId, userId), isNull(operationMembers.removedAt), inArray(operations.phase, [...OPEN_PHASES])))
+    .limit(1);
+  return row !== undefined;
+}
+
+/**
+ * The people who could be made members: active accounts of active agencies that accepted, of one
+ * agency when `agencyId` is given, each with their current role; by agency name, then name.
+ */
+export async function memberCandidates(
+  db: Db,
+  operationId: string,
+  agencyId: string | null,
+): Promise<{ user: UserRow; currentRole: MemberRow['role'] | null }[]> {
+  return db
+    .select({ user: users, currentRole: operationMembers.role })
+    .from(participations)
+    .innerJoin(agencies, and(eq(agencies.id, participations.agencyId), isNull(agencies.deactivatedAt)))
+    .innerJoin(users, and(eq(users.agencyId, agencies.id), isNull(users.deactivatedAt)))
+    .leftJoin(
+      operationMembers,
+      and(eq(operationMembers.operationId, participations.operationId), eq(operationMembers.userId, users.id), isNull(operationMembers.removedAt)),
+    )
+    .where(and(eq(participations.operationId, operationId), eq(participations.status, 'ACCEPTED'), agencyId ? eq(participations.agencyId, agencyId) : undefined))
+    .orderBy(asc(agencies.name), asc(users.displayName), asc(users.id));
 }
 
 export async function countCoordinators(db: Db, operationId: string): Promise<number> {

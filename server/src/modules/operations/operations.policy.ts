@@ -1,4 +1,4 @@
-import type { MemberRole, ParticipationStatus } from '@jointops/shared/domain';
+import { MEMBER_ROLES, type MemberRole, type ParticipationStatus } from '@jointops/shared/domain';
 import type { Viewer } from '../../service-context';
 
 // Need-to-know for operations, in one place. An operation exists only for the members of its
@@ -40,6 +40,24 @@ export function canAssign(standing: Standing, role: MemberRole, assignee: { agen
     assignee.agencyId === standing.viewer.agencyId &&
     givenByContactPoints(role) &&
     (assignee.currentRole === null || givenByContactPoints(assignee.currentRole))
+  );
+}
+
+/** Whether the viewer could give the person some role: who a member picker offers. */
+export const canAssignSomeRole = (standing: Standing, assignee: { agencyId: string; currentRole: MemberRole | null }): boolean =>
+  MEMBER_ROLES.some((role) => canAssign(standing, role, assignee));
+
+/**
+ * Who may end a membership: coordinators anyone's; an agency's contact point, a colleague's whose
+ * role it could have given (never a coordinator's or a reviewer's), its own included.
+ */
+export function canRemove(standing: Standing, member: { agencyId: string; role: MemberRole }): boolean {
+  if (isCoordinator(standing)) return true;
+  return (
+    canSeeOperation(standing) &&
+    standing.memberRole === 'CONTACT_POINT' &&
+    member.agencyId === standing.viewer.agencyId &&
+    givenByContactPoints(member.role)
   );
 }
 

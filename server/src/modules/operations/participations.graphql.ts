@@ -5,7 +5,7 @@ import { encodeGlobalId } from '../../global-id';
 import { UserType } from '../accounts/accounts.graphql';
 import { AgencyType } from '../agencies/agencies.graphql';
 import type { ServiceContext } from '../../service-context';
-import { assignMember } from './members.service';
+import { assignableUsers, assignMember, removeMember } from './members.service';
 import { findMember } from './members.repo';
 import { MemberRoleEnum, OperationType, ParticipationRoleEnum } from './operations.graphql';
 import { findVisibleOperation } from './operations.service';
@@ -61,8 +61,18 @@ export const OperationMemberType = builder.drizzleNode('operationMembers', {
     agency: t.relation('agency', { type: AgencyType }),
     role: t.expose('role', { type: MemberRoleEnum }),
     assignedAt: t.expose('assignedAt', { type: 'DateTime' }),
+    removedAt: t.expose('removedAt', { type: 'DateTime', nullable: true, description: 'When the membership ended; null while current.' }),
   }),
 });
+
+builder.objectField(OperationType, 'assignableUsers', (t) =>
+  t.field({
+    type: [UserType],
+    description:
+      "Whom the viewer may assign (or give another role): a coordinator, the active people of every agency that accepted; a contact point, its own agency's; anyone else, nobody. By agency, then name.",
+    resolve: (operation, _args, ctx) => assignableUsers(ctx, operation.id),
+  }),
+);
 
 /** Parts of an operation are visible exactly when the operation is. */
 async function withinVisibleOperation<T extends { operationId: string }>(ctx: ServiceContext, row: T | null): Promise<T | null> {
@@ -118,6 +128,10 @@ const AssignMemberInput = builder.inputType('AssignMemberInput', { fields: (t) =
   userId: t.id({ required: true }),
   role: t.field({ type: MemberRoleEnum, required: true }),
 }) });
+const RemoveMemberInput = builder.inputType('RemoveMemberInput', { fields: (t) => ({
+  operationId: t.id({ required: true }),
+  memberId: t.id({ required: true }),
+}) });
 
 builder.queryFields((t) => ({
   myInvitations: t.field({
@@ -158,5 +172,13 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: AssignMemberInput, required: true }) },
     errors: changeErrors,
     resolve: (_root, args, ctx) => assignMember(ctx, args.input),
+  }),
+  removeMember: t.field({
+    type: OperationMemberType,
+    authScopes: { authenticated: true },
+    description: 'Ends a membership (coordinators; contact points for the contact points and observers of their agency). The last coordinator stays.',
+    args: { input: t.arg({ type: RemoveMemberInput, required: true }) },
+    errors: changeErrors,
+    resolve: (_root, args, ctx) => removeMember(ctx, args.input),
   }),
 }));
