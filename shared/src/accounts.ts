@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AGENCY_KINDS, LOCALES } from './domain';
+import { AGENCY_KINDS, LOCALES, type AgencyKind } from './domain';
 import { countryCode, email, globalId, optionalText, requiredText, timeZone } from './validation';
 
 export const PASSWORD_MIN_LENGTH = 12;
@@ -11,6 +11,14 @@ export const loginInput = z.object({
 });
 export type LoginInput = z.infer<typeof loginInput>;
 
+/**
+ * What is wrong with an agency's country, if anything: international organisations (WCO, INTERPOL
+ * General Secretariat) belong to no country; every national agency does.
+ */
+export function agencyCountryProblem(agency: { kind: AgencyKind; countryCode: string | null }): string | null {
+  return agency.kind !== 'INTERNATIONAL_ORGANIZATION' && !agency.countryCode ? 'Required for a national agency' : null;
+}
+
 export const createAgencyInput = z
   .object({
     name: requiredText(200),
@@ -20,22 +28,45 @@ export const createAgencyInput = z
     timeZone: timeZone.nullish().transform((value) => value ?? null),
   })
   .superRefine((agency, ctx) => {
-    // International organisations (WCO, INTERPOL General Secretariat) belong to no country;
-    // every national agency does.
-    if (agency.kind !== 'INTERNATIONAL_ORGANIZATION' && !agency.countryCode) {
-      ctx.addIssue({ code: 'custom', path: ['countryCode'], message: 'Required for a national agency' });
-    }
+    const problem = agencyCountryProblem(agency);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['countryCode'], message: problem });
   });
 export type CreateAgencyInput = z.infer<typeof createAgencyInput>;
+
+/**
+ * Fields left out stay as they are; `null` clears acronym, country or time zone. Whether the
+ * result still has the country its kind needs depends on the stored agency: the service checks it
+ * with `agencyCountryProblem`.
+ */
+export const updateAgencyInput = z.object({
+  agencyId: globalId,
+  name: requiredText(200).optional(),
+  acronym: optionalText(20).optional(),
+  kind: z.enum(AGENCY_KINDS).optional(),
+  countryCode: countryCode
+    .nullish()
+    .transform((value) => value ?? null)
+    .optional(),
+  timeZone: timeZone
+    .nullish()
+    .transform((value) => value ?? null)
+    .optional(),
+});
+export type UpdateAgencyInput = z.infer<typeof updateAgencyInput>;
+
+export const deactivateAgencyInput = z.object({ agencyId: globalId });
+export const reactivateAgencyInput = deactivateAgencyInput;
+
+const password = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, { error: `At least ${PASSWORD_MIN_LENGTH} characters` })
+  .max(1024, { error: 'At most 1024 characters' });
 
 export const createUserInput = z.object({
   email,
   displayName: requiredText(200),
   agencyId: globalId,
-  password: z
-    .string()
-    .min(PASSWORD_MIN_LENGTH, { error: `At least ${PASSWORD_MIN_LENGTH} characters` })
-    .max(1024, { error: 'At most 1024 characters' }),
+  password,
   locale: z
     .enum(LOCALES)
     .nullish()
@@ -50,3 +81,20 @@ export type CreateUserInput = z.infer<typeof createUserInput>;
 
 export const deactivateUserInput = z.object({ userId: globalId });
 export type DeactivateUserInput = z.infer<typeof deactivateUserInput>;
+
+export const reactivateUserInput = deactivateUserInput;
+
+/** Fields left out stay as they are; none of them can be cleared. */
+export const updateUserInput = z.object({
+  userId: globalId,
+  displayName: requiredText(200).optional(),
+  email: email.optional(),
+  agencyId: globalId.optional(),
+  isAdmin: z.boolean().optional(),
+  locale: z.enum(LOCALES).optional(),
+  timeZone: timeZone.optional(),
+});
+export type UpdateUserInput = z.infer<typeof updateUserInput>;
+
+export const resetUserPasswordInput = z.object({ userId: globalId, newPassword: password });
+export type ResetUserPasswordInput = z.infer<typeof resetUserPasswordInput>;

@@ -1,8 +1,20 @@
 import { builder } from '../../graphql/builder';
 import { ValidationError, InvalidCredentialsError, TooManyAttemptsError, NotFoundError } from '../../domain-errors';
 import { registerNodeLoader } from '../../graphql/node-loaders';
+import { uuidFromGlobalId } from '../../global-id';
 import { clearSessionCookie, sessionCookie } from '../../http/cookies';
-import { createUser, deactivateUser, findVisibleUser, login, logout, type SignedIn } from './accounts.service';
+import {
+  createUser,
+  deactivateUser,
+  findVisibleUser,
+  login,
+  logout,
+  reactivateUser,
+  resetUserPassword,
+  updateUser,
+  type SignedIn,
+} from './accounts.service';
+import { userListFilter } from './users.repo';
 
 export const UserType = builder.drizzleNode('users', {
   name: 'User',
@@ -19,6 +31,7 @@ export const UserType = builder.drizzleNode('users', {
 });
 
 registerNodeLoader('User', findVisibleUser);
+
 
 const LoginSuccess = builder.objectRef<SignedIn>('LoginSuccess').implement({
   fields: (t) => ({
@@ -48,6 +61,27 @@ const DeactivateUserInput = builder.inputType('DeactivateUserInput', {
   fields: (t) => ({ userId: t.id({ required: true }) }),
 });
 
+const ReactivateUserInput = builder.inputType('ReactivateUserInput', {
+  fields: (t) => ({ userId: t.id({ required: true }) }),
+});
+
+const UpdateUserInput = builder.inputType('UpdateUserInput', {
+  description: 'Fields left out stay as they are.',
+  fields: (t) => ({
+    userId: t.id({ required: true }),
+    displayName: t.string(),
+    email: t.string(),
+    agencyId: t.id({ description: 'Refused while the person is a member of an operation not yet closed or cancelled; ends their sessions.' }),
+    isAdmin: t.boolean(),
+    locale: t.string(),
+    timeZone: t.string(),
+  }),
+});
+
+const ResetUserPasswordInput = builder.inputType('ResetUserPasswordInput', {
+  fields: (t) => ({ userId: t.id({ required: true }), newPassword: t.string({ required: true }) }),
+});
+
 builder.queryFields((t) => ({
   me: t.drizzleField({
     type: UserType,
@@ -57,6 +91,24 @@ builder.queryFields((t) => ({
     resolve: (query, _root, _args, ctx) =>
       ctx.viewer ? ctx.db.query.users.findFirst(query({ where: { id: ctx.viewer.userId } })).then((user) => user ?? null) : null,
   }),
+  users: t.drizzleConnection(
+    {
+      type: 'users',
+      authScopes: { admin: true },
+      description:
+        'Accounts, by display name; administrators only. `search` matches display name or e-mail address; deactivated accounts only with `includeInactive`.',
+      args: { search: t.arg.string(), agencyId: t.arg.id(), includeInactive: t.arg.boolean({ defaultValue: false }) },
+      resolve: async (query, _root, args, ctx) => {
+        const agencyId = args.agencyId == null ? null : uuidFromGlobalId(String(args.agencyId), 'Agency');
+        // What is not an agency id names no agency, and so nobody.
+        if (args.agencyId != null && !agencyId) return [];
+        const where = userListFilter({ search: args.search, agencyId, includeInactive: args.includeInactive ?? false });
+        return ctx.db.query.users.findMany(query({ where, orderBy: { displayName: 'asc', id: 'asc' } }));
+      },
+    },
+    { name: 'UserConnection' },
+    { name: 'UserEdge' },
+  ),
 }));
 
 builder.mutationFields((t) => ({
@@ -93,5 +145,28 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: DeactivateUserInput, required: true }) },
     errors: { types: [ValidationError, NotFoundError] },
     resolve: (_root, { input }, ctx) => deactivateUser(ctx, input),
+  }),
+  reactivateUser: t.field({
+    type: UserType,
+    authScopes: { admin: true },
+    description: 'Reactivates the account; the person signs in again (not while their agency is deactivated).',
+    args: { input: t.arg({ type: ReactivateUserInput, required: true }) },
+    errors: { types: [ValidationError, NotFoundError] },
+    resolve: (_root, { input }, ctx) => reactivateUser(ctx, input),
+  }),
+  updateUser: t.field({
+    type: UserType,
+    authScopes: { admin: true },
+    args: { input: t.arg({ type: UpdateUserInput, required: true }) },
+    errors: { types: [ValidationError, NotFoundError] },
+    resolve: (_root, { input }, ctx) => updateUser(ctx, input),
+  }),
+  resetUserPassword: t.field({
+    type: UserType,
+    authScopes: { admin: true },
+    description: 'Sets a new password and ends the sessions and live streams of the account.',
+    args: { input: t.arg({ type: ResetUserPasswordInput, required: true }) },
+    errors: { types: [ValidationError, NotFoundError] },
+    resolve: (_root, { input }, ctx) => resetUserPassword(ctx, input),
   }),
 }));

@@ -1,16 +1,18 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createUserInput, deactivateUserInput, loginInput } from '@jointops/shared/accounts';
+import { createUserInput, deactivateUserInput, loginInput, reactivateUserInput, resetUserPasswordInput, updateUserInput } from '@jointops/shared/accounts';
+import type { Db } from '../../db/client';
 import type { AppDeps, ServiceContext, Viewer } from '../../service-context';
 import { InvalidCredentialsError, NotFoundError, TooManyAttemptsError, ValidationError } from '../../domain-errors';
 import { idFromInput, parseInput } from '../../validate';
 import { audited, auditRefusal } from '../audit/audited';
 import { findAgencyById } from '../agencies/agencies.repo';
+import { isMemberOfAnOpenOperation } from '../operations/members.repo';
 import { shareAnOperation } from '../operations/operations.repo';
 import { canSeeUser } from './accounts.policy';
 import { clearFailures, lockedUntil, recordFailure } from './login-throttle.repo';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from './passwords';
 import { findLiveSession, insertSession, revokeSession, revokeSessionsOfUser, touchSession } from './sessions.repo';
-import { findUserByEmail, findUserById, insertUser, markUserDeactivated, type UserRow } from './users.repo';
+import { findUserByEmail, findUserById, insertUser, markUserDeactivated, markUserReactivated, updateUserRow, type UserRow } from './users.repo';
 
 /** Writing last-seen on every request would turn each read into a write; a minute's slack is enough. */
 const TOUCH_INTERVAL_MS = 60_000;
@@ -64,7 +66,9 @@ export async function login(ctx: ServiceContext, rawInput: unknown): Promise<Sig
   const passwordMatches = user
     ? await verifyPassword(user.passwordHash, input.password)
     : await verifyAgainstDecoy(input.password);
-  if (!user || !passwordMatches || user.deactivatedAt) {
+  // A deactivated account, or one of a deactivated agency, gets the answer a wrong password gets.
+  const agencyActive = user ? !(await findAgencyById(db, user.agencyId))?.deactivatedAt : false;
+  if (!user || !passwordMatches || user.deactivatedAt || !agencyActive) {
     const { windowSeconds, lockoutSeconds } = config.loginThrottle;
     await recordFailure(db, accountKey, now, { maxFailures: config.loginThrottle.maxFailuresPerAccount, windowSeconds, lockoutSeconds });
     if (addressKey) {
@@ -108,12 +112,27 @@ export async function logout(ctx: ServiceContext): Promise<boolean> {
   return true;
 }
 
+/**
+ * After the commit that ended these people's sessions: every process closes their sockets (and
+ * so their live streams) at once, instead of at its next periodic re-check.
+ */
+export function announceSessionsEnded(ctx: ServiceContext, userIds: Iterable<string>): void {
+  for (const userId of new Set(userIds)) ctx.pubSub.publish('sessions:revoked', { userId, sessionId: null });
+}
+
+/** The agency an input names, for a person to belong to: it must exist and be active. */
+async function agencyToJoin(tx: Db, globalId: string) {
+  const agency = await findAgencyById(tx, idFromInput(globalId, 'Agency', 'agencyId'));
+  if (!agency) throw ValidationError.field('agencyId', 'No such agency');
+  if (agency.deactivatedAt) throw ValidationError.field('agencyId', 'This agency is deactivated: reactivate it first');
+  return agency;
+}
+
 export async function createUser(ctx: ServiceContext, rawInput: unknown): Promise<UserRow> {
   return audited(ctx, { action: 'createUser', targetType: 'User' }, async (tx) => {
     const input = parseInput(createUserInput, rawInput);
-    const agencyId = idFromInput(input.agencyId, 'Agency', 'agencyId');
-    const agency = await findAgencyById(tx, agencyId);
-    if (!agency) throw ValidationError.field('agencyId', 'No such agency');
+    const agency = await agencyToJoin(tx, input.agencyId);
+    const agencyId = agency.id;
     const user = await insertUser(tx, {
       email: input.email,
       displayName: input.displayName,
@@ -141,7 +160,67 @@ export async function deactivateUser(ctx: ServiceContext, rawInput: unknown): Pr
     const endedSessions = await revokeSessionsOfUser(tx, userId, now);
     return { result: deactivated, targetId: userId, details: { endedSessions } };
   });
-  ctx.pubSub.publish('sessions:revoked', { userId: user.id, sessionId: null });
+  announceSessionsEnded(ctx, [user.id]);
+  return user;
+}
+
+/** Switches a deactivated account back on; its old sessions stay ended, so the person signs in again. */
+export async function reactivateUser(ctx: ServiceContext, rawInput: unknown): Promise<UserRow> {
+  return audited(ctx, { action: 'reactivateUser', targetType: 'User' }, async (tx) => {
+    const input = parseInput(reactivateUserInput, rawInput);
+    const userId = idFromInput(input.userId, 'User', 'userId');
+    const user = await markUserReactivated(tx, userId);
+    if (!user) throw new NotFoundError('User');
+    return { result: user, targetId: userId };
+  });
+}
+
+/**
+ * Changes an account. A new agency means everything the person may see changes: it is refused
+ * while they are a member of an operation still open (its membership belongs to the old agency),
+ * and their sessions end, so that no open socket keeps acting for the agency they left.
+ */
+export async function updateUser(ctx: ServiceContext, rawInput: unknown): Promise<UserRow> {
+  const { user, sessionsEnded } = await audited(ctx, { action: 'updateUser', targetType: 'User' }, async (tx) => {
+    const input = parseInput(updateUserInput, rawInput);
+    const userId = idFromInput(input.userId, 'User', 'userId');
+    const existing = await findUserById(tx, userId, { lock: true });
+    if (!existing) throw new NotFoundError('User');
+    if (userId === ctx.viewer?.userId && input.isAdmin === false) {
+      throw ValidationError.field('isAdmin', 'You cannot remove your own administrator rights');
+    }
+    const agencyId = input.agencyId === undefined ? existing.agencyId : (await agencyToJoin(tx, input.agencyId)).id;
+    const movesAgency = agencyId !== existing.agencyId;
+    if (movesAgency && (await isMemberOfAnOpenOperation(tx, userId))) {
+      throw ValidationError.field('agencyId', 'A member of an operation still open cannot change agency: remove them from it first, or wait until it is closed');
+    }
+    const fields = { displayName: input.displayName, email: input.email, isAdmin: input.isAdmin, locale: input.locale, timeZone: input.timeZone, agencyId };
+    const changes = Object.fromEntries(Object.entries(fields).filter(([key, value]) => value !== undefined && value !== existing[key as keyof UserRow]));
+    const updated = Object.keys(changes).length ? await updateUserRow(tx, userId, changes) : existing;
+    if (!updated) throw ValidationError.field('email', 'An account with this e-mail address already exists');
+    const endedSessions = movesAgency ? await revokeSessionsOfUser(tx, userId, ctx.clock.now()) : 0;
+    // Rights and agency are what an auditor asks about later: their new values are kept.
+    const details = { changed: Object.keys(changes), isAdmin: changes.isAdmin, agencyId: changes.agencyId, endedSessions };
+    return { result: { user: updated, sessionsEnded: movesAgency }, targetId: userId, details };
+  });
+  if (sessionsEnded) announceSessionsEnded(ctx, [user.id]);
+  return user;
+}
+
+/** Sets a new password chosen by an administrator and ends the person's sessions, as deactivation does. */
+export async function resetUserPassword(ctx: ServiceContext, rawInput: unknown): Promise<UserRow> {
+  const user = await audited(ctx, { action: 'resetUserPassword', targetType: 'User' }, async (tx) => {
+    const input = parseInput(resetUserPasswordInput, rawInput);
+    const userId = idFromInput(input.userId, 'User', 'userId');
+    const existing = await findUserById(tx, userId, { lock: true });
+    if (!existing) throw new NotFoundError('User');
+    const updated = (await updateUserRow(tx, userId, { passwordHash: await hashPassword(input.newPassword) }))!;
+    const endedSessions = await revokeSessionsOfUser(tx, userId, ctx.clock.now());
+    // The person was likely locked out by failed attempts with the old password; the new one works at once.
+    await clearFailures(tx, `account:${existing.email}`);
+    return { result: updated, targetId: userId, details: { endedSessions } };
+  });
+  announceSessionsEnded(ctx, [user.id]);
   return user;
 }
 

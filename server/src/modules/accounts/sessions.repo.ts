@@ -1,6 +1,6 @@
-import { and, eq, gt, isNull, lt } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { sessions, users } from '../../db/schema/accounts';
+import { agencies, sessions, users } from '../../db/schema/accounts';
 
 export interface LiveSession {
   sessionId: string;
@@ -13,7 +13,7 @@ export interface LiveSession {
 
 /**
  * The session a token hash names, if it is still good at `now`: not revoked, within both the idle
- * and the absolute limit, and its user not deactivated.
+ * and the absolute limit, and neither its user nor the user's agency deactivated.
  */
 export async function findLiveSession(db: Db, tokenHash: string, now: Date, idleSeconds: number): Promise<LiveSession | null> {
   const idleCutoff = new Date(now.getTime() - idleSeconds * 1000);
@@ -28,6 +28,7 @@ export async function findLiveSession(db: Db, tokenHash: string, now: Date, idle
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(agencies, eq(agencies.id, users.agencyId))
     .where(
       and(
         eq(sessions.tokenHash, tokenHash),
@@ -35,6 +36,7 @@ export async function findLiveSession(db: Db, tokenHash: string, now: Date, idle
         gt(sessions.expiresAt, now),
         gt(sessions.lastSeenAt, idleCutoff),
         isNull(users.deactivatedAt),
+        isNull(agencies.deactivatedAt),
       ),
     );
   return row ?? null;
@@ -67,4 +69,14 @@ export async function revokeSessionsOfUser(db: Db, userId: string, now: Date): P
     .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)))
     .returning({ id: sessions.id });
   return revoked.length;
+}
+
+/** Ends every live session of the agency's people; answers whose, one entry per session ended. */
+export async function revokeSessionsOfAgency(db: Db, agencyId: string, now: Date): Promise<string[]> {
+  const revoked = await db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(isNull(sessions.revokedAt), inArray(sessions.userId, db.select({ id: users.id }).from(users).where(eq(users.agencyId, agencyId)))))
+    .returning({ userId: sessions.userId });
+  return revoked.map((row) => row.userId);
 }

@@ -1,9 +1,9 @@
 import { AGENCY_KINDS } from '@jointops/shared/domain';
 import { builder } from '../../graphql/builder';
 import { registerNodeLoader } from '../../graphql/node-loaders';
-import { ValidationError } from '../../domain-errors';
-import { agencySearchFilter } from './agencies.repo';
-import { createAgency, findVisibleAgency } from './agencies.service';
+import { NotFoundError, ValidationError } from '../../domain-errors';
+import { agencyDirectoryFilter } from './agencies.repo';
+import { createAgency, deactivateAgency, findVisibleAgency, reactivateAgency, updateAgency } from './agencies.service';
 
 export const AgencyKindEnum = builder.enumType('AgencyKind', { values: AGENCY_KINDS });
 
@@ -16,6 +16,11 @@ export const AgencyType = builder.drizzleNode('agencies', {
     kind: t.expose('kind', { type: AgencyKindEnum }),
     countryCode: t.exposeString('countryCode', { nullable: true, description: 'ISO 3166-1 alpha-2; none for international organisations.' }),
     timeZone: t.exposeString('timeZone', { nullable: true }),
+    active: t.boolean({
+      description: 'False while deactivated: its people cannot sign in and it is not offered for invitation.',
+      select: { columns: { deactivatedAt: true } },
+      resolve: (agency) => agency.deactivatedAt === null,
+    }),
   }),
 });
 
@@ -31,15 +36,38 @@ const CreateAgencyInput = builder.inputType('CreateAgencyInput', {
   }),
 });
 
+const UpdateAgencyInput = builder.inputType('UpdateAgencyInput', {
+  description: 'Fields left out stay as they are; null clears acronym, countryCode or timeZone.',
+  fields: (t) => ({
+    agencyId: t.id({ required: true }),
+    name: t.string(),
+    acronym: t.string(),
+    kind: t.field({ type: AgencyKindEnum }),
+    countryCode: t.string(),
+    timeZone: t.string(),
+  }),
+});
+
+const DeactivateAgencyInput = builder.inputType('DeactivateAgencyInput', {
+  fields: (t) => ({ agencyId: t.id({ required: true }) }),
+});
+
+const ReactivateAgencyInput = builder.inputType('ReactivateAgencyInput', {
+  fields: (t) => ({ agencyId: t.id({ required: true }) }),
+});
+
 builder.queryFields((t) => ({
   agencies: t.drizzleConnection(
     {
       type: 'agencies',
       authScopes: { authenticated: true },
-      description: 'The agency directory, by name; `search` matches name, acronym or country code.',
-      args: { search: t.arg.string() },
+      description:
+        'The agency directory, by name; `search` matches name, acronym or country code. Deactivated agencies only with `includeInactive`.',
+      args: { search: t.arg.string(), includeInactive: t.arg.boolean({ defaultValue: false }) },
       resolve: (query, _root, args, ctx) =>
-        ctx.db.query.agencies.findMany(query({ where: agencySearchFilter(args.search), orderBy: { name: 'asc', id: 'asc' } })),
+        ctx.db.query.agencies.findMany(
+          query({ where: agencyDirectoryFilter(args.search, args.includeInactive ?? false), orderBy: { name: 'asc', id: 'asc' } }),
+        ),
     },
     { name: 'AgencyConnection' },
     { name: 'AgencyEdge' },
@@ -53,5 +81,28 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreateAgencyInput, required: true }) },
     errors: { types: [ValidationError] },
     resolve: (_root, { input }, ctx) => createAgency(ctx, input),
+  }),
+  updateAgency: t.field({
+    type: AgencyType,
+    authScopes: { admin: true },
+    args: { input: t.arg({ type: UpdateAgencyInput, required: true }) },
+    errors: { types: [ValidationError, NotFoundError] },
+    resolve: (_root, { input }, ctx) => updateAgency(ctx, input),
+  }),
+  deactivateAgency: t.field({
+    type: AgencyType,
+    authScopes: { admin: true },
+    description: 'Deactivates the agency: its people cannot sign in, and their sessions and live streams end.',
+    args: { input: t.arg({ type: DeactivateAgencyInput, required: true }) },
+    errors: { types: [ValidationError, NotFoundError] },
+    resolve: (_root, { input }, ctx) => deactivateAgency(ctx, input),
+  }),
+  reactivateAgency: t.field({
+    type: AgencyType,
+    authScopes: { admin: true },
+    description: 'Reactivates the agency: its people may sign in again.',
+    args: { input: t.arg({ type: ReactivateAgencyInput, required: true }) },
+    errors: { types: [ValidationError, NotFoundError] },
+    resolve: (_root, { input }, ctx) => reactivateAgency(ctx, input),
   }),
 }));

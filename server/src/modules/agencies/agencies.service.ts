@@ -1,17 +1,68 @@
-import { createAgencyInput } from '@jointops/shared/accounts';
-import { ValidationError } from '../../domain-errors';
+import { agencyCountryProblem, createAgencyInput, deactivateAgencyInput, reactivateAgencyInput, updateAgencyInput } from '@jointops/shared/accounts';
+import { NotFoundError, ValidationError } from '../../domain-errors';
 import type { ServiceContext } from '../../service-context';
-import { parseInput } from '../../validate';
+import { idFromInput, parseInput } from '../../validate';
+import { announceSessionsEnded } from '../accounts/accounts.service';
+import { revokeSessionsOfAgency } from '../accounts/sessions.repo';
 import { audited } from '../audit/audited';
 import { canSeeAgencyDirectory } from './agencies.policy';
-import { findAgencyById, insertAgency, type AgencyRow } from './agencies.repo';
+import { findAgencyById, insertAgency, markAgencyDeactivated, markAgencyReactivated, updateAgencyRow, type AgencyRow } from './agencies.repo';
+
+const NAME_TAKEN = 'An agency with this name already exists in this country';
 
 export async function createAgency(ctx: ServiceContext, rawInput: unknown): Promise<AgencyRow> {
   return audited(ctx, { action: 'createAgency', targetType: 'Agency' }, async (tx) => {
     const input = parseInput(createAgencyInput, rawInput);
     const agency = await insertAgency(tx, { ...input, createdAt: ctx.clock.now() });
-    if (!agency) throw ValidationError.field('name', 'An agency with this name already exists in this country');
+    if (!agency) throw ValidationError.field('name', NAME_TAKEN);
     return { result: agency, targetId: agency.id, details: { name: agency.name, countryCode: agency.countryCode } };
+  });
+}
+
+/** Changes the fields given; the agency must still have the country its kind needs. */
+export async function updateAgency(ctx: ServiceContext, rawInput: unknown): Promise<AgencyRow> {
+  return audited(ctx, { action: 'updateAgency', targetType: 'Agency' }, async (tx) => {
+    const input = parseInput(updateAgencyInput, rawInput);
+    const agencyId = idFromInput(input.agencyId, 'Agency', 'agencyId');
+    const existing = await findAgencyById(tx, agencyId, { lock: true });
+    if (!existing) throw new NotFoundError('Agency');
+    const fields = { name: input.name, acronym: input.acronym, kind: input.kind, countryCode: input.countryCode, timeZone: input.timeZone };
+    const changes = Object.fromEntries(Object.entries(fields).filter(([key, value]) => value !== undefined && value !== existing[key as keyof AgencyRow]));
+    const problem = agencyCountryProblem({ ...existing, ...changes });
+    if (problem) throw ValidationError.field('countryCode', problem);
+    const updated = Object.keys(changes).length ? await updateAgencyRow(tx, agencyId, changes) : existing;
+    if (!updated) throw ValidationError.field('name', NAME_TAKEN);
+    return { result: updated, targetId: agencyId, details: { changed: Object.keys(changes) } };
+  });
+}
+
+/**
+ * Switches an agency off: its people cannot sign in, their sessions and live streams end here and
+ * (through pubsub) in every process, exactly as when one account is deactivated, and it is no longer
+ * offered for invitation. Its memberships and everything it reported stay.
+ */
+export async function deactivateAgency(ctx: ServiceContext, rawInput: unknown): Promise<AgencyRow> {
+  const { agency, endedFor } = await audited(ctx, { action: 'deactivateAgency', targetType: 'Agency' }, async (tx) => {
+    const input = parseInput(deactivateAgencyInput, rawInput);
+    const agencyId = idFromInput(input.agencyId, 'Agency', 'agencyId');
+    if (agencyId === ctx.viewer?.agencyId) throw ValidationError.field('agencyId', 'You cannot deactivate your own agency');
+    const now = ctx.clock.now();
+    const deactivated = (await markAgencyDeactivated(tx, agencyId, now)) ?? (await findAgencyById(tx, agencyId));
+    if (!deactivated) throw new NotFoundError('Agency');
+    const endedFor = await revokeSessionsOfAgency(tx, agencyId, now);
+    return { result: { agency: deactivated, endedFor }, targetId: agencyId, details: { endedSessions: endedFor.length } };
+  });
+  announceSessionsEnded(ctx, endedFor);
+  return agency;
+}
+
+/** Switches an agency back on; its people sign in again (their accounts as they were). */
+export async function reactivateAgency(ctx: ServiceContext, rawInput: unknown): Promise<AgencyRow> {
+  return audited(ctx, { action: 'reactivateAgency', targetType: 'Agency' }, async (tx) => {
+    const input = parseInput(reactivateAgencyInput, rawInput);
+    const agency = await markAgencyReactivated(tx, idFromInput(input.agencyId, 'Agency', 'agencyId'));
+    if (!agency) throw new NotFoundError('Agency');
+    return { result: agency, targetId: agency.id };
   });
 }
 

@@ -24,7 +24,9 @@ export async function inviteAgency(ctx: ServiceContext, rawInput: unknown): Prom
     const { operation } = await operationForAction(tx, ctx, input.operationId, canPlan, 'invite agencies');
     requireOpen(operation, 'Inviting an agency');
     const agencyId = idFromInput(input.agencyId, 'Agency', 'agencyId');
-    if (!(await findAgencyById(tx, agencyId))) throw ValidationError.field('agencyId', 'No such agency');
+    const agency = await findAgencyById(tx, agencyId);
+    if (!agency) throw ValidationError.field('agencyId', 'No such agency');
+    if (agency.deactivatedAt) throw ValidationError.field('agencyId', 'This agency is deactivated');
     const now = ctx.clock.now();
     // A fresh invitation starts over: an agency that withdrew and comes back takes the readiness test again.
     const invitation = {
