@@ -5,7 +5,7 @@ import { connectionPage, numericCursor, pageSize } from '../../graphql/paginatio
 import { UserType } from '../accounts/accounts.graphql';
 import { findUserById } from '../accounts/users.repo';
 import { findMember } from '../operations/members.repo';
-import { OperationType, PhaseEnum } from '../operations/operations.graphql';
+import { MemberRoleEnum, OperationType, PhaseEnum } from '../operations/operations.graphql';
 import { OperationMemberType, ParticipationType } from '../operations/participations.graphql';
 import { findParticipationById } from '../operations/participations.repo';
 import { readEvents, type EventRow } from './events.repo';
@@ -70,6 +70,11 @@ eventType('MemberRemovedEvent', ['MEMBER_REMOVED'], (t) => ({
   member: t.field({
     type: OperationMemberType,
     resolve: async (event, _args, ctx) => (await findMember(ctx.db, dataOf<{ memberId: string }>(event).memberId))!,
+  }),
+  role: t.field({
+    type: MemberRoleEnum,
+    description: 'The role the member had when removed.',
+    resolve: (event) => dataOf<{ role: 'COORDINATOR' }>(event).role,
   }),
 }));
 const CriterionRef = builder.objectRef<{ key: string; description: string }>('OverriddenCriterion').implement({
