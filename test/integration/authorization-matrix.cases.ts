@@ -154,6 +154,12 @@ async function seizureByContactPoint(world: World, state: 'SUBMITTED' | 'DRAFT' 
 
 const SEIZURE_REVIEW: Case['expect'] = { coordinator: 'allowed', contactPoint: 'forbidden', reviewer: 'allowed', observer: 'forbidden', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' };
 
+/** Account administration: administrators only, whatever their standing in any operation. */
+const ADMIN_ONLY: Case['expect'] = { coordinator: 'forbidden', contactPoint: 'forbidden', reviewer: 'forbidden', observer: 'forbidden', outsider: 'forbidden', invited: 'forbidden', admin: 'allowed', anonymous: 'unauthenticated' };
+
+/** A new account of the Royal Thai Police (an agency outside the operation), for a row that changes one. */
+const freshAccount = async (world: World) => (await world.kit.seed.user({ agency: world.agencies.thaiPolice })).globalId;
+
 const ALERT_NODE = 'query($id: ID!) { node(id: $id) { __typename id ... on Alert { reference title } } }';
 
 export const matrix: Record<string, Case[]> = {
@@ -181,6 +187,17 @@ export const matrix: Record<string, Case[]> = {
     {
       request: () => ({ document: '{ agencies(first: 100) { edges { node { id name } } } }' }),
       expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'allowed', observer: 'allowed', outsider: 'allowed', invited: 'allowed', admin: 'allowed', anonymous: 'unauthenticated' },
+    },
+    {
+      asks: 'with the deactivated agencies',
+      request: () => ({ document: '{ agencies(first: 100, includeInactive: true) { edges { node { id name active } } } }' }),
+      expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'allowed', observer: 'allowed', outsider: 'allowed', invited: 'allowed', admin: 'allowed', anonymous: 'unauthenticated' },
+    },
+  ],
+  'Query.users': [
+    {
+      request: () => ({ document: '{ users(first: 100, includeInactive: true) { edges { node { id displayName email active agency { id } } } } }' }),
+      expect: ADMIN_ONLY,
     },
   ],
   'Query.commodityCatalogue': [
@@ -286,6 +303,13 @@ export const matrix: Record<string, Case[]> = {
       expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'allowed', observer: 'allowed', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
     },
     {
+      // A coordinator is offered everyone of the accepted agencies; RMCD's contact point, RMCD's people; others nobody.
+      asks: 'the people the viewer may assign',
+      request: (world) => ({ document: OPERATION_BY_ID('assignableUsers { id displayName }'), variables: { id: world.ids.operation } }),
+      pick: (data) => data?.operation && data.operation.assignableUsers,
+      expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'empty', observer: 'empty', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+    },
+    {
       asks: 'its audit trail',
       request: (world) => ({ document: OPERATION_BY_ID('auditTrail(first: 100) { edges { node { action outcome } } }'), variables: { id: world.ids.operation } }),
       pick: (data) => data?.operation && data.operation.auditTrail,
@@ -377,6 +401,57 @@ export const matrix: Record<string, Case[]> = {
       expect: { coordinator: 'forbidden', contactPoint: 'forbidden', reviewer: 'forbidden', observer: 'forbidden', outsider: 'forbidden', invited: 'forbidden', admin: 'allowed', anonymous: 'unauthenticated' },
     },
   ],
+  'Mutation.reactivateUser': [
+    {
+      request: async (world) => ({ document: mutation('reactivateUser', '... on User { id active }'), variables: { input: { userId: await freshAccount(world) } } }),
+      expect: ADMIN_ONLY,
+    },
+  ],
+  'Mutation.updateUser': [
+    {
+      request: async (world) => ({
+        document: mutation('updateUser', '... on User { id displayName }'),
+        variables: { input: { userId: await freshAccount(world), displayName: 'Somchai Wongsa', locale: 'fr' } },
+      }),
+      expect: ADMIN_ONLY,
+    },
+  ],
+  'Mutation.resetUserPassword': [
+    {
+      request: async (world) => ({
+        document: mutation('resetUserPassword', '... on User { id }'),
+        variables: { input: { userId: await freshAccount(world), newPassword: 'twelve chars at least' } },
+      }),
+      expect: ADMIN_ONLY,
+    },
+  ],
+  'Mutation.updateAgency': [
+    {
+      request: async (world) => ({
+        document: mutation('updateAgency', '... on Agency { id name }'),
+        variables: { input: { agencyId: (await world.kit.seed.agency({ countryCode: 'LA' })).globalId, name: `Lao Customs Department ${unique()}` } },
+      }),
+      expect: ADMIN_ONLY,
+    },
+  ],
+  'Mutation.deactivateAgency': [
+    {
+      request: async (world) => ({
+        document: mutation('deactivateAgency', '... on Agency { id active }'),
+        variables: { input: { agencyId: (await world.kit.seed.agency({ countryCode: 'KH' })).globalId } },
+      }),
+      expect: ADMIN_ONLY,
+    },
+  ],
+  'Mutation.reactivateAgency': [
+    {
+      request: async (world) => ({
+        document: mutation('reactivateAgency', '... on Agency { id active }'),
+        variables: { input: { agencyId: (await world.kit.seed.agency({ countryCode: 'KH' })).globalId } },
+      }),
+      expect: ADMIN_ONLY,
+    },
+  ],
   'Mutation.createOperation': [
     {
       request: async (world) => ({
@@ -447,6 +522,20 @@ export const matrix: Record<string, Case[]> = {
         document: mutation('assignMember', '... on OperationMember { id role }'),
         variables: { input: { operationId: world.ids.operation, userId: (await world.kit.seed.user({ agency: world.agencies.rmcd })).globalId, role: 'CONTACT_POINT' } },
       }),
+      expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'forbidden', observer: 'forbidden', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+    },
+  ],
+  'Mutation.removeMember': [
+    {
+      asks: "a colleague the contact point's agency has as observer",
+      request: async (world) => {
+        const { result } = await world.operation.assign(await world.kit.seed.user({ agency: world.agencies.rmcd }), 'OBSERVER');
+        if (result?.__typename !== 'OperationMember') throw new Error(`assignMember failed: ${JSON.stringify(result)}`);
+        return {
+          document: mutation('removeMember', '... on OperationMember { id removedAt }'),
+          variables: { input: { operationId: world.ids.operation, memberId: result.id } },
+        };
+      },
       expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'forbidden', observer: 'forbidden', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
     },
   ],

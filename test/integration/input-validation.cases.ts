@@ -56,6 +56,8 @@ function badIds(field: string, typename: string, wrongType: (world: World) => st
 }
 
 const operationIds = badIds('operationId', 'Operation', (world) => world.agency.globalId);
+const userIds = badIds('userId', 'User', (world) => world.agency.globalId);
+const agencyIds = badIds('agencyId', 'Agency', (world) => world.user.globalId);
 
 /** A phase plan of (phase, start, end) windows, dates given as MM-DD in 2026. */
 function phasePlan(...windows: [phase: string, startsAt: string, endsAt: string][]) {
@@ -265,6 +267,67 @@ export const mutationInputs: Record<string, MutationInputs> = {
       { mistake: 'an agency id where a user id belongs', field: 'userId', change: (world) => ({ userId: world.agency.globalId }) },
     ],
   },
+  reactivateUser: {
+    caller: 'admin',
+    wellFormed: async (world) => ({ userId: (await world.kit.seed.user({ agency: world.agency })).globalId }),
+    malformed: userIds,
+  },
+  updateUser: {
+    caller: 'admin',
+    wellFormed: async (world) => ({ userId: (await world.kit.seed.user({ agency: world.agency })).globalId, displayName: 'Nurul Aisyah', locale: 'fr' }),
+    malformed: [
+      ...userIds,
+      { mistake: 'a blank display name', field: 'displayName', change: () => ({ displayName: '' }) },
+      { mistake: 'a display name longer than 200 characters', field: 'displayName', change: () => ({ displayName: 'Nurul '.repeat(40) }) },
+      { mistake: 'an e-mail address without a domain', field: 'email', change: () => ({ email: 'nurul.aisyah@' }) },
+      { mistake: "another account's e-mail address", field: 'email', change: (world) => ({ email: world.user.email }) },
+      { mistake: 'a language the app does not speak', field: 'locale', change: () => ({ locale: 'de' }) },
+      { mistake: 'a time zone that does not exist', field: 'timeZone', change: () => ({ timeZone: 'Mars/Base' }) },
+      { mistake: 'administrator rights of null', field: 'isAdmin', change: () => ({ isAdmin: null }) },
+      ...badIds('agencyId', 'Agency', (world) => world.user.globalId),
+      { mistake: 'an agency id that names no agency', field: 'agencyId', change: () => ({ agencyId: encodeGlobalId('Agency', randomUUID()) }) },
+      {
+        mistake: 'another agency for a member of an operation still open',
+        field: 'agencyId',
+        change: (world) => ({ userId: world.contactPoint.globalId, agencyId: world.agency.globalId }),
+      },
+    ],
+  },
+  resetUserPassword: {
+    caller: 'admin',
+    wellFormed: async (world) => ({ userId: (await world.kit.seed.user({ agency: world.agency })).globalId, newPassword: 'twelve chars at least' }),
+    malformed: [
+      ...userIds,
+      { mistake: 'a blank password', field: 'newPassword', change: () => ({ newPassword: '' }) },
+      { mistake: 'a password shorter than twelve characters', field: 'newPassword', change: () => ({ newPassword: 'short' }) },
+      { mistake: 'a password longer than 1024 characters', field: 'newPassword', change: () => ({ newPassword: 'p'.repeat(1025) }) },
+    ],
+  },
+  updateAgency: {
+    caller: 'admin',
+    wellFormed: async (world) => ({ agencyId: (await world.kit.seed.agency({ countryCode: 'MY' })).globalId, name: `Lao Customs ${unique()}`, acronym: 'LCD', timeZone: 'Asia/Vientiane' }),
+    malformed: [
+      ...agencyIds,
+      { mistake: 'a blank name', field: 'name', change: () => ({ name: '' }) },
+      { mistake: 'a name of spaces', field: 'name', change: () => ({ name: ' \t ' }) },
+      { mistake: 'a name longer than 200 characters', field: 'name', change: () => ({ name: 'Customs '.repeat(30) }) },
+      { mistake: 'the name of another agency of the same country', field: 'name', change: (world) => ({ name: world.agency.name.toUpperCase() }) },
+      { mistake: 'an acronym longer than 20 characters', field: 'acronym', change: () => ({ acronym: 'JABATAN-KASTAM-DIRAJA-MALAYSIA' }) },
+      { mistake: 'a national agency left without a country', field: 'countryCode', change: () => ({ countryCode: null }) },
+      { mistake: 'a country name instead of its code', field: 'countryCode', change: () => ({ countryCode: 'Malaysia' }) },
+      { mistake: 'a time zone that does not exist', field: 'timeZone', change: () => ({ timeZone: 'Mars/Base' }) },
+    ],
+  },
+  deactivateAgency: {
+    caller: 'admin',
+    wellFormed: async (world) => ({ agencyId: (await world.kit.seed.agency({ countryCode: 'KH' })).globalId }),
+    malformed: agencyIds,
+  },
+  reactivateAgency: {
+    caller: 'admin',
+    wellFormed: async (world) => ({ agencyId: (await world.kit.seed.agency({ countryCode: 'KH' })).globalId }),
+    malformed: agencyIds,
+  },
   createOperation: {
     caller: 'coordinator',
     wellFormed: (world) => world.kit.operationInput(world.coordinator, { objectives: 'Intercept precursor consignments at the main seaports.' }),
@@ -338,6 +401,20 @@ export const mutationInputs: Record<string, MutationInputs> = {
       ...badIds('userId', 'User', (world) => world.agency.globalId),
       { mistake: 'a user id that names nobody', field: 'userId', change: () => ({ userId: encodeGlobalId('User', randomUUID()) }) },
       { mistake: 'a user of an agency that is not taking part', field: 'userId', change: (world) => ({ userId: world.user.globalId }) },
+    ],
+  },
+  removeMember: {
+    caller: 'coordinator',
+    // A colleague of the contact point, made an observer just before: the well-formed call takes them off.
+    wellFormed: async (world) => {
+      const { result } = await world.operation.assign(await world.kit.seed.user({ agency: world.contactPoint.agency }), 'OBSERVER');
+      if (result?.__typename !== 'OperationMember') throw new Error(`assignMember failed: ${JSON.stringify(result)}`);
+      return { operationId: world.operation.id, memberId: result.id as string };
+    },
+    malformed: [
+      ...operationIds,
+      ...badIds('memberId', 'OperationMember', (world) => world.user.globalId),
+      { mistake: 'a member id that names no member', field: 'memberId', change: () => ({ memberId: encodeGlobalId('OperationMember', randomUUID()) }) },
     ],
   },
   advancePhase: {
