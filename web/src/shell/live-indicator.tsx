@@ -4,7 +4,7 @@ import { defineMessages } from '../i18n/define-messages';
 import { openLiveConnection, type LiveState } from '../lib/live-socket';
 
 const words = defineMessages({
-  label: { id: 'shell.live.label', defaultMessage: 'Live link' },
+  label: { id: 'shell.live.label', defaultMessage: 'Live link:' },
   connecting: { id: 'shell.live.connecting', defaultMessage: 'connecting' },
   connected: { id: 'shell.live.connected', defaultMessage: 'live' },
   closed: { id: 'shell.live.closed', defaultMessage: 'reconnecting' },
@@ -19,7 +19,7 @@ export function LiveIndicator({ onSessionEnded }: { onSessionEnded(): void }) {
   return (
     <p className="live-indicator" role="status" data-state={state} data-testid="ws-state">
       <span className="live-dot" aria-hidden="true" />
-      <span className="visually-hidden">{intl.formatMessage(words.label)}: </span>
+      <span className="visually-hidden">{intl.formatMessage(words.label)} </span>
       {intl.formatMessage(words[state])}
     </p>
   );
