@@ -1,17 +1,25 @@
 import type { IntlShape, MessageDescriptor } from 'react-intl';
+import { phaseWords } from './codes';
 import { defineMessages } from './define-messages';
 import { translateServerText } from './server-texts';
 
 /**
  * Something to tell the reader, kept as a message and its values rather than words, so a problem
- * already on screen is re-worded when the reader switches language.
+ * already on screen is re-worded when the reader switches language. A value may itself be a
+ * problem (a phase in words, the action a role does not allow), worded in the same language.
  */
 export interface Problem {
   message: MessageDescriptor;
-  values?: Record<string, string | number>;
+  values?: Record<string, ProblemValue>;
 }
 
-export const say = (intl: IntlShape, problem: Problem): string => intl.formatMessage(problem.message, problem.values);
+export type ProblemValue = string | number | Problem;
+
+export const say = (intl: IntlShape, problem: Problem): string =>
+  intl.formatMessage(
+    problem.message,
+    problem.values && Object.fromEntries(Object.entries(problem.values).map(([name, value]) => [name, typeof value === 'object' ? say(intl, value) : value])),
+  );
 
 export const problemWords = defineMessages({
   serverUnreachable: { id: 'problem.serverUnreachable', defaultMessage: 'The server did not answer. Check the link and try again.' },
@@ -92,9 +100,17 @@ export function problemsByField(issues: readonly FieldIssue[]): FieldProblems {
   return problems;
 }
 
-/** A typed error from a mutation's result union, in words. */
-export function describeError(error: { code: string; message: string; phase?: string }, phaseName?: string): Problem {
-  const byCode = problemWords[error.code as keyof typeof problemWords];
-  if (!byCode) return translateServerText(error.message) ?? { message: problemWords.unexpected };
-  return { message: byCode, values: error.code === 'PHASE_RULE' ? { phase: phaseName ?? error.phase ?? '' } : {} };
+/**
+ * A typed error from a mutation's result union, in words: its sentence, which says the most
+ * (which rule, which phase), or else what its code means.
+ */
+export function describeError(error: { code: string; message: string; phase?: string | null }, phaseName?: string): Problem {
+  const known = translateServerText(error.message);
+  if (known) return known;
+  if (error.code === 'PHASE_RULE') {
+    const phase = phaseName ?? (error.phase && Object.hasOwn(phaseWords, error.phase) ? { message: phaseWords[error.phase as keyof typeof phaseWords] } : '');
+    return { message: problemWords.PHASE_RULE, values: { phase } };
+  }
+  const byCode = Object.hasOwn(problemWords, error.code) ? problemWords[error.code as keyof typeof problemWords] : undefined;
+  return { message: byCode ?? problemWords.unexpected };
 }

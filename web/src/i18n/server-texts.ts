@@ -1,56 +1,75 @@
 import type { MessageDescriptor } from 'react-intl';
-import { defineMessages } from './define-messages';
-import type { Problem } from './problems';
+import type { Problem, ProblemValue } from './problems';
+import { accessTexts } from './server-texts/access';
+import { accountTexts } from './server-texts/accounts';
+import { alertTexts } from './server-texts/alerts';
+import { checkTexts } from './server-texts/checks';
+import { fieldTexts } from './server-texts/fields';
+import { operationTexts } from './server-texts/operations';
+import { seizureTexts } from './server-texts/seizures';
 
 // The shared zod schemas and the server's business rules explain a refusal in an English
-// sentence. Each sentence they can say is listed here as a pattern with its words in every
-// language; server-texts.test.ts reads shared/src and server/src and fails on a sentence that has
-// no pattern, so a new rule cannot reach a French reader in English.
+// sentence. Each sentence they can say is listed in server-texts/ as a pattern with its words in
+// every language; server-texts.test.ts reads shared/src and server/src and fails on a sentence
+// that has no pattern, so a new rule cannot reach a French reader in English.
 
-const words = defineMessages({
-  required: { id: 'serverText.required', defaultMessage: 'Required' },
-  atMostCharacters: { id: 'serverText.atMostCharacters', defaultMessage: '{max, plural, one {At most # character} other {At most # characters}}' },
-  atLeastCharacters: { id: 'serverText.atLeastCharacters', defaultMessage: '{min, plural, one {At least # character} other {At least # characters}}' },
-  notValidEmail: { id: 'serverText.notValidEmail', defaultMessage: 'Not a valid e-mail address' },
-  operationCodeShape: { id: 'serverText.operationCodeShape', defaultMessage: 'Use 3 to 40 letters, digits and hyphens, e.g. {example}' },
-  operationCodeTaken: { id: 'serverText.operationCodeTaken', defaultMessage: 'An operation with this code already exists' },
-  unknownTimeZone: { id: 'serverText.unknownTimeZone', defaultMessage: 'Unknown time zone' },
-  mustBeAfterStart: { id: 'serverText.mustBeAfterStart', defaultMessage: 'Must be after the start' },
-  overlapsPreviousPhase: { id: 'serverText.overlapsPreviousPhase', defaultMessage: 'Must not start before the previous phase ends' },
-  notValidDateTime: { id: 'serverText.notValidDateTime', defaultMessage: 'Not a valid date and time' },
-});
+/** How a named group of a pattern becomes a value of its message. */
+export type ValueWords =
+  /** A coded value (a phase, a status…): its words, from codes.ts. */
+  | Readonly<Record<string, MessageDescriptor>>
+  /** A phrase of its own: the action a role does not allow, the activity a phase forbids. */
+  | readonly ServerText[]
+  /** Any sentence of the table: the problem of one item of a list, after "Item 2: ". */
+  | 'sentence'
+  /** A number with decimals (`5.0` MiB); whole numbers need no saying, and examples such as `2.5` stay as written. */
+  | 'decimal';
 
-interface Pattern {
+export interface ServerText {
   pattern: RegExp;
   message: MessageDescriptor;
-  /** Values of the message from the pattern's named groups, numbers where they are digits. */
+  /** Groups not named here are whole numbers where they are digits (`1,000,000` included), text otherwise. */
+  values?: Readonly<Record<string, ValueWords>>;
 }
 
-const PATTERNS: Pattern[] = [
-  { pattern: /^Required$/, message: words.required },
-  { pattern: /^At most (?<max>\d+) characters$/, message: words.atMostCharacters },
-  { pattern: /^At least (?<min>\d+) characters$/, message: words.atLeastCharacters },
-  { pattern: /^Not a valid e-mail address$/, message: words.notValidEmail },
-  { pattern: /^Use 3 to 40 letters, digits and hyphens, e\.g\. (?<example>\S+)$/, message: words.operationCodeShape },
-  { pattern: /^An operation with this code already exists$/, message: words.operationCodeTaken },
-  { pattern: /^Unknown IANA time zone$/, message: words.unknownTimeZone },
-  { pattern: /^Must be after the start$/, message: words.mustBeAfterStart },
-  { pattern: /^Must not start before (?<phase>\w+) ends$/, message: words.overlapsPreviousPhase },
-  { pattern: /^Not a valid date and time$/, message: words.notValidDateTime },
+const SENTENCES: readonly ServerText[] = [
+  ...fieldTexts,
+  ...accessTexts,
+  ...accountTexts,
+  ...operationTexts,
+  ...alertTexts,
+  ...seizureTexts,
+  ...checkTexts,
 ];
 
-/** The reader's words for a sentence of the shared schemas or the server; null for one not listed. */
-export function translateServerText(text: string): Problem | null {
-  for (const { pattern, message } of PATTERNS) {
-    const match = pattern.exec(text.trim());
+const WHOLE_NUMBER = /^-?\d[\d,]*$/;
+const isPhrases = (words: ValueWords): words is readonly ServerText[] => Array.isArray(words);
+
+/** A group's value, or null when it is a code or a phrase not known here (the sentence is then not known either). */
+function valueOf(raw: string, words: ValueWords | undefined): ProblemValue | null {
+  if (words === undefined) return WHOLE_NUMBER.test(raw) ? Number(raw.replaceAll(',', '')) : raw;
+  if (words === 'sentence') return translateWith(SENTENCES, raw);
+  if (words === 'decimal') return Number(raw);
+  if (isPhrases(words)) return translateWith(words, raw);
+  const message = Object.hasOwn(words, raw) ? words[raw] : undefined;
+  return message ? { message } : null;
+}
+
+function translateWith(table: readonly ServerText[], text: string): Problem | null {
+  const sentence = text.trim();
+  for (const { pattern, message, values: words = {} } of table) {
+    const match = pattern.exec(sentence);
     if (!match) continue;
-    const values = Object.fromEntries(
-      Object.entries(match.groups ?? {}).map(([name, value]) => [name, /^\d+$/.test(value) ? Number(value) : value]),
-    );
-    return { message, values };
+    const values: Record<string, ProblemValue> = {};
+    let known = true;
+    for (const [name, raw] of Object.entries(match.groups ?? {})) {
+      const value = valueOf(raw, words[name]);
+      if (value === null) known = false;
+      else values[name] = value;
+    }
+    if (known) return Object.keys(values).length ? { message, values } : { message };
   }
   return null;
 }
 
-/** For the catalogue test: every English sentence pattern known here. */
-export const serverTextPatterns = (): readonly RegExp[] => PATTERNS.map(({ pattern }) => pattern);
+/** The reader's words for a sentence of the shared schemas or the server; null for one not listed. */
+export const translateServerText = (text: string): Problem | null => translateWith(SENTENCES, text);

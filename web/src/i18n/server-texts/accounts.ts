@@ -1,0 +1,40 @@
+import { defineMessages } from '../define-messages';
+import type { ServerText } from '../server-texts';
+
+// Signing in, and the administration of accounts and agencies (accounts and agencies services).
+
+const words = defineMessages({
+  invalidCredentials: { id: 'serverText.account.invalidCredentials', defaultMessage: 'The e-mail address or password is incorrect.' },
+  tooManyAttempts: {
+    id: 'serverText.account.tooManyAttempts',
+    defaultMessage: '{minutes, plural, one {Too many failed sign-in attempts. Try again in # minute.} other {Too many failed sign-in attempts. Try again in # minutes.}}',
+  },
+  emailTaken: { id: 'serverText.account.emailTaken', defaultMessage: 'An account with this e-mail address already exists' },
+  ownAccount: { id: 'serverText.account.ownAccount', defaultMessage: 'You cannot deactivate your own account' },
+  ownAdminRights: { id: 'serverText.account.ownAdminRights', defaultMessage: 'You cannot remove your own administrator rights' },
+  agencyWhileMember: {
+    id: 'serverText.account.agencyWhileMember',
+    defaultMessage: 'A member of an operation still open cannot change agency: remove them from it first, or wait until it is closed',
+  },
+  noSuchAgency: { id: 'serverText.account.noSuchAgency', defaultMessage: 'This agency is not in the directory' },
+  agencyDeactivated: { id: 'serverText.account.agencyDeactivated', defaultMessage: 'This agency is deactivated' },
+  reactivateAgencyFirst: { id: 'serverText.account.reactivateAgencyFirst', defaultMessage: 'This agency is deactivated: reactivate it first' },
+  agencyNameTaken: { id: 'serverText.account.agencyNameTaken', defaultMessage: 'An agency with this name already exists in this country' },
+  ownAgency: { id: 'serverText.account.ownAgency', defaultMessage: 'You cannot deactivate your own agency' },
+  countryForNationalAgency: { id: 'serverText.account.countryForNationalAgency', defaultMessage: 'Required for a national agency' },
+});
+
+export const accountTexts: readonly ServerText[] = [
+  { pattern: /^The e-mail address or password is incorrect\.$/, message: words.invalidCredentials },
+  { pattern: /^Too many failed sign-in attempts\. Try again in (?<minutes>\d+) minute\(s\)\.$/, message: words.tooManyAttempts },
+  { pattern: /^An account with this e-mail address already exists$/, message: words.emailTaken },
+  { pattern: /^You cannot deactivate your own account$/, message: words.ownAccount },
+  { pattern: /^You cannot remove your own administrator rights$/, message: words.ownAdminRights },
+  { pattern: /^A member of an operation still open cannot change agency: remove them from it first, or wait until it is closed$/, message: words.agencyWhileMember },
+  { pattern: /^No such agency$/, message: words.noSuchAgency },
+  { pattern: /^This agency is deactivated$/, message: words.agencyDeactivated },
+  { pattern: /^This agency is deactivated: reactivate it first$/, message: words.reactivateAgencyFirst },
+  { pattern: /^An agency with this name already exists in this country$/, message: words.agencyNameTaken },
+  { pattern: /^You cannot deactivate your own agency$/, message: words.ownAgency },
+  { pattern: /^Required for a national agency$/, message: words.countryForNationalAgency },
+];
