@@ -25,10 +25,21 @@ export const countryCode = z
 
 const knownTimeZones = new Set<string>([...Intl.supportedValuesOf('timeZone'), 'UTC']);
 
+// ICU lists the old name of some zones (Asia/Calcutta) and understands the current one
+// (Asia/Kolkata) without listing it: both are accepted.
+const understoodZone = (zone: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return zone.includes('/');
+  } catch {
+    return false;
+  }
+};
+
 export const timeZone = z
   .string()
   .trim()
-  .refine((zone) => knownTimeZones.has(zone), { error: 'Unknown IANA time zone' });
+  .refine((zone) => knownTimeZones.has(zone) || understoodZone(zone), { error: 'Unknown IANA time zone' });
 
 export const email = z.string().trim().toLowerCase().pipe(z.email({ error: 'Not a valid e-mail address' }).max(254));
 
