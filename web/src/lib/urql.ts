@@ -66,9 +66,15 @@ const OPERATION_FIELDS_CHANGED_BY_EVENTS = new Set([
 
 type FieldArgs = Record<string, unknown> | null;
 
-function invalidateOperation(cache: Cache, operationId: string, also: (fieldName: string, args: FieldArgs) => boolean = () => false) {
+function invalidateOperation(
+  cache: Cache,
+  operationId: string,
+  also: (fieldName: string, args: FieldArgs) => boolean = () => false,
+  carried: ReadonlySet<string> = new Set(),
+) {
   const entity = { __typename: 'Operation', id: operationId };
   for (const field of cache.inspectFields(entity)) {
+    if (carried.has(field.fieldName)) continue;
     if (OPERATION_FIELDS_CHANGED_BY_EVENTS.has(field.fieldName) || also(field.fieldName, field.arguments)) {
       cache.invalidate(entity, field.fieldName, field.arguments ?? undefined);
     }
@@ -88,9 +94,11 @@ const operationIdOf = (args: Record<string, unknown>): string | undefined => {
 
 // A mutation's result updates the entity it returns by itself; these are the lists and derived
 // fields (gate, participants) that the result cannot reach, dropped so their screens ask again.
-const invalidatesOperation = (_result: unknown, args: Record<string, unknown>, cache: Cache) => {
+const invalidatesOperation = (result: Record<string, unknown>, args: Record<string, unknown>, cache: Cache) => {
   const operationId = operationIdOf(args);
-  if (operationId) invalidateOperation(cache, operationId);
+  const payload = Object.values(result)[0] as Record<string, unknown> | null | undefined;
+  const carried = payload?.__typename === 'Operation' ? new Set(Object.keys(payload)) : new Set<string>();
+  if (operationId) invalidateOperation(cache, operationId, () => false, carried);
 };
 
 export function createUrqlClient(): Client {
@@ -120,6 +128,7 @@ export function createUrqlClient(): Client {
             withdrawParticipation: invalidatesOperation,
             assignMember: invalidatesOperation,
             removeMember: invalidatesOperation,
+            recordFinalReport: invalidatesOperation,
             respondToInvitation: (_result, _args, cache) => {
               invalidateRootField(cache, 'myInvitations');
               invalidateRootField(cache, 'operations');
