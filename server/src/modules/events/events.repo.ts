@@ -1,5 +1,6 @@
-import { and, arrayContains, asc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, arrayContains, asc, desc, eq, gt, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { users } from '../../db/schema/accounts';
 import { operationEvents, operations } from '../../db/schema/operations';
 
 export interface NewEvent {
@@ -30,19 +31,68 @@ export async function appendEvent(tx: Db, event: NewEvent): Promise<number> {
   return row.seq;
 }
 
+/** Narrows a timeline read: only these stored types; only what one agency did or what concerns it. */
+export interface EventFilter {
+  types?: readonly string[] | undefined;
+  agencyId?: string | undefined;
+}
+
+function filterConditions(filter: EventFilter): (SQL | undefined)[] {
+  const { types, agencyId } = filter;
+  return [
+    types ? inArray(operationEvents.type, [...types]) : undefined,
+    // Done by one of its people, or about it: its invitation and answer, its members, the alerts
+    // it acknowledged or let go overdue (those events name the agency in their data).
+    agencyId
+      ? or(
+          inArray(operationEvents.actorUserId, sql`(select ${users.id} from ${users} where ${users.agencyId} = ${agencyId})`),
+          sql`${operationEvents.data} ->> 'agencyId' = ${agencyId}`,
+        )
+      : undefined,
+  ];
+}
+
+const visibleToAgency = (viewerAgencyId: string) =>
+  or(isNull(operationEvents.audienceAgencyIds), arrayContains(operationEvents.audienceAgencyIds, [viewerAgencyId]));
+
 /** Events after `afterSeq` that the viewer's agency may see, oldest first. */
-export async function readEvents(db: Db, operationId: string, viewerAgencyId: string, afterSeq: number, limit: number): Promise<EventRow[]> {
+export async function readEvents(
+  db: Db,
+  operationId: string,
+  viewerAgencyId: string,
+  afterSeq: number,
+  limit: number,
+  filter: EventFilter = {},
+): Promise<EventRow[]> {
+  return db
+    .select()
+    .from(operationEvents)
+    .where(and(eq(operationEvents.operationId, operationId), gt(operationEvents.seq, afterSeq), visibleToAgency(viewerAgencyId), ...filterConditions(filter)))
+    .orderBy(asc(operationEvents.seq))
+    .limit(limit);
+}
+
+/** Events before `beforeSeq` (from the latest without it) that the viewer's agency may see, newest first. */
+export async function readEventsNewestFirst(
+  db: Db,
+  operationId: string,
+  viewerAgencyId: string,
+  beforeSeq: number | null,
+  limit: number,
+  filter: EventFilter = {},
+): Promise<EventRow[]> {
   return db
     .select()
     .from(operationEvents)
     .where(
       and(
         eq(operationEvents.operationId, operationId),
-        gt(operationEvents.seq, afterSeq),
-        or(isNull(operationEvents.audienceAgencyIds), arrayContains(operationEvents.audienceAgencyIds, [viewerAgencyId])),
+        beforeSeq === null ? undefined : lt(operationEvents.seq, beforeSeq),
+        visibleToAgency(viewerAgencyId),
+        ...filterConditions(filter),
       ),
     )
-    .orderBy(asc(operationEvents.seq))
+    .orderBy(desc(operationEvents.seq))
     .limit(limit);
 }
 

@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { ERROR_CODES } from '@jointops/shared/errors';
 import { builder } from '../../graphql/builder';
+import { uuidFromGlobalId } from '../../global-id';
 import { connectionPage, numericCursor, pageSize } from '../../graphql/pagination';
 import { UserType } from '../accounts/accounts.graphql';
 import { findUserById } from '../accounts/users.repo';
@@ -8,11 +9,12 @@ import { findMember } from '../operations/members.repo';
 import { MemberRoleEnum, OperationType, PhaseEnum } from '../operations/operations.graphql';
 import { OperationMemberType, ParticipationType } from '../operations/participations.graphql';
 import { findParticipationById } from '../operations/participations.repo';
-import { readEvents, type EventRow } from './events.repo';
+import { readEvents, readEventsNewestFirst, type EventRow } from './events.repo';
 
 // The operation's timeline: its event log as the viewer may see it, oldest first. The cursor is
 // the event's sequence number, which is gap-free in commit order, so paging forward with `after`
-// never skips an event that committed late.
+// never skips an event that committed late. A reader may ask for it newest first instead: `after`
+// then pages back in time, and the first page is the one new events change.
 
 const eventCursor = numericCursor('event');
 export const encodeEventCursor = eventCursor.encode;
@@ -33,8 +35,13 @@ export const OperationEventInterface = builder.interfaceRef<EventRow>('Operation
   }),
 });
 
-export const eventType = (name: string, types: string[], fields?: Parameters<typeof builder.objectRef<EventRow>>[0] extends never ? never : Parameters<ReturnType<typeof builder.objectRef<EventRow>>['implement']>[0]['fields']) =>
-  builder.objectRef<EventRow>(name).implement({ interfaces: [OperationEventInterface], isTypeOf: (event) => types.includes((event as EventRow).type), fields });
+/** The stored event types behind each GraphQL event type, for the timeline's `typename` filter. */
+const storedTypesByTypename = new Map<string, string[]>();
+
+export const eventType = (name: string, types: string[], fields?: Parameters<typeof builder.objectRef<EventRow>>[0] extends never ? never : Parameters<ReturnType<typeof builder.objectRef<EventRow>>['implement']>[0]['fields']) => {
+  storedTypesByTypename.set(name, types);
+  return builder.objectRef<EventRow>(name).implement({ interfaces: [OperationEventInterface], isTypeOf: (event) => types.includes((event as EventRow).type), fields });
+};
 
 const STATUS_AFTER: Record<string, string> = {
   AGENCY_INVITED: 'INVITED',
@@ -64,6 +71,11 @@ eventType('MemberAssignedEvent', ['MEMBER_ASSIGNED'], (t) => ({
   member: t.field({
     type: OperationMemberType,
     resolve: async (event, _args, ctx) => (await findMember(ctx.db, dataOf<{ memberId: string }>(event).memberId))!,
+  }),
+  role: t.field({
+    type: MemberRoleEnum,
+    description: 'The role this assignment gave (the member shows today’s, which a later assignment may have changed).',
+    resolve: (event) => dataOf<{ role: 'COORDINATOR' }>(event).role,
   }),
 }));
 eventType('MemberRemovedEvent', ['MEMBER_REMOVED'], (t) => ({
@@ -96,12 +108,25 @@ builder.objectField(OperationType, 'timeline', (t) =>
   t.connection(
     {
       type: OperationEventInterface,
-      description: 'What happened in the operation that the viewer may see, oldest first.',
+      description: 'What happened in the operation that the viewer may see, oldest first (newest first with `newestFirst`).',
+      args: {
+        newestFirst: t.arg.boolean({ defaultValue: false, description: 'Newest first; `after` then pages back in time.' }),
+        typename: t.arg.string({ description: 'Only events of this type, by its GraphQL name (such as PhaseAdvancedEvent).' }),
+        agencyId: t.arg.id({ description: 'Only what people of this agency did, or what concerns it (its invitation, answer, members, acknowledgements).' }),
+      },
       resolve: async (operation, args, ctx) => {
         const after = decodeEventCursor(args.after);
         if (after === null) throw new GraphQLError('Not a timeline cursor.', { extensions: { code: ERROR_CODES.VALIDATION } });
         const first = pageSize(args.first);
-        const rows = await readEvents(ctx.db, operation.id, ctx.viewer!.agencyId, after, first + 1);
+        const types = args.typename ? (storedTypesByTypename.get(args.typename) ?? []) : undefined;
+        const agencyId = args.agencyId ? uuidFromGlobalId(String(args.agencyId), 'Agency') : undefined;
+        // A filter naming nothing that exists matches nothing, rather than being ignored.
+        if (types?.length === 0 || agencyId === null) return connectionPage([], first, () => '', args.after);
+        const filter = { types, agencyId };
+        const viewerAgencyId = ctx.viewer!.agencyId;
+        const rows = args.newestFirst
+          ? await readEventsNewestFirst(ctx.db, operation.id, viewerAgencyId, args.after ? after : null, first + 1, filter)
+          : await readEvents(ctx.db, operation.id, viewerAgencyId, after, first + 1, filter);
         return connectionPage(rows, first, (event) => encodeEventCursor(event.seq), args.after);
       },
     },
