@@ -1,0 +1,69 @@
+import type { IntlShape } from 'react-intl';
+import { markingMeaningWords, outcomeWords, severityWords, tlpLabel } from '../../i18n/codes';
+import { defineMessages } from '../../i18n/define-messages';
+import { agencyLabel } from '../../ui/agency';
+import { actorName, quantityOf, type EventDescription, type EventTag } from './event-description';
+import type { EventOf, TimelineEvent } from './timeline-documents';
+
+// Alerts: raised, acknowledged (or not in time), commented, given feedback, settled by a seizure.
+// Each names the alert by reference and title, with its severity in words and its TLP label.
+
+const words = defineMessages({
+  raised: { id: 'timeline.event.alertRaised', defaultMessage: '{actor} raised alert {reference}: “{title}”' },
+  acknowledged: { id: 'timeline.event.alertAcknowledged', defaultMessage: '{actor} acknowledged alert {reference}: “{title}”' },
+  overdue: {
+    id: 'timeline.event.alertOverdue',
+    defaultMessage: 'Alert {reference} (“{title}”) was not acknowledged in time by {agency}',
+  },
+  commented: { id: 'timeline.event.alertCommented', defaultMessage: '{actor} commented on alert {reference}: “{title}”' },
+  feedback: { id: 'timeline.event.alertFeedbackGiven', defaultMessage: '{actor} gave feedback on alert {reference}: {outcome}' },
+  reconciled: {
+    id: 'timeline.event.alertReconciled',
+    defaultMessage: 'Seizure report {seizure} ({quantity}) by {actor} settles alert {reference} as seized',
+  },
+  overdueTag: { id: 'timeline.tag.overdue', defaultMessage: 'Overdue' },
+});
+
+type AlertFields = EventOf<'AlertRaisedEvent'>['alert'];
+
+const SEVERITY_TONE: Record<AlertFields['severity'], EventTag['tone']> = { CRITICAL: 'danger', HIGH: 'warn', MEDIUM: 'neutral', LOW: 'neutral' };
+
+/** The alert's severity in words, then its TLP label (a code, never translated) with its meaning on hover. */
+function alertTags(intl: IntlShape, alert: AlertFields): EventTag[] {
+  return [
+    { text: intl.formatMessage(severityWords[alert.severity]), tone: SEVERITY_TONE[alert.severity] },
+    { text: tlpLabel(alert.marking), tone: 'tlp', title: intl.formatMessage(markingMeaningWords[alert.marking]) },
+  ];
+}
+
+export function describeAlertEvent(intl: IntlShape, event: TimelineEvent): EventDescription | null {
+  const actor = actorName(intl, event.actor);
+  switch (event.__typename) {
+    case 'AlertRaisedEvent':
+    case 'AlertAcknowledgedEvent':
+    case 'AlertCommentedEvent': {
+      const message = { AlertRaisedEvent: words.raised, AlertAcknowledgedEvent: words.acknowledged, AlertCommentedEvent: words.commented }[event.__typename];
+      const { alert } = event;
+      return { sentence: intl.formatMessage(message, { actor, reference: alert.reference, title: alert.title }), tags: alertTags(intl, alert) };
+    }
+    case 'AlertOverdueEvent': {
+      const { alert } = event;
+      const agency = agencyLabel(intl.locale, event.agency);
+      return {
+        sentence: intl.formatMessage(words.overdue, { reference: alert.reference, title: alert.title, agency }),
+        tags: [{ text: intl.formatMessage(words.overdueTag), tone: 'danger' }, ...alertTags(intl, alert)],
+      };
+    }
+    case 'AlertFeedbackGivenEvent': {
+      const outcome = intl.formatMessage(outcomeWords[event.outcome]);
+      return { sentence: intl.formatMessage(words.feedback, { actor, reference: event.alert.reference, outcome }), tags: alertTags(intl, event.alert) };
+    }
+    case 'AlertReconciledEvent': {
+      const { alert, seizure } = event;
+      const values = { actor, reference: alert.reference, seizure: seizure.reference, quantity: quantityOf(intl, seizure) };
+      return { sentence: intl.formatMessage(words.reconciled, values), tags: alertTags(intl, alert) };
+    }
+    default:
+      return null;
+  }
+}
