@@ -50,15 +50,11 @@ export function describeParticipationEvent(intl: IntlShape, event: TimelineEvent
         details: event.withdrawalReason ? [{ label: intl.formatMessage(words.reason), text: event.withdrawalReason }] : [],
       };
     }
-    case 'MemberAssignedEvent': {
-      const { member } = event;
-      const values = { actor, member: member.user.displayName, agency: agencyShort(member.agency), role: event.role };
-      return { sentence: intl.formatMessage(words.assigned, values) };
-    }
+    case 'MemberAssignedEvent':
     case 'MemberRemovedEvent': {
-      const { member } = event;
-      const values = { actor, member: member.user.displayName, agency: agencyShort(member.agency), role: member.role };
-      return { sentence: intl.formatMessage(words.removed, values) };
+      // The role the event gave or ended, not the member's role of today.
+      const values = { actor, member: event.member.user.displayName, agency: agencyShort(event.member.agency), role: event.role };
+      return { sentence: intl.formatMessage(event.__typename === 'MemberAssignedEvent' ? words.assigned : words.removed, values) };
     }
     default:
       return null;

@@ -63,6 +63,7 @@ const ParticipationEventFields = graphql(
         }
       }
       ... on MemberRemovedEvent {
+        role
         member {
           id
           role
