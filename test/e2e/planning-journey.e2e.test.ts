@@ -142,6 +142,8 @@ describeWhere(['chromium'], 'planning an operation in the browser', () => {
     await page.getByRole('link', { name: 'Timeline', exact: true }).click();
     const timeline = page.getByRole('main');
     await expect.poll(() => timeline.textContent()).toContain('Pre-operational');
+    // The decline may reach the timeline a moment after the advance on a busy machine.
+    await expect.poll(() => timeline.textContent(), { timeout: 15_000 }).toMatch(/declined/i);
     const text = (await timeline.textContent()) ?? '';
     for (const agency of Object.values(agencies)) expect(text).toContain(agency.name);
     expect(text).toMatch(/declined/i);
