@@ -19,7 +19,10 @@ export const auditEntries = pgTable(
     operationId: uuid('operation_id'),
     outcome: auditOutcome('outcome').notNull(),
     reason: text('reason'),
+    /** The server's own id of the request: never taken from the client. */
     requestId: text('request_id'),
+    /** The id the client gave its request (X-Request-Id), if it looked like one. */
+    clientRequestId: text('client_request_id'),
     sourceAddress: text('source_address'),
     details: jsonb('details').$type<Record<string, unknown>>(),
   },
