@@ -33,6 +33,11 @@ export function openPostgres(url: string, poolSize = 10): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle client that loses its server emits 'error'; without a listener that kills the process.
   pool.on('error', () => undefined);
+  // So does a checked-out client between two queries of a transaction (its backend terminated, the
+  // server restarted), and the pool listens only to idle ones. The transaction's next query fails
+  // instead, and the pool discards the broken client when it is released.
+  pool.on('connect', (client) => client.on('error', () => undefined));
+  resendReadsOnLostConnection(pool);
   const db = drizzlePg({ client: pool, relations });
   return {
     db,
@@ -52,6 +57,43 @@ export function openPostgres(url: string, poolSize = 10): Database {
     },
     close: () => pool.end(),
   };
+}
+
+// A terminated backend, a server shutting down or restarting, a socket reset or refused.
+const CONNECTION_LOST_CODES = new Set(['57P01', '57P02', '57P03', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE']);
+const READ_ATTEMPTS = 3;
+
+function connectionLost(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && (CONNECTION_LOST_CODES.has(code) || code.startsWith('08'))) return true;
+  // What pg says of a socket that closed under it, or of a client whose socket already had.
+  return /^Connection terminated|is not queryable$/.test(error.message);
+}
+
+/**
+ * A SELECT that lost its connection is sent again on another one. Without it, a mutation that
+ * committed could still answer with an error, because the fields of its result are read after the
+ * commit: the client, told it failed, would retry, and a write without an idempotency key (a
+ * comment) would be made twice. Only single statements outside a transaction pass here (a
+ * transaction runs on a checked-out client), and only reads: a write whose connection dropped may
+ * have been applied, so it is never repeated.
+ */
+function resendReadsOnLostConnection(pool: pg.Pool): void {
+  const send = pool.query.bind(pool) as (config: unknown, values?: unknown, callback?: unknown) => Promise<unknown>;
+  const isRead = (config: unknown) => /^\s*select\b/i.test(typeof config === 'string' ? config : ((config as { text?: string }).text ?? ''));
+  pool.query = (async (config: unknown, values?: unknown, callback?: unknown) => {
+    if (typeof values === 'function' || typeof callback === 'function') return send(config, values, callback);
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await send(config, values);
+      } catch (error) {
+        if (attempt >= READ_ATTEMPTS || !isRead(config) || !connectionLost(error)) throw error;
+        // The pool drops the broken clients as their sockets close; give it a moment to.
+        await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
+      }
+    }
+  }) as typeof pool.query;
 }
 
 /** Embedded PostgreSQL (WebAssembly). `dataDir` undefined keeps it in memory. */
