@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AGENCY_KINDS, LOCALES, type AgencyKind } from './domain';
-import { countryCode, email, globalId, optionalText, requiredText, timeZone } from './validation';
+import { countryCode, email, globalId, optionalText, requiredText, timeZone, withoutControlCharacters } from './validation';
 
 export const PASSWORD_MIN_LENGTH = 12;
 
@@ -60,7 +60,9 @@ export const reactivateAgencyInput = deactivateAgencyInput;
 const password = z
   .string()
   .min(PASSWORD_MIN_LENGTH, { error: `At least ${PASSWORD_MIN_LENGTH} characters` })
-  .max(1024, { error: 'At most 1024 characters' });
+  .max(1024, { error: 'At most 1024 characters' })
+  // A password is typed on a keyboard: a control character in it is a paste gone wrong.
+  .superRefine(withoutControlCharacters());
 
 export const createUserInput = z.object({
   email,

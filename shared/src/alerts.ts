@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ALERT_CATEGORIES, ALERT_OUTCOMES, ALERT_SEVERITIES, DISTRIBUTION_KINDS, MARKINGS, type AlertCategory, type AlertSeverity } from './domain';
-import { countryCode, globalId, optionalText, requiredText } from './validation';
+import { controlCharacterPaths, CONTROL_CHARACTER_MESSAGE, countryCode, globalId, optionalText, requiredText } from './validation';
 
 export type AcknowledgementMinutes = Record<AlertSeverity, number>;
 
@@ -104,7 +104,10 @@ const freeSubject = z
   .record(z.string(), z.unknown())
   .nullish()
   .transform((subject) => subject ?? null)
-  .refine((subject) => JSON.stringify(subject).length <= SUBJECT_LIMIT, { error: `At most ${SUBJECT_LIMIT} characters of JSON` });
+  .refine((subject) => JSON.stringify(subject).length <= SUBJECT_LIMIT, { error: `At most ${SUBJECT_LIMIT} characters of JSON`, abort: true })
+  .superRefine((subject, ctx) => {
+    for (const path of controlCharacterPaths(subject)) ctx.addIssue({ code: 'custom', path, message: CONTROL_CHARACTER_MESSAGE });
+  });
 
 export const ALERT_SUBJECTS: Record<AlertCategory, z.ZodType> = {
   SHIPMENT: shipmentSubject,
@@ -127,7 +130,7 @@ export const raiseAlertInput = z
     category: z.enum(ALERT_CATEGORIES),
     severity: z.enum(ALERT_SEVERITIES),
     title: requiredText(300),
-    description: optionalText(20_000),
+    description: optionalText(20_000, { multiline: true }),
     language: z
       .string()
       .trim()
@@ -157,5 +160,5 @@ export const raiseAlertInput = z
 export type RaiseAlertInput = z.infer<typeof raiseAlertInput>;
 
 export const acknowledgeAlertInput = z.object({ alertId: globalId });
-export const giveAlertFeedbackInput = z.object({ alertId: globalId, outcome: z.enum(ALERT_OUTCOMES), note: optionalText(4000) });
-export const commentOnAlertInput = z.object({ alertId: globalId, body: requiredText(4000) });
+export const giveAlertFeedbackInput = z.object({ alertId: globalId, outcome: z.enum(ALERT_OUTCOMES), note: optionalText(4000, { multiline: true }) });
+export const commentOnAlertInput = z.object({ alertId: globalId, body: requiredText(4000, { multiline: true }) });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CHECKED_DATABASES, QUANTITY_UNITS } from './domain';
-import { calendarDate, globalId } from './validation';
+import { calendarDate, globalId, MAX_QUANTITY, MIN_QUANTITY, MIN_QUANTITY_MESSAGE } from './validation';
 
 // The register of checks a contact point keeps during an operation, as real PGS results report
 // them: licit shipments of precursors checked, and checks against databases with their hits.
@@ -8,8 +8,6 @@ import { calendarDate, globalId } from './validation';
 
 export const MAX_SHIPMENTS_PER_DAY = 1_000_000;
 export const MAX_CHECKS_PER_DAY = 10_000_000;
-/** 10^12 of any unit (a million tonnes even in grams): a bound that refuses typos, not real figures. */
-export const MAX_QUANTITY = 1e12;
 
 export const recordLicitShipmentsCheckedInput = z
   .object({
@@ -20,6 +18,7 @@ export const recordLicitShipmentsCheckedInput = z
     quantity: z
       .number()
       .min(0)
+      .refine((quantity) => quantity === 0 || quantity >= MIN_QUANTITY, { error: MIN_QUANTITY_MESSAGE })
       .max(MAX_QUANTITY)
       .nullish()
       .transform((value) => value ?? null),

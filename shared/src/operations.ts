@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MEMBER_ROLES, PARTICIPATION_ROLES, PHASES, PROGRAMMES } from './domain';
 import { ACKNOWLEDGEMENT_MINUTES, acknowledgementDeadlinesInput, deadlineOrderProblem, withDeadlines } from './alerts';
-import { globalId, optionalText, requiredText, timeZone } from './validation';
+import { dateTime, globalId, optionalText, requiredText, timeZone, withoutControlCharacters } from './validation';
 
 /** The phases an operation is planned through; CLOSED and CANCELLED have no planned window. */
 export const PLANNED_PHASES = ['PLANNING', 'PRE_OPERATIONAL', 'OPERATIONAL', 'POST_OPERATIONAL'] as const;
@@ -18,8 +18,6 @@ export const GATE_CRITERIA: Partial<Record<(typeof PHASES)[number], readonly str
   POST_OPERATIONAL: ['schedule.operationalEnd'],
   CLOSED: ['seizures.settled', 'report.recorded'],
 };
-
-const dateTime = z.coerce.date({ error: 'Not a valid date and time' });
 
 const plannedPhase = z
   .object({ phase: z.enum(PHASES), startsAt: dateTime, endsAt: dateTime })
@@ -64,7 +62,7 @@ export const createOperationInput = z.object({
   code: operationCode,
   name: requiredText(200),
   programme: z.enum(PROGRAMMES),
-  objectives: optionalText(4000),
+  objectives: optionalText(4000, { multiline: true }),
   region: optionalText(200),
   targetCommodityIds: z.array(globalId).max(100),
   referenceTimeZone: timeZone,
@@ -86,7 +84,7 @@ export type CreateOperationInput = z.infer<typeof createOperationInput>;
 export const updateOperationInput = z.object({
   operationId: globalId,
   name: requiredText(200).optional(),
-  objectives: optionalText(4000).optional(),
+  objectives: optionalText(4000, { multiline: true }).optional(),
   region: optionalText(200).optional(),
   targetCommodityIds: z.array(globalId).max(100).optional(),
   referenceTimeZone: timeZone.optional(),
@@ -98,10 +96,10 @@ export type UpdateOperationInput = z.infer<typeof updateOperationInput>;
 
 export const inviteAgencyInput = z.object({ operationId: globalId, agencyId: globalId, role: z.enum(PARTICIPATION_ROLES) });
 export const respondToInvitationInput = z.object({ operationId: globalId, accept: z.boolean() });
-export const withdrawParticipationInput = z.object({ operationId: globalId, agencyId: globalId, reason: requiredText(1000) });
+export const withdrawParticipationInput = z.object({ operationId: globalId, agencyId: globalId, reason: requiredText(1000, { multiline: true }) });
 export const assignMemberInput = z.object({ operationId: globalId, userId: globalId, role: z.enum(MEMBER_ROLES) });
 export const removeMemberInput = z.object({ operationId: globalId, memberId: globalId });
-export const recordFinalReportInput = z.object({ operationId: globalId, report: requiredText(100_000) });
+export const recordFinalReportInput = z.object({ operationId: globalId, report: requiredText(100_000, { multiline: true }) });
 
 export const advancePhaseInput = z.object({
   operationId: globalId,
@@ -111,6 +109,7 @@ export const advancePhaseInput = z.object({
     .trim()
     .min(OVERRIDE_JUSTIFICATION_MIN_LENGTH, { error: `At least ${OVERRIDE_JUSTIFICATION_MIN_LENGTH} characters` })
     .max(4000)
+    .superRefine(withoutControlCharacters({ multiline: true }))
     .nullish()
     .transform((value) => value ?? null),
 });

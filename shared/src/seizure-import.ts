@@ -1,5 +1,6 @@
 import { DETECTION_METHODS, LOCATION_TYPES, QUANTITY_UNITS, TRANSPORT_MODES } from './domain';
 import { csvRecord, type CsvSeparator } from './csv';
+import { textProblem } from './validation';
 
 // The seizure import template: the file a national team fills in, one seizure per row under a
 // header row. Its columns are reportSeizure's fields in the domain's words; the catalogue is named
@@ -65,7 +66,8 @@ export function readHeader(cells: readonly string[]): { columns: (TemplateColumn
   const columns = cells.map((cell) => {
     const name = normalisedName(cell);
     const column = SEIZURE_IMPORT_COLUMNS.find((candidate) => candidate.name === name) ?? null;
-    if (!column) problems.push({ row: 0, column: cell.trim(), message: 'Not a column of the seizure template' });
+    // The unknown name is echoed back to the reader, never a control character in it.
+    if (!column) problems.push({ row: 0, column: cell.trim().replace(/[\u0000-\u001F\u007F-\u009F]/g, '\uFFFD'), message: 'Not a column of the seizure template' });
     else if (seen.has(name)) problems.push({ row: 0, column: name, message: 'This column appears twice' });
     seen.add(name);
     return column;
@@ -119,6 +121,12 @@ export function rowFields(row: number, cells: readonly string[], columns: readon
   columns.forEach((column, index) => {
     const cell = cells[index]?.trim() ?? '';
     if (!column || cell === '') return;
+    // Quoted cells may hold line breaks and tabs; whether its field takes them is the field's rule.
+    const problem = textProblem(cell, { multiline: true });
+    if (problem) {
+      problems.push({ row, column: column.name, message: problem });
+      return;
+    }
     const read = cellValue(column, cell, separator);
     if ('problem' in read) problems.push({ row, column: column.name, message: read.problem });
     else fields[column.field] = read.value;

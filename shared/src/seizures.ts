@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DETECTION_METHODS, LOCATION_TYPES, QUANTITY_UNITS, TRANSPORT_MODES, type QuantityUnit } from './domain';
-import { countryCode, globalId, optionalText, requiredText } from './validation';
+import { countryCode, dateTime, globalId, MAX_QUANTITY, MIN_QUANTITY, MIN_QUANTITY_MESSAGE, optionalText, requiredText } from './validation';
 
 /** `<operation code>/S-0001`: numbered per operation, without gaps. */
 export const seizureReference = (operationCode: string, number: number) => `${operationCode}/S-${String(number).padStart(4, '0')}`;
@@ -36,7 +36,16 @@ export const unitFitsCommodity = (unit: QuantityUnit, commodityDefaultUnit: Quan
 export const unitMismatchMessage = (commodityDefaultUnit: QuantityUnit) =>
   `This commodity is measured by ${UNIT_DIMENSION[commodityDefaultUnit].toLowerCase()} (like ${commodityDefaultUnit}): convert the quantity before reporting it`;
 
-const dateTime = z.coerce.date({ error: 'Not a valid date and time' });
+/**
+ * How far before its operation a seizure may date: from the first planned (or actual) start of
+ * any of its phases, this many days earlier; a seizure older than that is not the operation's,
+ * or its year is mistyped.
+ */
+export const SEIZURE_LEAD_DAYS = 180;
+export const seizureTooEarlyMessage = `Must not be more than ${SEIZURE_LEAD_DAYS} days before the operation begins`;
+
+/** A device's clock may run a little ahead of the server's: "now" on a phone is not the future. */
+export const CLOCK_SKEW_MS = 5 * 60_000;
 
 const coordinate = (limit: number) =>
   z
@@ -63,17 +72,18 @@ const seizureContentFields = {
   latitude: coordinate(90),
   longitude: coordinate(180),
   commodityId: globalId.nullish().transform((value) => value ?? null),
-  commodityDescription: optionalText(1000),
+  commodityDescription: optionalText(1000, { multiline: true }),
   quantity: z
     .number()
     .refine(Number.isFinite, { error: 'Must be a number' })
-    .positive({ error: 'Must be more than zero' })
-    .max(1e12, { error: 'Too large' }),
+    .positive({ error: 'Must be more than zero', abort: true })
+    .min(MIN_QUANTITY, { error: MIN_QUANTITY_MESSAGE })
+    .max(MAX_QUANTITY, { error: 'Too large' }),
   unit: z.enum(QUANTITY_UNITS),
   detectionMethod: z.enum(DETECTION_METHODS),
-  concealment: optionalText(2000),
+  concealment: optionalText(2000, { multiline: true }),
   transportMode: z.enum(TRANSPORT_MODES),
-  conveyance: optionalText(300),
+  conveyance: optionalText(300, { multiline: true }),
   originCountryCode: optionalCountry,
   transitCountryCodes: z
     .array(countryCode)
@@ -137,4 +147,4 @@ export const importSeizuresInput = z.object({ operationId: globalId, csv: z.stri
 
 export const submitSeizureInput = z.object({ seizureId: globalId });
 export const verifySeizureInput = z.object({ seizureId: globalId });
-export const rejectSeizureInput = z.object({ seizureId: globalId, reason: requiredText(2000) });
+export const rejectSeizureInput = z.object({ seizureId: globalId, reason: requiredText(2000, { multiline: true }) });

@@ -1,12 +1,12 @@
 import { catalogueItems } from '@jointops/shared/catalogue';
-import { unitFitsCommodity, unitMismatchMessage, type SeizureContent } from '@jointops/shared/seizures';
+import { CLOCK_SKEW_MS, SEIZURE_LEAD_DAYS, seizureTooEarlyMessage, unitFitsCommodity, unitMismatchMessage, type SeizureContent } from '@jointops/shared/seizures';
 import { contentDigest } from '../../content-digest';
 import { ValidationError, type FieldError } from '../../domain-errors';
 import type { Db } from '../../db/client';
 import type { Viewer } from '../../service-context';
 import { uuidFromGlobalId } from '../../global-id';
 import { findCommodityById } from '../catalogue/catalogue.repo';
-import type { OperationRow } from '../operations/operations.repo';
+import { findPhases, type OperationRow } from '../operations/operations.repo';
 import { visibleAlertIdsAmong } from './seizures.repo';
 
 // What a report says, checked against what only the server knows: the catalogue, the alerts the
@@ -54,10 +54,18 @@ async function linkedAlertsOf(tx: Db, viewer: Viewer, operationId: string, globa
 
 export const NO_SUCH_ALERT = 'No such alert in this operation';
 
+/** The earliest a seizure of the operation may date: its first phase start, planned or actual, less the lead. */
+async function earliestSeizureOf(tx: Db, operation: OperationRow): Promise<Date> {
+  const starts = (await findPhases(tx, operation.id)).flatMap((phase) => [phase.plannedStartsAt, phase.startedAt]).filter((start): start is Date => start !== null);
+  const begins = Math.min(operation.createdAt.getTime(), ...starts.map((start) => start.getTime()));
+  return new Date(begins - SEIZURE_LEAD_DAYS * 86_400_000);
+}
+
 /** Every problem of the content at once, so that a form (or an imported row) is corrected in one go. */
 export async function checkContent(tx: Db, viewer: Viewer, operation: OperationRow, content: SeizureContent, now: Date): Promise<CheckedContent> {
   const problems: Problems = [];
-  if (content.seizedAt > now) problems.push({ path: ['seizedAt'], message: 'Must not be in the future' });
+  if (content.seizedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) problems.push({ path: ['seizedAt'], message: 'Must not be in the future' });
+  else if (content.seizedAt < (await earliestSeizureOf(tx, operation))) problems.push({ path: ['seizedAt'], message: seizureTooEarlyMessage });
   const commodityId = await commodityOf(tx, content, operation, problems);
   const alertIds = await linkedAlertsOf(tx, viewer, operation.id, content.linkedAlertIds, problems);
   if (problems.length) throw new ValidationError(problems);

@@ -8,6 +8,10 @@ import type { ServerText } from '../server-texts';
 const words = defineMessages({
   commodityOrDescription: { id: 'serverText.seizure.commodityOrDescription', defaultMessage: 'Choose a catalogue commodity or describe the commodity seized' },
   wholePieces: { id: 'serverText.seizure.wholePieces', defaultMessage: 'Pieces are counted in whole numbers' },
+  tooEarly: {
+    id: 'serverText.seizure.tooEarly',
+    defaultMessage: '{days, plural, one {Must not be more than # day before the operation begins} other {Must not be more than # days before the operation begins}}',
+  },
   bothCoordinates: { id: 'serverText.seizure.bothCoordinates', defaultMessage: 'Give both coordinates, or neither' },
   unitMismatch: {
     id: 'serverText.seizure.unitMismatch',
@@ -68,6 +72,7 @@ const dimensionWords = defineMessages({
 export const seizureTexts: readonly ServerText[] = [
   { pattern: /^Choose a catalogue commodity or describe the commodity seized$/, message: words.commodityOrDescription },
   { pattern: /^Pieces are counted in whole numbers$/, message: words.wholePieces },
+  { pattern: /^Must not be more than (?<days>\d+) days before the operation begins$/, message: words.tooEarly },
   { pattern: /^Give both coordinates, or neither$/, message: words.bothCoordinates },
   {
     pattern: /^This commodity is measured by (?<dimension>\w+) \(like (?<unit>[A-Z]+)\): convert the quantity before reporting it$/,
