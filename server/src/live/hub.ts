@@ -111,7 +111,14 @@ export class LiveHub {
   ) {
     const hints = deps.pubSub.subscribe('operation:events');
     void (async () => {
-      for await (const { operationId } of hints) void this.feeds.get(operationId)?.feed.then((feed) => feed.refresh());
+      // A read that fails (the database restarting) must not become an unhandled rejection, which
+      // ends the process: the next hint or the periodic catch-up reads the same events again.
+      for await (const { operationId } of hints) {
+        void this.feeds
+          .get(operationId)
+          ?.feed.then((feed) => feed.refresh())
+          .catch((error: unknown) => deps.logger.warn({ err: error }, 'live refresh failed'));
+      }
     })().catch((error: unknown) => deps.logger.error({ err: error }, 'live hint listener stopped'));
     this.stopHints = () => void hints.return?.();
     this.timer = setInterval(() => void this.catchUp().catch((error: unknown) => deps.logger.warn({ err: error }, 'live catch-up failed')), catchUpIntervalMs);
