@@ -11,13 +11,15 @@ import { schema } from './graphql/schema';
 import { sessionTokenFrom } from './http/cookies';
 import { originAllowed, requestIdOf, sourceAddressOf } from './http/request-meta';
 import { createStaticHandler } from './http/static';
+import { LiveChannels } from './live/channels';
+import { useLiveChannels } from './live/channel-streams';
 import { LiveHub } from './live/hub';
 import { useSharedDelivery } from './live/shared-delivery';
 import { startEscalator } from './modules/alerts/escalation';
 import { startRetention } from './modules/events/retention';
 import { attachWebSocket } from './live/websocket';
 import type { PubSubHandle } from './live/pubsub';
-import { authenticate } from './modules/accounts/accounts.service';
+import { authenticate, authenticateSession } from './modules/accounts/accounts.service';
 import type { AppDeps } from './service-context';
 
 export interface AppOptions extends AppDeps {
@@ -28,8 +30,12 @@ export interface AppOptions extends AppDeps {
 export type App = ReturnType<typeof buildApp>;
 
 export function buildApp(options: AppOptions) {
-  const { database, pubSubHandle, ...deps } = options;
-  const { config, logger } = deps;
+  const { database, pubSubHandle, ...given } = options;
+  const { config, logger } = given;
+  // Every live channel of this process, with its session: a session ended here ends its channels
+  // here before the news goes out to the other processes.
+  const channels = new LiveChannels(given, config.webSocket.maxConnectionsPerUser);
+  const deps: AppDeps = { ...given, pubSub: channels.endingLocally(given.pubSub) };
 
   const appendCookies: Plugin<object, ServerContext> = {
     onResponse({ response, serverContext }) {
@@ -52,7 +58,7 @@ export function buildApp(options: AppOptions) {
       warn: (...args) => logger.warn({ yoga: args }),
       error: (...args) => logger.error({ yoga: args }),
     },
-    plugins: [appendCookies, useAuditOfRefusedMutations(), useSharedDelivery()],
+    plugins: [appendCookies, useAuditOfRefusedMutations(), useSharedDelivery(), useLiveChannels(channels, deps)],
     maskedErrors: {
       // A service's ForbiddenError is an expected answer, not a bug: it surfaces as FORBIDDEN.
       maskError: (error, message, isDev) => {
@@ -141,9 +147,13 @@ export function buildApp(options: AppOptions) {
       else res.destroy();
     });
   });
-  const live = attachWebSocket(server, yoga, deps);
-  const unsubscribeRevocations = listenForRevocations(deps, live.endSessions);
-  const revalidateTimer = setInterval(() => void live.revalidate().catch(() => undefined), 30_000);
+  const live = {
+    ...attachWebSocket(server, yoga, deps, channels),
+    /** Re-checks the session of every live channel (sockets and SSE streams); the timer's safety net. */
+    revalidate: () => channels.revalidate((token) => authenticateSession(deps, token)),
+  };
+  const unsubscribeRevocations = channels.listen(given.pubSub);
+  const revalidateTimer = setInterval(() => void live.revalidate().catch((error: unknown) => logger.warn({ err: error }, 'session re-check failed')), 30_000);
   revalidateTimer.unref();
 
   return {
@@ -151,6 +161,7 @@ export function buildApp(options: AppOptions) {
     yoga,
     server,
     live,
+    channels,
     liveHub,
     escalator,
     retention,
@@ -180,13 +191,4 @@ export function buildApp(options: AppOptions) {
       clearTimeout(deadline);
     },
   };
-}
-
-/** Every process closes its own sockets of sessions ended anywhere (logout, deactivation). */
-function listenForRevocations(deps: AppDeps, endSessions: (userId: string, sessionId: string | null) => void): () => void {
-  const revocations = deps.pubSub.subscribe('sessions:revoked');
-  void (async () => {
-    for await (const { userId, sessionId } of revocations) endSessions(userId, sessionId);
-  })().catch((error: unknown) => deps.logger.error({ err: error }, 'session revocation listener stopped'));
-  return () => void revocations.return?.();
 }

@@ -43,6 +43,9 @@ const schema = z.object({
   WS_CONNECTION_INIT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: z.coerce.number().int().min(1).max(1_000).default(20),
   WS_MAX_CONNECTIONS_PER_USER: z.coerce.number().int().min(1).max(1_000).default(10),
+  // Sockets one address may hold open before they authenticate: a page opens one, a reconnecting
+  // office behind one NAT a few at a time (the client retries with back-off when refused).
+  WS_MAX_PENDING_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000).default(20),
   WS_MAX_BUFFERED_BYTES: z.coerce.number().int().min(1024).max(256 * 1024 * 1024).default(1024 * 1024),
   WS_MAX_SEND_WAIT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   ESCALATION_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
@@ -86,7 +89,10 @@ export interface Config {
     maxPayloadBytes: number;
     connectionInitTimeoutMs: number;
     maxSubscriptionsPerConnection: number;
+    /** Live connections (sockets and SSE streams together) one person may hold in one process. */
     maxConnectionsPerUser: number;
+    /** Sockets one source address may hold before they authenticate; more are refused with 429. */
+    maxPendingPerAddress: number;
     /** A socket holding more bytes than this, not yet read by its client, is closed (1013). */
     maxBufferedBytes: number;
     /** A socket whose oldest unread frame has waited longer than this is closed (1013). */
@@ -152,6 +158,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       connectionInitTimeoutMs: env.WS_CONNECTION_INIT_TIMEOUT_MS,
       maxSubscriptionsPerConnection: env.WS_MAX_SUBSCRIPTIONS_PER_CONNECTION,
       maxConnectionsPerUser: env.WS_MAX_CONNECTIONS_PER_USER,
+      maxPendingPerAddress: env.WS_MAX_PENDING_PER_ADDRESS,
       maxBufferedBytes: env.WS_MAX_BUFFERED_BYTES,
       maxSendWaitMs: env.WS_MAX_SEND_WAIT_MS,
     },

@@ -12,5 +12,7 @@ export const ERROR_CODES = {
   IMPORT_TOO_LARGE: 'IMPORT_TOO_LARGE',
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',
+  /** A person already holds as many live connections (sockets and event streams) as allowed. */
+  TOO_MANY_CONNECTIONS: 'TOO_MANY_CONNECTIONS',
 } as const;
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];

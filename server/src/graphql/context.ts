@@ -1,3 +1,4 @@
+import type { LiveChannel } from '../live/channels';
 import type { LiveHub } from '../live/hub';
 import type { SharedDeliveryContext } from '../live/shared-delivery';
 import type { ServiceContext, Viewer } from '../service-context';
@@ -20,4 +21,6 @@ export interface ServerContext {
   responseCookies?: string[];
   /** Set by the WebSocket layer, which authenticated the socket already. */
   viewer?: Viewer;
+  /** Set by the WebSocket layer: the socket's live channel, which its subscriptions stop with. */
+  liveChannel?: LiveChannel;
 }

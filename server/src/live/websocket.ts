@@ -8,15 +8,16 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { ERROR_CODES } from '@jointops/shared/errors';
 import { sessionTokenFrom } from '../http/cookies';
 import { originAllowed, requestIdOf, sourceAddressOf } from '../http/request-meta';
-import { authenticate } from '../modules/accounts/accounts.service';
+import { authenticateSession } from '../modules/accounts/accounts.service';
 import type { GraphQLContext, ServerContext } from '../graphql/context';
-import type { AppDeps, Viewer } from '../service-context';
+import type { AppDeps } from '../service-context';
+import type { LiveChannel, LiveChannels } from './channels';
 import { SLOW_CONSUMER, slowness, trackSends } from './slow-consumers';
 
 interface Connection {
   socket: WebSocket;
-  token: string;
-  viewer: Viewer;
+  /** The socket's entry in the live channel registry: its session, and how it ends. */
+  channel: LiveChannel;
   connectionId: string;
   /** Operations running on this socket (subscriptions mostly), by graphql-ws id. */
   operations: Set<string>;
@@ -36,12 +37,14 @@ const SLOW_CLOSE_GRACE_MS = 5_000;
 /**
  * graphql-ws on the HTTP server's port. Browsers are held to the allowed origins at the upgrade;
  * every socket must present a live session (cookie at upgrade or `connectionParams.token`) before
- * it may run anything, and is closed as soon as that session ends.
+ * it may run anything, and is closed as soon as that session ends (the live channel registry
+ * closes it). Until it has authenticated, a socket counts against its source address's limit.
  */
-export function attachWebSocket(server: Server, yoga: YogaServerInstance<ServerContext, GraphQLContext>, deps: AppDeps) {
+export function attachWebSocket(server: Server, yoga: YogaServerInstance<ServerContext, GraphQLContext>, deps: AppDeps, channels: LiveChannels) {
   const limits = deps.config.webSocket;
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxPayloadBytes });
-  const connections = new Set<Connection>();
+  const connections = new WeakMap<WebSocket, Connection>();
+  const pending = pendingSockets(limits.maxPendingPerAddress);
   let accepting = true;
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -55,7 +58,18 @@ export function attachWebSocket(server: Server, yoga: YogaServerInstance<ServerC
       deps.logger.warn({ origin: req.headers.origin, sourceAddress: req.socket.remoteAddress }, 'websocket origin refused');
       return refuse('403 Forbidden');
     }
-    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+    // Sockets that never authenticate cost a file descriptor and a timer each until the init
+    // timeout: one address may not hold more than a handful of them at once.
+    const address = sourceAddressOf(req, deps.config.trustProxy) ?? 'unknown';
+    if (pending.full(address)) {
+      deps.logger.warn({ sourceAddress: address }, 'websocket refused: too many sockets not yet signed in from this address');
+      return refuse('429 Too Many Requests');
+    }
+    // ws completes the handshake synchronously here, so no other upgrade passes the check meanwhile.
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      pending.add(ws, address);
+      wss.emit('connection', ws, req);
+    });
   });
 
   // Before graphql-ws's own listener, so that its first frame (connection_ack) is counted too.
@@ -71,8 +85,8 @@ export function attachWebSocket(server: Server, yoga: YogaServerInstance<ServerC
 
   function closeSlow(socket: WebSocket, reason: string): void {
     if (socket.readyState !== socket.OPEN) return;
-    const connection = [...connections].find((candidate) => candidate.socket === socket);
-    deps.logger.warn({ reason, userId: connection?.viewer.userId, connectionId: connection?.connectionId }, 'websocket closed: client too slow');
+    const connection = connections.get(socket);
+    deps.logger.warn({ reason, userId: connection?.channel.session.viewer.userId, connectionId: connection?.connectionId }, 'websocket closed: client too slow');
     socket.close(SLOW_CONSUMER, 'Too slow: reconnect and resume from your last cursor');
     // The close frame waits behind the unread frames; a client that reads nothing gets cut off.
     setTimeout(() => socket.terminate(), SLOW_CLOSE_GRACE_MS).unref();
@@ -87,42 +101,48 @@ export function attachWebSocket(server: Server, yoga: YogaServerInstance<ServerC
         const token =
           (typeof params?.token === 'string' ? params.token : null) ??
           sessionTokenFrom({ cookie: request.headers.cookie ?? null });
-        const viewer = token ? await authenticate(deps, token) : null;
-        if (!viewer || !token) return false;
-        // One person's runaway client must not take the sockets everyone else needs.
-        const open = [...connections].filter((connection) => connection.viewer.userId === viewer.userId).length;
-        if (open >= limits.maxConnectionsPerUser) {
+        const session = await authenticateSession(deps, token);
+        if (!session) return false;
+        pending.authenticated(socket);
+        // Sockets and SSE streams share one budget per person.
+        const channel = channels.register({
+          transport: 'websocket',
+          session,
+          onEnd: () => socket.close(SESSION_ENDED, 'Session ended'),
+        });
+        if (!channel) {
           socket.close(TOO_MANY_CONNECTIONS, 'Too many connections for this user');
           return false;
         }
         const connection: Connection = {
           socket,
-          token,
-          viewer,
+          channel,
           connectionId: requestIdOf(request),
           operations: new Set(),
           sourceAddress: sourceAddressOf(request, deps.config.trustProxy),
           userAgent: request.headers['user-agent'] ?? null,
         };
         ctx.extra.connection = connection;
-        connections.add(connection);
+        connections.set(socket, connection);
         return true;
       },
       onComplete: (ctx, id) => {
         ctx.extra.connection?.operations.delete(id);
       },
       onClose: (ctx) => {
-        if (ctx.extra.connection) connections.delete(ctx.extra.connection);
+        ctx.extra.connection?.channel.end('closed');
       },
       onSubscribe: async (ctx, id, payload) => {
         const connection = ctx.extra.connection;
         // The session may have ended since the socket opened; every new operation re-checks it.
-        const viewer = connection ? await authenticate(deps, connection.token) : null;
-        if (!connection || !viewer) {
-          ctx.extra.socket.close(SESSION_ENDED, 'Session ended');
+        const session = connection ? await authenticateSession(deps, connection.channel.session.token) : null;
+        if (!connection || !session) {
+          if (connection) connection.channel.end('session ended');
+          else ctx.extra.socket.close(SESSION_ENDED, 'Session ended');
           return [new GraphQLError('Sign in first.', { extensions: { code: ERROR_CODES.UNAUTHENTICATED } })];
         }
-        connection.viewer = viewer;
+        connection.channel.refresh(session);
+        const viewer = session.viewer;
         if (connection.operations.size >= limits.maxSubscriptionsPerConnection) {
           return [
             new GraphQLError(`At most ${limits.maxSubscriptionsPerConnection} subscriptions per connection.`, {
@@ -139,6 +159,7 @@ export function attachWebSocket(server: Server, yoga: YogaServerInstance<ServerC
           requestId: `${connection.connectionId}/${id}`,
           sourceAddress: connection.sourceAddress,
           userAgent: connection.userAgent,
+          liveChannel: connection.channel,
         });
         const args: ExecutionArgs = {
           schema,
@@ -160,26 +181,9 @@ export function attachWebSocket(server: Server, yoga: YogaServerInstance<ServerC
     wss,
   );
 
-  /** Closes the sockets of ended sessions: all of a user's, or one session's. */
-  function endSessions(userId: string, sessionId: string | null): void {
-    for (const connection of connections) {
-      if (connection.viewer.userId === userId && (sessionId === null || connection.viewer.sessionId === sessionId)) {
-        connection.socket.close(SESSION_ENDED, 'Session ended');
-      }
-    }
-  }
-
-  /** Re-checks every socket's session; those that expired or were revoked are closed. */
-  async function revalidate(): Promise<void> {
-    for (const connection of [...connections]) {
-      if (!(await authenticate(deps, connection.token))) connection.socket.close(SESSION_ENDED, 'Session ended');
-    }
-  }
-
   return {
-    endSessions,
-    revalidate,
-    connectionCount: () => connections.size,
+    /** Signed-in sockets open in this process. */
+    connectionCount: () => channels.count('websocket'),
     /** Stops new sockets and closes the open ones with 1001 Going Away. */
     async close(): Promise<void> {
       accepting = false;
@@ -187,5 +191,29 @@ export function attachWebSocket(server: Server, yoga: YogaServerInstance<ServerC
       await handle.dispose();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
+  };
+}
+
+/** Sockets not yet signed in, counted by source address. */
+function pendingSockets(maxPerAddress: number) {
+  const counts = new Map<string, number>();
+  const addressOf = new WeakMap<WebSocket, string>();
+  const settle = (socket: WebSocket) => {
+    const address = addressOf.get(socket);
+    if (address === undefined) return;
+    addressOf.delete(socket);
+    const left = (counts.get(address) ?? 1) - 1;
+    if (left > 0) counts.set(address, left);
+    else counts.delete(address);
+  };
+  return {
+    full: (address: string) => (counts.get(address) ?? 0) >= maxPerAddress,
+    add(socket: WebSocket, address: string): void {
+      counts.set(address, (counts.get(address) ?? 0) + 1);
+      addressOf.set(socket, address);
+      socket.once('close', () => settle(socket));
+    },
+    /** The socket presented a live session: it no longer counts against its address. */
+    authenticated: settle,
   };
 }

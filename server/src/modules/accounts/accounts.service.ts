@@ -20,15 +20,37 @@ const TOUCH_INTERVAL_MS = 60_000;
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export async function authenticate(deps: AppDeps, token: string | null): Promise<Viewer | null> {
+  return (await authenticateSession(deps, token))?.viewer ?? null;
+}
+
+/** A live session, and the moment it ends by itself (idle or absolute limit) unless used again. */
+export interface AuthenticatedSession {
+  viewer: Viewer;
+  token: string;
+  validUntil: Date;
+}
+
+/**
+ * The session a token names, with its own deadline: a live channel checks that deadline before
+ * each delivery, so an expired session receives nothing even before the next periodic re-check.
+ */
+export async function authenticateSession(deps: AppDeps, token: string | null): Promise<AuthenticatedSession | null> {
   if (!token || token.length > 200) return null;
   const now = deps.clock.now();
   const session = await findLiveSession(deps.db, hashToken(token), now, deps.config.sessionIdleTimeoutSeconds);
   if (!session) return null;
-  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+  let lastSeenAt = session.lastSeenAt;
+  if (now.getTime() - lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     await touchSession(deps.db, session.sessionId, now);
+    lastSeenAt = now;
   }
   const { sessionId, userId, agencyId, isAdmin, locale } = session;
-  return { sessionId, userId, agencyId, isAdmin, locale };
+  const idleDeadline = lastSeenAt.getTime() + deps.config.sessionIdleTimeoutSeconds * 1000;
+  return {
+    viewer: { sessionId, userId, agencyId, isAdmin, locale },
+    token,
+    validUntil: new Date(Math.min(idleDeadline, session.expiresAt.getTime())),
+  };
 }
 
 export interface SignedIn {

@@ -9,6 +9,7 @@ export interface LiveSession {
   isAdmin: boolean;
   locale: 'en' | 'fr';
   lastSeenAt: Date;
+  expiresAt: Date;
 }
 
 /**
@@ -25,6 +26,7 @@ export async function findLiveSession(db: Db, tokenHash: string, now: Date, idle
       isAdmin: users.isAdmin,
       locale: users.locale,
       lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))

@@ -35,6 +35,10 @@ const words = defineMessages({
   notSignedIn: { id: 'serverText.field.notSignedIn', defaultMessage: 'Not signed in' },
   notAllowed: { id: 'serverText.field.notAllowed', defaultMessage: 'You are not allowed to do this.' },
   staleCursor: { id: 'serverText.field.staleCursor', defaultMessage: 'This page of the list is no longer valid. Reload the list.' },
+  tooManyConnections: {
+    id: 'serverText.field.tooManyConnections',
+    defaultMessage: '{max, plural, one {At most # live connection per person. Close the other and try again.} other {At most # live connections per person. Close one and try again.}}',
+  },
   tooManySubscriptions: {
     id: 'serverText.field.tooManySubscriptions',
     defaultMessage: '{max, plural, one {At most # live view per connection. Close the others and reload.} other {At most # live views per connection. Close the others and reload.}}',
@@ -73,4 +77,5 @@ export const fieldTexts: readonly ServerText[] = [
   { pattern: /^Not allowed\.?$/, message: words.notAllowed },
   { pattern: /^Not an? \w+ cursor\.$/, message: words.staleCursor },
   { pattern: /^At most (?<max>\d+) subscriptions per connection\.$/, message: words.tooManySubscriptions },
+  { pattern: /^At most (?<max>\d+) live connections per person\. Close one and try again\.$/, message: words.tooManyConnections },
 ];

@@ -1,0 +1,159 @@
+import type { Clock } from '../clock';
+import type { Logger } from '../logger';
+import type { AuthenticatedSession } from '../modules/accounts/accounts.service';
+import type { PubSub } from './pubsub';
+
+// Every live channel of this process — each WebSocket, each GraphQL-over-SSE stream — registered
+// with the session it acts for. A session that ends (sign-out, expiry, deactivation of the person
+// or their agency, a new password) ends its channels here and, through the 'sessions:revoked'
+// message, in every other process. Three layers, so that no channel outlives its session:
+//   1. the process that ends a session ends its own channels at once, before telling the others;
+//   2. every process ends the channels of sessions revoked anywhere as the message arrives;
+//   3. a periodic re-check ends what a lost message left open (Redis down), and before each
+//      delivery a channel checks its session's own deadline, which expiry needs no message for.
+
+export type Transport = 'websocket' | 'sse';
+
+/** Sessions that ended: one (sessionId), or all of one person's (sessionId null). */
+export interface Revocation {
+  userId: string;
+  sessionId: string | null;
+}
+
+export type EndReason = 'session ended' | 'closed';
+
+export interface LiveChannel {
+  readonly transport: Transport;
+  /** The session as of its last check; the viewer's rights are re-read with it. */
+  readonly session: AuthenticatedSession;
+  /** Whether it may still deliver: not ended, and its session's own deadline not passed. */
+  mayDeliver(): boolean;
+  /** Resolves once the channel has ended, whatever ended it. */
+  readonly ended: Promise<EndReason>;
+  /** Records a fresher check of the same session (a new deadline, changed rights). */
+  refresh(session: AuthenticatedSession): void;
+  /** Ends the channel; `onEnd` runs for a session that ended, not for a channel its client closed. */
+  end(reason: EndReason): void;
+}
+
+interface Registration {
+  transport: Transport;
+  session: AuthenticatedSession;
+  /** Stops the channel's traffic: closes the socket, or completes the stream. */
+  onEnd(): void;
+}
+
+export class LiveChannels {
+  private readonly open = new Set<LiveChannel>();
+
+  constructor(
+    private readonly deps: { clock: Clock; logger: Logger },
+    private readonly maxPerUser: number,
+  ) {}
+
+  /** Open channels of one transport, or of all. */
+  count(transport?: Transport): number {
+    let count = 0;
+    for (const channel of this.open) if (!transport || channel.transport === transport) count += 1;
+    return count;
+  }
+
+  countOf(userId: string): number {
+    let count = 0;
+    for (const channel of this.open) if (channel.session.viewer.userId === userId) count += 1;
+    return count;
+  }
+
+  /**
+   * Registers a channel, or answers null when its user already holds their limit here: one
+   * person's runaway client must not take the connections everyone else needs. The check and the
+   * registration happen with no await between them, so concurrent openings cannot both squeeze in.
+   */
+  register({ transport, session, onEnd }: Registration): LiveChannel | null {
+    if (this.countOf(session.viewer.userId) >= this.maxPerUser) return null;
+    const channels = this.open;
+    const clock = this.deps.clock;
+    let settle!: (reason: EndReason) => void;
+    const ended = new Promise<EndReason>((resolve) => (settle = resolve));
+    let current = session;
+    let done = false;
+    const channel: LiveChannel = {
+      transport,
+      get session() {
+        return current;
+      },
+      ended,
+      mayDeliver() {
+        if (done) return false;
+        if (clock.now() < current.validUntil) return true;
+        channel.end('session ended');
+        return false;
+      },
+      refresh(fresh) {
+        current = fresh;
+      },
+      end(reason) {
+        if (done) return;
+        done = true;
+        channels.delete(channel);
+        settle(reason);
+        if (reason === 'session ended') onEnd();
+      },
+    };
+    channels.add(channel);
+    return channel;
+  }
+
+  /** Ends this process's channels of the sessions revoked; answers how many. */
+  endRevoked({ userId, sessionId }: Revocation): number {
+    let ended = 0;
+    for (const channel of [...this.open]) {
+      const { viewer } = channel.session;
+      if (viewer.userId === userId && (sessionId === null || viewer.sessionId === sessionId)) {
+        channel.end('session ended');
+        ended += 1;
+      }
+    }
+    if (ended) this.deps.logger.info({ userId, sessionId, ended }, 'live channels ended with their session');
+    return ended;
+  }
+
+  /**
+   * Re-checks every channel's session: those that expired or were revoked without this process
+   * hearing of it are ended; the others take the fresh deadline and rights.
+   */
+  async revalidate(check: (token: string) => Promise<AuthenticatedSession | null>): Promise<void> {
+    const byToken = new Map<string, LiveChannel[]>();
+    for (const channel of this.open) byToken.set(channel.session.token, [...(byToken.get(channel.session.token) ?? []), channel]);
+    for (const [token, channels] of byToken) {
+      const session = await check(token);
+      for (const channel of channels) {
+        if (session) channel.refresh(session);
+        else channel.end('session ended');
+      }
+    }
+  }
+
+  /**
+   * A pubsub whose revocations end this process's channels before they are sent: the process
+   * that ended a session never delivers another event to it, whatever the transport's delay.
+   */
+  endingLocally(pubSub: PubSub): PubSub {
+    return {
+      subscribe: pubSub.subscribe.bind(pubSub),
+      publish: (topic: string, payload: unknown) => {
+        if (topic === 'sessions:revoked') this.endRevoked(payload as Revocation);
+        (pubSub.publish as (topic: string, payload: unknown) => void)(topic, payload);
+      },
+    } as PubSub;
+  }
+
+  /** Hears the revocations of every process; answers the function that stops listening. */
+  listen(pubSub: PubSub): () => void {
+    const revocations = pubSub.subscribe('sessions:revoked');
+    void (async () => {
+      for await (const revocation of revocations) this.endRevoked(revocation);
+    })().catch((error: unknown) => this.deps.logger.error({ err: error }, 'session revocation listener stopped'));
+    return () => void revocations.return?.();
+  }
+}
