@@ -44,7 +44,8 @@ async function main() {
   const { database, label, drop } = await scratchDatabase();
   await database.migrate();
   await syncCatalogue(database.db);
-  const config = parseConfig({ LOG_LEVEL: 'silent', WS_MAX_CONNECTIONS_PER_USER: String(SUBSCRIBERS + 1) });
+  // Every subscriber connects from 127.0.0.1 at once: the per-address allowance before sign-in must hold them all.
+  const config = parseConfig({ LOG_LEVEL: 'silent', WS_MAX_CONNECTIONS_PER_USER: String(SUBSCRIBERS + 1), WS_MAX_PENDING_PER_ADDRESS: String(SUBSCRIBERS + 1) });
   const logger = createLogger('silent');
   const pubSubHandle = openPubSub(undefined);
   await seedDemo({ db: database.db, config, logger, pubSub: pubSubHandle.pubSub }, new Date());
