@@ -7,9 +7,11 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { Database } from './db/client';
 import { useAuditOfRefusedMutations } from './graphql/audit-refusals';
 import type { GraphQLContext, ServerContext } from './graphql/context';
+import { requestProtection } from './graphql/protection/request-protection';
 import { schema } from './graphql/schema';
 import { sessionTokenFrom } from './http/cookies';
 import { originAllowed, requestIdOf, sourceAddressOf } from './http/request-meta';
+import { setCommonSecurityHeaders } from './http/security-headers';
 import { createStaticHandler } from './http/static';
 import { LiveChannels } from './live/channels';
 import { useLiveChannels } from './live/channel-streams';
@@ -46,11 +48,13 @@ export function buildApp(options: AppOptions) {
   const liveHub = new LiveHub(deps, config.liveCatchUpIntervalMs);
   const escalator = startEscalator(deps, config.escalationIntervalMs);
   const retention = startRetention(deps);
+  const protection = requestProtection(deps);
   const yoga = createYoga<ServerContext, GraphQLContext>({
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    graphiql: { title: 'jointops GraphiQL', subscriptionsProtocol: 'WS' },
+    // Off in production, with introspection and suggestions (graphql/protection/schema-exposure.ts).
+    graphiql: config.exposeSchema ? { title: 'jointops GraphiQL', subscriptionsProtocol: 'WS' } : false,
     renderGraphiQL,
     logging: {
       debug: (...args) => logger.debug({ yoga: args }),
@@ -58,7 +62,7 @@ export function buildApp(options: AppOptions) {
       warn: (...args) => logger.warn({ yoga: args }),
       error: (...args) => logger.error({ yoga: args }),
     },
-    plugins: [appendCookies, useAuditOfRefusedMutations(), useSharedDelivery(), useLiveChannels(channels, deps)],
+    plugins: [...protection.plugins, appendCookies, useAuditOfRefusedMutations(), useSharedDelivery(), useLiveChannels(channels, deps)],
     maskedErrors: {
       // A service's ForbiddenError is an expected answer, not a bug: it surfaces as FORBIDDEN.
       maskError: (error, message, isDev) => {
@@ -114,6 +118,7 @@ export function buildApp(options: AppOptions) {
     const sourceAddress = sourceAddressOf(req, config.trustProxy);
     const path = new URL(req.url ?? '/', 'http://local').pathname;
     res.setHeader('x-request-id', requestId);
+    setCommonSecurityHeaders(res, config);
     res.on('finish', () => {
       const entry = { requestId, method: req.method, path, status: res.statusCode, ms: Math.round(performance.now() - started), sourceAddress };
       if (path === '/healthz' || path === '/readyz') logger.debug(entry, 'request');
@@ -183,6 +188,7 @@ export function buildApp(options: AppOptions) {
       liveHub.close();
       await escalator.stop();
       await retention.stop();
+      await protection.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       await live.close();
       server.closeIdleConnections();

@@ -56,6 +56,21 @@ const schema = z.object({
   SEIZURE_IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).max(10 * 1_048_576).default(2 * 1_048_576),
   // Measured: 2,000 rows take about 13 s on PostgreSQL and 40 s embedded, the operation locked throughout.
   SEIZURE_IMPORT_MAX_ROWS: z.coerce.number().int().min(1).max(50_000).default(2_000),
+  // Query limits: the web app's largest documents measure depth 7, 9 aliases, no directive, 505
+  // tokens and a cost of 2,502 (test/integration/query-limits.test.ts); these leave room to spare.
+  QUERY_MAX_DEPTH: z.coerce.number().int().min(2).max(100).default(12),
+  QUERY_MAX_ALIASES: z.coerce.number().int().min(0).max(1_000).default(30),
+  QUERY_MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1_000).default(10),
+  QUERY_MAX_TOKENS: z.coerce.number().int().min(100).max(100_000).default(2_000),
+  // Objects a query may have to resolve, lists counted at the page asked for (QUERY_COST_LIST_SIZE
+  // for lists without one): participations { operation { participations { … } } } three deep is 16,841.
+  QUERY_MAX_COST: z.coerce.number().int().min(10).max(10_000_000).default(10_000),
+  QUERY_COST_LIST_SIZE: z.coerce.number().int().min(1).max(1_000).default(20),
+  // A query still running after this is abandoned (REQUEST_TIMEOUT); mutations always finish.
+  REQUEST_TIME_BUDGET_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
+  // Changes one person may make: a steady rate, and a burst above it for quick runs of clicks.
+  MUTATION_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
+  MUTATION_BURST: z.coerce.number().int().min(1).max(1_000_000).default(30),
 });
 
 export interface Config {
@@ -109,6 +124,21 @@ export interface Config {
   liveCatchUpIntervalMs: number;
   /** Limits of one seizure import: the CSV's size in UTF-8 bytes, and its rows under the header. */
   seizureImport: { maxBytes: number; maxRows: number };
+  /** What one GraphQL document may ask for, on every transport (graphql/protection/). */
+  queryLimits: {
+    maxDepth: number;
+    maxAliases: number;
+    maxDirectives: number;
+    maxTokens: number;
+    maxCost: number;
+    /** The size assumed for a list the query gives no page size (participations, recipients…). */
+    costListSize: number;
+  };
+  /** Introspection, field suggestions and GraphiQL: for developers, never in production. */
+  exposeSchema: boolean;
+  requestTimeBudgetMs: number;
+  /** Per person, shared by every process through Redis when there is one. */
+  mutationRate: { perMinute: number; burst: number };
 }
 
 export class ConfigError extends Error {
@@ -166,6 +196,17 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     events: { retentionDays: env.EVENT_RETENTION_DAYS, retentionIntervalMs: env.EVENT_RETENTION_INTERVAL_MS },
     liveCatchUpIntervalMs: env.LIVE_CATCH_UP_INTERVAL_MS,
     seizureImport: { maxBytes: env.SEIZURE_IMPORT_MAX_BYTES, maxRows: env.SEIZURE_IMPORT_MAX_ROWS },
+    queryLimits: {
+      maxDepth: env.QUERY_MAX_DEPTH,
+      maxAliases: env.QUERY_MAX_ALIASES,
+      maxDirectives: env.QUERY_MAX_DIRECTIVES,
+      maxTokens: env.QUERY_MAX_TOKENS,
+      maxCost: env.QUERY_MAX_COST,
+      costListSize: env.QUERY_COST_LIST_SIZE,
+    },
+    exposeSchema: env.NODE_ENV !== 'production',
+    requestTimeBudgetMs: env.REQUEST_TIME_BUDGET_MS,
+    mutationRate: { perMinute: env.MUTATION_RATE_PER_MINUTE, burst: env.MUTATION_BURST },
   };
 }
 

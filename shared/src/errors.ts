@@ -14,5 +14,13 @@ export const ERROR_CODES = {
   FORBIDDEN: 'FORBIDDEN',
   /** A person already holds as many live connections (sockets and event streams) as allowed. */
   TOO_MANY_CONNECTIONS: 'TOO_MANY_CONNECTIONS',
+  /** A query over one of the server's limits; `extensions.limit` names it (depth, aliases, directives, tokens, cost, parser). */
+  QUERY_LIMIT: 'QUERY_LIMIT',
+  /** A query that ran longer than the request time budget: its work was abandoned. */
+  REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
+  /** Too many changes in too short a time; `extensions.retryAfterSeconds` says when to try again. */
+  RATE_LIMITED: 'RATE_LIMITED',
+  /** A cookie-authenticated POST that is not JSON: what a page of another site could send. */
+  CSRF_REFUSED: 'CSRF_REFUSED',
 } as const;
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { webAppContentSecurityPolicy } from './security-headers';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -18,7 +19,8 @@ const CONTENT_TYPES: Record<string, string> = {
 
 /**
  * Serves the built web app. Paths that name no file get index.html, so deep links into the
- * single-page app work on reload; nothing outside `root` can be reached.
+ * single-page app work on reload; nothing outside `root` can be reached. Every file carries the
+ * app's Content-Security-Policy (the frame, referrer and nosniff headers come with every response).
  */
 export function createStaticHandler(root: string) {
   const base = resolve(root);
@@ -55,6 +57,7 @@ export function createStaticHandler(root: string) {
       // Vite fingerprints everything under /assets; index.html must always be revalidated.
       'cache-control': url.pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
       'x-content-type-options': 'nosniff',
+      'content-security-policy': webAppContentSecurityPolicy(req),
     });
     if (req.method === 'HEAD') {
       res.end();

@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { GraphQLError, type ExecutionArgs } from 'graphql';
+import { GraphQLError, type DocumentNode, type ExecutionArgs } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
@@ -10,6 +10,7 @@ import { sessionTokenFrom } from '../http/cookies';
 import { originAllowed, requestIdOf, sourceAddressOf } from '../http/request-meta';
 import { authenticateSession } from '../modules/accounts/accounts.service';
 import type { GraphQLContext, ServerContext } from '../graphql/context';
+import { queryLimitError } from '../graphql/protection/query-limits';
 import type { AppDeps } from '../service-context';
 import type { LiveChannel, LiveChannels } from './channels';
 import { SLOW_CONSUMER, slowness, trackSends } from './slow-consumers';
@@ -161,10 +162,17 @@ export function attachWebSocket(server: Server, yoga: YogaServerInstance<ServerC
           userAgent: connection.userAgent,
           liveChannel: connection.channel,
         });
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query);
+        } catch (error) {
+          // Refused by the parser or its limits (graphql/protection/): an answer, not a socket closed with 4500.
+          return [error instanceof GraphQLError ? error : queryLimitError('parser', null)];
+        }
         const args: ExecutionArgs = {
           schema,
           operationName: payload.operationName,
-          document: parse(payload.query),
+          document,
           variableValues: payload.variables,
           contextValue: await contextFactory(),
           rootValue: { execute, subscribe },

@@ -6,6 +6,7 @@ import { alertTexts } from './server-texts/alerts';
 import { checkTexts } from './server-texts/checks';
 import { fieldTexts } from './server-texts/fields';
 import { operationTexts } from './server-texts/operations';
+import { protectionTexts } from './server-texts/protection';
 import { seizureTexts } from './server-texts/seizures';
 
 // The shared zod schemas and the server's business rules explain a refusal in an English
@@ -39,6 +40,7 @@ const SENTENCES: readonly ServerText[] = [
   ...alertTexts,
   ...seizureTexts,
   ...checkTexts,
+  ...protectionTexts,
 ];
 
 const WHOLE_NUMBER = /^-?\d[\d,]*$/;
