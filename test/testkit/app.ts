@@ -41,6 +41,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     NODE_ENV: 'test',
     // Tests move the clock themselves; escalation runs when a test calls it, never behind its back.
     ESCALATION_INTERVAL_MS: '600000',
+    // Suites make hundreds of changes in seconds as one person; mutation-rate.test.ts sets its own.
+    MUTATION_RATE_PER_MINUTE: '1000000',
+    MUTATION_BURST: '1000000',
     ...(options.redis ? { REDIS_URL: environment.redisUrl } : {}),
     ...options.env,
   });
