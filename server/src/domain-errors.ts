@@ -55,8 +55,8 @@ export class ConflictError extends DomainError {
 /** Visible but not the caller's to do; surfaces as a top-level FORBIDDEN error. */
 export class ForbiddenError extends DomainError {
   readonly code = ERROR_CODES.FORBIDDEN;
-  constructor(action: string) {
-    super(`Your role in this operation does not allow you to ${action}.`);
+  constructor(action: string, message = `Your role in this operation does not allow you to ${action}.`) {
+    super(message);
   }
 }
 

@@ -458,7 +458,7 @@ export const matrix: Record<string, Case[]> = {
         document: mutation('createOperation', '... on Operation { id code }'),
         variables: { input: await world.kit.operationInput(world.people.coordinator, { code: `PGS-OTHER-${unique().toUpperCase()}` }) },
       }),
-      expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'allowed', observer: 'allowed', outsider: 'allowed', invited: 'allowed', admin: 'allowed', anonymous: 'unauthenticated' },
+      expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'allowed', observer: 'allowed', outsider: 'allowed', invited: 'allowed', admin: 'forbidden', anonymous: 'unauthenticated' },
     },
   ],
   'Mutation.updateOperation': [

@@ -19,6 +19,7 @@ import {
   audienceOf,
   findAlertById,
   findAlertByIdempotencyKey,
+  findVisibleAlert,
   findRecipient,
   insertAlert,
   insertComment,
@@ -114,7 +115,8 @@ interface AlertInContext {
 
 /**
  * Loads the alert an input names with its operation locked, and checks the caller may act on it.
- * An alert the caller may not see is answered exactly as one that does not exist.
+ * An alert the caller may not see is answered exactly as one that does not exist, after exactly
+ * the same work: need-to-know is part of the first query, which finds neither.
  */
 async function alertForAction(
   tx: Db,
@@ -125,7 +127,7 @@ async function alertForAction(
 ): Promise<AlertInContext> {
   const viewer = requireViewer(ctx);
   const alertId = idFromInput(alertGlobalId, 'Alert', 'alertId');
-  const found = await findAlertById(tx, alertId);
+  const found = await findVisibleAlert(tx, viewer, alertId);
   const inOperation = found ? await findWithStanding(tx, found.operationId, viewer, true) : null;
   if (!found || !inOperation) throw new NotFoundError('Alert');
   // Read again under the lock: what it was before the lock may have changed since.

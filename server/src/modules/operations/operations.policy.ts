@@ -70,6 +70,12 @@ export function canWithdraw(standing: Standing, agencyId: string): boolean {
   return isCoordinator(standing) || (canActForOwnAgency(standing) && agencyId === standing.viewer.agencyId);
 }
 
+/**
+ * Administrators keep the directory and see no operation content (DESIGN.md): planning one would
+ * make the directory's most powerful account a coordinator. A person who does both uses two accounts.
+ */
+export const mayCreateOperations = (viewer: Viewer): boolean => !viewer.isAdmin;
+
 export const canReadAuditTrail = (standing: Standing): boolean =>
   canSeeOperation(standing) && (standing.memberRole === 'COORDINATOR' || standing.memberRole === 'REVIEWER');
 

@@ -1,7 +1,7 @@
 import { CURRENT_CATALOGUE_VERSION, catalogueItems } from '@jointops/shared/catalogue';
 import { deadlineOrderProblem, withDeadlines, type AcknowledgementMinutes } from '@jointops/shared/alerts';
 import { createOperationInput, updateOperationInput, type UpdateOperationInput } from '@jointops/shared/operations';
-import { ValidationError } from '../../domain-errors';
+import { ForbiddenError, ValidationError } from '../../domain-errors';
 import type { Db } from '../../db/client';
 import type { ServiceContext } from '../../service-context';
 import { idFromInput, parseInput } from '../../validate';
@@ -9,7 +9,7 @@ import { audited } from '../audit/audited';
 import { findCommoditiesByIds } from '../catalogue/catalogue.repo';
 import { recordEvent } from '../events/record-event';
 import { insertMember } from './members.repo';
-import { canPlan, canSeeOperation } from './operations.policy';
+import { canPlan, canSeeOperation, mayCreateOperations } from './operations.policy';
 import { findWithStanding, insertOperation, planPhases, replaceTargets, updateOperationRow, type OperationRow } from './operations.repo';
 import { operationForAction, operationIdOf, requireOpen, requireViewer } from './operation-access';
 import { insertParticipation } from './participations.repo';
@@ -23,9 +23,18 @@ async function targetIds(tx: Db, globalIds: string[], version: typeof CURRENT_CA
   return ids;
 }
 
+export const NOT_A_PLANNER = 'Administrators keep the directory and do not plan operations: create it with your ordinary account.';
+
+/**
+ * Codes are unique across the hub, since references (`PGS-APAC-2026-01/A-0003`) travel between
+ * agencies: a taken code is refused, and the refusal is one answer whether or not the caller may
+ * see the operation that holds it (docs/SECURITY.md). Who may not plan is refused before the
+ * input is read, so that answer never depends on the code either.
+ */
 export async function createOperation(ctx: ServiceContext, rawInput: unknown): Promise<OperationRow> {
   return audited(ctx, { action: 'createOperation', targetType: 'Operation' }, async (tx) => {
     const viewer = requireViewer(ctx);
+    if (!mayCreateOperations(viewer)) throw new ForbiddenError('create operations', NOT_A_PLANNER);
     const input = parseInput(createOperationInput, rawInput);
     const now = ctx.clock.now();
     const targets = await targetIds(tx, input.targetCommodityIds, CURRENT_CATALOGUE_VERSION);

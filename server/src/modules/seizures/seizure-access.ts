@@ -6,7 +6,7 @@ import { findWithStanding, type OperationRow } from '../operations/operations.re
 import { requireViewer } from '../operations/operation-access';
 import type { Standing } from '../operations/operations.policy';
 import { canSeeSeizure, mayReportIn } from './seizures.policy';
-import { findSeizureById, type SeizureRow } from './seizures.repo';
+import { findSeizureById, findVisibleSeizure, type SeizureRow } from './seizures.repo';
 
 export interface SeizureInContext {
   seizure: SeizureRow;
@@ -16,7 +16,8 @@ export interface SeizureInContext {
 
 /**
  * Loads the seizure an input names with its operation locked, and checks the caller may act on
- * it. A seizure the caller may not see is answered exactly as one that does not exist.
+ * it. A seizure the caller may not see is answered exactly as one that does not exist, after
+ * exactly the same work: need-to-know is part of the first query, which finds neither.
  */
 export async function seizureForAction(
   tx: Db,
@@ -27,7 +28,7 @@ export async function seizureForAction(
 ): Promise<SeizureInContext> {
   const viewer = requireViewer(ctx);
   const seizureId = idFromInput(seizureGlobalId, 'Seizure', 'seizureId');
-  const found = await findSeizureById(tx, seizureId);
+  const found = await findVisibleSeizure(tx, viewer, seizureId);
   const inOperation = found ? await findWithStanding(tx, found.operationId, viewer, true) : null;
   if (!found || !inOperation) throw new NotFoundError('Seizure');
   // Read again under the lock: what it was before the lock may have changed since.

@@ -8,6 +8,10 @@ import type { ServerText } from '../server-texts';
 const words = defineMessages({
   operationCodeShape: { id: 'serverText.operation.codeShape', defaultMessage: 'Use 3 to 40 letters, digits and hyphens, e.g. {example}' },
   operationCodeTaken: { id: 'serverText.operation.codeTaken', defaultMessage: 'An operation with this code already exists' },
+  notAPlanner: {
+    id: 'serverText.operation.notAPlanner',
+    defaultMessage: 'Administrators keep the directory and do not plan operations: create it with your ordinary account.',
+  },
   onlyOpenPhasesPlanned: { id: 'serverText.operation.onlyOpenPhasesPlanned', defaultMessage: 'Only the phases up to post-operational have planned dates' },
   mustBeAfterStart: { id: 'serverText.operation.mustBeAfterStart', defaultMessage: 'Must be after the start' },
   plannedTwice: { id: 'serverText.operation.plannedTwice', defaultMessage: 'This phase is planned twice' },
@@ -35,6 +39,7 @@ const words = defineMessages({
 export const operationTexts: readonly ServerText[] = [
   { pattern: /^Use 3 to 40 letters, digits and hyphens, e\.g\. (?<example>\S+)$/, message: words.operationCodeShape },
   { pattern: /^An operation with this code already exists$/, message: words.operationCodeTaken },
+  { pattern: /^Administrators keep the directory and do not plan operations: create it with your ordinary account\.$/, message: words.notAPlanner },
   { pattern: /^Only open phases have planned dates$/, message: words.onlyOpenPhasesPlanned },
   { pattern: /^Must be after the start$/, message: words.mustBeAfterStart },
   { pattern: /^Planned twice$/, message: words.plannedTwice },
