@@ -35,7 +35,12 @@ export class InvalidCredentialsError extends DomainError {
 export class TooManyAttemptsError extends DomainError {
   readonly code = ERROR_CODES.TOO_MANY_ATTEMPTS;
   constructor(readonly retryAfterSeconds: number) {
-    super(`Too many failed sign-in attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`);
+    // Delays start at seconds and double: "1 minute" for 30 seconds would tell the person to wait twice too long.
+    super(
+      retryAfterSeconds < 120
+        ? `Too many failed sign-in attempts. Try again in ${retryAfterSeconds} second(s).`
+        : `Too many failed sign-in attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`,
+    );
   }
 }
 

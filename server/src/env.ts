@@ -30,9 +30,12 @@ const schema = z.object({
   COOKIE_SECURE: flag.default(false),
   SESSION_IDLE_TIMEOUT_SECONDS: seconds.default(12 * 3600),
   SESSION_ABSOLUTE_TIMEOUT_SECONDS: seconds.default(7 * 24 * 3600),
+  // Sign-in failures: free ones for an account from one address, and for one address across accounts;
+  // then a delay that doubles with each further failure, from the first delay up to the longest.
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
   LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(20),
   LOGIN_FAILURE_WINDOW_SECONDS: seconds.default(15 * 60),
+  LOGIN_FIRST_DELAY_SECONDS: seconds.default(30),
   LOGIN_LOCKOUT_SECONDS: seconds.default(15 * 60),
   WEB_DIST_DIR: z.string().optional(),
   DEMO_PASSWORD: z.string().min(8).default('jointops-demo'),
@@ -88,11 +91,18 @@ export interface Config {
   cookieSecure: boolean;
   sessionIdleTimeoutSeconds: number;
   sessionAbsoluteTimeoutSeconds: number;
+  /** Sign-in throttling, per (account, address) and per address; never per account alone. */
   loginThrottle: {
+    /** Failures for one account from one address before delays begin. */
     maxFailuresPerAccount: number;
+    /** Failures from one address, whatever the accounts, before delays begin. */
     maxFailuresPerAddress: number;
+    /** A run of failures is forgotten after this long without one (counted from its last lock). */
     windowSeconds: number;
-    lockoutSeconds: number;
+    /** The first delay; each further failure doubles it. */
+    firstDelaySeconds: number;
+    /** The longest delay (LOGIN_LOCKOUT_SECONDS). */
+    longestDelaySeconds: number;
   };
   webDistDir: string | undefined;
   demoPassword: string;
@@ -176,7 +186,8 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       maxFailuresPerAccount: env.LOGIN_MAX_FAILURES_PER_ACCOUNT,
       maxFailuresPerAddress: env.LOGIN_MAX_FAILURES_PER_ADDRESS,
       windowSeconds: env.LOGIN_FAILURE_WINDOW_SECONDS,
-      lockoutSeconds: env.LOGIN_LOCKOUT_SECONDS,
+      firstDelaySeconds: Math.min(env.LOGIN_FIRST_DELAY_SECONDS, env.LOGIN_LOCKOUT_SECONDS),
+      longestDelaySeconds: env.LOGIN_LOCKOUT_SECONDS,
     },
     webDistDir: env.WEB_DIST_DIR,
     demoPassword: env.DEMO_PASSWORD,

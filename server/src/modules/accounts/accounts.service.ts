@@ -9,7 +9,7 @@ import { findAgencyById } from '../agencies/agencies.repo';
 import { isMemberOfAnOpenOperation } from '../operations/members.repo';
 import { shareAnOperation } from '../operations/operations.repo';
 import { canSeeUser } from './accounts.policy';
-import { clearFailures, lockedUntil, recordFailure } from './login-throttle.repo';
+import { clearFailures, clearFailuresStartingWith, lockedUntil, recordFailure } from './login-throttle.repo';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from './passwords';
 import { findLiveSession, insertSession, revokeSession, revokeSessionsOfUser, touchSession } from './sessions.repo';
 import { findUserByEmail, findUserById, insertUser, markUserDeactivated, markUserReactivated, updateUserRow, type UserRow } from './users.repo';
@@ -53,6 +53,9 @@ export async function authenticateSession(deps: AppDeps, token: string | null): 
   };
 }
 
+/** The throttle keys of one account start with this, one key per address it was tried from. */
+const accountFromKeyPrefix = (email: string) => `account:${email}|from:`;
+
 export interface SignedIn {
   token: string;
   user: UserRow;
@@ -70,9 +73,12 @@ export async function login(ctx: ServiceContext, rawInput: unknown): Promise<Sig
   }
   const { config, clock, db } = ctx;
   const now = clock.now();
-  const accountKey = `account:${input.email}`;
-  const addressKey = ctx.sourceAddress ? `address:${ctx.sourceAddress}` : null;
-  const keys = addressKey ? [accountKey, addressKey] : [accountKey];
+  // Failures count against the account *from this address*, and against the address across
+  // accounts: never against the account everywhere, or anyone could lock anyone out by failing on
+  // purpose. The person signing in from their own address is not slowed by a guesser elsewhere.
+  const pairKey = `${accountFromKeyPrefix(input.email)}${ctx.sourceAddress ?? 'unknown'}`;
+  const addressKey = `address:${ctx.sourceAddress ?? 'unknown'}`;
+  const keys = [pairKey, addressKey];
   const details = { email: input.email };
 
   // A locked key refuses before the password is even checked: the right password does not help
@@ -91,11 +97,9 @@ export async function login(ctx: ServiceContext, rawInput: unknown): Promise<Sig
   // A deactivated account, or one of a deactivated agency, gets the answer a wrong password gets.
   const agencyActive = user ? !(await findAgencyById(db, user.agencyId))?.deactivatedAt : false;
   if (!user || !passwordMatches || user.deactivatedAt || !agencyActive) {
-    const { windowSeconds, lockoutSeconds } = config.loginThrottle;
-    await recordFailure(db, accountKey, now, { maxFailures: config.loginThrottle.maxFailuresPerAccount, windowSeconds, lockoutSeconds });
-    if (addressKey) {
-      await recordFailure(db, addressKey, now, { maxFailures: config.loginThrottle.maxFailuresPerAddress, windowSeconds, lockoutSeconds });
-    }
+    const { maxFailuresPerAccount, maxFailuresPerAddress, ...delays } = config.loginThrottle;
+    await recordFailure(db, pairKey, now, { freeFailures: maxFailuresPerAccount, ...delays });
+    await recordFailure(db, addressKey, now, { freeFailures: maxFailuresPerAddress, ...delays });
     const error = new InvalidCredentialsError();
     await auditRefusal(ctx, { ...attempt, targetId: user?.id ?? null, details }, error);
     throw error;
@@ -104,7 +108,9 @@ export async function login(ctx: ServiceContext, rawInput: unknown): Promise<Sig
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + config.sessionAbsoluteTimeoutSeconds * 1000);
   return audited(ctx, { ...attempt, targetId: user.id, details }, async (tx) => {
-    await clearFailures(tx, accountKey);
+    // Only the account's own count from here: clearing the address's would let a guesser with an
+    // account of their own reset it by signing in between guesses.
+    await clearFailures(tx, pairKey);
     const sessionId = await insertSession(tx, {
       userId: user.id,
       tokenHash: hashToken(token),
@@ -239,7 +245,7 @@ export async function resetUserPassword(ctx: ServiceContext, rawInput: unknown):
     const updated = (await updateUserRow(tx, userId, { passwordHash: await hashPassword(input.newPassword) }))!;
     const endedSessions = await revokeSessionsOfUser(tx, userId, ctx.clock.now());
     // The person was likely locked out by failed attempts with the old password; the new one works at once.
-    await clearFailures(tx, `account:${existing.email}`);
+    await clearFailuresStartingWith(tx, accountFromKeyPrefix(existing.email));
     return { result: updated, targetId: userId, details: { endedSessions } };
   });
   announceSessionsEnded(ctx, [user.id]);

@@ -9,6 +9,10 @@ const words = defineMessages({
     id: 'serverText.account.tooManyAttempts',
     defaultMessage: '{minutes, plural, one {Too many failed sign-in attempts. Try again in # minute.} other {Too many failed sign-in attempts. Try again in # minutes.}}',
   },
+  tooManyAttemptsSeconds: {
+    id: 'serverText.account.tooManyAttemptsSeconds',
+    defaultMessage: '{seconds, plural, one {Too many failed sign-in attempts. Try again in # second.} other {Too many failed sign-in attempts. Try again in # seconds.}}',
+  },
   emailTaken: { id: 'serverText.account.emailTaken', defaultMessage: 'An account with this e-mail address already exists' },
   ownAccount: { id: 'serverText.account.ownAccount', defaultMessage: 'You cannot deactivate your own account' },
   ownAdminRights: { id: 'serverText.account.ownAdminRights', defaultMessage: 'You cannot remove your own administrator rights' },
@@ -27,6 +31,7 @@ const words = defineMessages({
 export const accountTexts: readonly ServerText[] = [
   { pattern: /^The e-mail address or password is incorrect\.$/, message: words.invalidCredentials },
   { pattern: /^Too many failed sign-in attempts\. Try again in (?<minutes>\d+) minute\(s\)\.$/, message: words.tooManyAttempts },
+  { pattern: /^Too many failed sign-in attempts\. Try again in (?<seconds>\d+) second\(s\)\.$/, message: words.tooManyAttemptsSeconds },
   { pattern: /^An account with this e-mail address already exists$/, message: words.emailTaken },
   { pattern: /^You cannot deactivate your own account$/, message: words.ownAccount },
   { pattern: /^You cannot remove your own administrator rights$/, message: words.ownAdminRights },

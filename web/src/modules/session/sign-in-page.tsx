@@ -18,7 +18,15 @@ const words = defineMessages({
   password: { id: 'signIn.password', defaultMessage: 'Password' },
   submit: { id: 'signIn.submit', defaultMessage: 'Sign in' },
   submitting: { id: 'signIn.submitting', defaultMessage: 'Signing in…' },
+  // The server holds back an account tried too often from one address, and an address that tried too many.
+  throttled: { id: 'signIn.throttled', defaultMessage: 'Too many failed sign-ins from this network. Try again in {wait}.' },
 });
+
+/** The wait the server asks for, in the reader's words: seconds while it is short, minutes after. */
+function waitWords(locale: string, seconds: number): string {
+  const [amount, unit] = seconds < 120 ? [seconds, 'second'] : [Math.ceil(seconds / 60), 'minute'];
+  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(amount);
+}
 
 // `token` is left out on purpose: the browser signs in through the httpOnly cookie, and a token
 // in page memory is one more thing a script injection could steal.
@@ -81,11 +89,9 @@ export function SignInPage({ onSignedIn }: { onSignedIn(): void }) {
       case 'ValidationError':
         setFieldProblems(problemsByField(outcome.fieldErrors));
         return;
-      case 'TooManyAttemptsError': {
-        const wait = new Intl.NumberFormat(intl.locale, { style: 'unit', unit: 'second', unitDisplay: 'long' });
-        setFormProblem({ message: problemWords.TOO_MANY_ATTEMPTS, values: { wait: wait.format(outcome.retryAfterSeconds) } });
+      case 'TooManyAttemptsError':
+        setFormProblem({ message: words.throttled, values: { wait: waitWords(intl.locale, outcome.retryAfterSeconds) } });
         return;
-      }
       default:
         setFormProblem(describeError(outcome));
     }
