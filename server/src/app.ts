@@ -10,7 +10,7 @@ import type { GraphQLContext, ServerContext } from './graphql/context';
 import { requestProtection } from './graphql/protection/request-protection';
 import { schema } from './graphql/schema';
 import { sessionTokenFrom } from './http/cookies';
-import { originAllowed, requestIdOf, sourceAddressOf } from './http/request-meta';
+import { clientRequestIdOf, newRequestId, originAllowed, sourceAddressOf } from './http/request-meta';
 import { setCommonSecurityHeaders } from './http/security-headers';
 import { createStaticHandler } from './http/static';
 import { LiveChannels } from './live/channels';
@@ -85,6 +85,7 @@ export function buildApp(options: AppOptions) {
         ...deps,
         viewer,
         requestId: initial.requestId,
+        clientRequestId: initial.clientRequestId ?? null,
         sourceAddress: initial.sourceAddress,
         userAgent: headers ? headers.get('user-agent') : (initial.userAgent ?? null),
         cookies: cookies ? { set: (cookie) => cookies.push(cookie) } : null,
@@ -114,7 +115,7 @@ export function buildApp(options: AppOptions) {
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = performance.now();
-    const requestId = requestIdOf(req);
+    const requestId = newRequestId();
     const sourceAddress = sourceAddressOf(req, config.trustProxy);
     const path = new URL(req.url ?? '/', 'http://local').pathname;
     res.setHeader('x-request-id', requestId);
@@ -135,7 +136,7 @@ export function buildApp(options: AppOptions) {
         res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('Origin not allowed');
         return;
       }
-      const serverContext: ServerContext = { requestId, sourceAddress, responseCookies: [] };
+      const serverContext: ServerContext = { requestId, clientRequestId: clientRequestIdOf(req), sourceAddress, responseCookies: [] };
       // Call yoga itself: its handleNodeRequestAndResponse never ends the response on this stack.
       await yoga(req, res, serverContext);
     } else if (serveStatic && (req.method === 'GET' || req.method === 'HEAD')) {

@@ -26,7 +26,10 @@ export interface AppDeps {
 /** What a service call knows: the process's dependencies and who is asking, from where. */
 export interface ServiceContext extends AppDeps {
   viewer: Viewer | null;
+  /** The server's own id of the request (or of the job, such as `escalator`). */
   requestId: string;
+  /** The id the client gave the request, kept beside the server's; absent for the server's own work. */
+  clientRequestId?: string | null;
   sourceAddress: string | null;
   userAgent: string | null;
 }

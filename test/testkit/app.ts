@@ -1,7 +1,7 @@
 import { buildApp, type App } from '@jointops/server/app';
 import { parseConfig, type Config } from '@jointops/server/env';
 import { openPubSub, type PubSubHandle } from '@jointops/server/live/pubsub';
-import { createLogger } from '@jointops/server/logger';
+import { createLogger, type DestinationStream } from '@jointops/server/logger';
 import { ManualClock } from './clock';
 import { createTestDatabase, type TestDatabase } from './database';
 import { environment } from './environment';
@@ -28,6 +28,8 @@ export interface TestAppOptions {
   redis?: boolean;
   /** Environment variables as the server would read them. */
   env?: Record<string, string>;
+  /** Where the server's log lines go, for a test that reads them (with LOG_LEVEL in `env`). */
+  logDestination?: DestinationStream;
 }
 
 /** A real server on a free loopback port, on its own database unless one is given. */
@@ -52,7 +54,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     db: database.db,
     clock,
     config,
-    logger: createLogger(config.logLevel),
+    logger: createLogger(config.logLevel, options.logDestination),
     pubSub: pubSubHandle.pubSub,
     database,
     pubSubHandle,

@@ -1,8 +1,8 @@
-import type { DefinitionNode } from 'graphql';
+import { GraphQLError, type DefinitionNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { ERROR_CODES } from '@jointops/shared/errors';
 import { DomainError } from '../domain-errors';
-import { auditRefusal } from '../modules/audit/audited';
+import { auditRefusal, auditUnexpectedFailure, failureWasAudited } from '../modules/audit/audited';
 import type { GraphQLContext } from './context';
 
 const AUTH_CODES = new Set<string>([ERROR_CODES.UNAUTHENTICATED, ERROR_CODES.FORBIDDEN]);
@@ -14,8 +14,19 @@ class RefusedByAuthScope extends DomainError {
 }
 
 /**
+ * A failure no layer expected: not a refusal of the domain, nor an error the GraphQL layer raised
+ * on purpose (those carry a code), but a bug or a database that would not store a value.
+ */
+function isUnexpected(error: GraphQLError): boolean {
+  const original = error.originalError;
+  if (!original) return error.extensions?.code === 'INTERNAL_SERVER_ERROR';
+  return !(original instanceof DomainError) && !(original instanceof GraphQLError && original.extensions?.code);
+}
+
+/**
  * Mutations refused by an auth scope never reach a service, so the services cannot audit them;
- * this records each such attempt, after execution, with the field that was refused.
+ * this records each such attempt, after execution, with the field that was refused. Unexpected
+ * failures outside a service's audited write are recorded here too, as refusals.
  */
 export function useAuditOfRefusedMutations(): Plugin<GraphQLContext> {
   return {
@@ -28,8 +39,13 @@ export function useAuditOfRefusedMutations(): Plugin<GraphQLContext> {
         async onExecuteDone({ result }) {
           if (!('errors' in result) || !result.errors) return;
           for (const error of result.errors) {
+            if (error.path?.length !== 1) continue;
+            if (isUnexpected(error)) {
+              await auditUnexpectedFailure(args.contextValue, { action: String(error.path[0]) }, error.originalError ?? error);
+              continue;
+            }
             const code = error.extensions?.code;
-            if (typeof code !== 'string' || !AUTH_CODES.has(code) || error.path?.length !== 1) continue;
+            if (typeof code !== 'string' || !AUTH_CODES.has(code)) continue;
             // A service's own refusal was audited by the service, with more detail.
             if (error.originalError instanceof DomainError) continue;
             await auditRefusal(

@@ -16,6 +16,8 @@ export interface GraphQLContext extends ServiceContext, SharedDeliveryContext {
 /** What the HTTP handler (or the WebSocket layer) hands to yoga for one request. */
 export interface ServerContext {
   requestId: string;
+  /** The id the client gave the request, if any; over WebSocket there is none. */
+  clientRequestId?: string | null;
   sourceAddress: string | null;
   userAgent?: string | null;
   responseCookies?: string[];

@@ -1,10 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
-/** A caller's request id is kept when it looks like one, so logs join up across services. */
-export function requestIdOf(req: IncomingMessage): string {
+/**
+ * The server's own id for a request. Never the client's: the audit trail's request ids are the
+ * server's word, which no client can forge or make collide with the system's own (`escalator`).
+ */
+export const newRequestId = (): string => randomUUID();
+
+/**
+ * The id a client gave its request (`X-Request-Id`), kept beside the server's so a client's logs
+ * join up with the audit trail; null unless it is 1 to 128 letters, digits and `._:-`.
+ */
+export function clientRequestIdOf(req: IncomingMessage): string | null {
   const given = req.headers['x-request-id'];
-  return typeof given === 'string' && /^[A-Za-z0-9._:-]{8,128}$/.test(given) ? given : randomUUID();
+  return typeof given === 'string' && /^[A-Za-z0-9._:-]{1,128}$/.test(given) ? given : null;
 }
 
 /** The client's address; X-Forwarded-For is believed only behind a proxy we were told to trust. */

@@ -7,7 +7,7 @@ import type { YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { ERROR_CODES } from '@jointops/shared/errors';
 import { sessionTokenFrom } from '../http/cookies';
-import { originAllowed, requestIdOf, sourceAddressOf } from '../http/request-meta';
+import { newRequestId, originAllowed, sourceAddressOf } from '../http/request-meta';
 import { authenticateSession } from '../modules/accounts/accounts.service';
 import type { GraphQLContext, ServerContext } from '../graphql/context';
 import { queryLimitError } from '../graphql/protection/query-limits';
@@ -118,7 +118,7 @@ export function attachWebSocket(server: Server, yoga: YogaServerInstance<ServerC
         const connection: Connection = {
           socket,
           channel,
-          connectionId: requestIdOf(request),
+          connectionId: newRequestId(),
           operations: new Set(),
           sourceAddress: sourceAddressOf(request, deps.config.trustProxy),
           userAgent: request.headers['user-agent'] ?? null,

@@ -26,7 +26,11 @@ const AuditEntryType = builder.objectRef<AuditEntryRow>('AuditEntry').implement(
     targetId: t.exposeString('targetId', { nullable: true }),
     outcome: t.exposeString('outcome', { description: 'SUCCEEDED or REFUSED.' }),
     reason: t.exposeString('reason', { nullable: true }),
-    requestId: t.exposeString('requestId', { nullable: true }),
+    requestId: t.exposeString('requestId', { nullable: true, description: "The server's own id of the request; never taken from the client." }),
+    clientRequestId: t.exposeString('clientRequestId', {
+      nullable: true,
+      description: 'The id the client gave its request (X-Request-Id), when it was 1 to 128 letters, digits and ._:- ; kept beside the server\'s.',
+    }),
     sourceAddress: t.exposeString('sourceAddress', { nullable: true }),
     details: t.expose('details', { type: 'JSON', nullable: true, description: 'What the attempt carried that matters later, e.g. an override justification.' }),
   }),

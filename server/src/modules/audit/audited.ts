@@ -33,8 +33,7 @@ export async function audited<T>(
     action: action.action,
     targetType: action.targetType ?? null,
     operationId: action.operationId ?? null,
-    requestId: ctx.requestId,
-    sourceAddress: ctx.sourceAddress,
+    ...requestOf(ctx),
   };
   try {
     let operationWritten: string | null = null;
@@ -59,24 +58,53 @@ export async function audited<T>(
     return result;
   } catch (error) {
     if (error instanceof DomainError) await auditRefusal(ctx, action, error);
+    else await auditUnexpectedFailure(ctx, action, error);
     throw error;
+  }
+}
+
+const requestOf = (ctx: ServiceContext) => ({ requestId: ctx.requestId, clientRequestId: ctx.clientRequestId ?? null, sourceAddress: ctx.sourceAddress });
+
+/** The reason an unexpected failure is audited with: never its message, which may quote the input. */
+export const UNEXPECTED_FAILURE_REASON = 'INTERNAL: An unexpected failure; nothing was changed.';
+
+const auditedFailures = new WeakSet<object>();
+
+/** Whether this failure already has its refusal row (so the GraphQL layer does not add a second). */
+export const failureWasAudited = (error: unknown): boolean => typeof error === 'object' && error !== null && auditedFailures.has(error);
+
+/**
+ * A failure that is no refusal of the domain (a bug, the database gone, a value it would not
+ * store) is still an attempt someone made: it is audited as REFUSED, as a refusal would be. When
+ * even that row cannot be written (the database is down), the log says so, without the input.
+ */
+export async function auditUnexpectedFailure(ctx: ServiceContext, action: AuditedAction, error: unknown): Promise<void> {
+  if (failureWasAudited(error)) return;
+  try {
+    await insertRefusal(ctx, action, UNEXPECTED_FAILURE_REASON);
+    if (typeof error === 'object' && error !== null) auditedFailures.add(error);
+  } catch (auditFailure) {
+    ctx.logger.error({ err: auditFailure, action: action.action, requestId: ctx.requestId }, 'unexpected failure could not be audited');
   }
 }
 
 /** Records a refused attempt on its own, outside the transaction that was rolled back. */
 export async function auditRefusal(ctx: ServiceContext, action: AuditedAction, error: DomainError): Promise<void> {
+  await insertRefusal(ctx, action, `${error.code}: ${error.message}`);
+}
+
+async function insertRefusal(ctx: ServiceContext, action: AuditedAction, reason: string): Promise<void> {
   await insertAuditEntry(ctx.db, {
     action: action.action,
     targetType: action.targetType ?? null,
     targetId: action.targetId ?? null,
     operationId: action.operationId ?? null,
-    requestId: ctx.requestId,
-    sourceAddress: ctx.sourceAddress,
+    ...requestOf(ctx),
     occurredAt: ctx.clock.now(),
     actorUserId: ctx.viewer?.userId ?? null,
     actorAgencyId: ctx.viewer?.agencyId ?? null,
     outcome: 'REFUSED',
-    reason: `${error.code}: ${error.message}`,
+    reason,
     details: action.details ?? null,
   });
 }
