@@ -2,8 +2,33 @@ import type { z } from 'zod';
 import { ValidationError } from './domain-errors';
 import { uuidFromGlobalId } from './global-id';
 
+// Half of a surrogate pair, alone: with the u flag a well-formed pair is one code point and does
+// not match, so only the lone halves do.
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
+export const NOT_UNICODE_MESSAGE = 'Not well-formed Unicode text';
+
+/**
+ * Where the input holds a string (or an object key) with half of a surrogate pair. JSON carries
+ * them (`"\ud808"`) but PostgreSQL cannot store them: jsonb refuses them, failing the whole write
+ * deep in the database, and text columns would keep U+FFFD instead of what was sent.
+ */
+function notUnicodePaths(value: unknown, path: string[] = []): string[][] {
+  if (typeof value === 'string') return LONE_SURROGATE.test(value) ? [path] : [];
+  if (Array.isArray(value)) return value.flatMap((item, index) => notUnicodePaths(item, [...path, String(index)]));
+  if (value && typeof value === 'object') {
+    // A bad key is named with U+FFFD in place of its half pair, so the answer and the audit row stay storable.
+    return Object.entries(value).flatMap(([key, item]) =>
+      LONE_SURROGATE.test(key) ? [[...path, key.replace(/[\uD800-\uDFFF]/gu, '\uFFFD')]] : notUnicodePaths(item, [...path, key]),
+    );
+  }
+  return [];
+}
+
 /** Parses input with a shared zod schema; every problem is reported, each against its field. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const notUnicode = notUnicodePaths(input);
+  if (notUnicode.length > 0) throw new ValidationError(notUnicode.map((path) => ({ path, message: NOT_UNICODE_MESSAGE })));
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   throw new ValidationError(
