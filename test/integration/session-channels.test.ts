@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
+import { encodeGlobalId } from '@jointops/server/global-id';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestApp, type TestApp } from '../testkit/app';
 import { operationKit, type Actor, type OperationKit } from '../testkit/operations';
@@ -151,6 +153,12 @@ describe('the per-person connection limit', () => {
     };
     const sockets = [track(openSocket(testApp.wsUrl, { token: malaysia.token })), track(openSocket(testApp.wsUrl, { token: malaysia.token }))];
     for (const socket of sockets) expect((await execute(socket, '{ me { id } }')).data).toEqual({ me: { id: malaysia.globalId } });
+    // A stream refused at its start gives its place back.
+    const unknown = openSse(`${testApp.url}/graphql`, STREAM, { id: encodeGlobalId('Operation', randomUUID()) }, { authorization: `Bearer ${malaysia.token}` });
+    expect(await unknown.ended).toBe('complete');
+    expect(unknown.received).toEqual([{ errors: [expect.objectContaining({ extensions: { code: 'NOT_FOUND' } })] }]);
+    expect(testApp.app.channels.countOf(malaysia.id)).toBe(2);
+
     const [first] = [sse(), sse()];
     await vi.waitFor(() => expect(testApp.app.channels.countOf(malaysia.id)).toBe(MAX_PER_USER));
 

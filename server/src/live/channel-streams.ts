@@ -75,15 +75,19 @@ function guarded(source: AsyncIterable<unknown>, channel: LiveChannel, ownsChann
 
 export function useLiveChannels(channels: LiveChannels, deps: AppDeps): Plugin {
   return {
-    async onSubscribe({ args, setResultAndStopExecution }) {
+    async onSubscribe({ args, subscribeFn, setSubscribeFn, setResultAndStopExecution }) {
       const context = args.contextValue as Pick<ServerContext, 'liveChannel'> & { request?: Request };
       let channel = context.liveChannel ?? null;
       const ownsChannel = !channel;
       if (!channel) {
         const headers = context.request?.headers;
         const session = await authenticateSession(deps, sessionTokenFrom({ authorization: headers?.get('authorization'), cookie: headers?.get('cookie') }));
-        // Nobody signed in: the field's auth scope refuses the stream.
-        if (!session) return;
+        // Not signed in, or no longer (the session ended since the request's context was made):
+        // the stream never starts, rather than start without a channel to stop it.
+        if (!session) {
+          setResultAndStopExecution(sessionEnded());
+          return;
+        }
         // Over SSE the guard itself stops the stream when the session ends.
         channel = channels.register({ transport: 'sse', session, onEnd: () => undefined });
         if (!channel) {
@@ -92,12 +96,19 @@ export function useLiveChannels(channels: LiveChannels, deps: AppDeps): Plugin {
         }
       }
       const registered = channel;
-      return {
-        onSubscribeResult({ result, setResult }) {
-          if (isAsyncIterable(result)) setResult(guarded(result, registered, ownsChannel) as typeof result);
-          else if (ownsChannel) registered.end('closed');
-        },
-      };
+      // Wraps the subscription itself, so that a stream refused or failed at its start gives its
+      // place back instead of holding it for as long as the session lives.
+      setSubscribeFn(async (subscribeArgs) => {
+        try {
+          const result = await subscribeFn(subscribeArgs);
+          if (isAsyncIterable(result)) return guarded(result, registered, ownsChannel) as typeof result;
+          if (ownsChannel) registered.end('closed');
+          return result;
+        } catch (error) {
+          if (ownsChannel) registered.end('closed');
+          throw error;
+        }
+      });
     },
   };
 }

@@ -123,8 +123,13 @@ export class LiveChannels {
    * hearing of it are ended; the others take the fresh deadline and rights.
    */
   async revalidate(check: (token: string) => Promise<AuthenticatedSession | null>): Promise<void> {
+    // One check per session, however many channels it holds.
     const byToken = new Map<string, LiveChannel[]>();
-    for (const channel of this.open) byToken.set(channel.session.token, [...(byToken.get(channel.session.token) ?? []), channel]);
+    for (const channel of this.open) {
+      const sharing = byToken.get(channel.session.token) ?? [];
+      sharing.push(channel);
+      byToken.set(channel.session.token, sharing);
+    }
     for (const [token, channels] of byToken) {
       const session = await check(token);
       for (const channel of channels) {
