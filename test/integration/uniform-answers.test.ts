@@ -111,6 +111,21 @@ describe("another agency's DRAFT seizure, and a made-up id", () => {
   });
 });
 
+describe('a person of another agency the caller shares no operation with, and a made-up id', () => {
+  it('look the same through node(id), after the same statements', async () => {
+    const stranger = await kit.seed.user({ agency: await kit.seed.agency({ countryCode: 'KH' }) });
+    const madeUp = encodeGlobalId('User', randomUUID());
+    const look = (id: string) => statementsDuring(() => testApp.graphql('query($id: ID!) { node(id: $id) { id } }', { id }, { token: room.thailand.token }));
+    await look(stranger.globalId);
+    await look(madeUp);
+
+    const [hidden, missing] = [await look(stranger.globalId), await look(madeUp)];
+    expect(hidden.value.data).toEqual({ node: null });
+    expect(missing.value.data).toEqual(hidden.value.data);
+    expect(hidden.statements).toEqual(missing.statements);
+  });
+});
+
 describe('a taken operation code', () => {
   const create = (by: Actor, code: string) =>
     statementsDuring(async () => kit.mutate(by, 'createOperation', await kit.operationInput(by, { code })));

@@ -252,10 +252,14 @@ export async function resetUserPassword(ctx: ServiceContext, rawInput: unknown):
   return user;
 }
 
-/** A user the viewer may see, or null: invisible and non-existent look the same. */
+/**
+ * A user the viewer may see, or null: invisible and non-existent look the same, and cost the same
+ * two queries (the second asks whether they share an operation, even for nobody).
+ */
 export async function findVisibleUser(ctx: ServiceContext, userId: string): Promise<UserRow | null> {
+  if (!ctx.viewer) return null;
   const user = await findUserById(ctx.db, userId);
-  if (!user || !ctx.viewer) return null;
-  if (canSeeUser(ctx.viewer, user, false)) return user;
-  return canSeeUser(ctx.viewer, user, await shareAnOperation(ctx.db, ctx.viewer.userId, user.id)) ? user : null;
+  if (user && canSeeUser(ctx.viewer, user, false)) return user;
+  const shared = await shareAnOperation(ctx.db, ctx.viewer.userId, userId);
+  return user && canSeeUser(ctx.viewer, user, shared) ? user : null;
 }
