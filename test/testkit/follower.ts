@@ -1,5 +1,6 @@
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
 import { numericCursor } from '@jointops/server/graphql/pagination';
-import { openSocket, type TestSocket } from './ws';
 
 // A member's screen following an operation the way the web app does: when its socket closes or
 // its stream fails, it connects again (to whichever server the "load balancer" names) and resumes
@@ -19,11 +20,13 @@ export interface Follower {
   received: FollowedEvent[];
   /** Connections made after the first. */
   reconnects: number;
+  /** Why each connection ended: the close code and reason, or the stream's error. */
+  drops: string[];
   /** The URL of the current connection. */
   readonly url: string;
   /** Resolves once `ready` holds (checked on every event), or rejects after `timeoutMs`. */
   until(ready: (follower: Follower) => boolean, timeoutMs: number): Promise<void>;
-  /** Closes the socket from the client's side; the follower reconnects as after any other drop. */
+  /** The connection breaks (the socket destroyed, no close frame); the follower reconnects as after any other drop. */
   drop(): void;
   /** Stops following for good. */
   close(): Promise<void>;
@@ -50,7 +53,7 @@ export function seqOfCursor(cursor: string): number {
 
 export function follow(options: FollowOptions): Follower {
   let cursor = options.after;
-  let socket: TestSocket | null = null;
+  let current: { client: Client; socket: WebSocket | null } | null = null;
   let url = options.url();
   let closing = false;
   const checks = new Set<() => void>();
@@ -58,6 +61,7 @@ export function follow(options: FollowOptions): Follower {
   const follower: Follower = {
     received: [],
     reconnects: 0,
+    drops: [],
     get url() {
       return url;
     },
@@ -77,10 +81,10 @@ export function follow(options: FollowOptions): Follower {
         check();
       });
     },
-    drop: () => void socket?.dispose(),
+    drop: () => current?.socket?.terminate(),
     async close() {
       closing = true;
-      await socket?.dispose();
+      await current?.client.dispose();
     },
   };
 
@@ -95,12 +99,38 @@ export function follow(options: FollowOptions): Follower {
   }
 
   function connect(): void {
-    const current = openSocket(url, { token: options.token });
-    socket = current;
-    void current.closed.then(() => {
-      if (socket === current) reconnect();
+    const connection: { client: Client; socket: WebSocket | null } = { client: null as unknown as Client, socket: null };
+    current = connection;
+    class CapturedSocket extends WebSocket {
+      constructor(address: string | URL, protocols?: string | string[]) {
+        super(address, protocols);
+        connection.socket = this;
+      }
+    }
+    let ended = false;
+    let lastError = '';
+    const end = (why: string) => {
+      if (ended) return;
+      ended = true;
+      follower.drops.push(why);
+      void connection.client.dispose();
+      if (current === connection) reconnect();
+    };
+    // Never retrying by itself: a drop is seen, and the reconnection is this follower's own.
+    connection.client = createClient({
+      url,
+      webSocketImpl: CapturedSocket,
+      lazy: false,
+      retryAttempts: 0,
+      connectionParams: { token: options.token },
+      on: {
+        // A connection refused or broken says why only in its error (an HTTP status, a reset).
+        error: (error) => (lastError = error instanceof Error ? error.message : String((error as { message?: string }).message ?? error)),
+        closed: (event) => end(`${(event as { code: number }).code} ${(event as { reason: string }).reason || lastError}`.trim()),
+      },
+      onNonLazyError: () => undefined,
     });
-    current.client.subscribe<{ operationEvents: { cursor: string; type: string } }>(
+    connection.client.subscribe<{ operationEvents: { cursor: string; type: string } }>(
       { query: STREAM, variables: { operationId: options.operationId, after: cursor } },
       {
         next: (value) => {
@@ -112,8 +142,8 @@ export function follow(options: FollowOptions): Follower {
         },
         // A stream that failed or ended on an open socket: the client drops the socket, and so
         // comes back through the same reconnection as after a drop.
-        error: () => void current.dispose(),
-        complete: () => void current.dispose(),
+        error: (error) => end(`stream error: ${error instanceof Error ? error.message : JSON.stringify(error)}`),
+        complete: () => end('stream complete'),
       },
     );
   }
