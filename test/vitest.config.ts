@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+const faultTests = 'test/integration/fault-*.test.ts';
 
 // graphql-js must be one instance: Node loads it as CommonJS for Pothos and yoga, while Vite would
 // pick its .mjs build for our sources, and the two reject each other's schema objects.
@@ -19,10 +20,28 @@ export default defineConfig({
           name: 'node',
           root,
           include: ['test/integration/**/*.test.ts', 'test/e2e/**/*.test.ts', 'server/src/**/*.test.ts', 'shared/src/**/*.test.ts'],
+          exclude: [faultTests],
           environment: 'node',
           globalSetup: ['test/testkit/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        // The fault tests kill connections, databases and processes and time recoveries against
+        // bounds (1,000 clients back within 30 s): they run after everything else, one file at a
+        // time, so other suites neither disturb them nor get disturbed.
+        resolve: { alias: [{ find: /^graphql$/, replacement: graphqlEntry }] },
+        test: {
+          name: 'faults',
+          root,
+          include: [faultTests],
+          environment: 'node',
+          globalSetup: ['test/testkit/global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
         },
       },
       'web/vitest.config.ts',

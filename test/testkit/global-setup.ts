@@ -38,7 +38,8 @@ export default async function setup(project: TestProject) {
   const embedded = openPglite();
   await embedded.migrate();
   await syncCatalogue(embedded.db);
-  const snapshot = join(tmpdir(), `jointops-pglite-${process.pid}.tar`);
+  // Each project runs this setup: names carry the project's, so no project drops another's copy.
+  const snapshot = join(tmpdir(), `jointops-pglite-${process.pid}-${project.name}.tar`);
   const client = (embedded.db as unknown as { $client: import('@electric-sql/pglite').PGlite }).$client;
   await writeFile(snapshot, Buffer.from(await (await client.dumpDataDir('none')).arrayBuffer()));
   await embedded.close();
@@ -46,7 +47,7 @@ export default async function setup(project: TestProject) {
 
   let template: string | null = null;
   if (environment.databaseUrl) {
-    template = `jointops_tpl_${process.pid}`;
+    template = `jointops_tpl_${process.pid}_${project.name}`;
     const admin = new pg.Client({ connectionString: environment.databaseUrl });
     await admin.connect();
     await admin.query(`drop database if exists ${template}`);
