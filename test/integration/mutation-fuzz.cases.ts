@@ -28,8 +28,9 @@ export interface FuzzEntry {
   journal: boolean;
   /**
    * Its ids are drawn only from bystanders (and made-up ids), never from the people and
-   * operations the other mutations are sent as and to: it can deactivate, demote, withdraw or
-   * cancel them, and the mutations fuzzed after it would then only ever meet refusals.
+   * operations the other mutations are sent as and to: it can deactivate, demote (assigning the
+   * coordinator as an observer), withdraw or cancel them, and the mutations fuzzed after it would
+   * then only ever meet refusals.
    */
   bystandersOnly?: boolean;
   /** Cases to generate; fewer where each call hashes a password (about 30 ms each). */
@@ -135,7 +136,7 @@ export const FUZZ: Record<string, FuzzEntry> = {
   recordFinalReport: { schema: schema(operations.recordFinalReportInput), journal: true },
   inviteAgency: { schema: schema(operations.inviteAgencyInput), journal: true },
   respondToInvitation: { schema: schema(operations.respondToInvitationInput), journal: true },
-  assignMember: { schema: schema(operations.assignMemberInput), journal: true },
+  assignMember: { schema: schema(operations.assignMemberInput), journal: true, bystandersOnly: true },
   removeMember: { schema: schema(operations.removeMemberInput), journal: true, bystandersOnly: true },
   withdrawParticipation: { schema: schema(operations.withdrawParticipationInput), journal: true, bystandersOnly: true },
   advancePhase: { schema: schema(operations.advancePhaseInput), journal: true, bystandersOnly: true },
