@@ -60,15 +60,16 @@ const schema = z.object({
   // Measured: 2,000 rows take about 13 s on PostgreSQL and 40 s embedded, the operation locked throughout.
   SEIZURE_IMPORT_MAX_ROWS: z.coerce.number().int().min(1).max(50_000).default(2_000),
   // Query limits: the web app's largest documents measure depth 7, 9 aliases, no directive, 505
-  // tokens and a cost of 2,502 (test/integration/query-limits.test.ts); these leave room to spare.
+  // tokens and a cost of 3,552 (test/integration/query-limits.test.ts); these leave room to spare.
   QUERY_MAX_DEPTH: z.coerce.number().int().min(2).max(100).default(12),
   QUERY_MAX_ALIASES: z.coerce.number().int().min(0).max(1_000).default(30),
   QUERY_MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1_000).default(10),
   QUERY_MAX_TOKENS: z.coerce.number().int().min(100).max(100_000).default(2_000),
   // Objects a query may have to resolve, lists counted at the page asked for (QUERY_COST_LIST_SIZE
-  // for lists without one): participations { operation { participations { … } } } three deep is 16,841.
-  QUERY_MAX_COST: z.coerce.number().int().min(10).max(10_000_000).default(10_000),
-  QUERY_COST_LIST_SIZE: z.coerce.number().int().min(1).max(1_000).default(20),
+  // for lists without one): participations { operation { participations { … } } } three deep is 55,861,
+  // a whole timeline of 500 events with a short list each 16,502.
+  QUERY_MAX_COST: z.coerce.number().int().min(10).max(10_000_000).default(30_000),
+  QUERY_COST_LIST_SIZE: z.coerce.number().int().min(1).max(1_000).default(30),
   // A query still running after this is abandoned (REQUEST_TIMEOUT); mutations always finish.
   REQUEST_TIME_BUDGET_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
   // Changes one person may make: a steady rate, and a burst above it for quick runs of clicks.
