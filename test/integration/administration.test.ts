@@ -308,17 +308,18 @@ describe('the audit trail', () => {
     },
   );
 
-  it('keeps a request id the caller sent', async () => {
-    const requestId = `ops-console-${randomUUID()}`;
+  it("keeps a request id the caller sent beside the server's own", async () => {
+    const clientRequestId = `ops-console-${randomUUID()}`;
     const since = await lastAuditId();
     const response = await testApp.graphql(
       CREATE_AGENCY,
       { input: { name: 'Sri Lanka Customs', kind: 'CUSTOMS', countryCode: 'LK' } },
-      { token: admin.session.token, headers: { 'x-request-id': requestId } },
+      { token: admin.session.token, headers: { 'x-request-id': clientRequestId } },
     );
-    expect(response.headers.get('x-request-id')).toBe(requestId);
+    const requestId = response.headers.get('x-request-id');
+    expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
     const rows = await testApp.database.db.select().from(auditEntries).where(gt(auditEntries.id, since));
-    expect(rows.map((row) => row.requestId)).toEqual([requestId]);
+    expect(rows.map((row) => ({ requestId: row.requestId, clientRequestId: row.clientRequestId }))).toEqual([{ requestId, clientRequestId }]);
   });
 
   it.each([
