@@ -68,6 +68,7 @@ export const refusalWords = defineMessages({
   IMPORT_TOO_LARGE: { id: 'audit.refusal.IMPORT_TOO_LARGE', defaultMessage: 'File too large' },
   INVALID_CREDENTIALS: { id: 'audit.refusal.INVALID_CREDENTIALS', defaultMessage: 'Wrong e-mail address or password' },
   TOO_MANY_ATTEMPTS: { id: 'audit.refusal.TOO_MANY_ATTEMPTS', defaultMessage: 'Too many attempts' },
+  INTERNAL: { id: 'audit.refusal.INTERNAL', defaultMessage: 'Failed unexpectedly; nothing was changed' },
 });
 
 const fallback = defineMessages({
