@@ -1,3 +1,5 @@
+// First: zod decides whether to compile its validators as each schema is made, on import.
+import './zod-without-eval';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './shell/app';

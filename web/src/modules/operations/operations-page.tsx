@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { phaseWords, programmeWords } from '../../i18n/codes';
 import { defineMessages } from '../../i18n/define-messages';
+import { useSession } from '../../shell/viewer-context';
 import { SelectField, TextField } from '../../ui/fields';
 import { EmptyState } from '../../ui/page-state';
 import { useDocumentTitle } from '../../ui/use-document-title';
@@ -23,6 +24,10 @@ const words = defineMessages({
   allProgrammes: { id: 'operations.filters.allProgrammes', defaultMessage: 'All programmes' },
   none: { id: 'operations.empty.none', defaultMessage: 'You take part in no operation yet.' },
   noneHint: { id: 'operations.empty.noneHint', defaultMessage: 'Create one, or accept an invitation below.' },
+  noneHintAdmin: {
+    id: 'operations.empty.noneHintAdmin',
+    defaultMessage: 'An administrator keeps the directory of agencies and accounts; planners create the operations.',
+  },
   noMatch: { id: 'operations.empty.noMatch', defaultMessage: 'No operation of yours matches these filters.' },
   noMatchHint: { id: 'operations.empty.noMatchHint', defaultMessage: 'Change the search or the filters, or clear them to see all your operations.' },
   clear: { id: 'operations.filters.clear', defaultMessage: 'Clear the filters' },
@@ -35,6 +40,8 @@ export function OperationsPage() {
   const intl = useIntl();
   const filters: OperationFilters = useSearch({ from: '/operations' });
   const navigate = useNavigate({ from: '/operations' });
+  // Administrators keep the directory and may not create operations (the server refuses them).
+  const mayCreate = !useSession().viewer.isAdmin;
   useDocumentTitle(intl.formatMessage(words.title));
 
   const setFilters = (change: OperationFilters) => void navigate({ search: (before) => ({ ...before, ...change }), replace: true });
@@ -47,9 +54,11 @@ export function OperationsPage() {
         <h1>
           <FormattedMessage {...words.title} />
         </h1>
-        <Link to="/operations/new" className="button primary">
-          <FormattedMessage {...words.newOperation} />
-        </Link>
+        {mayCreate && (
+          <Link to="/operations/new" className="button primary">
+            <FormattedMessage {...words.newOperation} />
+          </Link>
+        )}
       </div>
       <section className="panel" aria-labelledby="your-operations">
         <h2 id="your-operations">
@@ -91,11 +100,13 @@ export function OperationsPage() {
             ) : (
               <EmptyState
                 title={<FormattedMessage {...words.none} />}
-                hint={<FormattedMessage {...words.noneHint} />}
+                hint={<FormattedMessage {...(mayCreate ? words.noneHint : words.noneHintAdmin)} />}
                 action={
-                  <Link to="/operations/new" className="button primary">
-                    <FormattedMessage {...words.newOperation} />
-                  </Link>
+                  mayCreate && (
+                    <Link to="/operations/new" className="button primary">
+                      <FormattedMessage {...words.newOperation} />
+                    </Link>
+                  )
                 }
               />
             )
