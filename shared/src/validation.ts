@@ -52,11 +52,17 @@ export function controlCharacterPaths(value: unknown, path: (string | number)[] 
   if (Array.isArray(value)) return value.flatMap((item, index) => controlCharacterPaths(item, [...path, index]));
   if (value && typeof value === 'object') {
     return Object.entries(value).flatMap(([key, item]) =>
-      textProblem(key, { multiline: true }) ? [[...path, key]] : controlCharacterPaths(item, [...path, key]),
+      textProblem(key, { multiline: true }) ? [[...path, nameable(key)]] : controlCharacterPaths(item, [...path, key]),
     );
   }
   return [];
 }
+
+/**
+ * A refused key as its error names it: each control character as U+FFFD, since the path goes into
+ * the answer and the audit row, and PostgreSQL stores no NUL.
+ */
+const nameable = (key: string): string => key.replace(/[\u0000-\u001F\u007F-\u009F]/gu, '\uFFFD');
 
 /** An opaque Relay id: the service decodes it and reports a bad one against the same field. */
 export const globalId = cleanText(z.string().trim().min(1, { error: 'Required' }).max(200, { error: 'Not a valid id' }), {});

@@ -69,3 +69,26 @@ describe('text that is not well-formed Unicode (half of a surrogate pair)', () =
     expect(result?.comments.map((comment: { body: string }) => comment.body)).toContain(body);
   });
 });
+
+// The fuzz's next find (seed 238467751): a NUL in a key deep in an intelligence subject was refused,
+// but the refusal named the key as sent, and the audit row recording the refusal could not be
+// stored (PostgreSQL keeps no NUL), so the caller got an internal error instead of the refusal.
+describe('a control character in a key of a free subject', () => {
+  it.each([
+    ['a member', async () => contactPoint],
+    ['an outsider', () => kit.actor()],
+  ])('is refused for %s against that key, named with U+FFFD', async (_, who) => {
+    const { result } = await kit.mutate(await who(), 'raiseAlert', {
+      operationId: operation.id,
+      idempotencyKey: randomUUID(),
+      category: 'TEST',
+      severity: 'CRITICAL',
+      title: 'Readiness test',
+      marking: 'GREEN',
+      distribution: 'ALL_PARTICIPANTS',
+      subject: { '-0': { 'D \u0000I_J+;': null, ok: 'kept' } },
+    });
+    expect(result).toMatchObject({ __typename: 'ValidationError' });
+    expect(fieldErrors(result)).toEqual(['subject.-0.D \ufffdI_J+;']);
+  });
+});
