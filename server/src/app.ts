@@ -121,7 +121,14 @@ export function buildApp(options: AppOptions) {
     res.setHeader('x-request-id', requestId);
     setCommonSecurityHeaders(res, config);
     res.on('finish', () => {
-      const entry = { requestId, method: req.method, path, status: res.statusCode, ms: Math.round(performance.now() - started), sourceAddress };
+      const entry = {
+        requestId,
+        method: req.method,
+        path,
+        status: res.statusCode,
+        ms: Math.round(performance.now() - started),
+        sourceAddress,
+      };
       if (path === '/healthz' || path === '/readyz') logger.debug(entry, 'request');
       else logger.info(entry, 'request');
     });
@@ -130,7 +137,9 @@ export function buildApp(options: AppOptions) {
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok' }));
     } else if (path === '/readyz') {
       const { ok, checks } = await readiness();
-      res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ status: ok ? 'ready' : 'not ready', checks }));
+      res
+        .writeHead(ok ? 200 : 503, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ status: ok ? 'ready' : 'not ready', checks }));
     } else if (path === yoga.graphqlEndpoint) {
       if (!originAllowed(req, config.allowedOrigins)) {
         res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('Origin not allowed');
@@ -159,7 +168,10 @@ export function buildApp(options: AppOptions) {
     revalidate: () => channels.revalidate((token) => authenticateSession(deps, token)),
   };
   const unsubscribeRevocations = channels.listen(given.pubSub);
-  const revalidateTimer = setInterval(() => void live.revalidate().catch((error: unknown) => logger.warn({ err: error }, 'session re-check failed')), 30_000);
+  const revalidateTimer = setInterval(
+    () => void live.revalidate().catch((error: unknown) => logger.warn({ err: error }, 'session re-check failed')),
+    30_000,
+  );
   revalidateTimer.unref();
 
   return {

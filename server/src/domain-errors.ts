@@ -115,6 +115,8 @@ export class ImportTooLargeError extends DomainError {
     readonly maxRows: number,
     what: string,
   ) {
-    super(`${what}; one import takes at most ${maxBytes} bytes (${(maxBytes / 1_048_576).toFixed(1)} MiB) and ${maxRows} rows. Split the file.`);
+    super(
+      `${what}; one import takes at most ${maxBytes} bytes (${(maxBytes / 1_048_576).toFixed(1)} MiB) and ${maxRows} rows. Split the file.`,
+    );
   }
 }

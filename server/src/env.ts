@@ -3,9 +3,7 @@ import { z } from 'zod';
 // The only reader of process.env. Every setting is parsed here, with every problem reported at
 // once, so an operator fixes a bad deployment in one go instead of one error per restart.
 
-const flag = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+const flag = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((value) => value === 'true' || value === '1' || value === 'yes');
 
 const seconds = z.coerce.number().int().positive();
 
@@ -24,7 +22,10 @@ const schema = z.object({
     .regex(/^rediss?:\/\//, { error: 'must be a redis:// or rediss:// URL' })
     .optional(),
   /** Channel names start with this, so deployments sharing one Redis never hear each other. */
-  REDIS_CHANNEL_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/).default('jointops:'),
+  REDIS_CHANNEL_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_-]{1,64}$/)
+    .default('jointops:'),
   ALLOWED_ORIGINS: z.string().optional(),
   TRUST_PROXY: flag.default(false),
   COOKIE_SECURE: flag.default(false),
@@ -42,21 +43,36 @@ const schema = z.object({
   SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SHUTDOWN_TIMEOUT_SECONDS: seconds.default(10),
-  WS_MAX_PAYLOAD_BYTES: z.coerce.number().int().min(1024).max(16 * 1024 * 1024).default(64 * 1024),
+  WS_MAX_PAYLOAD_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(16 * 1024 * 1024)
+    .default(64 * 1024),
   WS_CONNECTION_INIT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: z.coerce.number().int().min(1).max(1_000).default(20),
   WS_MAX_CONNECTIONS_PER_USER: z.coerce.number().int().min(1).max(1_000).default(10),
   // Sockets one address may hold open before they authenticate: a page opens one, a reconnecting
   // office behind one NAT a few at a time (the client retries with back-off when refused).
   WS_MAX_PENDING_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000).default(20),
-  WS_MAX_BUFFERED_BYTES: z.coerce.number().int().min(1024).max(256 * 1024 * 1024).default(1024 * 1024),
+  WS_MAX_BUFFERED_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(256 * 1024 * 1024)
+    .default(1024 * 1024),
   WS_MAX_SEND_WAIT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   ESCALATION_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   EVENT_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(0),
   EVENT_RETENTION_INTERVAL_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(3_600_000),
   LIVE_CATCH_UP_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
   // The CSV travels as a JSON string, escaped, in a request body yoga caps at 25 MB: stay well under.
-  SEIZURE_IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).max(10 * 1_048_576).default(2 * 1_048_576),
+  SEIZURE_IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(10 * 1_048_576)
+    .default(2 * 1_048_576),
   // Measured: 2,000 rows take about 13 s on PostgreSQL and 40 s embedded, the operation locked throughout.
   SEIZURE_IMPORT_MAX_ROWS: z.coerce.number().int().min(1).max(50_000).default(2_000),
   // Query limits: the web app's largest documents measure depth 7, 9 aliases, no directive, 505
@@ -177,7 +193,9 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     redisUrl: env.REDIS_URL,
     redisChannelPrefix: env.REDIS_CHANNEL_PREFIX,
     allowedOrigins: env.ALLOWED_ORIGINS
-      ? env.ALLOWED_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean)
+      ? env.ALLOWED_ORIGINS.split(',')
+          .map((origin) => origin.trim())
+          .filter(Boolean)
       : defaultOrigins,
     trustProxy: env.TRUST_PROXY,
     cookieSecure: env.COOKIE_SECURE,

@@ -53,7 +53,8 @@ export interface LoggedError {
 export function loggedError(error: Error, depth = 0): LoggedError {
   const fields = error as unknown as Record<string, unknown>;
   const name = (key: string) => (typeof fields[key] === 'string' && /^[\w.]{1,128}$/.test(fields[key]) ? fields[key] : undefined);
-  const code = typeof fields.code === 'string' && (SQLSTATE.test(fields.code) || /^[A-Z][A-Z0-9_]{1,63}$/.test(fields.code)) ? fields.code : undefined;
+  const code =
+    typeof fields.code === 'string' && (SQLSTATE.test(fields.code) || /^[A-Z][A-Z0-9_]{1,63}$/.test(fields.code)) ? fields.code : undefined;
   const [cause] = causesOf(error);
   return {
     type: error.constructor?.name || error.name,

@@ -42,7 +42,13 @@ const app = buildApp({
 });
 const port = await app.start();
 logger.info(
-  { port, database: database.kind, redis: Boolean(config.redisUrl), web: config.webDistDir ?? null, readyMs: Math.round(performance.now() - startedAt) },
+  {
+    port,
+    database: database.kind,
+    redis: Boolean(config.redisUrl),
+    web: config.webDistDir ?? null,
+    readyMs: Math.round(performance.now() - startedAt),
+  },
   'jointops ready',
 );
 

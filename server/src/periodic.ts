@@ -7,7 +7,10 @@ import type { AppDeps } from './service-context';
 export function startPeriodic<T>(deps: AppDeps, name: string, intervalMs: number, job: () => Promise<T>) {
   let running: Promise<T> | null = null;
   const runOnce = () => (running ??= job().finally(() => (running = null)));
-  const timer = setInterval(() => void runOnce().catch((error: unknown) => deps.logger.error({ err: error, job: name }, 'periodic job failed')), intervalMs);
+  const timer = setInterval(
+    () => void runOnce().catch((error: unknown) => deps.logger.error({ err: error, job: name }, 'periodic job failed')),
+    intervalMs,
+  );
   timer.unref();
   return {
     runOnce,

@@ -31,9 +31,7 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   if (notUnicode.length > 0) throw new ValidationError(notUnicode.map((path) => ({ path, message: NOT_UNICODE_MESSAGE })));
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  throw new ValidationError(
-    parsed.error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message })),
-  );
+  throw new ValidationError(parsed.error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message })));
 }
 
 /** Decodes an id input field; a malformed one or one of another type is a validation error on that field. */

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { ALERT_CATEGORIES, ALERT_OUTCOMES, ALERT_SEVERITIES, DISTRIBUTION_KINDS, MARKINGS, type AlertCategory, type AlertSeverity } from './domain';
+import {
+  ALERT_CATEGORIES,
+  ALERT_OUTCOMES,
+  ALERT_SEVERITIES,
+  DISTRIBUTION_KINDS,
+  MARKINGS,
+  type AlertCategory,
+  type AlertSeverity,
+} from './domain';
 import { controlCharacterPaths, CONTROL_CHARACTER_MESSAGE, countryCode, globalId, optionalText, requiredText } from './validation';
 
 export type AcknowledgementMinutes = Record<AlertSeverity, number>;
@@ -23,7 +31,10 @@ export const acknowledgementDeadlinesInput = z
   });
 
 /** `base` with the deadlines in `changes`. */
-export const withDeadlines = (base: AcknowledgementMinutes, changes: z.infer<typeof acknowledgementDeadlinesInput>): AcknowledgementMinutes => ({
+export const withDeadlines = (
+  base: AcknowledgementMinutes,
+  changes: z.infer<typeof acknowledgementDeadlinesInput>,
+): AcknowledgementMinutes => ({
   ...base,
   ...Object.fromEntries(changes.map((deadline) => [deadline.severity, deadline.minutes])),
 });
@@ -33,7 +44,8 @@ export function deadlineOrderProblem(minutes: AcknowledgementMinutes): string | 
   const bySeverity = [...ALERT_SEVERITIES].reverse();
   for (let k = 1; k < bySeverity.length; k += 1) {
     const [graver, lighter] = [bySeverity[k - 1]!, bySeverity[k]!];
-    if (minutes[graver] > minutes[lighter]) return `A ${graver} alert cannot have longer (${minutes[graver]} min) than a ${lighter} one (${minutes[lighter]} min)`;
+    if (minutes[graver] > minutes[lighter])
+      return `A ${graver} alert cannot have longer (${minutes[graver]} min) than a ${lighter} one (${minutes[lighter]} min)`;
   }
   return null;
 }
@@ -104,7 +116,10 @@ const freeSubject = z
   .record(z.string(), z.unknown())
   .nullish()
   .transform((subject) => subject ?? null)
-  .refine((subject) => JSON.stringify(subject).length <= SUBJECT_LIMIT, { error: `At most ${SUBJECT_LIMIT} characters of JSON`, abort: true })
+  .refine((subject) => JSON.stringify(subject).length <= SUBJECT_LIMIT, {
+    error: `At most ${SUBJECT_LIMIT} characters of JSON`,
+    abort: true,
+  })
   .superRefine((subject, ctx) => {
     for (const path of controlCharacterPaths(subject)) ctx.addIssue({ code: 'custom', path, message: CONTROL_CHARACTER_MESSAGE });
   });
@@ -160,5 +175,9 @@ export const raiseAlertInput = z
 export type RaiseAlertInput = z.infer<typeof raiseAlertInput>;
 
 export const acknowledgeAlertInput = z.object({ alertId: globalId });
-export const giveAlertFeedbackInput = z.object({ alertId: globalId, outcome: z.enum(ALERT_OUTCOMES), note: optionalText(4000, { multiline: true }) });
+export const giveAlertFeedbackInput = z.object({
+  alertId: globalId,
+  outcome: z.enum(ALERT_OUTCOMES),
+  note: optionalText(4000, { multiline: true }),
+});
 export const commentOnAlertInput = z.object({ alertId: globalId, body: requiredText(4000, { multiline: true }) });

@@ -14,7 +14,11 @@ export const recordLicitShipmentsCheckedInput = z
     operationId: globalId,
     checkedOn: calendarDate,
     commodityId: globalId,
-    shipments: z.number().int().min(0).max(MAX_SHIPMENTS_PER_DAY, { error: `At most ${MAX_SHIPMENTS_PER_DAY.toLocaleString('en')} a day` }),
+    shipments: z
+      .number()
+      .int()
+      .min(0)
+      .max(MAX_SHIPMENTS_PER_DAY, { error: `At most ${MAX_SHIPMENTS_PER_DAY.toLocaleString('en')} a day` }),
     quantity: z
       .number()
       .min(0)
@@ -28,8 +32,10 @@ export const recordLicitShipmentsCheckedInput = z
       .transform((value) => value ?? null),
   })
   .superRefine((input, ctx) => {
-    if (input.quantity !== null && input.unit === null) ctx.addIssue({ code: 'custom', path: ['unit'], message: 'Give the unit of the quantity' });
-    if (input.quantity === null && input.unit !== null) ctx.addIssue({ code: 'custom', path: ['quantity'], message: 'A unit without a quantity' });
+    if (input.quantity !== null && input.unit === null)
+      ctx.addIssue({ code: 'custom', path: ['unit'], message: 'Give the unit of the quantity' });
+    if (input.quantity === null && input.unit !== null)
+      ctx.addIssue({ code: 'custom', path: ['quantity'], message: 'A unit without a quantity' });
     if (input.shipments === 0 && input.quantity !== null && input.quantity > 0) {
       ctx.addIssue({ code: 'custom', path: ['quantity'], message: 'No quantity without a shipment checked' });
     }
@@ -41,7 +47,11 @@ export const recordDatabaseChecksInput = z
     operationId: globalId,
     checkedOn: calendarDate,
     database: z.enum(CHECKED_DATABASES),
-    checks: z.number().int().min(0).max(MAX_CHECKS_PER_DAY, { error: `At most ${MAX_CHECKS_PER_DAY.toLocaleString('en')} a day` }),
+    checks: z
+      .number()
+      .int()
+      .min(0)
+      .max(MAX_CHECKS_PER_DAY, { error: `At most ${MAX_CHECKS_PER_DAY.toLocaleString('en')} a day` }),
     hits: z.number().int().min(0),
   })
   .superRefine((input, ctx) => {

@@ -31,7 +31,10 @@ export function parseCsv(text: string): ParsedCsv {
   return {
     records: parsed.data,
     separator,
-    problems: parsed.errors.map((error) => ({ row: error.row ?? 0, message: error.code === 'MissingQuotes' ? 'A quoted cell is never closed' : error.message })),
+    problems: parsed.errors.map((error) => ({
+      row: error.row ?? 0,
+      message: error.code === 'MissingQuotes' ? 'A quoted cell is never closed' : error.message,
+    })),
   };
 }
 

@@ -46,15 +46,7 @@ export const AGENCY_KINDS = [
 ] as const;
 export type AgencyKind = (typeof AGENCY_KINDS)[number];
 
-export const LOCATION_TYPES = [
-  'SEAPORT',
-  'AIRPORT',
-  'LAND_BORDER',
-  'POSTAL_CENTRE',
-  'EXPRESS_COURIER_HUB',
-  'INLAND',
-  'OTHER',
-] as const;
+export const LOCATION_TYPES = ['SEAPORT', 'AIRPORT', 'LAND_BORDER', 'POSTAL_CENTRE', 'EXPRESS_COURIER_HUB', 'INLAND', 'OTHER'] as const;
 export type LocationType = (typeof LOCATION_TYPES)[number];
 
 export const DETECTION_METHODS = [
@@ -81,12 +73,5 @@ export const LOCALES = ['en', 'fr'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 /** Databases contact points check people, documents, vehicles and consignments against. */
-export const CHECKED_DATABASES = [
-  'INTERPOL_SLTD',
-  'INTERPOL_NOMINALS',
-  'INTERPOL_VEHICLES',
-  'WCO_CEN',
-  'NATIONAL',
-  'OTHER',
-] as const;
+export const CHECKED_DATABASES = ['INTERPOL_SLTD', 'INTERPOL_NOMINALS', 'INTERPOL_VEHICLES', 'WCO_CEN', 'NATIONAL', 'OTHER'] as const;
 export type CheckedDatabase = (typeof CHECKED_DATABASES)[number];

@@ -19,16 +19,14 @@ export const GATE_CRITERIA: Partial<Record<(typeof PHASES)[number], readonly str
   CLOSED: ['seizures.settled', 'report.recorded'],
 };
 
-const plannedPhase = z
-  .object({ phase: z.enum(PHASES), startsAt: dateTime, endsAt: dateTime })
-  .superRefine((planned, ctx) => {
-    if (!(PLANNED_PHASES as readonly string[]).includes(planned.phase)) {
-      ctx.addIssue({ code: 'custom', path: ['phase'], message: 'Only open phases have planned dates' });
-    }
-    if (planned.endsAt <= planned.startsAt) {
-      ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'Must be after the start' });
-    }
-  });
+const plannedPhase = z.object({ phase: z.enum(PHASES), startsAt: dateTime, endsAt: dateTime }).superRefine((planned, ctx) => {
+  if (!(PLANNED_PHASES as readonly string[]).includes(planned.phase)) {
+    ctx.addIssue({ code: 'custom', path: ['phase'], message: 'Only open phases have planned dates' });
+  }
+  if (planned.endsAt <= planned.startsAt) {
+    ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'Must be after the start' });
+  }
+});
 
 const plannedPhases = z
   .array(plannedPhase)
@@ -96,7 +94,11 @@ export type UpdateOperationInput = z.infer<typeof updateOperationInput>;
 
 export const inviteAgencyInput = z.object({ operationId: globalId, agencyId: globalId, role: z.enum(PARTICIPATION_ROLES) });
 export const respondToInvitationInput = z.object({ operationId: globalId, accept: z.boolean() });
-export const withdrawParticipationInput = z.object({ operationId: globalId, agencyId: globalId, reason: requiredText(1000, { multiline: true }) });
+export const withdrawParticipationInput = z.object({
+  operationId: globalId,
+  agencyId: globalId,
+  reason: requiredText(1000, { multiline: true }),
+});
 export const assignMemberInput = z.object({ operationId: globalId, userId: globalId, role: z.enum(MEMBER_ROLES) });
 export const removeMemberInput = z.object({ operationId: globalId, memberId: globalId });
 export const recordFinalReportInput = z.object({ operationId: globalId, report: requiredText(100_000, { multiline: true }) });

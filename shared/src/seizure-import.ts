@@ -22,25 +22,83 @@ export interface TemplateColumn {
 const list = 'several separated by `;` or `|`';
 
 export const SEIZURE_IMPORT_COLUMNS: readonly TemplateColumn[] = [
-  { name: 'seized_at', field: 'seizedAt', required: true, kind: 'dateTime', accepts: 'date and time with its zone: `2026-05-01T06:00+08:00` or `2026-05-01 06:00Z`' },
-  { name: 'country_code', field: 'countryCode', required: true, kind: 'text', accepts: 'ISO 3166-1 alpha-2 code of the country of seizure (`MY`)' },
+  {
+    name: 'seized_at',
+    field: 'seizedAt',
+    required: true,
+    kind: 'dateTime',
+    accepts: 'date and time with its zone: `2026-05-01T06:00+08:00` or `2026-05-01 06:00Z`',
+  },
+  {
+    name: 'country_code',
+    field: 'countryCode',
+    required: true,
+    kind: 'text',
+    accepts: 'ISO 3166-1 alpha-2 code of the country of seizure (`MY`)',
+  },
   { name: 'place', field: 'place', required: true, kind: 'text', accepts: 'port, airport, border crossing… (300 characters)' },
-  { name: 'location_type', field: 'locationType', required: true, kind: 'choice', choices: LOCATION_TYPES, accepts: LOCATION_TYPES.join(', ') },
+  {
+    name: 'location_type',
+    field: 'locationType',
+    required: true,
+    kind: 'choice',
+    choices: LOCATION_TYPES,
+    accepts: LOCATION_TYPES.join(', '),
+  },
   { name: 'latitude', field: 'latitude', required: false, kind: 'number', accepts: 'decimal degrees, with longitude or neither' },
   { name: 'longitude', field: 'longitude', required: false, kind: 'number', accepts: 'decimal degrees' },
-  { name: 'commodity_code', field: 'commodityId', required: false, kind: 'text', accepts: "a code of the operation's commodity catalogue (`AMMONIUM_NITRATE`)" },
-  { name: 'commodity_description', field: 'commodityDescription', required: false, kind: 'text', accepts: 'required without a commodity code' },
+  {
+    name: 'commodity_code',
+    field: 'commodityId',
+    required: false,
+    kind: 'text',
+    accepts: "a code of the operation's commodity catalogue (`AMMONIUM_NITRATE`)",
+  },
+  {
+    name: 'commodity_description',
+    field: 'commodityDescription',
+    required: false,
+    kind: 'text',
+    accepts: 'required without a commodity code',
+  },
   { name: 'quantity', field: 'quantity', required: true, kind: 'number', accepts: 'more than zero; no thousands separators' },
-  { name: 'unit', field: 'unit', required: true, kind: 'choice', choices: QUANTITY_UNITS, accepts: `${QUANTITY_UNITS.join(', ')}; of the commodity's dimension` },
-  { name: 'detection_method', field: 'detectionMethod', required: true, kind: 'choice', choices: DETECTION_METHODS, accepts: DETECTION_METHODS.join(', ') },
+  {
+    name: 'unit',
+    field: 'unit',
+    required: true,
+    kind: 'choice',
+    choices: QUANTITY_UNITS,
+    accepts: `${QUANTITY_UNITS.join(', ')}; of the commodity's dimension`,
+  },
+  {
+    name: 'detection_method',
+    field: 'detectionMethod',
+    required: true,
+    kind: 'choice',
+    choices: DETECTION_METHODS,
+    accepts: DETECTION_METHODS.join(', '),
+  },
   { name: 'concealment', field: 'concealment', required: false, kind: 'text', accepts: 'how it was hidden' },
-  { name: 'transport_mode', field: 'transportMode', required: true, kind: 'choice', choices: TRANSPORT_MODES, accepts: TRANSPORT_MODES.join(', ') },
+  {
+    name: 'transport_mode',
+    field: 'transportMode',
+    required: true,
+    kind: 'choice',
+    choices: TRANSPORT_MODES,
+    accepts: TRANSPORT_MODES.join(', '),
+  },
   { name: 'conveyance', field: 'conveyance', required: false, kind: 'text', accepts: 'vessel, flight, vehicle or parcel details' },
   { name: 'origin_country_code', field: 'originCountryCode', required: false, kind: 'text', accepts: 'ISO alpha-2 code' },
   { name: 'transit_country_codes', field: 'transitCountryCodes', required: false, kind: 'list', accepts: `ISO alpha-2 codes, ${list}` },
   { name: 'destination_country_code', field: 'destinationCountryCode', required: false, kind: 'text', accepts: 'ISO alpha-2 code' },
   { name: 'arrests', field: 'arrests', required: false, kind: 'integer', accepts: 'a whole number; blank = 0' },
-  { name: 'linked_alert_references', field: 'linkedAlertIds', required: false, kind: 'list', accepts: `alert references (\`PGS-APAC-2026-01/A-0003\`), ${list}` },
+  {
+    name: 'linked_alert_references',
+    field: 'linkedAlertIds',
+    required: false,
+    kind: 'list',
+    accepts: `alert references (\`PGS-APAC-2026-01/A-0003\`), ${list}`,
+  },
 ];
 
 /**
@@ -57,7 +115,11 @@ export interface RowProblem {
 }
 
 /** `Seized at`, `SEIZED-AT` and ` seized_at ` all name the column `seized_at`. */
-const normalisedName = (header: string) => header.trim().toLowerCase().replace(/[\s-]+/g, '_');
+const normalisedName = (header: string) =>
+  header
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 
 /** The template column under each header cell; every unknown, repeated or missing column is a problem of row 0. */
 export function readHeader(cells: readonly string[]): { columns: (TemplateColumn | null)[]; problems: RowProblem[] } {
@@ -67,7 +129,12 @@ export function readHeader(cells: readonly string[]): { columns: (TemplateColumn
     const name = normalisedName(cell);
     const column = SEIZURE_IMPORT_COLUMNS.find((candidate) => candidate.name === name) ?? null;
     // The unknown name is echoed back to the reader, never a control character in it.
-    if (!column) problems.push({ row: 0, column: cell.trim().replace(/[\u0000-\u001F\u007F-\u009F]/g, '\uFFFD'), message: 'Not a column of the seizure template' });
+    if (!column)
+      problems.push({
+        row: 0,
+        column: cell.trim().replace(/[\u0000-\u001F\u007F-\u009F]/g, '\uFFFD'),
+        message: 'Not a column of the seizure template',
+      });
     else if (seen.has(name)) problems.push({ row: 0, column: name, message: 'This column appears twice' });
     seen.add(name);
     return column;
@@ -95,15 +162,24 @@ function cellValue(column: TemplateColumn, cell: string, separator: CsvSeparator
     case 'choice':
       return { value: cell.toUpperCase().replace(/[\s-]+/g, '_') };
     case 'list':
-      return { value: cell.split(/[;|]/).map((item) => item.trim()).filter(Boolean) };
+      return {
+        value: cell
+          .split(/[;|]/)
+          .map((item) => item.trim())
+          .filter(Boolean),
+      };
     case 'integer':
       return /^[+-]?\d+$/.test(cell) ? { value: Number(cell) } : { problem: 'A whole number' };
     case 'number': {
       const decimal = separator === ';' ? /^[+-]?\d+([.,]\d+)?$/ : /^[+-]?\d+(\.\d+)?$/;
-      return decimal.test(cell) ? { value: Number(cell.replace(',', '.')) } : { problem: 'Not a number: write it like 2.5, without thousands separators' };
+      return decimal.test(cell)
+        ? { value: Number(cell.replace(',', '.')) }
+        : { problem: 'Not a number: write it like 2.5, without thousands separators' };
     }
     case 'dateTime':
-      return DATE_TIME.test(cell) ? { value: cell.replace(' ', 'T') } : { problem: 'A date and time with its zone, like 2026-05-01T06:00+08:00 or 2026-05-01T06:00Z' };
+      return DATE_TIME.test(cell)
+        ? { value: cell.replace(' ', 'T') }
+        : { problem: 'A date and time with its zone, like 2026-05-01T06:00+08:00 or 2026-05-01T06:00Z' };
   }
 }
 
@@ -114,7 +190,12 @@ export interface RowFields {
 }
 
 /** A data row's cells as report fields: blank cells are left out, so optional fields take their defaults. */
-export function rowFields(row: number, cells: readonly string[], columns: readonly (TemplateColumn | null)[], separator: CsvSeparator): RowFields {
+export function rowFields(
+  row: number,
+  cells: readonly string[],
+  columns: readonly (TemplateColumn | null)[],
+  separator: CsvSeparator,
+): RowFields {
   const fields: Record<string, unknown> = {};
   const problems: RowProblem[] = [];
   if (cells.length !== columns.length) problems.push({ row, column: null, message: `${cells.length} cells for ${columns.length} columns` });
@@ -135,7 +216,8 @@ export function rowFields(row: number, cells: readonly string[], columns: readon
 }
 
 /** The column a field of ReportSeizureInput comes from. */
-export const columnOfField = (field: string): string | null => SEIZURE_IMPORT_COLUMNS.find((column) => column.field === field)?.name ?? null;
+export const columnOfField = (field: string): string | null =>
+  SEIZURE_IMPORT_COLUMNS.find((column) => column.field === field)?.name ?? null;
 
 /** A row with nothing in it, such as the `;;;;` rows spreadsheets leave at the end. */
 export const isBlankRecord = (cells: readonly string[]): boolean => cells.every((cell) => cell.trim() === '');

@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { DETECTION_METHODS, LOCATION_TYPES, QUANTITY_UNITS, TRANSPORT_MODES, type QuantityUnit } from './domain';
-import { countryCode, dateTime, globalId, MAX_QUANTITY, MIN_QUANTITY, MIN_QUANTITY_MESSAGE, optionalText, requiredText } from './validation';
+import {
+  countryCode,
+  dateTime,
+  globalId,
+  MAX_QUANTITY,
+  MIN_QUANTITY,
+  MIN_QUANTITY_MESSAGE,
+  optionalText,
+  requiredText,
+} from './validation';
 
 /** `<operation code>/S-0001`: numbered per operation, without gaps. */
 export const seizureReference = (operationCode: string, number: number) => `${operationCode}/S-${String(number).padStart(4, '0')}`;
@@ -11,7 +20,15 @@ export const seizureReference = (operationCode: string, number: number) => `${op
 export const DIMENSIONS = ['MASS', 'VOLUME', 'LENGTH', 'COUNT'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
-export const UNIT_DIMENSION: Record<QuantityUnit, Dimension> = { KG: 'MASS', G: 'MASS', T: 'MASS', L: 'VOLUME', ML: 'VOLUME', M: 'LENGTH', PIECES: 'COUNT' };
+export const UNIT_DIMENSION: Record<QuantityUnit, Dimension> = {
+  KG: 'MASS',
+  G: 'MASS',
+  T: 'MASS',
+  L: 'VOLUME',
+  ML: 'VOLUME',
+  M: 'LENGTH',
+  PIECES: 'COUNT',
+};
 
 export const BASE_UNIT: Record<Dimension, QuantityUnit> = { MASS: 'KG', VOLUME: 'L', LENGTH: 'M', COUNT: 'PIECES' };
 
@@ -113,13 +130,21 @@ interface ContentChecked {
 /** The rules between fields, which the server and the web form both apply. */
 function checkContent(content: ContentChecked, ctx: z.RefinementCtx): void {
   if (!content.commodityId && !content.commodityDescription) {
-    ctx.addIssue({ code: 'custom', path: ['commodityDescription'], message: 'Choose a catalogue commodity or describe the commodity seized' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['commodityDescription'],
+      message: 'Choose a catalogue commodity or describe the commodity seized',
+    });
   }
   if (UNIT_DIMENSION[content.unit] === 'COUNT' && !Number.isInteger(content.quantity)) {
     ctx.addIssue({ code: 'custom', path: ['quantity'], message: 'Pieces are counted in whole numbers' });
   }
   if ((content.latitude === null) !== (content.longitude === null)) {
-    ctx.addIssue({ code: 'custom', path: [content.latitude === null ? 'latitude' : 'longitude'], message: 'Give both coordinates, or neither' });
+    ctx.addIssue({
+      code: 'custom',
+      path: [content.latitude === null ? 'latitude' : 'longitude'],
+      message: 'Give both coordinates, or neither',
+    });
   }
 }
 
@@ -143,7 +168,10 @@ export type SeizureContent = Omit<z.infer<typeof correctSeizureInput>, 'seizureI
 /** What a report says, alone: one row of an imported file. */
 export const seizureContentInput = z.object(seizureContentFields).superRefine(checkContent);
 
-export const importSeizuresInput = z.object({ operationId: globalId, csv: z.string().refine((csv) => csv.trim() !== '', { error: 'Required' }) });
+export const importSeizuresInput = z.object({
+  operationId: globalId,
+  csv: z.string().refine((csv) => csv.trim() !== '', { error: 'Required' }),
+});
 
 export const submitSeizureInput = z.object({ seizureId: globalId });
 export const verifySeizureInput = z.object({ seizureId: globalId });

@@ -5,7 +5,16 @@ import { parseCsv } from './csv';
 import { readHeader, rowFields } from './seizure-import';
 import { reportSeizureInput } from './seizures';
 import { createOperationInput } from './operations';
-import { calendarDate, countryCode, dateTime, MIN_QUANTITY, MIN_QUANTITY_MESSAGE, optionalText, requiredText, timeZone } from './validation';
+import {
+  calendarDate,
+  countryCode,
+  dateTime,
+  MIN_QUANTITY,
+  MIN_QUANTITY_MESSAGE,
+  optionalText,
+  requiredText,
+  timeZone,
+} from './validation';
 
 describe('a time zone', () => {
   it.each(['Asia/Kolkata', 'Asia/Calcutta', 'Asia/Ho_Chi_Minh', 'Europe/Brussels', 'UTC'])('accepts %s', (zone) => {
@@ -62,7 +71,15 @@ describe('text', () => {
       distribution: 'ALL_PARTICIPANTS',
     });
     expect(messagesOf(subject)).toEqual(['subject.source.notes.1: Must not contain control characters']);
-    const title = raiseAlertInput.safeParse({ operationId: 'x', idempotencyKey: 'k', category: 'TEST', severity: 'LOW', title: 'Test\nmessage', marking: 'CLEAR', distribution: 'ALL_PARTICIPANTS' });
+    const title = raiseAlertInput.safeParse({
+      operationId: 'x',
+      idempotencyKey: 'k',
+      category: 'TEST',
+      severity: 'LOW',
+      title: 'Test\nmessage',
+      marking: 'CLEAR',
+      distribution: 'ALL_PARTICIPANTS',
+    });
     expect(messagesOf(title)).toEqual(['title: Must fit on one line, without tabs']);
   });
 });
@@ -103,7 +120,9 @@ describe('quantities', () => {
   it('takes no quantity, or a real one, in the register of checks', () => {
     const input = { operationId: 'x', checkedOn: '2026-05-01', commodityId: 'y', shipments: 3, unit: 'KG' };
     expect(recordLicitShipmentsCheckedInput.safeParse({ ...input, shipments: 0, quantity: 0 }).success).toBe(true);
-    expect(messagesOf(recordLicitShipmentsCheckedInput.safeParse({ ...input, quantity: 5e-324 }))).toEqual(['quantity: At least 0.000001 of the unit']);
+    expect(messagesOf(recordLicitShipmentsCheckedInput.safeParse({ ...input, quantity: 5e-324 }))).toEqual([
+      'quantity: At least 0.000001 of the unit',
+    ]);
   });
 });
 
@@ -118,13 +137,17 @@ describe('dates', () => {
   });
 
   it('refuses a seizure in year 0001 against its field', () => {
-    expect(messagesOf(reportSeizureInput.safeParse({ ...seizure, seizedAt: '0001-01-01T00:00:00Z' }))).toEqual(['seizedAt: Must be in 2000 or later']);
+    expect(messagesOf(reportSeizureInput.safeParse({ ...seizure, seizedAt: '0001-01-01T00:00:00Z' }))).toEqual([
+      'seizedAt: Must be in 2000 or later',
+    ]);
   });
 
   it('refuses a planned phase outside the window', () => {
     const input = { code: 'PGS-2026-01', name: 'Shield', programme: 'OTHER', targetCommodityIds: [], referenceTimeZone: 'UTC' };
     const plannedPhases = [{ phase: 'PLANNING', startsAt: '0001-01-01T00:00:00Z', endsAt: '2026-01-01T00:00:00Z' }];
-    expect(messagesOf(createOperationInput.safeParse({ ...input, plannedPhases }))).toEqual(['plannedPhases.0.startsAt: Must be in 2000 or later']);
+    expect(messagesOf(createOperationInput.safeParse({ ...input, plannedPhases }))).toEqual([
+      'plannedPhases.0.startsAt: Must be in 2000 or later',
+    ]);
   });
 
   it.each([
@@ -179,6 +202,10 @@ describe('an imported file', () => {
   });
 
   it('never echoes a control character of an unknown header', () => {
-    expect(readHeader(['seized_at', 'bad\u0000name']).problems[0]).toEqual({ row: 0, column: 'bad\uFFFDname', message: 'Not a column of the seizure template' });
+    expect(readHeader(['seized_at', 'bad\u0000name']).problems[0]).toEqual({
+      row: 0,
+      column: 'bad\uFFFDname',
+      message: 'Not a column of the seizure template',
+    });
   });
 });

@@ -36,10 +36,23 @@ export const withoutControlCharacters =
 const cleanText = (schema: z.ZodString, options: TextOptions) => schema.superRefine(withoutControlCharacters(options));
 
 export const requiredText = (max: number, options: TextOptions = {}) =>
-  cleanText(z.string().trim().min(1, { error: 'Required' }).max(max, { error: `At most ${max} characters` }), options);
+  cleanText(
+    z
+      .string()
+      .trim()
+      .min(1, { error: 'Required' })
+      .max(max, { error: `At most ${max} characters` }),
+    options,
+  );
 
 export const optionalText = (max: number, options: TextOptions = {}) =>
-  cleanText(z.string().trim().max(max, { error: `At most ${max} characters` }), options)
+  cleanText(
+    z
+      .string()
+      .trim()
+      .max(max, { error: `At most ${max} characters` }),
+    options,
+  )
     .nullish()
     .transform((value) => (value ? value : null));
 
@@ -115,17 +128,24 @@ export const timeZone = z
   .trim()
   .refine((zone) => knownTimeZones.has(zone) || understoodZone(zone), { error: 'Unknown IANA time zone' });
 
-export const email = z.string().trim().toLowerCase().pipe(z.email({ error: 'Not a valid e-mail address' }).max(254));
+export const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: 'Not a valid e-mail address' }).max(254));
 
 /** A day on the calendar, `YYYY-MM-DD`, that exists (no 30 February). */
 export const calendarDate = z
   .string()
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Use a date as YYYY-MM-DD' })
-  .refine((day) => {
-    const midnight = new Date(`${day}T00:00:00Z`);
-    return !Number.isNaN(midnight.getTime()) && midnight.toISOString().startsWith(day);
-  }, { error: 'No such day', abort: true })
+  .refine(
+    (day) => {
+      const midnight = new Date(`${day}T00:00:00Z`);
+      return !Number.isNaN(midnight.getTime()) && midnight.toISOString().startsWith(day);
+    },
+    { error: 'No such day', abort: true },
+  )
   .refine((day) => new Date(`${day}T00:00:00Z`) >= EARLIEST_INSTANT, { error: EARLIEST_MESSAGE })
   .refine((day) => new Date(`${day}T00:00:00Z`) < LATEST_INSTANT, { error: LATEST_MESSAGE });
 

@@ -20,7 +20,9 @@ import { print, scratchPostgres } from './scratch-database';
 // PostgreSQL when DATABASE_URL is set (a scratch database is created next to it and dropped), else
 // on in-memory PGlite.
 
-const PARTICIPANTS = ['bn', 'kh', 'id', 'la', 'mm', 'ph', 'th', 'vn', 'bd', 'in', 'mv', 'pk', 'lk'].map((country) => `ncp@customs.${country}.demo`);
+const PARTICIPANTS = ['bn', 'kh', 'id', 'la', 'mm', 'ph', 'th', 'vn', 'bd', 'in', 'mv', 'pk', 'lk'].map(
+  (country) => `ncp@customs.${country}.demo`,
+);
 const STREAM = `subscription($id: ID!) {
   operationEvents(operationId: $id) {
     cursor type occurredAt actor { displayName agency { name } }
@@ -45,7 +47,11 @@ async function main() {
   await database.migrate();
   await syncCatalogue(database.db);
   // Every subscriber connects from 127.0.0.1 at once: the per-address allowance before sign-in must hold them all.
-  const config = parseConfig({ LOG_LEVEL: 'silent', WS_MAX_CONNECTIONS_PER_USER: String(SUBSCRIBERS + 1), WS_MAX_PENDING_PER_ADDRESS: String(SUBSCRIBERS + 1) });
+  const config = parseConfig({
+    LOG_LEVEL: 'silent',
+    WS_MAX_CONNECTIONS_PER_USER: String(SUBSCRIBERS + 1),
+    WS_MAX_PENDING_PER_ADDRESS: String(SUBSCRIBERS + 1),
+  });
   const logger = createLogger('silent');
   const pubSubHandle = openPubSub(undefined);
   await seedDemo({ db: database.db, config, logger, pubSub: pubSubHandle.pubSub }, new Date());
@@ -61,7 +67,11 @@ async function main() {
     return (await response.json()) as { data: any };
   };
   const signIn = async (email: string) =>
-    (await gql('mutation($i: LoginInput!) { login(input: $i) { ... on LoginSuccess { token } } }', { i: { email, password: config.demoPassword } })).data.login.token as string;
+    (
+      await gql('mutation($i: LoginInput!) { login(input: $i) { ... on LoginSuccess { token } } }', {
+        i: { email, password: config.demoPassword },
+      })
+    ).data.login.token as string;
 
   const planner = await signIn('planner@wco.demo');
   const listing = await gql('{ operations(first: 5) { edges { node { id code } } } }', {}, planner);
@@ -71,7 +81,11 @@ async function main() {
 
   const arrivals: number[][] = Array.from({ length: ROUNDS }, () => []);
   const clients = Array.from({ length: SUBSCRIBERS }, (_, index) =>
-    createClient({ url: `ws://127.0.0.1:${port}/graphql`, webSocketImpl: WebSocket, connectionParams: { token: tokens[index % tokens.length] } }),
+    createClient({
+      url: `ws://127.0.0.1:${port}/graphql`,
+      webSocketImpl: WebSocket,
+      connectionParams: { token: tokens[index % tokens.length] },
+    }),
   );
   let round = -1;
   const subscribed = clients.map(
@@ -80,7 +94,11 @@ async function main() {
         client.on('connected', () => setTimeout(ready, 50));
         client.subscribe(
           { query: STREAM, variables: { id: operationId } },
-          { next: () => round >= 0 && arrivals[round]!.push(performance.now()), error: (error) => console.error(error), complete: () => undefined },
+          {
+            next: () => round >= 0 && arrivals[round]!.push(performance.now()),
+            error: (error) => console.error(error),
+            complete: () => undefined,
+          },
         );
       }),
   );
@@ -116,7 +134,7 @@ async function main() {
     `live latency on ${label}: ${SUBSCRIBERS} subscribers (${tokens.length} agencies) × ${ROUNDS} alerts = ${latencies.length} deliveries; ` +
       `raiseAlert sent → event received p50 ${format(percentile(latencies, 50))}, p90 ${format(percentile(latencies, 90))}, ` +
       `p99 ${format(percentile(latencies, 99))}, max ${format(latencies[latencies.length - 1]!)}; ` +
-      `process CPU ${(((cpu.user + cpu.system) / latencies.length)).toFixed(0)} µs per delivery`,
+      `process CPU ${((cpu.user + cpu.system) / latencies.length).toFixed(0)} µs per delivery`,
   );
   await Promise.all(clients.map((client) => client.dispose()));
   await app.stop();

@@ -31,7 +31,10 @@ const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
 pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
   const first = args[0] as string | { text?: string; values?: unknown[] };
   const values = typeof first === 'string' ? undefined : first?.values;
-  statements.push({ text: typeof first === 'string' ? first : (first?.text ?? ''), values: values ?? (Array.isArray(args[1]) ? args[1] : []) });
+  statements.push({
+    text: typeof first === 'string' ? first : (first?.text ?? ''),
+    values: values ?? (Array.isArray(args[1]) ? args[1] : []),
+  });
   return query.apply(this, args);
 } as typeof pg.Client.prototype.query;
 
@@ -81,7 +84,9 @@ async function main() {
     const operationId = (await direct.query('select id from operations where code = $1', [DEMO_OPERATION_CODE])).rows[0].id as string;
     let started = performance.now();
     await generateSeizures(direct, operationId);
-    print(`generated ${SEIZURES.toLocaleString('en')} seizures (and vacuum analyze) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    print(
+      `generated ${SEIZURES.toLocaleString('en')} seizures (and vacuum analyze) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
 
     const app = buildApp({ db: database.db, clock: systemClock, config, logger, pubSub: pubSubHandle.pubSub, database, pubSubHandle });
     const port = await app.start(0, '127.0.0.1');
@@ -93,9 +98,13 @@ async function main() {
       });
       return (await response.json()) as { data: any; errors?: unknown };
     };
-    const login = await gql('mutation($i: LoginInput!) { login(input: $i) { ... on LoginSuccess { token } } }', { i: { email: 'planner@wco.demo', password: config.demoPassword } });
+    const login = await gql('mutation($i: LoginInput!) { login(input: $i) { ... on LoginSuccess { token } } }', {
+      i: { email: 'planner@wco.demo', password: config.demoPassword },
+    });
     const token = login.data.login.token as string;
-    const id = (await gql('{ operations(first: 5) { edges { node { id code } } } }', {}, token)).data.operations.edges.find((e: any) => e.node.code === DEMO_OPERATION_CODE).node.id;
+    const id = (await gql('{ operations(first: 5) { edges { node { id code } } } }', {}, token)).data.operations.edges.find(
+      (e: any) => e.node.code === DEMO_OPERATION_CODE,
+    ).node.id;
 
     for (const includeUnverified of [false, true]) {
       const times: number[] = [];
@@ -134,7 +143,9 @@ async function main() {
 /** The plan's main nodes, for the statement as the server sent it (its own parameters). */
 async function explain(db: pg.Client, statement: { text: string; values: unknown[] }): Promise<string[]> {
   const { rows } = await db.query(`explain (analyze, buffers, costs off) ${statement.text}`, statement.values);
-  return rows.map((row: Record<string, string>) => row['QUERY PLAN']!).filter((line) => /Scan|Aggregate|Join|Execution Time|Planning Time|Heap Fetches|Buffers: shared/.test(line));
+  return rows
+    .map((row: Record<string, string>) => row['QUERY PLAN']!)
+    .filter((line) => /Scan|Aggregate|Join|Execution Time|Planning Time|Heap Fetches|Buffers: shared/.test(line));
 }
 
 main().catch((error) => {

@@ -3,7 +3,10 @@ import pg from 'pg';
 import { openPostgres, type Database } from '@jointops/server/db/client';
 
 /** A fresh database beside the PostgreSQL server at `base`, for one bench run; `drop` removes it. */
-export async function scratchPostgres(base: string, poolSize: number): Promise<{ url: string; database: Database; drop: () => Promise<void> }> {
+export async function scratchPostgres(
+  base: string,
+  poolSize: number,
+): Promise<{ url: string; database: Database; drop: () => Promise<void> }> {
   const name = `jointops_bench_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();

@@ -52,7 +52,9 @@ describeWhere(['chromium'], 'administering agencies and users in the browser', (
     admin = await seed.user({ agency: platform, isAdmin: true, locale: 'en' });
     const [row_] = await testApp.database.db.select({ displayName: users.displayName }).from(users).where(eq(users.id, admin.id));
     adminName = row_!.displayName;
-    outsider = await seed.user({ agency: await seed.agency({ name: 'Royal Malaysian Customs Department', acronym: 'JKDM', countryCode: 'MY' }) });
+    outsider = await seed.user({
+      agency: await seed.agency({ name: 'Royal Malaysian Customs Department', acronym: 'JKDM', countryCode: 'MY' }),
+    });
   }, 240_000);
 
   afterAll(async () => {
@@ -83,7 +85,9 @@ describeWhere(['chromium'], 'administering agencies and users in the browser', (
     await announced(page, `Agency “${AGENCY}” created.`);
     await page.getByLabel('Search agencies').fill('SLC');
     await expect.poll(() => new URL(page.url()).searchParams.get('search')).toBe('SLC');
-    await expect.poll(() => cells(page, AGENCY)).toEqual(['SLC', 'Customs', 'Sri Lanka', 'Asia/Colombo', 'Active', `Edit ${AGENCY}Deactivate ${AGENCY}`]);
+    await expect
+      .poll(() => cells(page, AGENCY))
+      .toEqual(['SLC', 'Customs', 'Sri Lanka', 'Asia/Colombo', 'Active', `Edit ${AGENCY}Deactivate ${AGENCY}`]);
 
     await page.getByRole('button', { name: `Edit ${AGENCY}` }).click();
     const editAgency = page.getByRole('form', { name: `Edit ${AGENCY}` });
@@ -119,14 +123,16 @@ describeWhere(['chromium'], 'administering agencies and users in the browser', (
     await newUser.getByRole('button', { name: 'Create user' }).click();
     await announced(page, `Account of ${CONTACT.name} created: they can sign in with the initial password.`);
     await page.getByLabel('Search users').fill('perera');
-    await expect.poll(() => cells(page, CONTACT.name)).toEqual([
-      CONTACT.email,
-      agencyOption,
-      'User',
-      'EnglishAsia/Colombo',
-      'Active',
-      `Edit ${CONTACT.name}Deactivate ${CONTACT.name}Reset password of ${CONTACT.name}`,
-    ]);
+    await expect
+      .poll(() => cells(page, CONTACT.name))
+      .toEqual([
+        CONTACT.email,
+        agencyOption,
+        'User',
+        'EnglishAsia/Colombo',
+        'Active',
+        `Edit ${CONTACT.name}Deactivate ${CONTACT.name}Reset password of ${CONTACT.name}`,
+      ]);
 
     // The contact point at their own desk.
     const desk = await person();
@@ -183,8 +189,20 @@ describeWhere(['chromium'], 'administering agencies and users in the browser', (
     await page.goto(`${testApp.url}/admin/agencies`);
     await signIn(page, admin.email, admin.password);
     for (const [language, pages] of [
-      ['en', [['/admin/agencies', 'Agencies'], ['/admin/users', 'Users']]],
-      ['fr', [['/admin/agencies', 'Agences'], ['/admin/users', 'Utilisateurs']]],
+      [
+        'en',
+        [
+          ['/admin/agencies', 'Agencies'],
+          ['/admin/users', 'Users'],
+        ],
+      ],
+      [
+        'fr',
+        [
+          ['/admin/agencies', 'Agences'],
+          ['/admin/users', 'Utilisateurs'],
+        ],
+      ],
     ] as const) {
       await page.getByRole('button', { name: language === 'en' ? 'English' : 'Français' }).click();
       for (const [path, heading] of pages) {

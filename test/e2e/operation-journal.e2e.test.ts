@@ -34,10 +34,17 @@ describeWhere(['chromium'], 'the operation journal in the browser', () => {
     testApp = await startTestApp({ env: { WEB_DIST_DIR: webDistDir } });
     const kit = operationKit(testApp);
     const suffix = Math.random().toString(36).slice(2, 8);
-    const wco = await kit.seed.agency({ name: `World Customs Organization ${suffix}`, acronym: 'WCO', kind: 'INTERNATIONAL_ORGANIZATION', countryCode: null });
+    const wco = await kit.seed.agency({
+      name: `World Customs Organization ${suffix}`,
+      acronym: 'WCO',
+      kind: 'INTERNATIONAL_ORGANIZATION',
+      countryCode: null,
+    });
     planner = await kit.actor(wco);
     operation = await kit.operation(planner);
-    malaysia = await operation.join(await kit.actor(await kit.seed.agency({ name: `Royal Malaysian Customs ${suffix}`, acronym: 'JKDM', countryCode: 'MY' })));
+    malaysia = await operation.join(
+      await kit.actor(await kit.seed.agency({ name: `Royal Malaysian Customs ${suffix}`, acronym: 'JKDM', countryCode: 'MY' })),
+    );
     await operation.join(await kit.actor(await kit.seed.agency({ name: `Thai Customs ${suffix}`, acronym: 'TCD', countryCode: 'TH' })));
     // More than a page of events, so the newest page ends among the plan changes.
     for (let change = 1; change <= PLAN_CHANGES; change += 1) {
@@ -76,14 +83,16 @@ describeWhere(['chromium'], 'the operation journal in the browser', () => {
     await shown(page, 50).waitFor();
 
     const newest = events(page).first();
-    await expect.poll(() => newest.textContent()).toContain(
-      `${plannerName} (WCO) advanced the operation from Pre-operational to Operational, overriding 2 unmet criteria`,
-    );
+    await expect
+      .poll(() => newest.textContent())
+      .toContain(`${plannerName} (WCO) advanced the operation from Pre-operational to Operational, overriding 2 unmet criteria`);
     const newestText = (await newest.textContent())!;
     expect(newestText).toContain('Override');
     expect(newestText).toContain('Every participating agency has acknowledged the readiness test');
     expect(newestText).toContain(JUSTIFICATION);
-    expect(await events(page).nth(1).textContent()).toContain(`${plannerName} (WCO) advanced the operation from Planning to Pre-operational`);
+    expect(await events(page).nth(1).textContent()).toContain(
+      `${plannerName} (WCO) advanced the operation from Planning to Pre-operational`,
+    );
     expect(await events(page).nth(2).textContent()).toContain(`${plannerName} (WCO) changed the plan: objectives`);
 
     await expectAccessible(page);
@@ -165,8 +174,13 @@ describeWhere(['chromium'], 'the operation journal in the browser', () => {
   it('says all of it in French', async () => {
     const { page } = person;
     const english = readCatalogue('lang/en.json');
-    const french = Object.assign({}, ...['timeline', 'audit', 'shell', 'codes', 'problems'].map((area) => readCatalogue(`lang/fr/${area}.json`)));
-    const same = Object.keys(english).filter((id) => french[id] === english[id]).map((id) => english[id]!);
+    const french = Object.assign(
+      {},
+      ...['timeline', 'audit', 'shell', 'codes', 'problems'].map((area) => readCatalogue(`lang/fr/${area}.json`)),
+    );
+    const same = Object.keys(english)
+      .filter((id) => french[id] === english[id])
+      .map((id) => english[id]!);
 
     await page.getByRole('button', { name: 'Français' }).click();
     await page.getByRole('heading', { name: 'Journal d’audit' }).waitFor();

@@ -16,7 +16,10 @@ import { ensureWebBuilt } from '../testkit/web-build';
 
 const LANG = fileURLToPath(new URL('../../web/lang', import.meta.url));
 const readCatalogue = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Record<string, string>;
-const french: Record<string, string> = Object.assign({}, ...readdirSync(join(LANG, 'fr')).map((file) => readCatalogue(join(LANG, 'fr', file))));
+const french: Record<string, string> = Object.assign(
+  {},
+  ...readdirSync(join(LANG, 'fr')).map((file) => readCatalogue(join(LANG, 'fr', file))),
+);
 // English sentences that must not be on a French page: those whose French is different
 // ("Phase", "Participants" and "Programme" are the same words in both).
 const ENGLISH = Object.entries(readCatalogue(join(LANG, 'en.json')))
@@ -43,7 +46,12 @@ describeWhere(['chromium'], 'planning an operation in the browser', () => {
   beforeAll(async () => {
     testApp = await startTestApp({ env: { WEB_DIST_DIR: ensureWebBuilt() } });
     const seed = seedKit(testApp);
-    const wco = await seed.agency({ name: 'World Customs Organization Secretariat', acronym: 'WCO', kind: 'INTERNATIONAL_ORGANIZATION', countryCode: null });
+    const wco = await seed.agency({
+      name: 'World Customs Organization Secretariat',
+      acronym: 'WCO',
+      kind: 'INTERNATIONAL_ORGANIZATION',
+      countryCode: null,
+    });
     planner = await seed.user({ agency: wco, locale: 'en' });
     agencies = {
       malaysia: await seed.agency({ name: 'Royal Malaysian Customs Department', acronym: 'JKDM', countryCode: 'MY' }),
@@ -55,7 +63,10 @@ describeWhere(['chromium'], 'planning an operation in the browser', () => {
       thailand: await seed.user({ agency: agencies.thailand, locale: 'en' }),
       philippines: await seed.user({ agency: agencies.philippines, locale: 'en' }),
     };
-    outsider = await seed.user({ agency: await seed.agency({ name: 'Indonesian National Police', kind: 'POLICE', countryCode: 'ID' }), locale: 'en' });
+    outsider = await seed.user({
+      agency: await seed.agency({ name: 'Indonesian National Police', kind: 'POLICE', countryCode: 'ID' }),
+      locale: 'en',
+    });
     admin = await seed.user({ agency: wco, isAdmin: true, locale: 'en' });
   }, 240_000);
 
@@ -66,7 +77,18 @@ describeWhere(['chromium'], 'planning an operation in the browser', () => {
 
   it('answers every address of the app with the app, and never the API', async () => {
     const index = await (await fetch(`${testApp.url}/`)).text();
-    for (const path of ['/operations', `/operations/${CODE}`, `/operations/${CODE}/participants`, `/operations/${CODE}/timeline`, `/operations/${CODE}/audit`, `/operations/${CODE}/edit`, '/operations/new', '/admin/agencies', '/admin/users', '/no/such/page']) {
+    for (const path of [
+      '/operations',
+      `/operations/${CODE}`,
+      `/operations/${CODE}/participants`,
+      `/operations/${CODE}/timeline`,
+      `/operations/${CODE}/audit`,
+      `/operations/${CODE}/edit`,
+      '/operations/new',
+      '/admin/agencies',
+      '/admin/users',
+      '/no/such/page',
+    ]) {
       const response = await fetch(`${testApp.url}${path}`);
       expect(response.headers.get('content-type'), path).toContain('text/html');
       expect(await response.text(), path).toBe(index);
@@ -273,4 +295,3 @@ async function planPhase(page: Page, phase: string, startsAt: string, endsAt: st
 function criterion(page: Page, words: string): Locator {
   return page.getByRole('listitem').filter({ hasText: words });
 }
-

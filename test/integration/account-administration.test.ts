@@ -59,14 +59,19 @@ async function row(user: SeededUser) {
 const fieldsAtFault = (result: Record<string, any> | null) => result?.fieldErrors?.map((error: { path: string[] }) => error.path.join('.'));
 const me = async (token: string) => (await testApp.graphql('{ me { id } }', {}, { token })).data?.me ?? null;
 const signsIn = async (email: string, password: string) =>
-  (await testApp.graphql('mutation($input: LoginInput!) { login(input: $input) { __typename } }', { input: { email, password } })).data?.login.__typename === 'LoginSuccess';
+  (await testApp.graphql('mutation($input: LoginInput!) { login(input: $input) { __typename } }', { input: { email, password } })).data
+    ?.login.__typename === 'LoginSuccess';
 
 describe('the list of accounts', () => {
   let agency: SeededAgency;
   const people: Record<string, string> = {};
   const list = async (variables: Record<string, unknown>, by: Actor | null = admin) => {
     const response = await testApp.graphql(LIST, { first: 10, agencyId: agency.globalId, ...variables }, by ? { token: by.token } : {});
-    return { names: response.data?.users.edges.map((edge: { node: { displayName: string } }) => edge.node.displayName), page: response.data?.users.pageInfo, refusal: errorCode(response) };
+    return {
+      names: response.data?.users.edges.map((edge: { node: { displayName: string } }) => edge.node.displayName),
+      page: response.data?.users.pageInfo,
+      refusal: errorCode(response),
+    };
   };
 
   beforeAll(async () => {
@@ -102,7 +107,9 @@ describe('the list of accounts', () => {
     expect(first.page.hasNextPage).toBe(true);
     expect((await list({ first: 2, after: first.page.endCursor })).names).toEqual(['Sokha Chan']);
     const everyone = await testApp.graphql('{ users(first: 500) { edges { node { id } } } }', {}, { token: admin.token });
-    expect(everyone.data!.users.edges.map((edge: { node: { id: string } }) => edge.node.id)).toEqual(expect.arrayContaining([admin.globalId, officer.globalId, people['Dara Keo']]));
+    expect(everyone.data!.users.edges.map((edge: { node: { id: string } }) => edge.node.id)).toEqual(
+      expect.arrayContaining([admin.globalId, officer.globalId, people['Dara Keo']]),
+    );
   });
 
   it('lists nobody for an agency id that names no agency', async () => {
@@ -122,7 +129,13 @@ describe('changing an account', () => {
   it('changes the fields given and keeps the others; audited with what changed', async () => {
     const person = await kit.seed.user();
     const before = await row(person);
-    const input = { userId: person.globalId, displayName: 'Nurul Aisyah binti Ahmad', email: ' Nurul.Aisyah@Customs.gov.MY ', locale: 'fr', isAdmin: true };
+    const input = {
+      userId: person.globalId,
+      displayName: 'Nurul Aisyah binti Ahmad',
+      email: ' Nurul.Aisyah@Customs.gov.MY ',
+      locale: 'fr',
+      isAdmin: true,
+    };
 
     const { value, audit } = await withAuditRows(testApp, () => call(UPDATE, input));
 
@@ -170,11 +183,15 @@ describe('changing an account', () => {
     expect(value.result).toMatchObject({ __typename: 'ValidationError', code: 'VALIDATION' });
     expect(fieldsAtFault(value.result)).toEqual([field]);
     expect(await row(target)).toEqual(before);
-    expect(audit).toEqual([expect.objectContaining({ action: 'updateUser', outcome: 'REFUSED', reason: expect.stringMatching(/^VALIDATION/) })]);
+    expect(audit).toEqual([
+      expect.objectContaining({ action: 'updateUser', outcome: 'REFUSED', reason: expect.stringMatching(/^VALIDATION/) }),
+    ]);
   });
 
   it('lets administrators rename themselves, not demote themselves', async () => {
-    expect((await call(UPDATE, { userId: admin.globalId, displayName: 'Platform Administrator', isAdmin: true })).result).toMatchObject({ isAdmin: true });
+    expect((await call(UPDATE, { userId: admin.globalId, displayName: 'Platform Administrator', isAdmin: true })).result).toMatchObject({
+      isAdmin: true,
+    });
     expect(await me(admin.token)).toEqual({ id: admin.globalId });
   });
 
@@ -198,13 +215,23 @@ describe('moving a person to another agency', () => {
     const destination = await kit.seed.agency({ countryCode: 'SG' });
     const before = await row(seconded);
 
-    const { value, audit } = await withAuditRows(testApp, () => call(UPDATE, { userId: seconded.globalId, agencyId: destination.globalId }));
+    const { value, audit } = await withAuditRows(testApp, () =>
+      call(UPDATE, { userId: seconded.globalId, agencyId: destination.globalId }),
+    );
 
-    expect(value.result).toMatchObject({ __typename: 'ValidationError', fieldErrors: [{ path: ['agencyId'], message: expect.stringMatching(/member of an operation still open/) }] });
+    expect(value.result).toMatchObject({
+      __typename: 'ValidationError',
+      fieldErrors: [{ path: ['agencyId'], message: expect.stringMatching(/member of an operation still open/) }],
+    });
     expect(await row(seconded)).toEqual(before);
-    expect(audit).toEqual([expect.objectContaining({ action: 'updateUser', outcome: 'REFUSED', reason: expect.stringMatching(/^VALIDATION/) })]);
+    expect(audit).toEqual([
+      expect.objectContaining({ action: 'updateUser', outcome: 'REFUSED', reason: expect.stringMatching(/^VALIDATION/) }),
+    ]);
 
-    const members = (await operation.view(operation.coordinator, 'members { id user { id } }'))!.members as { id: string; user: { id: string } }[];
+    const members = (await operation.view(operation.coordinator, 'members { id user { id } }'))!.members as {
+      id: string;
+      user: { id: string };
+    }[];
     const membership = members.find((member) => member.user.id === seconded.globalId)!.id;
     const removal = await testApp.graphql(
       'mutation($input: RemoveMemberInput!) { removeMember(input: $input) { __typename } }',
@@ -219,7 +246,9 @@ describe('moving a person to another agency', () => {
     const moved = await withAuditRows(testApp, () => call(UPDATE, { userId: seconded.globalId, agencyId: destination.globalId }));
 
     expect(moved.value.result).toMatchObject({ __typename: 'User', agency: { id: destination.globalId } });
-    expect(moved.audit).toEqual([expect.objectContaining({ outcome: 'SUCCEEDED', details: { changed: ['agencyId'], agencyId: destination.id, endedSessions: 1 } })]);
+    expect(moved.audit).toEqual([
+      expect.objectContaining({ outcome: 'SUCCEEDED', details: { changed: ['agencyId'], agencyId: destination.id, endedSessions: 1 } }),
+    ]);
     expect((await socket.closed).code).toBe(SESSION_ENDED);
     expect(await me(seconded.token)).toBeNull();
     expect(await signsIn(seconded.email, seconded.password)).toBe(true);
@@ -228,7 +257,9 @@ describe('moving a person to another agency', () => {
   it('is refused into a deactivated agency', async () => {
     const person = await kit.seed.user();
     const closing = await kit.seed.agency({ countryCode: 'BN' });
-    await call('mutation($input: DeactivateAgencyInput!) { deactivateAgency(input: $input) { __typename } }', { agencyId: closing.globalId });
+    await call('mutation($input: DeactivateAgencyInput!) { deactivateAgency(input: $input) { __typename } }', {
+      agencyId: closing.globalId,
+    });
     const { result } = await call(UPDATE, { userId: person.globalId, agencyId: closing.globalId });
     expect(fieldsAtFault(result)).toEqual(['agencyId']);
     expect((await row(person)).agencyId).toBe(person.agency.id);
@@ -244,7 +275,9 @@ describe('reactivating an account', () => {
     const { value, audit } = await withAuditRows(testApp, () => call(REACTIVATE, { userId: person.globalId }));
 
     expect(value.result).toMatchObject({ __typename: 'User', id: person.globalId, active: true });
-    expect(audit).toEqual([expect.objectContaining({ action: 'reactivateUser', outcome: 'SUCCEEDED', targetType: 'User', targetId: person.id })]);
+    expect(audit).toEqual([
+      expect.objectContaining({ action: 'reactivateUser', outcome: 'SUCCEEDED', targetType: 'User', targetId: person.id }),
+    ]);
     expect((await call(REACTIVATE, { userId: person.globalId })).result).toMatchObject({ active: true });
     expect(await signsIn(person.email, person.password)).toBe(true);
   });
@@ -252,7 +285,9 @@ describe('reactivating an account', () => {
   it('is NotFoundError for a user id that names nobody, and a ValidationError for one that is no user id', async () => {
     const { value, audit } = await withAuditRows(testApp, () => call(REACTIVATE, { userId: encodeGlobalId('User', randomUUID()) }));
     expect(value.result).toMatchObject({ __typename: 'NotFoundError', code: 'NOT_FOUND' });
-    expect(audit).toEqual([expect.objectContaining({ action: 'reactivateUser', outcome: 'REFUSED', reason: expect.stringMatching(/^NOT_FOUND/) })]);
+    expect(audit).toEqual([
+      expect.objectContaining({ action: 'reactivateUser', outcome: 'REFUSED', reason: expect.stringMatching(/^NOT_FOUND/) }),
+    ]);
     expect(fieldsAtFault((await call(REACTIVATE, { userId: officer.agency.globalId })).result)).toEqual(['userId']);
   });
 });
@@ -263,12 +298,17 @@ describe('resetting a password', () => {
     const socket = openSocket(testApp.wsUrl, { token: person.token });
     sockets.push(socket);
     expect(await execute(socket, '{ me { id } }')).toEqual({ data: { me: { id: person.globalId } } });
-    for (let attempt = 0; attempt < testApp.config.loginThrottle.maxFailuresPerAccount; attempt += 1) await signsIn(person.email, 'a wrong guess');
+    for (let attempt = 0; attempt < testApp.config.loginThrottle.maxFailuresPerAccount; attempt += 1)
+      await signsIn(person.email, 'a wrong guess');
 
-    const { value, audit } = await withAuditRows(testApp, () => call(RESET, { userId: person.globalId, newPassword: 'a brand new passphrase' }));
+    const { value, audit } = await withAuditRows(testApp, () =>
+      call(RESET, { userId: person.globalId, newPassword: 'a brand new passphrase' }),
+    );
 
     expect(value.result).toMatchObject({ __typename: 'User', id: person.globalId });
-    expect(audit).toEqual([expect.objectContaining({ action: 'resetUserPassword', outcome: 'SUCCEEDED', targetId: person.id, details: { endedSessions: 1 } })]);
+    expect(audit).toEqual([
+      expect.objectContaining({ action: 'resetUserPassword', outcome: 'SUCCEEDED', targetId: person.id, details: { endedSessions: 1 } }),
+    ]);
     expect(JSON.stringify(audit)).not.toContain('a brand new passphrase');
     expect((await socket.closed).code).toBe(SESSION_ENDED);
     expect(await me(person.token)).toBeNull();
@@ -283,11 +323,15 @@ describe('resetting a password', () => {
     expect(fieldsAtFault(value.result)).toEqual(['newPassword']);
     expect(await row(person)).toEqual(before);
     expect(await me(person.token)).toEqual({ id: person.globalId });
-    expect(audit).toEqual([expect.objectContaining({ action: 'resetUserPassword', outcome: 'REFUSED', reason: expect.stringMatching(/^VALIDATION/) })]);
+    expect(audit).toEqual([
+      expect.objectContaining({ action: 'resetUserPassword', outcome: 'REFUSED', reason: expect.stringMatching(/^VALIDATION/) }),
+    ]);
   });
 
   it('is NotFoundError for a user id that names nobody', async () => {
-    expect((await call(RESET, { userId: encodeGlobalId('User', randomUUID()), newPassword: 'a brand new passphrase' })).result).toMatchObject({ __typename: 'NotFoundError' });
+    expect(
+      (await call(RESET, { userId: encodeGlobalId('User', randomUUID()), newPassword: 'a brand new passphrase' })).result,
+    ).toMatchObject({ __typename: 'NotFoundError' });
   });
 });
 
@@ -295,7 +339,11 @@ describe('account administration by anyone else', () => {
   it.each([
     ['an officer of another agency', 'FORBIDDEN', () => Promise.resolve(officer)],
     ['a colleague of the same agency', 'FORBIDDEN', (person: SeededUser) => kit.actor(person.agency)],
-    ['the person themselves', 'FORBIDDEN', (person: SeededUser) => kit.seed.signIn(person).then((session) => ({ ...person, token: session.token }))],
+    [
+      'the person themselves',
+      'FORBIDDEN',
+      (person: SeededUser) => kit.seed.signIn(person).then((session) => ({ ...person, token: session.token })),
+    ],
     ['an anonymous caller', 'UNAUTHENTICATED', () => Promise.resolve(null)],
   ])('is refused to %s with %s, changing nothing, each attempt audited', async (_who, code, caller) => {
     const person = await kit.seed.user();
@@ -309,7 +357,14 @@ describe('account administration by anyone else', () => {
       const { value, audit } = await withAuditRows(testApp, () => call(query, input, by));
       expect(value, action).toEqual({ result: null, refusal: code });
       expect(await row(person), action).toEqual(before);
-      expect(audit, action).toEqual([expect.objectContaining({ action, outcome: 'REFUSED', actorUserId: by?.id ?? null, reason: expect.stringMatching(new RegExp(`^${code}`)) })]);
+      expect(audit, action).toEqual([
+        expect.objectContaining({
+          action,
+          outcome: 'REFUSED',
+          actorUserId: by?.id ?? null,
+          reason: expect.stringMatching(new RegExp(`^${code}`)),
+        }),
+      ]);
     }
   });
 });

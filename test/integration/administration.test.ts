@@ -139,7 +139,11 @@ describe('an administrator', () => {
   it('cannot create a second agency of the same name in the same country, but may in another', async () => {
     const input = { name: 'Royal Malaysian Customs Department', kind: 'CUSTOMS', countryCode: 'MY' };
     const before = await directorySize();
-    const sameCountry = await testApp.graphql(CREATE_AGENCY, { input: { ...input, name: input.name.toUpperCase() } }, signedInAs(admin.session));
+    const sameCountry = await testApp.graphql(
+      CREATE_AGENCY,
+      { input: { ...input, name: input.name.toUpperCase() } },
+      signedInAs(admin.session),
+    );
     expect(sameCountry.data?.createAgency.__typename).toBe('ValidationError');
     expect(fieldPaths(sameCountry.data?.createAgency)).toEqual(['name']);
     expect(await directorySize()).toEqual(before);
@@ -160,7 +164,11 @@ describe('an administrator', () => {
 
   it('is told a well-formed user id that names nobody was not found', async () => {
     const before = await directorySize();
-    const response = await testApp.graphql(DEACTIVATE_USER, { input: { userId: encodeGlobalId('User', randomUUID()) } }, signedInAs(admin.session));
+    const response = await testApp.graphql(
+      DEACTIVATE_USER,
+      { input: { userId: encodeGlobalId('User', randomUUID()) } },
+      signedInAs(admin.session),
+    );
     expect(response.data?.deactivateUser).toMatchObject({ __typename: 'NotFoundError', code: 'NOT_FOUND' });
     expect(await directorySize()).toEqual(before);
   });
@@ -176,15 +184,22 @@ describe('an administrator', () => {
 });
 
 describe('administration by anyone else', () => {
-  const adminOnly = () => [
-    ['createAgency', CREATE_AGENCY, { name: 'Bureau of Customs', kind: 'CUSTOMS', countryCode: 'PH' }],
+  const adminOnly = () =>
     [
-      'createUser',
-      CREATE_USER,
-      { email: 'intruder@test.demo', displayName: 'Intruder', agencyId: officer.agency.globalId, password: 'a perfectly long password', isAdmin: true },
-    ],
-    ['deactivateUser', DEACTIVATE_USER, { userId: admin.globalId }],
-  ] as const;
+      ['createAgency', CREATE_AGENCY, { name: 'Bureau of Customs', kind: 'CUSTOMS', countryCode: 'PH' }],
+      [
+        'createUser',
+        CREATE_USER,
+        {
+          email: 'intruder@test.demo',
+          displayName: 'Intruder',
+          agencyId: officer.agency.globalId,
+          password: 'a perfectly long password',
+          isAdmin: true,
+        },
+      ],
+      ['deactivateUser', DEACTIVATE_USER, { userId: admin.globalId }],
+    ] as const;
 
   it.each([
     ['a signed-in officer who is not an administrator', 'FORBIDDEN', () => officer.session],
@@ -239,7 +254,12 @@ describe('the audit trail', () => {
     {
       story: 'a user created',
       query: CREATE_USER,
-      input: () => ({ email: 'aishath@customs.mv', displayName: 'Aishath', agencyId: officer.agency.globalId, password: 'a perfectly long password' }),
+      input: () => ({
+        email: 'aishath@customs.mv',
+        displayName: 'Aishath',
+        agencyId: officer.agency.globalId,
+        password: 'a perfectly long password',
+      }),
       caller: () => admin,
       action: 'createUser',
       outcome: 'SUCCEEDED',
@@ -248,7 +268,12 @@ describe('the audit trail', () => {
     {
       story: 'a user refused for a taken e-mail address',
       query: CREATE_USER,
-      input: () => ({ email: 'aishath@customs.mv', displayName: 'Aishath', agencyId: officer.agency.globalId, password: 'a perfectly long password' }),
+      input: () => ({
+        email: 'aishath@customs.mv',
+        displayName: 'Aishath',
+        agencyId: officer.agency.globalId,
+        password: 'a perfectly long password',
+      }),
       caller: () => admin,
       action: 'createUser',
       outcome: 'REFUSED',
@@ -266,7 +291,12 @@ describe('the audit trail', () => {
     {
       story: 'a user created by a non-administrator',
       query: CREATE_USER,
-      input: () => ({ email: 'mallory@test.demo', displayName: 'Mallory', agencyId: officer.agency.globalId, password: 'a perfectly long password' }),
+      input: () => ({
+        email: 'mallory@test.demo',
+        displayName: 'Mallory',
+        agencyId: officer.agency.globalId,
+        password: 'a perfectly long password',
+      }),
       caller: () => officer,
       action: 'createUser',
       outcome: 'REFUSED',
@@ -319,7 +349,9 @@ describe('the audit trail', () => {
     const requestId = response.headers.get('x-request-id');
     expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
     const rows = await testApp.database.db.select().from(auditEntries).where(gt(auditEntries.id, since));
-    expect(rows.map((row) => ({ requestId: row.requestId, clientRequestId: row.clientRequestId }))).toEqual([{ requestId, clientRequestId }]);
+    expect(rows.map((row) => ({ requestId: row.requestId, clientRequestId: row.clientRequestId }))).toEqual([
+      { requestId, clientRequestId },
+    ]);
   });
 
   it.each([

@@ -31,7 +31,10 @@ const sockets: TestSocket[] = [];
 beforeAll(async () => {
   testApp = await startTestApp();
   kit = operationKit(testApp);
-  admin = await kit.actor(await kit.seed.agency({ name: `WCO Secretariat ${randomUUID()}`, kind: 'INTERNATIONAL_ORGANIZATION', countryCode: null }), { isAdmin: true });
+  admin = await kit.actor(
+    await kit.seed.agency({ name: `WCO Secretariat ${randomUUID()}`, kind: 'INTERNATIONAL_ORGANIZATION', countryCode: null }),
+    { isAdmin: true },
+  );
   officer = await kit.actor();
 });
 afterEach(async () => {
@@ -41,7 +44,7 @@ afterAll(() => testApp.stop());
 
 async function call(query: string, input: Record<string, unknown>, by: Actor | null = admin) {
   const response = await testApp.graphql(query, { input }, by ? { token: by.token } : {});
-  return { result: Object.values(response.data ?? {})[0] as Record<string, any> | null ?? null, refusal: errorCode(response) };
+  return { result: (Object.values(response.data ?? {})[0] as Record<string, any> | null) ?? null, refusal: errorCode(response) };
 }
 
 async function row(agency: SeededAgency) {
@@ -58,7 +61,9 @@ describe('changing an agency', () => {
   it('changes the fields given and keeps the others; null clears acronym, country and time zone; audited', async () => {
     const agency = await kit.seed.agency({ name: 'Lao Customs', countryCode: 'LA', acronym: 'LC' });
 
-    const { value, audit } = await withAuditRows(testApp, () => call(UPDATE, { agencyId: agency.globalId, name: '  Lao Customs Department ', timeZone: 'Asia/Vientiane' }));
+    const { value, audit } = await withAuditRows(testApp, () =>
+      call(UPDATE, { agencyId: agency.globalId, name: '  Lao Customs Department ', timeZone: 'Asia/Vientiane' }),
+    );
     expect(value.result).toEqual({
       __typename: 'Agency',
       id: agency.globalId,
@@ -70,7 +75,14 @@ describe('changing an agency', () => {
       active: true,
     });
     expect(audit).toEqual([
-      expect.objectContaining({ action: 'updateAgency', outcome: 'SUCCEEDED', actorUserId: admin.id, targetType: 'Agency', targetId: agency.id, details: { changed: ['name', 'timeZone'] } }),
+      expect.objectContaining({
+        action: 'updateAgency',
+        outcome: 'SUCCEEDED',
+        actorUserId: admin.id,
+        targetType: 'Agency',
+        targetId: agency.id,
+        details: { changed: ['name', 'timeZone'] },
+      }),
     ]);
 
     const cleared = await call(UPDATE, { agencyId: agency.globalId, acronym: null, timeZone: null });
@@ -91,7 +103,10 @@ describe('changing an agency', () => {
       ['a time zone that does not exist', 'national', { timeZone: 'Mars/Base' }, 'timeZone'],
       ['an agency id that is no id at all', 'national', { agencyId: 'nope' }, 'agencyId'],
     ] as const)('refuses %s with a ValidationError, changing nothing, audited', async (_mistake, which, change, field) => {
-      const agency = which === 'national' ? await kit.seed.agency({ countryCode: 'TH' }) : await kit.seed.agency({ kind: 'INTERNATIONAL_ORGANIZATION', countryCode: null });
+      const agency =
+        which === 'national'
+          ? await kit.seed.agency({ countryCode: 'TH' })
+          : await kit.seed.agency({ kind: 'INTERNATIONAL_ORGANIZATION', countryCode: null });
       const before = await row(agency);
 
       const { value, audit } = await withAuditRows(testApp, () => call(UPDATE, { agencyId: agency.globalId, ...change }));
@@ -99,7 +114,9 @@ describe('changing an agency', () => {
       expect(value.result).toMatchObject({ __typename: 'ValidationError', code: 'VALIDATION' });
       expect(value.result!.fieldErrors.map((error: { path: string[] }) => error.path.join('.'))).toEqual([field]);
       expect(await row(agency)).toEqual(before);
-      expect(audit).toEqual([expect.objectContaining({ action: 'updateAgency', outcome: 'REFUSED', reason: expect.stringMatching(/^VALIDATION/) })]);
+      expect(audit).toEqual([
+        expect.objectContaining({ action: 'updateAgency', outcome: 'REFUSED', reason: expect.stringMatching(/^VALIDATION/) }),
+      ]);
     });
   });
 });
@@ -117,7 +134,13 @@ describe('deactivating an agency', () => {
 
     expect(value.result).toMatchObject({ __typename: 'Agency', id: agency.globalId, active: false });
     expect(audit).toEqual([
-      expect.objectContaining({ action: 'deactivateAgency', outcome: 'SUCCEEDED', targetType: 'Agency', targetId: agency.id, details: { endedSessions: 2 } }),
+      expect.objectContaining({
+        action: 'deactivateAgency',
+        outcome: 'SUCCEEDED',
+        targetType: 'Agency',
+        targetId: agency.id,
+        details: { endedSessions: 2 },
+      }),
     ]);
     expect((await socket.closed).code).toBe(SESSION_ENDED);
     expect(await me(first.token)).toBeNull();
@@ -146,7 +169,12 @@ describe('deactivating an agency', () => {
     expect((await operation.invite(agency)).result).toMatchObject({ __typename: 'ValidationError', fieldErrors: [{ path: ['agencyId'] }] });
     const newcomer = await call(
       'mutation($input: CreateUserInput!) { createUser(input: $input) { __typename ... on ValidationError { fieldErrors { path } } } }',
-      { email: `newcomer-${randomUUID()}@customs.gov.lk`, displayName: 'Newcomer', agencyId: agency.globalId, password: 'twelve chars at least' },
+      {
+        email: `newcomer-${randomUUID()}@customs.gov.lk`,
+        displayName: 'Newcomer',
+        agencyId: agency.globalId,
+        password: 'twelve chars at least',
+      },
     );
     expect(newcomer.result).toEqual({ __typename: 'ValidationError', fieldErrors: [{ path: ['agencyId'] }] });
   });
@@ -162,7 +190,9 @@ describe('deactivating an agency', () => {
     const { value, audit } = await withAuditRows(testApp, () => call(REACTIVATE, { agencyId: agency.globalId }));
 
     expect(value.result).toMatchObject({ __typename: 'Agency', active: true });
-    expect(audit).toEqual([expect.objectContaining({ action: 'reactivateAgency', outcome: 'SUCCEEDED', targetType: 'Agency', targetId: agency.id })]);
+    expect(audit).toEqual([
+      expect.objectContaining({ action: 'reactivateAgency', outcome: 'SUCCEEDED', targetType: 'Agency', targetId: agency.id }),
+    ]);
     expect((await call(REACTIVATE, { agencyId: agency.globalId })).result).toMatchObject({ active: true });
     expect((await signInAnswer(person.email, person.password)).__typename).toBe('LoginSuccess');
     expect(await me(person.token)).toBeNull();
@@ -174,7 +204,9 @@ describe('deactivating an agency', () => {
     expect(value.result).toMatchObject({ __typename: 'ValidationError', fieldErrors: [{ path: ['agencyId'] }] });
     expect(await row(admin.agency)).toEqual(before);
     expect(await me(admin.token)).toEqual({ id: admin.globalId });
-    expect(audit).toEqual([expect.objectContaining({ action: 'deactivateAgency', outcome: 'REFUSED', reason: expect.stringMatching(/^VALIDATION/) })]);
+    expect(audit).toEqual([
+      expect.objectContaining({ action: 'deactivateAgency', outcome: 'REFUSED', reason: expect.stringMatching(/^VALIDATION/) }),
+    ]);
   });
 });
 
@@ -184,9 +216,14 @@ describe('an agency id that names nothing', () => {
     ['deactivateAgency', DEACTIVATE, {}],
     ['reactivateAgency', REACTIVATE, {}],
   ])('is NotFoundError to %s, which changes nothing and is audited', async (action, query, input) => {
-    const counts = async () => ({ agencies: await testApp.database.db.$count(agencies), sessions: await testApp.database.db.$count(sessions) });
+    const counts = async () => ({
+      agencies: await testApp.database.db.$count(agencies),
+      sessions: await testApp.database.db.$count(sessions),
+    });
     const before = await counts();
-    const { value, audit } = await withAuditRows(testApp, () => call(query, { agencyId: encodeGlobalId('Agency', randomUUID()), ...input }));
+    const { value, audit } = await withAuditRows(testApp, () =>
+      call(query, { agencyId: encodeGlobalId('Agency', randomUUID()), ...input }),
+    );
     expect(value.result).toEqual({ __typename: 'NotFoundError', code: 'NOT_FOUND', message: 'Agency not found.' });
     expect(await counts()).toEqual(before);
     expect(audit).toEqual([expect.objectContaining({ action, outcome: 'REFUSED', reason: expect.stringMatching(/^NOT_FOUND/) })]);
@@ -210,7 +247,14 @@ describe('agency administration by anyone else', () => {
       const { value, audit } = await withAuditRows(testApp, () => call(query, input, by));
       expect(value, action).toEqual({ result: null, refusal: code });
       expect(await row(agency), action).toEqual(before);
-      expect(audit, action).toEqual([expect.objectContaining({ action, outcome: 'REFUSED', actorUserId: by?.id ?? null, reason: expect.stringMatching(new RegExp(`^${code}`)) })]);
+      expect(audit, action).toEqual([
+        expect.objectContaining({
+          action,
+          outcome: 'REFUSED',
+          actorUserId: by?.id ?? null,
+          reason: expect.stringMatching(new RegExp(`^${code}`)),
+        }),
+      ]);
     }
   });
 });

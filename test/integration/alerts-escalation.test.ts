@@ -38,7 +38,10 @@ async function operationalRoom(on: OperationKit = kit) {
 }
 
 async function overdueEvents(operation: OperationDriver, viewer: Actor) {
-  const seen = await operation.view(viewer, 'timeline(first: 500) { edges { node { type ... on AlertOverdueEvent { alert { reference } agency { id } } } } }');
+  const seen = await operation.view(
+    viewer,
+    'timeline(first: 500) { edges { node { type ... on AlertOverdueEvent { alert { reference } agency { id } } } } }',
+  );
   return seen!.timeline.edges.map((edge: { node: any }) => edge.node).filter((event: { type: string }) => event.type === 'ALERT_OVERDUE');
 }
 
@@ -63,13 +66,19 @@ describe('a missed acknowledgement deadline', () => {
     expect(await overdueEvents(operation, indonesia)).toEqual([]);
 
     const recipients = await operation.view(planner, `alerts(first: 5) { edges { node { recipients { agency { id } overdue } } } }`);
-    const overdue = recipients!.alerts.edges[0].node.recipients.filter((recipient: any) => recipient.overdue).map((recipient: any) => recipient.agency.id);
+    const overdue = recipients!.alerts.edges[0].node.recipients
+      .filter((recipient: any) => recipient.overdue)
+      .map((recipient: any) => recipient.agency.id);
     expect(overdue.sort()).toEqual([planner.agency.globalId, indonesia.agency.globalId].sort());
   });
 
   it('of a RESTRICTED alert reaches only the coordinators whose agency it names', async () => {
     const { operation, planner, malaysia, thailand } = await operationalRoom();
-    const raised = await kit.mutate(malaysia, 'raiseAlert', alertInput(operation, { distribution: 'RESTRICTED', recipientAgencyIds: [thailand.agency.globalId] }));
+    const raised = await kit.mutate(
+      malaysia,
+      'raiseAlert',
+      alertInput(operation, { distribution: 'RESTRICTED', recipientAgencyIds: [thailand.agency.globalId] }),
+    );
     expect(raised.result).toMatchObject({ __typename: 'Alert' });
     testApp.clock.advance({ minutes: 61 });
     expect(await testApp.app.escalator.runOnce()).toBe(1);
@@ -95,7 +104,8 @@ describeWhere(['postgres'], 'escalation with several server processes', () => {
   it('fires exactly once for each missed deadline, however many processes run it at once, and a restarted one adds nothing', async () => {
     const on = operationKit(apps[0]!);
     const { operation, malaysia } = await operationalRoom(on);
-    for (let i = 0; i < 15; i += 1) expect((await on.mutate(malaysia, 'raiseAlert', alertInput(operation))).result).toMatchObject({ __typename: 'Alert' });
+    for (let i = 0; i < 15; i += 1)
+      expect((await on.mutate(malaysia, 'raiseAlert', alertInput(operation))).result).toMatchObject({ __typename: 'Alert' });
     apps[0]!.clock.advance({ minutes: 61 });
     // 15 alerts × 3 silent agencies (coordinating, Thailand, Indonesia).
     const counts = await Promise.all(apps.map((app) => app.app.escalator.runOnce()));

@@ -40,9 +40,14 @@ const wentLive = new Map<string, { readinessTestId: string; cursor: string }>();
 /** The usual cast, with the customs of Indonesia taking part too, in OPERATIONAL. */
 async function operationalRoom() {
   const room = await kit.jointOperation();
-  const indonesia = await room.operation.join(await kit.actor(await kit.seed.agency({ name: `Indonesian Customs ${suffix()}`, countryCode: 'ID' })));
+  const indonesia = await room.operation.join(
+    await kit.actor(await kit.seed.agency({ name: `Indonesian Customs ${suffix()}`, countryCode: 'ID' })),
+  );
   await room.operation.advanceTo('OPERATIONAL');
-  const seen = await room.operation.view(room.planner, 'alerts(first: 1) { edges { node { id category } } } timeline(first: 500) { edges { cursor } }');
+  const seen = await room.operation.view(
+    room.planner,
+    'alerts(first: 1) { edges { node { id category } } } timeline(first: 500) { edges { cursor } }',
+  );
   expect(seen!.alerts.edges[0].node.category).toBe('TEST');
   wentLive.set(room.operation.id, { readinessTestId: seen!.alerts.edges[0].node.id, cursor: seen!.timeline.edges.at(-1).cursor });
   return { ...room, indonesia };
@@ -73,8 +78,13 @@ const acknowledge = (by: Actor, alertId: string) => kit.mutate(by, 'acknowledgeA
 /** The alert events of the timeline since the room went live, as `viewer` sees it. */
 async function alertEvents(operation: OperationDriver, viewer: Actor): Promise<{ type: string; alert?: { id: string } }[]> {
   const since = wentLive.get(operation.id)?.cursor;
-  const seen = await operation.view(viewer, `timeline(first: 500${since ? `, after: "${since}"` : ''}) { edges { node { type ... on AlertRaisedEvent { alert { id } } } } }`);
-  return seen!.timeline.edges.map((edge: { node: { type: string } }) => edge.node).filter((event: { type: string }) => event.type.startsWith('ALERT_'));
+  const seen = await operation.view(
+    viewer,
+    `timeline(first: 500${since ? `, after: "${since}"` : ''}) { edges { node { type ... on AlertRaisedEvent { alert { id } } } } }`,
+  );
+  return seen!.timeline.edges
+    .map((edge: { node: { type: string } }) => edge.node)
+    .filter((event: { type: string }) => event.type.startsWith('ALERT_'));
 }
 
 /** What `viewer` can find of an alert: in the operation's alerts and as a node. */
@@ -100,7 +110,12 @@ describe('an alert shared with every participant', () => {
     const [commodity] = await kit.catalogue(malaysia);
 
     const { result: alert } = await raise(malaysia, alertInput(operation, { commodityIds: [commodity!.id] }));
-    expect(alert).toMatchObject({ __typename: 'Alert', reference: liveReference(operation, 1), outcome: 'PENDING', raisedByAgency: { id: malaysia.agency.globalId } });
+    expect(alert).toMatchObject({
+      __typename: 'Alert',
+      reference: liveReference(operation, 1),
+      outcome: 'PENDING',
+      raisedByAgency: { id: malaysia.agency.globalId },
+    });
     const raisedAt = new Date(alert!.raisedAt).getTime();
     expect(alert!.recipients.map((r: { agency: { id: string } }) => r.agency.id).sort()).toEqual(
       [planner.agency.globalId, thailand.agency.globalId, indonesia.agency.globalId].sort(),
@@ -112,18 +127,38 @@ describe('an alert shared with every participant', () => {
 
     const first = await acknowledge(thailand, alert!.id);
     const again = await acknowledge(thailand, alert!.id);
-    const thai = (result: Record<string, any> | null) => result!.recipients.find((r: { agency: { id: string } }) => r.agency.id === thailand.agency.globalId);
+    const thai = (result: Record<string, any> | null) =>
+      result!.recipients.find((r: { agency: { id: string } }) => r.agency.id === thailand.agency.globalId);
     expect(thai(first.result)).toMatchObject({ acknowledgedBy: { id: thailand.globalId } });
     expect(thai(again.result).acknowledgedAt).toBe(thai(first.result).acknowledgedAt);
 
-    const feedback = await kit.mutate(thailand, 'giveAlertFeedback', { alertId: alert!.id, outcome: 'SEIZED', note: '24 t of ammonium nitrate seized at Laem Chabang.' });
-    expect(feedback.result).toMatchObject({ __typename: 'Alert', outcome: 'SEIZED', outcomeNote: '24 t of ammonium nitrate seized at Laem Chabang.' });
+    const feedback = await kit.mutate(thailand, 'giveAlertFeedback', {
+      alertId: alert!.id,
+      outcome: 'SEIZED',
+      note: '24 t of ammonium nitrate seized at Laem Chabang.',
+    });
+    expect(feedback.result).toMatchObject({
+      __typename: 'Alert',
+      outcome: 'SEIZED',
+      outcomeNote: '24 t of ammonium nitrate seized at Laem Chabang.',
+    });
     const comment = await kit.mutate(planner, 'commentOnAlert', { alertId: alert!.id, body: 'Please link the seizure report when filed.' });
     expect(comment.result?.comments).toEqual([{ author: { id: planner.globalId }, body: 'Please link the seizure report when filed.' }]);
 
-    expect((await alertEvents(operation, indonesia)).map((event) => event.type)).toEqual(['ALERT_RAISED', 'ALERT_ACKNOWLEDGED', 'ALERT_FEEDBACK_GIVEN', 'ALERT_COMMENTED']);
-    const timeline = await operation.view(indonesia, 'timeline(first: 500) { edges { node { ... on AlertAcknowledgedEvent { alert { reference } agency { id } } } } }');
-    expect(timeline!.timeline.edges.map((edge: { node: unknown }) => edge.node)).toContainEqual({ alert: { reference: liveReference(operation, 1) }, agency: { id: thailand.agency.globalId } });
+    expect((await alertEvents(operation, indonesia)).map((event) => event.type)).toEqual([
+      'ALERT_RAISED',
+      'ALERT_ACKNOWLEDGED',
+      'ALERT_FEEDBACK_GIVEN',
+      'ALERT_COMMENTED',
+    ]);
+    const timeline = await operation.view(
+      indonesia,
+      'timeline(first: 500) { edges { node { ... on AlertAcknowledgedEvent { alert { reference } agency { id } } } } }',
+    );
+    expect(timeline!.timeline.edges.map((edge: { node: unknown }) => edge.node)).toContainEqual({
+      alert: { reference: liveReference(operation, 1) },
+      agency: { id: thailand.agency.globalId },
+    });
   });
 
   it('is answered only by the agencies it was sent to', async () => {
@@ -142,17 +177,25 @@ describe('an alert shared with every participant', () => {
     expect(before!.alerts.edges[0].node.recipients.map((r: { overdue: boolean }) => r.overdue)).toEqual([false, false, false]);
     testApp.clock.advance({ minutes: 2 });
     const after = await operation.view(malaysia, 'alerts(first: 1) { edges { node { recipients { agency { id } overdue } } } }');
-    const overdue = after!.alerts.edges[0].node.recipients.filter((r: { overdue: boolean }) => r.overdue).map((r: { agency: { id: string } }) => r.agency.id);
+    const overdue = after!.alerts.edges[0].node.recipients
+      .filter((r: { overdue: boolean }) => r.overdue)
+      .map((r: { agency: { id: string } }) => r.agency.id);
     expect(overdue).toHaveLength(2);
     expect(overdue).not.toContain(thailand.agency.globalId);
   });
 });
 
 describe("an operation's own acknowledgement deadlines", () => {
-  const deadlinesOf = (alert: Record<string, any>) => alert.recipients.map((r: { dueAt: string }) => (new Date(r.dueAt).getTime() - new Date(alert.raisedAt).getTime()) / 60_000);
+  const deadlinesOf = (alert: Record<string, any>) =>
+    alert.recipients.map((r: { dueAt: string }) => (new Date(r.dueAt).getTime() - new Date(alert.raisedAt).getTime()) / 60_000);
 
   it('are set when planning, shown on the operation, and given to the alerts raised after them', async () => {
-    const room = await kit.jointOperation({ acknowledgementDeadlines: [{ severity: 'CRITICAL', minutes: 5 }, { severity: 'HIGH', minutes: 30 }] });
+    const room = await kit.jointOperation({
+      acknowledgementDeadlines: [
+        { severity: 'CRITICAL', minutes: 5 },
+        { severity: 'HIGH', minutes: 30 },
+      ],
+    });
     const { operation, malaysia } = room;
     const shown = await operation.view(malaysia, 'acknowledgementDeadlines { severity minutes }');
     expect(shown!.acknowledgementDeadlines).toEqual([
@@ -165,20 +208,31 @@ describe("an operation's own acknowledgement deadlines", () => {
     const critical = await raise(malaysia, alertInput(operation, { severity: 'CRITICAL' }));
     expect(deadlinesOf(critical.result!)).toEqual([5, 5]);
 
-    expect((await operation.update({ acknowledgementDeadlines: [{ severity: 'CRITICAL', minutes: 10 }] })).result?.__typename).toBe('Operation');
+    expect((await operation.update({ acknowledgementDeadlines: [{ severity: 'CRITICAL', minutes: 10 }] })).result?.__typename).toBe(
+      'Operation',
+    );
     const later = await raise(malaysia, alertInput(operation, { severity: 'CRITICAL' }));
     expect(deadlinesOf(later.result!)).toEqual([10, 10]);
-    const earlier = await testApp.graphql<{ node: Record<string, any> }>('query($id: ID!) { node(id: $id) { ... on Alert { raisedAt recipients { dueAt } } } }', { id: critical.result!.id }, { token: malaysia.token });
+    const earlier = await testApp.graphql<{ node: Record<string, any> }>(
+      'query($id: ID!) { node(id: $id) { ... on Alert { raisedAt recipients { dueAt } } } }',
+      { id: critical.result!.id },
+      { token: malaysia.token },
+    );
     expect(deadlinesOf(earlier.data!.node)).toEqual([5, 5]);
     const updated = await operation.view(malaysia, 'timeline(first: 500) { edges { node { ... on OperationUpdatedEvent { changed } } } }');
-    expect(updated!.timeline.edges.map((edge: { node: { changed?: string[] } }) => edge.node.changed).filter(Boolean)).toContainEqual(['acknowledgementDeadlines']);
+    expect(updated!.timeline.edges.map((edge: { node: { changed?: string[] } }) => edge.node.changed).filter(Boolean)).toContainEqual([
+      'acknowledgementDeadlines',
+    ]);
   });
 
   it('refuses a change that would give a graver alert longer than a lighter one, checked against what the operation has', async () => {
     const { operation } = await kit.jointOperation({ acknowledgementDeadlines: [{ severity: 'HIGH', minutes: 30 }] });
     const before = await operation.state();
     const refused = await operation.update({ acknowledgementDeadlines: [{ severity: 'CRITICAL', minutes: 45 }] });
-    expect(refused.result).toMatchObject({ __typename: 'ValidationError', fieldErrors: [{ path: ['acknowledgementDeadlines'], message: expect.stringContaining('CRITICAL') }] });
+    expect(refused.result).toMatchObject({
+      __typename: 'ValidationError',
+      fieldErrors: [{ path: ['acknowledgementDeadlines'], message: expect.stringContaining('CRITICAL') }],
+    });
     expect(await operation.state()).toEqual(before);
   });
 });
@@ -186,21 +240,38 @@ describe("an operation's own acknowledgement deadlines", () => {
 describe('phase rules', () => {
   it('allows only TEST alerts before the operational phase, and none before or after', async () => {
     const { operation, malaysia } = await kit.jointOperation();
-    expect((await raise(malaysia, alertInput(operation, { category: 'TEST', subject: null }))).result).toMatchObject({ __typename: 'PhaseRuleError', phase: 'PLANNING' });
+    expect((await raise(malaysia, alertInput(operation, { category: 'TEST', subject: null }))).result).toMatchObject({
+      __typename: 'PhaseRuleError',
+      phase: 'PLANNING',
+    });
     await operation.advanceTo('PRE_OPERATIONAL');
     expect((await raise(malaysia, alertInput(operation))).result).toMatchObject({ __typename: 'PhaseRuleError', phase: 'PRE_OPERATIONAL' });
-    const test = await raise(malaysia, alertInput(operation, { category: 'TEST', severity: 'LOW', title: 'Readiness test', subject: null }));
+    const test = await raise(
+      malaysia,
+      alertInput(operation, { category: 'TEST', severity: 'LOW', title: 'Readiness test', subject: null }),
+    );
     expect(test.result).toMatchObject({ __typename: 'Alert', category: 'TEST', reference: `${operation.code}/A-0001` });
     await operation.advanceTo('POST_OPERATIONAL');
-    expect((await raise(malaysia, alertInput(operation))).result).toMatchObject({ __typename: 'PhaseRuleError', phase: 'POST_OPERATIONAL' });
+    expect((await raise(malaysia, alertInput(operation))).result).toMatchObject({
+      __typename: 'PhaseRuleError',
+      phase: 'POST_OPERATIONAL',
+    });
   });
 });
 
 describe('what an alert must say', () => {
   it.each([
     ['a shipment with neither bill of lading nor air waybill', { subject: { ...SHIPMENT, billOfLading: null } }, 'subject.billOfLading'],
-    ['a shipment route with a country that is no code', { subject: { ...SHIPMENT, route: { origin: 'Malaysia', destination: 'PH' } } }, 'subject.route.origin'],
-    ['a passenger without a flight', { category: 'PASSENGER', subject: { travelDocumentCountry: 'NG', route: { origin: 'LOS', destination: 'KL' } } }, 'subject.flightNumber'],
+    [
+      'a shipment route with a country that is no code',
+      { subject: { ...SHIPMENT, route: { origin: 'Malaysia', destination: 'PH' } } },
+      'subject.route.origin',
+    ],
+    [
+      'a passenger without a flight',
+      { category: 'PASSENGER', subject: { travelDocumentCountry: 'NG', route: { origin: 'LOS', destination: 'KL' } } },
+      'subject.flightNumber',
+    ],
     ['a conveyance that names nothing', { category: 'CONVEYANCE', subject: {} }, 'subject.vesselName'],
     ['a RESTRICTED alert to nobody', { distribution: 'RESTRICTED', recipientAgencyIds: [] }, 'recipientAgencyIds'],
   ])('refuses %s', async (_mistake, change, field) => {
@@ -213,7 +284,10 @@ describe('what an alert must say', () => {
   it('refuses recipients that are not agencies taking part', async () => {
     const { operation, malaysia } = await operationalRoom();
     const stranger = await kit.seed.agency({ countryCode: 'VN' });
-    const { result } = await raise(malaysia, alertInput(operation, { distribution: 'RESTRICTED', recipientAgencyIds: [stranger.globalId] }));
+    const { result } = await raise(
+      malaysia,
+      alertInput(operation, { distribution: 'RESTRICTED', recipientAgencyIds: [stranger.globalId] }),
+    );
     expect(result!.fieldErrors).toEqual([{ path: ['recipientAgencyIds', '0'], message: expect.any(String) }]);
   });
 });
@@ -229,7 +303,10 @@ describe('retries', () => {
     expect(later.result?.reference).toBe(liveReference(operation, 1));
     expect((await alertEvents(operation, thailand)).filter((event) => event.type === 'ALERT_RAISED')).toHaveLength(1);
     const listed = await operation.view(thailand, 'alerts(first: 10) { edges { node { id } } }');
-    expect(listed!.alerts.edges.map((edge: { node: { id: string } }) => edge.node.id)).toEqual([later.result?.id, wentLive.get(operation.id)!.readinessTestId]);
+    expect(listed!.alerts.edges.map((edge: { node: { id: string } }) => edge.node.id)).toEqual([
+      later.result?.id,
+      wentLive.get(operation.id)!.readinessTestId,
+    ]);
   });
 
   it('answers a ConflictError when the same key comes with other content', async () => {
@@ -257,7 +334,9 @@ describe('references', () => {
     const other = await operationalRoom();
     await raise(other.malaysia, alertInput(other.operation));
     const raised = await Promise.all(
-      Array.from({ length: 20 }, (_, index) => raise(index % 2 ? malaysia : thailand, alertInput(operation, { title: `Container ${index}` }))),
+      Array.from({ length: 20 }, (_, index) =>
+        raise(index % 2 ? malaysia : thailand, alertInput(operation, { title: `Container ${index}` })),
+      ),
     );
     const references = raised.map((outcome) => outcome.result!.reference as string).sort();
     expect(references).toEqual(Array.from({ length: 20 }, (_, index) => liveReference(operation, index + 1)));
@@ -266,7 +345,10 @@ describe('references', () => {
     const paged: string[] = [];
     let after: string | null = null;
     do {
-      const page: Record<string, any> | null = await operation.view(thailand, `alerts(first: 8${after ? `, after: "${after}"` : ''}) { edges { node { reference } } pageInfo { hasNextPage endCursor } }`);
+      const page: Record<string, any> | null = await operation.view(
+        thailand,
+        `alerts(first: 8${after ? `, after: "${after}"` : ''}) { edges { node { reference } } pageInfo { hasNextPage endCursor } }`,
+      );
       paged.push(...page!.alerts.edges.map((edge: { node: { reference: string } }) => edge.node.reference));
       after = page!.alerts.pageInfo.hasNextPage ? page!.alerts.pageInfo.endCursor : null;
     } while (after);
@@ -284,11 +366,17 @@ describe('a RESTRICTED alert from Malaysia to Thailand', () => {
       const socket = openSocket(testApp.wsUrl, { token: actor.token });
       sockets.push(socket);
       // From the moment the room went live: each stream misses nothing, whenever it is in place.
-      return subscribe<{ operationEvents: { type: string; alert?: { id: string } } }>(socket, STREAM, { operationId: operation.id, after: wentLive.get(operation.id)!.cursor });
+      return subscribe<{ operationEvents: { type: string; alert?: { id: string } } }>(socket, STREAM, {
+        operationId: operation.id,
+        after: wentLive.get(operation.id)!.cursor,
+      });
     };
     const [toThailand, toIndonesia, toPlanner] = [live(thailand), live(indonesia), live(planner)];
 
-    const { result: restricted } = await raise(malaysia, alertInput(operation, { distribution: 'RESTRICTED', recipientAgencyIds: [thailand.agency.globalId], marking: 'RED' }));
+    const { result: restricted } = await raise(
+      malaysia,
+      alertInput(operation, { distribution: 'RESTRICTED', recipientAgencyIds: [thailand.agency.globalId], marking: 'RED' }),
+    );
     expect(restricted?.recipients.map((r: { agency: { id: string } }) => r.agency.id)).toEqual([thailand.agency.globalId]);
     await acknowledge(thailand, restricted!.id);
     await kit.mutate(malaysia, 'commentOnAlert', { alertId: restricted!.id, body: 'Consignee known to our intelligence unit.' });
@@ -296,17 +384,29 @@ describe('a RESTRICTED alert from Malaysia to Thailand', () => {
     const { result: open } = await raise(malaysia, alertInput(operation, { title: 'Second container, same consignor' }));
 
     await toThailand.until((s) => s.received.length === 4);
-    expect(toThailand.received.map((event) => event.operationEvents.type)).toEqual(['ALERT_RAISED', 'ALERT_ACKNOWLEDGED', 'ALERT_COMMENTED', 'ALERT_RAISED']);
+    expect(toThailand.received.map((event) => event.operationEvents.type)).toEqual([
+      'ALERT_RAISED',
+      'ALERT_ACKNOWLEDGED',
+      'ALERT_COMMENTED',
+      'ALERT_RAISED',
+    ]);
     expect(toThailand.received[0]!.operationEvents.alert?.id).toBe(restricted!.id);
     for (const outsider of [toIndonesia, toPlanner]) {
       await outsider.until((s) => s.received.length >= 1);
       await new Promise((resolve) => setTimeout(resolve, 100));
-      expect(outsider.received.map((event) => event.operationEvents)).toEqual([{ type: 'ALERT_RAISED', alert: { id: open!.id, reference: liveReference(operation, 2) } }]);
+      expect(outsider.received.map((event) => event.operationEvents)).toEqual([
+        { type: 'ALERT_RAISED', alert: { id: open!.id, reference: liveReference(operation, 2) } },
+      ]);
     }
 
     for (const insider of [malaysia, thailand]) {
       expect(await sightOf(operation, insider, restricted!.id)).toEqual({ inList: true, node: { id: restricted!.id } });
-      expect((await alertEvents(operation, insider)).map((event) => event.type)).toEqual(['ALERT_RAISED', 'ALERT_ACKNOWLEDGED', 'ALERT_COMMENTED', 'ALERT_RAISED']);
+      expect((await alertEvents(operation, insider)).map((event) => event.type)).toEqual([
+        'ALERT_RAISED',
+        'ALERT_ACKNOWLEDGED',
+        'ALERT_COMMENTED',
+        'ALERT_RAISED',
+      ]);
     }
     const unknown = encodeGlobalId('Alert', randomUUID());
     const unknownAnswer = (await acknowledge(indonesia, unknown)).result;
@@ -315,10 +415,17 @@ describe('a RESTRICTED alert from Malaysia to Thailand', () => {
       expect(await sightOf(operation, outsider, restricted!.id)).toEqual({ inList: false, node: null });
       expect(await alertEvents(operation, outsider)).toEqual([{ type: 'ALERT_RAISED', alert: { id: open!.id } }]);
       const listed = await operation.view(outsider, 'alerts(first: 100) { edges { node { reference } } }');
-      expect(listed!.alerts.edges).toEqual([{ node: { reference: liveReference(operation, 2) } }, { node: { reference: liveReference(operation, 0) } }]);
+      expect(listed!.alerts.edges).toEqual([
+        { node: { reference: liveReference(operation, 2) } },
+        { node: { reference: liveReference(operation, 0) } },
+      ]);
       expect((await acknowledge(outsider, restricted!.id)).result).toEqual(unknownAnswer);
-      expect((await kit.mutate(outsider, 'commentOnAlert', { alertId: restricted!.id, body: 'Anything on this?' })).result).toEqual(unknownAnswer);
-      expect((await kit.mutate(outsider, 'giveAlertFeedback', { alertId: restricted!.id, outcome: 'SEIZED' })).result).toEqual(unknownAnswer);
+      expect((await kit.mutate(outsider, 'commentOnAlert', { alertId: restricted!.id, body: 'Anything on this?' })).result).toEqual(
+        unknownAnswer,
+      );
+      expect((await kit.mutate(outsider, 'giveAlertFeedback', { alertId: restricted!.id, outcome: 'SEIZED' })).result).toEqual(
+        unknownAnswer,
+      );
     }
     // The coordinators' audit trail keeps the restricted alert's trail from them too.
     const trail = await operation.view(planner, 'auditTrail(first: 500) { edges { node { action targetType targetId } } }');

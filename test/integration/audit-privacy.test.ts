@@ -30,11 +30,15 @@ interface Entry {
 }
 
 async function trailOf(operation: OperationDriver, reader: Actor): Promise<Entry[]> {
-  const seen = await operation.view(reader, 'auditTrail(first: 200) { edges { node { action targetType targetId actor { email } requestId clientRequestId } } }');
+  const seen = await operation.view(
+    reader,
+    'auditTrail(first: 200) { edges { node { action targetType targetId actor { email } requestId clientRequestId } } }',
+  );
   return seen!.auditTrail.edges.map((edge: { node: Entry }) => edge.node);
 }
 
-const about = (entries: Entry[], seizureId: string) => entries.filter((entry) => entry.targetType === 'Seizure' && entry.targetId === uuidFromGlobalId(seizureId, 'Seizure'));
+const about = (entries: Entry[], seizureId: string) =>
+  entries.filter((entry) => entry.targetType === 'Seizure' && entry.targetId === uuidFromGlobalId(seizureId, 'Seizure'));
 
 describe("another agency's DRAFT seizure in the audit trail", () => {
   it('is out of the trail of coordinators and reviewers of other agencies, in that of its own agency, and in everyone’s once submitted', async () => {
@@ -47,7 +51,12 @@ describe("another agency's DRAFT seizure in the audit trail", () => {
     const ammoniumNitrate = await seizures.commodity(malaysia, 'AMMONIUM_NITRATE');
 
     const draftId = await seizures.reported(malaysia, seizureInput(operation, ammoniumNitrate, { submit: false }));
-    const corrected = await kit.mutate(malaysia, 'correctSeizure', { seizureId: draftId, ...seizureInput(operation, ammoniumNitrate, { quantity: 25 }), operationId: undefined, idempotencyKey: undefined });
+    const corrected = await kit.mutate(malaysia, 'correctSeizure', {
+      seizureId: draftId,
+      ...seizureInput(operation, ammoniumNitrate, { quantity: 25 }),
+      operationId: undefined,
+      idempotencyKey: undefined,
+    });
     expect(corrected.result?.__typename).toBe('Seizure');
     const submittedId = await seizures.reported(malaysia, seizureInput(operation, ammoniumNitrate));
 
@@ -64,7 +73,11 @@ describe("another agency's DRAFT seizure in the audit trail", () => {
     ]);
 
     expect((await kit.mutate(malaysia, 'submitSeizure', { seizureId: draftId })).result?.__typename).toBe('Seizure');
-    expect(about(await trailOf(operation, planner), draftId).map((entry) => entry.action)).toEqual(['submitSeizure', 'correctSeizure', 'reportSeizure']);
+    expect(about(await trailOf(operation, planner), draftId).map((entry) => entry.action)).toEqual([
+      'submitSeizure',
+      'correctSeizure',
+      'reportSeizure',
+    ]);
   });
 });
 
@@ -78,7 +91,11 @@ describe('an audit entry', () => {
     );
     expect(updated.data?.updateOperation.__typename).toBe('Operation');
     const [latest] = await trailOf(operation, planner);
-    expect(latest).toMatchObject({ action: 'updateOperation', clientRequestId: 'escalator', requestId: updated.headers.get('x-request-id') });
+    expect(latest).toMatchObject({
+      action: 'updateOperation',
+      clientRequestId: 'escalator',
+      requestId: updated.headers.get('x-request-id'),
+    });
     expect(latest!.requestId).toMatch(/^[0-9a-f-]{36}$/);
   });
 });

@@ -70,7 +70,10 @@ const unique = () => randomBytes(4).toString('hex');
 
 /** A mutation document typed from the schema, asking for `success` and every Error. */
 function mutation(field: string, success: string): string {
-  const input = schema.getMutationType()!.getFields()[field]!.args.find((arg) => arg.name === 'input');
+  const input = schema
+    .getMutationType()!
+    .getFields()
+    [field]!.args.find((arg) => arg.name === 'input');
   const [variables, args] = input ? [`($input: ${String(input.type)})`, '(input: $input)'] : ['', ''];
   return `mutation${variables} { ${field}${args} { __typename ... on Error { code message } ${success} } }`;
 }
@@ -78,7 +81,16 @@ function mutation(field: string, success: string): string {
 const nodeLookUp = (asks: string, id: (world: World) => string): Case => ({
   asks,
   request: (world) => ({ document: 'query($id: ID!) { node(id: $id) { __typename id } }', variables: { id: id(world) } }),
-  expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'allowed', observer: 'allowed', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+  expect: {
+    coordinator: 'allowed',
+    contactPoint: 'allowed',
+    reviewer: 'allowed',
+    observer: 'allowed',
+    outsider: 'not-found',
+    invited: 'not-found',
+    admin: 'not-found',
+    anonymous: 'unauthenticated',
+  },
 });
 
 const OPERATION_BY_ID = (selection: string) => `query($id: ID!) { operation(id: $id) { ${selection} } }`;
@@ -92,7 +104,9 @@ async function alertRaisedByContactPoint(world: World, restrictedTo?: 'interpol'
     severity: 'LOW',
     title: 'Readiness test',
     marking: 'GREEN',
-    ...(restrictedTo ? { distribution: 'RESTRICTED', recipientAgencyIds: [world.agencies[restrictedTo].globalId] } : { distribution: 'ALL_PARTICIPANTS' }),
+    ...(restrictedTo
+      ? { distribution: 'RESTRICTED', recipientAgencyIds: [world.agencies[restrictedTo].globalId] }
+      : { distribution: 'ALL_PARTICIPANTS' }),
   });
   if (result?.__typename !== 'Alert') throw new Error(`raiseAlert failed: ${JSON.stringify(result)}`);
   return result.id as string;
@@ -148,14 +162,33 @@ async function seizureByContactPoint(world: World, state: 'SUBMITTED' | 'DRAFT' 
     ...seizureContent,
   });
   if (result?.__typename !== 'Seizure') throw new Error(`reportSeizure failed: ${JSON.stringify(result)}`);
-  if (state === 'REJECTED') await world.kit.mutate(world.people.reviewer, 'rejectSeizure', { seizureId: result.id, reason: 'Photographs missing.' });
+  if (state === 'REJECTED')
+    await world.kit.mutate(world.people.reviewer, 'rejectSeizure', { seizureId: result.id, reason: 'Photographs missing.' });
   return result.id as string;
 }
 
-const SEIZURE_REVIEW: Case['expect'] = { coordinator: 'allowed', contactPoint: 'forbidden', reviewer: 'allowed', observer: 'forbidden', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' };
+const SEIZURE_REVIEW: Case['expect'] = {
+  coordinator: 'allowed',
+  contactPoint: 'forbidden',
+  reviewer: 'allowed',
+  observer: 'forbidden',
+  outsider: 'not-found',
+  invited: 'not-found',
+  admin: 'not-found',
+  anonymous: 'unauthenticated',
+};
 
 /** Account administration: administrators only, whatever their standing in any operation. */
-const ADMIN_ONLY: Case['expect'] = { coordinator: 'forbidden', contactPoint: 'forbidden', reviewer: 'forbidden', observer: 'forbidden', outsider: 'forbidden', invited: 'forbidden', admin: 'allowed', anonymous: 'unauthenticated' };
+const ADMIN_ONLY: Case['expect'] = {
+  coordinator: 'forbidden',
+  contactPoint: 'forbidden',
+  reviewer: 'forbidden',
+  observer: 'forbidden',
+  outsider: 'forbidden',
+  invited: 'forbidden',
+  admin: 'allowed',
+  anonymous: 'unauthenticated',
+};
 
 /** A new account of the Royal Thai Police (an agency outside the operation), for a row that changes one. */
 const freshAccount = async (world: World) => (await world.kit.seed.user({ agency: world.agencies.thaiPolice })).globalId;
@@ -169,53 +202,121 @@ export const matrix: Record<string, Case[]> = {
       request: async (world) => {
         const first = await world.operation.view(world.operation.coordinator, 'timeline(first: 1) { edges { cursor } }');
         return {
-          document: 'subscription($id: ID!, $after: String) { operationEvents(operationId: $id, after: $after) { __typename cursor type } }',
+          document:
+            'subscription($id: ID!, $after: String) { operationEvents(operationId: $id, after: $after) { __typename cursor type } }',
           variables: { id: world.ids.operation, after: first!.timeline.edges[0].cursor },
         };
       },
       pick: (data) => data?.operationEvents,
-      expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'allowed', observer: 'allowed', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+      expect: {
+        coordinator: 'allowed',
+        contactPoint: 'allowed',
+        reviewer: 'allowed',
+        observer: 'allowed',
+        outsider: 'not-found',
+        invited: 'not-found',
+        admin: 'not-found',
+        anonymous: 'unauthenticated',
+      },
     },
   ],
   'Query.accountAuditTrail': [
     {
-      request: () => ({ document: '{ accountAuditTrail(first: 500) { edges { node { action targetType targetId outcome reason actor { id } } } } }' }),
-      expect: { coordinator: 'forbidden', contactPoint: 'forbidden', reviewer: 'forbidden', observer: 'forbidden', outsider: 'forbidden', invited: 'forbidden', admin: 'allowed', anonymous: 'unauthenticated' },
+      request: () => ({
+        document: '{ accountAuditTrail(first: 500) { edges { node { action targetType targetId outcome reason actor { id } } } } }',
+      }),
+      expect: {
+        coordinator: 'forbidden',
+        contactPoint: 'forbidden',
+        reviewer: 'forbidden',
+        observer: 'forbidden',
+        outsider: 'forbidden',
+        invited: 'forbidden',
+        admin: 'allowed',
+        anonymous: 'unauthenticated',
+      },
     },
   ],
   'Query.agencies': [
     {
       request: () => ({ document: '{ agencies(first: 100) { edges { node { id name } } } }' }),
-      expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'allowed', observer: 'allowed', outsider: 'allowed', invited: 'allowed', admin: 'allowed', anonymous: 'unauthenticated' },
+      expect: {
+        coordinator: 'allowed',
+        contactPoint: 'allowed',
+        reviewer: 'allowed',
+        observer: 'allowed',
+        outsider: 'allowed',
+        invited: 'allowed',
+        admin: 'allowed',
+        anonymous: 'unauthenticated',
+      },
     },
     {
       asks: 'with the deactivated agencies',
       request: () => ({ document: '{ agencies(first: 100, includeInactive: true) { edges { node { id name active } } } }' }),
-      expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'allowed', observer: 'allowed', outsider: 'allowed', invited: 'allowed', admin: 'allowed', anonymous: 'unauthenticated' },
+      expect: {
+        coordinator: 'allowed',
+        contactPoint: 'allowed',
+        reviewer: 'allowed',
+        observer: 'allowed',
+        outsider: 'allowed',
+        invited: 'allowed',
+        admin: 'allowed',
+        anonymous: 'unauthenticated',
+      },
     },
   ],
   'Query.users': [
     {
-      request: () => ({ document: '{ users(first: 100, includeInactive: true) { edges { node { id displayName email active agency { id } } } } }' }),
+      request: () => ({
+        document: '{ users(first: 100, includeInactive: true) { edges { node { id displayName email active agency { id } } } } }',
+      }),
       expect: ADMIN_ONLY,
     },
   ],
   'Query.commodityCatalogue': [
     {
       request: () => ({ document: '{ commodityCatalogue { version items { code } } }' }),
-      expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'allowed', observer: 'allowed', outsider: 'allowed', invited: 'allowed', admin: 'allowed', anonymous: 'unauthenticated' },
+      expect: {
+        coordinator: 'allowed',
+        contactPoint: 'allowed',
+        reviewer: 'allowed',
+        observer: 'allowed',
+        outsider: 'allowed',
+        invited: 'allowed',
+        admin: 'allowed',
+        anonymous: 'unauthenticated',
+      },
     },
   ],
   'Query.seizureImportTemplate': [
     {
       request: () => ({ document: '{ seizureImportTemplate }' }),
-      expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'allowed', observer: 'allowed', outsider: 'allowed', invited: 'allowed', admin: 'allowed', anonymous: 'unauthenticated' },
+      expect: {
+        coordinator: 'allowed',
+        contactPoint: 'allowed',
+        reviewer: 'allowed',
+        observer: 'allowed',
+        outsider: 'allowed',
+        invited: 'allowed',
+        admin: 'allowed',
+        anonymous: 'unauthenticated',
+      },
     },
   ],
   'Query.me': [
     {
       request: () => ({ document: '{ me { id email } }' }),
-      expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'allowed', observer: 'allowed', outsider: 'allowed', invited: 'allowed', admin: 'allowed', anonymous: 'null' },
+      expect: {
+        coordinator: 'allowed',
+        contactPoint: 'allowed',
+        reviewer: 'allowed',
+        observer: 'allowed',
+        outsider: 'allowed',
+        invited: 'allowed',
+        admin: 'allowed',
+        anonymous: 'null',
+      },
     },
   ],
   'Query.myInvitations': [
@@ -223,7 +324,16 @@ export const matrix: Record<string, Case[]> = {
       request: () => ({ document: '{ myInvitations { operationId code name invitedByName operationalStartsAt } }' }),
       isTheOperation: (invitation, world) => invitation.operationId === world.ids.operation,
       mayName: ['invited'],
-      expect: { coordinator: 'empty', contactPoint: 'empty', reviewer: 'empty', observer: 'empty', outsider: 'empty', invited: 'allowed', admin: 'empty', anonymous: 'unauthenticated' },
+      expect: {
+        coordinator: 'empty',
+        contactPoint: 'empty',
+        reviewer: 'empty',
+        observer: 'empty',
+        outsider: 'empty',
+        invited: 'allowed',
+        admin: 'empty',
+        anonymous: 'unauthenticated',
+      },
     },
   ],
   'Query.node': [
@@ -233,103 +343,260 @@ export const matrix: Record<string, Case[]> = {
     {
       asks: 'an Alert id, of an alert for every participant',
       request: async (world) => ({ document: ALERT_NODE, variables: { id: await alertRaisedByContactPoint(world) } }),
-      expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'allowed', observer: 'allowed', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+      expect: {
+        coordinator: 'allowed',
+        contactPoint: 'allowed',
+        reviewer: 'allowed',
+        observer: 'allowed',
+        outsider: 'not-found',
+        invited: 'not-found',
+        admin: 'not-found',
+        anonymous: 'unauthenticated',
+      },
     },
     {
       // Restricted to INTERPOL: the coordinating WCO is not named, so for its people the alert does not exist.
       asks: 'an Alert id, of an alert RESTRICTED to another agency',
       request: async (world) => ({ document: ALERT_NODE, variables: { id: await alertRaisedByContactPoint(world, 'interpol') } }),
-      expect: { coordinator: 'not-found', contactPoint: 'allowed', reviewer: 'not-found', observer: 'allowed', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+      expect: {
+        coordinator: 'not-found',
+        contactPoint: 'allowed',
+        reviewer: 'not-found',
+        observer: 'allowed',
+        outsider: 'not-found',
+        invited: 'not-found',
+        admin: 'not-found',
+        anonymous: 'unauthenticated',
+      },
     },
     {
       asks: 'a Seizure id, of a submitted report',
-      request: async (world) => ({ document: 'query($id: ID!) { node(id: $id) { __typename id } }', variables: { id: await seizureByContactPoint(world) } }),
-      expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'allowed', observer: 'allowed', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+      request: async (world) => ({
+        document: 'query($id: ID!) { node(id: $id) { __typename id } }',
+        variables: { id: await seizureByContactPoint(world) },
+      }),
+      expect: {
+        coordinator: 'allowed',
+        contactPoint: 'allowed',
+        reviewer: 'allowed',
+        observer: 'allowed',
+        outsider: 'not-found',
+        invited: 'not-found',
+        admin: 'not-found',
+        anonymous: 'unauthenticated',
+      },
     },
     {
       // A draft is the reporting agency's own until submitted.
       asks: 'a Seizure id, of a draft of RMCD',
-      request: async (world) => ({ document: 'query($id: ID!) { node(id: $id) { __typename id } }', variables: { id: await seizureByContactPoint(world, 'DRAFT') } }),
-      expect: { coordinator: 'not-found', contactPoint: 'allowed', reviewer: 'not-found', observer: 'not-found', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+      request: async (world) => ({
+        document: 'query($id: ID!) { node(id: $id) { __typename id } }',
+        variables: { id: await seizureByContactPoint(world, 'DRAFT') },
+      }),
+      expect: {
+        coordinator: 'not-found',
+        contactPoint: 'allowed',
+        reviewer: 'not-found',
+        observer: 'not-found',
+        outsider: 'not-found',
+        invited: 'not-found',
+        admin: 'not-found',
+        anonymous: 'unauthenticated',
+      },
     },
   ],
   'Query.operationByCode': [
     {
       asks: 'the operation by its code',
-      request: (world) => ({ document: 'query($code: String!) { operationByCode(code: $code) { id code name phase } }', variables: { code: world.identity.code } }),
-      expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'allowed', observer: 'allowed', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+      request: (world) => ({
+        document: 'query($code: String!) { operationByCode(code: $code) { id code name phase } }',
+        variables: { code: world.identity.code },
+      }),
+      expect: {
+        coordinator: 'allowed',
+        contactPoint: 'allowed',
+        reviewer: 'allowed',
+        observer: 'allowed',
+        outsider: 'not-found',
+        invited: 'not-found',
+        admin: 'not-found',
+        anonymous: 'unauthenticated',
+      },
     },
   ],
   'Query.operation': [
     {
       asks: 'the operation',
       request: (world) => ({ document: OPERATION_BY_ID('id code name phase myRole'), variables: { id: world.ids.operation } }),
-      expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'allowed', observer: 'allowed', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+      expect: {
+        coordinator: 'allowed',
+        contactPoint: 'allowed',
+        reviewer: 'allowed',
+        observer: 'allowed',
+        outsider: 'not-found',
+        invited: 'not-found',
+        admin: 'not-found',
+        anonymous: 'unauthenticated',
+      },
     },
     {
       asks: 'its timeline',
-      request: (world) => ({ document: OPERATION_BY_ID('timeline(first: 100) { edges { node { __typename type } } }'), variables: { id: world.ids.operation } }),
+      request: (world) => ({
+        document: OPERATION_BY_ID('timeline(first: 100) { edges { node { __typename type } } }'),
+        variables: { id: world.ids.operation },
+      }),
       pick: (data) => data?.operation && data.operation.timeline,
-      expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'allowed', observer: 'allowed', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+      expect: {
+        coordinator: 'allowed',
+        contactPoint: 'allowed',
+        reviewer: 'allowed',
+        observer: 'allowed',
+        outsider: 'not-found',
+        invited: 'not-found',
+        admin: 'not-found',
+        anonymous: 'unauthenticated',
+      },
     },
     {
       asks: 'its alerts',
       request: async (world) => {
         await alertRaisedByContactPoint(world);
-        return { document: OPERATION_BY_ID('alerts(first: 100) { edges { node { id reference } } }'), variables: { id: world.ids.operation } };
+        return {
+          document: OPERATION_BY_ID('alerts(first: 100) { edges { node { id reference } } }'),
+          variables: { id: world.ids.operation },
+        };
       },
       pick: (data) => data?.operation && data.operation.alerts,
-      expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'allowed', observer: 'allowed', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+      expect: {
+        coordinator: 'allowed',
+        contactPoint: 'allowed',
+        reviewer: 'allowed',
+        observer: 'allowed',
+        outsider: 'not-found',
+        invited: 'not-found',
+        admin: 'not-found',
+        anonymous: 'unauthenticated',
+      },
     },
     {
       asks: 'the seizures of the operation in OPERATIONAL',
       request: async (world) => {
         await seizureByContactPoint(world);
-        return { document: OPERATION_BY_ID('seizures(first: 100) { edges { node { id reference status } } }'), variables: { id: (await operationLive(world)).id } };
+        return {
+          document: OPERATION_BY_ID('seizures(first: 100) { edges { node { id reference status } } }'),
+          variables: { id: (await operationLive(world)).id },
+        };
       },
       pick: (data) => data?.operation && data.operation.seizures,
-      expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'allowed', observer: 'allowed', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+      expect: {
+        coordinator: 'allowed',
+        contactPoint: 'allowed',
+        reviewer: 'allowed',
+        observer: 'allowed',
+        outsider: 'not-found',
+        invited: 'not-found',
+        admin: 'not-found',
+        anonymous: 'unauthenticated',
+      },
     },
     {
       asks: 'its register of checks in OPERATIONAL',
       request: async (world) => {
         const operation = await operationLive(world);
-        const figure = { operationId: operation.id, checkedOn: await operation.operationalDay(), database: 'INTERPOL_SLTD', checks: 40, hits: 1 };
+        const figure = {
+          operationId: operation.id,
+          checkedOn: await operation.operationalDay(),
+          database: 'INTERPOL_SLTD',
+          checks: 40,
+          hits: 1,
+        };
         const { result } = await world.kit.mutate(world.people.contactPoint, 'recordDatabaseChecks', figure);
         if (result?.__typename !== 'DatabaseCheck') throw new Error(`recordDatabaseChecks failed: ${JSON.stringify(result)}`);
         return { document: OPERATION_BY_ID('databaseChecks { id countryCode checks hits }'), variables: { id: operation.id } };
       },
       pick: (data) => data?.operation && data.operation.databaseChecks,
-      expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'allowed', observer: 'allowed', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+      expect: {
+        coordinator: 'allowed',
+        contactPoint: 'allowed',
+        reviewer: 'allowed',
+        observer: 'allowed',
+        outsider: 'not-found',
+        invited: 'not-found',
+        admin: 'not-found',
+        anonymous: 'unauthenticated',
+      },
     },
     {
       // A coordinator is offered everyone of the accepted agencies; RMCD's contact point, RMCD's people; others nobody.
       asks: 'the people the viewer may assign',
       request: (world) => ({ document: OPERATION_BY_ID('assignableUsers { id displayName }'), variables: { id: world.ids.operation } }),
       pick: (data) => data?.operation && data.operation.assignableUsers,
-      expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'empty', observer: 'empty', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+      expect: {
+        coordinator: 'allowed',
+        contactPoint: 'allowed',
+        reviewer: 'empty',
+        observer: 'empty',
+        outsider: 'not-found',
+        invited: 'not-found',
+        admin: 'not-found',
+        anonymous: 'unauthenticated',
+      },
     },
     {
       asks: 'its audit trail',
-      request: (world) => ({ document: OPERATION_BY_ID('auditTrail(first: 100) { edges { node { action outcome } } }'), variables: { id: world.ids.operation } }),
+      request: (world) => ({
+        document: OPERATION_BY_ID('auditTrail(first: 100) { edges { node { action outcome } } }'),
+        variables: { id: world.ids.operation },
+      }),
       pick: (data) => data?.operation && data.operation.auditTrail,
-      expect: { coordinator: 'allowed', contactPoint: 'empty', reviewer: 'allowed', observer: 'empty', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+      expect: {
+        coordinator: 'allowed',
+        contactPoint: 'empty',
+        reviewer: 'allowed',
+        observer: 'empty',
+        outsider: 'not-found',
+        invited: 'not-found',
+        admin: 'not-found',
+        anonymous: 'unauthenticated',
+      },
     },
   ],
   'Query.operationResults': [
     {
       asks: 'the results tables',
       request: (world) => ({
-        document: 'query($id: ID!) { operationResults(operationId: $id) { totals { seizures alertsRaised hitRate } byCountryAndCommodity { key } alertOutcomes { outcome count } } }',
+        document:
+          'query($id: ID!) { operationResults(operationId: $id) { totals { seizures alertsRaised hitRate } byCountryAndCommodity { key } alertOutcomes { outcome count } } }',
         variables: { id: world.ids.operation },
       }),
-      expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'allowed', observer: 'allowed', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+      expect: {
+        coordinator: 'allowed',
+        contactPoint: 'allowed',
+        reviewer: 'allowed',
+        observer: 'allowed',
+        outsider: 'not-found',
+        invited: 'not-found',
+        admin: 'not-found',
+        anonymous: 'unauthenticated',
+      },
     },
     {
       asks: 'the seizure list as CSV',
-      request: (world) => ({ document: 'query($id: ID!) { operationResults(operationId: $id) { csv(table: "seizures") } }', variables: { id: world.ids.operation } }),
+      request: (world) => ({
+        document: 'query($id: ID!) { operationResults(operationId: $id) { csv(table: "seizures") } }',
+        variables: { id: world.ids.operation },
+      }),
       pick: (data) => data?.operationResults?.csv,
-      expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'allowed', observer: 'allowed', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+      expect: {
+        coordinator: 'allowed',
+        contactPoint: 'allowed',
+        reviewer: 'allowed',
+        observer: 'allowed',
+        outsider: 'not-found',
+        invited: 'not-found',
+        admin: 'not-found',
+        anonymous: 'unauthenticated',
+      },
     },
   ],
   'Query.programmeResults': [
@@ -338,10 +605,22 @@ export const matrix: Record<string, Case[]> = {
       asks: 'with the submitted report of the operation in OPERATIONAL',
       request: async (world) => {
         await seizureByContactPoint(world);
-        return { document: '{ programmeResults(programme: PROGRAMME_GLOBAL_SHIELD, includeUnverified: true) { operations seizures byCountryAndCommodity { key seizures } } }' };
+        return {
+          document:
+            '{ programmeResults(programme: PROGRAMME_GLOBAL_SHIELD, includeUnverified: true) { operations seizures byCountryAndCommodity { key seizures } } }',
+        };
       },
       pick: (data) => data?.programmeResults?.byCountryAndCommodity,
-      expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'allowed', observer: 'allowed', outsider: 'empty', invited: 'empty', admin: 'empty', anonymous: 'unauthenticated' },
+      expect: {
+        coordinator: 'allowed',
+        contactPoint: 'allowed',
+        reviewer: 'allowed',
+        observer: 'allowed',
+        outsider: 'empty',
+        invited: 'empty',
+        admin: 'empty',
+        anonymous: 'unauthenticated',
+      },
     },
   ],
   'Query.operations': [
@@ -352,7 +631,16 @@ export const matrix: Record<string, Case[]> = {
         variables: { search: world.identity.code },
       }),
       isTheOperation: (operation, world) => operation.id === world.ids.operation,
-      expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'allowed', observer: 'allowed', outsider: 'empty', invited: 'empty', admin: 'empty', anonymous: 'unauthenticated' },
+      expect: {
+        coordinator: 'allowed',
+        contactPoint: 'allowed',
+        reviewer: 'allowed',
+        observer: 'allowed',
+        outsider: 'empty',
+        invited: 'empty',
+        admin: 'empty',
+        anonymous: 'unauthenticated',
+      },
     },
   ],
 
@@ -362,14 +650,32 @@ export const matrix: Record<string, Case[]> = {
         document: mutation('login', '... on LoginSuccess { user { id } }'),
         variables: { input: { email: world.loginTarget.email, password: world.loginTarget.password } },
       }),
-      expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'allowed', observer: 'allowed', outsider: 'allowed', invited: 'allowed', admin: 'allowed', anonymous: 'allowed' },
+      expect: {
+        coordinator: 'allowed',
+        contactPoint: 'allowed',
+        reviewer: 'allowed',
+        observer: 'allowed',
+        outsider: 'allowed',
+        invited: 'allowed',
+        admin: 'allowed',
+        anonymous: 'allowed',
+      },
     },
   ],
   'Mutation.logout': [
     {
       request: () => ({ document: 'mutation { logout }' }),
       fresh: true,
-      expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'allowed', observer: 'allowed', outsider: 'allowed', invited: 'allowed', admin: 'allowed', anonymous: 'allowed' },
+      expect: {
+        coordinator: 'allowed',
+        contactPoint: 'allowed',
+        reviewer: 'allowed',
+        observer: 'allowed',
+        outsider: 'allowed',
+        invited: 'allowed',
+        admin: 'allowed',
+        anonymous: 'allowed',
+      },
     },
   ],
   'Mutation.createAgency': [
@@ -378,7 +684,16 @@ export const matrix: Record<string, Case[]> = {
         document: mutation('createAgency', '... on Agency { id }'),
         variables: { input: { name: `Lao Customs Department ${unique()}`, kind: 'CUSTOMS', countryCode: 'LA' } },
       }),
-      expect: { coordinator: 'forbidden', contactPoint: 'forbidden', reviewer: 'forbidden', observer: 'forbidden', outsider: 'forbidden', invited: 'forbidden', admin: 'allowed', anonymous: 'unauthenticated' },
+      expect: {
+        coordinator: 'forbidden',
+        contactPoint: 'forbidden',
+        reviewer: 'forbidden',
+        observer: 'forbidden',
+        outsider: 'forbidden',
+        invited: 'forbidden',
+        admin: 'allowed',
+        anonymous: 'unauthenticated',
+      },
     },
   ],
   'Mutation.createUser': [
@@ -386,10 +701,24 @@ export const matrix: Record<string, Case[]> = {
       request: (world) => ({
         document: mutation('createUser', '... on User { id }'),
         variables: {
-          input: { email: `officer-${unique()}@police.go.th`, displayName: 'Somchai Wongsa', agencyId: world.agencies.thaiPolice.globalId, password: 'twelve chars at least' },
+          input: {
+            email: `officer-${unique()}@police.go.th`,
+            displayName: 'Somchai Wongsa',
+            agencyId: world.agencies.thaiPolice.globalId,
+            password: 'twelve chars at least',
+          },
         },
       }),
-      expect: { coordinator: 'forbidden', contactPoint: 'forbidden', reviewer: 'forbidden', observer: 'forbidden', outsider: 'forbidden', invited: 'forbidden', admin: 'allowed', anonymous: 'unauthenticated' },
+      expect: {
+        coordinator: 'forbidden',
+        contactPoint: 'forbidden',
+        reviewer: 'forbidden',
+        observer: 'forbidden',
+        outsider: 'forbidden',
+        invited: 'forbidden',
+        admin: 'allowed',
+        anonymous: 'unauthenticated',
+      },
     },
   ],
   'Mutation.deactivateUser': [
@@ -398,12 +727,24 @@ export const matrix: Record<string, Case[]> = {
         document: mutation('deactivateUser', '... on User { id active }'),
         variables: { input: { userId: (await world.kit.seed.user({ agency: world.agencies.thaiPolice })).globalId } },
       }),
-      expect: { coordinator: 'forbidden', contactPoint: 'forbidden', reviewer: 'forbidden', observer: 'forbidden', outsider: 'forbidden', invited: 'forbidden', admin: 'allowed', anonymous: 'unauthenticated' },
+      expect: {
+        coordinator: 'forbidden',
+        contactPoint: 'forbidden',
+        reviewer: 'forbidden',
+        observer: 'forbidden',
+        outsider: 'forbidden',
+        invited: 'forbidden',
+        admin: 'allowed',
+        anonymous: 'unauthenticated',
+      },
     },
   ],
   'Mutation.reactivateUser': [
     {
-      request: async (world) => ({ document: mutation('reactivateUser', '... on User { id active }'), variables: { input: { userId: await freshAccount(world) } } }),
+      request: async (world) => ({
+        document: mutation('reactivateUser', '... on User { id active }'),
+        variables: { input: { userId: await freshAccount(world) } },
+      }),
       expect: ADMIN_ONLY,
     },
   ],
@@ -429,7 +770,9 @@ export const matrix: Record<string, Case[]> = {
     {
       request: async (world) => ({
         document: mutation('updateAgency', '... on Agency { id name }'),
-        variables: { input: { agencyId: (await world.kit.seed.agency({ countryCode: 'LA' })).globalId, name: `Lao Customs Department ${unique()}` } },
+        variables: {
+          input: { agencyId: (await world.kit.seed.agency({ countryCode: 'LA' })).globalId, name: `Lao Customs Department ${unique()}` },
+        },
       }),
       expect: ADMIN_ONLY,
     },
@@ -458,7 +801,16 @@ export const matrix: Record<string, Case[]> = {
         document: mutation('createOperation', '... on Operation { id code }'),
         variables: { input: await world.kit.operationInput(world.people.coordinator, { code: `PGS-OTHER-${unique().toUpperCase()}` }) },
       }),
-      expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'allowed', observer: 'allowed', outsider: 'allowed', invited: 'allowed', admin: 'forbidden', anonymous: 'unauthenticated' },
+      expect: {
+        coordinator: 'allowed',
+        contactPoint: 'allowed',
+        reviewer: 'allowed',
+        observer: 'allowed',
+        outsider: 'allowed',
+        invited: 'allowed',
+        admin: 'forbidden',
+        anonymous: 'unauthenticated',
+      },
     },
   ],
   'Mutation.updateOperation': [
@@ -467,16 +819,40 @@ export const matrix: Record<string, Case[]> = {
         document: mutation('updateOperation', '... on Operation { id region }'),
         variables: { input: { operationId: world.ids.operation, region: 'Asia/Pacific and Oceania' } },
       }),
-      expect: { coordinator: 'allowed', contactPoint: 'forbidden', reviewer: 'forbidden', observer: 'forbidden', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+      expect: {
+        coordinator: 'allowed',
+        contactPoint: 'forbidden',
+        reviewer: 'forbidden',
+        observer: 'forbidden',
+        outsider: 'not-found',
+        invited: 'not-found',
+        admin: 'not-found',
+        anonymous: 'unauthenticated',
+      },
     },
   ],
   'Mutation.inviteAgency': [
     {
       request: async (world) => ({
         document: mutation('inviteAgency', '... on Participation { id status }'),
-        variables: { input: { operationId: world.ids.operation, agencyId: (await world.kit.seed.agency({ countryCode: 'VN' })).globalId, role: 'PARTICIPATING' } },
+        variables: {
+          input: {
+            operationId: world.ids.operation,
+            agencyId: (await world.kit.seed.agency({ countryCode: 'VN' })).globalId,
+            role: 'PARTICIPATING',
+          },
+        },
       }),
-      expect: { coordinator: 'allowed', contactPoint: 'forbidden', reviewer: 'forbidden', observer: 'forbidden', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+      expect: {
+        coordinator: 'allowed',
+        contactPoint: 'forbidden',
+        reviewer: 'forbidden',
+        observer: 'forbidden',
+        outsider: 'not-found',
+        invited: 'not-found',
+        admin: 'not-found',
+        anonymous: 'unauthenticated',
+      },
     },
   ],
   'Mutation.respondToInvitation': [
@@ -487,18 +863,39 @@ export const matrix: Record<string, Case[]> = {
         variables: { input: { operationId: world.ids.operation, accept: true } },
       }),
       fresh: true,
-      expect: { coordinator: 'not-found', contactPoint: 'not-found', reviewer: 'not-found', observer: 'not-found', outsider: 'not-found', invited: 'allowed', admin: 'not-found', anonymous: 'unauthenticated' },
+      expect: {
+        coordinator: 'not-found',
+        contactPoint: 'not-found',
+        reviewer: 'not-found',
+        observer: 'not-found',
+        outsider: 'not-found',
+        invited: 'allowed',
+        admin: 'not-found',
+        anonymous: 'unauthenticated',
+      },
     },
     {
       // Declining leaves the agency outside: the answer must not open the operation to it.
       asks: 'declining, and asking for the operation',
       request: (world) => ({
-        document: mutation('respondToInvitation', '... on Participation { status operation { id code name objectives members { id user { email } } } }'),
+        document: mutation(
+          'respondToInvitation',
+          '... on Participation { status operation { id code name objectives members { id user { email } } } }',
+        ),
         variables: { input: { operationId: world.ids.operation, accept: false } },
       }),
       fresh: true,
       mayName: ['invited'],
-      expect: { coordinator: 'not-found', contactPoint: 'not-found', reviewer: 'not-found', observer: 'not-found', outsider: 'not-found', invited: 'allowed', admin: 'not-found', anonymous: 'unauthenticated' },
+      expect: {
+        coordinator: 'not-found',
+        contactPoint: 'not-found',
+        reviewer: 'not-found',
+        observer: 'not-found',
+        outsider: 'not-found',
+        invited: 'allowed',
+        admin: 'not-found',
+        anonymous: 'unauthenticated',
+      },
     },
   ],
   'Mutation.withdrawParticipation': [
@@ -509,10 +906,21 @@ export const matrix: Record<string, Case[]> = {
         await world.operation.invite(agency);
         return {
           document: mutation('withdrawParticipation', '... on Participation { id status }'),
-          variables: { input: { operationId: world.ids.operation, agencyId: agency.globalId, reason: 'No customs presence at the ports in scope' } },
+          variables: {
+            input: { operationId: world.ids.operation, agencyId: agency.globalId, reason: 'No customs presence at the ports in scope' },
+          },
         };
       },
-      expect: { coordinator: 'allowed', contactPoint: 'forbidden', reviewer: 'forbidden', observer: 'forbidden', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+      expect: {
+        coordinator: 'allowed',
+        contactPoint: 'forbidden',
+        reviewer: 'forbidden',
+        observer: 'forbidden',
+        outsider: 'not-found',
+        invited: 'not-found',
+        admin: 'not-found',
+        anonymous: 'unauthenticated',
+      },
     },
   ],
   'Mutation.assignMember': [
@@ -520,9 +928,24 @@ export const matrix: Record<string, Case[]> = {
       asks: 'a new colleague of the contact point as contact point',
       request: async (world) => ({
         document: mutation('assignMember', '... on OperationMember { id role }'),
-        variables: { input: { operationId: world.ids.operation, userId: (await world.kit.seed.user({ agency: world.agencies.rmcd })).globalId, role: 'CONTACT_POINT' } },
+        variables: {
+          input: {
+            operationId: world.ids.operation,
+            userId: (await world.kit.seed.user({ agency: world.agencies.rmcd })).globalId,
+            role: 'CONTACT_POINT',
+          },
+        },
       }),
-      expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'forbidden', observer: 'forbidden', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+      expect: {
+        coordinator: 'allowed',
+        contactPoint: 'allowed',
+        reviewer: 'forbidden',
+        observer: 'forbidden',
+        outsider: 'not-found',
+        invited: 'not-found',
+        admin: 'not-found',
+        anonymous: 'unauthenticated',
+      },
     },
   ],
   'Mutation.removeMember': [
@@ -536,14 +959,35 @@ export const matrix: Record<string, Case[]> = {
           variables: { input: { operationId: world.ids.operation, memberId: result.id } },
         };
       },
-      expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'forbidden', observer: 'forbidden', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+      expect: {
+        coordinator: 'allowed',
+        contactPoint: 'allowed',
+        reviewer: 'forbidden',
+        observer: 'forbidden',
+        outsider: 'not-found',
+        invited: 'not-found',
+        admin: 'not-found',
+        anonymous: 'unauthenticated',
+      },
     },
   ],
   'Mutation.advancePhase': [
     {
       asks: 'to OPERATIONAL before its planned start',
-      request: (world) => ({ document: mutation('advancePhase', '... on Operation { id phase }'), variables: { input: { operationId: world.ids.operation, to: 'OPERATIONAL' } } }),
-      expect: { coordinator: 'phase-gate', contactPoint: 'forbidden', reviewer: 'forbidden', observer: 'forbidden', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+      request: (world) => ({
+        document: mutation('advancePhase', '... on Operation { id phase }'),
+        variables: { input: { operationId: world.ids.operation, to: 'OPERATIONAL' } },
+      }),
+      expect: {
+        coordinator: 'phase-gate',
+        contactPoint: 'forbidden',
+        reviewer: 'forbidden',
+        observer: 'forbidden',
+        outsider: 'not-found',
+        invited: 'not-found',
+        admin: 'not-found',
+        anonymous: 'unauthenticated',
+      },
     },
   ],
   'Mutation.recordFinalReport': [
@@ -553,7 +997,16 @@ export const matrix: Record<string, Case[]> = {
         document: mutation('recordFinalReport', '... on Operation { id }'),
         variables: { input: { operationId: world.ids.operation, report: 'Seizures compiled per country and commodity.' } },
       }),
-      expect: { coordinator: 'phase-rule', contactPoint: 'forbidden', reviewer: 'phase-rule', observer: 'forbidden', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+      expect: {
+        coordinator: 'phase-rule',
+        contactPoint: 'forbidden',
+        reviewer: 'phase-rule',
+        observer: 'forbidden',
+        outsider: 'not-found',
+        invited: 'not-found',
+        admin: 'not-found',
+        anonymous: 'unauthenticated',
+      },
     },
   ],
   'Mutation.raiseAlert': [
@@ -561,29 +1014,91 @@ export const matrix: Record<string, Case[]> = {
       asks: 'a TEST alert in PRE_OPERATIONAL',
       request: (world) => ({
         document: mutation('raiseAlert', '... on Alert { id reference }'),
-        variables: { input: { operationId: world.ids.operation, idempotencyKey: unique(), category: 'TEST', severity: 'LOW', title: 'Readiness test', marking: 'GREEN', distribution: 'ALL_PARTICIPANTS' } },
+        variables: {
+          input: {
+            operationId: world.ids.operation,
+            idempotencyKey: unique(),
+            category: 'TEST',
+            severity: 'LOW',
+            title: 'Readiness test',
+            marking: 'GREEN',
+            distribution: 'ALL_PARTICIPANTS',
+          },
+        },
       }),
-      expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'forbidden', observer: 'forbidden', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+      expect: {
+        coordinator: 'allowed',
+        contactPoint: 'allowed',
+        reviewer: 'forbidden',
+        observer: 'forbidden',
+        outsider: 'not-found',
+        invited: 'not-found',
+        admin: 'not-found',
+        anonymous: 'unauthenticated',
+      },
     },
     {
       asks: 'an intelligence alert before OPERATIONAL',
       request: (world) => ({
         document: mutation('raiseAlert', '... on Alert { id reference }'),
-        variables: { input: { operationId: world.ids.operation, idempotencyKey: unique(), category: 'INTELLIGENCE', severity: 'HIGH', title: 'Consignee linked to an earlier diversion', marking: 'AMBER', distribution: 'ALL_PARTICIPANTS' } },
+        variables: {
+          input: {
+            operationId: world.ids.operation,
+            idempotencyKey: unique(),
+            category: 'INTELLIGENCE',
+            severity: 'HIGH',
+            title: 'Consignee linked to an earlier diversion',
+            marking: 'AMBER',
+            distribution: 'ALL_PARTICIPANTS',
+          },
+        },
       }),
-      expect: { coordinator: 'phase-rule', contactPoint: 'phase-rule', reviewer: 'forbidden', observer: 'forbidden', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+      expect: {
+        coordinator: 'phase-rule',
+        contactPoint: 'phase-rule',
+        reviewer: 'forbidden',
+        observer: 'forbidden',
+        outsider: 'not-found',
+        invited: 'not-found',
+        admin: 'not-found',
+        anonymous: 'unauthenticated',
+      },
     },
   ],
   'Mutation.acknowledgeAlert': [
     {
       asks: "an alert sent to the WCO and INTERPOL, for the caller's agency",
-      request: async (world) => ({ document: mutation('acknowledgeAlert', '... on Alert { id recipients { acknowledgedAt } }'), variables: { input: { alertId: await alertRaisedByContactPoint(world) } } }),
-      expect: { coordinator: 'allowed', contactPoint: 'forbidden', reviewer: 'forbidden', observer: 'forbidden', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+      request: async (world) => ({
+        document: mutation('acknowledgeAlert', '... on Alert { id recipients { acknowledgedAt } }'),
+        variables: { input: { alertId: await alertRaisedByContactPoint(world) } },
+      }),
+      expect: {
+        coordinator: 'allowed',
+        contactPoint: 'forbidden',
+        reviewer: 'forbidden',
+        observer: 'forbidden',
+        outsider: 'not-found',
+        invited: 'not-found',
+        admin: 'not-found',
+        anonymous: 'unauthenticated',
+      },
     },
     {
       asks: 'an alert RESTRICTED to INTERPOL',
-      request: async (world) => ({ document: mutation('acknowledgeAlert', '... on Alert { id title }'), variables: { input: { alertId: await alertRaisedByContactPoint(world, 'interpol') } } }),
-      expect: { coordinator: 'not-found', contactPoint: 'forbidden', reviewer: 'not-found', observer: 'forbidden', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+      request: async (world) => ({
+        document: mutation('acknowledgeAlert', '... on Alert { id title }'),
+        variables: { input: { alertId: await alertRaisedByContactPoint(world, 'interpol') } },
+      }),
+      expect: {
+        coordinator: 'not-found',
+        contactPoint: 'forbidden',
+        reviewer: 'not-found',
+        observer: 'forbidden',
+        outsider: 'not-found',
+        invited: 'not-found',
+        admin: 'not-found',
+        anonymous: 'unauthenticated',
+      },
     },
   ],
   'Mutation.giveAlertFeedback': [
@@ -591,21 +1106,56 @@ export const matrix: Record<string, Case[]> = {
       asks: 'on an alert sent to the WCO and INTERPOL',
       request: async (world) => ({
         document: mutation('giveAlertFeedback', '... on Alert { id outcome }'),
-        variables: { input: { alertId: await alertRaisedByContactPoint(world), outcome: 'NOTHING_FOUND', note: 'Container inspected; nothing found.' } },
+        variables: {
+          input: { alertId: await alertRaisedByContactPoint(world), outcome: 'NOTHING_FOUND', note: 'Container inspected; nothing found.' },
+        },
       }),
-      expect: { coordinator: 'allowed', contactPoint: 'forbidden', reviewer: 'forbidden', observer: 'forbidden', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+      expect: {
+        coordinator: 'allowed',
+        contactPoint: 'forbidden',
+        reviewer: 'forbidden',
+        observer: 'forbidden',
+        outsider: 'not-found',
+        invited: 'not-found',
+        admin: 'not-found',
+        anonymous: 'unauthenticated',
+      },
     },
   ],
   'Mutation.commentOnAlert': [
     {
       asks: 'on an alert for every participant',
-      request: async (world) => ({ document: mutation('commentOnAlert', '... on Alert { id comments { body } }'), variables: { input: { alertId: await alertRaisedByContactPoint(world), body: 'Noted; our port team is briefed.' } } }),
-      expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'allowed', observer: 'allowed', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+      request: async (world) => ({
+        document: mutation('commentOnAlert', '... on Alert { id comments { body } }'),
+        variables: { input: { alertId: await alertRaisedByContactPoint(world), body: 'Noted; our port team is briefed.' } },
+      }),
+      expect: {
+        coordinator: 'allowed',
+        contactPoint: 'allowed',
+        reviewer: 'allowed',
+        observer: 'allowed',
+        outsider: 'not-found',
+        invited: 'not-found',
+        admin: 'not-found',
+        anonymous: 'unauthenticated',
+      },
     },
     {
       asks: 'on an alert RESTRICTED to INTERPOL',
-      request: async (world) => ({ document: mutation('commentOnAlert', '... on Alert { id title }'), variables: { input: { alertId: await alertRaisedByContactPoint(world, 'interpol'), body: 'Anything on this?' } } }),
-      expect: { coordinator: 'not-found', contactPoint: 'allowed', reviewer: 'not-found', observer: 'allowed', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+      request: async (world) => ({
+        document: mutation('commentOnAlert', '... on Alert { id title }'),
+        variables: { input: { alertId: await alertRaisedByContactPoint(world, 'interpol'), body: 'Anything on this?' } },
+      }),
+      expect: {
+        coordinator: 'not-found',
+        contactPoint: 'allowed',
+        reviewer: 'not-found',
+        observer: 'allowed',
+        outsider: 'not-found',
+        invited: 'not-found',
+        admin: 'not-found',
+        anonymous: 'unauthenticated',
+      },
     },
   ],
   'Mutation.reportSeizure': [
@@ -615,7 +1165,16 @@ export const matrix: Record<string, Case[]> = {
         document: mutation('reportSeizure', '... on Seizure { id reference }'),
         variables: { input: { operationId: world.ids.operation, idempotencyKey: unique(), ...seizureContent } },
       }),
-      expect: { coordinator: 'phase-rule', contactPoint: 'phase-rule', reviewer: 'forbidden', observer: 'forbidden', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+      expect: {
+        coordinator: 'phase-rule',
+        contactPoint: 'phase-rule',
+        reviewer: 'forbidden',
+        observer: 'forbidden',
+        outsider: 'not-found',
+        invited: 'not-found',
+        admin: 'not-found',
+        anonymous: 'unauthenticated',
+      },
     },
     {
       asks: 'in OPERATIONAL',
@@ -623,14 +1182,35 @@ export const matrix: Record<string, Case[]> = {
         document: mutation('reportSeizure', '... on Seizure { id reference }'),
         variables: { input: { operationId: (await operationLive(world)).id, idempotencyKey: unique(), ...seizureContent } },
       }),
-      expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'forbidden', observer: 'forbidden', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+      expect: {
+        coordinator: 'allowed',
+        contactPoint: 'allowed',
+        reviewer: 'forbidden',
+        observer: 'forbidden',
+        outsider: 'not-found',
+        invited: 'not-found',
+        admin: 'not-found',
+        anonymous: 'unauthenticated',
+      },
     },
   ],
   'Mutation.importSeizures': [
     {
       asks: 'a file of one row, in PRE_OPERATIONAL',
-      request: (world) => ({ document: mutation('importSeizures', '... on ImportSeizuresSuccess { importedCount }'), variables: { input: { operationId: world.ids.operation, csv: seizureFile() } } }),
-      expect: { coordinator: 'phase-rule', contactPoint: 'phase-rule', reviewer: 'forbidden', observer: 'forbidden', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+      request: (world) => ({
+        document: mutation('importSeizures', '... on ImportSeizuresSuccess { importedCount }'),
+        variables: { input: { operationId: world.ids.operation, csv: seizureFile() } },
+      }),
+      expect: {
+        coordinator: 'phase-rule',
+        contactPoint: 'phase-rule',
+        reviewer: 'forbidden',
+        observer: 'forbidden',
+        outsider: 'not-found',
+        invited: 'not-found',
+        admin: 'not-found',
+        anonymous: 'unauthenticated',
+      },
     },
     {
       asks: 'a file of one row, in OPERATIONAL',
@@ -638,14 +1218,35 @@ export const matrix: Record<string, Case[]> = {
         document: mutation('importSeizures', '... on ImportSeizuresSuccess { importedCount seizures { id reference } }'),
         variables: { input: { operationId: (await operationLive(world)).id, csv: seizureFile() } },
       }),
-      expect: { coordinator: 'allowed', contactPoint: 'allowed', reviewer: 'forbidden', observer: 'forbidden', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+      expect: {
+        coordinator: 'allowed',
+        contactPoint: 'allowed',
+        reviewer: 'forbidden',
+        observer: 'forbidden',
+        outsider: 'not-found',
+        invited: 'not-found',
+        admin: 'not-found',
+        anonymous: 'unauthenticated',
+      },
     },
   ],
   'Mutation.submitSeizure': [
     {
       asks: "a draft of RMCD's",
-      request: async (world) => ({ document: mutation('submitSeizure', '... on Seizure { id status }'), variables: { input: { seizureId: await seizureByContactPoint(world, 'DRAFT') } } }),
-      expect: { coordinator: 'not-found', contactPoint: 'allowed', reviewer: 'not-found', observer: 'not-found', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+      request: async (world) => ({
+        document: mutation('submitSeizure', '... on Seizure { id status }'),
+        variables: { input: { seizureId: await seizureByContactPoint(world, 'DRAFT') } },
+      }),
+      expect: {
+        coordinator: 'not-found',
+        contactPoint: 'allowed',
+        reviewer: 'not-found',
+        observer: 'not-found',
+        outsider: 'not-found',
+        invited: 'not-found',
+        admin: 'not-found',
+        anonymous: 'unauthenticated',
+      },
     },
   ],
   'Mutation.correctSeizure': [
@@ -655,13 +1256,25 @@ export const matrix: Record<string, Case[]> = {
         document: mutation('correctSeizure', '... on Seizure { id status }'),
         variables: { input: { seizureId: await seizureByContactPoint(world, 'REJECTED'), ...seizureContent, conveyance: 'MSKU1234565' } },
       }),
-      expect: { coordinator: 'forbidden', contactPoint: 'allowed', reviewer: 'forbidden', observer: 'forbidden', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+      expect: {
+        coordinator: 'forbidden',
+        contactPoint: 'allowed',
+        reviewer: 'forbidden',
+        observer: 'forbidden',
+        outsider: 'not-found',
+        invited: 'not-found',
+        admin: 'not-found',
+        anonymous: 'unauthenticated',
+      },
     },
   ],
   'Mutation.verifySeizure': [
     {
       asks: 'a submitted report',
-      request: async (world) => ({ document: mutation('verifySeizure', '... on Seizure { id status }'), variables: { input: { seizureId: await seizureByContactPoint(world) } } }),
+      request: async (world) => ({
+        document: mutation('verifySeizure', '... on Seizure { id status }'),
+        variables: { input: { seizureId: await seizureByContactPoint(world) } },
+      }),
       expect: SEIZURE_REVIEW,
     },
   ],
@@ -685,7 +1298,16 @@ export const matrix: Record<string, Case[]> = {
           variables: { input: { operationId: world.ids.operation, checkedOn: '2026-06-01', commodityId: urea.id, shipments: 3 } },
         };
       },
-      expect: { coordinator: 'phase-rule', contactPoint: 'phase-rule', reviewer: 'forbidden', observer: 'forbidden', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+      expect: {
+        coordinator: 'phase-rule',
+        contactPoint: 'phase-rule',
+        reviewer: 'forbidden',
+        observer: 'forbidden',
+        outsider: 'not-found',
+        invited: 'not-found',
+        admin: 'not-found',
+        anonymous: 'unauthenticated',
+      },
     },
   ],
   'Mutation.recordDatabaseChecks': [
@@ -695,7 +1317,16 @@ export const matrix: Record<string, Case[]> = {
         document: mutation('recordDatabaseChecks', '... on DatabaseCheck { id checks hits }'),
         variables: { input: { operationId: world.ids.operation, checkedOn: '2026-06-01', database: 'INTERPOL_SLTD', checks: 40, hits: 1 } },
       }),
-      expect: { coordinator: 'phase-rule', contactPoint: 'phase-rule', reviewer: 'forbidden', observer: 'forbidden', outsider: 'not-found', invited: 'not-found', admin: 'not-found', anonymous: 'unauthenticated' },
+      expect: {
+        coordinator: 'phase-rule',
+        contactPoint: 'phase-rule',
+        reviewer: 'forbidden',
+        observer: 'forbidden',
+        outsider: 'not-found',
+        invited: 'not-found',
+        admin: 'not-found',
+        anonymous: 'unauthenticated',
+      },
     },
   ],
 };

@@ -20,7 +20,9 @@ import { reportFigure } from '../testkit/report';
 
 /** Every way into the API: `Query.operation`, `Mutation.advancePhase`, … */
 function rootFields(target: GraphQLSchema): string[] {
-  const roots = [target.getQueryType(), target.getMutationType(), target.getSubscriptionType()].filter((type): type is GraphQLObjectType => !!type);
+  const roots = [target.getQueryType(), target.getMutationType(), target.getSubscriptionType()].filter(
+    (type): type is GraphQLObjectType => !!type,
+  );
   return roots.flatMap((root) => Object.keys(root.getFields()).map((field) => `${root.name}.${field}`));
 }
 
@@ -56,7 +58,9 @@ async function seedWorld(): Promise<World> {
   expect((await operation.assign(reviewer, 'REVIEWER')).result?.__typename).toBe('OperationMember');
   expect((await operation.invite(agencies.pnp)).result?.__typename).toBe('Participation');
   // One accepting country is not two: the gate is overridden, as a coordinator may, in writing.
-  const advanced = await operation.advance('PRE_OPERATIONAL', { overrideJustification: 'Second country confirmed by letter; registration follows.' });
+  const advanced = await operation.advance('PRE_OPERATIONAL', {
+    overrideJustification: 'Second country confirmed by letter; registration follows.',
+  });
   expect(advanced.result).toMatchObject({ __typename: 'Operation', phase: 'PRE_OPERATIONAL' });
 
   const parts = await operation.view(coordinator, 'participations { id agency { id } } members { id user { id } }');
@@ -213,7 +217,9 @@ describe('the matrix', () => {
   it('would fail for a root field added without a row', () => {
     const grown = extendSchema(
       schema,
-      parse('extend type Query { operationsOfAgency(agencyId: ID!): [Operation!]! } extend type Mutation { cancelOperation(id: ID!): Boolean! }'),
+      parse(
+        'extend type Query { operationsOfAgency(agencyId: ID!): [Operation!]! } extend type Mutation { cancelOperation(id: ID!): Boolean! }',
+      ),
     );
     const alreadyMissing = rootFieldsWithoutExpectations(schema, matrix);
     expect(rootFieldsWithoutExpectations(grown, matrix).filter((field) => !alreadyMissing.includes(field))).toEqual([

@@ -28,7 +28,12 @@ const day = (days = 0) => calendarDateIn('Asia/Bangkok', new Date(testApp.clock.
 
 /** Records today's figure, or that of the day `daysAway` from today. */
 function shipments(operation: OperationDriver, by: Actor, commodity: string, { daysAway = 0, ...figures }: Record<string, unknown>) {
-  return kit.mutate(by, 'recordLicitShipmentsChecked', { operationId: operation.id, checkedOn: day(daysAway as number), commodityId: codes.get(commodity), ...figures });
+  return kit.mutate(by, 'recordLicitShipmentsChecked', {
+    operationId: operation.id,
+    checkedOn: day(daysAway as number),
+    commodityId: codes.get(commodity),
+    ...figures,
+  });
 }
 function databaseChecks(operation: OperationDriver, by: Actor, database: string, figures: Record<string, unknown>) {
   return kit.mutate(by, 'recordDatabaseChecks', { operationId: operation.id, checkedOn: day(), database, ...figures });
@@ -43,13 +48,18 @@ const RECORDINGS = `timeline(first: 500) { edges { node { type
 /** The timeline's recordings of checks, oldest first, as `viewer` sees them. */
 async function recordings(operation: OperationDriver, viewer: Actor) {
   const seen = await operation.view(viewer, RECORDINGS);
-  return seen!.timeline.edges.map((edge: { node: { type: string } }) => edge.node).filter((event: { type: string }) => /CHECK/.test(event.type));
+  return seen!.timeline.edges
+    .map((edge: { node: { type: string } }) => edge.node)
+    .filter((event: { type: string }) => /CHECK/.test(event.type));
 }
 
 /** The usual cast in OPERATIONAL, with a reviewer at the WCO and Australian police observing. */
 async function operationalRoom() {
   const room = await kit.jointOperation();
-  const observer = await room.operation.join(await kit.actor(await kit.seed.agency({ name: `Australian Federal Police ${suffix()}`, kind: 'POLICE', countryCode: 'AU' })), 'OBSERVING');
+  const observer = await room.operation.join(
+    await kit.actor(await kit.seed.agency({ name: `Australian Federal Police ${suffix()}`, kind: 'POLICE', countryCode: 'AU' })),
+    'OBSERVING',
+  );
   const reviewer = await kit.actor(room.planner.agency);
   expect((await room.operation.assign(reviewer, 'REVIEWER')).result?.__typename).toBe('OperationMember');
   await room.operation.advanceTo('OPERATIONAL');
@@ -60,10 +70,23 @@ describe('recording licit shipments checked', () => {
   it("records the agency's figure under its country, for every member to see", async () => {
     const { operation, malaysia, thailand, observer } = await operationalRoom();
     const { result } = await shipments(operation, malaysia, 'AMMONIUM_NITRATE', { shipments: 12, quantity: 24.5, unit: 'T' });
-    expect(result).toMatchObject({ __typename: 'LicitShipmentCheck', countryCode: 'MY', checkedOn: day(), shipments: 12, quantity: 24.5, unit: 'T' });
-    expect(result).toMatchObject({ agency: { id: malaysia.agency.globalId }, commodity: { code: 'AMMONIUM_NITRATE' }, recordedBy: { id: malaysia.globalId } });
+    expect(result).toMatchObject({
+      __typename: 'LicitShipmentCheck',
+      countryCode: 'MY',
+      checkedOn: day(),
+      shipments: 12,
+      quantity: 24.5,
+      unit: 'T',
+    });
+    expect(result).toMatchObject({
+      agency: { id: malaysia.agency.globalId },
+      commodity: { code: 'AMMONIUM_NITRATE' },
+      recordedBy: { id: malaysia.globalId },
+    });
     for (const viewer of [operation.coordinator, thailand, observer]) {
-      expect((await operation.view(viewer, REGISTER))!.licitShipmentChecks).toEqual([expect.objectContaining({ id: result!.id, shipments: 12 })]);
+      expect((await operation.view(viewer, REGISTER))!.licitShipmentChecks).toEqual([
+        expect.objectContaining({ id: result!.id, shipments: 12 }),
+      ]);
     }
   });
 
@@ -76,8 +99,20 @@ describe('recording licit shipments checked', () => {
     const register = (await operation.view(thailand, REGISTER))!.licitShipmentChecks;
     expect(register).toEqual([expect.objectContaining({ shipments: 5, quantity: 1200, unit: 'KG' })]);
     expect(await recordings(operation, thailand)).toEqual([
-      { type: 'LICIT_SHIPMENTS_CHECKED', correction: false, check: { id: first.result!.id }, before: null, after: { shipments: 3, quantity: null, unit: null } },
-      { type: 'LICIT_SHIPMENTS_CHECKED', correction: true, check: { id: first.result!.id }, before: { shipments: 3, quantity: null, unit: null }, after: { shipments: 5, quantity: 1200, unit: 'KG' } },
+      {
+        type: 'LICIT_SHIPMENTS_CHECKED',
+        correction: false,
+        check: { id: first.result!.id },
+        before: null,
+        after: { shipments: 3, quantity: null, unit: null },
+      },
+      {
+        type: 'LICIT_SHIPMENTS_CHECKED',
+        correction: true,
+        check: { id: first.result!.id },
+        before: { shipments: 3, quantity: null, unit: null },
+        after: { shipments: 5, quantity: 1200, unit: 'KG' },
+      },
     ]);
   });
 
@@ -86,7 +121,10 @@ describe('recording licit shipments checked', () => {
     await shipments(operation, malaysia, 'ACETONE', { shipments: 2 });
     await shipments(operation, thailand, 'ACETONE', { shipments: 7 });
     const register = (await operation.view(malaysia, REGISTER))!.licitShipmentChecks;
-    expect(register.map((row: { countryCode: string; shipments: number }) => [row.countryCode, row.shipments]).sort()).toEqual([['MY', 2], ['TH', 7]]);
+    expect(register.map((row: { countryCode: string; shipments: number }) => [row.countryCode, row.shipments]).sort()).toEqual([
+      ['MY', 2],
+      ['TH', 7],
+    ]);
   });
 
   describe('refusals', () => {
@@ -118,12 +156,32 @@ describe('recording database checks', () => {
   it('records checks and hits, and a correction replaces them', async () => {
     const { operation, malaysia, thailand } = await operationalRoom();
     const first = await databaseChecks(operation, thailand, 'INTERPOL_SLTD', { checks: 1200, hits: 3 });
-    expect(first.result).toMatchObject({ __typename: 'DatabaseCheck', countryCode: 'TH', database: 'INTERPOL_SLTD', checks: 1200, hits: 3 });
+    expect(first.result).toMatchObject({
+      __typename: 'DatabaseCheck',
+      countryCode: 'TH',
+      database: 'INTERPOL_SLTD',
+      checks: 1200,
+      hits: 3,
+    });
     await databaseChecks(operation, thailand, 'INTERPOL_SLTD', { checks: 1250, hits: 4 });
-    expect((await operation.view(malaysia, REGISTER))!.databaseChecks).toEqual([expect.objectContaining({ id: first.result!.id, checks: 1250, hits: 4 })]);
+    expect((await operation.view(malaysia, REGISTER))!.databaseChecks).toEqual([
+      expect.objectContaining({ id: first.result!.id, checks: 1250, hits: 4 }),
+    ]);
     expect(await recordings(operation, malaysia)).toEqual([
-      { type: 'DATABASE_CHECKS_RECORDED', correction: false, check: { id: first.result!.id }, before: null, after: { checks: 1200, hits: 3 } },
-      { type: 'DATABASE_CHECKS_RECORDED', correction: true, check: { id: first.result!.id }, before: { checks: 1200, hits: 3 }, after: { checks: 1250, hits: 4 } },
+      {
+        type: 'DATABASE_CHECKS_RECORDED',
+        correction: false,
+        check: { id: first.result!.id },
+        before: null,
+        after: { checks: 1200, hits: 3 },
+      },
+      {
+        type: 'DATABASE_CHECKS_RECORDED',
+        correction: true,
+        check: { id: first.result!.id },
+        before: { checks: 1200, hits: 3 },
+        after: { checks: 1250, hits: 4 },
+      },
     ]);
   });
 
@@ -148,7 +206,10 @@ describe('who records, and when', () => {
     const recorded = await databaseChecks(operation, malaysia, 'NATIONAL', { checks: 40, hits: 1 });
     expect((await databaseChecks(operation, reviewer, 'NATIONAL', { checks: 1, hits: 0 })).refusal).toBe('FORBIDDEN');
     expect((await shipments(operation, observer, 'UREA', { shipments: 1 })).refusal).toBe('FORBIDDEN');
-    expect((await databaseChecks(operation, outsider, 'NATIONAL', { checks: 1, hits: 0 })).result).toMatchObject({ __typename: 'NotFoundError', message: 'Operation not found.' });
+    expect((await databaseChecks(operation, outsider, 'NATIONAL', { checks: 1, hits: 0 })).result).toMatchObject({
+      __typename: 'NotFoundError',
+      message: 'Operation not found.',
+    });
     expect(await operation.view(outsider, REGISTER)).toBeNull();
     const node = await testApp.graphql('query($id: ID!) { node(id: $id) { id } }', { id: recorded.result!.id }, { token: outsider.token });
     expect(node.data).toEqual({ node: null });
@@ -192,7 +253,15 @@ describe('totals for the results', () => {
     const { db } = testApp.database;
     const operationId = decodeGlobalId(operation.id)!.id;
     expect(await licitShipmentTotals(db, operationId)).toEqual([
-      { countryCode: 'MY', shipments: 14, quantities: [{ unit: 'KG', quantity: 2003.5 }, { unit: 'L', quantity: 1.5 }, { unit: 'PIECES', quantity: 40 }] },
+      {
+        countryCode: 'MY',
+        shipments: 14,
+        quantities: [
+          { unit: 'KG', quantity: 2003.5 },
+          { unit: 'L', quantity: 1.5 },
+          { unit: 'PIECES', quantity: 40 },
+        ],
+      },
       { countryCode: 'TH', shipments: 1, quantities: [{ unit: 'KG', quantity: 10 }] },
     ]);
     expect(await databaseCheckTotals(db, operationId)).toEqual([

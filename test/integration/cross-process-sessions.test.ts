@@ -45,7 +45,10 @@ describeWhere(['postgres', 'redis'], 'sessions ended on one instance close socke
   async function closedWithin(socket: TestSocket, started: number, ms: number): Promise<{ code: number; elapsedMs: number }> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`socket still open ${ms} ms after the mutation was sent`)), started + ms - performance.now());
+      timer = setTimeout(
+        () => reject(new Error(`socket still open ${ms} ms after the mutation was sent`)),
+        started + ms - performance.now(),
+      );
     });
     try {
       const { code } = await Promise.race([socket.closed, timeout]);

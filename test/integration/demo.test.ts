@@ -36,7 +36,9 @@ describe('the demo operation', () => {
   it('went live after every participating agency acknowledged the readiness test', async () => {
     const operation = await (await as('planner@wco.demo'))('phase participations { role status readinessAcknowledgedAt }');
     expect(operation.phase).toBe('OPERATIONAL');
-    const participating = operation.participations.filter((p: { role: string; status: string }) => p.role === 'PARTICIPATING' && p.status === 'ACCEPTED');
+    const participating = operation.participations.filter(
+      (p: { role: string; status: string }) => p.role === 'PARTICIPATING' && p.status === 'ACCEPTED',
+    );
     expect(participating.length).toBeGreaterThan(10);
     for (const participation of participating) expect(participation.readinessAcknowledgedAt).not.toBeNull();
   });
@@ -45,15 +47,23 @@ describe('the demo operation', () => {
     const operation = await (await as('analyst@wco.demo'))('seizures(first: 100) { edges { node { status unit bonus } } }');
     const seizures = operation.seizures.edges.map((edge: { node: { status: string; unit: string; bonus: boolean } }) => edge.node);
     const count = (status: string) => seizures.filter((seizure: { status: string }) => seizure.status === status).length;
-    expect({ VERIFIED: count('VERIFIED'), SUBMITTED: count('SUBMITTED'), DRAFT: count('DRAFT') }).toEqual({ VERIFIED: 14, SUBMITTED: 2, DRAFT: 0 });
+    expect({ VERIFIED: count('VERIFIED'), SUBMITTED: count('SUBMITTED'), DRAFT: count('DRAFT') }).toEqual({
+      VERIFIED: 14,
+      SUBMITTED: 2,
+      DRAFT: 0,
+    });
     expect(new Set(seizures.map((seizure: { unit: string }) => seizure.unit))).toEqual(new Set(['T', 'KG', 'G', 'L', 'M', 'PIECES']));
     expect(seizures.filter((seizure: { bonus: boolean }) => seizure.bonus).length).toBeGreaterThanOrEqual(2);
   });
 
   it("keeps the Philippine draft the Philippines' own, and links their seizure to the fertiliser alert", async () => {
-    const philippines = await (await as('ncp@customs.ph.demo'))('seizures(first: 100, status: DRAFT) { edges { node { status } } } alerts(first: 10) { edges { node { reference outcome linkedSeizures { status } } } }');
+    const philippines = await (await as('ncp@customs.ph.demo'))(
+      'seizures(first: 100, status: DRAFT) { edges { node { status } } } alerts(first: 10) { edges { node { reference outcome linkedSeizures { status } } } }',
+    );
     expect(philippines.seizures.edges).toHaveLength(1);
-    const seized = philippines.alerts.edges.map((edge: { node: Record<string, any> }) => edge.node).filter((alert: { outcome: string }) => alert.outcome === 'SEIZED');
+    const seized = philippines.alerts.edges
+      .map((edge: { node: Record<string, any> }) => edge.node)
+      .filter((alert: { outcome: string }) => alert.outcome === 'SEIZED');
     expect(seized).toEqual([expect.objectContaining({ linkedSeizures: [{ status: 'VERIFIED' }] })]);
   });
 

@@ -60,7 +60,10 @@ describe('pruning', () => {
     expect(await pruneExpiredEvents(testApp.app.deps, 30)).toBe(0);
 
     const timeline = await operation.view(planner, 'timeline(first: 100) { edges { node { type } } }');
-    expect(timeline!.timeline.edges.map((edge: { node: { type: string } }) => edge.node.type)).toEqual(['OPERATION_UPDATED', 'OPERATION_UPDATED']);
+    expect(timeline!.timeline.edges.map((edge: { node: { type: string } }) => edge.node.type)).toEqual([
+      'OPERATION_UPDATED',
+      'OPERATION_UPDATED',
+    ]);
   });
 
   it('runs on its own schedule only when a retention period is set', async () => {
@@ -97,7 +100,11 @@ describe('a stream resuming from what retention removed', () => {
     const resumed = subscribe<Event>(socket, STREAM, { operationId: operation.id, after: oldCursors[1] });
     await resumed.until((s) => s.received.length === 1);
     const [resync] = resumed.received;
-    expect(resync!.operationEvents).toMatchObject({ __typename: 'ResyncRequiredEvent', type: 'RESYNC_REQUIRED', reason: expect.stringMatching(/retention/) });
+    expect(resync!.operationEvents).toMatchObject({
+      __typename: 'ResyncRequiredEvent',
+      type: 'RESYNC_REQUIRED',
+      reason: expect.stringMatching(/retention/),
+    });
     const head = Math.max(...(await seqsOf(uuid)));
     const timeline = await operation.view(planner, 'timeline(first: 100) { edges { cursor } }');
     expect(resync!.operationEvents.cursor).toBe(timeline!.timeline.edges.at(-1).cursor);
@@ -110,7 +117,11 @@ describe('a stream resuming from what retention removed', () => {
     // From the newest pruned event itself nothing is missing: the stream resumes normally.
     const exact = subscribe<Event>(socket, STREAM, { operationId: operation.id, after: oldCursors.at(-1) });
     await exact.until((s) => s.received.length === 3);
-    expect(exact.received.map((event) => event.operationEvents.type)).toEqual(['OPERATION_UPDATED', 'OPERATION_UPDATED', 'OPERATION_UPDATED']);
+    expect(exact.received.map((event) => event.operationEvents.type)).toEqual([
+      'OPERATION_UPDATED',
+      'OPERATION_UPDATED',
+      'OPERATION_UPDATED',
+    ]);
     resumed.dispose();
     exact.dispose();
   });

@@ -52,7 +52,11 @@ let testApp: TestApp;
 let operation: OperationDriver;
 let writers: Actor[];
 
-async function send(kind: Kind, by: Actor, input: Record<string, unknown>): Promise<{ outcome: Attempt['outcome']; data?: Record<string, any> }> {
+async function send(
+  kind: Kind,
+  by: Actor,
+  input: Record<string, unknown>,
+): Promise<{ outcome: Attempt['outcome']; data?: Record<string, any> }> {
   const inputType = `${kind[0]!.toUpperCase()}${kind.slice(1)}Input`;
   const query = `mutation($input: ${inputType}!) { ${kind}(input: $input) { __typename ${SUCCESS[kind].selection} ... on Error { code message } } }`;
   let response;
@@ -75,12 +79,20 @@ function nextAttempt(random: SeededRandom, attempts: Attempt[], acknowledged: Se
   const roll = random.next();
   if (raised.length > 0 && roll < 0.3) {
     const alert = random.pick(raised);
-    return { kind: 'commentOnAlert', by: random.pick(writers), input: { alertId: (alert.outcome as { id: string }).id, body: `Seen at the border ${randomUUID()}` } };
+    return {
+      kind: 'commentOnAlert',
+      by: random.pick(writers),
+      input: { alertId: (alert.outcome as { id: string }).id, body: `Seen at the border ${randomUUID()}` },
+    };
   }
   if (raised.length > 0 && roll < 0.55) {
     // One acknowledgement per alert and recipient agency: a second would change nothing.
     const alert = random.pick(raised);
-    const recipient = writers.find((writer) => alert.recipients!.includes(writer.agency.globalId) && !acknowledged.has(`${alert.outcome.ok && alert.outcome.id}/${writer.agency.id}`));
+    const recipient = writers.find(
+      (writer) =>
+        alert.recipients!.includes(writer.agency.globalId) &&
+        !acknowledged.has(`${alert.outcome.ok && alert.outcome.id}/${writer.agency.id}`),
+    );
     if (recipient) {
       acknowledged.add(`${(alert.outcome as { id: string }).id}/${recipient.agency.id}`);
       return { kind: 'acknowledgeAlert', by: recipient, input: { alertId: (alert.outcome as { id: string }).id } };
@@ -101,7 +113,15 @@ function nextAttempt(random: SeededRandom, attempts: Attempt[], acknowledged: Se
       },
     };
   }
-  return { kind: 'reportSeizure', by: random.pick(writers.slice(1)), input: { ...seizureInput(operation, null), commodityDescription: 'Ammonium nitrate, 24 t', idempotencyKey: `${KEY_PREFIX}${randomUUID()}` } };
+  return {
+    kind: 'reportSeizure',
+    by: random.pick(writers.slice(1)),
+    input: {
+      ...seizureInput(operation, null),
+      commodityDescription: 'Ammonium nitrate, 24 t',
+      idempotencyKey: `${KEY_PREFIX}${randomUUID()}`,
+    },
+  };
 }
 
 /**
@@ -109,7 +129,12 @@ function nextAttempt(random: SeededRandom, attempts: Attempt[], acknowledged: Se
  * then a random delay, so that kills land anywhere in a mutation), until `stop` resolves. Paced by
  * progress rather than by the clock: on a busy machine as on an idle one, about a third fail.
  */
-async function killAtRandom(url: string, random: SeededRandom, finished: () => number, stop: Promise<void>): Promise<{ rounds: number; backends: number }> {
+async function killAtRandom(
+  url: string,
+  random: SeededRandom,
+  finished: () => number,
+  stop: Promise<void>,
+): Promise<{ rounds: number; backends: number }> {
   const killer = new pg.Client({ connectionString: url });
   await killer.connect();
   let stopped = false;
@@ -150,12 +175,16 @@ async function readStored(): Promise<Stored> {
     return {
       alerts: await rows('select id, idempotency_key from alerts where operation_id = $1'),
       seizures: await rows('select id, idempotency_key from seizures where operation_id = $1'),
-      comments: await rows('select c.id, c.alert_id, c.body from alert_comments c join alerts a on a.id = c.alert_id where a.operation_id = $1'),
+      comments: await rows(
+        'select c.id, c.alert_id, c.body from alert_comments c join alerts a on a.id = c.alert_id where a.operation_id = $1',
+      ),
       acknowledged: await rows(
         'select r.alert_id, r.agency_id from alert_recipients r join alerts a on a.id = r.alert_id where a.operation_id = $1 and r.acknowledged_at is not null',
       ),
       events: await rows('select seq::int as seq, type, data from operation_events where operation_id = $1 order by seq'),
-      audits: await rows("select action, target_id, actor_agency_id, details from audit_entries where operation_id = $1 and outcome = 'SUCCEEDED'"),
+      audits: await rows(
+        "select action, target_id, actor_agency_id, details from audit_entries where operation_id = $1 and outcome = 'SUCCEEDED'",
+      ),
       lastEventSeq: (await rows<{ last: number }>('select last_event_seq::int as last from operations where id = $1'))[0]!.last,
     };
   } finally {
@@ -175,9 +204,16 @@ const countBy = <T>(items: T[], key: (item: T) => string): Map<string, number> =
  * at nothing); each attempt that succeeded is there once, each that failed is absent.
  */
 function expectNothingLost(stored: Stored, attempts: Attempt[]): number {
-  const events = (type: string, field: string) => countBy(stored.events.filter((event) => event.type === type), (event) => event.data[field]!);
+  const events = (type: string, field: string) =>
+    countBy(
+      stored.events.filter((event) => event.type === type),
+      (event) => event.data[field]!,
+    );
   const firstAudits = (action: string, flag: string) =>
-    countBy(stored.audits.filter((entry) => entry.action === action && !entry.details?.[flag]), (entry) => entry.target_id ?? '');
+    countBy(
+      stored.audits.filter((entry) => entry.action === action && !entry.details?.[flag]),
+      (entry) => entry.target_id ?? '',
+    );
 
   // The log: 1, 2, 3… with no gap, and the counter where the log ends.
   expect(stored.events.map((event) => event.seq)).toEqual(stored.events.map((_, index) => index + 1));
@@ -186,7 +222,10 @@ function expectNothingLost(stored: Stored, attempts: Attempt[]): number {
   // Entities ↔ events ↔ audit entries, one to one, whichever attempt made them.
   const exactlyOnce = (ids: string[], counts: Map<string, number>, what: string) => {
     expect([...counts.keys()].sort(), what).toEqual([...ids].sort());
-    expect([...counts.values()].every((count) => count === 1), what).toBe(true);
+    expect(
+      [...counts.values()].every((count) => count === 1),
+      what,
+    ).toBe(true);
   };
   const alertIds = stored.alerts.map((alert) => alert.id);
   exactlyOnce(alertIds, events('ALERT_RAISED', 'alertId'), 'an ALERT_RAISED event per alert');
@@ -194,13 +233,20 @@ function expectNothingLost(stored: Stored, attempts: Attempt[]): number {
   const seizureIds = stored.seizures.map((seizure) => seizure.id);
   exactlyOnce(seizureIds, events('SEIZURE_REPORTED', 'seizureId'), 'a SEIZURE_REPORTED event per seizure');
   exactlyOnce(seizureIds, firstAudits('reportSeizure', 'retried'), 'a reportSeizure audit entry per seizure');
-  exactlyOnce(stored.comments.map((comment) => comment.id), events('ALERT_COMMENTED', 'commentId'), 'an ALERT_COMMENTED event per comment');
+  exactlyOnce(
+    stored.comments.map((comment) => comment.id),
+    events('ALERT_COMMENTED', 'commentId'),
+    'an ALERT_COMMENTED event per comment',
+  );
   // A comment's audit entry names its alert: as many entries per alert as it has comments.
   expect(firstAudits('commentOnAlert', 'none')).toEqual(countBy(stored.comments, (comment) => comment.alert_id));
   const ackKey = (alertId: string, agencyId: string) => `${alertId}/${agencyId}`;
   exactlyOnce(
     stored.acknowledged.map((row) => ackKey(row.alert_id, row.agency_id)),
-    countBy(stored.events.filter((event) => event.type === 'ALERT_ACKNOWLEDGED'), (event) => ackKey(event.data.alertId!, event.data.agencyId!)),
+    countBy(
+      stored.events.filter((event) => event.type === 'ALERT_ACKNOWLEDGED'),
+      (event) => ackKey(event.data.alertId!, event.data.agencyId!),
+    ),
     'an ALERT_ACKNOWLEDGED event per acknowledgement',
   );
   exactlyOnce(
@@ -224,13 +270,21 @@ function expectNothingLost(stored: Stored, attempts: Attempt[]): number {
     if (attempt.kind === 'raiseAlert') stays(alertByKey.get(input.idempotencyKey as string), returned('Alert'));
     if (attempt.kind === 'reportSeizure') stays(seizureByKey.get(input.idempotencyKey as string), returned('Seizure'));
     if (attempt.kind === 'commentOnAlert') stays(commentsByBody.get(input.body as string) ?? 0, outcome.ok ? 1 : 0);
-    if (attempt.kind === 'acknowledgeAlert') stays(acknowledged.has(ackKey(uuidFromGlobalId(input.alertId as string, 'Alert')!, attempt.by.agency.id)), outcome.ok);
+    if (attempt.kind === 'acknowledgeAlert')
+      stays(acknowledged.has(ackKey(uuidFromGlobalId(input.alertId as string, 'Alert')!, attempt.by.agency.id)), outcome.ok);
   }
   const faultKeys = (rows: { idempotency_key: string }[]) => rows.filter((row) => row.idempotency_key.startsWith(KEY_PREFIX)).length;
   const succeeded = (kind: Kind) => attempts.filter((attempt) => attempt.kind === kind && attempt.outcome.ok).length;
   expect(faultKeys(stored.alerts)).toBe(succeeded('raiseAlert'));
   expect(faultKeys(stored.seizures)).toBe(succeeded('reportSeizure'));
-  return stored.alerts.length + stored.seizures.length + stored.comments.length + stored.acknowledged.length + stored.events.length + stored.audits.length;
+  return (
+    stored.alerts.length +
+    stored.seizures.length +
+    stored.comments.length +
+    stored.acknowledged.length +
+    stored.events.length +
+    stored.audits.length
+  );
 }
 
 describeWhere(['postgres', 'redis'], 'database connections killed at random points of mutations', () => {
@@ -247,7 +301,9 @@ describeWhere(['postgres', 'redis'], 'database connections killed at random poin
     await testApp?.stop();
   });
 
-  it('keeps every acknowledged write exactly once, leaves nothing of a failed one, and converges on retry', { timeout: 120_000 }, async () => {
+  it('keeps every acknowledged write exactly once, leaves nothing of a failed one, and converges on retry', {
+    timeout: 120_000,
+  }, async () => {
     const random = seededRandom('connection kill');
     const attempts: Attempt[] = [];
     const acknowledged = new Set<string>();
@@ -263,7 +319,10 @@ describeWhere(['postgres', 'redis'], 'database connections killed at random poin
           issued += 1;
           const next = nextAttempt(random, attempts, acknowledged);
           const { outcome, data } = await send(next.kind, next.by, next.input);
-          const recipients = next.kind === 'raiseAlert' && data ? (data.recipients as { agency: { id: string } }[]).map((recipient) => recipient.agency.id) : undefined;
+          const recipients =
+            next.kind === 'raiseAlert' && data
+              ? (data.recipients as { agency: { id: string } }[]).map((recipient) => recipient.agency.id)
+              : undefined;
           attempts.push({ ...next, outcome, recipients });
         }
       }),
@@ -283,7 +342,8 @@ describeWhere(['postgres', 'redis'], 'database connections killed at random poin
     expect(failed.length).toBeGreaterThan(10);
     expect(attempts.length - failed.length).toBeGreaterThan(ATTEMPTS / 4);
     // A failure says nothing of the database: no SQL, no PostgreSQL message.
-    for (const attempt of failed) expect((attempt.outcome as { error: string }).error).not.toMatch(/terminat|postgres|select|insert|update|connection/i);
+    for (const attempt of failed)
+      expect((attempt.outcome as { error: string }).error).not.toMatch(/terminat|postgres|select|insert|update|connection/i);
 
     const checkedAfterFaults = expectNothingLost(await readStored(), attempts);
 

@@ -114,18 +114,29 @@ async function readyzBecomes(status: number, timeoutMs: number): Promise<number>
   }
 }
 
-async function stored(): Promise<{ alerts: Map<string, string>; raised: Map<string, number>; audited: Map<string, number>; seqs: number[]; lastEventSeq: number }> {
+async function stored(): Promise<{
+  alerts: Map<string, string>;
+  raised: Map<string, number>;
+  audited: Map<string, number>;
+  seqs: number[];
+  lastEventSeq: number;
+}> {
   const client = new pg.Client({ connectionString: database.url! });
   await client.connect();
   try {
     const id = uuidFromGlobalId(operation.id, 'Operation');
     const rows = async (text: string) => (await client.query(text, [id])).rows;
-    const counts = (list: { key: string }[]) => list.reduce((map, row) => map.set(row.key, (map.get(row.key) ?? 0) + 1), new Map<string, number>());
+    const counts = (list: { key: string }[]) =>
+      list.reduce((map, row) => map.set(row.key, (map.get(row.key) ?? 0) + 1), new Map<string, number>());
     return {
-      alerts: new Map((await rows('select idempotency_key, id from alerts where operation_id = $1')).map((row) => [row.idempotency_key, row.id])),
+      alerts: new Map(
+        (await rows('select idempotency_key, id from alerts where operation_id = $1')).map((row) => [row.idempotency_key, row.id]),
+      ),
       raised: counts(await rows("select data->>'alertId' as key from operation_events where operation_id = $1 and type = 'ALERT_RAISED'")),
       audited: counts(
-        await rows("select target_id as key from audit_entries where operation_id = $1 and action = 'raiseAlert' and outcome = 'SUCCEEDED' and not coalesce((details->>'retried')::boolean, false)"),
+        await rows(
+          "select target_id as key from audit_entries where operation_id = $1 and action = 'raiseAlert' and outcome = 'SUCCEEDED' and not coalesce((details->>'retried')::boolean, false)",
+        ),
       ),
       seqs: (await rows('select seq::int as seq from operation_events where operation_id = $1 order by seq')).map((row) => row.seq),
       lastEventSeq: (await rows('select last_event_seq::int as last from operations where id = $1'))[0].last,
@@ -140,7 +151,9 @@ describeWhere(['postgres', 'redis'], 'PostgreSQL stopped and started again under
     const started = performance.now();
     cluster = await startPrivatePostgres();
     database = await cluster.createDatabase('jointops_restart');
-    reportFigure(`postgres restart: private cluster on port ${cluster.port} initialised, started and migrated in ${Math.round(performance.now() - started)} ms`);
+    reportFigure(
+      `postgres restart: private cluster on port ${cluster.port} initialised, started and migrated in ${Math.round(performance.now() - started)} ms`,
+    );
     testApp = await startTestApp({ database, redis: true, env: { MUTATION_RATE_PER_MINUTE: '1000000', MUTATION_BURST: '1000000' } });
     const kit = operationKit(testApp);
     const room = await kit.jointOperation();
@@ -159,7 +172,13 @@ describeWhere(['postgres', 'redis'], 'PostgreSQL stopped and started again under
     const malaysia = operation.participants[0]!;
     const timeline = await operation.view(malaysia, 'timeline(first: 500) { edges { cursor } }');
     const startCursor = timeline!.timeline.edges.at(-1).cursor as string;
-    follower = follow({ url: () => testApp.wsUrl, token: malaysia.token, operationId: operation.id, after: startCursor, backoffMs: () => 200 });
+    follower = follow({
+      url: () => testApp.wsUrl,
+      token: malaysia.token,
+      operationId: operation.id,
+      after: startCursor,
+      backoffMs: () => 200,
+    });
 
     const load = writeLoad();
     await load.until(() => load.count('before', true) >= WRITES_PER_SIDE, 30_000, 'writes before the stop');
@@ -170,7 +189,11 @@ describeWhere(['postgres', 'redis'], 'PostgreSQL stopped and started again under
     load.enter('down');
     const stopMs = Math.round(performance.now() - stopping);
     const notReadyMs = await readyzBecomes(503, 5_000);
-    await load.until(() => load.count('down', false) >= 10 && performance.now() - stopping > OUTAGE_MS, 10_000, 'failed writes during the outage');
+    await load.until(
+      () => load.count('down', false) >= 10 && performance.now() - stopping > OUTAGE_MS,
+      10_000,
+      'failed writes during the outage',
+    );
 
     load.enter('starting');
     const starting = performance.now();
@@ -196,7 +219,8 @@ describeWhere(['postgres', 'redis'], 'PostgreSQL stopped and started again under
     expect(whileDown.filter((write) => write.outcome.ok)).toEqual([]);
     // Refused with the masked error, never the driver's words, and the process still serving.
     for (const write of failed) expect((write.outcome as { error: string }).error).toMatch(/^(200|500|503) \S+ /);
-    for (const write of failed) expect((write.outcome as { error: string }).error).not.toMatch(/ECONNREFUSED|postgres|terminat|connect|select|insert|transport/i);
+    for (const write of failed)
+      expect((write.outcome as { error: string }).error).not.toMatch(/ECONNREFUSED|postgres|terminat|connect|select|insert|transport/i);
 
     // Nothing acknowledged is lost.
     const afterFaults = await stored();

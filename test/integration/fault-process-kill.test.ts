@@ -64,7 +64,9 @@ describeWhere(['postgres', 'redis'], 'one of two server processes killed mid-fan
     await database?.destroy();
   });
 
-  it('sends the killed process’s members to the other, and every member ends with every event once, in order', { timeout: 120_000 }, async () => {
+  it('sends the killed process’s members to the other, and every member ends with every event once, in order', {
+    timeout: 120_000,
+  }, async () => {
     const timeline = await operation.view(members[0]!, 'timeline(first: 500) { edges { cursor } }');
     const startCursor = timeline!.timeline.edges.at(-1).cursor as string;
     const from = seqOfCursor(startCursor);

@@ -101,7 +101,9 @@ describeWhere(['postgres', 'redis'], 'a reconnection storm of 1,000 clients', ()
     await testApp?.stop();
   });
 
-  it('resubscribes every client from its cursor within 30 s, gap-free, and the server returns to its steady state', { timeout: 180_000 }, async () => {
+  it('resubscribes every client from its cursor within 30 s, gap-free, and the server returns to its steady state', {
+    timeout: 180_000,
+  }, async () => {
     const random = seededRandom('reconnect storm');
     const timeline = await operation.view(members[0]!, 'timeline(first: 500) { edges { cursor } }');
     const startCursor = timeline!.timeline.edges.at(-1).cursor as string;
@@ -126,13 +128,19 @@ describeWhere(['postgres', 'redis'], 'a reconnection storm of 1,000 clients', ()
     await raise(members[0]!, 'Warm-up');
     await allHold(from + 1, 60_000);
     const connectDrops = followers.flatMap((follower) => follower.drops);
-    reportFigure(`reconnect storm: ${CLIENTS} clients subscribed and warmed up in ${Math.round(performance.now() - connecting)} ms, ${cpuMsSince(connectingCpu)} ms of CPU (${connectDrops.length} retried their first connection: ${[...new Set(connectDrops)].join('; ')})`);
+    reportFigure(
+      `reconnect storm: ${CLIENTS} clients subscribed and warmed up in ${Math.round(performance.now() - connecting)} ms, ${cpuMsSince(connectingCpu)} ms of CPU (${connectDrops.length} retried their first connection: ${[...new Set(connectDrops)].join('; ')})`,
+    );
     const reconnectsBefore = followers.reduce((sum, follower) => sum + follower.reconnects, 0);
 
     // The steady state: every client live, a few events delivered to all.
     for (let n = 0; n < STEADY_ALERTS; n += 1) await raise(members[n % USERS]!, `Steady ${n}`);
     await allHold(from + 1 + STEADY_ALERTS, 30_000);
-    const steady = { heap: await settledHeap(), sockets: testApp.app.live.connectionCount(), watching: testApp.app.liveHub.watching(operationUuid) };
+    const steady = {
+      heap: await settledHeap(),
+      sockets: testApp.app.live.connectionCount(),
+      watching: testApp.app.liveHub.watching(operationUuid),
+    };
     expect(steady.sockets).toBe(CLIENTS);
     expect(steady.watching).toBe(CLIENTS);
 
@@ -161,7 +169,9 @@ describeWhere(['postgres', 'redis'], 'a reconnection storm of 1,000 clients', ()
     );
     const recoveredMs = Math.round(performance.now() - stormAt);
     const cpuMs = cpuMsSince(stormCpu);
-    const backMs = (await Promise.allSettled(backAfter)).flatMap((back) => (back.status === 'fulfilled' ? [back.value] : [])).sort((x, y) => x - y);
+    const backMs = (await Promise.allSettled(backAfter))
+      .flatMap((back) => (back.status === 'fulfilled' ? [back.value] : []))
+      .sort((x, y) => x - y);
     const percentile = (p: number) => Math.round(backMs[Math.min(backMs.length - 1, Math.floor((p / 100) * backMs.length))] ?? NaN);
     // Said before any assertion, so that a slow run still leaves its figures.
     reportFigure(
@@ -177,7 +187,11 @@ describeWhere(['postgres', 'redis'], 'a reconnection storm of 1,000 clients', ()
 
     // The storm has passed: as many sockets and subscribers as before, and about as much heap.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
-    const after = { heap: await settledHeap(), sockets: testApp.app.live.connectionCount(), watching: testApp.app.liveHub.watching(operationUuid) };
+    const after = {
+      heap: await settledHeap(),
+      sockets: testApp.app.live.connectionCount(),
+      watching: testApp.app.liveHub.watching(operationUuid),
+    };
     reportFigure(
       `reconnect storm: ${reconnects} reconnections (backoff 0–${JITTER_MS} ms), ${CLIENTS * (head - from)} deliveries checked gap-free; ` +
         `heap ${mb(steady.heap)} before, ${mb(after.heap)} after (server and clients, after GC)`,

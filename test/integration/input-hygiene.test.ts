@@ -50,15 +50,40 @@ async function auditSince<T>(call: () => Promise<T>) {
 describe('a control character sent to the API', () => {
   it.each([
     ['commentOnAlert', 'body', () => ({ alertId: room.alertId, body: `Seen at gate 4${NUL}` })],
-    ['raiseAlert', 'title', () => ({ operationId: room.operation.id, idempotencyKey: randomUUID(), category: 'TEST', severity: 'LOW', title: `Test${NUL}`, marking: 'CLEAR', distribution: 'ALL_PARTICIPANTS' })],
+    [
+      'raiseAlert',
+      'title',
+      () => ({
+        operationId: room.operation.id,
+        idempotencyKey: randomUUID(),
+        category: 'TEST',
+        severity: 'LOW',
+        title: `Test${NUL}`,
+        marking: 'CLEAR',
+        distribution: 'ALL_PARTICIPANTS',
+      }),
+    ],
     [
       'raiseAlert',
       'subject.vessel.name',
-      () => ({ operationId: room.operation.id, idempotencyKey: randomUUID(), category: 'INTELLIGENCE', severity: 'LOW', title: 'Tip-off', subject: { vessel: { name: `KOTA${NUL}` } }, marking: 'CLEAR', distribution: 'ALL_PARTICIPANTS' }),
+      () => ({
+        operationId: room.operation.id,
+        idempotencyKey: randomUUID(),
+        category: 'INTELLIGENCE',
+        severity: 'LOW',
+        title: 'Tip-off',
+        subject: { vessel: { name: `KOTA${NUL}` } },
+        marking: 'CLEAR',
+        distribution: 'ALL_PARTICIPANTS',
+      }),
     ],
   ] as const)('in %s is a ValidationError on %s, audited as a refusal', async (mutation, field, input) => {
     const { value, audit } = await auditSince(() => kit.mutate(room.malaysia, mutation, input()));
-    expect(value.result).toMatchObject({ __typename: 'ValidationError', code: 'VALIDATION', fieldErrors: [{ path: field.split('.'), message: 'Must not contain control characters' }] });
+    expect(value.result).toMatchObject({
+      __typename: 'ValidationError',
+      code: 'VALIDATION',
+      fieldErrors: [{ path: field.split('.'), message: 'Must not contain control characters' }],
+    });
     expect(audit).toMatchObject([{ action: mutation, outcome: 'REFUSED', reason: expect.stringMatching(/^VALIDATION: /) }]);
   });
 
@@ -92,13 +117,17 @@ describe('an unexpected failure', () => {
   // and quotes the comment in its error, as PostgreSQL's own errors quote the values they refuse.
   beforeAll(async () => {
     const { db } = testApp.database;
-    await db.execute(sql.raw(`
+    await db.execute(
+      sql.raw(`
       create function refuse_marked_comment() returns trigger language plpgsql as $$
       begin
         if new.body like '%MARKED%' then raise exception 'comment refused: %', new.body; end if;
         return new;
-      end $$`));
-    await db.execute(sql.raw('create trigger refuse_marked_comment before insert on alert_comments for each row execute function refuse_marked_comment()'));
+      end $$`),
+    );
+    await db.execute(
+      sql.raw('create trigger refuse_marked_comment before insert on alert_comments for each row execute function refuse_marked_comment()'),
+    );
   });
 
   it('is masked, audited as a refusal, and logged without the request, its SQL or its parameters', async () => {
@@ -113,7 +142,9 @@ describe('an unexpected failure', () => {
     );
 
     expect(response.data?.commentOnAlert ?? null).toBeNull();
-    expect(response.errors).toEqual([expect.objectContaining({ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } })]);
+    expect(response.errors).toEqual([
+      expect.objectContaining({ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }),
+    ]);
     expect(JSON.stringify(response)).not.toContain('MARKED');
 
     expect(audit).toEqual([
@@ -140,7 +171,13 @@ describe('an unexpected failure', () => {
 describe('the audit trail of a request', () => {
   it("keeps the server's own request id, and the client's beside it when it looks like one", async () => {
     const comment = (headers: Record<string, string>) =>
-      auditSince(() => testApp.graphql('mutation($input: CommentOnAlertInput!) { commentOnAlert(input: $input) { __typename } }', { input: { alertId: room.alertId, body: 'Briefed.' } }, { token: room.malaysia.token, headers }));
+      auditSince(() =>
+        testApp.graphql(
+          'mutation($input: CommentOnAlertInput!) { commentOnAlert(input: $input) { __typename } }',
+          { input: { alertId: room.alertId, body: 'Briefed.' } },
+          { token: room.malaysia.token, headers },
+        ),
+      );
 
     const claimed = await comment({ 'x-request-id': 'escalator' });
     expect(claimed.audit).toMatchObject([{ action: 'commentOnAlert', outcome: 'SUCCEEDED', clientRequestId: 'escalator' }]);

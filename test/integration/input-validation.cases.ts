@@ -61,19 +61,40 @@ const agencyIds = badIds('agencyId', 'Agency', (world) => world.user.globalId);
 
 /** A phase plan of (phase, start, end) windows, dates given as MM-DD in 2026. */
 function phasePlan(...windows: [phase: string, startsAt: string, endsAt: string][]) {
-  return windows.map(([phase, startsAt, endsAt]) => ({ phase, startsAt: `2026-${startsAt}T00:00:00Z`, endsAt: `2026-${endsAt}T00:00:00Z` }));
+  return windows.map(([phase, startsAt, endsAt]) => ({
+    phase,
+    startsAt: `2026-${startsAt}T00:00:00Z`,
+    endsAt: `2026-${endsAt}T00:00:00Z`,
+  }));
 }
 
 /** Acknowledgement deadlines an operation cannot run on. */
 const deadlineMistakes: MalformedInput[] = [
-  { mistake: 'a deadline of zero minutes', field: 'acknowledgementDeadlines.0.minutes', change: () => ({ acknowledgementDeadlines: [{ severity: 'LOW', minutes: 0 }] }) },
-  { mistake: 'a deadline longer than a week', field: 'acknowledgementDeadlines.0.minutes', change: () => ({ acknowledgementDeadlines: [{ severity: 'LOW', minutes: 10_081 }] }) },
+  {
+    mistake: 'a deadline of zero minutes',
+    field: 'acknowledgementDeadlines.0.minutes',
+    change: () => ({ acknowledgementDeadlines: [{ severity: 'LOW', minutes: 0 }] }),
+  },
+  {
+    mistake: 'a deadline longer than a week',
+    field: 'acknowledgementDeadlines.0.minutes',
+    change: () => ({ acknowledgementDeadlines: [{ severity: 'LOW', minutes: 10_081 }] }),
+  },
   {
     mistake: 'a severity given twice',
     field: 'acknowledgementDeadlines.1.severity',
-    change: () => ({ acknowledgementDeadlines: [{ severity: 'HIGH', minutes: 30 }, { severity: 'HIGH', minutes: 45 }] }),
+    change: () => ({
+      acknowledgementDeadlines: [
+        { severity: 'HIGH', minutes: 30 },
+        { severity: 'HIGH', minutes: 45 },
+      ],
+    }),
   },
-  { mistake: 'a CRITICAL alert given longer than a HIGH one', field: 'acknowledgementDeadlines', change: () => ({ acknowledgementDeadlines: [{ severity: 'CRITICAL', minutes: 120 }] }) },
+  {
+    mistake: 'a CRITICAL alert given longer than a HIGH one',
+    field: 'acknowledgementDeadlines',
+    change: () => ({ acknowledgementDeadlines: [{ severity: 'CRITICAL', minutes: 120 }] }),
+  },
 ];
 
 const plannedPhaseMistakes: MalformedInput[] = [
@@ -81,14 +102,24 @@ const plannedPhaseMistakes: MalformedInput[] = [
     mistake: 'a phase that ends before it starts',
     field: 'plannedPhases.2.endsAt',
     change: () => ({
-      plannedPhases: phasePlan(['PLANNING', '06-01', '06-10'], ['PRE_OPERATIONAL', '06-10', '06-20'], ['OPERATIONAL', '06-20', '06-15'], ['POST_OPERATIONAL', '07-01', '08-01']),
+      plannedPhases: phasePlan(
+        ['PLANNING', '06-01', '06-10'],
+        ['PRE_OPERATIONAL', '06-10', '06-20'],
+        ['OPERATIONAL', '06-20', '06-15'],
+        ['POST_OPERATIONAL', '07-01', '08-01'],
+      ),
     }),
   },
   {
     mistake: 'a phase that starts before the one before it ends',
     field: 'plannedPhases.1.startsAt',
     change: () => ({
-      plannedPhases: phasePlan(['PLANNING', '06-01', '06-10'], ['PRE_OPERATIONAL', '06-05', '06-20'], ['OPERATIONAL', '06-20', '07-01'], ['POST_OPERATIONAL', '07-01', '08-01']),
+      plannedPhases: phasePlan(
+        ['PLANNING', '06-01', '06-10'],
+        ['PRE_OPERATIONAL', '06-05', '06-20'],
+        ['OPERATIONAL', '06-20', '07-01'],
+        ['POST_OPERATIONAL', '07-01', '08-01'],
+      ),
     }),
   },
   {
@@ -106,7 +137,11 @@ const plannedPhaseMistakes: MalformedInput[] = [
 const commodityIdMistakes: MalformedInput[] = [
   { mistake: 'a blank commodity id', field: 'targetCommodityIds.0', change: () => ({ targetCommodityIds: [''] }) },
   { mistake: 'a commodity id that is no id at all', field: 'targetCommodityIds.0', change: () => ({ targetCommodityIds: ['nope'] }) },
-  { mistake: 'an agency id among the commodity ids', field: 'targetCommodityIds.0', change: (world) => ({ targetCommodityIds: [world.agency.globalId] }) },
+  {
+    mistake: 'an agency id among the commodity ids',
+    field: 'targetCommodityIds.0',
+    change: (world) => ({ targetCommodityIds: [world.agency.globalId] }),
+  },
   {
     mistake: 'a commodity id that names no catalogue item',
     field: 'targetCommodityIds',
@@ -173,7 +208,11 @@ const seizureContentMistakes: MalformedInput[] = [
   { mistake: 'a country code no country has', field: 'countryCode', change: () => ({ countryCode: 'ZZ' }) },
   { mistake: 'a NUL byte in the place', field: 'place', change: () => ({ place: 'Port\u0000Klang' }) },
   { mistake: 'a place over two lines', field: 'place', change: () => ({ place: 'Port Klang\nWestport' }) },
-  { mistake: 'a terminal escape sequence in the concealment', field: 'concealment', change: () => ({ concealment: 'Declared as \u001B[31mNPK' }) },
+  {
+    mistake: 'a terminal escape sequence in the concealment',
+    field: 'concealment',
+    change: () => ({ concealment: 'Declared as \u001B[31mNPK' }),
+  },
   { mistake: 'a subnormal quantity', field: 'quantity', change: () => ({ quantity: 5e-324 }) },
   { mistake: 'a transit country code no country has', field: 'transitCountryCodes.0', change: () => ({ transitCountryCodes: ['XK'] }) },
   { mistake: 'a blank country', field: 'countryCode', change: () => ({ countryCode: '' }) },
@@ -185,18 +224,34 @@ const seizureContentMistakes: MalformedInput[] = [
   { mistake: 'a longitude without its latitude', field: 'latitude', change: () => ({ latitude: null }) },
   { mistake: 'a commodity id that is no id at all', field: 'commodityId', change: () => ({ commodityId: 'nope' }) },
   { mistake: 'an agency id as commodity', field: 'commodityId', change: (world) => ({ commodityId: world.agency.globalId }) },
-  { mistake: 'a commodity id that names no catalogue item', field: 'commodityId', change: () => ({ commodityId: encodeGlobalId('Commodity', randomUUID()) }) },
+  {
+    mistake: 'a commodity id that names no catalogue item',
+    field: 'commodityId',
+    change: () => ({ commodityId: encodeGlobalId('Commodity', randomUUID()) }),
+  },
   { mistake: 'no commodity and no description', field: 'commodityDescription', change: () => ({ commodityId: null }) },
-  { mistake: 'a description longer than 1000 characters', field: 'commodityDescription', change: () => ({ commodityDescription: 'Bags. '.repeat(200) }) },
+  {
+    mistake: 'a description longer than 1000 characters',
+    field: 'commodityDescription',
+    change: () => ({ commodityDescription: 'Bags. '.repeat(200) }),
+  },
   { mistake: 'a quantity of zero', field: 'quantity', change: () => ({ quantity: 0 }) },
   { mistake: 'a negative quantity', field: 'quantity', change: () => ({ quantity: -24 }) },
   { mistake: 'ammonium nitrate in litres', field: 'unit', change: () => ({ unit: 'L' }) },
-  { mistake: 'pieces that are not whole', field: 'quantity', change: () => ({ commodityId: null, commodityDescription: 'Detonators', quantity: 2.5, unit: 'PIECES' }) },
+  {
+    mistake: 'pieces that are not whole',
+    field: 'quantity',
+    change: () => ({ commodityId: null, commodityDescription: 'Detonators', quantity: 2.5, unit: 'PIECES' }),
+  },
   { mistake: 'an origin of three letters', field: 'originCountryCode', change: () => ({ originCountryCode: 'MYS' }) },
   { mistake: 'a transit country that is no code', field: 'transitCountryCodes.0', change: () => ({ transitCountryCodes: ['Singapore'] }) },
   { mistake: 'negative arrests', field: 'arrests', change: () => ({ arrests: -1 }) },
   { mistake: 'a linked alert id that is no id at all', field: 'linkedAlertIds.0', change: () => ({ linkedAlertIds: ['nope'] }) },
-  { mistake: 'a linked alert that does not exist', field: 'linkedAlertIds.0', change: () => ({ linkedAlertIds: [encodeGlobalId('Alert', randomUUID())] }) },
+  {
+    mistake: 'a linked alert that does not exist',
+    field: 'linkedAlertIds.0',
+    change: () => ({ linkedAlertIds: [encodeGlobalId('Alert', randomUUID())] }),
+  },
 ];
 
 const JUSTIFICATION = 'Agencies confirmed by letter; registration follows.';
@@ -227,7 +282,13 @@ export const mutationInputs: Record<string, MutationInputs> = {
   },
   createAgency: {
     caller: 'admin',
-    wellFormed: () => ({ name: `Royal Malaysian Customs ${unique()}`, acronym: 'JKDM', kind: 'CUSTOMS', countryCode: 'MY', timeZone: 'Asia/Kuala_Lumpur' }),
+    wellFormed: () => ({
+      name: `Royal Malaysian Customs ${unique()}`,
+      acronym: 'JKDM',
+      kind: 'CUSTOMS',
+      countryCode: 'MY',
+      timeZone: 'Asia/Kuala_Lumpur',
+    }),
     malformed: [
       { mistake: 'a blank name', field: 'name', change: () => ({ name: '' }) },
       { mistake: 'a name of spaces', field: 'name', change: () => ({ name: ' \t ' }) },
@@ -264,7 +325,11 @@ export const mutationInputs: Record<string, MutationInputs> = {
       { mistake: 'a blank agency id', field: 'agencyId', change: () => ({ agencyId: '' }) },
       { mistake: 'an agency id that is no id at all', field: 'agencyId', change: () => ({ agencyId: 'nope' }) },
       { mistake: 'a user id where an agency id belongs', field: 'agencyId', change: (world) => ({ agencyId: world.user.globalId }) },
-      { mistake: 'an agency id that names no agency', field: 'agencyId', change: () => ({ agencyId: encodeGlobalId('Agency', randomUUID()) }) },
+      {
+        mistake: 'an agency id that names no agency',
+        field: 'agencyId',
+        change: () => ({ agencyId: encodeGlobalId('Agency', randomUUID()) }),
+      },
       { mistake: 'a language the app does not speak', field: 'locale', change: () => ({ locale: 'de' }) },
       { mistake: 'a time zone that does not exist', field: 'timeZone', change: () => ({ timeZone: 'Mars/Base' }) },
     ],
@@ -287,7 +352,11 @@ export const mutationInputs: Record<string, MutationInputs> = {
   },
   updateUser: {
     caller: 'admin',
-    wellFormed: async (world) => ({ userId: (await world.kit.seed.user({ agency: world.agency })).globalId, displayName: 'Nurul Aisyah', locale: 'fr' }),
+    wellFormed: async (world) => ({
+      userId: (await world.kit.seed.user({ agency: world.agency })).globalId,
+      displayName: 'Nurul Aisyah',
+      locale: 'fr',
+    }),
     malformed: [
       ...userIds,
       { mistake: 'a blank display name', field: 'displayName', change: () => ({ displayName: '' }) },
@@ -299,7 +368,11 @@ export const mutationInputs: Record<string, MutationInputs> = {
       { mistake: 'a time zone that does not exist', field: 'timeZone', change: () => ({ timeZone: 'Mars/Base' }) },
       { mistake: 'administrator rights of null', field: 'isAdmin', change: () => ({ isAdmin: null }) },
       ...badIds('agencyId', 'Agency', (world) => world.user.globalId),
-      { mistake: 'an agency id that names no agency', field: 'agencyId', change: () => ({ agencyId: encodeGlobalId('Agency', randomUUID()) }) },
+      {
+        mistake: 'an agency id that names no agency',
+        field: 'agencyId',
+        change: () => ({ agencyId: encodeGlobalId('Agency', randomUUID()) }),
+      },
       {
         mistake: 'another agency for a member of an operation still open',
         field: 'agencyId',
@@ -309,7 +382,10 @@ export const mutationInputs: Record<string, MutationInputs> = {
   },
   resetUserPassword: {
     caller: 'admin',
-    wellFormed: async (world) => ({ userId: (await world.kit.seed.user({ agency: world.agency })).globalId, newPassword: 'twelve chars at least' }),
+    wellFormed: async (world) => ({
+      userId: (await world.kit.seed.user({ agency: world.agency })).globalId,
+      newPassword: 'twelve chars at least',
+    }),
     malformed: [
       ...userIds,
       { mistake: 'a blank password', field: 'newPassword', change: () => ({ newPassword: '' }) },
@@ -319,13 +395,22 @@ export const mutationInputs: Record<string, MutationInputs> = {
   },
   updateAgency: {
     caller: 'admin',
-    wellFormed: async (world) => ({ agencyId: (await world.kit.seed.agency({ countryCode: 'MY' })).globalId, name: `Lao Customs ${unique()}`, acronym: 'LCD', timeZone: 'Asia/Vientiane' }),
+    wellFormed: async (world) => ({
+      agencyId: (await world.kit.seed.agency({ countryCode: 'MY' })).globalId,
+      name: `Lao Customs ${unique()}`,
+      acronym: 'LCD',
+      timeZone: 'Asia/Vientiane',
+    }),
     malformed: [
       ...agencyIds,
       { mistake: 'a blank name', field: 'name', change: () => ({ name: '' }) },
       { mistake: 'a name of spaces', field: 'name', change: () => ({ name: ' \t ' }) },
       { mistake: 'a name longer than 200 characters', field: 'name', change: () => ({ name: 'Customs '.repeat(30) }) },
-      { mistake: 'the name of another agency of the same country', field: 'name', change: (world) => ({ name: world.agency.name.toUpperCase() }) },
+      {
+        mistake: 'the name of another agency of the same country',
+        field: 'name',
+        change: (world) => ({ name: world.agency.name.toUpperCase() }),
+      },
       { mistake: 'a name with a C1 control character', field: 'name', change: () => ({ name: 'Lao\u009BCustoms' }) },
       { mistake: 'a country code no country has', field: 'countryCode', change: () => ({ countryCode: 'ZZ' }) },
       { mistake: 'an acronym longer than 20 characters', field: 'acronym', change: () => ({ acronym: 'JABATAN-KASTAM-DIRAJA-MALAYSIA' }) },
@@ -346,7 +431,8 @@ export const mutationInputs: Record<string, MutationInputs> = {
   },
   createOperation: {
     caller: 'coordinator',
-    wellFormed: (world) => world.kit.operationInput(world.coordinator, { objectives: 'Intercept precursor consignments at the main seaports.' }),
+    wellFormed: (world) =>
+      world.kit.operationInput(world.coordinator, { objectives: 'Intercept precursor consignments at the main seaports.' }),
     malformed: [
       { mistake: 'a blank code', field: 'code', change: () => ({ code: '' }) },
       { mistake: 'a code of spaces', field: 'code', change: () => ({ code: '   ' }) },
@@ -359,7 +445,11 @@ export const mutationInputs: Record<string, MutationInputs> = {
       { mistake: 'objectives longer than 4000 characters', field: 'objectives', change: () => ({ objectives: 'Intercept. '.repeat(400) }) },
       { mistake: 'a NUL byte in the name', field: 'name', change: () => ({ name: 'Operation\u0000Shield' }) },
       { mistake: 'a DEL character in the objectives', field: 'objectives', change: () => ({ objectives: 'Intercept\u007F precursors' }) },
-      { mistake: 'a phase planned in year 0001', field: 'plannedPhases.0.startsAt', change: () => ({ plannedPhases: [{ phase: 'PLANNING', startsAt: '0001-01-01T00:00:00Z', endsAt: '2026-06-10T00:00:00Z' }] }) },
+      {
+        mistake: 'a phase planned in year 0001',
+        field: 'plannedPhases.0.startsAt',
+        change: () => ({ plannedPhases: [{ phase: 'PLANNING', startsAt: '0001-01-01T00:00:00Z', endsAt: '2026-06-10T00:00:00Z' }] }),
+      },
       ...commodityIdMistakes,
       { mistake: 'a blank time zone', field: 'referenceTimeZone', change: () => ({ referenceTimeZone: '' }) },
       { mistake: 'a time zone that does not exist', field: 'referenceTimeZone', change: () => ({ referenceTimeZone: 'Mars/Base' }) },
@@ -383,12 +473,24 @@ export const mutationInputs: Record<string, MutationInputs> = {
   },
   inviteAgency: {
     caller: 'coordinator',
-    wellFormed: async (world) => ({ operationId: world.operation.id, agencyId: (await world.kit.seed.agency({ countryCode: 'VN' })).globalId, role: 'PARTICIPATING' }),
+    wellFormed: async (world) => ({
+      operationId: world.operation.id,
+      agencyId: (await world.kit.seed.agency({ countryCode: 'VN' })).globalId,
+      role: 'PARTICIPATING',
+    }),
     malformed: [
       ...badIds('operationId', 'Operation', (world) => world.user.globalId),
       ...badIds('agencyId', 'Agency', (world) => world.user.globalId),
-      { mistake: 'an agency id that names no agency', field: 'agencyId', change: () => ({ agencyId: encodeGlobalId('Agency', randomUUID()) }) },
-      { mistake: 'an agency already taking part', field: 'agencyId', change: (world) => ({ agencyId: world.contactPoint.agency.globalId }) },
+      {
+        mistake: 'an agency id that names no agency',
+        field: 'agencyId',
+        change: () => ({ agencyId: encodeGlobalId('Agency', randomUUID()) }),
+      },
+      {
+        mistake: 'an agency already taking part',
+        field: 'agencyId',
+        change: (world) => ({ agencyId: world.contactPoint.agency.globalId }),
+      },
     ],
   },
   respondToInvitation: {
@@ -416,7 +518,11 @@ export const mutationInputs: Record<string, MutationInputs> = {
   },
   assignMember: {
     caller: 'coordinator',
-    wellFormed: async (world) => ({ operationId: world.operation.id, userId: (await world.kit.seed.user({ agency: world.contactPoint.agency })).globalId, role: 'OBSERVER' }),
+    wellFormed: async (world) => ({
+      operationId: world.operation.id,
+      userId: (await world.kit.seed.user({ agency: world.contactPoint.agency })).globalId,
+      role: 'OBSERVER',
+    }),
     malformed: [
       ...operationIds,
       ...badIds('userId', 'User', (world) => world.agency.globalId),
@@ -435,27 +541,54 @@ export const mutationInputs: Record<string, MutationInputs> = {
     malformed: [
       ...operationIds,
       ...badIds('memberId', 'OperationMember', (world) => world.user.globalId),
-      { mistake: 'a member id that names no member', field: 'memberId', change: () => ({ memberId: encodeGlobalId('OperationMember', randomUUID()) }) },
+      {
+        mistake: 'a member id that names no member',
+        field: 'memberId',
+        change: () => ({ memberId: encodeGlobalId('OperationMember', randomUUID()) }),
+      },
     ],
   },
   advancePhase: {
     caller: 'coordinator',
     // A new operation each time, in PLANNING: the well-formed call moves it on.
-    wellFormed: async (world) => ({ operationId: (await world.kit.operation(world.coordinator)).id, to: 'PRE_OPERATIONAL', overrideJustification: JUSTIFICATION }),
+    wellFormed: async (world) => ({
+      operationId: (await world.kit.operation(world.coordinator)).id,
+      to: 'PRE_OPERATIONAL',
+      overrideJustification: JUSTIFICATION,
+    }),
     malformed: [
       ...operationIds,
-      { mistake: 'a justification shorter than 20 characters', field: 'overrideJustification', change: () => ({ overrideJustification: 'Letters arrived.' }) },
+      {
+        mistake: 'a justification shorter than 20 characters',
+        field: 'overrideJustification',
+        change: () => ({ overrideJustification: 'Letters arrived.' }),
+      },
       { mistake: 'a justification of spaces', field: 'overrideJustification', change: () => ({ overrideJustification: ' '.repeat(30) }) },
-      { mistake: 'a justification longer than 4000 characters', field: 'overrideJustification', change: () => ({ overrideJustification: JUSTIFICATION.repeat(80) }) },
-      { mistake: 'a NUL byte in the justification', field: 'overrideJustification', change: () => ({ overrideJustification: `${JUSTIFICATION}\u0000` }) },
+      {
+        mistake: 'a justification longer than 4000 characters',
+        field: 'overrideJustification',
+        change: () => ({ overrideJustification: JUSTIFICATION.repeat(80) }),
+      },
+      {
+        mistake: 'a NUL byte in the justification',
+        field: 'overrideJustification',
+        change: () => ({ overrideJustification: `${JUSTIFICATION}\u0000` }),
+      },
       { mistake: 'a phase two steps ahead', field: 'to', change: () => ({ to: 'OPERATIONAL' }) },
       { mistake: 'a jump to CLOSED', field: 'to', change: () => ({ to: 'CLOSED' }) },
-      { mistake: 'a cancellation without a reason', field: 'overrideJustification', change: () => ({ to: 'CANCELLED', overrideJustification: undefined }) },
+      {
+        mistake: 'a cancellation without a reason',
+        field: 'overrideJustification',
+        change: () => ({ to: 'CANCELLED', overrideJustification: undefined }),
+      },
     ],
   },
   recordFinalReport: {
     caller: 'coordinator',
-    wellFormed: (world) => ({ operationId: world.concluded.id, report: 'Results compiled per country and commodity; lessons learnt attached.' }),
+    wellFormed: (world) => ({
+      operationId: world.concluded.id,
+      report: 'Results compiled per country and commodity; lessons learnt attached.',
+    }),
     malformed: [
       ...operationIds,
       { mistake: 'a blank report', field: 'report', change: () => ({ report: '' }) },
@@ -480,24 +613,94 @@ export const mutationInputs: Record<string, MutationInputs> = {
       ...operationIds,
       { mistake: 'a blank idempotency key', field: 'idempotencyKey', change: () => ({ idempotencyKey: '' }) },
       { mistake: 'an idempotency key of spaces', field: 'idempotencyKey', change: () => ({ idempotencyKey: '   ' }) },
-      { mistake: 'an idempotency key longer than 200 characters', field: 'idempotencyKey', change: () => ({ idempotencyKey: 'k'.repeat(201) }) },
+      {
+        mistake: 'an idempotency key longer than 200 characters',
+        field: 'idempotencyKey',
+        change: () => ({ idempotencyKey: 'k'.repeat(201) }),
+      },
       { mistake: 'a blank title', field: 'title', change: () => ({ title: '' }) },
       { mistake: 'a title of spaces', field: 'title', change: () => ({ title: ' \t ' }) },
       { mistake: 'a title longer than 300 characters', field: 'title', change: () => ({ title: 'Alert '.repeat(60) }) },
       { mistake: 'a NUL byte in the title', field: 'title', change: () => ({ title: 'Readiness\u0000test' }) },
-      { mistake: 'a C1 control character in the description', field: 'description', change: () => ({ description: 'Declared weight\u0085 24 t' }) },
-      { mistake: 'a NUL byte deep in a free subject', field: 'subject.source.0', change: () => ({ category: 'INTELLIGENCE', subject: { source: ['tip-off\u0000'] } }) },
-      { mistake: 'a NUL byte in a consignor', field: 'subject.consignor', change: () => ({ category: 'SHIPMENT', subject: { containerNumber: 'MSKU1234565', airWaybill: '232-12345675', hsCode: '3102', consignor: 'Agro\u0000Chem', consignee: 'CV Tani', route: { origin: 'MY', destination: 'PH' } } }) },
+      {
+        mistake: 'a C1 control character in the description',
+        field: 'description',
+        change: () => ({ description: 'Declared weight\u0085 24 t' }),
+      },
+      {
+        mistake: 'a NUL byte deep in a free subject',
+        field: 'subject.source.0',
+        change: () => ({ category: 'INTELLIGENCE', subject: { source: ['tip-off\u0000'] } }),
+      },
+      {
+        mistake: 'a NUL byte in a consignor',
+        field: 'subject.consignor',
+        change: () => ({
+          category: 'SHIPMENT',
+          subject: {
+            containerNumber: 'MSKU1234565',
+            airWaybill: '232-12345675',
+            hsCode: '3102',
+            consignor: 'Agro\u0000Chem',
+            consignee: 'CV Tani',
+            route: { origin: 'MY', destination: 'PH' },
+          },
+        }),
+      },
       { mistake: 'a language that is no language tag', field: 'language', change: () => ({ language: 'English' }) },
-      { mistake: 'a passenger route to a country that is no code', field: 'subject.route.destination', change: () => ({ category: 'PASSENGER', subject: { travelDocumentCountry: 'NG', flightNumber: 'MH123', route: { origin: 'NG', destination: 'KUL' } } }) },
-      { mistake: 'a shipment without its consignee', field: 'subject.consignee', change: () => ({ category: 'SHIPMENT', subject: { containerNumber: 'MSKU1234565', airWaybill: '232-12345675', hsCode: '3102', consignor: 'Agro Chem Trading', route: { origin: 'MY', destination: 'PH' } } }) },
+      {
+        mistake: 'a passenger route to a country that is no code',
+        field: 'subject.route.destination',
+        change: () => ({
+          category: 'PASSENGER',
+          subject: { travelDocumentCountry: 'NG', flightNumber: 'MH123', route: { origin: 'NG', destination: 'KUL' } },
+        }),
+      },
+      {
+        mistake: 'a shipment without its consignee',
+        field: 'subject.consignee',
+        change: () => ({
+          category: 'SHIPMENT',
+          subject: {
+            containerNumber: 'MSKU1234565',
+            airWaybill: '232-12345675',
+            hsCode: '3102',
+            consignor: 'Agro Chem Trading',
+            route: { origin: 'MY', destination: 'PH' },
+          },
+        }),
+      },
       { mistake: 'a RESTRICTED alert to nobody', field: 'recipientAgencyIds', change: () => ({ distribution: 'RESTRICTED' }) },
-      { mistake: 'recipients for an alert to every participant', field: 'recipientAgencyIds', change: (world) => ({ recipientAgencyIds: [world.coordinator.agency.globalId] }) },
-      { mistake: 'a recipient that is not taking part', field: 'recipientAgencyIds.0', change: (world) => ({ distribution: 'RESTRICTED', recipientAgencyIds: [world.agency.globalId] }) },
-      { mistake: "the raiser's own agency as recipient", field: 'recipientAgencyIds.0', change: (world) => ({ distribution: 'RESTRICTED', recipientAgencyIds: [world.contactPoint.agency.globalId] }) },
-      { mistake: 'a user id among the recipients', field: 'recipientAgencyIds.0', change: (world) => ({ distribution: 'RESTRICTED', recipientAgencyIds: [world.user.globalId] }) },
-      { mistake: 'an agency id among the commodity ids', field: 'commodityIds.0', change: (world) => ({ commodityIds: [world.agency.globalId] }) },
-      { mistake: 'a commodity id that names no catalogue item', field: 'commodityIds', change: () => ({ commodityIds: [encodeGlobalId('Commodity', randomUUID())] }) },
+      {
+        mistake: 'recipients for an alert to every participant',
+        field: 'recipientAgencyIds',
+        change: (world) => ({ recipientAgencyIds: [world.coordinator.agency.globalId] }),
+      },
+      {
+        mistake: 'a recipient that is not taking part',
+        field: 'recipientAgencyIds.0',
+        change: (world) => ({ distribution: 'RESTRICTED', recipientAgencyIds: [world.agency.globalId] }),
+      },
+      {
+        mistake: "the raiser's own agency as recipient",
+        field: 'recipientAgencyIds.0',
+        change: (world) => ({ distribution: 'RESTRICTED', recipientAgencyIds: [world.contactPoint.agency.globalId] }),
+      },
+      {
+        mistake: 'a user id among the recipients',
+        field: 'recipientAgencyIds.0',
+        change: (world) => ({ distribution: 'RESTRICTED', recipientAgencyIds: [world.user.globalId] }),
+      },
+      {
+        mistake: 'an agency id among the commodity ids',
+        field: 'commodityIds.0',
+        change: (world) => ({ commodityIds: [world.agency.globalId] }),
+      },
+      {
+        mistake: 'a commodity id that names no catalogue item',
+        field: 'commodityIds',
+        change: () => ({ commodityIds: [encodeGlobalId('Commodity', randomUUID())] }),
+      },
     ],
   },
   acknowledgeAlert: {
@@ -507,7 +710,11 @@ export const mutationInputs: Record<string, MutationInputs> = {
   },
   giveAlertFeedback: {
     caller: 'contactPoint',
-    wellFormed: async (world) => ({ alertId: await alertToContactPoint(world), outcome: 'NOTHING_FOUND', note: 'Inspected at Port Klang; nothing found.' }),
+    wellFormed: async (world) => ({
+      alertId: await alertToContactPoint(world),
+      outcome: 'NOTHING_FOUND',
+      note: 'Inspected at Port Klang; nothing found.',
+    }),
     malformed: [
       ...alertIds,
       { mistake: 'a note longer than 4000 characters', field: 'note', change: () => ({ note: 'Inspected. '.repeat(400) }) },
@@ -533,14 +740,21 @@ export const mutationInputs: Record<string, MutationInputs> = {
       ...operationIds,
       { mistake: 'a blank idempotency key', field: 'idempotencyKey', change: () => ({ idempotencyKey: '' }) },
       { mistake: 'an idempotency key of spaces', field: 'idempotencyKey', change: () => ({ idempotencyKey: '   ' }) },
-      { mistake: 'an idempotency key longer than 200 characters', field: 'idempotencyKey', change: () => ({ idempotencyKey: 'k'.repeat(201) }) },
+      {
+        mistake: 'an idempotency key longer than 200 characters',
+        field: 'idempotencyKey',
+        change: () => ({ idempotencyKey: 'k'.repeat(201) }),
+      },
       ...seizureContentMistakes,
     ],
   },
   importSeizures: {
     caller: 'contactPoint',
     // A late file, into the concluded operation; row errors and size are ImportRejectedError and ImportTooLargeError, tested in seizure-import.test.ts.
-    wellFormed: (world) => ({ operationId: world.concluded.id, csv: `seized_at,country_code,place,location_type,commodity_code,quantity,unit,detection_method,transport_mode\n2026-05-30T06:00Z,MY,Port Klang ${unique()},SEAPORT,AMMONIUM_NITRATE,24,T,X_RAY,SEA\n` }),
+    wellFormed: (world) => ({
+      operationId: world.concluded.id,
+      csv: `seized_at,country_code,place,location_type,commodity_code,quantity,unit,detection_method,transport_mode\n2026-05-30T06:00Z,MY,Port Klang ${unique()},SEAPORT,AMMONIUM_NITRATE,24,T,X_RAY,SEA\n`,
+    }),
     malformed: [
       ...operationIds,
       { mistake: 'an empty file', field: 'csv', change: () => ({ csv: '' }) },
@@ -578,13 +792,24 @@ export const mutationInputs: Record<string, MutationInputs> = {
     // The concluded operation is in POST_OPERATIONAL, where late figures are still taken.
     wellFormed: async (world) => {
       const urea = (await world.kit.catalogue(world.contactPoint)).find((item) => item.code === 'UREA')!;
-      return { operationId: world.concluded.id, checkedOn: await world.concluded.operationalDay(), commodityId: urea.id, shipments: 6, quantity: 1.5, unit: 'T' };
+      return {
+        operationId: world.concluded.id,
+        checkedOn: await world.concluded.operationalDay(),
+        commodityId: urea.id,
+        shipments: 6,
+        quantity: 1.5,
+        unit: 'T',
+      };
     },
     malformed: [
       ...operationIds,
       ...checkedOnMistakes,
       ...badIds('commodityId', 'Commodity', (world) => world.agency.globalId),
-      { mistake: 'a commodity id that names no catalogue item', field: 'commodityId', change: () => ({ commodityId: encodeGlobalId('Commodity', randomUUID()) }) },
+      {
+        mistake: 'a commodity id that names no catalogue item',
+        field: 'commodityId',
+        change: () => ({ commodityId: encodeGlobalId('Commodity', randomUUID()) }),
+      },
       { mistake: 'a negative number of shipments', field: 'shipments', change: () => ({ shipments: -1 }) },
       { mistake: 'more than a million shipments in a day', field: 'shipments', change: () => ({ shipments: 1_000_001 }) },
       { mistake: 'a negative quantity', field: 'quantity', change: () => ({ quantity: -0.5 }) },
@@ -598,7 +823,13 @@ export const mutationInputs: Record<string, MutationInputs> = {
   },
   recordDatabaseChecks: {
     caller: 'contactPoint',
-    wellFormed: async (world) => ({ operationId: world.concluded.id, checkedOn: await world.concluded.operationalDay(), database: 'INTERPOL_SLTD', checks: 320, hits: 2 }),
+    wellFormed: async (world) => ({
+      operationId: world.concluded.id,
+      checkedOn: await world.concluded.operationalDay(),
+      database: 'INTERPOL_SLTD',
+      checks: 320,
+      hits: 2,
+    }),
     malformed: [
       ...operationIds,
       ...checkedOnMistakes,

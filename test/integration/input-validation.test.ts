@@ -3,7 +3,14 @@ import { getNamedType, GraphQLInputObjectType, GraphQLNonNull, GraphQLScalarType
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agencies, sessions, users } from '@jointops/server/db/schema/accounts';
 import { auditEntries } from '@jointops/server/db/schema/audit';
-import { operationEvents, operationMembers, operationPhases, operations, operationTargets, participations } from '@jointops/server/db/schema/operations';
+import {
+  operationEvents,
+  operationMembers,
+  operationPhases,
+  operations,
+  operationTargets,
+  participations,
+} from '@jointops/server/db/schema/operations';
 import { seizureAlertLinks, seizures } from '@jointops/server/db/schema/seizures';
 import { schema } from '@jointops/server/graphql/schema';
 import { startTestApp, type TestApp } from '../testkit/app';
@@ -73,7 +80,19 @@ function withChange(wellFormed: Record<string, unknown>, change: Record<string, 
 
 async function rowCounts() {
   const { db } = testApp.database;
-  const tables = { agencies, users, sessions, operations, operationPhases, operationTargets, participations, operationMembers, operationEvents, seizures, seizureAlertLinks };
+  const tables = {
+    agencies,
+    users,
+    sessions,
+    operations,
+    operationPhases,
+    operationTargets,
+    participations,
+    operationMembers,
+    operationEvents,
+    seizures,
+    seizureAlertLinks,
+  };
   const counts: Record<string, number> = {};
   for (const [name, table] of Object.entries(tables)) counts[name] = await db.$count(table);
   return counts;
@@ -124,9 +143,7 @@ describe('the table of malformed inputs', () => {
 
   it('exempts only mutations that take no input', () => {
     const exempt = Object.entries(mutationInputs).filter(([, entry]) => 'exemptBecause' in entry);
-    expect(exempt.map(([name]) => [name, mutationField(name).args.map((arg) => arg.name)])).toEqual(
-      exempt.map(([name]) => [name, []]),
-    );
+    expect(exempt.map(([name]) => [name, mutationField(name).args.map((arg) => arg.name)])).toEqual(exempt.map(([name]) => [name, []]));
   });
 
   it.each(validated)('tries every required text and id field of %s', (name, { malformed }) => {
@@ -160,7 +177,10 @@ describe.each(validated)('%s', (mutation, { caller, wellFormed, malformed }) => 
     expect(response.errors).toBeUndefined();
     const result = response.data?.[mutation];
     expect(result).toMatchObject({ __typename: 'ValidationError', code: 'VALIDATION' });
-    const named = (result.fieldErrors as { path: string[]; message: string }[]).map((error) => ({ field: error.path.join('.'), message: error.message }));
+    const named = (result.fieldErrors as { path: string[]; message: string }[]).map((error) => ({
+      field: error.path.join('.'),
+      message: error.message,
+    }));
     expect(named).toContainEqual({ field, message: expect.stringMatching(/\S/) });
     expect(named.filter((error) => error.field !== field)).toEqual([]);
 
@@ -228,7 +248,15 @@ describe('input the schema itself rules out', () => {
     {
       mistake: 'a programme the schema does not know',
       document: documentFor('createOperation'),
-      variables: { input: { code: 'PGS-APAC-2099-02', name: 'Operation Never', programme: 'SPACE_SHIELD', targetCommodityIds: [], referenceTimeZone: 'UTC' } },
+      variables: {
+        input: {
+          code: 'PGS-APAC-2099-02',
+          name: 'Operation Never',
+          programme: 'SPACE_SHIELD',
+          targetCommodityIds: [],
+          referenceTimeZone: 'UTC',
+        },
+      },
       names: 'SPACE_SHIELD',
     },
     {

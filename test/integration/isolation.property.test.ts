@@ -35,7 +35,19 @@ const readPlan: fc.Arbitrary<ReadPlan & { replayFrom: number }> = fc.record({
 });
 
 let testApp: TestApp;
-const totals = { worlds: 0, users: 0, operations: 0, alerts: 0, seizures: 0, mutations: 0, checks: 0, scanned: 0, requests: 0, streams: 0, resubscriptions: 0 };
+const totals = {
+  worlds: 0,
+  users: 0,
+  operations: 0,
+  alerts: 0,
+  seizures: 0,
+  mutations: 0,
+  checks: 0,
+  scanned: 0,
+  requests: 0,
+  streams: 0,
+  resubscriptions: 0,
+};
 const paths = new Set<string>();
 
 beforeAll(async () => {
@@ -48,9 +60,11 @@ afterAll(() => testApp?.stop());
 /** Runs `task` for every item, a few at a time: the server answers several users at once. */
 async function inParallel<T>(items: T[], width: number, task: (item: T) => Promise<void>): Promise<void> {
   const queue = [...items];
-  await Promise.all(Array.from({ length: width }, async () => {
-    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await task(item);
-  }));
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      for (let item = queue.shift(); item !== undefined; item = queue.shift()) await task(item);
+    }),
+  );
 }
 
 async function everyReadPath(world: World, verdicts: Verdicts, plan: ReadPlan): Promise<Map<string, TimelineEvent[]>> {
@@ -81,7 +95,10 @@ describe('need-to-know, as a property of generated worlds', () => {
         const verdicts = new Verdicts(traceables(world));
         const timelines = await everyReadPath(world, verdicts, reading);
         const streamed = await checkStreams(testApp, world, verdicts, timelines, reading.replayFrom, async (operation, planner) => {
-          const { result } = await kit.mutate(planner, 'updateOperation', { operationId: operation.globalId, name: `Operation ${token()}` });
+          const { result } = await kit.mutate(planner, 'updateOperation', {
+            operationId: operation.globalId,
+            name: `Operation ${token()}`,
+          });
           if (result?.__typename !== 'Operation') throw new Error(`the planner's edit failed: ${JSON.stringify(result)}`);
         });
         verdicts.assertClean();

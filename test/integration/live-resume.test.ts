@@ -52,7 +52,8 @@ const closeAll = () => Promise.all([...sockets.values()].map((socket) => socket.
 /** An operational room with eight agencies able to raise alerts: the coordinator and seven participants. */
 async function busyRoom(kit: OperationKit) {
   const room = await kit.jointOperation();
-  for (const countryCode of ['ID', 'PH', 'VN', 'SG', 'KH']) await room.operation.join(await kit.actor(await kit.seed.agency({ countryCode })));
+  for (const countryCode of ['ID', 'PH', 'VN', 'SG', 'KH'])
+    await room.operation.join(await kit.actor(await kit.seed.agency({ countryCode })));
   await room.operation.advanceTo('OPERATIONAL');
   const writers = [room.planner, ...room.operation.participants];
   expect(new Set(writers.map((writer) => writer.agency.id)).size).toBe(WRITERS);
@@ -90,7 +91,8 @@ async function raiseConcurrently(kits: OperationKit[], writers: Actor[], operati
 /** Waits until `live` holds `count` events, failing early on a stream error or end. */
 async function holding(live: Live, count: number, timeoutMs = 30_000): Promise<void> {
   await live.until((s) => s.errors !== undefined || s.completed || s.received.length >= count, timeoutMs);
-  if (live.errors || live.completed) throw new Error(`the stream ended after ${live.received.length} events: ${JSON.stringify(live.errors)}`);
+  if (live.errors || live.completed)
+    throw new Error(`the stream ended after ${live.received.length} events: ${JSON.stringify(live.errors)}`);
 }
 
 /**
@@ -133,7 +135,9 @@ describe('a member whose stream dropped while 1,000 alerts were raised', () => {
     await disconnect(before);
 
     const missed = await raiseConcurrently([kit], writers, operation, ALERTS);
-    reportFigure(`raised ${ALERTS} alerts from ${WRITERS} concurrent writers in ${missed.ms} ms (${perSecond(ALERTS, missed.ms)}/s) [${testApp.database.url ? 'PostgreSQL' : 'PGlite'}]`);
+    reportFigure(
+      `raised ${ALERTS} alerts from ${WRITERS} concurrent writers in ${missed.ms} ms (${perSecond(ALERTS, missed.ms)}/s) [${testApp.database.url ? 'PostgreSQL' : 'PGlite'}]`,
+    );
 
     const resumedAt = performance.now();
     const resumed = follow(testApp, malaysia, operation, lastCursor);
@@ -189,7 +193,9 @@ describeWhere(['postgres', 'redis'], 'the same across two server processes shari
     await disconnect(onB);
 
     const missed = await raiseConcurrently(kits, writers, operation, ALERTS);
-    reportFigure(`raised ${ALERTS} alerts through A and B, ${WRITERS} concurrent writers, in ${missed.ms} ms (${perSecond(ALERTS, missed.ms)}/s) [PostgreSQL]`);
+    reportFigure(
+      `raised ${ALERTS} alerts through A and B, ${WRITERS} concurrent writers, in ${missed.ms} ms (${perSecond(ALERTS, missed.ms)}/s) [PostgreSQL]`,
+    );
 
     // Back on A, the other process, as a load balancer may well send it.
     const resumedAt = performance.now();
@@ -225,7 +231,9 @@ describeWhere(['postgres', 'redis'], 'the same across two server processes shari
     // Every hint of the outage is lost: C must get its events from the catch-up, with Redis still down…
     const outageWritten = performance.now();
     await holding(onC, beforeCount + duringCount, 5_000);
-    reportFigure(`C (250 ms catch-up) had the outage's events ${Math.round(performance.now() - outageWritten)} ms after the last was written, Redis still down`);
+    reportFigure(
+      `C (250 ms catch-up) had the outage's events ${Math.round(performance.now() - outageWritten)} ms after the last was written, Redis still down`,
+    );
     expect(catchUpOnC.mock.calls.length).toBeGreaterThan(catchUpsBeforeOutage);
     // …while B, with no catch-up and no hint, cannot have seen any of them.
     expect(onB.received).toHaveLength(beforeCount);
@@ -240,7 +248,9 @@ describeWhere(['postgres', 'redis'], 'the same across two server processes shari
     const after = await raisingAfter;
     const total = beforeCount + duringCount + afterCount;
     await Promise.all([holding(onB, total, 20_000), holding(onC, total, 20_000)]);
-    reportFigure(`after the restart: ${afterCount} alerts raised in ${after.ms} ms; both streams complete ${Math.round(performance.now() - restarted)} ms after the restart`);
+    reportFigure(
+      `after the restart: ${afterCount} alerts raised in ${after.ms} ms; both streams complete ${Math.round(performance.now() - restarted)} ms after the restart`,
+    );
 
     const all = [...before.ids, ...during.ids, ...after.ids];
     for (const live of [onB, onC]) {

@@ -16,7 +16,14 @@ const STREAM = `subscription($operationId: ID!, $after: String) {
     ... on MemberAssignedEvent { member { role } }
   }
 }`;
-type Event = { operationEvents: { cursor: string; type: string; alert?: { reference: string; commodities: { name: string }[] }; member?: { role: string } } };
+type Event = {
+  operationEvents: {
+    cursor: string;
+    type: string;
+    alert?: { reference: string; commodities: { name: string }[] };
+    member?: { role: string };
+  };
+};
 
 let testApp: TestApp;
 let kit: OperationKit;
@@ -76,11 +83,13 @@ describe('shared delivery', () => {
 
     const before = { ...deliveryCounts };
     const alert = await raiseWithCommodity(operation, malaysia);
-    for (const live of [...alike, inFrench]) await live.until((s) => s.received.some((event) => event.operationEvents.alert?.reference === alert.reference));
+    for (const live of [...alike, inFrench])
+      await live.until((s) => s.received.some((event) => event.operationEvents.alert?.reference === alert.reference));
     expect(deliveryCounts.delivered - before.delivered).toBe(4);
     expect(deliveryCounts.executed - before.executed).toBe(2);
 
-    const names = (live: LiveSubscription<Event>) => live.received.find((event) => event.operationEvents.alert)!.operationEvents.alert!.commodities.map((c) => c.name);
+    const names = (live: LiveSubscription<Event>) =>
+      live.received.find((event) => event.operationEvents.alert)!.operationEvents.alert!.commodities.map((c) => c.name);
     const [english, french] = [names(alike[0]!), names(inFrench)];
     expect(english).not.toEqual(french);
     for (const live of alike) expect(names(live)).toEqual(english);

@@ -31,11 +31,16 @@ const seen = (event: { cursor: string; alert?: { id: string } }): Seen => ({ cur
 // known by its peer's port, with what it really had unwritten (ws's bufferedAmount) at that moment.
 const slowCloses: { at: number; port: number; unwritten: number }[] = [];
 const closeThrough = WebSocket.prototype.close;
-const closeSpy = vi.spyOn(WebSocket.prototype, 'close').mockImplementation(function (this: WebSocket, code?: number, reason?: string | Buffer) {
+const closeSpy = vi.spyOn(WebSocket.prototype, 'close').mockImplementation(function (
+  this: WebSocket,
+  code?: number,
+  reason?: string | Buffer,
+) {
   const socket = this as unknown as { _isServer: boolean; _socket: Socket };
   // Once per socket: ws calls close() again on the server side when the client's close frame arrives.
   const first = () => !slowCloses.some((close) => close.port === socket._socket.remotePort);
-  if (code === SLOW_CONSUMER && socket._isServer && first()) slowCloses.push({ at: performance.now(), port: socket._socket.remotePort!, unwritten: this.bufferedAmount });
+  if (code === SLOW_CONSUMER && socket._isServer && first())
+    slowCloses.push({ at: performance.now(), port: socket._socket.remotePort!, unwritten: this.bufferedAmount });
   return closeThrough.call(this, code, reason);
 });
 afterAll(() => closeSpy.mockRestore());
@@ -45,7 +50,9 @@ const localPort = (socket: WebSocket) => (socket as unknown as { _socket: Socket
 async function pausableSubscriber(url: string, token: string, variables: { operationId: string; after: string }) {
   const socket = new WebSocket(url, 'graphql-transport-ws');
   const received: Seen[][] = Array.from({ length: SUBSCRIPTIONS }, () => []);
-  const closed = new Promise<{ code: number; reason: string }>((resolve) => socket.on('close', (code, reason) => resolve({ code, reason: String(reason) })));
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    socket.on('close', (code, reason) => resolve({ code, reason: String(reason) })),
+  );
   const acked = new Promise<void>((resolve) =>
     socket.on('message', (data) => {
       const message = JSON.parse(String(data));
@@ -67,7 +74,11 @@ function timedSubscription(socket: TestSocket, variables: { operationId: string;
   const arrivals: (Seen & { at: number })[] = [];
   socket.client.subscribe<{ operationEvents: { cursor: string; alert?: { id: string } } }>(
     { query: LIGHT, variables },
-    { next: ({ data }) => arrivals.push({ ...seen(data!.operationEvents), at: performance.now() }), error: () => undefined, complete: () => undefined },
+    {
+      next: ({ data }) => arrivals.push({ ...seen(data!.operationEvents), at: performance.now() }),
+      error: () => undefined,
+      complete: () => undefined,
+    },
   );
   return arrivals;
 }
@@ -100,8 +111,14 @@ function serverWith(label: string, env: Record<string, string>) {
     const raise = async (description: string) => {
       const sentAt = performance.now();
       const { result } = await kit.mutate(malaysia, 'raiseAlert', {
-        operationId: operation.id, idempotencyKey: randomUUID(), category: 'INTELLIGENCE', severity: 'LOW',
-        title: 'Bulk intelligence report', description, marking: 'AMBER', distribution: 'ALL_PARTICIPANTS',
+        operationId: operation.id,
+        idempotencyKey: randomUUID(),
+        category: 'INTELLIGENCE',
+        severity: 'LOW',
+        title: 'Bulk intelligence report',
+        description,
+        marking: 'AMBER',
+        distribution: 'ALL_PARTICIPANTS',
       });
       if (result?.__typename !== 'Alert') throw new Error(`raiseAlert failed: ${JSON.stringify(result)}`);
       return { id: result.id as string, sentAt, returnedAt: performance.now() };
@@ -117,10 +134,13 @@ function serverWith(label: string, env: Record<string, string>) {
     const slow = await pausableSubscriber(testApp.wsUrl, thailand.token, from);
     // One small alert that everyone receives: every subscription is live, and each has a cursor.
     const warmUp = await raise('Warm-up');
-    await vi.waitFor(() => {
-      expect(fast).toHaveLength(1);
-      for (const events of [...slow.received, ...reader.map((live) => live.received)]) expect(events).toHaveLength(1);
-    }, { timeout: 5_000 });
+    await vi.waitFor(
+      () => {
+        expect(fast).toHaveLength(1);
+        for (const events of [...slow.received, ...reader.map((live) => live.received)]) expect(events).toHaveLength(1);
+      },
+      { timeout: 5_000 },
+    );
     const connectionsBefore = testApp.app.live.connectionCount();
 
     slowCloses.length = 0;
@@ -131,11 +151,23 @@ function serverWith(label: string, env: Record<string, string>) {
     for (let n = 0; n < ALERTS; n++) raised.push(await raise(description));
     const slowPort = localPort(slow.socket);
     const closeOfSlow = () => slowCloses.find((close) => close.port === slowPort);
-    await vi.waitFor(() => expect(closeOfSlow(), 'the server never closed the paused reader').toBeDefined(), { timeout: 10_000, interval: 20 });
+    await vi.waitFor(() => expect(closeOfSlow(), 'the server never closed the paused reader').toBeDefined(), {
+      timeout: 10_000,
+      interval: 20,
+    });
     const closedAt = closeOfSlow()!.at;
     const raisedIds = raised.map((alert) => alert.id);
-    reportFigure(`${label}: paused reader closed`, (closedAt - pausedAt).toFixed(0), 'ms after it stopped reading, with', closeOfSlow()!.unwritten, 'bytes unwritten');
-    expect(slowCloses.filter((close) => close.port !== slowPort), 'sockets that kept reading, closed as slow anyway').toEqual([]);
+    reportFigure(
+      `${label}: paused reader closed`,
+      (closedAt - pausedAt).toFixed(0),
+      'ms after it stopped reading, with',
+      closeOfSlow()!.unwritten,
+      'bytes unwritten',
+    );
+    expect(
+      slowCloses.filter((close) => close.port !== slowPort),
+      'sockets that kept reading, closed as slow anyway',
+    ).toEqual([]);
 
     // The fast subscriber got every event, in order, each at once. Held behind the slow socket it
     // would have got nothing until that socket let go (5 s after the close at the earliest).
@@ -143,8 +175,16 @@ function serverWith(label: string, env: Record<string, string>) {
     expect(fast.map((event) => event.alertId)).toEqual(raisedIds);
     const afterReturn = fast.map((event, n) => event.at - raised[n]!.returnedAt);
     const afterSend = fast.map((event, n) => event.at - raised[n]!.sentAt);
-    reportFigure(`${label}: fast subscriber, ms from mutation sent to event: max`, Math.max(...afterSend).toFixed(0), 'all', afterSend.map((d) => d.toFixed(0)).join(' '));
-    reportFigure(`${label}: fast subscriber, ms from mutation returned to event (negative: before the response): max`, Math.max(...afterReturn).toFixed(0));
+    reportFigure(
+      `${label}: fast subscriber, ms from mutation sent to event: max`,
+      Math.max(...afterSend).toFixed(0),
+      'all',
+      afterSend.map((d) => d.toFixed(0)).join(' '),
+    );
+    reportFigure(
+      `${label}: fast subscriber, ms from mutation returned to event (negative: before the response): max`,
+      Math.max(...afterReturn).toFixed(0),
+    );
     expect(Math.max(...afterReturn)).toBeLessThan(2_000);
 
     // The reader, under the same load, got everything and is still open: only Thailand was closed.
@@ -178,11 +218,19 @@ describe('a subscriber that stops reading, under the time bound', () => {
     // What it got before the close is the start of the stream, and it missed some of it.
     for (const events of slow.received) expect(events.map((event) => event.alertId)).toEqual(raisedIds.slice(0, events.length));
     expect(Math.min(...slow.received.map((events) => events.length))).toBeLessThan(raisedIds.length);
-    reportFigure('events read per subscription before the close:', slow.received.map((events) => events.length).join(' '), 'of', raisedIds.length);
+    reportFigure(
+      'events read per subscription before the close:',
+      slow.received.map((events) => events.length).join(' '),
+      'of',
+      raisedIds.length,
+    );
 
     const socket = socketFor(thailand.token);
     const resumed = slow.received.map((events) =>
-      subscribe<{ operationEvents: { cursor: string; alert?: { id: string } } }>(socket, LIGHT, { operationId: operation.id, after: events.at(-1)!.cursor }),
+      subscribe<{ operationEvents: { cursor: string; alert?: { id: string } } }>(socket, LIGHT, {
+        operationId: operation.id,
+        after: events.at(-1)!.cursor,
+      }),
     );
     const rest = (n: number) => raisedIds.length - slow.received[n]!.length;
     await Promise.all(resumed.map((live, n) => live.until((s) => s.received.length === rest(n))));
@@ -205,7 +253,10 @@ describe('a subscriber that stops reading, under the byte bound', () => {
     const { slow, closedAt, connectionsBefore } = await server.slowReaderScenario();
     // Never reading, the client cannot take the close frame: the server drops the socket itself
     // after its 5 s grace, and does not keep it.
-    await vi.waitFor(() => expect(server.context.testApp.app.live.connectionCount()).toBe(connectionsBefore - 1), { timeout: 8_000, interval: 50 });
+    await vi.waitFor(() => expect(server.context.testApp.app.live.connectionCount()).toBe(connectionsBefore - 1), {
+      timeout: 8_000,
+      interval: 50,
+    });
     const droppedAfter = performance.now() - closedAt;
     reportFigure('byte bound: socket dropped', droppedAfter.toFixed(0), 'ms after the close');
     expect(droppedAfter).toBeGreaterThan(4_000);

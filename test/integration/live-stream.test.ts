@@ -97,7 +97,10 @@ describe('a member following an operation', () => {
 
   it('gets events committed without a wake-up hint through the periodic catch-up', async () => {
     const { operation, malaysia, planner } = await kit.jointOperation();
-    const live = subscribe<Event>(socketFor(malaysia.token), STREAM, { operationId: operation.id, after: await lastCursor(operation, malaysia) });
+    const live = subscribe<Event>(socketFor(malaysia.token), STREAM, {
+      operationId: operation.id,
+      after: await lastCursor(operation, malaysia),
+    });
     // Written straight to the log, as if the process that wrote it died before publishing.
     await testApp.database.db.transaction((tx) =>
       appendEvent(tx, {
@@ -138,7 +141,10 @@ describe('the stream of an operation', () => {
 
   it('ends for an agency the moment it withdraws, and carries nothing after', async () => {
     const { operation, thailand } = await kit.jointOperation();
-    const live = subscribe<Event>(socketFor(thailand.token), STREAM, { operationId: operation.id, after: await lastCursor(operation, thailand) });
+    const live = subscribe<Event>(socketFor(thailand.token), STREAM, {
+      operationId: operation.id,
+      after: await lastCursor(operation, thailand),
+    });
     await operation.update({ region: 'Before the withdrawal' });
     await live.until((s) => s.received.length === 1);
     await operation.withdraw(thailand.agency, 'National resources are needed elsewhere this month.');

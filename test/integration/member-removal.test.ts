@@ -47,14 +47,21 @@ async function remove(by: Actor | null, operationId: string, memberId: string) {
 }
 
 /** Assigns `user` and answers the id of the membership. */
-async function assigned(operation: OperationDriver, user: SeededUser, role: 'COORDINATOR' | 'CONTACT_POINT' | 'REVIEWER' | 'OBSERVER', by?: Actor): Promise<string> {
+async function assigned(
+  operation: OperationDriver,
+  user: SeededUser,
+  role: 'COORDINATOR' | 'CONTACT_POINT' | 'REVIEWER' | 'OBSERVER',
+  by?: Actor,
+): Promise<string> {
   const { result } = await operation.assign(user, role, by);
   expect(result?.__typename).toBe('OperationMember');
   return result!.id as string;
 }
 
 const memberUsers = async (operation: OperationDriver) =>
-  ((await operation.view(operation.coordinator, 'members { user { id } }'))!.members as { user: { id: string } }[]).map((member) => member.user.id);
+  ((await operation.view(operation.coordinator, 'members { user { id } }'))!.members as { user: { id: string } }[]).map(
+    (member) => member.user.id,
+  );
 
 describe('removing a member', () => {
   it('by a coordinator, of any agency: gone from the members and the operation, on the timeline, audited', async () => {
@@ -138,24 +145,42 @@ describe('removing a member', () => {
       const { value, audit } = await withAuditRows(testApp, () => remove(by, operation.id, memberId));
       expect(value).toEqual({ result: null, refusal: 'FORBIDDEN' });
       expect(await operation.state()).toEqual(before);
-      expect(audit).toEqual([expect.objectContaining({ action: 'removeMember', outcome: 'REFUSED', actorUserId: by.id, reason: expect.stringMatching(/^FORBIDDEN/) })]);
+      expect(audit).toEqual([
+        expect.objectContaining({
+          action: 'removeMember',
+          outcome: 'REFUSED',
+          actorUserId: by.id,
+          reason: expect.stringMatching(/^FORBIDDEN/),
+        }),
+      ]);
     }
   });
 
   it('keeps the last coordinator (a ValidationError on memberId, nothing changed, audited); with a second one, either may go', async () => {
     const { operation, planner } = await kit.jointOperation();
-    const plannerMember = (await operation.view(planner, 'members { id role }'))!.members.find((member: { role: string }) => member.role === 'COORDINATOR').id;
+    const plannerMember = (await operation.view(planner, 'members { id role }'))!.members.find(
+      (member: { role: string }) => member.role === 'COORDINATOR',
+    ).id;
     const before = await operation.state();
 
     const { value, audit } = await withAuditRows(testApp, () => remove(planner, operation.id, plannerMember));
 
-    expect(value.result).toMatchObject({ __typename: 'ValidationError', code: 'VALIDATION', fieldErrors: [{ path: ['memberId'], message: expect.stringMatching(/coordinator/) }] });
+    expect(value.result).toMatchObject({
+      __typename: 'ValidationError',
+      code: 'VALIDATION',
+      fieldErrors: [{ path: ['memberId'], message: expect.stringMatching(/coordinator/) }],
+    });
     expect(await operation.state()).toEqual(before);
-    expect(audit).toEqual([expect.objectContaining({ action: 'removeMember', outcome: 'REFUSED', reason: expect.stringMatching(/^VALIDATION/) })]);
+    expect(audit).toEqual([
+      expect.objectContaining({ action: 'removeMember', outcome: 'REFUSED', reason: expect.stringMatching(/^VALIDATION/) }),
+    ]);
 
     const deputy = await kit.actor(planner.agency);
     await assigned(operation, deputy, 'COORDINATOR');
-    expect((await remove(deputy, operation.id, plannerMember)).result).toMatchObject({ __typename: 'OperationMember', role: 'COORDINATOR' });
+    expect((await remove(deputy, operation.id, plannerMember)).result).toMatchObject({
+      __typename: 'OperationMember',
+      role: 'COORDINATOR',
+    });
     expect(await operation.view(planner)).toBeNull();
   });
 
@@ -171,7 +196,9 @@ describe('removing a member', () => {
       const { value, audit } = await withAuditRows(testApp, () => remove(planner, operation.id, memberId));
       expect(value.result).toMatchObject({ __typename: 'ValidationError', fieldErrors: [{ path: ['memberId'] }] });
       expect(await operation.state()).toEqual(before);
-      expect(audit).toEqual([expect.objectContaining({ action: 'removeMember', outcome: 'REFUSED', reason: expect.stringMatching(/^VALIDATION/) })]);
+      expect(audit).toEqual([
+        expect.objectContaining({ action: 'removeMember', outcome: 'REFUSED', reason: expect.stringMatching(/^VALIDATION/) }),
+      ]);
     }
     expect(await memberUsers(other)).toHaveLength(2);
   });
@@ -200,7 +227,9 @@ describe('removing a member', () => {
       expect(value, who).toEqual(await remove(person, madeUp, memberId));
       expect(value.result, who).toEqual({ __typename: 'NotFoundError', code: 'NOT_FOUND', message: 'Operation not found.' });
       expect(await operation.state(), who).toEqual(before);
-      expect(audit, who).toEqual([expect.objectContaining({ action: 'removeMember', outcome: 'REFUSED', reason: expect.stringMatching(/^NOT_FOUND/) })]);
+      expect(audit, who).toEqual([
+        expect.objectContaining({ action: 'removeMember', outcome: 'REFUSED', reason: expect.stringMatching(/^NOT_FOUND/) }),
+      ]);
     }
     expect(await remove(null, operation.id, memberId)).toEqual({ result: null, refusal: 'UNAUTHENTICATED' });
   });
@@ -217,7 +246,9 @@ describe('removing a member', () => {
 
     expect(value.result).toMatchObject({ __typename: 'PhaseRuleError', code: 'PHASE_RULE', phase: 'CLOSED' });
     expect(await operation.state()).toEqual(before);
-    expect(audit).toEqual([expect.objectContaining({ action: 'removeMember', outcome: 'REFUSED', reason: expect.stringMatching(/^PHASE_RULE/) })]);
+    expect(audit).toEqual([
+      expect.objectContaining({ action: 'removeMember', outcome: 'REFUSED', reason: expect.stringMatching(/^PHASE_RULE/) }),
+    ]);
   });
 
   it("ends the removed member's live stream at once, while the others see the removal", async () => {
@@ -252,7 +283,8 @@ describe('removing a member', () => {
 describe('the people a member may assign', () => {
   const ASSIGNABLE = 'assignableUsers { id displayName agency { id name } }';
   type Offered = { id: string; displayName: string; agency: { id: string; name: string } };
-  const offeredTo = async (operation: OperationDriver, viewer: Actor) => (await operation.view(viewer, ASSIGNABLE))!.assignableUsers as Offered[];
+  const offeredTo = async (operation: OperationDriver, viewer: Actor) =>
+    (await operation.view(viewer, ASSIGNABLE))!.assignableUsers as Offered[];
   const byAgencyThenName = (people: Offered[]) =>
     [...people].sort((a, b) => a.agency.name.localeCompare(b.agency.name, 'en') || a.displayName.localeCompare(b.displayName, 'en'));
 
@@ -262,7 +294,11 @@ describe('the people a member may assign', () => {
     const malaysian = await kit.seed.user({ agency: malaysia.agency });
     const thai = await kit.seed.user({ agency: thailand.agency });
     const leaver = await kit.seed.user({ agency: thailand.agency });
-    await testApp.graphql('mutation($id: ID!) { deactivateUser(input: { userId: $id }) { __typename } }', { id: leaver.globalId }, { token: administrator.token });
+    await testApp.graphql(
+      'mutation($id: ID!) { deactivateUser(input: { userId: $id }) { __typename } }',
+      { id: leaver.globalId },
+      { token: administrator.token },
+    );
     const invitedAgency = await kit.seed.agency({ countryCode: 'PH', kind: 'POLICE' });
     await operation.invite(invitedAgency);
     await kit.seed.user({ agency: invitedAgency });
@@ -276,13 +312,18 @@ describe('the people a member may assign', () => {
 
     const offered = await offeredTo(operation, planner);
 
-    expect(offered.map((person) => person.id).sort()).toEqual([planner, malaysia, malaysian, thailand, thai].map((person) => person.globalId).sort());
+    expect(offered.map((person) => person.id).sort()).toEqual(
+      [planner, malaysia, malaysian, thailand, thai].map((person) => person.globalId).sort(),
+    );
     expect(offered).toEqual(byAgencyThenName(offered));
     // The picker offers exactly whom assignMember takes: not a person of a deactivated agency.
-    expect((await operation.assign(indonesia, 'OBSERVER')).result).toMatchObject({ __typename: 'ValidationError', fieldErrors: [{ path: ['userId'] }] });
+    expect((await operation.assign(indonesia, 'OBSERVER')).result).toMatchObject({
+      __typename: 'ValidationError',
+      fieldErrors: [{ path: ['userId'] }],
+    });
   });
 
-  it("are, for a contact point, the people of its own agency whose role it could give; for reviewers and observers, nobody", async () => {
+  it('are, for a contact point, the people of its own agency whose role it could give; for reviewers and observers, nobody', async () => {
     const { operation, planner, malaysia, thailand } = await kit.jointOperation();
     const colleague = await kit.seed.user({ agency: malaysia.agency });
     const observerColleague = await kit.seed.user({ agency: malaysia.agency });
@@ -295,7 +336,9 @@ describe('the people a member may assign', () => {
 
     const offered = await offeredTo(operation, malaysia);
 
-    expect(offered.map((person) => person.id).sort()).toEqual([malaysia, colleague, observerColleague].map((person) => person.globalId).sort());
+    expect(offered.map((person) => person.id).sort()).toEqual(
+      [malaysia, colleague, observerColleague].map((person) => person.globalId).sort(),
+    );
     expect(offered).toEqual(byAgencyThenName(offered));
     expect(await offeredTo(operation, analyst)).toEqual([]);
     expect(await offeredTo(operation, thaiObserver)).toEqual([]);

@@ -57,7 +57,12 @@ export function idArbitrary(kind: IdKind, pool: IdPool): fc.Arbitrary<string> {
   const real = pool[kind];
   const others = Object.entries(pool).flatMap(([type, ids]) => (type === kind ? [] : ids));
   const madeUp = fc.constantFrom(...(Object.keys(pool) as IdKind[])).map((type) => encodeGlobalId(type, randomUUID()));
-  const malformed = fc.constantFrom(encodeGlobalId(kind, 'not-a-uuid'), encodeGlobalId(kind, '00000000-0000-0000-0000-000000000000'), randomUUID(), `${kind}:${randomUUID()}`);
+  const malformed = fc.constantFrom(
+    encodeGlobalId(kind, 'not-a-uuid'),
+    encodeGlobalId(kind, '00000000-0000-0000-0000-000000000000'),
+    randomUUID(),
+    `${kind}:${randomUUID()}`,
+  );
   return fc.oneof(
     ...(real.length ? [{ weight: 6, arbitrary: fc.constantFrom(...real) }] : []),
     { weight: 1, arbitrary: fc.constantFrom(...others) },
@@ -78,7 +83,10 @@ function csvArbitrary(): fc.Arbitrary<string> {
     );
   const column = fc.oneof(
     { weight: 12, arbitrary: fc.constantFrom(...SEIZURE_IMPORT_COLUMNS) },
-    { weight: 1, arbitrary: fc.constantFrom('notes', '', ' seized at ', `seized${HOSTILE_CHARACTERS[0]}at`).map((name) => ({ name, field: name })) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom('notes', '', ' seized at ', `seized${HOSTILE_CHARACTERS[0]}at`).map((name) => ({ name, field: name })),
+    },
   );
   const columns = fc.oneof(
     fc.constant(SEIZURE_IMPORT_COLUMNS.map((entry) => ({ name: entry.name, field: entry.field }))),
@@ -87,9 +95,13 @@ function csvArbitrary(): fc.Arbitrary<string> {
   return fc
     .tuple(columns, fc.constantFrom(',', ';' as const), fc.boolean())
     .chain(([header, separator, bom]) =>
-      fc.array(fc.tuple(...header.map((entry) => cell(entry.field))), { minLength: 0, maxLength: 3 }).map((rows) =>
-        (bom ? '\uFEFF' : '') + [header.map((entry) => entry.name), ...rows].map((cells) => csvRecord(cells, separator as ',' | ';')).join('\r\n'),
-      ),
+      fc
+        .array(fc.tuple(...header.map((entry) => cell(entry.field))), { minLength: 0, maxLength: 3 })
+        .map(
+          (rows) =>
+            (bom ? '\uFEFF' : '') +
+            [header.map((entry) => entry.name), ...rows].map((cells) => csvRecord(cells, separator as ',' | ';')).join('\r\n'),
+        ),
     );
 }
 

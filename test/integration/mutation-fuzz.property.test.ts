@@ -31,7 +31,9 @@ const TIME_BUDGET_MS = 2_000;
 const TYPED_CODES = new Set<string>(Object.values(ERROR_CODES));
 
 /** Refusals of the request as a whole, by a limit rather than a rule of the mutation: these need not be audited. */
-const REQUEST_LIMITS = new Set<string>(['RATE_LIMITED', 'QUERY_LIMIT', 'REQUEST_TIMEOUT', 'CSRF_REFUSED', 'TOO_MANY_CONNECTIONS'].filter((code) => TYPED_CODES.has(code)));
+const REQUEST_LIMITS = new Set<string>(
+  ['RATE_LIMITED', 'QUERY_LIMIT', 'REQUEST_TIMEOUT', 'CSRF_REFUSED', 'TOO_MANY_CONNECTIONS'].filter((code) => TYPED_CODES.has(code)),
+);
 
 /** Bookkeeping a refusal may legitimately change: failed sign-ins are counted, and every attempt is audited. */
 const NOT_DIGESTED = new Set(['audit_entries', 'login_throttles']);
@@ -69,9 +71,15 @@ afterAll(async () => {
     const cases = Object.values(counts).reduce((sum, count) => sum + count, 0);
     total.cases += cases;
     total.succeeded += counts.succeeded;
-    reportFigure(`mutation fuzz: ${mutation} ${cases} cases — ${Object.entries(counts).map(([outcome, count]) => `${count} ${outcome}`).join(', ')}`);
+    reportFigure(
+      `mutation fuzz: ${mutation} ${cases} cases — ${Object.entries(counts)
+        .map(([outcome, count]) => `${count} ${outcome}`)
+        .join(', ')}`,
+    );
   }
-  reportFigure(`mutation fuzz: ${figures.size} mutations, ${total.cases} cases, ${total.succeeded} succeeded, ${internalErrors} internal errors (seed ${seed})`);
+  reportFigure(
+    `mutation fuzz: ${figures.size} mutations, ${total.cases} cases, ${total.succeeded} succeeded, ${internalErrors} internal errors (seed ${seed})`,
+  );
   await testApp?.stop();
 });
 
@@ -95,9 +103,14 @@ async function snapshot(previous?: Snapshot): Promise<Snapshot> {
   const since = previous?.lastAuditId ?? 0;
   const rows = await execute<{ name: string; digest: string }>(
     [
-      ...tables.map((table) => `select '${table}' as name, count(*) || ':' || md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as digest from "${table}" t`),
+      ...tables.map(
+        (table) =>
+          `select '${table}' as name, count(*) || ':' || md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as digest from "${table}" t`,
+      ),
       `select '#audit' as name, coalesce(max(id), 0)::text as digest from audit_entries`,
-      previous ? `select '#audited' as name, coalesce(string_agg(action || ' ' || outcome, '|' order by id), '') as digest from audit_entries where id > ${since}` : `select '#audited', ''`,
+      previous
+        ? `select '#audited' as name, coalesce(string_agg(action || ' ' || outcome, '|' order by id), '') as digest from audit_entries where id > ${since}`
+        : `select '#audited', ''`,
     ].join(' union all '),
   );
   const digests = new Map(rows.map((row) => [row.name, row.digest]));
@@ -120,7 +133,9 @@ const implementsError = (typename: string) => {
 
 /** What the API answered, or a thrown description of how the answer broke the rules. */
 function outcomeOf(mutation: string, response: GraphQLResponse): Outcome {
-  const internal = response.errors?.filter((error) => error.extensions?.code === 'INTERNAL_SERVER_ERROR' || error.message === 'Unexpected error.');
+  const internal = response.errors?.filter(
+    (error) => error.extensions?.code === 'INTERNAL_SERVER_ERROR' || error.message === 'Unexpected error.',
+  );
   if (response.status >= 500 || internal?.length) {
     internalErrors += 1;
     throw new Error(`internal error (HTTP ${response.status}): ${JSON.stringify(response.errors)}`);
@@ -137,7 +152,8 @@ function outcomeOf(mutation: string, response: GraphQLResponse): Outcome {
     throw new Error(`no result and no error (HTTP ${response.status})`);
   }
   const codes = errors.map((error) => error.extensions?.code);
-  if (codes.every((code) => code !== undefined && TYPED_CODES.has(code))) return codes.some((code) => REQUEST_LIMITS.has(code!)) ? 'refused as a request' : 'refused';
+  if (codes.every((code) => code !== undefined && TYPED_CODES.has(code)))
+    return codes.some((code) => REQUEST_LIMITS.has(code!)) ? 'refused as a request' : 'refused';
   // GraphQL's own refusals (variables of the wrong type, unknown fields) come before execution: no path, no data.
   if (response.data == null && errors.every((error) => !error.path)) {
     return 'rejected by GraphQL';
@@ -152,7 +168,10 @@ function checkEffects(mutation: string, entry: Pick<FuzzEntry, 'journal'>, outco
   switch (outcome) {
     case 'succeeded':
       expect(audit, 'a success is audited').toContainEqual({ action: mutation, outcome: 'SUCCEEDED' });
-      expect(audit.filter((row) => row.outcome !== 'SUCCEEDED'), 'a success records no refusal').toEqual([]);
+      expect(
+        audit.filter((row) => row.outcome !== 'SUCCEEDED'),
+        'a success records no refusal',
+      ).toEqual([]);
       if (entry.journal && changed.some((table) => table !== 'operation_events' && table !== 'sessions')) {
         expect(changed, `a change by ${mutation} is on the timeline`).toContain('operation_events');
       }
@@ -175,12 +194,23 @@ function checkEffects(mutation: string, entry: Pick<FuzzEntry, 'journal'>, outco
 }
 
 function record(mutation: string, outcome: Outcome): void {
-  const counts = figures.get(mutation) ?? { succeeded: 0, 'typed error': 0, refused: 0, 'refused as a request': 0, 'rejected by GraphQL': 0, 'nothing to do': 0 };
+  const counts = figures.get(mutation) ?? {
+    succeeded: 0,
+    'typed error': 0,
+    refused: 0,
+    'refused as a request': 0,
+    'rejected by GraphQL': 0,
+    'nothing to do': 0,
+  };
   counts[outcome] += 1;
   figures.set(mutation, counts);
 }
 
-const inputTypeOf = (mutation: string): GraphQLInputType => schema.getMutationType()!.getFields()[mutation]!.args.find((arg) => arg.name === 'input')!.type;
+const inputTypeOf = (mutation: string): GraphQLInputType =>
+  schema
+    .getMutationType()!
+    .getFields()
+    [mutation]!.args.find((arg) => arg.name === 'input')!.type;
 
 const documentFor = (mutation: string) =>
   `mutation($input: ${String(inputTypeOf(mutation))}) { ${mutation}(input: $input) { __typename ... on Error { code message } } }`;
@@ -201,7 +231,14 @@ function acceptedByGraphQL(mutation: string): (value: unknown) => boolean {
 let current: Snapshot | undefined;
 
 /** One generated call, checked end to end. */
-async function attempt(mutation: string, entry: Pick<FuzzEntry, 'journal'>, document: string, variables: Record<string, unknown> | undefined, as: CallOptions, who: Who) {
+async function attempt(
+  mutation: string,
+  entry: Pick<FuzzEntry, 'journal'>,
+  document: string,
+  variables: Record<string, unknown> | undefined,
+  as: CallOptions,
+  who: Who,
+) {
   const before = current ?? (await snapshot());
   current = undefined;
   const response = await testApp.graphql(document, variables, as);
@@ -210,7 +247,8 @@ async function attempt(mutation: string, entry: Pick<FuzzEntry, 'journal'>, docu
   current = after;
   checkEffects(mutation, entry, outcome, before, after);
   if (outcome === 'succeeded' && who === 'anonymous' && mutation !== 'login') throw new Error('an anonymous caller succeeded');
-  if (outcome === 'succeeded' && who === 'outsider' && (mutationInputs[mutation] as Validated).caller === 'admin') throw new Error('a non-administrator succeeded');
+  if (outcome === 'succeeded' && who === 'outsider' && (mutationInputs[mutation] as Validated).caller === 'admin')
+    throw new Error('a non-administrator succeeded');
   record(mutation, outcome);
 }
 
@@ -223,7 +261,13 @@ const seedOf = (mutation: string) => [...mutation].reduce((hash, char) => (Math.
  * flight running, and its writes would land in the next mutation's snapshots.) A failure names
  * the run's seed, the one to replay it with, beside fast-check's report.
  */
-async function fuzz<T>(mutation: string, cases: fc.Arbitrary<T>, check: (value: T) => Promise<void>, runs: number, first: T): Promise<void> {
+async function fuzz<T>(
+  mutation: string,
+  cases: fc.Arbitrary<T>,
+  check: (value: T) => Promise<void>,
+  runs: number,
+  first: T,
+): Promise<void> {
   const deadline = performance.now() + TIME_BUDGET_MS;
   const property = fc.asyncProperty(cases, async (value) => {
     if (performance.now() < deadline) await check(value);
@@ -245,16 +289,18 @@ function inputArbitrary(mutation: string, entry: FuzzEntry, bases: Record<string
   const wronglyTyped = arbitraryOf(entry.schema, { field, wrongTypes: true }) as fc.Arbitrary<Record<string, unknown>>;
   const keys = [...new Set(bases.flatMap((base) => Object.keys(base)))];
   const spliced = (from: fc.Arbitrary<Record<string, unknown>>) =>
-    fc.tuple(fc.constantFrom(...bases), from, fc.subarray(keys, { minLength: 1, maxLength: Math.min(3, keys.length) })).map(([base, other, replaced]) => {
-      // A whole input of the wrong type (a number, a list) is sent as it is.
-      if (typeof other !== 'object' || other === null || Array.isArray(other)) return other as Record<string, unknown>;
-      const input = { ...base };
-      for (const key of replaced) {
-        if (key in other) input[key] = other[key];
-        else delete input[key];
-      }
-      return input;
-    });
+    fc
+      .tuple(fc.constantFrom(...bases), from, fc.subarray(keys, { minLength: 1, maxLength: Math.min(3, keys.length) }))
+      .map(([base, other, replaced]) => {
+        // A whole input of the wrong type (a number, a list) is sent as it is.
+        if (typeof other !== 'object' || other === null || Array.isArray(other)) return other as Record<string, unknown>;
+        const input = { ...base };
+        for (const key of replaced) {
+          if (key in other) input[key] = other[key];
+          else delete input[key];
+        }
+        return input;
+      });
   return fc.oneof(
     // The well-formed call as it stands: the first succeeds, repeats replay or conflict.
     { weight: 2, arbitrary: fc.constantFrom(...bases) },
@@ -276,32 +322,36 @@ describe('the mutation fuzz', () => {
     expect([...Object.keys(FUZZ), ...FUZZED_WITHOUT_INPUT].sort()).toEqual(mutations);
   });
 
-  it.each(Object.entries(FUZZ))('%s answers generated input with a success or a typed refusal, and a refusal changes nothing', async (mutation, entry) => {
-    const wellFormed = mutationInputs[mutation] as Validated;
-    const bases: Record<string, unknown>[] = [];
-    const authorized: CallOptions[] = [];
-    for (let k = 0; k < 3; k += 1) {
-      bases.push(await wellFormed.wellFormed(world));
-      authorized.push(await world.callerFor(wellFormed.caller));
-    }
-    const field = fieldValues(entry.bystandersOnly ? world.bystanderIds : world.ids);
-    const document = documentFor(mutation);
-    const callers = { outsider: { token: world.outsider.token }, anonymous: {} };
-    current = undefined;
-    await fuzz(
-      mutation,
-      fc.record({ input: inputArbitrary(mutation, entry, bases, field), who: whoArbitrary, k: fc.nat(authorized.length - 1) }),
-      async ({ input, who, k }) => {
-        const as = who === 'authorized' ? authorized[k]! : callers[who];
-        await attempt(mutation, entry, document, { input }, as, who);
-      },
-      entry.runs ?? DEFAULT_RUNS,
-      // The well-formed call by someone who may make it, first: it must get through.
-      { input: bases[0]!, who: 'authorized' as Who, k: 0 },
-    );
-    // A fuzz that only ever met refusals would prove little: the world still lets the honest call through.
-    expect(figures.get(mutation)?.succeeded, `successes of ${mutation}`).toBeGreaterThan(0);
-  }, 180_000);
+  it.each(Object.entries(FUZZ))(
+    '%s answers generated input with a success or a typed refusal, and a refusal changes nothing',
+    async (mutation, entry) => {
+      const wellFormed = mutationInputs[mutation] as Validated;
+      const bases: Record<string, unknown>[] = [];
+      const authorized: CallOptions[] = [];
+      for (let k = 0; k < 3; k += 1) {
+        bases.push(await wellFormed.wellFormed(world));
+        authorized.push(await world.callerFor(wellFormed.caller));
+      }
+      const field = fieldValues(entry.bystandersOnly ? world.bystanderIds : world.ids);
+      const document = documentFor(mutation);
+      const callers = { outsider: { token: world.outsider.token }, anonymous: {} };
+      current = undefined;
+      await fuzz(
+        mutation,
+        fc.record({ input: inputArbitrary(mutation, entry, bases, field), who: whoArbitrary, k: fc.nat(authorized.length - 1) }),
+        async ({ input, who, k }) => {
+          const as = who === 'authorized' ? authorized[k]! : callers[who];
+          await attempt(mutation, entry, document, { input }, as, who);
+        },
+        entry.runs ?? DEFAULT_RUNS,
+        // The well-formed call by someone who may make it, first: it must get through.
+        { input: bases[0]!, who: 'authorized' as Who, k: 0 },
+      );
+      // A fuzz that only ever met refusals would prove little: the world still lets the honest call through.
+      expect(figures.get(mutation)?.succeeded, `successes of ${mutation}`).toBeGreaterThan(0);
+    },
+    180_000,
+  );
 
   it('logout answers whatever a request carries with true, false or a typed refusal', async () => {
     const leaving = await world.kit.seed.user();
@@ -314,7 +364,9 @@ describe('the mutation fuzz', () => {
       fc.constantFrom(...sessions).map((session) => ({ cookie: session.cookie })),
       printable.map((token) => ({ token })),
       printable.map((value) => ({ cookie: `jointops_session=${value}` })),
-      fc.constantFrom(...HOSTILE_CHARACTERS.filter((char) => char.charCodeAt(0) > 0x20 && char.charCodeAt(0) <= 0xff && char !== '\u007f')).map((char) => ({ token: `x${char}y` })),
+      fc
+        .constantFrom(...HOSTILE_CHARACTERS.filter((char) => char.charCodeAt(0) > 0x20 && char.charCodeAt(0) <= 0xff && char !== '\u007f'))
+        .map((char) => ({ token: `x${char}y` })),
       fc.constant({}),
     );
     await fuzz(

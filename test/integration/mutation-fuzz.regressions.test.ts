@@ -23,7 +23,8 @@ beforeAll(async () => {
 });
 afterAll(() => testApp.stop());
 
-const fieldErrors = (result: Record<string, any> | null) => (result?.fieldErrors as { path: string[] }[] | undefined)?.map((error) => error.path.join('.'));
+const fieldErrors = (result: Record<string, any> | null) =>
+  (result?.fieldErrors as { path: string[] }[] | undefined)?.map((error) => error.path.join('.'));
 
 // JSON can carry half of a surrogate pair (`"\ud808"`), JavaScript strings can hold one, but
 // PostgreSQL's jsonb refuses it: the fuzz's note with one failed deep in the database, and a text

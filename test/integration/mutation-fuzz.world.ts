@@ -71,7 +71,12 @@ export async function buildFuzzWorld(testApp: TestApp): Promise<FuzzWorld> {
   ]);
   const ids: IdPool = {
     Operation: [operation.id, concluded.id, hidden.operation.id],
-    Agency: [agency.globalId, ...actors.map((actor) => actor.agency.globalId), hidden.planner.agency.globalId, hidden.thailand.agency.globalId],
+    Agency: [
+      agency.globalId,
+      ...actors.map((actor) => actor.agency.globalId),
+      hidden.planner.agency.globalId,
+      hidden.thailand.agency.globalId,
+    ],
     User: [...actors.map((actor) => actor.globalId), hidden.planner.globalId, ...bystanders.map((user) => user.globalId)],
     Alert: [readiness, hiddenAlert],
     Seizure: [draft, submitted, hiddenSeizure],

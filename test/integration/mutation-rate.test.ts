@@ -18,7 +18,12 @@ type Change = { updated: boolean; code?: string; retryAfterSeconds?: unknown };
 function change(testApp: TestApp, actor: Actor, operation: OperationDriver, region: string): Promise<Change> {
   return testApp.graphql(UPDATE, { input: { operationId: operation.id, region } }, { token: actor.token }).then((response) => ({
     updated: response.data?.updateOperation?.__typename === 'Operation',
-    ...(response.errors ? { code: response.errors[0]!.extensions?.code, retryAfterSeconds: (response.errors[0]!.extensions as Record<string, unknown>).retryAfterSeconds } : {}),
+    ...(response.errors
+      ? {
+          code: response.errors[0]!.extensions?.code,
+          retryAfterSeconds: (response.errors[0]!.extensions as Record<string, unknown>).retryAfterSeconds,
+        }
+      : {}),
   }));
 }
 
@@ -44,7 +49,11 @@ describe('the mutation rate of one process', () => {
 
   it('takes a burst, then refuses with RATE_LIMITED and a retry-after, changing nothing', async () => {
     for (const n of [1, 2, 3]) expect(await change(testApp, coordinator, operation, `Change ${n}`)).toEqual({ updated: true });
-    expect(await change(testApp, coordinator, operation, 'One too many')).toEqual({ updated: false, code: 'RATE_LIMITED', retryAfterSeconds: 10 });
+    expect(await change(testApp, coordinator, operation, 'One too many')).toEqual({
+      updated: false,
+      code: 'RATE_LIMITED',
+      retryAfterSeconds: 10,
+    });
     expect(await region(operation)).toBe('Change 3');
 
     // Reading is not rationed, and a colleague's changes come from their own bucket.
@@ -68,7 +77,10 @@ describe('the mutation rate of one process', () => {
   it('counts every change of a request, aliases included, and makes none when they do not all fit', async () => {
     testApp.clock.advance({ minutes: 1 });
     const before = await region(operation);
-    const four = Array.from({ length: 4 }, (_, n) => `c${n}: updateOperation(input: { operationId: "${operation.id}", region: "Aliased ${n}" }) { __typename }`);
+    const four = Array.from(
+      { length: 4 },
+      (_, n) => `c${n}: updateOperation(input: { operationId: "${operation.id}", region: "Aliased ${n}" }) { __typename }`,
+    );
     const refused = await testApp.graphql(`mutation { ${four.join(' ')} }`, {}, { token: coordinator.token });
     expect(refused.data).toBeNull();
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED' });

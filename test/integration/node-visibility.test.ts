@@ -145,7 +145,11 @@ describe('the agency directory', () => {
 
   it('pages through every agency, each once, in the order of the whole list', async () => {
     const wholeList = await names();
-    expect([...wholeList].sort()).toEqual(Object.values(directory).map((agency) => agency.name).sort());
+    expect([...wholeList].sort()).toEqual(
+      Object.values(directory)
+        .map((agency) => agency.name)
+        .sort(),
+    );
 
     const pages: string[][] = [];
     let after: string | null = null;
@@ -165,7 +169,11 @@ describe('the agency directory', () => {
   });
 
   it.each([
-    ['part of a name, in any case', 'cUsToMs', ['Bureau of Customs', 'Royal Malaysian Customs Department', 'Thai Customs Department', 'World Customs Organization']],
+    [
+      'part of a name, in any case',
+      'cUsToMs',
+      ['Bureau of Customs', 'Royal Malaysian Customs Department', 'Thai Customs Department', 'World Customs Organization'],
+    ],
     ['an acronym', 'pdrm', ['Royal Malaysia Police']],
     ['a country code', 'PH', ['Bureau of Customs', 'Philippine National Police']],
     ['a wildcard character, taken literally', '%', []],

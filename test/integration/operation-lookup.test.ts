@@ -53,7 +53,11 @@ describe('the list of operations by programme', () => {
     const shield = await kit.operation(planner, { programme: 'PROGRAMME_GLOBAL_SHIELD' });
     const passengers = await kit.operation(planner, { programme: 'PASSENGER_CONTROLS' });
     const codes = async (programme: string) => {
-      const answer = await testApp.graphql(`{ operations(first: 50, programme: ${programme}) { edges { node { code } } } }`, {}, { token: planner.token });
+      const answer = await testApp.graphql(
+        `{ operations(first: 50, programme: ${programme}) { edges { node { code } } } }`,
+        {},
+        { token: planner.token },
+      );
       return answer.data!.operations.edges.map((edge: { node: { code: string } }) => edge.node.code);
     };
     expect(await codes('PASSENGER_CONTROLS')).toEqual([passengers.code]);

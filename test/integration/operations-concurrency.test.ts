@@ -106,13 +106,25 @@ function expectType(response: GraphQLResponse, typename: string) {
 async function newOperation(coordinators: SeededUser[] = []): Promise<{ id: string; uuid: string }> {
   const created = await a.graphql(
     CREATE_OPERATION,
-    { input: { code: `CONC-${unique()}`, name: 'Concurrency drill', programme: 'PROGRAMME_GLOBAL_SHIELD', targetCommodityIds: [], referenceTimeZone: 'UTC' } },
+    {
+      input: {
+        code: `CONC-${unique()}`,
+        name: 'Concurrency drill',
+        programme: 'PROGRAMME_GLOBAL_SHIELD',
+        targetCommodityIds: [],
+        referenceTimeZone: 'UTC',
+      },
+    },
     { token: planner.session.token },
   );
   const id = expectType(created, 'Operation').id as string;
   for (const coordinator of coordinators) {
     expectType(
-      await a.graphql(ASSIGN_MEMBER, { input: { operationId: id, userId: coordinator.globalId, role: 'COORDINATOR' } }, { token: planner.session.token }),
+      await a.graphql(
+        ASSIGN_MEMBER,
+        { input: { operationId: id, userId: coordinator.globalId, role: 'COORDINATOR' } },
+        { token: planner.session.token },
+      ),
       'OperationMember',
     );
   }
@@ -130,8 +142,18 @@ interface TimelinePage {
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
 }
 
-async function timelinePage(app: TestApp, session: Session, operationId: string, after: string | null, first: number): Promise<TimelinePage> {
-  const response = await app.graphql<{ operation: { timeline: TimelinePage } | null }>(TIMELINE, { id: operationId, first, after }, { token: session.token });
+async function timelinePage(
+  app: TestApp,
+  session: Session,
+  operationId: string,
+  after: string | null,
+  first: number,
+): Promise<TimelinePage> {
+  const response = await app.graphql<{ operation: { timeline: TimelinePage } | null }>(
+    TIMELINE,
+    { id: operationId, first, after },
+    { token: session.token },
+  );
   if (!response.data?.operation) throw new Error(`timeline not readable: ${JSON.stringify(response.errors ?? response.data)}`);
   return response.data.operation.timeline;
 }
@@ -244,7 +266,9 @@ describeWhere(['postgres'], 'the timeline under concurrent writers (PostgreSQL)'
     }
   }
 
-  it(`${WRITERS} writers × ${MUTATIONS_PER_WRITER} mutations on two instances: readers paging with after see every event, in order, with no gap`, { timeout: 180_000 }, async () => {
+  it(`${WRITERS} writers × ${MUTATIONS_PER_WRITER} mutations on two instances: readers paging with after see every event, in order, with no gap`, {
+    timeout: 180_000,
+  }, async () => {
     const operation = await newOperation(writers);
     const setupEvents = (await storedEvents(operation.uuid)).length;
 
@@ -264,7 +288,10 @@ describeWhere(['postgres'], 'the timeline under concurrent writers (PostgreSQL)'
           const input = { operationId: operation.id, userId: assignee.globalId, role: ROLES[(w + i) % ROLES.length] };
           expectType(await app.graphql(ASSIGN_MEMBER, { input }, options), 'OperationMember');
         } else {
-          expectType(await app.graphql(UPDATE_OPERATION, { input: { operationId: operation.id, name: `Drill ${w}-${i}` } }, options), 'Operation');
+          expectType(
+            await app.graphql(UPDATE_OPERATION, { input: { operationId: operation.id, name: `Drill ${w}-${i}` } }, options),
+            'Operation',
+          );
         }
       }
     });
@@ -339,7 +366,9 @@ describeWhere(['postgres'], 'the timeline under concurrent writers (PostgreSQL)'
     });
     const readAfterPredecessor = async () => (await readEvents(db, operation.uuid, wco.id, predecessor, 100)).map((row) => row.seq);
     const timelineAfterPredecessor = async () =>
-      (await timelinePage(a, planner.session, operation.id, Buffer.from(`event:${predecessor}`).toString('base64url'), 100)).edges.map((edge) => seqOf(edge.cursor));
+      (await timelinePage(a, planner.session, operation.id, Buffer.from(`event:${predecessor}`).toString('base64url'), 100)).edges.map(
+        (edge) => seqOf(edge.cursor),
+      );
 
     // Transaction A appends and stays open.
     const appendedA = deferred<number>();
@@ -489,7 +518,10 @@ describeWhere(['postgres'], "the ledgers resist the application's own SQL role (
 
     const update = await refusal(app, `update audit_entries set outcome = 'SUCCEEDED', reason = null where id = $1`, [id]);
     expect(update).toEqual({ code: '42501', message: expect.stringMatching(/append-only/) });
-    expect(await refusal(app, 'update audit_entries set reason = null')).toEqual({ code: '42501', message: expect.stringMatching(/append-only/) });
+    expect(await refusal(app, 'update audit_entries set reason = null')).toEqual({
+      code: '42501',
+      message: expect.stringMatching(/append-only/),
+    });
     const remove = await refusal(app, 'delete from audit_entries where id = $1', [id]);
     expect(remove).toEqual({ code: '42501', message: expect.stringMatching(/append-only/) });
     expect(await refusal(app, 'delete from audit_entries')).toEqual({ code: '42501', message: expect.stringMatching(/append-only/) });
@@ -541,7 +573,9 @@ describeWhere(['postgres'], "the ledgers resist the application's own SQL role (
 
     const appendOnly = { code: '42501', message: expect.stringMatching(/operation_events is append-only/) };
     expect(await refusal(app, `update operation_events set data = '{}' where operation_id = $1`, [operation.uuid])).toEqual(appendOnly);
-    expect(await refusal(app, 'update operation_events set seq = seq + 1000 where operation_id = $1', [operation.uuid])).toEqual(appendOnly);
+    expect(await refusal(app, 'update operation_events set seq = seq + 1000 where operation_id = $1', [operation.uuid])).toEqual(
+      appendOnly,
+    );
     expect(await refusal(app, 'delete from operation_events where operation_id = $1', [operation.uuid])).toEqual(appendOnly);
     expect(await refusal(app, 'delete from operation_events')).toEqual(appendOnly);
     expect(await refusal(app, 'truncate operation_events')).toEqual({ code: '42501', message: expect.stringMatching(/permission denied/) });

@@ -115,7 +115,11 @@ describe('creating an operation', () => {
   ])('takes target commodities only from the catalogue, refusing %s', async (_story, notACommodity) => {
     const [ammoniumNitrate] = await kit.catalogue(planner);
     const before = await testApp.database.db.$count(operations);
-    const { result } = await kit.mutate(planner, 'createOperation', await kit.operationInput(planner, { targetCommodityIds: [ammoniumNitrate!.id, notACommodity()] }));
+    const { result } = await kit.mutate(
+      planner,
+      'createOperation',
+      await kit.operationInput(planner, { targetCommodityIds: [ammoniumNitrate!.id, notACommodity()] }),
+    );
     expect(result).toMatchObject({ __typename: 'ValidationError', code: 'VALIDATION' });
     expect(fieldPaths(result!)[0]).toMatch(/^targetCommodityIds/);
     expect(await testApp.database.db.$count(operations)).toBe(before);
@@ -129,8 +133,15 @@ describe('editing an operation', () => {
     expect(result).toMatchObject({ __typename: 'Operation', name: 'Operation Crystal Shield II' });
     expect(await operation.view(planner, 'name region')).toEqual({ name: 'Operation Crystal Shield II', region: 'ASEAN ports' });
 
-    const timeline = await operation.view(planner, 'timeline(first: 500) { edges { node { type actor { id } ... on OperationUpdatedEvent { changed } } } }');
-    expect(timeline!.timeline.edges.at(-1).node).toEqual({ type: 'OPERATION_UPDATED', actor: { id: planner.globalId }, changed: ['name', 'region'] });
+    const timeline = await operation.view(
+      planner,
+      'timeline(first: 500) { edges { node { type actor { id } ... on OperationUpdatedEvent { changed } } } }',
+    );
+    expect(timeline!.timeline.edges.at(-1).node).toEqual({
+      type: 'OPERATION_UPDATED',
+      actor: { id: planner.globalId },
+      changed: ['name', 'region'],
+    });
   });
 
   it('is refused to a contact point with FORBIDDEN, changing nothing', async () => {
@@ -238,7 +249,10 @@ describe('answering an invitation', () => {
 
     const refused = await operation.respond(outsider, true);
     expect(refused.result).toMatchObject({ __typename: 'NotFoundError', code: 'NOT_FOUND' });
-    const unknown = await kit.mutate(outsider, 'respondToInvitation', { operationId: encodeGlobalId('Operation', randomUUID()), accept: true });
+    const unknown = await kit.mutate(outsider, 'respondToInvitation', {
+      operationId: encodeGlobalId('Operation', randomUUID()),
+      accept: true,
+    });
     expect(refused).toEqual(unknown);
     expect(await operation.state()).toEqual(before);
   });
@@ -253,9 +267,17 @@ describe('assigning members', () => {
       expect(await sightOf(operation, thaiOfficer)).toEqual(NOTHING);
 
       const { result } = await operation.assign(thaiOfficer, role);
-      expect(result).toMatchObject({ __typename: 'OperationMember', role, user: { id: thaiOfficer.globalId }, agency: { id: thailand.agency.globalId } });
+      expect(result).toMatchObject({
+        __typename: 'OperationMember',
+        role,
+        user: { id: thaiOfficer.globalId },
+        agency: { id: thailand.agency.globalId },
+      });
       expect(await operation.view(thaiOfficer, 'myRole')).toEqual({ myRole: role });
-      expect((await operation.view(planner, 'members { role user { id } }'))!.members).toContainEqual({ role, user: { id: thaiOfficer.globalId } });
+      expect((await operation.view(planner, 'members { role user { id } }'))!.members).toContainEqual({
+        role,
+        user: { id: thaiOfficer.globalId },
+      });
     },
   );
 
@@ -324,7 +346,12 @@ describe('withdrawing', () => {
     expect((await sightOf(operation, colleague)).listed).toBe(true);
 
     const { result } = await operation.withdraw(malaysia.agency, 'National priorities changed; resources redeployed.');
-    expect(result).toMatchObject({ __typename: 'Participation', status: 'WITHDRAWN', agency: { id: malaysia.agency.globalId }, contactPoints: [] });
+    expect(result).toMatchObject({
+      __typename: 'Participation',
+      status: 'WITHDRAWN',
+      agency: { id: malaysia.agency.globalId },
+      contactPoints: [],
+    });
     for (const former of [malaysia, colleague]) expect(await sightOf(operation, former)).toEqual(NOTHING);
     expect(await operation.view(thailand, 'id')).toEqual({ id: operation.id });
 
@@ -333,7 +360,9 @@ describe('withdrawing', () => {
       `members { user { id } }
        timeline(first: 500) { edges { node { type actor { id } ... on ParticipationChangedEvent { reason participation { agency { id } } } } } }`,
     );
-    expect(seen!.members.map((member: { user: { id: string } }) => member.user.id).sort()).toEqual([planner.globalId, thailand.globalId].sort());
+    expect(seen!.members.map((member: { user: { id: string } }) => member.user.id).sort()).toEqual(
+      [planner.globalId, thailand.globalId].sort(),
+    );
     expect(seen!.timeline.edges.at(-1).node).toEqual({
       type: 'PARTICIPATION_WITHDRAWN',
       actor: { id: planner.globalId },
@@ -348,7 +377,9 @@ describe('withdrawing', () => {
     expect((await operation.withdraw(thailand.agency, 'Not for Malaysia to decide.', malaysia)).refusal).toBe('FORBIDDEN');
     expect(await operation.state()).toEqual(before);
 
-    expect((await operation.withdraw(thailand.agency, 'Our port is closed for repairs.', thailand)).result).toMatchObject({ status: 'WITHDRAWN' });
+    expect((await operation.withdraw(thailand.agency, 'Our port is closed for repairs.', thailand)).result).toMatchObject({
+      status: 'WITHDRAWN',
+    });
     expect(await sightOf(operation, thailand)).toEqual(NOTHING);
   });
 });
@@ -390,13 +421,45 @@ describe('the timeline', () => {
     });
     expect(events).toEqual([
       { __typename: 'OperationCreatedEvent', type: 'OPERATION_CREATED', actor: { id: planner.globalId } },
-      { __typename: 'ParticipationChangedEvent', type: 'AGENCY_INVITED', actor: { id: planner.globalId }, participation: { agency: { id: malaysia.agency.globalId } } },
-      { __typename: 'ParticipationChangedEvent', type: 'INVITATION_ACCEPTED', actor: { id: malaysia.globalId }, participation: { agency: { id: malaysia.agency.globalId } } },
-      { __typename: 'ParticipationChangedEvent', type: 'AGENCY_INVITED', actor: { id: planner.globalId }, participation: { agency: { id: thailand.agency.globalId } } },
-      { __typename: 'ParticipationChangedEvent', type: 'INVITATION_ACCEPTED', actor: { id: thailand.globalId }, participation: { agency: { id: thailand.agency.globalId } } },
-      { __typename: 'MemberAssignedEvent', type: 'MEMBER_ASSIGNED', actor: { id: planner.globalId }, member: { role: 'REVIEWER', user: { id: analyst.globalId } } },
+      {
+        __typename: 'ParticipationChangedEvent',
+        type: 'AGENCY_INVITED',
+        actor: { id: planner.globalId },
+        participation: { agency: { id: malaysia.agency.globalId } },
+      },
+      {
+        __typename: 'ParticipationChangedEvent',
+        type: 'INVITATION_ACCEPTED',
+        actor: { id: malaysia.globalId },
+        participation: { agency: { id: malaysia.agency.globalId } },
+      },
+      {
+        __typename: 'ParticipationChangedEvent',
+        type: 'AGENCY_INVITED',
+        actor: { id: planner.globalId },
+        participation: { agency: { id: thailand.agency.globalId } },
+      },
+      {
+        __typename: 'ParticipationChangedEvent',
+        type: 'INVITATION_ACCEPTED',
+        actor: { id: thailand.globalId },
+        participation: { agency: { id: thailand.agency.globalId } },
+      },
+      {
+        __typename: 'MemberAssignedEvent',
+        type: 'MEMBER_ASSIGNED',
+        actor: { id: planner.globalId },
+        member: { role: 'REVIEWER', user: { id: analyst.globalId } },
+      },
       { __typename: 'OperationUpdatedEvent', type: 'OPERATION_UPDATED', actor: { id: planner.globalId } },
-      { __typename: 'PhaseAdvancedEvent', type: 'PHASE_ADVANCED', actor: { id: planner.globalId }, from: 'PLANNING', to: 'PRE_OPERATIONAL', overridden: false },
+      {
+        __typename: 'PhaseAdvancedEvent',
+        type: 'PHASE_ADVANCED',
+        actor: { id: planner.globalId },
+        from: 'PLANNING',
+        to: 'PRE_OPERATIONAL',
+        overridden: false,
+      },
     ]);
 
     // Paging forward from any cursor continues exactly where the page ended.
@@ -404,7 +467,10 @@ describe('the timeline', () => {
     const paged: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const page: any = await operation.view(malaysia, `timeline(first: 3${after ? `, after: "${after}"` : ''}) { edges { cursor } pageInfo { hasNextPage endCursor } }`);
+      const page: any = await operation.view(
+        malaysia,
+        `timeline(first: 3${after ? `, after: "${after}"` : ''}) { edges { cursor } pageInfo { hasNextPage endCursor } }`,
+      );
       paged.push(...page.timeline.edges.map((edge: { cursor: string }) => edge.cursor));
       if (!page.timeline.pageInfo.hasNextPage) break;
       after = page.timeline.pageInfo.endCursor;
@@ -426,20 +492,60 @@ describe('the audit trail', () => {
     await operation.invite(lao);
 
     const latest = [
-      { action: 'inviteAgency', outcome: 'SUCCEEDED', reason: null, actor: { id: planner.globalId }, actorAgency: { id: planner.agency.globalId } },
-      { action: 'advancePhase', outcome: 'REFUSED', reason: expect.stringMatching(/^VALIDATION: /), actor: { id: planner.globalId }, actorAgency: { id: planner.agency.globalId } },
-      { action: 'inviteAgency', outcome: 'REFUSED', reason: expect.stringMatching(/^FORBIDDEN: /), actor: { id: malaysia.globalId }, actorAgency: { id: malaysia.agency.globalId } },
-      { action: 'assignMember', outcome: 'SUCCEEDED', reason: null, actor: { id: planner.globalId }, actorAgency: { id: planner.agency.globalId } },
+      {
+        action: 'inviteAgency',
+        outcome: 'SUCCEEDED',
+        reason: null,
+        actor: { id: planner.globalId },
+        actorAgency: { id: planner.agency.globalId },
+      },
+      {
+        action: 'advancePhase',
+        outcome: 'REFUSED',
+        reason: expect.stringMatching(/^VALIDATION: /),
+        actor: { id: planner.globalId },
+        actorAgency: { id: planner.agency.globalId },
+      },
+      {
+        action: 'inviteAgency',
+        outcome: 'REFUSED',
+        reason: expect.stringMatching(/^FORBIDDEN: /),
+        actor: { id: malaysia.globalId },
+        actorAgency: { id: malaysia.agency.globalId },
+      },
+      {
+        action: 'assignMember',
+        outcome: 'SUCCEEDED',
+        reason: null,
+        actor: { id: planner.globalId },
+        actorAgency: { id: planner.agency.globalId },
+      },
     ];
     const trailOf = async (viewer: Actor) =>
-      (await operation.view(viewer, 'auditTrail(first: 500) { edges { node { action outcome reason actor { id } actorAgency { id } occurredAt requestId sourceAddress } } }'))!
-        .auditTrail.edges.map((edge: { node: Record<string, unknown> }) => edge.node);
+      (await operation.view(
+        viewer,
+        'auditTrail(first: 500) { edges { node { action outcome reason actor { id } actorAgency { id } occurredAt requestId sourceAddress } } }',
+      ))!.auditTrail.edges.map((edge: { node: Record<string, unknown> }) => edge.node);
 
     for (const reader of [planner, analyst]) {
       const trail = await trailOf(reader);
-      expect(trail.slice(0, 4).map(({ action, outcome, reason, actor, actorAgency }: Record<string, unknown>) => ({ action, outcome, reason, actor, actorAgency }))).toEqual(latest);
+      expect(
+        trail
+          .slice(0, 4)
+          .map(({ action, outcome, reason, actor, actorAgency }: Record<string, unknown>) => ({
+            action,
+            outcome,
+            reason,
+            actor,
+            actorAgency,
+          })),
+      ).toEqual(latest);
       expect(trail.at(-1)).toMatchObject({ action: 'createOperation', outcome: 'SUCCEEDED' });
-      expect(trail[0]).toMatchObject({ occurredAt: testApp.clock.now().toISOString(), requestId: expect.any(String), sourceAddress: '127.0.0.1' });
+      expect(trail[0]).toMatchObject({
+        occurredAt: testApp.clock.now().toISOString(),
+        requestId: expect.any(String),
+        sourceAddress: '127.0.0.1',
+      });
     }
     for (const reader of [malaysia, thaiObserver]) expect(await trailOf(reader)).toEqual([]);
   });

@@ -36,10 +36,18 @@ describe("a planner's list of operations", () => {
     expect(await listed(planner.token, ', search: "pax-list"')).toEqual(['PAX-LIST-TRAVEL']);
     expect(await listed(planner.token, ', search: "%"')).toEqual([]);
 
-    const firstPage = await testApp.graphql('{ operations(first: 1) { edges { node { code } } pageInfo { hasNextPage endCursor } } }', {}, { token: planner.token });
+    const firstPage = await testApp.graphql(
+      '{ operations(first: 1) { edges { node { code } } pageInfo { hasNextPage endCursor } } }',
+      {},
+      { token: planner.token },
+    );
     const { endCursor, hasNextPage } = firstPage.data!.operations.pageInfo;
     expect(hasNextPage).toBe(true);
-    const secondPage = await testApp.graphql(`{ operations(first: 1, after: "${endCursor}") { edges { node { code } } pageInfo { hasNextPage } } }`, {}, { token: planner.token });
+    const secondPage = await testApp.graphql(
+      `{ operations(first: 1, after: "${endCursor}") { edges { node { code } } pageInfo { hasNextPage } } }`,
+      {},
+      { token: planner.token },
+    );
     expect(secondPage.data!.operations.edges.map((edge: { node: { code: string } }) => edge.node.code)).toEqual(['PGS-LIST-SHIELD']);
     expect(secondPage.data!.operations.pageInfo.hasNextPage).toBe(false);
   });
@@ -57,7 +65,7 @@ describe('an operation', () => {
     expect((await operation.assign(planner, 'REVIEWER', deputy)).result).toMatchObject({ __typename: 'OperationMember', role: 'REVIEWER' });
   });
 
-  it("takes its pending invitations with it when it is cancelled", async () => {
+  it('takes its pending invitations with it when it is cancelled', async () => {
     const planner = await kit.actor();
     const operation = await kit.operation(planner);
     const invitee = await kit.actor(await kit.seed.agency({ countryCode: 'VN' }));
@@ -71,7 +79,10 @@ describe('an operation', () => {
 
   it('tells on its timeline what each participation event did, whatever the participation became since', async () => {
     const { operation, malaysia } = await kit.jointOperation();
-    const seen = await operation.view(malaysia, 'timeline(first: 50) { edges { node { type ... on ParticipationChangedEvent { statusAfter participation { status } } } } }');
+    const seen = await operation.view(
+      malaysia,
+      'timeline(first: 50) { edges { node { type ... on ParticipationChangedEvent { statusAfter participation { status } } } } }',
+    );
     const participationEvents = seen!.timeline.edges
       .map((edge: { node: Record<string, any> }) => edge.node)
       .filter((event: Record<string, any>) => event.statusAfter);
@@ -88,7 +99,11 @@ describe("an administrator's audit trail", () => {
   it('holds account-level entries and nothing of any operation', async () => {
     const { operation } = await kit.jointOperation();
     const admin = await kit.actor(undefined, { isAdmin: true });
-    const response = await testApp.graphql('{ accountAuditTrail(first: 500) { edges { node { action outcome targetType details } } } }', {}, { token: admin.token });
+    const response = await testApp.graphql(
+      '{ accountAuditTrail(first: 500) { edges { node { action outcome targetType details } } } }',
+      {},
+      { token: admin.token },
+    );
     expect(response.errors).toBeUndefined();
     const entries = response.data!.accountAuditTrail.edges.map((edge: { node: Record<string, unknown> }) => edge.node);
     expect(entries.some((entry: Record<string, unknown>) => entry.action === 'login' && entry.outcome === 'SUCCEEDED')).toBe(true);

@@ -39,7 +39,8 @@ async function expectAdvances(operation: OperationDriver, to: Phase): Promise<vo
   expect(result).toEqual({ __typename: 'Operation', id: operation.id, code: operation.code, name: expect.any(String), phase: to });
 }
 
-const countryAgency = (countryCode: string, name: string) => kit.seed.agency({ name: `${name} ${Math.random().toString(36).slice(2, 8)}`, countryCode });
+const countryAgency = (countryCode: string, name: string) =>
+  kit.seed.agency({ name: `${name} ${Math.random().toString(36).slice(2, 8)}`, countryCode });
 const wcoPlanner = async () => kit.actor(await kit.seed.agency({ kind: 'INTERNATIONAL_ORGANIZATION', countryCode: null }));
 
 async function lastPhaseEvent(operation: OperationDriver) {
@@ -48,7 +49,10 @@ async function lastPhaseEvent(operation: OperationDriver) {
     `timeline(first: 500) { edges { node { __typename type actor { id }
        ... on PhaseAdvancedEvent { from to overridden justification overriddenCriteria { key } } } } }`,
   );
-  return timeline!.timeline.edges.map((edge: { node: any }) => edge.node).filter((event: { type: string }) => event.type === 'PHASE_ADVANCED').at(-1);
+  return timeline!.timeline.edges
+    .map((edge: { node: any }) => edge.node)
+    .filter((event: { type: string }) => event.type === 'PHASE_ADVANCED')
+    .at(-1);
 }
 
 describe('from PLANNING to PRE_OPERATIONAL', () => {
@@ -89,7 +93,9 @@ describe('from PLANNING to PRE_OPERATIONAL', () => {
 
   it('plan.phaseDates: waits until every open phase has planned dates, and names the missing ones', async () => {
     const plan = plannedPhases(testApp.clock.now());
-    const { operation } = await kit.jointOperation({ plannedPhases: plan.filter((planned) => ['PLANNING', 'PRE_OPERATIONAL'].includes(planned.phase)) });
+    const { operation } = await kit.jointOperation({
+      plannedPhases: plan.filter((planned) => ['PLANNING', 'PRE_OPERATIONAL'].includes(planned.phase)),
+    });
     const refused = await expectBlocked(operation, 'PRE_OPERATIONAL', ['plan.phaseDates']);
     expect(refused.result!.unmetCriteria[0].description).toMatch(/OPERATIONAL, POST_OPERATIONAL/);
 
@@ -111,7 +117,8 @@ describe('from PRE_OPERATIONAL to OPERATIONAL', () => {
     const refused = await expectBlocked(operation, 'OPERATIONAL', ['readiness.acknowledged']);
     expect(refused.result!.unmetCriteria[0].description).toContain(thailand.agency.name);
     expect(refused.result!.unmetCriteria[0].description).not.toContain(malaysia.agency.name);
-    const participations = (await operation.view(operation.coordinator, 'participations { agency { id } readinessAcknowledgedAt }'))!.participations;
+    const participations = (await operation.view(operation.coordinator, 'participations { agency { id } readinessAcknowledgedAt }'))!
+      .participations;
     expect(participations).toEqual(
       expect.arrayContaining([
         { agency: { id: malaysia.agency.globalId }, readinessAcknowledgedAt: testApp.clock.now().toISOString() },
@@ -189,7 +196,12 @@ describe('from OPERATIONAL to POST_OPERATIONAL', () => {
     const ended = await operation.view(planner, 'plannedPhases { phase endedAt }');
     const operational = ended!.plannedPhases.find((planned: { phase: string }) => planned.phase === 'OPERATIONAL');
     expect(new Date(operational.endedAt).getTime()).toBeLessThan(new Date(endsAt).getTime());
-    expect(await lastPhaseEvent(operation)).toMatchObject({ from: 'OPERATIONAL', to: 'POST_OPERATIONAL', justification, actor: { id: planner.globalId } });
+    expect(await lastPhaseEvent(operation)).toMatchObject({
+      from: 'OPERATIONAL',
+      to: 'POST_OPERATIONAL',
+      justification,
+      actor: { id: planner.globalId },
+    });
   });
 });
 
@@ -261,14 +273,23 @@ describe('overriding a gate', () => {
       overriddenCriteria: [{ key: 'participants.twoCountries' }],
     });
     const trail = await operation.view(planner, 'auditTrail(first: 1) { edges { node { action outcome reason actor { id } } } }');
-    expect(trail!.auditTrail.edges[0].node).toEqual({ action: 'advancePhase', outcome: 'SUCCEEDED', reason: null, actor: { id: planner.globalId } });
+    expect(trail!.auditTrail.edges[0].node).toEqual({
+      action: 'advancePhase',
+      outcome: 'SUCCEEDED',
+      reason: null,
+      actor: { id: planner.globalId },
+    });
     const [audited] = await testApp.database.db
       .select()
       .from(auditEntries)
       .where(and(eq(auditEntries.operationId, uuidFromGlobalId(operation.id, 'Operation')!), eq(auditEntries.action, 'advancePhase')))
       .orderBy(desc(auditEntries.id))
       .limit(1);
-    expect(audited?.details).toMatchObject({ overridden: true, justification, overriddenCriteria: [expect.objectContaining({ key: 'participants.twoCountries' })] });
+    expect(audited?.details).toMatchObject({
+      overridden: true,
+      justification,
+      overriddenCriteria: [expect.objectContaining({ key: 'participants.twoCountries' })],
+    });
   });
 
   it('needs a justification of at least 20 characters, not counting surrounding spaces (ValidationError on overrideJustification)', async () => {
@@ -288,7 +309,10 @@ describe('overriding a gate', () => {
   it('is for coordinators only: a contact point is refused with FORBIDDEN', async () => {
     const { operation, malaysia } = await kit.jointOperation({ targetCommodityIds: [] });
     const before = await operation.state();
-    const { refusal } = await operation.advance('PRE_OPERATIONAL', { by: malaysia, overrideJustification: 'We are ready, whatever the plan says.' });
+    const { refusal } = await operation.advance('PRE_OPERATIONAL', {
+      by: malaysia,
+      overrideJustification: 'We are ready, whatever the plan says.',
+    });
     expect(refusal).toBe('FORBIDDEN');
     expect(await operation.state()).toEqual(before);
   });
@@ -307,8 +331,16 @@ describe('cancelling', () => {
       expect(await operation.state()).toEqual(before);
 
       const reason = 'Security incident at the main port: operation suspended by the OCU.';
-      expect((await operation.advance('CANCELLED', { overrideJustification: reason })).result).toMatchObject({ __typename: 'Operation', phase: 'CANCELLED' });
-      expect(await lastPhaseEvent(operation)).toMatchObject({ from: phase, to: 'CANCELLED', justification: reason, actor: { id: planner.globalId } });
+      expect((await operation.advance('CANCELLED', { overrideJustification: reason })).result).toMatchObject({
+        __typename: 'Operation',
+        phase: 'CANCELLED',
+      });
+      expect(await lastPhaseEvent(operation)).toMatchObject({
+        from: phase,
+        to: 'CANCELLED',
+        justification: reason,
+        actor: { id: planner.globalId },
+      });
     },
   );
 });
@@ -381,10 +413,17 @@ describe('recordFinalReport', () => {
     const byReviewer = await operation.recordFinalReport('Draft results: 12 seizures, 3.2 t of precursors.', analyst);
     expect(byReviewer.result).toMatchObject({ __typename: 'Operation', finalReport: 'Draft results: 12 seizures, 3.2 t of precursors.' });
     const byCoordinator = await operation.recordFinalReport('Final results: 12 seizures, 3.2 t of precursors.');
-    expect(byCoordinator.result).toMatchObject({ __typename: 'Operation', finalReport: 'Final results: 12 seizures, 3.2 t of precursors.' });
+    expect(byCoordinator.result).toMatchObject({
+      __typename: 'Operation',
+      finalReport: 'Final results: 12 seizures, 3.2 t of precursors.',
+    });
 
     const timeline = await operation.view(planner, 'timeline(first: 500) { edges { node { type actor { id } } } }');
-    expect(timeline!.timeline.edges.map((edge: { node: any }) => edge.node).filter((event: { type: string }) => event.type === 'FINAL_REPORT_RECORDED')).toEqual([
+    expect(
+      timeline!.timeline.edges
+        .map((edge: { node: any }) => edge.node)
+        .filter((event: { type: string }) => event.type === 'FINAL_REPORT_RECORDED'),
+    ).toEqual([
       { type: 'FINAL_REPORT_RECORDED', actor: { id: analyst.globalId } },
       { type: 'FINAL_REPORT_RECORDED', actor: { id: planner.globalId } },
     ]);

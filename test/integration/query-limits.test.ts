@@ -29,7 +29,9 @@ describe("the web app's documents", () => {
 
   it('are all found (a regression in the extraction would prove nothing)', () => {
     expect(documents.length).toBeGreaterThan(30);
-    expect(documents.map((document) => document.name)).toEqual(expect.arrayContaining(['OperationTimeline', 'OperationOverview', 'Operations', 'OperationEvents']));
+    expect(documents.map((document) => document.name)).toEqual(
+      expect.arrayContaining(['OperationTimeline', 'OperationOverview', 'Operations', 'OperationEvents']),
+    );
   });
 
   it('pass every limit with a third of it to spare', () => {
@@ -61,7 +63,8 @@ describe("the web app's documents", () => {
 });
 
 describe('the cost estimate', () => {
-  const cost = (query: string, variables: Record<string, unknown> = {}) => estimateQueryCost(schema, parse(query), undefined, variables, defaults.costListSize);
+  const cost = (query: string, variables: Record<string, unknown> = {}) =>
+    estimateQueryCost(schema, parse(query), undefined, variables, defaults.costListSize);
 
   it('multiplies nested lists, so the fan-out grows thirty-fold with each level', () => {
     expect(cost(fanOut(2))).toBeLessThan(defaults.maxCost / 10);
@@ -70,7 +73,8 @@ describe('the cost estimate', () => {
   });
 
   it('lets a whole timeline page of 500 events through, each with its short list', () => {
-    const timeline = 'query($id: ID!) { operation(id: $id) { timeline(first: 500) { edges { node { type actor { id } ... on PhaseAdvancedEvent { overriddenCriteria { key } } } } } } }';
+    const timeline =
+      'query($id: ID!) { operation(id: $id) { timeline(first: 500) { edges { node { type actor { id } ... on PhaseAdvancedEvent { overriddenCriteria { key } } } } } } }';
     expect(cost(timeline)).toBeLessThan(defaults.maxCost);
   });
 
@@ -83,7 +87,10 @@ describe('the cost estimate', () => {
   });
 
   it('counts one branch of an interface per object, and a fragment spread many times once per walk', () => {
-    const spreads = Array.from({ length: 22 }, (_, index) => `fragment F${index} on Operation { id ${index < 21 ? `...F${index + 1} ...F${index + 1}` : ''} }`);
+    const spreads = Array.from(
+      { length: 22 },
+      (_, index) => `fragment F${index} on Operation { id ${index < 21 ? `...F${index + 1} ...F${index + 1}` : ''} }`,
+    );
     const started = performance.now();
     expect(cost(`query($id: ID!) { operation(id: $id) { ...F0 } } ${spreads.join(' ')}`)).toBe(1);
     expect(performance.now() - started).toBeLessThan(50);
@@ -122,8 +129,16 @@ describe('requests over a limit', () => {
 
   const cases: [string, string, string][] = [
     ['depth', 'depth', fanOut(7, 'id')],
-    ['aliases', 'aliases', `query($id: ID!) { ${Array.from({ length: defaults.maxAliases + 1 }, (_, index) => `a${index}: operation(id: $id) { id }`).join(' ')} }`],
-    ['directives', 'directives', `query($id: ID!) { operation(id: $id) { ${'id @include(if: true) '.repeat(defaults.maxDirectives + 1)} } }`],
+    [
+      'aliases',
+      'aliases',
+      `query($id: ID!) { ${Array.from({ length: defaults.maxAliases + 1 }, (_, index) => `a${index}: operation(id: $id) { id }`).join(' ')} }`,
+    ],
+    [
+      'directives',
+      'directives',
+      `query($id: ID!) { operation(id: $id) { ${'id @include(if: true) '.repeat(defaults.maxDirectives + 1)} } }`,
+    ],
     ['tokens', 'tokens', `query($id: ID!) { operation(id: $id) { ${'id '.repeat(defaults.maxTokens)} } }`],
     ['cost (three levels of participations)', 'cost', fanOut(3)],
   ];
@@ -142,7 +157,11 @@ describe('requests over a limit', () => {
 
   it('two levels of participations and the largest page still run', async () => {
     expect((await overHttp(fanOut(2))).errors).toEqual([]);
-    const page = await testApp.graphql('{ operations(first: 500) { edges { node { id timeline(first: 10) { edges { cursor } } } } } }', {}, { token: viewer.token });
+    const page = await testApp.graphql(
+      '{ operations(first: 500) { edges { node { id timeline(first: 10) { edges { cursor } } } } } }',
+      {},
+      { token: viewer.token },
+    );
     expect(page.errors).toBeUndefined();
   });
 
@@ -206,7 +225,9 @@ describe('the time budget', () => {
   it('stops a query that outruns it with a typed REQUEST_TIMEOUT, and /healthz is answered meanwhile', async () => {
     // Four levels over eight participations: 8⁴ operations to check, seconds of work unbudgeted.
     const started = performance.now();
-    const heavy = testApp.graphql(fanOut(4), { id: operation.id }, { token: viewer.token }).then((response) => ({ response, ms: performance.now() - started }));
+    const heavy = testApp
+      .graphql(fanOut(4), { id: operation.id }, { token: viewer.token })
+      .then((response) => ({ response, ms: performance.now() - started }));
     await new Promise((resolve) => setTimeout(resolve, 50));
     const health = await fetch(`${testApp.url}/healthz`).then((response) => ({ status: response.status, ms: performance.now() - started }));
     const { response, ms } = await heavy;

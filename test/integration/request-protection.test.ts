@@ -30,7 +30,10 @@ describe('a cookie-authenticated change sent as something other than JSON', () =
   const variables = (region: string) => ({ input: { operationId: operation.id, region } });
   const region = async () => (await operation.view(coordinator, 'region'))!.region as string;
   const post = (body: BodyInit, headers: Record<string, string>) =>
-    fetch(`${testApp.url}/graphql`, { method: 'POST', headers, body }).then(async (response) => ({ status: response.status, text: await response.text() }));
+    fetch(`${testApp.url}/graphql`, { method: 'POST', headers, body }).then(async (response) => ({
+      status: response.status,
+      text: await response.text(),
+    }));
 
   const forms: [string, () => { body: BodyInit; headers: Record<string, string> }][] = [
     [
@@ -67,16 +70,22 @@ describe('a cookie-authenticated change sent as something other than JSON', () =
   });
 
   it('is made when the same session sends JSON, as the web app does', async () => {
-    const made = await post(JSON.stringify({ query: UPDATE, variables: variables('Changed from the web app') }), { 'content-type': 'application/json', cookie });
+    const made = await post(JSON.stringify({ query: UPDATE, variables: variables('Changed from the web app') }), {
+      'content-type': 'application/json',
+      cookie,
+    });
     expect(JSON.parse(made.text)).toEqual({ data: { updateOperation: { __typename: 'Operation' } } });
     expect(await region()).toBe('Changed from the web app');
   });
 
   it('is made for an outside client with a Bearer token, whatever the body (no page can attach one)', async () => {
-    const made = await post(`mutation { updateOperation(input: { operationId: "${operation.id}", region: "Changed by a script" }) { __typename } }`, {
-      'content-type': 'application/graphql',
-      authorization: `Bearer ${coordinator.token}`,
-    });
+    const made = await post(
+      `mutation { updateOperation(input: { operationId: "${operation.id}", region: "Changed by a script" }) { __typename } }`,
+      {
+        'content-type': 'application/graphql',
+        authorization: `Bearer ${coordinator.token}`,
+      },
+    );
     expect(JSON.parse(made.text)).toEqual({ data: { updateOperation: { __typename: 'Operation' } } });
     expect(await region()).toBe('Changed by a script');
   });
@@ -117,7 +126,9 @@ describe('a development and a production deployment', () => {
         const response = await fetch(`${development.url}${path}`);
         expect(response.status).toBe(200);
         const policy = response.headers.get('content-security-policy')!;
-        const directives = Object.fromEntries(policy.split(/;\s*/).map((directive) => [directive.split(' ')[0], directive.split(' ').slice(1)]));
+        const directives = Object.fromEntries(
+          policy.split(/;\s*/).map((directive) => [directive.split(' ')[0], directive.split(' ').slice(1)]),
+        );
         expect(directives['script-src']).toEqual(["'self'"]);
         expect(directives['style-src']).toEqual(["'self'"]);
         expect(directives['default-src']).toEqual(["'self'"]);
@@ -135,7 +146,9 @@ describe('a development and a production deployment', () => {
 
     it('add HSTS once the deployment says it is on HTTPS (COOKIE_SECURE)', async () => {
       for (const path of ['/', '/healthz', '/graphql']) {
-        expect((await fetch(`${production.url}${path}`)).headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
+        expect((await fetch(`${production.url}${path}`)).headers.get('strict-transport-security')).toBe(
+          'max-age=31536000; includeSubDomains',
+        );
       }
     });
 
@@ -152,7 +165,11 @@ describe('a development and a production deployment', () => {
     const misspelled = [
       ['a field', '{ operatoins(first: 1) { edges { cursor } } }', {}],
       ['an enum value', '{ operations(first: 1, phase: PLANING) { edges { cursor } } }', {}],
-      ['an enum value in a variable', 'query($phase: Phase) { operations(first: 1, phase: $phase) { edges { cursor } } }', { phase: 'PLANING' }],
+      [
+        'an enum value in a variable',
+        'query($phase: Phase) { operations(first: 1, phase: $phase) { edges { cursor } } }',
+        { phase: 'PLANING' },
+      ],
     ] as const;
 
     it('is not handed out in production: no introspection, no suggestions, no GraphiQL', async () => {

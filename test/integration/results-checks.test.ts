@@ -20,7 +20,12 @@ afterAll(() => testApp.stop());
 
 const today = () => calendarDateIn('Asia/Bangkok', testApp.clock.now());
 
-async function record(operation: OperationDriver, by: Actor, mutation: 'recordLicitShipmentsChecked' | 'recordDatabaseChecks', figures: Record<string, unknown>) {
+async function record(
+  operation: OperationDriver,
+  by: Actor,
+  mutation: 'recordLicitShipmentsChecked' | 'recordDatabaseChecks',
+  figures: Record<string, unknown>,
+) {
   const { result } = await kit.mutate(by, mutation, { operationId: operation.id, checkedOn: today(), ...figures });
   expect(result?.__typename).not.toMatch(/Error$/);
 }
@@ -36,19 +41,50 @@ describe('results from the register of checks', () => {
   it('sum per country in base units, the same in the API and the CSV, for members only', async () => {
     const { operation, malaysia, thailand } = await kit.jointOperation();
     await operation.advanceTo('OPERATIONAL');
-    await record(operation, malaysia, 'recordLicitShipmentsChecked', { commodityId: codes.get('AMMONIUM_NITRATE'), shipments: 12, quantity: 2, unit: 'T' });
-    await record(operation, malaysia, 'recordLicitShipmentsChecked', { commodityId: codes.get('POTASSIUM_CHLORATE'), shipments: 3, quantity: 500, unit: 'G' });
-    await record(operation, malaysia, 'recordLicitShipmentsChecked', { commodityId: codes.get('DETONATOR'), shipments: 1, quantity: 400, unit: 'PIECES' });
-    await record(operation, thailand, 'recordLicitShipmentsChecked', { commodityId: codes.get('NITRIC_ACID'), shipments: 4, quantity: 1500, unit: 'ML' });
+    await record(operation, malaysia, 'recordLicitShipmentsChecked', {
+      commodityId: codes.get('AMMONIUM_NITRATE'),
+      shipments: 12,
+      quantity: 2,
+      unit: 'T',
+    });
+    await record(operation, malaysia, 'recordLicitShipmentsChecked', {
+      commodityId: codes.get('POTASSIUM_CHLORATE'),
+      shipments: 3,
+      quantity: 500,
+      unit: 'G',
+    });
+    await record(operation, malaysia, 'recordLicitShipmentsChecked', {
+      commodityId: codes.get('DETONATOR'),
+      shipments: 1,
+      quantity: 400,
+      unit: 'PIECES',
+    });
+    await record(operation, thailand, 'recordLicitShipmentsChecked', {
+      commodityId: codes.get('NITRIC_ACID'),
+      shipments: 4,
+      quantity: 1500,
+      unit: 'ML',
+    });
     await record(operation, malaysia, 'recordDatabaseChecks', { database: 'INTERPOL_SLTD', checks: 900, hits: 2 });
     await record(operation, thailand, 'recordDatabaseChecks', { database: 'WCO_CEN', checks: 40, hits: 1 });
 
-    const response = await testApp.graphql<{ operationResults: Record<string, any> }>(RESULTS, { id: operation.id }, { token: malaysia.token });
+    const response = await testApp.graphql<{ operationResults: Record<string, any> }>(
+      RESULTS,
+      { id: operation.id },
+      { token: malaysia.token },
+    );
     expect(response.errors).toBeUndefined();
     const results = response.data!.operationResults;
     expect(results.totals).toEqual({ licitShipmentsChecked: 20, databaseChecks: 940, databaseHits: 3 });
     expect(results.licitShipmentsChecked).toEqual([
-      { countryCode: 'MY', shipments: 16, quantities: [{ quantity: 2000.5, unit: 'KG' }, { quantity: 400, unit: 'PIECES' }] },
+      {
+        countryCode: 'MY',
+        shipments: 16,
+        quantities: [
+          { quantity: 2000.5, unit: 'KG' },
+          { quantity: 400, unit: 'PIECES' },
+        ],
+      },
       { countryCode: 'TH', shipments: 4, quantities: [{ quantity: 1.5, unit: 'L' }] },
     ]);
     expect(results.databaseChecks).toEqual([

@@ -63,7 +63,8 @@ describe('the CSV export', () => {
   });
 
   it('leaves out linked alerts above the marking asked for (AMBER by default), and those the viewer may not see', async () => {
-    const linked = async (viewer: typeof world.malaysia, maxMarking?: string) => (await table(viewer, 'seizures', { maxMarking })).slice(0, 2).map((row) => row.linkedAlerts);
+    const linked = async (viewer: typeof world.malaysia, maxMarking?: string) =>
+      (await table(viewer, 'seizures', { maxMarking })).slice(0, 2).map((row) => row.linkedAlerts);
     const { a1, a3 } = world.alerts;
     expect(await linked(world.malaysia)).toEqual([a1.reference, '']);
     expect(await linked(world.malaysia, 'RED')).toEqual([a1.reference, a3.reference]);
@@ -88,7 +89,16 @@ describe('the CSV export', () => {
 
 describe('CSV cells', () => {
   it('are quoted as RFC 4180 says, and a cell a spreadsheet would run as a formula is defused', () => {
-    const csv = toCsv(['place', 'quantity'], [['=HYPERLINK("http://x")', -3], ['+1', 2], ['-cmd', 0], ['@SUM(A1)', 1], ['Port Klang, "West"\nquay', null]]);
+    const csv = toCsv(
+      ['place', 'quantity'],
+      [
+        ['=HYPERLINK("http://x")', -3],
+        ['+1', 2],
+        ['-cmd', 0],
+        ['@SUM(A1)', 1],
+        ['Port Klang, "West"\nquay', null],
+      ],
+    );
     expect(csv).toBe(
       'place,quantity\r\n"\'=HYPERLINK(""http://x"")",-3\r\n\'+1,2\r\n\'-cmd,0\r\n\'@SUM(A1),1\r\n"Port Klang, ""West""\nquay",\r\n',
     );

@@ -44,11 +44,21 @@ export async function seedResultsOperation(testApp: TestApp) {
   await operation.advanceTo('OPERATIONAL');
 
   const raise = async (by: Actor, input: Record<string, unknown>) => {
-    const { result } = await kit.mutate(by, 'raiseAlert', { operationId: operation.id, idempotencyKey: randomUUID(), distribution: 'ALL_PARTICIPANTS', ...input });
+    const { result } = await kit.mutate(by, 'raiseAlert', {
+      operationId: operation.id,
+      idempotencyKey: randomUUID(),
+      distribution: 'ALL_PARTICIPANTS',
+      ...input,
+    });
     if (result?.__typename !== 'Alert') throw new Error(`raiseAlert failed: ${JSON.stringify(result)}`);
     return { id: result.id as string, reference: result.reference as string };
   };
-  const a1 = await raise(malaysia, { category: 'INTELLIGENCE', severity: 'MEDIUM', title: 'AN consignment via Port Klang', marking: 'GREEN' });
+  const a1 = await raise(malaysia, {
+    category: 'INTELLIGENCE',
+    severity: 'MEDIUM',
+    title: 'AN consignment via Port Klang',
+    marking: 'GREEN',
+  });
   const a2 = await raise(thailand, {
     category: 'PASSENGER',
     severity: 'HIGH',
@@ -56,7 +66,14 @@ export async function seedResultsOperation(testApp: TestApp) {
     marking: 'AMBER',
     subject: { travelDocumentCountry: 'TH', flightNumber: PASSENGER_FLIGHT, route: { origin: 'TH', destination: 'MY' } },
   });
-  const a3 = await raise(malaysia, { category: 'INTELLIGENCE', severity: 'CRITICAL', title: 'Diversion to a named buyer', marking: 'RED', distribution: 'RESTRICTED', recipientAgencyIds: [thailand.agency.globalId] });
+  const a3 = await raise(malaysia, {
+    category: 'INTELLIGENCE',
+    severity: 'CRITICAL',
+    title: 'Diversion to a named buyer',
+    marking: 'RED',
+    distribution: 'RESTRICTED',
+    recipientAgencyIds: [thailand.agency.globalId],
+  });
   const minutes = (n: number) => testApp.clock.advance({ seconds: n * 60 });
   minutes(5);
   await operation.acknowledge(a3.id, thailand);
@@ -79,8 +96,21 @@ export async function seedResultsOperation(testApp: TestApp) {
     await report(malaysia, ammoniumNitrate, { quantity: 2, unit: 'T', arrests: 2, linkedAlertIds: [a3.id] }),
     await report(malaysia, ammoniumNitrate, { quantity: 3, unit: 'KG', detectionMethod: 'CANINE', transportMode: 'ROAD' }),
     await report(malaysia, detonator, { quantity: 40, unit: 'PIECES' }),
-    await report(thailand, detonatingCord, { quantity: 150, unit: 'M', detectionMethod: 'PHYSICAL_SEARCH', transportMode: 'ROAD', arrests: 1 }),
-    await report(thailand, null, { commodityDescription: 'Cocaine', quantity: 1.5, unit: 'KG', detectionMethod: 'CANINE', transportMode: 'AIR', arrests: 1 }),
+    await report(thailand, detonatingCord, {
+      quantity: 150,
+      unit: 'M',
+      detectionMethod: 'PHYSICAL_SEARCH',
+      transportMode: 'ROAD',
+      arrests: 1,
+    }),
+    await report(thailand, null, {
+      commodityDescription: 'Cocaine',
+      quantity: 1.5,
+      unit: 'KG',
+      detectionMethod: 'CANINE',
+      transportMode: 'AIR',
+      arrests: 1,
+    }),
     await report(thailand, uav, { quantity: 3, unit: 'PIECES', transportMode: 'COURIER' }),
   ];
   for (const id of verified) await verify(id);
@@ -89,7 +119,18 @@ export async function seedResultsOperation(testApp: TestApp) {
   await kit.mutate(reviewer, 'rejectSeizure', { seizureId: rejected, reason: 'Laboratory found water.' });
   await report(malaysia, ammoniumNitrate, { quantity: 9, unit: 'T', submit: false });
 
-  return { kit, seizures, operation, planner, malaysia, thailand, reviewer, outsider, alerts: { a1, a2, a3 }, commodities: { ammoniumNitrate, detonatingCord, detonator, uav } };
+  return {
+    kit,
+    seizures,
+    operation,
+    planner,
+    malaysia,
+    thailand,
+    reviewer,
+    outsider,
+    alerts: { a1, a2, a3 },
+    commodities: { ammoniumNitrate, detonatingCord, detonator, uav },
+  };
 }
 
 export type ResultsWorld = Awaited<ReturnType<typeof seedResultsOperation>>;

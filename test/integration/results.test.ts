@@ -38,7 +38,11 @@ describe('operation results, VERIFIED reports only (the default)', () => {
       ['TH:OTHER:KG', 1.5, 'KG', 1, 1],
       ['TH:UAV:PIECES', 3, 'PIECES', 1, 0],
     ]);
-    expect(data.byCountryAndCommodity[0]).toMatchObject({ countryCode: 'MY', commodity: { code: 'AMMONIUM_NITRATE' }, label: 'MY · Ammonium nitrate' });
+    expect(data.byCountryAndCommodity[0]).toMatchObject({
+      countryCode: 'MY',
+      commodity: { code: 'AMMONIUM_NITRATE' },
+      label: 'MY · Ammonium nitrate',
+    });
     expect(data.byCountryAndCommodity[3]).toMatchObject({ commodity: null, label: 'TH · Other commodities' });
   });
 
@@ -109,7 +113,15 @@ describe('alert figures', () => {
   it('for the coordinator and reviewer of the WCO, not named on the restricted alert: it does not count', async () => {
     for (const viewer of [world.planner, world.reviewer]) {
       const { data } = await results.results(viewer, world.operation.id);
-      expect(data.totals).toMatchObject({ seizures: 7, alertsRaised: 2, alertsAcknowledged: 2, alertsOverdue: 1, deadlinesMissed: 2, medianMinutesToAcknowledge: 30, hitRate: 0.5 });
+      expect(data.totals).toMatchObject({
+        seizures: 7,
+        alertsRaised: 2,
+        alertsAcknowledged: 2,
+        alertsOverdue: 1,
+        deadlinesMissed: 2,
+        medianMinutesToAcknowledge: 30,
+        hitRate: 0.5,
+      });
       expect(data.alertOutcomes.find((row: { outcome: string }) => row.outcome === 'SEIZED').count).toBe(1);
     }
   });
@@ -118,7 +130,9 @@ describe('alert figures', () => {
 describe('who gets results', () => {
   it('an outsider, an unknown and a malformed id all get the same NOT_FOUND and nothing else', async () => {
     const answers = await Promise.all(
-      [world.operation.id, 'T3BlcmF0aW9uOjAwMDAwMDAwLTAwMDAtNDAwMC04MDAwLTAwMDAwMDAwMDAwMA==', 'nonsense'].map((id) => results.results(world.outsider, id)),
+      [world.operation.id, 'T3BlcmF0aW9uOjAwMDAwMDAwLTAwMDAtNDAwMC04MDAwLTAwMDAwMDAwMDAwMA==', 'nonsense'].map((id) =>
+        results.results(world.outsider, id),
+      ),
     );
     expect(answers).toEqual([0, 1, 2].map(() => ({ data: null, error: 'NOT_FOUND' })));
   });
@@ -141,9 +155,20 @@ describe('programme results', () => {
       operations seizures arrests bonusSeizures byCountryAndCommodity { key quantity unit seizures } } }`;
     const programme = await testApp.graphql(query, {}, { token: malaysia.token });
     expect(programme.data!.programmeResults).toMatchObject({ operations: 1, seizures: 7, arrests: 5, bonusSeizures: 2 });
-    expect(programme.data!.programmeResults.byCountryAndCommodity[0]).toEqual({ key: 'MY:AMMONIUM_NITRATE:KG', quantity: 2003.5, unit: 'KG', seizures: 3 });
+    expect(programme.data!.programmeResults.byCountryAndCommodity[0]).toEqual({
+      key: 'MY:AMMONIUM_NITRATE:KG',
+      quantity: 2003.5,
+      unit: 'KG',
+      seizures: 3,
+    });
     const outsider = await testApp.graphql(query, {}, { token: world.outsider.token });
-    expect(outsider.data!.programmeResults).toEqual({ operations: 0, seizures: 0, arrests: 0, bonusSeizures: 0, byCountryAndCommodity: [] });
+    expect(outsider.data!.programmeResults).toEqual({
+      operations: 0,
+      seizures: 0,
+      arrests: 0,
+      bonusSeizures: 0,
+      byCountryAndCommodity: [],
+    });
     const later = await testApp.graphql(query, { from: '2026-06-01T00:00:00Z' }, { token: malaysia.token });
     expect(later.data!.programmeResults).toMatchObject({ operations: 1, seizures: 0 });
   });

@@ -25,7 +25,12 @@ async function operationalRoom() {
   const room = await kit.jointOperation();
   await room.operation.advanceTo('OPERATIONAL');
   const code = (item: string) => seizures.commodity(room.malaysia, item);
-  return { ...room, ammoniumNitrate: await code('AMMONIUM_NITRATE'), nitricAcid: await code('NITRIC_ACID'), detonator: await code('DETONATOR') };
+  return {
+    ...room,
+    ammoniumNitrate: await code('AMMONIUM_NITRATE'),
+    nitricAcid: await code('NITRIC_ACID'),
+    detonator: await code('DETONATOR'),
+  };
 }
 
 const seizureCount = async (operationGlobalId: string) =>
@@ -55,8 +60,16 @@ describe('quantities', () => {
 
   it('takes any unit of the right dimension, and any unit for a described other commodity', async () => {
     const { operation, malaysia, ammoniumNitrate, nitricAcid, detonator } = await operationalRoom();
-    for (const [commodity, quantity, unit] of [[ammoniumNitrate, 500, 'G'], [nitricAcid, 750, 'ML'], [detonator, 40, 'PIECES'], [null, 3, 'PIECES']] as const) {
-      const { result } = await seizures.report(malaysia, seizureInput(operation, commodity, { quantity, unit, commodityDescription: commodity ? null : 'Remote-control receivers' }));
+    for (const [commodity, quantity, unit] of [
+      [ammoniumNitrate, 500, 'G'],
+      [nitricAcid, 750, 'ML'],
+      [detonator, 40, 'PIECES'],
+      [null, 3, 'PIECES'],
+    ] as const) {
+      const { result } = await seizures.report(
+        malaysia,
+        seizureInput(operation, commodity, { quantity, unit, commodityDescription: commodity ? null : 'Remote-control receivers' }),
+      );
       expect(result).toMatchObject({ __typename: 'Seizure', quantity, unit });
     }
   });
@@ -77,7 +90,11 @@ describe('retries', () => {
   it('return the first report for a retry with the same key, filing one report and one event, even when they race', async () => {
     const { operation, malaysia, thailand, ammoniumNitrate } = await operationalRoom();
     const input = seizureInput(operation, ammoniumNitrate);
-    const results = await Promise.all([seizures.report(malaysia, input), seizures.report(malaysia, input), seizures.report(malaysia, input)]);
+    const results = await Promise.all([
+      seizures.report(malaysia, input),
+      seizures.report(malaysia, input),
+      seizures.report(malaysia, input),
+    ]);
     expect(new Set(results.map((outcome) => outcome.result?.id)).size).toBe(1);
     expect(results[0]!.result!.reference).toBe(`${operation.code}/S-0001`);
     expect(await seizureCount(operation.id)).toBe(1);

@@ -70,7 +70,8 @@ async function raise(by: Actor, operation: OperationDriver, overrides: Record<st
   return { id: result.id as string, reference: result.reference as string };
 }
 
-const filedIn = (operation: OperationDriver) => testApp.database.db.$count(seizureTable, eq(seizureTable.operationId, decodeGlobalId(operation.id)!.id));
+const filedIn = (operation: OperationDriver) =>
+  testApp.database.db.$count(seizureTable, eq(seizureTable.operationId, decodeGlobalId(operation.id)!.id));
 
 describe('importing a file of seizures', () => {
   it('imports every row as a SUBMITTED report of the agency, with one event per report and one audit row', async () => {
@@ -78,22 +79,60 @@ describe('importing a file of seizures', () => {
     const alert = await raise(thailand, operation);
     const csv = csvFile([
       row({ linked_alert_references: alert.reference }),
-      row({ commodity_code: '', commodity_description: 'Detonating cord, unlisted type', quantity: '1200', unit: 'M', transit_country_codes: 'SG|TH' }),
-      row({ place: 'Kuching, Tebedu land border', location_type: 'land border', detection_method: 'x-ray', transport_mode: 'road', quantity: '3.5' }),
+      row({
+        commodity_code: '',
+        commodity_description: 'Detonating cord, unlisted type',
+        quantity: '1200',
+        unit: 'M',
+        transit_country_codes: 'SG|TH',
+      }),
+      row({
+        place: 'Kuching, Tebedu land border',
+        location_type: 'land border',
+        detection_method: 'x-ray',
+        transport_mode: 'road',
+        quantity: '3.5',
+      }),
     ]);
     const { result } = await seizures.importFile(malaysia, operation, csv);
     expect(result).toMatchObject({ __typename: 'ImportSeizuresSuccess', importedCount: 3, alreadyImportedCount: 0 });
     expect(result!.seizures).toMatchObject([
-      { reference: `${operation.code}/S-0001`, status: 'SUBMITTED', quantity: 24, unit: 'T', commodity: { code: 'AMMONIUM_NITRATE' }, linkedAlerts: [{ id: alert.id }], transitCountryCodes: ['SG', 'ID'] },
-      { reference: `${operation.code}/S-0002`, commodity: null, commodityDescription: 'Detonating cord, unlisted type', quantity: 1200, unit: 'M', transitCountryCodes: ['SG', 'TH'] },
-      { reference: `${operation.code}/S-0003`, place: 'Kuching, Tebedu land border', quantity: 3.5, reportingAgency: { id: malaysia.agency.globalId }, reportedBy: { id: malaysia.globalId } },
+      {
+        reference: `${operation.code}/S-0001`,
+        status: 'SUBMITTED',
+        quantity: 24,
+        unit: 'T',
+        commodity: { code: 'AMMONIUM_NITRATE' },
+        linkedAlerts: [{ id: alert.id }],
+        transitCountryCodes: ['SG', 'ID'],
+      },
+      {
+        reference: `${operation.code}/S-0002`,
+        commodity: null,
+        commodityDescription: 'Detonating cord, unlisted type',
+        quantity: 1200,
+        unit: 'M',
+        transitCountryCodes: ['SG', 'TH'],
+      },
+      {
+        reference: `${operation.code}/S-0003`,
+        place: 'Kuching, Tebedu land border',
+        quantity: 3.5,
+        reportingAgency: { id: malaysia.agency.globalId },
+        reportedBy: { id: malaysia.globalId },
+      },
     ]);
     const ids = result!.seizures.map((seizure: { id: string }) => seizure.id);
     const events = await seizures.events(operation, thailand);
     expect(events.filter((event) => event.type === 'SEIZURE_REPORTED').map((event) => event.seizure!.id)).toEqual(ids);
     expect(events).toContainEqual({ type: 'ALERT_RECONCILED', alert: { id: alert.id }, seizure: { id: ids[0] } });
-    const audit = await testApp.database.db.select().from(auditEntries).where(and(eq(auditEntries.action, 'importSeizures'), eq(auditEntries.operationId, decodeGlobalId(operation.id)!.id)));
-    expect(audit).toEqual([expect.objectContaining({ outcome: 'SUCCEEDED', details: { rows: 3, importedCount: 3, alreadyImportedCount: 0 } })]);
+    const audit = await testApp.database.db
+      .select()
+      .from(auditEntries)
+      .where(and(eq(auditEntries.action, 'importSeizures'), eq(auditEntries.operationId, decodeGlobalId(operation.id)!.id)));
+    expect(audit).toEqual([
+      expect.objectContaining({ outcome: 'SUCCEEDED', details: { rows: 3, importedCount: 3, alreadyImportedCount: 0 } }),
+    ]);
   });
 
   it('imports nothing from a file with bad rows, and lists every problem with its row and column', async () => {
@@ -133,7 +172,11 @@ describe('importing a file of seizures', () => {
     const grown = csvFile([row({ quantity: '12' }), row({ quantity: '7' }), row(), row({ quantity: '5' })]);
     const { result: mixed } = await seizures.importFile(malaysia, operation, grown);
     expect(mixed).toMatchObject({ importedCount: 2, alreadyImportedCount: 2 });
-    expect(mixed!.seizures.map((seizure: { id: string }) => seizure.id).slice(0, 3)).toEqual([once!.seizures[1].id, expect.any(String), once!.seizures[0].id]);
+    expect(mixed!.seizures.map((seizure: { id: string }) => seizure.id).slice(0, 3)).toEqual([
+      once!.seizures[1].id,
+      expect.any(String),
+      once!.seizures[0].id,
+    ]);
     expect(await filedIn(operation)).toBe(4);
 
     // The same file from another agency is that agency's word, not a copy of Malaysia's.
@@ -166,19 +209,27 @@ describe('the file as spreadsheets write it', () => {
       '',
     ].join('\n');
     const { result } = await seizures.importFile(malaysia, operation, csv);
-    expect(result).toMatchObject({ importedCount: 1, seizures: [{ quantity: 40, unit: 'KG', place: 'Port Klang, North Port', concealment: 'Under "rice" sacks,\nsecond layer' }] });
+    expect(result).toMatchObject({
+      importedCount: 1,
+      seizures: [{ quantity: 40, unit: 'KG', place: 'Port Klang, North Port', concealment: 'Under "rice" sacks,\nsecond layer' }],
+    });
   });
 
   it('keeps cells that look like spreadsheet formulas as plain text', async () => {
     const { operation, malaysia } = await operationalRoom();
     const formula = '=HYPERLINK("http://evil.example","open")';
-    const { result } = await seizures.importFile(malaysia, operation, csvFile([row({ concealment: formula, place: '@SUM(1+1)', conveyance: '+cmd|/C calc!A0' })]));
+    const { result } = await seizures.importFile(
+      malaysia,
+      operation,
+      csvFile([row({ concealment: formula, place: '@SUM(1+1)', conveyance: '+cmd|/C calc!A0' })]),
+    );
     expect(result).toMatchObject({ importedCount: 1, seizures: [{ concealment: formula, place: '@SUM(1+1)' }] });
   });
 
   it('names every unknown, repeated and missing column of the header', async () => {
     const { operation, malaysia } = await operationalRoom();
-    const csv = 'seized_at,country,place,place,location_type,quantity,unit,detection_method,transport_mode,commodity_code\n2026-05-01T06:00Z,MY,a,b,SEAPORT,1,KG,X_RAY,SEA,AMMONIUM_NITRATE';
+    const csv =
+      'seized_at,country,place,place,location_type,quantity,unit,detection_method,transport_mode,commodity_code\n2026-05-01T06:00Z,MY,a,b,SEAPORT,1,KG,X_RAY,SEA,AMMONIUM_NITRATE';
     const { result } = await seizures.importFile(malaysia, operation, csv);
     expect(result!.rowErrors).toEqual([
       { row: 0, column: 'country', message: 'Not a column of the seizure template' },
@@ -202,9 +253,17 @@ describe('what an import may name and who may import', () => {
     const { operation, malaysia, thailand } = await kit.jointOperation();
     const indonesia = await operation.join(await kit.actor(await kit.seed.agency({ countryCode: 'ID' })));
     await operation.advanceTo('OPERATIONAL');
-    const hidden = await raise(malaysia, operation, { distribution: 'RESTRICTED', recipientAgencyIds: [thailand.agency.globalId], marking: 'RED' });
+    const hidden = await raise(malaysia, operation, {
+      distribution: 'RESTRICTED',
+      recipientAgencyIds: [thailand.agency.globalId],
+      marking: 'RED',
+    });
     const invented = `${operation.code}/A-0999`;
-    const { result } = await seizures.importFile(indonesia, operation, csvFile([row({ linked_alert_references: hidden.reference }), row({ linked_alert_references: invented })]));
+    const { result } = await seizures.importFile(
+      indonesia,
+      operation,
+      csvFile([row({ linked_alert_references: hidden.reference }), row({ linked_alert_references: invented })]),
+    );
     expect(result!.rowErrors).toEqual([
       { row: 1, column: 'linked_alert_references', message: `No such alert in this operation: ${hidden.reference}` },
       { row: 2, column: 'linked_alert_references', message: `No such alert in this operation: ${invented}` },
@@ -217,7 +276,10 @@ describe('what an import may name and who may import', () => {
     const outsider = await kit.actor(await kit.seed.agency({ countryCode: 'VN' }));
     const csv = csvFile([row()]);
     await room.operation.advanceTo('PRE_OPERATIONAL');
-    expect((await seizures.importFile(room.malaysia, room.operation, csv)).result).toMatchObject({ __typename: 'PhaseRuleError', code: 'PHASE_RULE' });
+    expect((await seizures.importFile(room.malaysia, room.operation, csv)).result).toMatchObject({
+      __typename: 'PhaseRuleError',
+      code: 'PHASE_RULE',
+    });
     await room.operation.advanceTo('OPERATIONAL');
     expect((await seizures.importFile(observer, room.operation, csv)).refusal).toBe('FORBIDDEN');
     expect((await seizures.importFile(outsider, room.operation, csv)).result).toMatchObject({ __typename: 'NotFoundError' });

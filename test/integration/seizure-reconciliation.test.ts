@@ -24,7 +24,9 @@ afterAll(() => testApp.stop());
 
 async function operationalRoom() {
   const room = await kit.jointOperation();
-  const indonesia = await room.operation.join(await kit.actor(await kit.seed.agency({ name: `Indonesian Customs ${randomUUID().slice(0, 6)}`, countryCode: 'ID' })));
+  const indonesia = await room.operation.join(
+    await kit.actor(await kit.seed.agency({ name: `Indonesian Customs ${randomUUID().slice(0, 6)}`, countryCode: 'ID' })),
+  );
   await room.operation.advanceTo('OPERATIONAL');
   return { ...room, indonesia, ammoniumNitrate: await seizures.commodity(room.malaysia, 'AMMONIUM_NITRATE') };
 }
@@ -46,7 +48,11 @@ async function raise(by: Actor, operation: OperationDriver, overrides: Record<st
 
 /** An alert as `viewer` sees it through node: its outcome and the seizures linked to it; null when it does not exist for them. */
 async function alertAsSeenBy(viewer: Actor, alertId: string) {
-  const response = await testApp.graphql('query($id: ID!) { node(id: $id) { ... on Alert { outcome linkedSeizures { id } } } }', { id: alertId }, { token: viewer.token });
+  const response = await testApp.graphql(
+    'query($id: ID!) { node(id: $id) { ... on Alert { outcome linkedSeizures { id } } } }',
+    { id: alertId },
+    { token: viewer.token },
+  );
   expect(response.errors).toBeUndefined();
   return response.data!.node as { outcome: string; linkedSeizures: { id: string }[] } | null;
 }
@@ -58,7 +64,10 @@ describe('a seizure linked to alerts', () => {
     const answered = await raise(malaysia, operation, { title: 'Second consignment, same consignee' });
     await kit.mutate(indonesia, 'giveAlertFeedback', { alertId: answered, outcome: 'NOTHING_FOUND', note: 'Inspected at Tanjung Priok.' });
 
-    const draft = await seizures.reported(thailand, seizureInput(operation, ammoniumNitrate, { submit: false, linkedAlertIds: [pending, answered] }));
+    const draft = await seizures.reported(
+      thailand,
+      seizureInput(operation, ammoniumNitrate, { submit: false, linkedAlertIds: [pending, answered] }),
+    );
     expect(await alertAsSeenBy(malaysia, pending)).toEqual({ outcome: 'PENDING', linkedSeizures: [] });
     expect(await alertAsSeenBy(thailand, pending)).toEqual({ outcome: 'PENDING', linkedSeizures: [{ id: draft }] });
 
@@ -71,9 +80,16 @@ describe('a seizure linked to alerts', () => {
 
   it('may link only alerts its reporter can see: a RESTRICTED one not naming them is refused like an unknown id', async () => {
     const { operation, planner, malaysia, thailand, indonesia, ammoniumNitrate } = await operationalRoom();
-    const restricted = await raise(malaysia, operation, { distribution: 'RESTRICTED', recipientAgencyIds: [thailand.agency.globalId], marking: 'RED' });
+    const restricted = await raise(malaysia, operation, {
+      distribution: 'RESTRICTED',
+      recipientAgencyIds: [thailand.agency.globalId],
+      marking: 'RED',
+    });
 
-    const unknown = await seizures.report(indonesia, seizureInput(operation, ammoniumNitrate, { linkedAlertIds: [encodeGlobalId('Alert', randomUUID())] }));
+    const unknown = await seizures.report(
+      indonesia,
+      seizureInput(operation, ammoniumNitrate, { linkedAlertIds: [encodeGlobalId('Alert', randomUUID())] }),
+    );
     expect(unknown.result).toMatchObject({ __typename: 'ValidationError', fieldErrors: [{ path: ['linkedAlertIds', '0'] }] });
     const before = await operation.state();
     const hidden = await seizures.report(indonesia, seizureInput(operation, ammoniumNitrate, { linkedAlertIds: [restricted] }));
@@ -81,14 +97,28 @@ describe('a seizure linked to alerts', () => {
     expect(await operation.state()).toEqual(before);
 
     // Thai customs, named by the alert, answer it: the seizure is for everyone, the link is not.
-    const seizure = await seizures.reported(thailand, seizureInput(operation, ammoniumNitrate, { countryCode: 'TH', place: 'Laem Chabang', linkedAlertIds: [restricted] }));
+    const seizure = await seizures.reported(
+      thailand,
+      seizureInput(operation, ammoniumNitrate, { countryCode: 'TH', place: 'Laem Chabang', linkedAlertIds: [restricted] }),
+    );
     expect(await alertAsSeenBy(thailand, restricted)).toEqual({ outcome: 'SEIZED', linkedSeizures: [{ id: seizure }] });
     for (const outsider of [indonesia, planner]) {
       expect(await alertAsSeenBy(outsider, restricted)).toBeNull();
-      const seen = await testApp.graphql('query($id: ID!) { node(id: $id) { ... on Seizure { id linkedAlerts { id } } } }', { id: seizure }, { token: outsider.token });
+      const seen = await testApp.graphql(
+        'query($id: ID!) { node(id: $id) { ... on Seizure { id linkedAlerts { id } } } }',
+        { id: seizure },
+        { token: outsider.token },
+      );
       expect(seen.data!.node).toEqual({ id: seizure, linkedAlerts: [] });
       expect((await seizures.events(operation, outsider)).map((event) => event.type)).toEqual(['SEIZURE_REPORTED']);
-      expect(JSON.stringify(await operation.view(outsider, 'timeline(first: 500) { edges { node { type } } } seizures(first: 10) { edges { node { linkedAlerts { id } } } }'))).not.toContain(restricted);
+      expect(
+        JSON.stringify(
+          await operation.view(
+            outsider,
+            'timeline(first: 500) { edges { node { type } } } seizures(first: 10) { edges { node { linkedAlerts { id } } } }',
+          ),
+        ),
+      ).not.toContain(restricted);
     }
     const trail = await operation.view(planner, 'auditTrail(first: 500) { edges { node { action details } } }');
     expect(JSON.stringify(trail)).not.toContain(decodeGlobalId(restricted)!.id);
@@ -100,7 +130,11 @@ describe('alerts awaiting feedback', () => {
     const { operation, malaysia, thailand, indonesia, ammoniumNitrate } = await operationalRoom();
     const seized = await raise(malaysia, operation);
     const silent = await raise(malaysia, operation, { title: 'Transhipment via Singapore' });
-    const restricted = await raise(malaysia, operation, { title: 'Named consignee', distribution: 'RESTRICTED', recipientAgencyIds: [thailand.agency.globalId] });
+    const restricted = await raise(malaysia, operation, {
+      title: 'Named consignee',
+      distribution: 'RESTRICTED',
+      recipientAgencyIds: [thailand.agency.globalId],
+    });
     await seizures.reported(thailand, seizureInput(operation, ammoniumNitrate, { linkedAlertIds: [seized] }));
     const awaiting = async (viewer: Actor) =>
       (await operation.view(viewer, 'alertsAwaitingFeedback { id }'))!.alertsAwaitingFeedback.map((alert: { id: string }) => alert.id);

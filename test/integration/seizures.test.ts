@@ -70,34 +70,59 @@ describe('a seizure report', () => {
     const id = reported!.id as string;
     expect(await sightOf(operation, thailand, id)).toEqual({ inList: true, node: { id, status: 'SUBMITTED' } });
 
-    expect((await reject(reviewer, id, '   ')).result).toMatchObject({ __typename: 'ValidationError', fieldErrors: [{ path: ['reason'] }] });
+    expect((await reject(reviewer, id, '   ')).result).toMatchObject({
+      __typename: 'ValidationError',
+      fieldErrors: [{ path: ['reason'] }],
+    });
     expect((await verify(malaysia, id)).refusal).toBe('FORBIDDEN');
-    expect((await kit.mutate(thailand, 'correctSeizure', { ...seizureInput(operation, ammoniumNitrate), operationId: undefined, idempotencyKey: undefined, seizureId: id })).refusal).toBe('FORBIDDEN');
+    expect(
+      (
+        await kit.mutate(thailand, 'correctSeizure', {
+          ...seizureInput(operation, ammoniumNitrate),
+          operationId: undefined,
+          idempotencyKey: undefined,
+          seizureId: id,
+        })
+      ).refusal,
+    ).toBe('FORBIDDEN');
     const rejected = await reject(reviewer, id, 'Quantity reads 2.4 t; the x-ray report says 24 t.');
-    expect(rejected.result).toMatchObject({ status: 'REJECTED', rejectionReason: 'Quantity reads 2.4 t; the x-ray report says 24 t.', rejectedBy: { id: reviewer.globalId } });
+    expect(rejected.result).toMatchObject({
+      status: 'REJECTED',
+      rejectionReason: 'Quantity reads 2.4 t; the x-ray report says 24 t.',
+      rejectedBy: { id: reviewer.globalId },
+    });
     expect((await verify(reviewer, id)).result).toMatchObject({ __typename: 'ConflictError' });
 
     const { operationId: _o, idempotencyKey: _k, ...content } = seizureInput(operation, ammoniumNitrate);
     const corrected = await kit.mutate(malaysia, 'correctSeizure', { ...content, seizureId: id });
     expect(corrected.result).toMatchObject({ status: 'SUBMITTED', quantity: 24, rejectionReason: null, rejectedBy: null });
-    expect((await kit.mutate(malaysia, 'correctSeizure', { ...content, seizureId: id })).result).toMatchObject({ __typename: 'ConflictError' });
+    expect((await kit.mutate(malaysia, 'correctSeizure', { ...content, seizureId: id })).result).toMatchObject({
+      __typename: 'ConflictError',
+    });
     const verified = await verify(planner, id);
     expect(verified.result).toMatchObject({ status: 'VERIFIED', verifiedBy: { id: planner.globalId } });
 
-    expect((await seizures.events(operation, thailand)).map((event) => event.type)).toEqual(['SEIZURE_REPORTED', 'SEIZURE_REJECTED', 'SEIZURE_CORRECTED', 'SEIZURE_VERIFIED']);
-    const rejection = await operation.view(thailand, 'timeline(first: 500) { edges { node { ... on SeizureRejectedEvent { reason } ... on SeizureCorrectedEvent { resubmitted } } } }');
+    expect((await seizures.events(operation, thailand)).map((event) => event.type)).toEqual([
+      'SEIZURE_REPORTED',
+      'SEIZURE_REJECTED',
+      'SEIZURE_CORRECTED',
+      'SEIZURE_VERIFIED',
+    ]);
+    const rejection = await operation.view(
+      thailand,
+      'timeline(first: 500) { edges { node { ... on SeizureRejectedEvent { reason } ... on SeizureCorrectedEvent { resubmitted } } } }',
+    );
     expect(rejection!.timeline.edges.map((edge: { node: unknown }) => edge.node)).toEqual(
       expect.arrayContaining([{ reason: 'Quantity reads 2.4 t; the x-ray report says 24 t.' }, { resubmitted: true }]),
     );
     // The audit trail reads newest first.
     const trail = await operation.view(reviewer, 'auditTrail(first: 500) { edges { node { action outcome targetType } } }');
-    const entries = trail!.auditTrail.edges.map((edge: { node: { action: string; outcome: string; targetType: string } }) => edge.node).filter((entry: { targetType: string }) => entry.targetType === 'Seizure');
-    expect(entries.filter((entry: { outcome: string }) => entry.outcome === 'SUCCEEDED').map((entry: { action: string }) => entry.action)).toEqual([
-      'verifySeizure',
-      'correctSeizure',
-      'rejectSeizure',
-      'reportSeizure',
-    ]);
+    const entries = trail!.auditTrail.edges
+      .map((edge: { node: { action: string; outcome: string; targetType: string } }) => edge.node)
+      .filter((entry: { targetType: string }) => entry.targetType === 'Seizure');
+    expect(
+      entries.filter((entry: { outcome: string }) => entry.outcome === 'SUCCEEDED').map((entry: { action: string }) => entry.action),
+    ).toEqual(['verifySeizure', 'correctSeizure', 'rejectSeizure', 'reportSeizure']);
   });
 
   it('is never verified by the person who filed it, nor by contact points', async () => {
@@ -120,12 +145,19 @@ describe('a seizure report', () => {
     expect((await kit.mutate(thailand, 'submitSeizure', { seizureId: id })).result).toEqual(unknown.result);
 
     const { operationId: _o, idempotencyKey: _k, submit: _s, ...content } = seizureInput(operation, ammoniumNitrate, { submit: false });
-    expect((await kit.mutate(malaysia, 'correctSeizure', { ...content, arrests: 3, seizureId: id })).result).toMatchObject({ status: 'DRAFT', arrests: 3 });
+    expect((await kit.mutate(malaysia, 'correctSeizure', { ...content, arrests: 3, seizureId: id })).result).toMatchObject({
+      status: 'DRAFT',
+      arrests: 3,
+    });
     expect((await kit.mutate(malaysia, 'submitSeizure', { seizureId: id })).result).toMatchObject({ status: 'SUBMITTED' });
     expect((await kit.mutate(malaysia, 'submitSeizure', { seizureId: id })).result).toMatchObject({ __typename: 'ConflictError' });
     expect(await sightOf(operation, thailand, id)).toEqual({ inList: true, node: { id, status: 'SUBMITTED' } });
     expect((await seizures.events(operation, thailand)).map((event) => event.type)).toEqual(['SEIZURE_SUBMITTED']);
-    expect((await seizures.events(operation, malaysia)).map((event) => event.type)).toEqual(['SEIZURE_REPORTED', 'SEIZURE_CORRECTED', 'SEIZURE_SUBMITTED']);
+    expect((await seizures.events(operation, malaysia)).map((event) => event.type)).toEqual([
+      'SEIZURE_REPORTED',
+      'SEIZURE_CORRECTED',
+      'SEIZURE_SUBMITTED',
+    ]);
   });
 
   it('exists for nobody outside the operation', async () => {
@@ -144,12 +176,16 @@ describe('a seizure report', () => {
     expect(await sightOf(operation, outsider, id)).toEqual({ inList: false, node: null });
     expect(await operation.view(outsider)).toBeNull();
     const throughAlert = `query($id: ID!) { node(id: $id) { ... on Alert { linkedSeizures { id } } } }`;
-    expect((await testApp.graphql(throughAlert, { id: alertId }, { token: malaysia.token })).data!.node).toEqual({ linkedSeizures: [{ id }] });
+    expect((await testApp.graphql(throughAlert, { id: alertId }, { token: malaysia.token })).data!.node).toEqual({
+      linkedSeizures: [{ id }],
+    });
     expect((await testApp.graphql(throughAlert, { id: alertId }, { token: outsider.token })).data!.node).toBeNull();
     const unknown = await verify(outsider, encodeGlobalId('Seizure', randomUUID()));
     expect(unknown.result).toMatchObject({ __typename: 'NotFoundError' });
     expect((await verify(outsider, id)).result).toEqual(unknown.result);
-    expect((await seizures.report(outsider, seizureInput(operation, ammoniumNitrate))).result).toMatchObject({ __typename: 'NotFoundError' });
+    expect((await seizures.report(outsider, seizureInput(operation, ammoniumNitrate))).result).toMatchObject({
+      __typename: 'NotFoundError',
+    });
   });
 });
 
@@ -163,7 +199,10 @@ describe('phase rules', () => {
     })();
     const refusedIn = async (phase: string) => {
       const before = await operation.state();
-      expect((await seizures.report(malaysia, seizureInput(operation, ammoniumNitrate))).result).toMatchObject({ __typename: 'PhaseRuleError', phase });
+      expect((await seizures.report(malaysia, seizureInput(operation, ammoniumNitrate))).result).toMatchObject({
+        __typename: 'PhaseRuleError',
+        phase,
+      });
       expect(await operation.state()).toEqual(before);
     };
     await refusedIn('PLANNING');
@@ -180,7 +219,10 @@ describe('phase rules', () => {
   it('holds the operation open while reports are in draft or awaiting verification', async () => {
     const { operation, malaysia, thailand, reviewer, ammoniumNitrate } = await operationalRoom();
     const draft = await seizures.reported(malaysia, seizureInput(operation, ammoniumNitrate, { submit: false }));
-    const submitted = await seizures.reported(thailand, seizureInput(operation, ammoniumNitrate, { countryCode: 'TH', place: 'Laem Chabang' }));
+    const submitted = await seizures.reported(
+      thailand,
+      seizureInput(operation, ammoniumNitrate, { countryCode: 'TH', place: 'Laem Chabang' }),
+    );
     await operation.advanceTo('POST_OPERATIONAL');
     await operation.recordFinalReport('Results compiled per country and commodity.');
     const gate = await operation.view(operation.coordinator, 'phaseGate(to: CLOSED) { key description }');

@@ -77,7 +77,9 @@ describe('the server process on the embedded database', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'jointops-data-'));
     first = await start({ DATA_DIR: dataDir });
     const ms = await first.waitUntilReady();
-    reportFigure(`time to ready, PGlite cold (empty DATA_DIR, migrate + demo): ${ms} ms from spawn; server reports ${reportedReadyMs(first)} ms`);
+    reportFigure(
+      `time to ready, PGlite cold (empty DATA_DIR, migrate + demo): ${ms} ms from spawn; server reports ${reportedReadyMs(first)} ms`,
+    );
   }, SPAWNING_TEST_TIMEOUT);
 
   afterAll(async () => {
@@ -124,76 +126,90 @@ describe('the server process on the embedded database', () => {
     for (const line of lines) expect(() => JSON.parse(line), line).not.toThrow();
   });
 
-  it('a restart on the same data folder keeps the data and does not load the demo again', async () => {
-    const token = await signIn(first.url);
-    expect(await first.stop()).toEqual({ code: 0, signal: null });
+  it(
+    'a restart on the same data folder keeps the data and does not load the demo again',
+    async () => {
+      const token = await signIn(first.url);
+      expect(await first.stop()).toEqual({ code: 0, signal: null });
 
-    const second = await start({ DATA_DIR: dataDir });
-    const ms = await second.waitUntilReady();
-    reportFigure(`time to ready, PGlite warm (restart on the same DATA_DIR): ${ms} ms from spawn; server reports ${reportedReadyMs(second)} ms`);
-    expect(seededDemo(second)).toBe(false);
+      const second = await start({ DATA_DIR: dataDir });
+      const ms = await second.waitUntilReady();
+      reportFigure(
+        `time to ready, PGlite warm (restart on the same DATA_DIR): ${ms} ms from spawn; server reports ${reportedReadyMs(second)} ms`,
+      );
+      expect(seededDemo(second)).toBe(false);
 
-    // The session made before the restart still works: the rows were kept, not reloaded.
-    const graphql = createGraphQLCaller(second.url);
-    const me = await graphql(ME, {}, { token });
-    expect(me.data?.me.email).toBe('planner@wco.demo');
-    const directory = await graphql<{ agencies: { edges: unknown[] } }>('{ agencies(first: 100) { edges { cursor } } }', {}, { token });
-    expect(directory.data?.agencies.edges).toHaveLength(DEMO_AGENCIES.length);
-    expect(await second.stop()).toEqual({ code: 0, signal: null });
-  }, SPAWNING_TEST_TIMEOUT);
+      // The session made before the restart still works: the rows were kept, not reloaded.
+      const graphql = createGraphQLCaller(second.url);
+      const me = await graphql(ME, {}, { token });
+      expect(me.data?.me.email).toBe('planner@wco.demo');
+      const directory = await graphql<{ agencies: { edges: unknown[] } }>('{ agencies(first: 100) { edges { cursor } } }', {}, { token });
+      expect(directory.data?.agencies.edges).toHaveLength(DEMO_AGENCIES.length);
+      expect(await second.stop()).toEqual({ code: 0, signal: null });
+    },
+    SPAWNING_TEST_TIMEOUT,
+  );
 
-  it('on SIGTERM closes signed-in sockets with 1001, finishes the request in flight, stops answering and exits 0', async () => {
-    await first.stop();
-    const server = await start({ DATA_DIR: dataDir });
-    await server.waitUntilReady();
-    const token = await signIn(server.url);
-    const socket = openSocket(server.wsUrl, { token });
-    expect((await execute(socket, '{ me { email } }')).data).toEqual({ me: { email: 'planner@wco.demo' } });
+  it(
+    'on SIGTERM closes signed-in sockets with 1001, finishes the request in flight, stops answering and exits 0',
+    async () => {
+      await first.stop();
+      const server = await start({ DATA_DIR: dataDir });
+      await server.waitUntilReady();
+      const token = await signIn(server.url);
+      const socket = openSocket(server.wsUrl, { token });
+      expect((await execute(socket, '{ me { email } }')).data).toEqual({ me: { email: 'planner@wco.demo' } });
 
-    // A sign-in whose body is still on its way when the signal lands. The server's automatic
-    // "100 Continue" proves it has taken the request before the signal is sent.
-    const body = JSON.stringify({ query: LOGIN, variables: { input: PLANNER } });
-    const inFlight = request(`${server.url}/graphql`, {
-      method: 'POST',
-      agent: false,
-      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), expect: '100-continue' },
-    });
-    const response = new Promise<{ status: number; text: string }>((resolve, reject) => {
-      inFlight.on('response', (res) => {
-        let text = '';
-        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      // A sign-in whose body is still on its way when the signal lands. The server's automatic
+      // "100 Continue" proves it has taken the request before the signal is sent.
+      const body = JSON.stringify({ query: LOGIN, variables: { input: PLANNER } });
+      const inFlight = request(`${server.url}/graphql`, {
+        method: 'POST',
+        agent: false,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), expect: '100-continue' },
       });
-      inFlight.on('error', reject);
-    });
-    const accepted = new Promise<void>((resolve) => inFlight.once('continue', () => resolve()));
-    inFlight.flushHeaders();
-    await accepted;
+      const response = new Promise<{ status: number; text: string }>((resolve, reject) => {
+        inFlight.on('response', (res) => {
+          let text = '';
+          res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+        });
+        inFlight.on('error', reject);
+      });
+      const accepted = new Promise<void>((resolve) => inFlight.once('continue', () => resolve()));
+      inFlight.flushHeaders();
+      await accepted;
 
-    server.child.kill('SIGTERM');
-    expect((await socket.closed).code).toBe(1001);
-    await expect(httpGet(`${server.url}/readyz`)).rejects.toThrow(/ECONNREFUSED/);
+      server.child.kill('SIGTERM');
+      expect((await socket.closed).code).toBe(1001);
+      await expect(httpGet(`${server.url}/readyz`)).rejects.toThrow(/ECONNREFUSED/);
 
-    inFlight.end(body);
-    const answer = await response;
-    expect(answer.status).toBe(200);
-    expect(JSON.parse(answer.text).data.login.__typename).toBe('LoginSuccess');
+      inFlight.end(body);
+      const answer = await response;
+      expect(answer.status).toBe(200);
+      expect(JSON.parse(answer.text).data.login.__typename).toBe('LoginSuccess');
 
-    expect(await server.exited).toEqual({ code: 0, signal: null });
-    await expect(httpGet(`${server.url}/readyz`)).rejects.toThrow(/ECONNREFUSED/);
-    expect(server.logs().map((entry) => entry.msg)).toEqual(expect.arrayContaining(['shutting down', 'stopped']));
-  }, SPAWNING_TEST_TIMEOUT);
+      expect(await server.exited).toEqual({ code: 0, signal: null });
+      await expect(httpGet(`${server.url}/readyz`)).rejects.toThrow(/ECONNREFUSED/);
+      expect(server.logs().map((entry) => entry.msg)).toEqual(expect.arrayContaining(['shutting down', 'stopped']));
+    },
+    SPAWNING_TEST_TIMEOUT,
+  );
 });
 
 describe('the server process with a broken configuration', () => {
-  it('exits non-zero and lists every problem on stderr', async () => {
-    const { exit, stderr, stdout } = await runServerScript('src/main.ts', { PORT: 'abc', DATABASE_URL: 'mysql://x' });
-    expect(exit.code).not.toBe(0);
-    expect(exit.code).not.toBeNull();
-    expect(stderr).toMatch(/PORT:/);
-    expect(stderr).toMatch(/DATABASE_URL: must be a postgres/);
-    expect(stdout).not.toContain('jointops ready');
-  }, SPAWNING_TEST_TIMEOUT);
+  it(
+    'exits non-zero and lists every problem on stderr',
+    async () => {
+      const { exit, stderr, stdout } = await runServerScript('src/main.ts', { PORT: 'abc', DATABASE_URL: 'mysql://x' });
+      expect(exit.code).not.toBe(0);
+      expect(exit.code).not.toBeNull();
+      expect(stderr).toMatch(/PORT:/);
+      expect(stderr).toMatch(/DATABASE_URL: must be a postgres/);
+      expect(stdout).not.toContain('jointops ready');
+    },
+    SPAWNING_TEST_TIMEOUT,
+  );
 });
 
 describeWhere(['postgres'], 'the server process on PostgreSQL', () => {
@@ -221,86 +237,98 @@ describeWhere(['postgres'], 'the server process on PostgreSQL', () => {
     }
   }
 
-  it('three servers started at once on one empty database all become ready and migrate it exactly once', async () => {
-    const ports: number[] = [];
-    while (ports.length < 3) {
-      const port = await freePort();
-      if (!ports.includes(port)) ports.push(port);
-    }
-    // Node + tsx take seconds to start, so three spawns alone reach the database hundreds of
-    // milliseconds apart and would not race. An uncommitted `create schema drizzle` (the
-    // migrator's first statement) holds every server at the door until all three are waiting on
-    // a lock; the rollback then lets them in together, onto a database that is still empty.
-    const gate = new pg.Client({ connectionString: database.url });
-    await gate.connect();
-    await gate.query('begin');
-    await gate.query('create schema drizzle');
-    const env = { DATABASE_URL: database.url, DATA_DIR: scratch };
-    const servers = await Promise.all(ports.map((port) => start({ ...env, PORT: String(port) })));
-    await waitUntil(async () => {
-      const [row] = await query<{ waiting: number }>(
-        "select count(*)::int as waiting from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'",
+  it(
+    'three servers started at once on one empty database all become ready and migrate it exactly once',
+    async () => {
+      const ports: number[] = [];
+      while (ports.length < 3) {
+        const port = await freePort();
+        if (!ports.includes(port)) ports.push(port);
+      }
+      // Node + tsx take seconds to start, so three spawns alone reach the database hundreds of
+      // milliseconds apart and would not race. An uncommitted `create schema drizzle` (the
+      // migrator's first statement) holds every server at the door until all three are waiting on
+      // a lock; the rollback then lets them in together, onto a database that is still empty.
+      const gate = new pg.Client({ connectionString: database.url });
+      await gate.connect();
+      await gate.query('begin');
+      await gate.query('create schema drizzle');
+      const env = { DATABASE_URL: database.url, DATA_DIR: scratch };
+      const servers = await Promise.all(ports.map((port) => start({ ...env, PORT: String(port) })));
+      await waitUntil(async () => {
+        const [row] = await query<{ waiting: number }>(
+          "select count(*)::int as waiting from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'",
+        );
+        return row!.waiting === servers.length;
+      }, 60_000);
+      const released = performance.now();
+      await gate.query('rollback');
+      await gate.end();
+      const times = await Promise.all(
+        servers.map(async (server) => {
+          await server.waitUntilReady();
+          return Math.round(performance.now() - released);
+        }),
       );
-      return row!.waiting === servers.length;
-    }, 60_000);
-    const released = performance.now();
-    await gate.query('rollback');
-    await gate.end();
-    const times = await Promise.all(
-      servers.map(async (server) => {
-        await server.waitUntilReady();
-        return Math.round(performance.now() - released);
-      }),
-    );
-    reportFigure(`time to ready, PostgreSQL, 3 servers let in together on an empty database: ${times.join(' / ')} ms from the gate opening`);
-    for (const server of servers) {
-      expect(await readiness(server.url)).toMatchObject({ status: 200, body: { checks: { database: 'ok' } } });
-    }
-
-    const folders = readdirSync(MIGRATIONS_FOLDER, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
-    const applied = await query<{ name: string }>('select name from drizzle.__drizzle_migrations order by id');
-    expect(applied.map((row) => row.name).sort()).toEqual(folders.sort());
-
-    // The demo goes into a PostgreSQL database only through `pnpm db:seed`.
-    expect(await query('select id from agencies')).toHaveLength(0);
-    expect(servers.some(seededDemo)).toBe(false);
-    expect(readdirSync(scratch)).toEqual([]);
-
-    const exits = await Promise.all(servers.map((server) => server.stop()));
-    expect(exits).toEqual(servers.map(() => ({ code: 0, signal: null })));
-  }, SPAWNING_TEST_TIMEOUT);
-
-  it('`pnpm db:seed` loads the demo, a second run changes nothing, and a server on it signs the planner in', async () => {
-    const env = { DATABASE_URL: database.url };
-    const once = await runServerScript('src/scripts/seed.ts', env);
-    expect(once.exit.code, once.stderr).toBe(0);
-    // Every table's row count, and the password hashes: a second run must neither add nor
-    // overwrite anything, whatever the demo grows to hold.
-    const snapshot = async () => {
-      const tables = await query<{ name: string }>(
-        "select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1",
+      reportFigure(
+        `time to ready, PostgreSQL, 3 servers let in together on an empty database: ${times.join(' / ')} ms from the gate opening`,
       );
-      const counts: Record<string, number> = {};
-      for (const { name } of tables) counts[name] = (await query<{ n: number }>(`select count(*)::int as n from "${name}"`))[0]!.n;
-      return { counts, users: await query<{ id: string; password_hash: string }>('select id, password_hash from users order by id') };
-    };
-    const lastLine = (text: string) => text.trim().split('\n').at(-1);
+      for (const server of servers) {
+        expect(await readiness(server.url)).toMatchObject({ status: 200, body: { checks: { database: 'ok' } } });
+      }
 
-    const afterOnce = await snapshot();
-    expect(afterOnce.counts.agencies).toBe(DEMO_AGENCIES.length);
-    expect(afterOnce.users).toHaveLength(DEMO_USERS.length);
+      const folders = readdirSync(MIGRATIONS_FOLDER, { withFileTypes: true })
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => entry.name);
+      const applied = await query<{ name: string }>('select name from drizzle.__drizzle_migrations order by id');
+      expect(applied.map((row) => row.name).sort()).toEqual(folders.sort());
 
-    const twice = await runServerScript('src/scripts/seed.ts', env);
-    expect(twice.exit.code, twice.stderr).toBe(0);
-    expect(lastLine(twice.stdout)).toBe(lastLine(once.stdout));
-    expect(await snapshot()).toEqual(afterOnce);
+      // The demo goes into a PostgreSQL database only through `pnpm db:seed`.
+      expect(await query('select id from agencies')).toHaveLength(0);
+      expect(servers.some(seededDemo)).toBe(false);
+      expect(readdirSync(scratch)).toEqual([]);
 
-    const server = await start({ DATABASE_URL: database.url, DATA_DIR: scratch });
-    const ms = await server.waitUntilReady();
-    reportFigure(`time to ready, PostgreSQL warm (migrated, seeded): ${ms} ms from spawn; server reports ${reportedReadyMs(server)} ms`);
-    const token = await signIn(server.url);
-    const me = await createGraphQLCaller(server.url)(ME, {}, { token });
-    expect(me.data?.me.agency.acronym).toBe('WCO');
-    expect(await server.stop()).toEqual({ code: 0, signal: null });
-  }, SPAWNING_TEST_TIMEOUT);
+      const exits = await Promise.all(servers.map((server) => server.stop()));
+      expect(exits).toEqual(servers.map(() => ({ code: 0, signal: null })));
+    },
+    SPAWNING_TEST_TIMEOUT,
+  );
+
+  it(
+    '`pnpm db:seed` loads the demo, a second run changes nothing, and a server on it signs the planner in',
+    async () => {
+      const env = { DATABASE_URL: database.url };
+      const once = await runServerScript('src/scripts/seed.ts', env);
+      expect(once.exit.code, once.stderr).toBe(0);
+      // Every table's row count, and the password hashes: a second run must neither add nor
+      // overwrite anything, whatever the demo grows to hold.
+      const snapshot = async () => {
+        const tables = await query<{ name: string }>(
+          "select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1",
+        );
+        const counts: Record<string, number> = {};
+        for (const { name } of tables) counts[name] = (await query<{ n: number }>(`select count(*)::int as n from "${name}"`))[0]!.n;
+        return { counts, users: await query<{ id: string; password_hash: string }>('select id, password_hash from users order by id') };
+      };
+      const lastLine = (text: string) => text.trim().split('\n').at(-1);
+
+      const afterOnce = await snapshot();
+      expect(afterOnce.counts.agencies).toBe(DEMO_AGENCIES.length);
+      expect(afterOnce.users).toHaveLength(DEMO_USERS.length);
+
+      const twice = await runServerScript('src/scripts/seed.ts', env);
+      expect(twice.exit.code, twice.stderr).toBe(0);
+      expect(lastLine(twice.stdout)).toBe(lastLine(once.stdout));
+      expect(await snapshot()).toEqual(afterOnce);
+
+      const server = await start({ DATABASE_URL: database.url, DATA_DIR: scratch });
+      const ms = await server.waitUntilReady();
+      reportFigure(`time to ready, PostgreSQL warm (migrated, seeded): ${ms} ms from spawn; server reports ${reportedReadyMs(server)} ms`);
+      const token = await signIn(server.url);
+      const me = await createGraphQLCaller(server.url)(ME, {}, { token });
+      expect(me.data?.me.agency.acronym).toBe('WCO');
+      expect(await server.stop()).toEqual({ code: 0, signal: null });
+    },
+    SPAWNING_TEST_TIMEOUT,
+  );
 });

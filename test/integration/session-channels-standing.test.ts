@@ -46,7 +46,10 @@ afterAll(async () => {
 const REMOVE = 'mutation($input: RemoveMemberInput!) { removeMember(input: $input) { __typename } }';
 
 async function memberIdOf(operation: OperationDriver, person: Actor): Promise<string> {
-  const members = (await operation.view(operation.coordinator, 'members { id user { id } }'))!.members as { id: string; user: { id: string } }[];
+  const members = (await operation.view(operation.coordinator, 'members { id user { id } }'))!.members as {
+    id: string;
+    user: { id: string };
+  }[];
   return members.find((member) => member.user.id === person.globalId)!.id;
 }
 
@@ -66,7 +69,11 @@ describe('losing one’s standing in an operation ends its live streams', () => 
     {
       what: 'their removal from the operation',
       lose: async (operation: OperationDriver, person: Actor) =>
-        testApp.graphql(REMOVE, { input: { operationId: operation.id, memberId: await memberIdOf(operation, person) } }, { token: operation.coordinator.token }),
+        testApp.graphql(
+          REMOVE,
+          { input: { operationId: operation.id, memberId: await memberIdOf(operation, person) } },
+          { token: operation.coordinator.token },
+        ),
     },
   ])('$what ends their SSE stream and their WebSocket subscription; nothing after reaches them', async ({ what, lose }) => {
     const { operation, malaysia, thailand } = await kit.jointOperation();
@@ -92,8 +99,16 @@ describe('losing one’s standing in an operation ends its live streams', () => 
     await received([bystander], 'OPERATION_UPDATED');
 
     // Live from now on, no cursor: the stream starts where the operation's log is when it opens.
-    race.afterStandingRead = { userId: malaysia.id, run: () => operation.withdraw(malaysia.agency, 'Withdrawn while their stream was opening') };
-    const stream = openSse<StreamEvent>(`${testApp.url}/graphql`, STREAM, { id: operation.id }, { authorization: `Bearer ${malaysia.token}` });
+    race.afterStandingRead = {
+      userId: malaysia.id,
+      run: () => operation.withdraw(malaysia.agency, 'Withdrawn while their stream was opening'),
+    };
+    const stream = openSse<StreamEvent>(
+      `${testApp.url}/graphql`,
+      STREAM,
+      { id: operation.id },
+      { authorization: `Bearer ${malaysia.token}` },
+    );
     await vi.waitFor(() => expect(race.afterStandingRead).toBeNull());
     await operation.update({ region: 'After the withdrawal' });
     await received([bystander], 'OPERATION_UPDATED', 2);

@@ -14,7 +14,9 @@ export type StreamEvent = { operationEvents: { type: string } };
 export const ENDED_WITHIN_MS = 1_000;
 
 /** The last payload an SSE stream gets when its session ends, before `complete`. */
-export const SESSION_ENDED_OVER_SSE = { errors: [expect.objectContaining({ message: 'Sign in first.', extensions: { code: 'UNAUTHENTICATED' } })] };
+export const SESSION_ENDED_OVER_SSE = {
+  errors: [expect.objectContaining({ message: 'Sign in first.', extensions: { code: 'UNAUTHENTICATED' } })],
+};
 
 export interface Follower {
   sse: SseStream<StreamEvent>;
@@ -37,7 +39,8 @@ export function follow(app: TestApp, operationId: string, token: string, after: 
   const sse = openSse<StreamEvent>(`${app.url}/graphql`, STREAM, variables, { authorization: `Bearer ${token}` });
   const socket = openSocket(app.wsUrl, { token });
   const ws = subscribe<StreamEvent>(socket, STREAM, variables);
-  const typesOf = (payloads: { data?: StreamEvent | null }[]) => payloads.flatMap((payload) => (payload.data ? [payload.data.operationEvents.type] : []));
+  const typesOf = (payloads: { data?: StreamEvent | null }[]) =>
+    payloads.flatMap((payload) => (payload.data ? [payload.data.operationEvents.type] : []));
   return {
     sse,
     socket,
@@ -65,7 +68,10 @@ export async function received(followers: Follower[], type: string, count = 1): 
 async function within<T>(ended: Promise<T>, started: number, ms: number, what: string): Promise<{ value: T; elapsedMs: number }> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} still open ${ms} ms after the session ended`)), Math.max(0, started + ms - performance.now()));
+    timer = setTimeout(
+      () => reject(new Error(`${what} still open ${ms} ms after the session ended`)),
+      Math.max(0, started + ms - performance.now()),
+    );
   });
   try {
     const value = await Promise.race([ended, late]);
@@ -112,7 +118,13 @@ export const SESSION_ENDINGS: readonly { name: string; end(app: TestApp, cast: C
   {
     name: 'the deactivation of their account',
     end: (app, { victim, admin }) =>
-      ok(app, 'mutation($input: DeactivateUserInput!) { deactivateUser(input: $input) { __typename } }', { userId: victim.globalId }, admin.token, 'deactivateUser'),
+      ok(
+        app,
+        'mutation($input: DeactivateUserInput!) { deactivateUser(input: $input) { __typename } }',
+        { userId: victim.globalId },
+        admin.token,
+        'deactivateUser',
+      ),
   },
   {
     name: 'a new password set by an administrator',
@@ -128,6 +140,12 @@ export const SESSION_ENDINGS: readonly { name: string; end(app: TestApp, cast: C
   {
     name: 'the deactivation of their agency',
     end: (app, { victim, admin }) =>
-      ok(app, 'mutation($input: DeactivateAgencyInput!) { deactivateAgency(input: $input) { __typename } }', { agencyId: victim.agency.globalId }, admin.token, 'deactivateAgency'),
+      ok(
+        app,
+        'mutation($input: DeactivateAgencyInput!) { deactivateAgency(input: $input) { __typename } }',
+        { agencyId: victim.agency.globalId },
+        admin.token,
+        'deactivateAgency',
+      ),
   },
 ];

@@ -87,19 +87,22 @@ async function nothingReachedTheVictimAfter(victim: Follower, bystander: Followe
 }
 
 describe('a session that ends takes every live channel with it', () => {
-  it.each(SESSION_ENDINGS)('$name ends its SSE stream and its WebSocket within a second, and nothing raised after reaches them', async ({ name, end }) => {
-    const cast = await story();
-    const { victim, bystander } = await following(cast);
+  it.each(SESSION_ENDINGS)(
+    '$name ends its SSE stream and its WebSocket within a second, and nothing raised after reaches them',
+    async ({ name, end }) => {
+      const cast = await story();
+      const { victim, bystander } = await following(cast);
 
-    const started = performance.now();
-    await end(testApp, cast);
-    const ended = await bothEnded(victim, started);
-    reportFigure(`${name}: SSE ended in ${ended.sseMs} ms, WebSocket closed in ${ended.wsMs} ms`);
+      const started = performance.now();
+      await end(testApp, cast);
+      const ended = await bothEnded(victim, started);
+      reportFigure(`${name}: SSE ended in ${ended.sseMs} ms, WebSocket closed in ${ended.wsMs} ms`);
 
-    expect(ended).toMatchObject({ sse: 'complete', wsCode: 4403 });
-    await raiseAlert(cast.operation, cast.planner);
-    await nothingReachedTheVictimAfter(victim, bystander);
-  });
+      expect(ended).toMatchObject({ sse: 'complete', wsCode: 4403 });
+      await raiseAlert(cast.operation, cast.planner);
+      await nothingReachedTheVictimAfter(victim, bystander);
+    },
+  );
 
   it('expiry ends both at the periodic re-check', async () => {
     const cast = await story();
@@ -131,7 +134,9 @@ describe('a session that ends takes every live channel with it', () => {
   it("leaves the person's other sessions and other people's channels open", async () => {
     const cast = await story();
     const { victim, bystander } = await following(cast);
-    const otherSession = track(follow(testApp, cast.operation.id, (await fresh(cast.victim)).token, await timelineEnd(cast.operation, cast.planner)));
+    const otherSession = track(
+      follow(testApp, cast.operation.id, (await fresh(cast.victim)).token, await timelineEnd(cast.operation, cast.planner)),
+    );
 
     await SESSION_ENDINGS[0]!.end(testApp, cast);
     await bothEnded(victim, performance.now());
@@ -151,10 +156,18 @@ describe('the per-person connection limit', () => {
       cleanups.push(() => stream.close());
       return stream;
     };
-    const sockets = [track(openSocket(testApp.wsUrl, { token: malaysia.token })), track(openSocket(testApp.wsUrl, { token: malaysia.token }))];
+    const sockets = [
+      track(openSocket(testApp.wsUrl, { token: malaysia.token })),
+      track(openSocket(testApp.wsUrl, { token: malaysia.token })),
+    ];
     for (const socket of sockets) expect((await execute(socket, '{ me { id } }')).data).toEqual({ me: { id: malaysia.globalId } });
     // A stream refused at its start gives its place back.
-    const unknown = openSse(`${testApp.url}/graphql`, STREAM, { id: encodeGlobalId('Operation', randomUUID()) }, { authorization: `Bearer ${malaysia.token}` });
+    const unknown = openSse(
+      `${testApp.url}/graphql`,
+      STREAM,
+      { id: encodeGlobalId('Operation', randomUUID()) },
+      { authorization: `Bearer ${malaysia.token}` },
+    );
     expect(await unknown.ended).toBe('complete');
     expect(unknown.received).toEqual([{ errors: [expect.objectContaining({ extensions: { code: 'NOT_FOUND' } })] }]);
     expect(testApp.app.channels.countOf(malaysia.id)).toBe(2);

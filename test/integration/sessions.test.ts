@@ -91,7 +91,11 @@ describe('a refused sign-in', () => {
     expect(answer(unknownEmail)).toEqual({
       status: 200,
       errors: undefined,
-      login: { __typename: 'InvalidCredentialsError', message: 'The e-mail address or password is incorrect.', code: 'INVALID_CREDENTIALS' },
+      login: {
+        __typename: 'InvalidCredentialsError',
+        message: 'The e-mail address or password is incorrect.',
+        code: 'INVALID_CREDENTIALS',
+      },
     });
     expect(answer(wrongPassword)).toEqual(answer(unknownEmail));
     expect(answer(deactivatedAccount)).toEqual(answer(unknownEmail));
@@ -227,7 +231,11 @@ describe('repeated failed sign-ins for one e-mail', () => {
 
     await failRepeatedly(guesser, user.email, maxFailures);
     const locked = await guesser.login(user.email, user.password);
-    expect(locked.data?.login).toMatchObject({ __typename: 'TooManyAttemptsError', code: 'TOO_MANY_ATTEMPTS', retryAfterSeconds: firstDelay });
+    expect(locked.data?.login).toMatchObject({
+      __typename: 'TooManyAttemptsError',
+      code: 'TOO_MANY_ATTEMPTS',
+      retryAfterSeconds: firstDelay,
+    });
 
     // The owner, elsewhere, is not held back by the guesser's failures.
     const owner = clientAt(testApp, '198.51.100.3');
@@ -308,8 +316,21 @@ describe('the audit trail', () => {
       .where(and(eq(auditEntries.action, 'login'), sql`${auditEntries.details}->>'email' = ${user.email}`))
       .orderBy(auditEntries.id);
     expect(entries).toMatchObject([
-      { outcome: 'REFUSED', reason: expect.stringMatching(/^INVALID_CREDENTIALS:/), targetId: user.id, actorUserId: null, sourceAddress: '192.0.2.10' },
-      { outcome: 'SUCCEEDED', reason: null, targetId: user.id, actorUserId: user.id, actorAgencyId: user.agency.id, sourceAddress: '192.0.2.10' },
+      {
+        outcome: 'REFUSED',
+        reason: expect.stringMatching(/^INVALID_CREDENTIALS:/),
+        targetId: user.id,
+        actorUserId: null,
+        sourceAddress: '192.0.2.10',
+      },
+      {
+        outcome: 'SUCCEEDED',
+        reason: null,
+        targetId: user.id,
+        actorUserId: user.id,
+        actorAgencyId: user.agency.id,
+        sourceAddress: '192.0.2.10',
+      },
     ]);
     expect(entries[1]?.details).toHaveProperty('sessionId');
   });

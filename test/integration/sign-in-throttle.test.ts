@@ -40,7 +40,11 @@ function someoneAt(address = `192.0.2.${(nextAddress += 1)}`) {
   return {
     address,
     async login(email: string, password: string): Promise<LoginAnswer> {
-      const response = await testApp.graphql<{ login: LoginAnswer }>(LOGIN, { input: { email, password } }, { headers: { 'x-forwarded-for': address } });
+      const response = await testApp.graphql<{ login: LoginAnswer }>(
+        LOGIN,
+        { input: { email, password } },
+        { headers: { 'x-forwarded-for': address } },
+      );
       expect(response.errors).toBeUndefined();
       return response.data!.login;
     },
@@ -52,14 +56,20 @@ const wrongPasswordFor = (user: SeededUser, attempt: number) => `not ${user.pass
 /** Fails `count` times, each refused as invalid credentials (no delay yet). */
 async function fail(guesser: ReturnType<typeof someoneAt>, user: SeededUser, count: number) {
   for (let attempt = 1; attempt <= count; attempt += 1) {
-    expect((await guesser.login(user.email, wrongPasswordFor(user, attempt))).__typename, `attempt ${attempt}`).toBe('InvalidCredentialsError');
+    expect((await guesser.login(user.email, wrongPasswordFor(user, attempt))).__typename, `attempt ${attempt}`).toBe(
+      'InvalidCredentialsError',
+    );
   }
 }
 
 describe('failures for one account from one address', () => {
   it('are free up to five, then wait 30 s, doubling at each further failure up to 15 minutes, while the owner signs in from elsewhere', async () => {
     const { firstDelaySeconds, longestDelaySeconds, maxFailuresPerAccount } = testApp.config.loginThrottle;
-    expect({ firstDelaySeconds, longestDelaySeconds, maxFailuresPerAccount }).toEqual({ firstDelaySeconds: 30, longestDelaySeconds: 900, maxFailuresPerAccount: 5 });
+    expect({ firstDelaySeconds, longestDelaySeconds, maxFailuresPerAccount }).toEqual({
+      firstDelaySeconds: 30,
+      longestDelaySeconds: 900,
+      maxFailuresPerAccount: 5,
+    });
     const user = await seed.user();
     const guesser = someoneAt();
     const owner = someoneAt();
@@ -94,7 +104,10 @@ describe('failures for one account from one address', () => {
       testApp.clock.advance({ seconds: wait });
     }
     await guesser.login(user.email, 'yet another guess');
-    expect(await guesser.login(user.email, user.password)).toMatchObject({ message: 'Too many failed sign-in attempts. Try again in 4 minute(s).', retryAfterSeconds: 240 });
+    expect(await guesser.login(user.email, user.password)).toMatchObject({
+      message: 'Too many failed sign-in attempts. Try again in 4 minute(s).',
+      retryAfterSeconds: 240,
+    });
   });
 
   it('are forgotten after 15 quiet minutes, and the right password works the moment the delay is over', async () => {
@@ -145,7 +158,10 @@ describe('failures from one address across accounts', () => {
       expect((await sprayer.login(target.email, 'Summer2026!')).__typename, `account ${index + 1}`).toBe('InvalidCredentialsError');
     }
     const bystander = await seed.user();
-    expect(await sprayer.login(bystander.email, bystander.password)).toMatchObject({ __typename: 'TooManyAttemptsError', retryAfterSeconds: 30 });
+    expect(await sprayer.login(bystander.email, bystander.password)).toMatchObject({
+      __typename: 'TooManyAttemptsError',
+      retryAfterSeconds: 30,
+    });
     expect((await someoneAt().login(bystander.email, bystander.password)).__typename).toBe('LoginSuccess');
     for (const target of targets) expect((await someoneAt().login(target.email, target.password)).__typename).toBe('LoginSuccess');
   });

@@ -58,7 +58,11 @@ function operationalRoom(): Promise<Room> {
   return room;
 }
 
-async function timeline(operation: OperationDriver, viewer: Actor, args: string): Promise<{ edges: Edge[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } }> {
+async function timeline(
+  operation: OperationDriver,
+  viewer: Actor,
+  args: string,
+): Promise<{ edges: Edge[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } }> {
   const seen = await operation.view(
     viewer,
     `timeline(${args}) { edges { cursor node { __typename type actor { id } ... on AlertRaisedEvent { alert { id } } } } pageInfo { hasNextPage endCursor } }`,
@@ -105,7 +109,10 @@ describe('a member assigned twice', () => {
     const analyst = await kit.actor(planner.agency);
     await operation.assign(analyst, 'REVIEWER');
     await operation.assign(analyst, 'OBSERVER');
-    const seen = await operation.view(planner, 'timeline(first: 500, typename: "MemberAssignedEvent") { edges { node { ... on MemberAssignedEvent { role member { role } } } } }');
+    const seen = await operation.view(
+      planner,
+      'timeline(first: 500, typename: "MemberAssignedEvent") { edges { node { ... on MemberAssignedEvent { role member { role } } } } }',
+    );
     expect(seen!.timeline.edges.map((edge: { node: unknown }) => edge.node).slice(-2)).toEqual([
       { role: 'REVIEWER', member: { role: 'OBSERVER' } },
       { role: 'OBSERVER', member: { role: 'OBSERVER' } },
@@ -119,7 +126,12 @@ describe('the timeline, filtered', () => {
     const advanced = await timeline(operation, planner, 'first: 500, typename: "PhaseAdvancedEvent"');
     expect(advanced.edges.map((edge) => edge.node.__typename)).toEqual(['PhaseAdvancedEvent', 'PhaseAdvancedEvent']);
     const participation = await timeline(operation, planner, 'first: 500, newestFirst: true, typename: "ParticipationChangedEvent"');
-    expect(participation.edges.map((edge) => edge.node.type)).toEqual(['INVITATION_ACCEPTED', 'AGENCY_INVITED', 'INVITATION_ACCEPTED', 'AGENCY_INVITED']);
+    expect(participation.edges.map((edge) => edge.node.type)).toEqual([
+      'INVITATION_ACCEPTED',
+      'AGENCY_INVITED',
+      'INVITATION_ACCEPTED',
+      'AGENCY_INVITED',
+    ]);
     expect((await timeline(operation, planner, 'first: 500, typename: "NoSuchEvent"')).edges).toEqual([]);
   });
 
@@ -128,7 +140,11 @@ describe('the timeline, filtered', () => {
     const all = await timeline(operation, planner, 'first: 500, newestFirst: true, typename: "ParticipationChangedEvent"');
     const first = await timeline(operation, planner, 'first: 3, newestFirst: true, typename: "ParticipationChangedEvent"');
     expect(first.pageInfo.hasNextPage).toBe(true);
-    const rest = await timeline(operation, planner, `first: 3, newestFirst: true, typename: "ParticipationChangedEvent", after: "${first.pageInfo.endCursor}"`);
+    const rest = await timeline(
+      operation,
+      planner,
+      `first: 3, newestFirst: true, typename: "ParticipationChangedEvent", after: "${first.pageInfo.endCursor}"`,
+    );
     expect(rest.pageInfo.hasNextPage).toBe(false);
     expect([...cursorsOf(first.edges), ...cursorsOf(rest.edges)]).toEqual(cursorsOf(all.edges));
   });
@@ -153,7 +169,12 @@ describe('the timeline, filtered', () => {
         (edge) => (edge.node as unknown as { alert: { id: string } }).alert.id,
       );
     expect(await raisedFor(malaysia, ', newestFirst: true')).toContain(restrictedAlertId);
-    for (const args of ['', ', newestFirst: true', `, agencyId: "${planner.agency.globalId}"`, `, newestFirst: true, agencyId: "${planner.agency.globalId}"`]) {
+    for (const args of [
+      '',
+      ', newestFirst: true',
+      `, agencyId: "${planner.agency.globalId}"`,
+      `, newestFirst: true, agencyId: "${planner.agency.globalId}"`,
+    ]) {
       const seen = await raisedFor(thailand, args);
       expect(seen).toHaveLength(1);
       expect(seen).not.toContain(restrictedAlertId);

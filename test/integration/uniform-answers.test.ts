@@ -60,7 +60,10 @@ async function roomWithSecrets() {
     distribution: 'RESTRICTED',
     recipientAgencyIds: [room.thailand.agency.globalId],
   });
-  const draft = await seizures.reported(room.malaysia, seizureInput(room.operation, await seizures.commodity(room.malaysia, 'AMMONIUM_NITRATE'), { submit: false }));
+  const draft = await seizures.reported(
+    room.malaysia,
+    seizureInput(room.operation, await seizures.commodity(room.malaysia, 'AMMONIUM_NITRATE'), { submit: false }),
+  );
   return { ...room, indonesia, outsider, restrictedAlertId: alert!.id as string, draftId: draft };
 }
 
@@ -115,7 +118,8 @@ describe('a person of another agency the caller shares no operation with, and a 
   it('look the same through node(id), after the same statements', async () => {
     const stranger = await kit.seed.user({ agency: await kit.seed.agency({ countryCode: 'KH' }) });
     const madeUp = encodeGlobalId('User', randomUUID());
-    const look = (id: string) => statementsDuring(() => testApp.graphql('query($id: ID!) { node(id: $id) { id } }', { id }, { token: room.thailand.token }));
+    const look = (id: string) =>
+      statementsDuring(() => testApp.graphql('query($id: ID!) { node(id: $id) { id } }', { id }, { token: room.thailand.token }));
     await look(stranger.globalId);
     await look(madeUp);
 
@@ -138,7 +142,12 @@ describe('a taken operation code', () => {
 
     const own = await create(planner, operation.code);
     const theirs = await create(stranger, operation.code);
-    expect(own.value.result).toEqual({ __typename: 'ValidationError', code: 'VALIDATION', message: expect.any(String), fieldErrors: [{ path: ['code'], message: 'An operation with this code already exists' }] });
+    expect(own.value.result).toEqual({
+      __typename: 'ValidationError',
+      code: 'VALIDATION',
+      message: expect.any(String),
+      fieldErrors: [{ path: ['code'], message: 'An operation with this code already exists' }],
+    });
     expect(theirs.value).toEqual(own.value);
     expect(theirs.statements).toEqual(own.statements);
   });

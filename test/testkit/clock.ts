@@ -13,7 +13,6 @@ export class ManualClock implements Clock {
   }
 
   advance(by: { seconds?: number; minutes?: number; hours?: number; days?: number }): void {
-    this.current +=
-      ((by.seconds ?? 0) + (by.minutes ?? 0) * 60 + (by.hours ?? 0) * 3600 + (by.days ?? 0) * 86_400) * 1000;
+    this.current += ((by.seconds ?? 0) + (by.minutes ?? 0) * 60 + (by.hours ?? 0) * 3600 + (by.days ?? 0) * 86_400) * 1000;
   }
 }

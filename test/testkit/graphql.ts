@@ -38,7 +38,12 @@ export const errorCode = (response: GraphQLResponse): string | undefined => resp
  * A subscription over GraphQL-over-SSE (the transport for clients without WebSocket): its first
  * result, after which the stream is dropped.
  */
-async function firstOverSse(baseUrl: string, headers: Record<string, string>, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<any>> {
+async function firstOverSse(
+  baseUrl: string,
+  headers: Record<string, string>,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<GraphQLResponse<any>> {
   const abort = new AbortController();
   const response = await fetch(`${baseUrl}/graphql`, {
     method: 'POST',

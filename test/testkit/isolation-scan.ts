@@ -1,11 +1,4 @@
-import {
-  mayNameUser,
-  seesAlert,
-  seesOperation,
-  seesSeizure,
-  type World,
-  type WorldUser,
-} from './isolation-model';
+import { mayNameUser, seesAlert, seesOperation, seesSeizure, type World, type WorldUser } from './isolation-model';
 
 // Everything of a world that may surface in an answer — ids (global and raw, as the audit trail
 // keeps them), references, e-mail addresses and the unique marks in every text — each with who may
@@ -28,7 +21,10 @@ export function traceables(world: World): Map<string, Traceable> {
     add([user.id, user.globalId, user.email], { what: `user ${user.label}`, mayReceive: (viewer) => mayNameUser(viewer, user, world) });
   }
   for (const operation of world.operations) {
-    const withOperation = (what: string): Traceable => ({ what: `${what} of ${operation.code}`, mayReceive: (viewer) => seesOperation(viewer, operation) });
+    const withOperation = (what: string): Traceable => ({
+      what: `${what} of ${operation.code}`,
+      mayReceive: (viewer) => seesOperation(viewer, operation),
+    });
     add([operation.id, operation.globalId], withOperation('the operation'));
     for (const p of operation.participations.values()) add([p.id, p.globalId], withOperation(`a participation (${p.status})`));
     for (const m of operation.members.values()) add([m.id, m.globalId], withOperation(`a membership (${m.role})`));
@@ -101,7 +97,14 @@ export class Verdicts {
   }
 
   /** Entities by id through a listing: each shown exactly when allowed, and nothing else at all. */
-  expectSet<T extends { globalId: string }>(path: string, viewer: WorldUser, shown: Iterable<string>, all: T[], allowed: (entity: T) => boolean, name: (entity: T) => string): void {
+  expectSet<T extends { globalId: string }>(
+    path: string,
+    viewer: WorldUser,
+    shown: Iterable<string>,
+    all: T[],
+    allowed: (entity: T) => boolean,
+    name: (entity: T) => string,
+  ): void {
     const ids = new Set(shown);
     for (const entity of all) {
       this.expect(path, viewer, name(entity), ids.delete(entity.globalId), allowed(entity));
@@ -126,6 +129,7 @@ export class Verdicts {
   /** Fails the world with what went wrong, leaks first. */
   assertClean(): void {
     const problems = [...this.leaks.map((leak) => `LEAK ${leak}`), ...this.misses.map((miss) => `MISSING ${miss}`)];
-    if (problems.length) throw new Error(`${this.leaks.length} leak(s), ${this.misses.length} miss(es):\n${problems.slice(0, 20).join('\n')}`);
+    if (problems.length)
+      throw new Error(`${this.leaks.length} leak(s), ${this.misses.length} miss(es):\n${problems.slice(0, 20).join('\n')}`);
   }
 }

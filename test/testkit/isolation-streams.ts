@@ -45,73 +45,84 @@ export function socketFor(testApp: TestApp, viewer: WorldUser): TestSocket {
   return openSocket(testApp.wsUrl, { token: viewer.token });
 }
 
-const overWebSocket = (socket: TestSocket, operationId: string): Open => (after, changed) => {
-  const connection: Connection = { events: [], errors: undefined, ended: false, close: () => undefined };
-  connection.close = socket.client.subscribe<{ operationEvents: Record<string, any> }>(
-    { query: STREAM, variables: { operationId, after } },
-    {
-      next: (value) => {
-        if (value.errors) connection.errors = value.errors;
-        else if (value.data) connection.events.push(value.data.operationEvents);
-        changed();
+const overWebSocket =
+  (socket: TestSocket, operationId: string): Open =>
+  (after, changed) => {
+    const connection: Connection = { events: [], errors: undefined, ended: false, close: () => undefined };
+    connection.close = socket.client.subscribe<{ operationEvents: Record<string, any> }>(
+      { query: STREAM, variables: { operationId, after } },
+      {
+        next: (value) => {
+          if (value.errors) connection.errors = value.errors;
+          else if (value.data) connection.events.push(value.data.operationEvents);
+          changed();
+        },
+        error: (error) => {
+          connection.errors = error;
+          changed();
+        },
+        complete: () => {
+          connection.ended = true;
+          changed();
+        },
       },
-      error: (error) => {
-        connection.errors = error;
-        changed();
-      },
-      complete: () => {
-        connection.ended = true;
-        changed();
-      },
-    },
-  );
-  return connection;
-};
+    );
+    return connection;
+  };
 
 /** GraphQL over SSE (distinct connections): a POST answered with `event:` / `data:` blocks. */
-const overSse = (testApp: TestApp, viewer: WorldUser, operationId: string): Open => (after, changed) => {
-  const abort = new AbortController();
-  const connection: Connection = { events: [], errors: undefined, ended: false, close: () => abort.abort() };
-  const handle = (block: string) => {
-    const lines = block.split('\n');
-    const event = lines.find((line) => line.startsWith('event:'))?.slice(6).trim();
-    const data = lines.filter((line) => line.startsWith('data:')).map((line) => line.slice(5)).join('\n').trim();
-    if (event === 'complete') connection.ended = true;
-    else if (data) {
-      const body = JSON.parse(data) as { data?: { operationEvents: Record<string, any> }; errors?: unknown };
-      if (body.errors) connection.errors = body.errors;
-      else if (body.data) connection.events.push(body.data.operationEvents);
-    }
-  };
-  void (async () => {
-    try {
-      const response = await fetch(`${testApp.url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${viewer.token}` },
-        body: JSON.stringify({ query: STREAM, variables: { operationId, after } }),
-        signal: abort.signal,
-      });
-      const reader = response.body!.getReader();
-      const decoder = new TextDecoder();
-      let buffered = '';
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        buffered += decoder.decode(value, { stream: true });
-        for (let end = buffered.indexOf('\n\n'); end >= 0; end = buffered.indexOf('\n\n')) {
-          handle(buffered.slice(0, end));
-          buffered = buffered.slice(end + 2);
-          changed();
-        }
+const overSse =
+  (testApp: TestApp, viewer: WorldUser, operationId: string): Open =>
+  (after, changed) => {
+    const abort = new AbortController();
+    const connection: Connection = { events: [], errors: undefined, ended: false, close: () => abort.abort() };
+    const handle = (block: string) => {
+      const lines = block.split('\n');
+      const event = lines
+        .find((line) => line.startsWith('event:'))
+        ?.slice(6)
+        .trim();
+      const data = lines
+        .filter((line) => line.startsWith('data:'))
+        .map((line) => line.slice(5))
+        .join('\n')
+        .trim();
+      if (event === 'complete') connection.ended = true;
+      else if (data) {
+        const body = JSON.parse(data) as { data?: { operationEvents: Record<string, any> }; errors?: unknown };
+        if (body.errors) connection.errors = body.errors;
+        else if (body.data) connection.events.push(body.data.operationEvents);
       }
-    } catch (error) {
-      if (!abort.signal.aborted) connection.errors ??= error;
-    }
-    connection.ended = true;
-    changed();
-  })();
-  return connection;
-};
+    };
+    void (async () => {
+      try {
+        const response = await fetch(`${testApp.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${viewer.token}` },
+          body: JSON.stringify({ query: STREAM, variables: { operationId, after } }),
+          signal: abort.signal,
+        });
+        const reader = response.body!.getReader();
+        const decoder = new TextDecoder();
+        let buffered = '';
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          buffered += decoder.decode(value, { stream: true });
+          for (let end = buffered.indexOf('\n\n'); end >= 0; end = buffered.indexOf('\n\n')) {
+            handle(buffered.slice(0, end));
+            buffered = buffered.slice(end + 2);
+            changed();
+          }
+        }
+      } catch (error) {
+        if (!abort.signal.aborted) connection.errors ??= error;
+      }
+      connection.ended = true;
+      changed();
+    })();
+    return connection;
+  };
 
 /**
  * A stream followed as a client follows it: the server ends a stream after an event that changes
@@ -161,7 +172,11 @@ function follow(transport: EventStream['transport'], open: Open, after: string |
         };
         const timer = setTimeout(() => {
           checks.delete(check);
-          reject(new Error(`${transport} stream timed out after ${timeoutMs} ms with ${state.events.length} events, errors ${JSON.stringify(state.errors)}`));
+          reject(
+            new Error(
+              `${transport} stream timed out after ${timeoutMs} ms with ${state.events.length} events, errors ${JSON.stringify(state.errors)}`,
+            ),
+          );
         }, timeoutMs);
         checks.add(check);
         check();
@@ -206,12 +221,17 @@ export async function checkStreams(
       });
       await edit(operation, planner);
       const edited = (stream: EventStream) => stream.events.findIndex((event) => event.type === 'OPERATION_UPDATED');
-      await Promise.all(opened.map(({ sees, stream }) => stream.until(() => (sees ? edited(stream) >= 0 : stream.ended || !!stream.errors))));
+      await Promise.all(
+        opened.map(({ sees, stream }) => stream.until(() => (sees ? edited(stream) >= 0 : stream.ended || !!stream.errors))),
+      );
       for (const { viewer, sees, stream, expected } of opened) {
         const path = `${stream.transport} replay`;
         verdicts.scan(path, viewer, stream.events);
-        const replayed = sees ? stream.events.slice(0, edited(stream)).map((event) => event.cursor as string) : stream.events.map((event) => event.cursor as string);
-        for (const cursor of new Set([...replayed, ...expected])) verdicts.expect(path, viewer, `event ${cursor} of ${operation.code}`, replayed.includes(cursor), expected.includes(cursor));
+        const replayed = sees
+          ? stream.events.slice(0, edited(stream)).map((event) => event.cursor as string)
+          : stream.events.map((event) => event.cursor as string);
+        for (const cursor of new Set([...replayed, ...expected]))
+          verdicts.expect(path, viewer, `event ${cursor} of ${operation.code}`, replayed.includes(cursor), expected.includes(cursor));
         verdicts.expectEqual(path, viewer, 'the order of events', replayed, expected);
         if (!sees) verdicts.expect(`${stream.transport} subscribe`, viewer, `a stream of ${operation.code}`, !stream.errors, false);
         stream.close();

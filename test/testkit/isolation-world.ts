@@ -5,7 +5,16 @@ import { decodeGlobalId, encodeGlobalId } from '@jointops/server/global-id';
 import { hashPassword } from '@jointops/server/modules/accounts/passwords';
 import type { Marking, MemberRole, ParticipationRole } from '@jointops/shared/domain';
 import type { TestApp } from './app';
-import { roleOf, seesAlert, type ParticipationStatus, type SeizureStatus, type World, type WorldOperation, type WorldSeizure, type WorldUser } from './isolation-model';
+import {
+  roleOf,
+  seesAlert,
+  type ParticipationStatus,
+  type SeizureStatus,
+  type World,
+  type WorldOperation,
+  type WorldSeizure,
+  type WorldUser,
+} from './isolation-model';
 import { operationKit, type OperationDriver, type OperationKit } from './operations';
 import { seedKit } from './seed';
 
@@ -18,7 +27,16 @@ export interface OperationPlan {
   invitations: { agency: number; role: ParticipationRole; answer: 'ACCEPT' | 'DECLINE' | 'NONE'; by: number }[];
   assignments: { user: number; role: MemberRole }[];
   reachOperational: boolean;
-  alerts: { by: number; restricted: boolean; recipients: number[]; marking: Marking; test: boolean; acknowledge: number | null; comment: number | null; feedback: boolean }[];
+  alerts: {
+    by: number;
+    restricted: boolean;
+    recipients: number[];
+    marking: Marking;
+    test: boolean;
+    acknowledge: number | null;
+    comment: number | null;
+    feedback: boolean;
+  }[];
   seizures: { by: number; submit: boolean; link: number | null; review: 'NONE' | 'VERIFY' | 'REJECT'; reviewer: number }[];
   checks: { by: number; database: boolean }[];
   removals: number[];
@@ -48,7 +66,10 @@ const operationPlan: fc.Arbitrary<OperationPlan> = fc.record({
     }),
     { minLength: 2, maxLength: 4, size: 'max' },
   ),
-  assignments: fc.array(fc.record({ user: pick, role: fc.constantFrom<MemberRole>('COORDINATOR', 'CONTACT_POINT', 'REVIEWER', 'OBSERVER') }), { maxLength: 4, size: 'max' }),
+  assignments: fc.array(
+    fc.record({ user: pick, role: fc.constantFrom<MemberRole>('COORDINATOR', 'CONTACT_POINT', 'REVIEWER', 'OBSERVER') }),
+    { maxLength: 4, size: 'max' },
+  ),
   reachOperational: fc.constantFrom(true, true, true, false),
   alerts: fc.array(
     fc.record({
@@ -123,12 +144,23 @@ export function worldBuilder(testApp: TestApp) {
         .insert(agencies)
         .values({ name: `Isolation Customs ${hex()}`, kind: 'CUSTOMS', countryCode: 'MY', timeZone: 'Asia/Kuala_Lumpur' })
         .returning();
-      const seeded = { id: agency!.id, globalId: encodeGlobalId('Agency', agency!.id), name: agency!.name, countryCode: agency!.countryCode };
+      const seeded = {
+        id: agency!.id,
+        globalId: encodeGlobalId('Agency', agency!.id),
+        name: agency!.name,
+        countryCode: agency!.countryCode,
+      };
       for (let u = 0; u < count + (a === adminAgency ? 1 : 0); u += 1) {
         const isAdmin = u === count;
         const [row] = await db
           .insert(users)
-          .values({ email: `isolation-${hex()}@test.demo`, displayName: `Isolation ${hex()}`, agencyId: agency!.id, passwordHash: hash, isAdmin })
+          .values({
+            email: `isolation-${hex()}@test.demo`,
+            displayName: `Isolation ${hex()}`,
+            agencyId: agency!.id,
+            passwordHash: hash,
+            isAdmin,
+          })
           .returning();
         const user = { id: row!.id, globalId: encodeGlobalId('User', row!.id), email: row!.email, password, isAdmin, agency: seeded };
         created.push({ ...user, token: (await seed.signIn(user)).token, label: `a${a}.${isAdmin ? 'admin' : `u${u}`}` });
@@ -139,14 +171,36 @@ export function worldBuilder(testApp: TestApp) {
 
   /** Records the ids of the memberships the server made by itself (creation, acceptance). */
   async function learnMembers(operation: WorldOperation, viewer: WorldUser): Promise<void> {
-    const response = await testApp.graphql(`query($id: ID!) { operation(id: $id) { members { id role user { id } agency { id } } } }`, { id: operation.globalId }, { token: viewer.token });
-    for (const member of response.data!.operation.members as { id: string; role: MemberRole; user: { id: string }; agency: { id: string } }[]) {
+    const response = await testApp.graphql(
+      `query($id: ID!) { operation(id: $id) { members { id role user { id } agency { id } } } }`,
+      { id: operation.globalId },
+      { token: viewer.token },
+    );
+    for (const member of response.data!.operation.members as {
+      id: string;
+      role: MemberRole;
+      user: { id: string };
+      agency: { id: string };
+    }[]) {
       const userId = uuidOf(member.user.id);
-      operation.members.set(userId, { id: uuidOf(member.id), globalId: member.id, userId, agencyId: uuidOf(member.agency.id), role: member.role, current: true });
+      operation.members.set(userId, {
+        id: uuidOf(member.id),
+        globalId: member.id,
+        userId,
+        agencyId: uuidOf(member.agency.id),
+        role: member.role,
+        current: true,
+      });
     }
   }
 
-  function participation(operation: WorldOperation, result: Record<string, any>, agencyId: string, role: ParticipationRole, status: ParticipationStatus) {
+  function participation(
+    operation: WorldOperation,
+    result: Record<string, any>,
+    agencyId: string,
+    role: ParticipationRole,
+    status: ParticipationStatus,
+  ) {
     operation.participations.set(agencyId, { id: uuidOf(result.id), globalId: result.id, agencyId, role, status });
   }
 
@@ -158,25 +212,60 @@ export function worldBuilder(testApp: TestApp) {
   const agenciesWith = (operation: WorldOperation, status: string) =>
     [...operation.participations.values()].filter((p) => p.status === status).map((p) => p.agencyId);
 
-  async function planOperation(world: World, plan: OperationPlan): Promise<{ operation: WorldOperation; driver: OperationDriver; planner: WorldUser }> {
-    const planner = among(world.users.filter((user) => !user.isAdmin), plan.planner)!;
+  async function planOperation(
+    world: World,
+    plan: OperationPlan,
+  ): Promise<{ operation: WorldOperation; driver: OperationDriver; planner: WorldUser }> {
+    const planner = among(
+      world.users.filter((user) => !user.isAdmin),
+      plan.planner,
+    )!;
     mutations += 1;
     const driver = await kit.operation(planner, { code: `ISO-${hex().toUpperCase()}` });
     const operation: WorldOperation = {
-      id: uuidOf(driver.id), globalId: driver.id, code: driver.code, phase: 'PLANNING', plannerId: planner.id,
-      participations: new Map(), members: new Map(), alerts: [], seizures: [], checks: new Map(),
+      id: uuidOf(driver.id),
+      globalId: driver.id,
+      code: driver.code,
+      phase: 'PLANNING',
+      plannerId: planner.id,
+      participations: new Map(),
+      members: new Map(),
+      alerts: [],
+      seizures: [],
+      checks: new Map(),
     };
     world.operations.push(operation);
-    const coordinating = await testApp.graphql(`query($id: ID!) { operation(id: $id) { participations { id } } }`, { id: driver.id }, { token: planner.token });
+    const coordinating = await testApp.graphql(
+      `query($id: ID!) { operation(id: $id) { participations { id } } }`,
+      { id: driver.id },
+      { token: planner.token },
+    );
     participation(operation, coordinating.data!.operation.participations[0], planner.agency.id, 'COORDINATING', 'ACCEPTED');
 
     for (const invitation of plan.invitations) {
-      const agencyId = among(world.agencyIds.filter((id) => !operation.participations.has(id)), invitation.agency);
+      const agencyId = among(
+        world.agencyIds.filter((id) => !operation.participations.has(id)),
+        invitation.agency,
+      );
       if (!agencyId) break;
       const agency = world.users.find((user) => user.agency.id === agencyId)!.agency;
-      participation(operation, await succeed(planner, 'inviteAgency', { operationId: driver.id, agencyId: agency.globalId, role: invitation.role }, 'Participation'), agencyId, invitation.role, 'INVITED');
+      participation(
+        operation,
+        await succeed(
+          planner,
+          'inviteAgency',
+          { operationId: driver.id, agencyId: agency.globalId, role: invitation.role },
+          'Participation',
+        ),
+        agencyId,
+        invitation.role,
+        'INVITED',
+      );
       if (invitation.answer === 'NONE') continue;
-      const responder = among(world.users.filter((user) => user.agency.id === agencyId), invitation.by)!;
+      const responder = among(
+        world.users.filter((user) => user.agency.id === agencyId),
+        invitation.by,
+      )!;
       const accept = invitation.answer === 'ACCEPT';
       await succeed(responder, 'respondToInvitation', { operationId: driver.id, accept }, 'Participation');
       operation.participations.get(agencyId)!.status = accept ? 'ACCEPTED' : 'DECLINED';
@@ -186,10 +275,25 @@ export function worldBuilder(testApp: TestApp) {
     for (const assignment of plan.assignments) {
       const accepted = agenciesWith(operation, 'ACCEPTED');
       // The planner stays a coordinator throughout: someone must be able to run the operation.
-      const user = among(world.users.filter((candidate) => candidate !== planner && accepted.includes(candidate.agency.id)), assignment.user);
+      const user = among(
+        world.users.filter((candidate) => candidate !== planner && accepted.includes(candidate.agency.id)),
+        assignment.user,
+      );
       if (!user) break;
-      const member = await succeed(planner, 'assignMember', { operationId: driver.id, userId: user.globalId, role: assignment.role }, 'OperationMember');
-      operation.members.set(user.id, { id: uuidOf(member.id), globalId: member.id, userId: user.id, agencyId: user.agency.id, role: assignment.role, current: true });
+      const member = await succeed(
+        planner,
+        'assignMember',
+        { operationId: driver.id, userId: user.globalId, role: assignment.role },
+        'OperationMember',
+      );
+      operation.members.set(user.id, {
+        id: uuidOf(member.id),
+        globalId: member.id,
+        userId: user.id,
+        agencyId: user.agency.id,
+        role: assignment.role,
+        current: true,
+      });
     }
     return { operation, driver, planner };
   }
@@ -208,25 +312,50 @@ export function worldBuilder(testApp: TestApp) {
       const restricted = alertPlan.restricted && named.length > 0;
       const tokens = [token(), token()];
       const input = {
-        operationId: driver.id, idempotencyKey: hex(), category: alertPlan.test ? 'TEST' : 'INTELLIGENCE', severity: 'HIGH', title: `Alert ${tokens[0]}`,
-        description: `Details ${tokens[1]}`, marking: alertPlan.marking, distribution: restricted ? 'RESTRICTED' : 'ALL_PARTICIPANTS',
+        operationId: driver.id,
+        idempotencyKey: hex(),
+        category: alertPlan.test ? 'TEST' : 'INTELLIGENCE',
+        severity: 'HIGH',
+        title: `Alert ${tokens[0]}`,
+        description: `Details ${tokens[1]}`,
+        marking: alertPlan.marking,
+        distribution: restricted ? 'RESTRICTED' : 'ALL_PARTICIPANTS',
         ...(restricted ? { recipientAgencyIds: named.map((id) => encodeGlobalId('Agency', id)) } : {}),
       };
       const result = await succeed(raiser, 'raiseAlert', input, 'Alert');
       const alert = {
-        id: uuidOf(result.id), globalId: result.id, reference: result.reference as string, category: input.category as 'TEST',
-        distribution: input.distribution as 'RESTRICTED', marking: alertPlan.marking, raisedByAgencyId: raiser.agency.id,
-        recipientAgencyIds: restricted ? named : others, tokens,
+        id: uuidOf(result.id),
+        globalId: result.id,
+        reference: result.reference as string,
+        category: input.category as 'TEST',
+        distribution: input.distribution as 'RESTRICTED',
+        marking: alertPlan.marking,
+        raisedByAgencyId: raiser.agency.id,
+        recipientAgencyIds: restricted ? named : others,
+        tokens,
       };
       operation.alerts.push(alert);
-      const answerers = currentMembers(world, operation, ['COORDINATOR', 'CONTACT_POINT']).filter((user) => alert.recipientAgencyIds.includes(user.agency.id));
+      const answerers = currentMembers(world, operation, ['COORDINATOR', 'CONTACT_POINT']).filter((user) =>
+        alert.recipientAgencyIds.includes(user.agency.id),
+      );
       const acknowledger = alertPlan.acknowledge === null ? undefined : among(answerers, alertPlan.acknowledge);
       if (acknowledger) await succeed(acknowledger, 'acknowledgeAlert', { alertId: alert.globalId }, 'Alert');
       if (alertPlan.feedback && answerers.length) {
         tokens.push(token());
-        await succeed(answerers[0]!, 'giveAlertFeedback', { alertId: alert.globalId, outcome: 'NOTHING_FOUND', note: `Note ${tokens.at(-1)}` }, 'Alert');
+        await succeed(
+          answerers[0]!,
+          'giveAlertFeedback',
+          { alertId: alert.globalId, outcome: 'NOTHING_FOUND', note: `Note ${tokens.at(-1)}` },
+          'Alert',
+        );
       }
-      const commenter = alertPlan.comment === null ? undefined : among(currentMembers(world, operation).filter((user) => seesAlert(user, operation, alert)), alertPlan.comment);
+      const commenter =
+        alertPlan.comment === null
+          ? undefined
+          : among(
+              currentMembers(world, operation).filter((user) => seesAlert(user, operation, alert)),
+              alertPlan.comment,
+            );
       if (commenter) {
         tokens.push(token());
         await succeed(commenter, 'commentOnAlert', { alertId: alert.globalId, body: `Comment ${tokens.at(-1)}` }, 'Alert');
@@ -242,18 +371,44 @@ export function worldBuilder(testApp: TestApp) {
       const linked = seizurePlan.link === null ? undefined : among(linkable, seizurePlan.link);
       const quantityKg = 2 ** operation.seizures.length;
       const tokens = [token(), token()];
-      const result = await succeed(reporter, 'reportSeizure', {
-        operationId: driver.id, idempotencyKey: hex(), seizedAt: new Date(testApp.clock.now().getTime() - 600_000).toISOString(),
-        countryCode: 'MY', place: `Port ${tokens[0]}`, locationType: 'SEAPORT', commodityDescription: `Goods ${tokens[1]}`, quantity: quantityKg, unit: 'KG',
-        detectionMethod: 'X_RAY', transportMode: 'SEA', arrests: 1, submit: seizurePlan.submit, linkedAlertIds: linked ? [linked.globalId] : [],
-      }, 'Seizure');
+      const result = await succeed(
+        reporter,
+        'reportSeizure',
+        {
+          operationId: driver.id,
+          idempotencyKey: hex(),
+          seizedAt: new Date(testApp.clock.now().getTime() - 600_000).toISOString(),
+          countryCode: 'MY',
+          place: `Port ${tokens[0]}`,
+          locationType: 'SEAPORT',
+          commodityDescription: `Goods ${tokens[1]}`,
+          quantity: quantityKg,
+          unit: 'KG',
+          detectionMethod: 'X_RAY',
+          transportMode: 'SEA',
+          arrests: 1,
+          submit: seizurePlan.submit,
+          linkedAlertIds: linked ? [linked.globalId] : [],
+        },
+        'Seizure',
+      );
       const seizure: WorldSeizure = {
-        id: uuidOf(result.id), globalId: result.id, reference: result.reference as string, status: result.status as SeizureStatus,
-        reportingAgencyId: reporter.agency.id, reportedBy: reporter.id, linkedAlertIds: linked ? [linked.id] : [], quantityKg, tokens,
+        id: uuidOf(result.id),
+        globalId: result.id,
+        reference: result.reference as string,
+        status: result.status as SeizureStatus,
+        reportingAgencyId: reporter.agency.id,
+        reportedBy: reporter.id,
+        linkedAlertIds: linked ? [linked.id] : [],
+        quantityKg,
+        tokens,
       };
       operation.seizures.push(seizure);
       if (seizure.status !== 'SUBMITTED' || seizurePlan.review === 'NONE') continue;
-      const reviewer = among(currentMembers(world, operation, ['COORDINATOR', 'REVIEWER']).filter((user) => user !== reporter), seizurePlan.reviewer);
+      const reviewer = among(
+        currentMembers(world, operation, ['COORDINATOR', 'REVIEWER']).filter((user) => user !== reporter),
+        seizurePlan.reviewer,
+      );
       if (!reviewer) continue;
       if (seizurePlan.review === 'VERIFY') await succeed(reviewer, 'verifySeizure', { seizureId: seizure.globalId }, 'Seizure');
       else {
@@ -272,15 +427,32 @@ export function worldBuilder(testApp: TestApp) {
       const recorder = among(currentMembers(world, operation, ['COORDINATOR', 'CONTACT_POINT']), checkPlan.by);
       if (!recorder) break;
       const result = checkPlan.database
-        ? await succeed(recorder, 'recordDatabaseChecks', { operationId: driver.id, checkedOn, database: 'WCO_CEN', checks: 3, hits: 1 }, 'DatabaseCheck')
-        : await succeed(recorder, 'recordLicitShipmentsChecked', { operationId: driver.id, checkedOn, commodityId, shipments: 2 }, 'LicitShipmentCheck');
-      operation.checks.set(result.id, { id: uuidOf(result.id), globalId: result.id, kind: checkPlan.database ? 'DatabaseCheck' : 'LicitShipmentCheck' });
+        ? await succeed(
+            recorder,
+            'recordDatabaseChecks',
+            { operationId: driver.id, checkedOn, database: 'WCO_CEN', checks: 3, hits: 1 },
+            'DatabaseCheck',
+          )
+        : await succeed(
+            recorder,
+            'recordLicitShipmentsChecked',
+            { operationId: driver.id, checkedOn, commodityId, shipments: 2 },
+            'LicitShipmentCheck',
+          );
+      operation.checks.set(result.id, {
+        id: uuidOf(result.id),
+        globalId: result.id,
+        kind: checkPlan.database ? 'DatabaseCheck' : 'LicitShipmentCheck',
+      });
     }
   }
 
   async function departures(world: World, operation: WorldOperation, driver: OperationDriver, planner: WorldUser, plan: OperationPlan) {
     for (const removal of plan.removals) {
-      const member = among([...operation.members.values()].filter((m) => m.current && m.userId !== planner.id), removal);
+      const member = among(
+        [...operation.members.values()].filter((m) => m.current && m.userId !== planner.id),
+        removal,
+      );
       if (!member) break;
       // Not among the operation kit's mutations: sent as the web app sends it.
       mutations += 1;
@@ -289,20 +461,39 @@ export function worldBuilder(testApp: TestApp) {
         { input: { operationId: driver.id, memberId: member.globalId } },
         { token: planner.token },
       );
-      if (removed.data?.removeMember?.__typename !== 'OperationMember') throw new Error(`world building: removeMember answered ${JSON.stringify(removed)}`);
+      if (removed.data?.removeMember?.__typename !== 'OperationMember')
+        throw new Error(`world building: removeMember answered ${JSON.stringify(removed)}`);
       member.current = false;
     }
     for (const withdrawal of plan.withdrawals) {
-      const taking = [...operation.participations.values()].filter((p) => p.role !== 'COORDINATING' && (p.status === 'ACCEPTED' || p.status === 'INVITED'));
+      const taking = [...operation.participations.values()].filter(
+        (p) => p.role !== 'COORDINATING' && (p.status === 'ACCEPTED' || p.status === 'INVITED'),
+      );
       const leaving = among(taking, withdrawal);
       if (!leaving) break;
-      await succeed(planner, 'withdrawParticipation', { operationId: driver.id, agencyId: encodeGlobalId('Agency', leaving.agencyId), reason: `Reason ${token()}` }, 'Participation');
+      await succeed(
+        planner,
+        'withdrawParticipation',
+        { operationId: driver.id, agencyId: encodeGlobalId('Agency', leaving.agencyId), reason: `Reason ${token()}` },
+        'Participation',
+      );
       leaving.status = 'WITHDRAWN';
       for (const member of operation.members.values()) if (member.agencyId === leaving.agencyId) member.current = false;
     }
-    const back = plan.reinvite === null ? undefined : among([...operation.participations.values()].filter((p) => p.status === 'DECLINED' || p.status === 'WITHDRAWN'), plan.reinvite);
+    const back =
+      plan.reinvite === null
+        ? undefined
+        : among(
+            [...operation.participations.values()].filter((p) => p.status === 'DECLINED' || p.status === 'WITHDRAWN'),
+            plan.reinvite,
+          );
     if (back) {
-      await succeed(planner, 'inviteAgency', { operationId: driver.id, agencyId: encodeGlobalId('Agency', back.agencyId), role: back.role }, 'Participation');
+      await succeed(
+        planner,
+        'inviteAgency',
+        { operationId: driver.id, agencyId: encodeGlobalId('Agency', back.agencyId), role: back.role },
+        'Participation',
+      );
       back.status = 'INVITED';
     }
   }
@@ -331,7 +522,8 @@ export function worldBuilder(testApp: TestApp) {
         await checks(world, operation, driver, p);
       }
       for (const { plan: p, operation, driver, planner } of planned) await departures(world, operation, driver, planner, p);
-      for (const { plan: p, operation, driver, planner } of running) if (p.debrief) await advance(operation, driver, planner, 'POST_OPERATIONAL');
+      for (const { plan: p, operation, driver, planner } of running)
+        if (p.debrief) await advance(operation, driver, planner, 'POST_OPERATIONAL');
       return world;
     },
   };

@@ -36,7 +36,8 @@ const ALERT = `... on Alert { id reference category severity marking distributio
   recipients { agency { id } dueAt acknowledgedAt acknowledgedBy { id } overdue } comments { author { id } body } }`;
 const SEIZURE = `... on Seizure { id reference status bonus quantity unit arrests place countryCode commodityDescription rejectionReason
   commodity { code } reportingAgency { id } reportedBy { id } verifiedBy { id } rejectedBy { id } linkedAlerts { id } }`;
-const LICIT_SHIPMENT_CHECK = '... on LicitShipmentCheck { id countryCode checkedOn shipments quantity unit agency { id } commodity { code } recordedBy { id } }';
+const LICIT_SHIPMENT_CHECK =
+  '... on LicitShipmentCheck { id countryCode checkedOn shipments quantity unit agency { id } commodity { code } recordedBy { id } }';
 const DATABASE_CHECK = '... on DatabaseCheck { id countryCode checkedOn database checks hits agency { id } recordedBy { id } }';
 
 /** The result fields each mutation is asked for: success, then every failure it may answer with. */
@@ -110,7 +111,11 @@ export function operationKit(testApp: TestApp) {
     /** The current commodity catalogue, as `viewer` reads it. */
     async catalogue(viewer: Actor): Promise<{ id: string; code: string }[]> {
       cachedCatalogue ??= testApp
-        .graphql<{ commodityCatalogue: { items: { id: string; code: string }[] } }>('{ commodityCatalogue { items { id code } } }', {}, { token: viewer.token })
+        .graphql<{ commodityCatalogue: { items: { id: string; code: string }[] } }>(
+          '{ commodityCatalogue { items { id code } } }',
+          {},
+          { token: viewer.token },
+        )
         .then((response) => response.data!.commodityCatalogue.items);
       return cachedCatalogue;
     },
@@ -140,11 +145,19 @@ export function operationKit(testApp: TestApp) {
      * Thailand taking part, each through the contact point who accepted. Ready to leave PLANNING.
      */
     async jointOperation(overrides: Record<string, unknown> = {}) {
-      const wco = await seed.agency({ name: `World Customs Organization ${randomBytes(4).toString('hex')}`, kind: 'INTERNATIONAL_ORGANIZATION', countryCode: null });
+      const wco = await seed.agency({
+        name: `World Customs Organization ${randomBytes(4).toString('hex')}`,
+        kind: 'INTERNATIONAL_ORGANIZATION',
+        countryCode: null,
+      });
       const planner = await kit.actor(wco);
       const operation = await kit.operation(planner, overrides);
-      const malaysia = await operation.join(await kit.actor(await seed.agency({ name: `Royal Malaysian Customs ${randomBytes(4).toString('hex')}`, countryCode: 'MY' })));
-      const thailand = await operation.join(await kit.actor(await seed.agency({ name: `Thai Customs ${randomBytes(4).toString('hex')}`, countryCode: 'TH' })));
+      const malaysia = await operation.join(
+        await kit.actor(await seed.agency({ name: `Royal Malaysian Customs ${randomBytes(4).toString('hex')}`, countryCode: 'MY' })),
+      );
+      const thailand = await operation.join(
+        await kit.actor(await seed.agency({ name: `Thai Customs ${randomBytes(4).toString('hex')}`, countryCode: 'TH' })),
+      );
       return { operation, planner, malaysia, thailand };
     },
   };
@@ -236,7 +249,11 @@ export class OperationDriver {
 
   /** `operation(id)` as `viewer` sees it, with `selection`; null when it does not exist for them. */
   async view(viewer: Actor, selection = 'id code phase'): Promise<Record<string, any> | null> {
-    const response = await this.testApp.graphql(`query($id: ID!) { operation(id: $id) { ${selection} } }`, { id: this.id }, { token: viewer.token });
+    const response = await this.testApp.graphql(
+      `query($id: ID!) { operation(id: $id) { ${selection} } }`,
+      { id: this.id },
+      { token: viewer.token },
+    );
     if (response.errors) throw new Error(`operation(id) failed: ${JSON.stringify(response.errors)}`);
     return response.data!.operation;
   }

@@ -42,7 +42,10 @@ export function resultsKit(testApp: TestApp) {
         { id: operationId, all: options.includeUnverified ?? false, table, max: options.maxMarking ?? null },
         { token: viewer.token },
       );
-      return { text: (response.data?.operationResults?.csv as string | undefined) ?? null, error: response.errors?.[0]?.extensions?.code as string | undefined };
+      return {
+        text: (response.data?.operationResults?.csv as string | undefined) ?? null,
+        error: response.errors?.[0]?.extensions?.code as string | undefined,
+      };
     },
   };
 }

@@ -48,7 +48,9 @@ export function seedKit(testApp: TestApp) {
       return { id: row!.id, globalId: encodeGlobalId('Agency', row!.id), name: row!.name, countryCode: row!.countryCode };
     },
 
-    async user(fields: { agency?: SeededAgency; isAdmin?: boolean; email?: string; password?: string; locale?: 'en' | 'fr' } = {}): Promise<SeededUser> {
+    async user(
+      fields: { agency?: SeededAgency; isAdmin?: boolean; email?: string; password?: string; locale?: 'en' | 'fr' } = {},
+    ): Promise<SeededUser> {
       const agency = fields.agency ?? (await this.agency());
       const password = fields.password ?? `correct horse ${unique()}`;
       const [row] = await db

@@ -6,7 +6,11 @@ import type { Actor, OperationDriver, OperationKit, Outcome } from './operations
 // test's story is about.
 
 /** 24 t of ammonium nitrate in a container at Port Klang, found by x-ray after risk profiling. */
-export function seizureInput(operation: OperationDriver, commodityId: string | null, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function seizureInput(
+  operation: OperationDriver,
+  commodityId: string | null,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
     operationId: operation.id,
     idempotencyKey: randomUUID(),

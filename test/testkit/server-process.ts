@@ -11,9 +11,7 @@ export const SERVER_DIR = fileURLToPath(new URL('../../server', import.meta.url)
 const INHERITED = ['PATH', 'HOME', 'TMPDIR', 'LANG', 'TZ'];
 
 function baseEnv(env: Record<string, string>): Record<string, string> {
-  const inherited = Object.fromEntries(
-    INHERITED.flatMap((name) => (process.env[name] ? [[name, process.env[name]!]] : [])),
-  );
+  const inherited = Object.fromEntries(INHERITED.flatMap((name) => (process.env[name] ? [[name, process.env[name]!]] : [])));
   return { ...inherited, ...env };
 }
 
@@ -66,8 +64,15 @@ export async function startServerProcess(options: RunOptions): Promise<ServerPro
 }
 
 /** A server script (seed, migrate) run to completion. */
-export async function runServerScript(script: string, env: Record<string, string>): Promise<{ exit: Exit; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: SERVER_DIR, env: baseEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+export async function runServerScript(
+  script: string,
+  env: Record<string, string>,
+): Promise<{ exit: Exit; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: SERVER_DIR,
+    env: baseEnv(env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -133,7 +138,10 @@ function runNode(args: string[], env: Record<string, string>, port: number): Ser
 }
 
 /** One GET on a connection of its own, so no pooled keep-alive socket hides a closed listener. */
-export function httpGet(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+export function httpGet(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request(url, { method: 'GET', agent: false, headers }, (res) => {
       let body = '';

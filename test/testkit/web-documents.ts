@@ -45,7 +45,9 @@ function withTypenames(definition: DefinitionNode): DefinitionNode {
     SelectionSet: {
       leave(node: SelectionSetNode, _key, parent) {
         const isRoot = parent && !Array.isArray(parent) && (parent as { kind?: string }).kind === Kind.OPERATION_DEFINITION;
-        const has = node.selections.some((selection) => selection.kind === Kind.FIELD && selection.name.value === '__typename' && !selection.alias);
+        const has = node.selections.some(
+          (selection) => selection.kind === Kind.FIELD && selection.name.value === '__typename' && !selection.alias,
+        );
         if (isRoot || has) return undefined;
         return { ...node, selections: [...node.selections, { kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } }] };
       },

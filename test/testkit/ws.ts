@@ -47,7 +47,11 @@ export function openSocket(url: string, options: SocketOptions = {}): TestSocket
 }
 
 /** Runs one operation over the socket and returns its single result (or throws the close/error). */
-export function execute<T = Record<string, any>>(socket: TestSocket, query: string, variables?: Record<string, unknown>): Promise<FormattedExecutionResult<T, unknown>> {
+export function execute<T = Record<string, any>>(
+  socket: TestSocket,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<FormattedExecutionResult<T, unknown>> {
   return new Promise((resolve, reject) => {
     let result: FormattedExecutionResult<T, unknown> | undefined;
     socket.client.subscribe<T>(
@@ -71,7 +75,11 @@ export interface LiveSubscription<T> {
 }
 
 /** A subscription that collects what arrives, for tests that wait for a given state. */
-export function subscribe<T = Record<string, any>>(socket: TestSocket, query: string, variables?: Record<string, unknown>): LiveSubscription<T> {
+export function subscribe<T = Record<string, any>>(
+  socket: TestSocket,
+  query: string,
+  variables?: Record<string, unknown>,
+): LiveSubscription<T> {
   const checks = new Set<() => void>();
   const notify = () => checks.forEach((check) => check());
   const state = { errors: undefined as unknown, completed: false };

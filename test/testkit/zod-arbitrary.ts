@@ -49,15 +49,64 @@ export interface ZodArbitraryOptions {
 
 /** Characters that break naive code: NUL and the C0 controls, DEL, line separators, bidi overrides, surrogate halves. */
 export const HOSTILE_CHARACTERS = [
-  '\u0000', '\u0001', '\u0007', '\b', '\t', '\n', '\u000b', '\f', '\r', '\u001b', '\u001f', '\u007f', '\u0085',
-  '\u00a0', '\u200b', '\u200d', '\u2028', '\u2029', '\u202e', '\ufeff', '\ufffe', '\uffff', '\ud800', '\udfff',
+  '\u0000',
+  '\u0001',
+  '\u0007',
+  '\b',
+  '\t',
+  '\n',
+  '\u000b',
+  '\f',
+  '\r',
+  '\u001b',
+  '\u001f',
+  '\u007f',
+  '\u0085',
+  '\u00a0',
+  '\u200b',
+  '\u200d',
+  '\u2028',
+  '\u2029',
+  '\u202e',
+  '\ufeff',
+  '\ufffe',
+  '\uffff',
+  '\ud800',
+  '\udfff',
 ];
 
 /** Whole strings that have broken parsers, databases or templates somewhere. */
 const HOSTILE_STRINGS = [
-  '', ' ', '   ', '\t\n', '\u0000', 'a\u0000b', '\u0000'.repeat(8), '\ud83d', 'x\udc00y', '👮‍♀️🇲🇾', 'e\u0301', '\u202eRTL',
-  'NaN', 'null', 'undefined', 'Infinity', '-0', '0x7fffffff', "'; drop table users; --", '%00', '\\u0000', '${jndi:ldap://x}',
-  '<script>alert(1)</script>', '../../etc/passwd', '{"$ne":null}', 'ß', 'ＭＹ', 'İ', '\u0130\u0131', 'ǅ',
+  '',
+  ' ',
+  '   ',
+  '\t\n',
+  '\u0000',
+  'a\u0000b',
+  '\u0000'.repeat(8),
+  '\ud83d',
+  'x\udc00y',
+  '👮‍♀️🇲🇾',
+  'e\u0301',
+  '\u202eRTL',
+  'NaN',
+  'null',
+  'undefined',
+  'Infinity',
+  '-0',
+  '0x7fffffff',
+  "'; drop table users; --",
+  '%00',
+  '\\u0000',
+  '${jndi:ldap://x}',
+  '<script>alert(1)</script>',
+  '../../etc/passwd',
+  '{"$ne":null}',
+  'ß',
+  'ＭＹ',
+  'İ',
+  '\u0130\u0131',
+  'ǅ',
 ];
 
 const WRONG_TYPES: unknown[] = [null, 0, -1, 1.5, true, false, '', 'x', [], {}, [null], { nested: {} }];
@@ -78,7 +127,8 @@ function spoiled(base: fc.Arbitrary<string>): fc.Arbitrary<string> {
 }
 
 /** `n` characters of one kind, for the edges of a length limit; capped so a request stays a request. */
-const ofLength = (n: number) => fc.constantFrom('x', 'é', '字', ' ', '\u0000').map((unit) => unit.repeat(Math.max(0, Math.min(n, 300_000))));
+const ofLength = (n: number) =>
+  fc.constantFrom('x', 'é', '字', ' ', '\u0000').map((unit) => unit.repeat(Math.max(0, Math.min(n, 300_000))));
 
 /** Every check of a schema, whether it came as a method (`.max()`) or is the schema itself (`z.email()`). */
 function checksOf(def: ZodDef): ZodDef[] {
@@ -135,9 +185,28 @@ function numberArbitrary(def: ZodDef): fc.Arbitrary<number> {
   const accepted = integer
     ? fc.integer({ min: Math.max(Math.ceil(min), -(2 ** 31)), max: Math.min(Math.floor(max), 2 ** 31 - 1) })
     : fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
-  const edges = [min, max, min - 1, max + 1, 0, -0, 5e-324, -5e-324, 1e-7, 0.1 + 0.2, 1.5, -1,
-    1e308, -1e308, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER + 2, 2 ** 31, 2 ** 31 - 1, -(2 ** 31), -(2 ** 31) - 1]
-    .filter(Number.isFinite);
+  const edges = [
+    min,
+    max,
+    min - 1,
+    max + 1,
+    0,
+    -0,
+    5e-324,
+    -5e-324,
+    1e-7,
+    0.1 + 0.2,
+    1.5,
+    -1,
+    1e308,
+    -1e308,
+    Number.MAX_SAFE_INTEGER,
+    Number.MAX_SAFE_INTEGER + 2,
+    2 ** 31,
+    2 ** 31 - 1,
+    -(2 ** 31),
+    -(2 ** 31) - 1,
+  ].filter(Number.isFinite);
   return fc.oneof({ weight: 6, arbitrary: accepted }, { weight: 3, arbitrary: fc.constantFrom(...edges) });
 }
 
@@ -147,16 +216,35 @@ function dateArbitrary(): fc.Arbitrary<string> {
     .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true })
     .map((date) => date.toISOString());
   const edges = fc.constantFrom(
-    '0001-01-01T00:00:00Z', '9999-12-31T23:59:59.999Z', '1970-01-01T00:00:00Z', '+275760-09-13T00:00:00.000Z',
-    '-000001-01-01T00:00:00Z', '2026-02-30T00:00:00Z', '2026-05-01', '2026-05-01T06:00:00+14:00', '2026-05-01T06:00:00-12:00',
-    '2026-05-01T24:00:00Z', '2026-13-01T00:00:00Z', 'next Tuesday', '', 'NaN', '0', '2026-05-01T06:00:00.123456789Z',
+    '0001-01-01T00:00:00Z',
+    '9999-12-31T23:59:59.999Z',
+    '1970-01-01T00:00:00Z',
+    '+275760-09-13T00:00:00.000Z',
+    '-000001-01-01T00:00:00Z',
+    '2026-02-30T00:00:00Z',
+    '2026-05-01',
+    '2026-05-01T06:00:00+14:00',
+    '2026-05-01T06:00:00-12:00',
+    '2026-05-01T24:00:00Z',
+    '2026-13-01T00:00:00Z',
+    'next Tuesday',
+    '',
+    'NaN',
+    '0',
+    '2026-05-01T06:00:00.123456789Z',
   );
   return fc.oneof({ weight: 6, arbitrary: accepted }, { weight: 3, arbitrary: edges }, { weight: 1, arbitrary: spoiled(accepted) });
 }
 
 function enumArbitrary(def: ZodDef): fc.Arbitrary<unknown> {
   const words = Object.values(def.entries!);
-  const unknown = fc.constantFrom('UNKNOWN_WORD', '', ' ', ...words.map((word) => String(word).toLowerCase()), ...words.map((word) => ` ${String(word)}`));
+  const unknown = fc.constantFrom(
+    'UNKNOWN_WORD',
+    '',
+    ' ',
+    ...words.map((word) => String(word).toLowerCase()),
+    ...words.map((word) => ` ${String(word)}`),
+  );
   return fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...words) }, { weight: 1, arbitrary: unknown });
 }
 
@@ -189,7 +277,12 @@ function objectArbitrary(def: ZodDef, options: ZodArbitraryOptions): fc.Arbitrar
   return fc.oneof(
     { weight: 8, arbitrary: record },
     // An unknown field, or a required one left out: both are the GraphQL layer's to refuse.
-    { weight: 1, arbitrary: fc.tuple(record, fc.constantFrom('unknownField', '__proto__', 'constructor', 'id')).map(([value, extra]) => ({ ...value, [extra]: 'x' })) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(record, fc.constantFrom('unknownField', '__proto__', 'constructor', 'id'))
+        .map(([value, extra]) => ({ ...value, [extra]: 'x' })),
+    },
     { weight: 1, arbitrary: fc.tuple(record, fc.constantFrom(...Object.keys(shape))).map(([value, left]) => withoutKey(value, left)) },
   );
 }

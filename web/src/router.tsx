@@ -26,8 +26,7 @@ const homeRoute = createRoute({
   },
 });
 
-const oneOf = <T extends string>(values: readonly T[], value: unknown): T | undefined =>
-  values.find((candidate) => candidate === value);
+const oneOf = <T extends string>(values: readonly T[], value: unknown): T | undefined => values.find((candidate) => candidate === value);
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value : undefined);
 
 export interface OperationsSearch {
@@ -80,7 +79,12 @@ export interface DirectorySearch {
   search?: string | undefined;
 }
 const directorySearch = (search: Record<string, unknown>): DirectorySearch => ({ search: text(search.search) });
-const agenciesRoute = createRoute({ getParentRoute: () => adminRoute, path: '/agencies', validateSearch: directorySearch, component: AgenciesPage });
+const agenciesRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/agencies',
+  validateSearch: directorySearch,
+  component: AgenciesPage,
+});
 const usersRoute = createRoute({ getParentRoute: () => adminRoute, path: '/users', validateSearch: directorySearch, component: UsersPage });
 
 const routeTree = rootRoute.addChildren([

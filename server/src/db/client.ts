@@ -81,7 +81,8 @@ function connectionLost(error: unknown): boolean {
  */
 function resendReadsOnLostConnection(pool: pg.Pool): void {
   const send = pool.query.bind(pool) as (config: unknown, values?: unknown, callback?: unknown) => Promise<unknown>;
-  const isRead = (config: unknown) => /^\s*select\b/i.test(typeof config === 'string' ? config : ((config as { text?: string }).text ?? ''));
+  const isRead = (config: unknown) =>
+    /^\s*select\b/i.test(typeof config === 'string' ? config : ((config as { text?: string }).text ?? ''));
   pool.query = (async (config: unknown, values?: unknown, callback?: unknown) => {
     if (typeof values === 'function' || typeof callback === 'function') return send(config, values, callback);
     for (let attempt = 1; ; attempt += 1) {

@@ -30,7 +30,8 @@ export async function seedDemoAlerts({ operationId, as, agencyId, at }: DemoAler
     category: 'SHIPMENT',
     severity: 'HIGH',
     title: 'Ammonium nitrate declared as NPK fertiliser, Port Klang to General Santos',
-    description: 'Two 40-foot containers, declared 48 t NPK 15-15-15. Raman readings at the terminal match ammonium nitrate. Consignee registered three months ago.',
+    description:
+      'Two 40-foot containers, declared 48 t NPK 15-15-15. Raman readings at the terminal match ammonium nitrate. Consignee registered three months ago.',
     subject: {
       containerNumber: 'MSKU7306512',
       billOfLading: 'MAEU241108733',
@@ -42,7 +43,13 @@ export async function seedDemoAlerts({ operationId, as, agencyId, at }: DemoAler
     marking: 'AMBER',
     distribution: 'ALL_PARTICIPANTS',
   });
-  for (const [hours, email] of [[39.8, 'ncp@customs.ph.demo'], [39.6, 'planner@wco.demo'], [39.5, 'ncp@customs.th.demo'], [39.2, 'ncp@customs.id.demo'], [38.9, 'ncp@customs.in.demo']] as const) {
+  for (const [hours, email] of [
+    [39.8, 'ncp@customs.ph.demo'],
+    [39.6, 'planner@wco.demo'],
+    [39.5, 'ncp@customs.th.demo'],
+    [39.2, 'ncp@customs.id.demo'],
+    [38.9, 'ncp@customs.in.demo'],
+  ] as const) {
     at(hours);
     await acknowledgeAlert(as(email), { alertId: alertId(fertiliser) });
   }
@@ -64,7 +71,8 @@ export async function seedDemoAlerts({ operationId, as, agencyId, at }: DemoAler
     category: 'CONVEYANCE',
     severity: 'CRITICAL',
     title: 'Coastal vessel suspected of carrying detonators, Songkhla to Sihanoukville',
-    description: 'Source reports 2,000 electric detonators hidden in the engine room. Crew of six; expected in Sihanoukville within 30 hours.',
+    description:
+      'Source reports 2,000 electric detonators hidden in the engine room. Crew of six; expected in Sihanoukville within 30 hours.',
     subject: { vesselName: 'SEA PEARL 9', imo: '9412337' },
     marking: 'AMBER_STRICT',
     distribution: 'RESTRICTED',

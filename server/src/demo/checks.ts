@@ -23,12 +23,23 @@ const DATABASES: [agency: string, database: CheckedDatabase, checks: number, hit
   ['customs.id', 'NATIONAL', 400, 2],
 ];
 
-export async function seedDemoChecks({ operationId, as, at }: Pick<DemoAlertCast, 'operationId' | 'as' | 'at'>, now: Date, commodityId: (code: string) => string) {
+export async function seedDemoChecks(
+  { operationId, as, at }: Pick<DemoAlertCast, 'operationId' | 'as' | 'at'>,
+  now: Date,
+  commodityId: (code: string) => string,
+) {
   at(4);
   // The day that ended in Bangkok, the operation's reference time zone.
   const checkedOn = calendarDateIn('Asia/Bangkok', new Date(now.getTime() - 20 * 3_600_000));
   for (const [agency, commodity, shipments, quantity, unit] of LICIT) {
-    await recordLicitShipmentsChecked(as(`ncp@${agency}.demo`), { operationId, checkedOn, commodityId: commodityId(commodity), shipments, quantity, unit });
+    await recordLicitShipmentsChecked(as(`ncp@${agency}.demo`), {
+      operationId,
+      checkedOn,
+      commodityId: commodityId(commodity),
+      shipments,
+      quantity,
+      unit,
+    });
   }
   for (const [agency, database, checks, hits] of DATABASES) {
     await recordDatabaseChecks(as(`ncp@${agency}.demo`), { operationId, checkedOn, database, checks, hits });

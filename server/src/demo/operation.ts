@@ -35,7 +35,9 @@ export async function seedDemoOperation(deps: { db: Db; config: Config; logger: 
   let at = now.getTime() - 30 * DAY;
   const clock: Clock = { now: () => new Date(at) };
   const userByEmail = new Map((await deps.db.select().from(users)).map((user) => [user.email, user]));
-  const agencyIds = new Map((await deps.db.select().from(agencies)).map((agency) => [`${agency.countryCode ?? agency.acronym}-${agency.kind}`, agency.id]));
+  const agencyIds = new Map(
+    (await deps.db.select().from(agencies)).map((agency) => [`${agency.countryCode ?? agency.acronym}-${agency.kind}`, agency.id]),
+  );
   const as = (email: string): ServiceContext => {
     const user = userByEmail.get(email);
     if (!user) throw new Error(`demo user ${email} is missing`);
@@ -61,13 +63,22 @@ export async function seedDemoOperation(deps: { db: Db; config: Config; logger: 
     region: 'South-East Asia and South Asia',
     targetCommodityIds: targets.map((item) => encodeGlobalId('Commodity', item.id)),
     referenceTimeZone: 'Asia/Bangkok',
-    plannedPhases: [window('PLANNING', -30, -14), window('PRE_OPERATIONAL', -14, -2), window('OPERATIONAL', -2, 12), window('POST_OPERATIONAL', 12, 45)],
+    plannedPhases: [
+      window('PLANNING', -30, -14),
+      window('PRE_OPERATIONAL', -14, -2),
+      window('OPERATIONAL', -2, 12),
+      window('POST_OPERATIONAL', 12, 45),
+    ],
   });
   const operationId = encodeGlobalId('Operation', operation.id);
   const agencyId = (key: string) => encodeGlobalId('Agency', agencyIds.get(key)!);
 
   later(20);
-  await inviteAgency(as('planner@wco.demo'), { operationId, agencyId: agencyId('INTERPOL-INTERNATIONAL_ORGANIZATION'), role: 'COORDINATING' });
+  await inviteAgency(as('planner@wco.demo'), {
+    operationId,
+    agencyId: agencyId('INTERPOL-INTERNATIONAL_ORGANIZATION'),
+    role: 'COORDINATING',
+  });
   for (const country of [...PARTICIPANTS, ...DECLINED]) {
     later(1);
     await inviteAgency(as('planner@wco.demo'), { operationId, agencyId: agencyId(`${country}-CUSTOMS`), role: 'PARTICIPATING' });
@@ -94,7 +105,11 @@ export async function seedDemoOperation(deps: { db: Db; config: Config; logger: 
   for (const country of ['MY', 'TH', 'IN', 'ID']) {
     later(2);
     const officer = userByEmail.get(`officer@customs.${country.toLowerCase()}.demo`)!;
-    await assignMember(as(`ncp@customs.${country.toLowerCase()}.demo`), { operationId, userId: encodeGlobalId('User', officer.id), role: 'CONTACT_POINT' });
+    await assignMember(as(`ncp@customs.${country.toLowerCase()}.demo`), {
+      operationId,
+      userId: encodeGlobalId('User', officer.id),
+      role: 'CONTACT_POINT',
+    });
   }
 
   at = now.getTime() - 14 * DAY + 2 * 3_600_000;
@@ -112,7 +127,10 @@ export async function seedDemoOperation(deps: { db: Db; config: Config; logger: 
     marking: 'GREEN',
     distribution: 'ALL_PARTICIPANTS',
   });
-  for (const email of [...PARTICIPANTS.map((c) => `ncp@customs.${c.toLowerCase()}.demo`), ...['my', 'th', 'ph', 'in'].map((c) => `ncp@ncb.${c}.demo`)]) {
+  for (const email of [
+    ...PARTICIPANTS.map((c) => `ncp@customs.${c.toLowerCase()}.demo`),
+    ...['my', 'th', 'ph', 'in'].map((c) => `ncp@ncb.${c}.demo`),
+  ]) {
     later(3);
     await acknowledgeAlert(as(email), { alertId: encodeGlobalId('Alert', test.id) });
   }

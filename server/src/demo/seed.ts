@@ -33,9 +33,7 @@ export async function seedDemoDirectory(db: Db, password: string): Promise<DemoS
     };
     await tx
       .insert(users)
-      .values(
-        DEMO_USERS.map(({ agencyKey, ...user }) => ({ ...user, agencyId: idOf(agencyKey), passwordHash })),
-      )
+      .values(DEMO_USERS.map(({ agencyKey, ...user }) => ({ ...user, agencyId: idOf(agencyKey), passwordHash })))
       .onConflictDoNothing({ target: users.email });
     const [agencyCount] = await tx.select({ n: count() }).from(agencies);
     const [userCount] = await tx.select({ n: count() }).from(users);

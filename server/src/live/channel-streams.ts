@@ -81,7 +81,10 @@ export function useLiveChannels(channels: LiveChannels, deps: AppDeps): Plugin {
       const ownsChannel = !channel;
       if (!channel) {
         const headers = context.request?.headers;
-        const session = await authenticateSession(deps, sessionTokenFrom({ authorization: headers?.get('authorization'), cookie: headers?.get('cookie') }));
+        const session = await authenticateSession(
+          deps,
+          sessionTokenFrom({ authorization: headers?.get('authorization'), cookie: headers?.get('cookie') }),
+        );
         // Not signed in, or no longer (the session ended since the request's context was made):
         // the stream never starts, rather than start without a channel to stop it.
         if (!session) {

@@ -121,14 +121,20 @@ export class LiveHub {
       }
     })().catch((error: unknown) => deps.logger.error({ err: error }, 'live hint listener stopped'));
     this.stopHints = () => void hints.return?.();
-    this.timer = setInterval(() => void this.catchUp().catch((error: unknown) => deps.logger.warn({ err: error }, 'live catch-up failed')), catchUpIntervalMs);
+    this.timer = setInterval(
+      () => void this.catchUp().catch((error: unknown) => deps.logger.warn({ err: error }, 'live catch-up failed')),
+      catchUpIntervalMs,
+    );
     this.timer.unref();
   }
 
   /** Compares every watched operation's head with the database in one query: covers lost hints. */
   async catchUp(): Promise<void> {
     const feeds = await Promise.all([...this.feeds.values()].map((entry) => entry.feed));
-    const heads = await latestSeqs(this.deps.db, feeds.map((feed) => feed.operationId));
+    const heads = await latestSeqs(
+      this.deps.db,
+      feeds.map((feed) => feed.operationId),
+    );
     await Promise.all(feeds.filter((feed) => (heads.get(feed.operationId) ?? 0) > feed.headSeq).map((feed) => feed.refresh()));
   }
 
@@ -209,6 +215,10 @@ export class LiveHub {
   close(): void {
     clearInterval(this.timer);
     this.stopHints();
-    for (const entry of this.feeds.values()) void entry.feed.then((feed) => feed.wake(), () => undefined);
+    for (const entry of this.feeds.values())
+      void entry.feed.then(
+        (feed) => feed.wake(),
+        () => undefined,
+      );
   }
 }

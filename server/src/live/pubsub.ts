@@ -48,7 +48,10 @@ export function openPubSub(redisUrl: string | undefined, channelPrefix = 'jointo
   publishClient.on('error', () => undefined);
   subscribeClient.on('error', () => undefined);
   return {
-    pubSub: underPrefix(createPubSub({ eventTarget: createRedisEventTarget({ publishClient: hintPublisher, subscribeClient }) }), channelPrefix),
+    pubSub: underPrefix(
+      createPubSub({ eventTarget: createRedisEventTarget({ publishClient: hintPublisher, subscribeClient }) }),
+      channelPrefix,
+    ),
     async ping() {
       await publishClient.ping();
     },

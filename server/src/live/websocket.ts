@@ -41,7 +41,12 @@ const SLOW_CLOSE_GRACE_MS = 5_000;
  * it may run anything, and is closed as soon as that session ends (the live channel registry
  * closes it). Until it has authenticated, a socket counts against its source address's limit.
  */
-export function attachWebSocket(server: Server, yoga: YogaServerInstance<ServerContext, GraphQLContext>, deps: AppDeps, channels: LiveChannels) {
+export function attachWebSocket(
+  server: Server,
+  yoga: YogaServerInstance<ServerContext, GraphQLContext>,
+  deps: AppDeps,
+  channels: LiveChannels,
+) {
   const limits = deps.config.webSocket;
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxPayloadBytes });
   const connections = new WeakMap<WebSocket, Connection>();
@@ -75,19 +80,25 @@ export function attachWebSocket(server: Server, yoga: YogaServerInstance<ServerC
 
   // Before graphql-ws's own listener, so that its first frame (connection_ack) is counted too.
   wss.on('connection', (socket: WebSocket) => trackSends(socket, limits, (reason) => closeSlow(socket, reason)));
-  const slowSweep = setInterval(() => {
-    const now = Date.now();
-    for (const socket of wss.clients) {
-      const reason = slowness(socket, limits, now);
-      if (reason) closeSlow(socket, reason);
-    }
-  }, Math.min(1_000, limits.maxSendWaitMs / 2));
+  const slowSweep = setInterval(
+    () => {
+      const now = Date.now();
+      for (const socket of wss.clients) {
+        const reason = slowness(socket, limits, now);
+        if (reason) closeSlow(socket, reason);
+      }
+    },
+    Math.min(1_000, limits.maxSendWaitMs / 2),
+  );
   slowSweep.unref();
 
   function closeSlow(socket: WebSocket, reason: string): void {
     if (socket.readyState !== socket.OPEN) return;
     const connection = connections.get(socket);
-    deps.logger.warn({ reason, userId: connection?.channel.session.viewer.userId, connectionId: connection?.connectionId }, 'websocket closed: client too slow');
+    deps.logger.warn(
+      { reason, userId: connection?.channel.session.viewer.userId, connectionId: connection?.connectionId },
+      'websocket closed: client too slow',
+    );
     socket.close(SLOW_CONSUMER, 'Too slow: reconnect and resume from your last cursor');
     // The close frame waits behind the unread frames; a client that reads nothing gets cut off.
     setTimeout(() => socket.terminate(), SLOW_CLOSE_GRACE_MS).unref();
@@ -100,8 +111,7 @@ export function attachWebSocket(server: Server, yoga: YogaServerInstance<ServerC
         const { request, socket } = ctx.extra;
         const params = ctx.connectionParams;
         const token =
-          (typeof params?.token === 'string' ? params.token : null) ??
-          sessionTokenFrom({ cookie: request.headers.cookie ?? null });
+          (typeof params?.token === 'string' ? params.token : null) ?? sessionTokenFrom({ cookie: request.headers.cookie ?? null });
         const session = await authenticateSession(deps, token);
         if (!session) return false;
         pending.authenticated(socket);

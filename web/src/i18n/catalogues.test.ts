@@ -14,15 +14,23 @@ const readJson = (path: string): Record<string, string> => JSON.parse(readFileSy
 function extractNow(): Record<string, string> {
   const out = join(mkdtempSync(join(tmpdir(), 'jointops-i18n-')), 'en.json');
   const formatjs = join(WEB, 'node_modules', '.bin', 'formatjs');
-  execFileSync(formatjs, ['extract', 'src/**/*.{ts,tsx}', '--ignore', 'src/**/*.d.ts', '--ignore', 'src/**/*.test.tsx', '--out-file', out, '--format', 'simple'], {
-    cwd: WEB,
-  });
+  execFileSync(
+    formatjs,
+    ['extract', 'src/**/*.{ts,tsx}', '--ignore', 'src/**/*.d.ts', '--ignore', 'src/**/*.test.tsx', '--out-file', out, '--format', 'simple'],
+    {
+      cwd: WEB,
+    },
+  );
   return readJson(out);
 }
 
 function frenchParts(): Record<string, Record<string, string>> {
   const folder = join(WEB, 'lang', 'fr');
-  return Object.fromEntries(readdirSync(folder).filter((name) => name.endsWith('.json')).map((name) => [name, readJson(join(folder, name))]));
+  return Object.fromEntries(
+    readdirSync(folder)
+      .filter((name) => name.endsWith('.json'))
+      .map((name) => [name, readJson(join(folder, name))]),
+  );
 }
 
 /** The arguments a message takes, with their kinds: `{count, plural}` and `{count}` differ. */

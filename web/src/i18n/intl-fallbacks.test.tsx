@@ -99,7 +99,13 @@ describe('i18n fallbacks', () => {
     const tooLong = issuesOf(advancePhaseInput.safeParse({ operationId: 'T3A=', to: 'CLOSED', overrideJustification: 'x'.repeat(4001) }));
     const tooMany = issuesOf(updateOperationInput.safeParse({ operationId: 'T3A=', targetCommodityIds: Array(101).fill('Q29t') }));
     const tooSmall = issuesOf(acknowledgementDeadlinesInput.safeParse([{ severity: 'LOW', minutes: 0 }]));
-    const tooShort: FieldIssue = { code: 'too_small', origin: 'string', minimum: 3, path: ['name'], message: 'Too small: expected string to have >=3 characters' };
+    const tooShort: FieldIssue = {
+      code: 'too_small',
+      origin: 'string',
+      minimum: 3,
+      path: ['name'],
+      message: 'Too small: expected string to have >=3 characters',
+    };
     const issues = [...tooLong, ...tooMany, ...tooSmall, tooShort];
     expect(issues.map((issue) => [issue.code, translateServerText(issue.message)])).toEqual([
       ['too_big', null],
@@ -113,18 +119,29 @@ describe('i18n fallbacks', () => {
       </IntlRoot>,
     );
     await screen.findByRole('list');
-    expect(shownProblems()).toEqual(['4\u202f000 caractères au plus', 'Choisissez au plus 100 éléments', 'Au moins 1', 'Au moins 3 caractères']);
+    expect(shownProblems()).toEqual([
+      '4\u202f000 caractères au plus',
+      'Choisissez au plus 100 éléments',
+      'Au moins 1',
+      'Au moins 3 caractères',
+    ]);
   });
 
   it('re-words a problem already on screen when the reader switches language', async () => {
-    const problems = [translateServerText('Must not start before OPERATIONAL ends')!, describeIssue({ path: ['name'], message: 'Names must rhyme' })];
+    const problems = [
+      translateServerText('Must not start before OPERATIONAL ends')!,
+      describeIssue({ path: ['name'], message: 'Names must rhyme' }),
+    ];
     render(
       <IntlRoot userLocale="fr">
         <Problems problems={problems} />
       </IntlRoot>,
     );
     await screen.findByRole('list');
-    expect(shownProblems()).toEqual(['Ne doit pas commencer avant la fin de la phase «\u00a0Opérationnelle\u00a0»', 'Le serveur a refusé cette valeur.']);
+    expect(shownProblems()).toEqual([
+      'Ne doit pas commencer avant la fin de la phase «\u00a0Opérationnelle\u00a0»',
+      'Le serveur a refusé cette valeur.',
+    ]);
 
     await userEvent.click(screen.getByRole('button', { name: 'English' }));
     expect(await screen.findByText('The server refused this value.')).toBeInTheDocument();

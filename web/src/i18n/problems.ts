@@ -18,7 +18,10 @@ export type ProblemValue = string | number | Problem;
 export const say = (intl: IntlShape, problem: Problem): string =>
   intl.formatMessage(
     problem.message,
-    problem.values && Object.fromEntries(Object.entries(problem.values).map(([name, value]) => [name, typeof value === 'object' ? say(intl, value) : value])),
+    problem.values &&
+      Object.fromEntries(
+        Object.entries(problem.values).map(([name, value]) => [name, typeof value === 'object' ? say(intl, value) : value]),
+      ),
   );
 
 export const problemWords = defineMessages({
@@ -43,7 +46,10 @@ export const problemWords = defineMessages({
   IMPORT_TOO_LARGE: { id: 'problem.IMPORT_TOO_LARGE', defaultMessage: 'The file is too large to import in one go.' },
   UNAUTHENTICATED: { id: 'problem.UNAUTHENTICATED', defaultMessage: 'Your session has ended. Sign in again.' },
   FORBIDDEN: { id: 'problem.FORBIDDEN', defaultMessage: 'Your role in this operation does not allow this.' },
-  unexpected: { id: 'problem.unexpected', defaultMessage: 'Something went wrong on the server. Try again; if it persists, tell your administrator.' },
+  unexpected: {
+    id: 'problem.unexpected',
+    defaultMessage: 'Something went wrong on the server. Try again; if it persists, tell your administrator.',
+  },
 });
 
 /** An issue from a shared zod schema (checked in the browser) or a server `fieldErrors` entry. */
@@ -108,7 +114,9 @@ export function describeError(error: { code: string; message: string; phase?: st
   const known = translateServerText(error.message);
   if (known) return known;
   if (error.code === 'PHASE_RULE') {
-    const phase = phaseName ?? (error.phase && Object.hasOwn(phaseWords, error.phase) ? { message: phaseWords[error.phase as keyof typeof phaseWords] } : '');
+    const phase =
+      phaseName ??
+      (error.phase && Object.hasOwn(phaseWords, error.phase) ? { message: phaseWords[error.phase as keyof typeof phaseWords] } : '');
     return { message: problemWords.PHASE_RULE, values: { phase } };
   }
   const byCode = Object.hasOwn(problemWords, error.code) ? problemWords[error.code as keyof typeof problemWords] : undefined;

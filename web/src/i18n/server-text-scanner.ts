@@ -97,12 +97,17 @@ function boundNames(pattern: Node, into: Set<string>): void {
   else if (pattern.type === 'TSParameterProperty') boundNames(pattern.parameter as Node, into);
   else if (pattern.type === 'AssignmentPattern') boundNames(pattern.left as Node, into);
   else if (pattern.type === 'RestElement') boundNames(pattern.argument as Node, into);
-  else if (pattern.type === 'ObjectPattern') for (const p of pattern.properties as Node[]) boundNames((p.value ?? p.argument) as Node, into);
+  else if (pattern.type === 'ObjectPattern')
+    for (const p of pattern.properties as Node[]) boundNames((p.value ?? p.argument) as Node, into);
   else if (pattern.type === 'ArrayPattern') for (const p of pattern.elements as (Node | null)[]) if (p) boundNames(p, into);
 }
 
 const paramName = (pattern: Node): string | null =>
-  pattern.type === 'TSParameterProperty' ? paramName(pattern.parameter as Node) : pattern.type === 'AssignmentPattern' ? paramName(pattern.left as Node) : nameOf(pattern);
+  pattern.type === 'TSParameterProperty'
+    ? paramName(pattern.parameter as Node)
+    : pattern.type === 'AssignmentPattern'
+      ? paramName(pattern.left as Node)
+      : nameOf(pattern);
 
 export function scanSentences(files: readonly SourceFile[], samples: Samples): FoundSentence[] {
   const functions = new Map<string, Fn[]>();
@@ -119,7 +124,14 @@ export function scanSentences(files: readonly SourceFile[], samples: Samples): F
       let inner = stack;
       if (node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression') {
         const params = node.params as Node[];
-        const fn: Fn = { name: name ?? nameOf(node.id), params: params.map(paramName), bound: new Set(), returns: [], outer: stack, file: parsed };
+        const fn: Fn = {
+          name: name ?? nameOf(node.id),
+          params: params.map(paramName),
+          bound: new Set(),
+          returns: [],
+          outer: stack,
+          file: parsed,
+        };
         params.forEach((param) => boundNames(param, fn.bound));
         if (node.expression) fn.returns.push(node.body as Node);
         if (fn.name) functions.set(fn.name, [...(functions.get(fn.name) ?? []), fn]);
@@ -137,7 +149,8 @@ export function scanSentences(files: readonly SourceFile[], samples: Samples): F
         className = nameOf(node.id)!;
         classes.set(className, { superName: nameOf(node.superClass), ctor: null, superArgs: null });
       }
-      if (node.type === 'CallExpression' && (node.callee as Node).type === 'Super' && className) classes.get(className)!.superArgs = node.arguments as Node[];
+      if (node.type === 'CallExpression' && (node.callee as Node).type === 'Super' && className)
+        classes.get(className)!.superArgs = node.arguments as Node[];
       if (node.type === 'CallExpression' || node.type === 'NewExpression') {
         const callee = node.callee as Node;
         const key =
@@ -150,7 +163,8 @@ export function scanSentences(files: readonly SourceFile[], samples: Samples): F
         if (key) calls.set(key, [...(calls.get(key) ?? []), { args: node.arguments as Node[], chain, file: parsed }]);
         if (node.type === 'NewExpression' && nameOf(callee)) sites.push({ kind: 'new', node, stack: inner, file: parsed });
       }
-      if (node.type === 'Property' && MESSAGE_KEYS.has(nameOf(node.key) ?? '')) sites.push({ kind: 'property', node: node.value as Node, stack: inner, file: parsed });
+      if (node.type === 'Property' && MESSAGE_KEYS.has(nameOf(node.key) ?? ''))
+        sites.push({ kind: 'property', node: node.value as Node, stack: inner, file: parsed });
       for (const [key, value] of Object.entries(node)) {
         if (key === 'type' || key === 'start' || key === 'end') continue;
         const childName =
@@ -223,7 +237,9 @@ export function scanSentences(files: readonly SourceFile[], samples: Samples): F
   };
 
   const bind = (fn: Fn, args: Node[], chain: Scope[], file: Parsed): Scope[] => {
-    const bindings = new Map(fn.params.flatMap((param, index) => (param && args[index] ? [[param, { expr: args[index]!, chain, file }] as const] : [])));
+    const bindings = new Map(
+      fn.params.flatMap((param, index) => (param && args[index] ? [[param, { expr: args[index]!, chain, file }] as const] : [])),
+    );
     return [{ fn, bindings }, ...fn.outer.map((outer) => ({ fn: outer, bindings: null }))];
   };
 
@@ -239,7 +255,9 @@ export function scanSentences(files: readonly SourceFile[], samples: Samples): F
       }
       const index = scope.fn.params.indexOf(name);
       if (!scope.fn.name || index < 0) return null;
-      const found = (calls.get(scope.fn.name) ?? []).flatMap((call) => (call.args[index] ? (evaluate(call.args[index]!, call.chain, call.file) ?? []) : []));
+      const found = (calls.get(scope.fn.name) ?? []).flatMap((call) =>
+        call.args[index] ? (evaluate(call.args[index]!, call.chain, call.file) ?? []) : [],
+      );
       return found.length ? found : null;
     }
     const local = file.consts.get(name)?.flatMap((init) => evaluate(init, chain, file) ?? []);

@@ -42,7 +42,9 @@ const SAMPLES: Samples = [
 ];
 
 const unrecognised = (found: readonly FoundSentence[]): string[] =>
-  [...new Set(found.filter(({ sentence }) => !translateServerText(sentence)).map(({ sentence, where }) => `${sentence}  (${where})`))].sort();
+  [
+    ...new Set(found.filter(({ sentence }) => !translateServerText(sentence)).map(({ sentence, where }) => `${sentence}  (${where})`)),
+  ].sort();
 
 describe('sentences of the shared schemas and the server', () => {
   it('each has words in every language (web/src/i18n/server-texts/)', () => {
@@ -93,7 +95,9 @@ export function create(phase: string) {
 
 describe('translateServerText', () => {
   it('gives a coded value its words, as a message of its own', () => {
-    expect(translateServerText('Must not start before PRE_OPERATIONAL ends')?.values).toEqual({ phase: { message: phaseWords.PRE_OPERATIONAL } });
+    expect(translateServerText('Must not start before PRE_OPERATIONAL ends')?.values).toEqual({
+      phase: { message: phaseWords.PRE_OPERATIONAL },
+    });
     expect(translateServerText('A CRITICAL alert cannot have longer (90 min) than a HIGH one (60 min)')?.values).toEqual({
       graver: { message: severityWords.CRITICAL },
       graverMinutes: 90,

@@ -46,9 +46,7 @@ type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & {
 export function TextField({ label, hint, problem, className, ...input }: TextFieldProps) {
   return (
     <FieldFrame label={label} hint={hint} problem={problem} className={className}>
-      {({ id, describedBy, invalid }) => (
-        <input id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} {...input} />
-      )}
+      {({ id, describedBy, invalid }) => <input id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} {...input} />}
     </FieldFrame>
   );
 }
@@ -62,9 +60,7 @@ type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'
 export function TextAreaField({ label, hint, problem, className, ...area }: TextAreaFieldProps) {
   return (
     <FieldFrame label={label} hint={hint} problem={problem} className={className}>
-      {({ id, describedBy, invalid }) => (
-        <textarea id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} {...area} />
-      )}
+      {({ id, describedBy, invalid }) => <textarea id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} {...area} />}
     </FieldFrame>
   );
 }

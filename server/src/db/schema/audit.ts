@@ -26,8 +26,5 @@ export const auditEntries = pgTable(
     sourceAddress: text('source_address'),
     details: jsonb('details').$type<Record<string, unknown>>(),
   },
-  (t) => [
-    index('audit_entries_operation_idx').on(t.operationId, t.id),
-    index('audit_entries_actor_idx').on(t.actorUserId, t.id),
-  ],
+  (t) => [index('audit_entries_operation_idx').on(t.operationId, t.id), index('audit_entries_actor_idx').on(t.actorUserId, t.id)],
 );

@@ -49,7 +49,10 @@ export const licitShipmentChecks = pgTable(
   (t) => [
     uniqueIndex('licit_shipment_checks_figure_key').on(t.operationId, t.agencyId, t.checkedOn, t.commodityId),
     index('licit_shipment_checks_operation_idx').on(t.operationId, t.countryCode),
-    check('licit_shipment_checks_counts', sql`${t.shipments} >= 0 and (${t.quantity} is null) = (${t.unit} is null) and coalesce(${t.quantity}, 0) >= 0`),
+    check(
+      'licit_shipment_checks_counts',
+      sql`${t.shipments} >= 0 and (${t.quantity} is null) = (${t.unit} is null) and coalesce(${t.quantity}, 0) >= 0`,
+    ),
   ],
 );
 

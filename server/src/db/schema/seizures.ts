@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { check, doublePrecision, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  check,
+  doublePrecision,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { DETECTION_METHODS, LOCATION_TYPES, SEIZURE_STATUSES, TRANSPORT_MODES } from '@jointops/shared/domain';
 import { agencies, users } from './accounts';
 import { alerts } from './alerts';
@@ -67,7 +79,16 @@ export const seizures = pgTable(
     // holding them all in the index lets a million reports be summed by an index-only scan,
     // without touching the table's wide rows (drizzle has no INCLUDE, so they are key columns).
     index('seizures_results_idx').on(
-      t.operationId, t.status, t.countryCode, t.commodityId, t.unit, t.detectionMethod, t.transportMode, t.quantity, t.arrests, t.seizedAt,
+      t.operationId,
+      t.status,
+      t.countryCode,
+      t.commodityId,
+      t.unit,
+      t.detectionMethod,
+      t.transportMode,
+      t.quantity,
+      t.arrests,
+      t.seizedAt,
     ),
     check('seizures_quantity_positive', sql`${t.quantity} > 0`),
     check('seizures_arrests_not_negative', sql`${t.arrests} >= 0`),

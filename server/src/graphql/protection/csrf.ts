@@ -25,7 +25,9 @@ export function useCsrfPrevention(): Plugin {
           },
         ],
       };
-      endResponse(new fetchAPI.Response(JSON.stringify(body), { status: 403, headers: { 'content-type': 'application/json; charset=utf-8' } }));
+      endResponse(
+        new fetchAPI.Response(JSON.stringify(body), { status: 403, headers: { 'content-type': 'application/json; charset=utf-8' } }),
+      );
     },
   };
 }

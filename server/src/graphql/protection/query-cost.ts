@@ -59,7 +59,8 @@ function selectionSetCost(estimate: Estimate, selectionSet: SelectionSetNode, ty
       common += fieldCost(estimate, selection, type, page);
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
       const condition = selection.typeCondition ? estimate.schema.getType(selection.typeCondition.name.value) : type;
-      if (condition && isCompositeType(condition)) addBranch(condition, selectionSetCost(estimate, selection.selectionSet, condition, page));
+      if (condition && isCompositeType(condition))
+        addBranch(condition, selectionSetCost(estimate, selection.selectionSet, condition, page));
     } else {
       const fragment = estimate.fragments.get(selection.name.value);
       const condition = fragment && estimate.schema.getType(fragment.typeCondition.name.value);
@@ -84,7 +85,10 @@ function fieldCost(estimate: Estimate, field: FieldNode, parent: GraphQLComposit
   if (!isCompositeType(type)) return 0;
   // A connection's page size applies to the list right under it (its edges), not further down.
   const asked = intArgument(field, ['first', 'last'], estimate.variables);
-  const childPage = asked === null && !definition.args.some((argument) => argument.name === 'first') ? null : Math.min(Math.max(asked ?? DEFAULT_PAGE, 1), MAX_PAGE);
+  const childPage =
+    asked === null && !definition.args.some((argument) => argument.name === 'first')
+      ? null
+      : Math.min(Math.max(asked ?? DEFAULT_PAGE, 1), MAX_PAGE);
   const count = isListType(getNullableType(definition.type)) ? (page ?? estimate.listSize) : 1;
   return count * (1 + selectionSetCost(estimate, field.selectionSet, type, childPage));
 }
@@ -112,7 +116,10 @@ export function estimateQueryCost(
 
 /** Refuses, before the first resolver runs, an operation whose estimate is over the limit. */
 export function useQueryCost(limits: Config['queryLimits']): Plugin {
-  const refuseIfTooCostly = ({ args, setResultAndStopExecution }: {
+  const refuseIfTooCostly = ({
+    args,
+    setResultAndStopExecution,
+  }: {
     args: { schema: GraphQLSchema; document: DocumentNode; operationName?: string | null; variableValues?: Record<string, unknown> | null };
     setResultAndStopExecution: (result: { errors: readonly Error[] }) => void;
   }) => {

@@ -74,9 +74,11 @@ export function useQueryLimits(limits: Config['queryLimits']): Plugin[] {
   return [
     tokens,
     {
-      onParse: () => ({ result, replaceParseResult }) => {
-        if (result instanceof Error && !(result instanceof GraphQLError)) replaceParseResult(queryLimitError('parser', null));
-      },
+      onParse:
+        () =>
+        ({ result, replaceParseResult }) => {
+          if (result instanceof Error && !(result instanceof GraphQLError)) replaceParseResult(queryLimitError('parser', null));
+        },
       onValidate: ({ addValidationRule }) => {
         for (const rule of rules) addValidationRule(rule);
       },

@@ -84,7 +84,9 @@ export function redisTokenBucket(rules: BucketRules, clock: Clock, redisUrl: str
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, commandTimeout: 1_000 });
   redis.on('error', () => undefined);
   redis.defineCommand('takeTokens', { numberOfKeys: 1, lua: TAKE_SCRIPT });
-  const takeTokens = (redis as unknown as { takeTokens: (...args: (string | number)[]) => Promise<[number, number]> }).takeTokens.bind(redis);
+  const takeTokens = (redis as unknown as { takeTokens: (...args: (string | number)[]) => Promise<[number, number]> }).takeTokens.bind(
+    redis,
+  );
   return {
     async take(key, count) {
       try {

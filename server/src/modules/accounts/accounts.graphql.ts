@@ -32,7 +32,6 @@ export const UserType = builder.drizzleNode('users', {
 
 registerNodeLoader('User', findVisibleUser);
 
-
 const LoginSuccess = builder.objectRef<SignedIn>('LoginSuccess').implement({
   fields: (t) => ({
     token: t.exposeString('token', { description: 'Bearer token for clients that do not keep cookies.' }),
@@ -71,7 +70,9 @@ const UpdateUserInput = builder.inputType('UpdateUserInput', {
     userId: t.id({ required: true }),
     displayName: t.string(),
     email: t.string(),
-    agencyId: t.id({ description: 'Refused while the person is a member of an operation not yet closed or cancelled; ends their sessions.' }),
+    agencyId: t.id({
+      description: 'Refused while the person is a member of an operation not yet closed or cancelled; ends their sessions.',
+    }),
     isAdmin: t.boolean(),
     locale: t.string(),
     timeZone: t.string(),
@@ -141,7 +142,7 @@ builder.mutationFields((t) => ({
   deactivateUser: t.field({
     type: UserType,
     authScopes: { admin: true },
-    description: "Deactivates the account and ends its sessions and live streams.",
+    description: 'Deactivates the account and ends its sessions and live streams.',
     args: { input: t.arg({ type: DeactivateUserInput, required: true }) },
     errors: { types: [ValidationError, NotFoundError] },
     resolve: (_root, { input }, ctx) => deactivateUser(ctx, input),

@@ -1,5 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createUserInput, deactivateUserInput, loginInput, reactivateUserInput, resetUserPasswordInput, updateUserInput } from '@jointops/shared/accounts';
+import {
+  createUserInput,
+  deactivateUserInput,
+  loginInput,
+  reactivateUserInput,
+  resetUserPasswordInput,
+  updateUserInput,
+} from '@jointops/shared/accounts';
 import type { Db } from '../../db/client';
 import type { AppDeps, ServiceContext, Viewer } from '../../service-context';
 import { InvalidCredentialsError, NotFoundError, TooManyAttemptsError, ValidationError } from '../../domain-errors';
@@ -12,7 +19,15 @@ import { canSeeUser } from './accounts.policy';
 import { clearFailures, clearFailuresStartingWith, lockedUntil, recordFailure } from './login-throttle.repo';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from './passwords';
 import { findLiveSession, insertSession, revokeSession, revokeSessionsOfUser, touchSession } from './sessions.repo';
-import { findUserByEmail, findUserById, insertUser, markUserDeactivated, markUserReactivated, updateUserRow, type UserRow } from './users.repo';
+import {
+  findUserByEmail,
+  findUserById,
+  insertUser,
+  markUserDeactivated,
+  markUserReactivated,
+  updateUserRow,
+  type UserRow,
+} from './users.repo';
 
 /** Writing last-seen on every request would turn each read into a write; a minute's slack is enough. */
 const TOUCH_INTERVAL_MS = 60_000;
@@ -91,9 +106,7 @@ export async function login(ctx: ServiceContext, rawInput: unknown): Promise<Sig
   }
 
   const user = await findUserByEmail(db, input.email);
-  const passwordMatches = user
-    ? await verifyPassword(user.passwordHash, input.password)
-    : await verifyAgainstDecoy(input.password);
+  const passwordMatches = user ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDecoy(input.password);
   // A deactivated account, or one of a deactivated agency, gets the answer a wrong password gets.
   const agencyActive = user ? !(await findAgencyById(db, user.agencyId))?.deactivatedAt : false;
   if (!user || !passwordMatches || user.deactivatedAt || !agencyActive) {
@@ -220,10 +233,22 @@ export async function updateUser(ctx: ServiceContext, rawInput: unknown): Promis
     const agencyId = input.agencyId === undefined ? existing.agencyId : (await agencyToJoin(tx, input.agencyId)).id;
     const movesAgency = agencyId !== existing.agencyId;
     if (movesAgency && (await isMemberOfAnOpenOperation(tx, userId))) {
-      throw ValidationError.field('agencyId', 'A member of an operation still open cannot change agency: remove them from it first, or wait until it is closed');
+      throw ValidationError.field(
+        'agencyId',
+        'A member of an operation still open cannot change agency: remove them from it first, or wait until it is closed',
+      );
     }
-    const fields = { displayName: input.displayName, email: input.email, isAdmin: input.isAdmin, locale: input.locale, timeZone: input.timeZone, agencyId };
-    const changes = Object.fromEntries(Object.entries(fields).filter(([key, value]) => value !== undefined && value !== existing[key as keyof UserRow]));
+    const fields = {
+      displayName: input.displayName,
+      email: input.email,
+      isAdmin: input.isAdmin,
+      locale: input.locale,
+      timeZone: input.timeZone,
+      agencyId,
+    };
+    const changes = Object.fromEntries(
+      Object.entries(fields).filter(([key, value]) => value !== undefined && value !== existing[key as keyof UserRow]),
+    );
     const updated = Object.keys(changes).length ? await updateUserRow(tx, userId, changes) : existing;
     if (!updated) throw ValidationError.field('email', 'An account with this e-mail address already exists');
     const endedSessions = movesAgency ? await revokeSessionsOfUser(tx, userId, ctx.clock.now()) : 0;

@@ -17,10 +17,7 @@ export interface ThrottleRule {
 
 /** The latest lock among `keys` still in force at `now`, or null. */
 export async function lockedUntil(db: Db, keys: string[], now: Date): Promise<Date | null> {
-  const rows = await db
-    .select({ lockedUntil: loginThrottles.lockedUntil })
-    .from(loginThrottles)
-    .where(inArray(loginThrottles.key, keys));
+  const rows = await db.select({ lockedUntil: loginThrottles.lockedUntil }).from(loginThrottles).where(inArray(loginThrottles.key, keys));
   const locks = rows.map((row) => row.lockedUntil).filter((until): until is Date => !!until && until > now);
   return locks.length ? new Date(Math.max(...locks.map((until) => until.getTime()))) : null;
 }

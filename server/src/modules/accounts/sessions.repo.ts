@@ -78,7 +78,12 @@ export async function revokeSessionsOfAgency(db: Db, agencyId: string, now: Date
   const revoked = await db
     .update(sessions)
     .set({ revokedAt: now })
-    .where(and(isNull(sessions.revokedAt), inArray(sessions.userId, db.select({ id: users.id }).from(users).where(eq(users.agencyId, agencyId)))))
+    .where(
+      and(
+        isNull(sessions.revokedAt),
+        inArray(sessions.userId, db.select({ id: users.id }).from(users).where(eq(users.agencyId, agencyId))),
+      ),
+    )
     .returning({ userId: sessions.userId });
   return revoked.map((row) => row.userId);
 }

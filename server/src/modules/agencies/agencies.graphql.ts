@@ -14,7 +14,10 @@ export const AgencyType = builder.drizzleNode('agencies', {
     name: t.exposeString('name'),
     acronym: t.exposeString('acronym', { nullable: true }),
     kind: t.expose('kind', { type: AgencyKindEnum }),
-    countryCode: t.exposeString('countryCode', { nullable: true, description: 'ISO 3166-1 alpha-2; none for international organisations.' }),
+    countryCode: t.exposeString('countryCode', {
+      nullable: true,
+      description: 'ISO 3166-1 alpha-2; none for international organisations.',
+    }),
     timeZone: t.exposeString('timeZone', { nullable: true }),
     active: t.boolean({
       description: 'False while deactivated: its people cannot sign in and it is not offered for invitation.',

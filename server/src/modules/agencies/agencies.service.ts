@@ -1,4 +1,10 @@
-import { agencyCountryProblem, createAgencyInput, deactivateAgencyInput, reactivateAgencyInput, updateAgencyInput } from '@jointops/shared/accounts';
+import {
+  agencyCountryProblem,
+  createAgencyInput,
+  deactivateAgencyInput,
+  reactivateAgencyInput,
+  updateAgencyInput,
+} from '@jointops/shared/accounts';
 import { NotFoundError, ValidationError } from '../../domain-errors';
 import type { ServiceContext } from '../../service-context';
 import { idFromInput, parseInput } from '../../validate';
@@ -6,7 +12,14 @@ import { announceSessionsEnded } from '../accounts/accounts.service';
 import { revokeSessionsOfAgency } from '../accounts/sessions.repo';
 import { audited } from '../audit/audited';
 import { canSeeAgencyDirectory } from './agencies.policy';
-import { findAgencyById, insertAgency, markAgencyDeactivated, markAgencyReactivated, updateAgencyRow, type AgencyRow } from './agencies.repo';
+import {
+  findAgencyById,
+  insertAgency,
+  markAgencyDeactivated,
+  markAgencyReactivated,
+  updateAgencyRow,
+  type AgencyRow,
+} from './agencies.repo';
 
 const NAME_TAKEN = 'An agency with this name already exists in this country';
 
@@ -27,7 +40,9 @@ export async function updateAgency(ctx: ServiceContext, rawInput: unknown): Prom
     const existing = await findAgencyById(tx, agencyId, { lock: true });
     if (!existing) throw new NotFoundError('Agency');
     const fields = { name: input.name, acronym: input.acronym, kind: input.kind, countryCode: input.countryCode, timeZone: input.timeZone };
-    const changes = Object.fromEntries(Object.entries(fields).filter(([key, value]) => value !== undefined && value !== existing[key as keyof AgencyRow]));
+    const changes = Object.fromEntries(
+      Object.entries(fields).filter(([key, value]) => value !== undefined && value !== existing[key as keyof AgencyRow]),
+    );
     const problem = agencyCountryProblem({ ...existing, ...changes });
     if (problem) throw ValidationError.field('countryCode', problem);
     const updated = Object.keys(changes).length ? await updateAgencyRow(tx, agencyId, changes) : existing;

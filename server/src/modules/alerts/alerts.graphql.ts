@@ -14,7 +14,6 @@ import { AlertCategoryEnum, AlertOutcomeEnum, AlertSeverityEnum, DistributionKin
 import { findAlertById, findVisibleAlert, visibleAlertsPage } from './alerts.repo';
 import { acknowledgeAlert, commentOnAlert, giveAlertFeedback, raiseAlert } from './alerts.service';
 
-
 const AlertRecipientType = builder.drizzleObject('alertRecipients', {
   name: 'AlertRecipient',
   fields: (t) => ({
@@ -51,7 +50,11 @@ export const AlertType = builder.drizzleNode('alerts', {
     title: t.exposeString('title'),
     description: t.exposeString('description', { nullable: true }),
     language: t.exposeString('language', { nullable: true }),
-    subject: t.expose('subject', { type: 'JSON', nullable: true, description: 'The structured subject of its category (shipment, passenger, conveyance).' }),
+    subject: t.expose('subject', {
+      type: 'JSON',
+      nullable: true,
+      description: 'The structured subject of its category (shipment, passenger, conveyance).',
+    }),
     marking: t.expose('marking', { type: MarkingEnum }),
     distribution: t.expose('distribution', { type: DistributionKindEnum }),
     raisedBy: t.relation('raisedByUser', { type: UserType }),
@@ -95,23 +98,32 @@ builder.objectField(OperationType, 'alerts', (t) =>
 const alertOf = (event: EventRow, ctx: { db: Parameters<typeof findAlertById>[0] }) =>
   findAlertById(ctx.db, (event.data as { alertId: string }).alertId).then((alert) => alert!);
 
-eventType('AlertRaisedEvent', ['ALERT_RAISED'], (t) => ({ alert: t.field({ type: AlertType, resolve: (event, _args, ctx) => alertOf(event, ctx) }) }));
+eventType('AlertRaisedEvent', ['ALERT_RAISED'], (t) => ({
+  alert: t.field({ type: AlertType, resolve: (event, _args, ctx) => alertOf(event, ctx) }),
+}));
 /** An alert event about one recipient agency: acknowledged by it, or overdue at it. */
 const recipientEvent = (name: string, type: string) =>
   eventType(name, [type], (t) => ({
     alert: t.field({ type: AlertType, resolve: (event, _args, ctx) => alertOf(event, ctx) }),
     agency: t.field({
       type: AgencyType,
-      resolve: async (event, _args, ctx) => (await ctx.db.query.agencies.findFirst({ where: { id: (event.data as { agencyId: string }).agencyId } }))!,
+      resolve: async (event, _args, ctx) =>
+        (await ctx.db.query.agencies.findFirst({ where: { id: (event.data as { agencyId: string }).agencyId } }))!,
     }),
   }));
 recipientEvent('AlertAcknowledgedEvent', 'ALERT_ACKNOWLEDGED');
 recipientEvent('AlertOverdueEvent', 'ALERT_OVERDUE');
 eventType('AlertFeedbackGivenEvent', ['ALERT_FEEDBACK_GIVEN'], (t) => ({
   alert: t.field({ type: AlertType, resolve: (event, _args, ctx) => alertOf(event, ctx) }),
-  outcome: t.field({ type: AlertOutcomeEnum, description: 'The outcome this feedback gave.', resolve: (event) => (event.data as { outcome: 'PENDING' }).outcome }),
+  outcome: t.field({
+    type: AlertOutcomeEnum,
+    description: 'The outcome this feedback gave.',
+    resolve: (event) => (event.data as { outcome: 'PENDING' }).outcome,
+  }),
 }));
-eventType('AlertCommentedEvent', ['ALERT_COMMENTED'], (t) => ({ alert: t.field({ type: AlertType, resolve: (event, _args, ctx) => alertOf(event, ctx) }) }));
+eventType('AlertCommentedEvent', ['ALERT_COMMENTED'], (t) => ({
+  alert: t.field({ type: AlertType, resolve: (event, _args, ctx) => alertOf(event, ctx) }),
+}));
 
 const RaiseAlertInput = builder.inputType('RaiseAlertInput', {
   fields: (t) => ({
@@ -133,7 +145,9 @@ const AcknowledgeAlertInput = builder.inputType('AcknowledgeAlertInput', { field
 const GiveAlertFeedbackInput = builder.inputType('GiveAlertFeedbackInput', {
   fields: (t) => ({ alertId: t.id({ required: true }), outcome: t.field({ type: AlertOutcomeEnum, required: true }), note: t.string() }),
 });
-const CommentOnAlertInput = builder.inputType('CommentOnAlertInput', { fields: (t) => ({ alertId: t.id({ required: true }), body: t.string({ required: true }) }) });
+const CommentOnAlertInput = builder.inputType('CommentOnAlertInput', {
+  fields: (t) => ({ alertId: t.id({ required: true }), body: t.string({ required: true }) }),
+});
 
 const answerErrors = { types: [ValidationError, NotFoundError, PhaseRuleError] };
 

@@ -68,7 +68,13 @@ export async function findVisibleAlert(db: Db, viewer: Viewer, id: string): Prom
 }
 
 /** The alerts of an operation the viewer may see, newest first, before number `before`. */
-export async function visibleAlertsPage(db: Db, viewer: Viewer, operationId: string, before: number | null, limit: number): Promise<AlertRow[]> {
+export async function visibleAlertsPage(
+  db: Db,
+  viewer: Viewer,
+  operationId: string,
+  before: number | null,
+  limit: number,
+): Promise<AlertRow[]> {
   return db
     .select()
     .from(alerts)
@@ -79,7 +85,11 @@ export async function visibleAlertsPage(db: Db, viewer: Viewer, operationId: str
 
 export async function audienceOf(db: Db, alert: AlertRow): Promise<AlertAudience> {
   const rows = await db.select({ agencyId: alertRecipients.agencyId }).from(alertRecipients).where(eq(alertRecipients.alertId, alert.id));
-  return { distribution: alert.distribution, raisedByAgencyId: alert.raisedByAgencyId, recipientAgencyIds: rows.map((row) => row.agencyId) };
+  return {
+    distribution: alert.distribution,
+    raisedByAgencyId: alert.raisedByAgencyId,
+    recipientAgencyIds: rows.map((row) => row.agencyId),
+  };
 }
 
 /** Agencies whose participation is accepted, optionally leaving one out. */
@@ -87,7 +97,13 @@ export async function acceptedAgencyIds(db: Db, operationId: string, except?: st
   const rows = await db
     .select({ agencyId: participations.agencyId })
     .from(participations)
-    .where(and(eq(participations.operationId, operationId), eq(participations.status, 'ACCEPTED'), except ? ne(participations.agencyId, except) : undefined))
+    .where(
+      and(
+        eq(participations.operationId, operationId),
+        eq(participations.status, 'ACCEPTED'),
+        except ? ne(participations.agencyId, except) : undefined,
+      ),
+    )
     .orderBy(asc(participations.invitedAt));
   return rows.map((row) => row.agencyId);
 }

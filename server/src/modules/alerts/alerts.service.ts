@@ -1,5 +1,12 @@
-import { CURRENT_CATALOGUE_VERSION, catalogueItems } from '@jointops/shared/catalogue';
-import { acknowledgeAlertInput, alertReference, commentOnAlertInput, giveAlertFeedbackInput, raiseAlertInput, type RaiseAlertInput } from '@jointops/shared/alerts';
+import { type CURRENT_CATALOGUE_VERSION, catalogueItems } from '@jointops/shared/catalogue';
+import {
+  acknowledgeAlertInput,
+  alertReference,
+  commentOnAlertInput,
+  giveAlertFeedbackInput,
+  raiseAlertInput,
+  type RaiseAlertInput,
+} from '@jointops/shared/alerts';
 import { contentDigest } from '../../content-digest';
 import { ConflictError, ForbiddenError, NotFoundError, PhaseRuleError, ValidationError } from '../../domain-errors';
 import type { Db } from '../../db/client';
@@ -11,7 +18,15 @@ import { recordEvent } from '../events/record-event';
 import { findWithStanding, type OperationRow } from '../operations/operations.repo';
 import { operationForAction, operationIdOf, requireOpen, requireViewer } from '../operations/operation-access';
 import type { Standing } from '../operations/operations.policy';
-import { canAnswerAlert, canCommentOnAlert, canRaiseAlert, canSeeAlert, eventAudience, mayRaiseIn, type AlertAudience } from './alerts.policy';
+import {
+  canAnswerAlert,
+  canCommentOnAlert,
+  canRaiseAlert,
+  canSeeAlert,
+  eventAudience,
+  mayRaiseIn,
+  type AlertAudience,
+} from './alerts.policy';
 import {
   acceptedAgencyIds,
   acceptedAmong,
@@ -100,9 +115,18 @@ export async function raiseAlert(ctx: ServiceContext, rawInput: unknown): Promis
       recipientIds.map((agencyId) => ({ agencyId, dueAt })),
       commodityIds,
     );
-    const audience: AlertAudience = { distribution: alert.distribution, raisedByAgencyId: viewer.agencyId, recipientAgencyIds: recipientIds };
+    const audience: AlertAudience = {
+      distribution: alert.distribution,
+      raisedByAgencyId: viewer.agencyId,
+      recipientAgencyIds: recipientIds,
+    };
     await recordEvent(tx, ctx, operation.id, 'ALERT_RAISED', { alertId: alert.id }, eventAudience(audience));
-    return { result: alert, targetId: alert.id, operationId: operation.id, details: { reference: alert.reference, distribution: alert.distribution } };
+    return {
+      result: alert,
+      targetId: alert.id,
+      operationId: operation.id,
+      details: { reference: alert.reference, distribution: alert.distribution },
+    };
   });
 }
 
@@ -142,13 +166,27 @@ async function alertForAction(
 export async function acknowledgeAlert(ctx: ServiceContext, rawInput: unknown): Promise<AlertRow> {
   return audited(ctx, { action: 'acknowledgeAlert', targetType: 'Alert' }, async (tx) => {
     const input = parseInput(acknowledgeAlertInput, rawInput);
-    const { alert, audience, operation } = await alertForAction(tx, ctx, input.alertId, canAnswerAlert, 'acknowledge this alert for your agency');
+    const { alert, audience, operation } = await alertForAction(
+      tx,
+      ctx,
+      input.alertId,
+      canAnswerAlert,
+      'acknowledge this alert for your agency',
+    );
     requireOpen(operation, 'Acknowledging an alert');
     const viewer = ctx.viewer!;
     const recipient = (await findRecipient(tx, alert.id, viewer.agencyId))!;
-    if (recipient.acknowledgedAt) return { result: alert, targetId: alert.id, operationId: operation.id, details: { alreadyAcknowledged: true } };
+    if (recipient.acknowledgedAt)
+      return { result: alert, targetId: alert.id, operationId: operation.id, details: { alreadyAcknowledged: true } };
     await acknowledgeRecipient(tx, alert.id, viewer.agencyId, viewer.userId, ctx.clock.now());
-    await recordEvent(tx, ctx, operation.id, 'ALERT_ACKNOWLEDGED', { alertId: alert.id, agencyId: viewer.agencyId }, eventAudience(audience));
+    await recordEvent(
+      tx,
+      ctx,
+      operation.id,
+      'ALERT_ACKNOWLEDGED',
+      { alertId: alert.id, agencyId: viewer.agencyId },
+      eventAudience(audience),
+    );
     return { result: alert, targetId: alert.id, operationId: operation.id };
   });
 }
@@ -159,8 +197,20 @@ export async function giveAlertFeedback(ctx: ServiceContext, rawInput: unknown):
     const input = parseInput(giveAlertFeedbackInput, rawInput);
     const found = await alertForAction(tx, ctx, input.alertId, canAnswerAlert, 'give feedback on this alert');
     requireOpen(found.operation, 'Giving feedback on an alert');
-    const alert = await updateAlertRow(tx, found.alert.id, { outcome: input.outcome, outcomeNote: input.note, outcomeBy: ctx.viewer!.userId, outcomeAt: ctx.clock.now() });
-    await recordEvent(tx, ctx, alert.operationId, 'ALERT_FEEDBACK_GIVEN', { alertId: alert.id, outcome: input.outcome }, eventAudience(found.audience));
+    const alert = await updateAlertRow(tx, found.alert.id, {
+      outcome: input.outcome,
+      outcomeNote: input.note,
+      outcomeBy: ctx.viewer!.userId,
+      outcomeAt: ctx.clock.now(),
+    });
+    await recordEvent(
+      tx,
+      ctx,
+      alert.operationId,
+      'ALERT_FEEDBACK_GIVEN',
+      { alertId: alert.id, outcome: input.outcome },
+      eventAudience(found.audience),
+    );
     return { result: alert, targetId: alert.id, operationId: alert.operationId, details: { outcome: input.outcome } };
   });
 }
@@ -170,7 +220,12 @@ export async function commentOnAlert(ctx: ServiceContext, rawInput: unknown): Pr
     const input = parseInput(commentOnAlertInput, rawInput);
     const { alert, audience, operation } = await alertForAction(tx, ctx, input.alertId, canCommentOnAlert, 'comment on this alert');
     requireOpen(operation, 'Commenting on an alert');
-    const comment = await insertComment(tx, { alertId: alert.id, authorId: ctx.viewer!.userId, body: input.body, createdAt: ctx.clock.now() });
+    const comment = await insertComment(tx, {
+      alertId: alert.id,
+      authorId: ctx.viewer!.userId,
+      body: input.body,
+      createdAt: ctx.clock.now(),
+    });
     await recordEvent(tx, ctx, operation.id, 'ALERT_COMMENTED', { alertId: alert.id, commentId: comment.id }, eventAudience(audience));
     return { result: alert, targetId: alert.id, operationId: operation.id };
   });

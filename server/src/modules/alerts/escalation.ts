@@ -86,17 +86,29 @@ async function overdueAudience(
   const coordinating = await tx
     .selectDistinct({ agencyId: operationMembers.agencyId })
     .from(operationMembers)
-    .where(and(eq(operationMembers.operationId, alert.operationId), eq(operationMembers.role, 'COORDINATOR'), isNull(operationMembers.removedAt)));
+    .where(
+      and(
+        eq(operationMembers.operationId, alert.operationId),
+        eq(operationMembers.role, 'COORDINATOR'),
+        isNull(operationMembers.removedAt),
+      ),
+    );
   let agencies = coordinating.map((row) => row.agencyId);
   if (alert.distribution === 'RESTRICTED') {
     const named = await tx
       .select({ agencyId: alertRecipients.agencyId })
       .from(alertRecipients)
-      .where(and(eq(alertRecipients.alertId, alert.alertId), inArray(alertRecipients.agencyId, agencies.length ? agencies : [alert.raisedByAgencyId])));
+      .where(
+        and(
+          eq(alertRecipients.alertId, alert.alertId),
+          inArray(alertRecipients.agencyId, agencies.length ? agencies : [alert.raisedByAgencyId]),
+        ),
+      );
     agencies = named.map((row) => row.agencyId);
   }
   return [...new Set([alert.raisedByAgencyId, ...agencies])];
 }
 
 /** Runs the escalation every `intervalMs` in this process; any number of processes may. */
-export const startEscalator = (deps: AppDeps, intervalMs: number) => startPeriodic(deps, 'overdue escalation', intervalMs, () => escalateOverdue(deps));
+export const startEscalator = (deps: AppDeps, intervalMs: number) =>
+  startPeriodic(deps, 'overdue escalation', intervalMs, () => escalateOverdue(deps));

@@ -15,7 +15,11 @@ const AuditEntryType = builder.objectRef<AuditEntryRow>('AuditEntry').implement(
   description: 'One mutation attempt: who, what, on what, with which outcome, from where.',
   fields: (t) => ({
     occurredAt: t.expose('occurredAt', { type: 'DateTime' }),
-    actor: t.field({ type: UserType, nullable: true, resolve: (entry, _args, ctx) => (entry.actorUserId ? findUserById(ctx.db, entry.actorUserId) : null) }),
+    actor: t.field({
+      type: UserType,
+      nullable: true,
+      resolve: (entry, _args, ctx) => (entry.actorUserId ? findUserById(ctx.db, entry.actorUserId) : null),
+    }),
     actorAgency: t.field({
       type: AgencyType,
       nullable: true,
@@ -26,13 +30,21 @@ const AuditEntryType = builder.objectRef<AuditEntryRow>('AuditEntry').implement(
     targetId: t.exposeString('targetId', { nullable: true }),
     outcome: t.exposeString('outcome', { description: 'SUCCEEDED or REFUSED.' }),
     reason: t.exposeString('reason', { nullable: true }),
-    requestId: t.exposeString('requestId', { nullable: true, description: "The server's own id of the request; never taken from the client." }),
+    requestId: t.exposeString('requestId', {
+      nullable: true,
+      description: "The server's own id of the request; never taken from the client.",
+    }),
     clientRequestId: t.exposeString('clientRequestId', {
       nullable: true,
-      description: 'The id the client gave its request (X-Request-Id), when it was 1 to 128 letters, digits and ._:- ; kept beside the server\'s.',
+      description:
+        "The id the client gave its request (X-Request-Id), when it was 1 to 128 letters, digits and ._:- ; kept beside the server's.",
     }),
     sourceAddress: t.exposeString('sourceAddress', { nullable: true }),
-    details: t.expose('details', { type: 'JSON', nullable: true, description: 'What the attempt carried that matters later, e.g. an override justification.' }),
+    details: t.expose('details', {
+      type: 'JSON',
+      nullable: true,
+      description: 'What the attempt carried that matters later, e.g. an override justification.',
+    }),
   }),
 });
 
@@ -45,10 +57,7 @@ async function auditPage(args: Page, read: (before: number | null, limit: number
   return connectionPage(await read(before, first + 1), first, (entry) => auditCursor.encode(entry.id), args.after);
 }
 
-const AuditEntryConnection = builder.connectionObject(
-  { type: AuditEntryType, name: 'AuditEntryConnection' },
-  { name: 'AuditEntryEdge' },
-);
+const AuditEntryConnection = builder.connectionObject({ type: AuditEntryType, name: 'AuditEntryConnection' }, { name: 'AuditEntryEdge' });
 
 const emptyPage = { edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null } };
 
@@ -73,7 +82,8 @@ builder.queryFields((t) => ({
     {
       type: AuditEntryType,
       authScopes: { admin: true },
-      description: 'Account-level audit entries (sign-ins, accounts, agencies), newest first; administrators only. Operation entries are not in it.',
+      description:
+        'Account-level audit entries (sign-ins, accounts, agencies), newest first; administrators only. Operation entries are not in it.',
       resolve: (_root, args, ctx) => auditPage(args, (before, limit) => readAccountAudit(ctx.db, before, limit)),
     },
     AuditEntryConnection,

@@ -21,7 +21,13 @@ export type AuditEntryRow = typeof auditEntries.$inferSelect;
  * follow the seizure's: a DRAFT is its agency's own work, and its trail (who drafts it, who
  * corrects it) is for that agency alone until it is submitted.
  */
-export async function readOperationAudit(db: Db, viewer: Viewer, operationId: string, before: number | null, limit: number): Promise<AuditEntryRow[]> {
+export async function readOperationAudit(
+  db: Db,
+  viewer: Viewer,
+  operationId: string,
+  before: number | null,
+  limit: number,
+): Promise<AuditEntryRow[]> {
   const alertVisible = sql`(${auditEntries.targetType} is distinct from 'Alert' or ${auditEntries.targetId} is null
     or exists (select 1 from ${alerts} where ${alerts.id}::text = ${auditEntries.targetId} and ${alertVisibleTo(viewer)}))`;
   const seizureVisible = sql`(${auditEntries.targetType} is distinct from 'Seizure' or ${auditEntries.targetId} is null
@@ -30,7 +36,14 @@ export async function readOperationAudit(db: Db, viewer: Viewer, operationId: st
   return db
     .select()
     .from(auditEntries)
-    .where(and(eq(auditEntries.operationId, operationId), alertVisible, seizureVisible, before === null ? undefined : lt(auditEntries.id, before)))
+    .where(
+      and(
+        eq(auditEntries.operationId, operationId),
+        alertVisible,
+        seizureVisible,
+        before === null ? undefined : lt(auditEntries.id, before),
+      ),
+    )
     .orderBy(desc(auditEntries.id))
     .limit(limit);
 }

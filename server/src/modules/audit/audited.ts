@@ -24,11 +24,7 @@ export interface AuditedResult<T> {
  * Runs one write as one transaction that also holds its audit row. A refused attempt (a domain
  * error) rolls the change back and is then audited on its own, so refusals leave a trace too.
  */
-export async function audited<T>(
-  ctx: ServiceContext,
-  action: AuditedAction,
-  write: (tx: Db) => Promise<AuditedResult<T>>,
-): Promise<T> {
+export async function audited<T>(ctx: ServiceContext, action: AuditedAction, write: (tx: Db) => Promise<AuditedResult<T>>): Promise<T> {
   const base = {
     action: action.action,
     targetType: action.targetType ?? null,
@@ -63,7 +59,11 @@ export async function audited<T>(
   }
 }
 
-const requestOf = (ctx: ServiceContext) => ({ requestId: ctx.requestId, clientRequestId: ctx.clientRequestId ?? null, sourceAddress: ctx.sourceAddress });
+const requestOf = (ctx: ServiceContext) => ({
+  requestId: ctx.requestId,
+  clientRequestId: ctx.clientRequestId ?? null,
+  sourceAddress: ctx.sourceAddress,
+});
 
 /** The reason an unexpected failure is audited with: never its message, which may quote the input. */
 export const UNEXPECTED_FAILURE_REASON = 'INTERNAL: An unexpected failure; nothing was changed.';

@@ -30,14 +30,12 @@ export const CommodityType = builder.drizzleNode('commodities', {
 // Reference data: every signed-in user may look any item up.
 registerNodeLoader('Commodity', (ctx, id) => (ctx.viewer ? findCommodityById(ctx.db, id) : Promise.resolve(null)));
 
-const CommodityCatalogue = builder
-  .objectRef<{ version: CatalogueVersion; items: CommodityRow[] }>('CommodityCatalogue')
-  .implement({
-    fields: (t) => ({
-      version: t.exposeString('version'),
-      items: t.field({ type: [CommodityType], resolve: (catalogue) => catalogue.items }),
-    }),
-  });
+const CommodityCatalogue = builder.objectRef<{ version: CatalogueVersion; items: CommodityRow[] }>('CommodityCatalogue').implement({
+  fields: (t) => ({
+    version: t.exposeString('version'),
+    items: t.field({ type: [CommodityType], resolve: (catalogue) => catalogue.items }),
+  }),
+});
 
 builder.queryFields((t) => ({
   commodityCatalogue: t.field({

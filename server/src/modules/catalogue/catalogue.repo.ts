@@ -34,7 +34,10 @@ export async function findCommoditiesOfVersion(db: Db, version: CatalogueVersion
 }
 
 export async function findCommodityById(db: Db, id: string): Promise<CommodityRow | null> {
-  const [row] = await db.select().from(commodities).where(inArray(commodities.id, [id]));
+  const [row] = await db
+    .select()
+    .from(commodities)
+    .where(inArray(commodities.id, [id]));
   return row ?? null;
 }
 

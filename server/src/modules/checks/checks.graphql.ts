@@ -58,7 +58,9 @@ export const DatabaseCheckType = builder.drizzleNode('databaseChecks', {
   }),
 });
 
-registerNodeLoader('LicitShipmentCheck', (ctx, id) => (ctx.viewer ? findVisibleLicitShipmentCheck(ctx.db, ctx.viewer, id) : Promise.resolve(null)));
+registerNodeLoader('LicitShipmentCheck', (ctx, id) =>
+  ctx.viewer ? findVisibleLicitShipmentCheck(ctx.db, ctx.viewer, id) : Promise.resolve(null),
+);
 registerNodeLoader('DatabaseCheck', (ctx, id) => (ctx.viewer ? findVisibleDatabaseCheck(ctx.db, ctx.viewer, id) : Promise.resolve(null)));
 
 builder.objectFields(OperationType, (t) => ({
@@ -75,8 +77,15 @@ builder.objectFields(OperationType, (t) => ({
 }));
 
 // The figures as they stood on each side of a recording: the record itself shows today's.
-interface ShipmentFigures { shipments: number; quantity: number | null; unit: QuantityUnit | null }
-interface DatabaseFigures { checks: number; hits: number }
+interface ShipmentFigures {
+  shipments: number;
+  quantity: number | null;
+  unit: QuantityUnit | null;
+}
+interface DatabaseFigures {
+  checks: number;
+  hits: number;
+}
 type Recorded<F> = { checkId: string; correction: boolean; before: F | null; after: F };
 const dataOf = <F>(event: EventRow) => event.data as Recorded<F>;
 
@@ -93,16 +102,25 @@ const DatabaseFiguresType = builder.objectRef<DatabaseFigures>('DatabaseCheckFig
 
 // Each recording on the timeline: the record, whether it corrected an earlier figure for the same
 // day, and the figures before and after.
-const correction = { description: 'It replaced a figure recorded earlier for the same day.', resolve: (event: EventRow) => dataOf<object>(event).correction };
+const correction = {
+  description: 'It replaced a figure recorded earlier for the same day.',
+  resolve: (event: EventRow) => dataOf<object>(event).correction,
+};
 
 eventType('LicitShipmentsCheckedEvent', ['LICIT_SHIPMENTS_CHECKED'], (t) => ({
-  check: t.field({ type: LicitShipmentCheckType, resolve: async (event, _args, ctx) => (await findLicitShipmentCheckById(ctx.db, dataOf<ShipmentFigures>(event).checkId))! }),
+  check: t.field({
+    type: LicitShipmentCheckType,
+    resolve: async (event, _args, ctx) => (await findLicitShipmentCheckById(ctx.db, dataOf<ShipmentFigures>(event).checkId))!,
+  }),
   correction: t.boolean(correction),
   before: t.field({ type: ShipmentFiguresType, nullable: true, resolve: (event) => dataOf<ShipmentFigures>(event).before }),
   after: t.field({ type: ShipmentFiguresType, resolve: (event) => dataOf<ShipmentFigures>(event).after }),
 }));
 eventType('DatabaseChecksRecordedEvent', ['DATABASE_CHECKS_RECORDED'], (t) => ({
-  check: t.field({ type: DatabaseCheckType, resolve: async (event, _args, ctx) => (await findDatabaseCheckById(ctx.db, dataOf<DatabaseFigures>(event).checkId))! }),
+  check: t.field({
+    type: DatabaseCheckType,
+    resolve: async (event, _args, ctx) => (await findDatabaseCheckById(ctx.db, dataOf<DatabaseFigures>(event).checkId))!,
+  }),
   correction: t.boolean(correction),
   before: t.field({ type: DatabaseFiguresType, nullable: true, resolve: (event) => dataOf<DatabaseFigures>(event).before }),
   after: t.field({ type: DatabaseFiguresType, resolve: (event) => dataOf<DatabaseFigures>(event).after }),

@@ -21,7 +21,14 @@ export async function findLicitShipmentCheck(db: Db, key: FigureKey & { commodit
   const [row] = await db
     .select()
     .from(t)
-    .where(and(eq(t.operationId, key.operationId), eq(t.agencyId, key.agencyId), eq(t.checkedOn, key.checkedOn), eq(t.commodityId, key.commodityId)));
+    .where(
+      and(
+        eq(t.operationId, key.operationId),
+        eq(t.agencyId, key.agencyId),
+        eq(t.checkedOn, key.checkedOn),
+        eq(t.commodityId, key.commodityId),
+      ),
+    );
   return row ?? null;
 }
 
@@ -30,7 +37,9 @@ export async function findDatabaseCheck(db: Db, key: FigureKey & { database: Che
   const [row] = await db
     .select()
     .from(t)
-    .where(and(eq(t.operationId, key.operationId), eq(t.agencyId, key.agencyId), eq(t.checkedOn, key.checkedOn), eq(t.database, key.database)));
+    .where(
+      and(eq(t.operationId, key.operationId), eq(t.agencyId, key.agencyId), eq(t.checkedOn, key.checkedOn), eq(t.database, key.database)),
+    );
   return row ?? null;
 }
 
@@ -40,7 +49,10 @@ export async function upsertLicitShipmentCheck(tx: Db, row: typeof licitShipment
   const [saved] = await tx
     .insert(t)
     .values(row)
-    .onConflictDoUpdate({ target: [t.operationId, t.agencyId, t.checkedOn, t.commodityId], set: { shipments, quantity, unit, countryCode, recordedBy, recordedAt } })
+    .onConflictDoUpdate({
+      target: [t.operationId, t.agencyId, t.checkedOn, t.commodityId],
+      set: { shipments, quantity, unit, countryCode, recordedBy, recordedAt },
+    })
     .returning();
   return saved!;
 }
@@ -51,7 +63,10 @@ export async function upsertDatabaseCheck(tx: Db, row: typeof databaseChecks.$in
   const [saved] = await tx
     .insert(t)
     .values(row)
-    .onConflictDoUpdate({ target: [t.operationId, t.agencyId, t.checkedOn, t.database], set: { checks, hits, countryCode, recordedBy, recordedAt } })
+    .onConflictDoUpdate({
+      target: [t.operationId, t.agencyId, t.checkedOn, t.database],
+      set: { checks, hits, countryCode, recordedBy, recordedAt },
+    })
     .returning();
   return saved!;
 }
@@ -70,13 +85,19 @@ export async function findDatabaseCheckById(db: Db, id: string): Promise<Databas
 /** The figure, if the viewer may see its operation; exactly null otherwise, as for an unknown id. */
 export async function findVisibleLicitShipmentCheck(db: Db, viewer: Viewer, id: string): Promise<LicitShipmentCheckRow | null> {
   const t = licitShipmentChecks;
-  const [row] = await db.select().from(t).where(and(eq(t.id, id), visibleTo(viewer, sql`${t.operationId}`)));
+  const [row] = await db
+    .select()
+    .from(t)
+    .where(and(eq(t.id, id), visibleTo(viewer, sql`${t.operationId}`)));
   return row ?? null;
 }
 
 export async function findVisibleDatabaseCheck(db: Db, viewer: Viewer, id: string): Promise<DatabaseCheckRow | null> {
   const t = databaseChecks;
-  const [row] = await db.select().from(t).where(and(eq(t.id, id), visibleTo(viewer, sql`${t.operationId}`)));
+  const [row] = await db
+    .select()
+    .from(t)
+    .where(and(eq(t.id, id), visibleTo(viewer, sql`${t.operationId}`)));
   return row ?? null;
 }
 
@@ -158,7 +179,12 @@ export interface DatabaseCheckTotal {
 export function databaseCheckTotals(db: Db, operationId: string): Promise<DatabaseCheckTotal[]> {
   const t = databaseChecks;
   return db
-    .select({ countryCode: t.countryCode, database: t.database, checks: sql<number>`sum(${t.checks})::float8`, hits: sql<number>`sum(${t.hits})::float8` })
+    .select({
+      countryCode: t.countryCode,
+      database: t.database,
+      checks: sql<number>`sum(${t.checks})::float8`,
+      hits: sql<number>`sum(${t.hits})::float8`,
+    })
     .from(t)
     .where(eq(t.operationId, operationId))
     .groupBy(t.countryCode, t.database)

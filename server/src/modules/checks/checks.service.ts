@@ -37,12 +37,17 @@ async function reporterFor(tx: Db, ctx: ServiceContext, operationId: string, che
   const { operation } = await operationForAction(tx, ctx, operationId, canRecordChecks, action);
   if (!mayRecordChecksIn(operation.phase)) throw new PhaseRuleError(operation.phase, 'Recording checks');
   const agency = (await findAgencyById(tx, ctx.viewer!.agencyId))!;
-  if (!agency.countryCode) throw new ValidationError([{ path: [], message: 'Figures are reported per country, and your agency has none: a national agency records them' }]);
+  if (!agency.countryCode)
+    throw new ValidationError([
+      { path: [], message: 'Figures are reported per country, and your agency has none: a national agency records them' },
+    ]);
   // Days are those of the operation's reference time zone, the calendar everyone's figures share.
   const zone = operation.referenceTimeZone;
-  if (checkedOn > calendarDateIn(zone, ctx.clock.now())) throw ValidationError.field('checkedOn', "This day has not come yet in the operation's reference time zone");
+  if (checkedOn > calendarDateIn(zone, ctx.clock.now()))
+    throw ValidationError.field('checkedOn', "This day has not come yet in the operation's reference time zone");
   const startedAt = (await findPhases(tx, operation.id)).find((phase) => phase.phase === 'OPERATIONAL')?.startedAt;
-  if (startedAt && checkedOn < calendarDateIn(zone, startedAt)) throw ValidationError.field('checkedOn', 'Before the operational phase began');
+  if (startedAt && checkedOn < calendarDateIn(zone, startedAt))
+    throw ValidationError.field('checkedOn', 'Before the operational phase began');
   return { operation, agencyId: agency.id, countryCode: agency.countryCode };
 }
 
@@ -55,7 +60,11 @@ async function catalogueCommodity(tx: Db, globalId: string, operation: Operation
   return commodity;
 }
 
-const shipmentFigures = (row: Pick<LicitShipmentCheckRow, 'shipments' | 'quantity' | 'unit'>) => ({ shipments: row.shipments, quantity: row.quantity, unit: row.unit });
+const shipmentFigures = (row: Pick<LicitShipmentCheckRow, 'shipments' | 'quantity' | 'unit'>) => ({
+  shipments: row.shipments,
+  quantity: row.quantity,
+  unit: row.unit,
+});
 const databaseFigures = (row: Pick<DatabaseCheckRow, 'checks' | 'hits'>) => ({ checks: row.checks, hits: row.hits });
 
 interface Figure<Row, F> {
@@ -71,34 +80,62 @@ interface Figure<Row, F> {
  * whether it was a first record or a correction. The same figure again changes nothing and tells
  * nobody anything new: that is what makes a retry harmless.
  */
-async function replaceFigure<Row extends { id: string }, F>(tx: Db, ctx: ServiceContext, reporter: Reporter, figure: Figure<Row, F>): Promise<AuditedResult<Row>> {
+async function replaceFigure<Row extends { id: string }, F>(
+  tx: Db,
+  ctx: ServiceContext,
+  reporter: Reporter,
+  figure: Figure<Row, F>,
+): Promise<AuditedResult<Row>> {
   const operationId = reporter.operation.id;
   const earlier = await figure.find();
   const before = earlier ? figure.figuresOf(earlier) : null;
-  if (earlier && JSON.stringify(before) === JSON.stringify(figure.after)) return { result: earlier, targetId: earlier.id, operationId, details: { unchanged: true } };
+  if (earlier && JSON.stringify(before) === JSON.stringify(figure.after))
+    return { result: earlier, targetId: earlier.id, operationId, details: { unchanged: true } };
   const saved = await figure.save();
-  await recordEvent(tx, ctx, operationId, figure.eventType, { checkId: saved.id, correction: earlier !== null, before, after: figure.after });
+  await recordEvent(tx, ctx, operationId, figure.eventType, {
+    checkId: saved.id,
+    correction: earlier !== null,
+    before,
+    after: figure.after,
+  });
   return { result: saved, targetId: saved.id, operationId, details: { correction: earlier !== null } };
 }
 
 /** The agency's licit shipments checked of one commodity on one day; recording again replaces the figure. */
 export async function recordLicitShipmentsChecked(ctx: ServiceContext, rawInput: unknown): Promise<LicitShipmentCheckRow> {
-  return audited(ctx, { action: 'recordLicitShipmentsChecked', targetType: 'LicitShipmentCheck', operationId: operationIdOf(rawInput) }, async (tx) => {
-    const input = parseInput(recordLicitShipmentsCheckedInput, rawInput);
-    const reporter = await reporterFor(tx, ctx, input.operationId, input.checkedOn, 'record licit shipments checked');
-    const commodity = await catalogueCommodity(tx, input.commodityId, reporter.operation);
-    // The seizures' unit rule: a catalogue commodity is counted in a unit of its own dimension.
-    if (input.unit && !unitFitsCommodity(input.unit, commodity.defaultUnit)) throw ValidationError.field('unit', unitMismatchMessage(commodity.defaultUnit));
-    const key = { operationId: reporter.operation.id, agencyId: reporter.agencyId, checkedOn: input.checkedOn, commodityId: commodity.id };
-    const after = shipmentFigures(input);
-    return replaceFigure(tx, ctx, reporter, {
-      eventType: 'LICIT_SHIPMENTS_CHECKED',
-      after,
-      figuresOf: shipmentFigures,
-      find: () => findLicitShipmentCheck(tx, key),
-      save: () => upsertLicitShipmentCheck(tx, { ...key, countryCode: reporter.countryCode, ...after, recordedBy: ctx.viewer!.userId, recordedAt: ctx.clock.now() }),
-    });
-  });
+  return audited(
+    ctx,
+    { action: 'recordLicitShipmentsChecked', targetType: 'LicitShipmentCheck', operationId: operationIdOf(rawInput) },
+    async (tx) => {
+      const input = parseInput(recordLicitShipmentsCheckedInput, rawInput);
+      const reporter = await reporterFor(tx, ctx, input.operationId, input.checkedOn, 'record licit shipments checked');
+      const commodity = await catalogueCommodity(tx, input.commodityId, reporter.operation);
+      // The seizures' unit rule: a catalogue commodity is counted in a unit of its own dimension.
+      if (input.unit && !unitFitsCommodity(input.unit, commodity.defaultUnit))
+        throw ValidationError.field('unit', unitMismatchMessage(commodity.defaultUnit));
+      const key = {
+        operationId: reporter.operation.id,
+        agencyId: reporter.agencyId,
+        checkedOn: input.checkedOn,
+        commodityId: commodity.id,
+      };
+      const after = shipmentFigures(input);
+      return replaceFigure(tx, ctx, reporter, {
+        eventType: 'LICIT_SHIPMENTS_CHECKED',
+        after,
+        figuresOf: shipmentFigures,
+        find: () => findLicitShipmentCheck(tx, key),
+        save: () =>
+          upsertLicitShipmentCheck(tx, {
+            ...key,
+            countryCode: reporter.countryCode,
+            ...after,
+            recordedBy: ctx.viewer!.userId,
+            recordedAt: ctx.clock.now(),
+          }),
+      });
+    },
+  );
 }
 
 /** The agency's checks against one database on one day, and their hits; recording again replaces them. */
@@ -113,7 +150,14 @@ export async function recordDatabaseChecks(ctx: ServiceContext, rawInput: unknow
       after,
       figuresOf: databaseFigures,
       find: () => findDatabaseCheck(tx, key),
-      save: () => upsertDatabaseCheck(tx, { ...key, countryCode: reporter.countryCode, ...after, recordedBy: ctx.viewer!.userId, recordedAt: ctx.clock.now() }),
+      save: () =>
+        upsertDatabaseCheck(tx, {
+          ...key,
+          countryCode: reporter.countryCode,
+          ...after,
+          recordedBy: ctx.viewer!.userId,
+          recordedAt: ctx.clock.now(),
+        }),
     });
   });
 }

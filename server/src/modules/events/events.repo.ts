@@ -67,7 +67,14 @@ export async function readEvents(
   return db
     .select()
     .from(operationEvents)
-    .where(and(eq(operationEvents.operationId, operationId), gt(operationEvents.seq, afterSeq), visibleToAgency(viewerAgencyId), ...filterConditions(filter)))
+    .where(
+      and(
+        eq(operationEvents.operationId, operationId),
+        gt(operationEvents.seq, afterSeq),
+        visibleToAgency(viewerAgencyId),
+        ...filterConditions(filter),
+      ),
+    )
     .orderBy(asc(operationEvents.seq))
     .limit(limit);
 }

@@ -14,5 +14,12 @@ export function recordEvent(
   data: Record<string, unknown>,
   audienceAgencyIds: string[] | null = null,
 ): Promise<number> {
-  return appendEvent(tx, { operationId, type, occurredAt: ctx.clock.now(), actorUserId: ctx.viewer?.userId ?? null, audienceAgencyIds, data });
+  return appendEvent(tx, {
+    operationId,
+    type,
+    occurredAt: ctx.clock.now(),
+    actorUserId: ctx.viewer?.userId ?? null,
+    audienceAgencyIds,
+    data,
+  });
 }

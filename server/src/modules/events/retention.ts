@@ -56,5 +56,7 @@ async function pruneStep(deps: AppDeps, operationId: string, throughSeq: number)
 /** Prunes every `intervalMs` when a retention period is configured; keeps everything otherwise. */
 export function startRetention(deps: AppDeps) {
   const { retentionDays, retentionIntervalMs } = deps.config.events;
-  return startPeriodic(deps, 'event retention', retentionIntervalMs, async () => (retentionDays > 0 ? pruneExpiredEvents(deps, retentionDays) : 0));
+  return startPeriodic(deps, 'event retention', retentionIntervalMs, async () =>
+    retentionDays > 0 ? pruneExpiredEvents(deps, retentionDays) : 0,
+  );
 }

@@ -38,9 +38,17 @@ export const OperationEventInterface = builder.interfaceRef<EventRow>('Operation
 /** The stored event types behind each GraphQL event type, for the timeline's `typename` filter. */
 const storedTypesByTypename = new Map<string, string[]>();
 
-export const eventType = (name: string, types: string[], fields?: Parameters<typeof builder.objectRef<EventRow>>[0] extends never ? never : Parameters<ReturnType<typeof builder.objectRef<EventRow>>['implement']>[0]['fields']) => {
+export const eventType = (
+  name: string,
+  types: string[],
+  fields?: Parameters<typeof builder.objectRef<EventRow>>[0] extends never
+    ? never
+    : Parameters<ReturnType<typeof builder.objectRef<EventRow>>['implement']>[0]['fields'],
+) => {
   storedTypesByTypename.set(name, types);
-  return builder.objectRef<EventRow>(name).implement({ interfaces: [OperationEventInterface], isTypeOf: (event) => types.includes((event as EventRow).type), fields });
+  return builder
+    .objectRef<EventRow>(name)
+    .implement({ interfaces: [OperationEventInterface], isTypeOf: (event) => types.includes((event as EventRow).type), fields });
 };
 
 const STATUS_AFTER: Record<string, string> = {
@@ -56,17 +64,22 @@ eventType('OperationCreatedEvent', ['OPERATION_CREATED']);
 eventType('OperationUpdatedEvent', ['OPERATION_UPDATED'], (t) => ({
   changed: t.stringList({ resolve: (event) => dataOf<{ changed: string[] }>(event).changed }),
 }));
-eventType('ParticipationChangedEvent', ['AGENCY_INVITED', 'INVITATION_ACCEPTED', 'INVITATION_DECLINED', 'PARTICIPATION_WITHDRAWN'], (t) => ({
-  participation: t.field({
-    type: ParticipationType,
-    resolve: async (event, _args, ctx) => (await findParticipationById(ctx.db, dataOf<{ participationId: string }>(event).participationId))!,
+eventType(
+  'ParticipationChangedEvent',
+  ['AGENCY_INVITED', 'INVITATION_ACCEPTED', 'INVITATION_DECLINED', 'PARTICIPATION_WITHDRAWN'],
+  (t) => ({
+    participation: t.field({
+      type: ParticipationType,
+      resolve: async (event, _args, ctx) =>
+        (await findParticipationById(ctx.db, dataOf<{ participationId: string }>(event).participationId))!,
+    }),
+    statusAfter: t.string({
+      description: "The participation's status right after this event (the participation itself shows today's).",
+      resolve: (event) => STATUS_AFTER[event.type] ?? 'ACCEPTED',
+    }),
+    reason: t.string({ nullable: true, resolve: (event) => dataOf<{ reason?: string }>(event).reason ?? null }),
   }),
-  statusAfter: t.string({
-    description: "The participation's status right after this event (the participation itself shows today's).",
-    resolve: (event) => STATUS_AFTER[event.type] ?? 'ACCEPTED',
-  }),
-  reason: t.string({ nullable: true, resolve: (event) => dataOf<{ reason?: string }>(event).reason ?? null }),
-}));
+);
 eventType('MemberAssignedEvent', ['MEMBER_ASSIGNED'], (t) => ({
   member: t.field({
     type: OperationMemberType,
@@ -112,7 +125,9 @@ builder.objectField(OperationType, 'timeline', (t) =>
       args: {
         newestFirst: t.arg.boolean({ defaultValue: false, description: 'Newest first; `after` then pages back in time.' }),
         typename: t.arg.string({ description: 'Only events of this type, by its GraphQL name (such as PhaseAdvancedEvent).' }),
-        agencyId: t.arg.id({ description: 'Only what people of this agency did, or what concerns it (its invitation, answer, members, acknowledgements).' }),
+        agencyId: t.arg.id({
+          description: 'Only what people of this agency did, or what concerns it (its invitation, answer, members, acknowledgements).',
+        }),
       },
       resolve: async (operation, args, ctx) => {
         const after = decodeEventCursor(args.after);

@@ -83,9 +83,19 @@ export async function memberCandidates(
     .innerJoin(users, and(eq(users.agencyId, agencies.id), isNull(users.deactivatedAt)))
     .leftJoin(
       operationMembers,
-      and(eq(operationMembers.operationId, participations.operationId), eq(operationMembers.userId, users.id), isNull(operationMembers.removedAt)),
+      and(
+        eq(operationMembers.operationId, participations.operationId),
+        eq(operationMembers.userId, users.id),
+        isNull(operationMembers.removedAt),
+      ),
     )
-    .where(and(eq(participations.operationId, operationId), eq(participations.status, 'ACCEPTED'), agencyId ? eq(participations.agencyId, agencyId) : undefined))
+    .where(
+      and(
+        eq(participations.operationId, operationId),
+        eq(participations.status, 'ACCEPTED'),
+        agencyId ? eq(participations.agencyId, agencyId) : undefined,
+      ),
+    )
     .orderBy(asc(agencies.name), asc(users.displayName), asc(users.id));
 }
 
@@ -93,6 +103,8 @@ export async function countCoordinators(db: Db, operationId: string): Promise<nu
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(operationMembers)
-    .where(and(eq(operationMembers.operationId, operationId), eq(operationMembers.role, 'COORDINATOR'), isNull(operationMembers.removedAt)));
+    .where(
+      and(eq(operationMembers.operationId, operationId), eq(operationMembers.role, 'COORDINATOR'), isNull(operationMembers.removedAt)),
+    );
   return row?.n ?? 0;
 }

@@ -6,7 +6,15 @@ import { findUserById, type UserRow } from '../accounts/users.repo';
 import { findAgencyById } from '../agencies/agencies.repo';
 import { audited } from '../audit/audited';
 import { recordEvent } from '../events/record-event';
-import { countCoordinators, findCurrentRole, findMember, insertMember, markMemberRemoved, memberCandidates, type MemberRow } from './members.repo';
+import {
+  countCoordinators,
+  findCurrentRole,
+  findMember,
+  insertMember,
+  markMemberRemoved,
+  memberCandidates,
+  type MemberRow,
+} from './members.repo';
 import { canAssign, canAssignSomeRole, canRemove, canSeeOperation, isCoordinator } from './operations.policy';
 import { operationForAction, operationIdOf, requireOpen } from './operation-access';
 import { findWithStanding } from './operations.repo';
@@ -27,7 +35,7 @@ export async function assignMember(ctx: ServiceContext, rawInput: unknown): Prom
       throw ValidationError.field('userId', 'No such active user');
     }
     const participation = await findParticipation(tx, operation.id, user.agencyId);
-    if (participation?.status !== 'ACCEPTED') throw ValidationError.field('userId', "Only users of agencies that accepted can be members");
+    if (participation?.status !== 'ACCEPTED') throw ValidationError.field('userId', 'Only users of agencies that accepted can be members');
     const assignee = { agencyId: user.agencyId, currentRole: await findCurrentRole(tx, operation.id, userId) };
     if (!canAssign(standing, input.role, assignee)) throw new ForbiddenError(`assign this person as ${input.role}`);
     // Somebody must always be able to plan: the last coordinator cannot be given another role.
@@ -65,7 +73,12 @@ export async function removeMember(ctx: ServiceContext, rawInput: unknown): Prom
       throw ValidationError.field('memberId', LAST_COORDINATOR);
     }
     const removed = (await markMemberRemoved(tx, member.id, ctx.clock.now()))!;
-    await recordEvent(tx, ctx, operation.id, 'MEMBER_REMOVED', { memberId: member.id, userId: member.userId, agencyId: member.agencyId, role: member.role });
+    await recordEvent(tx, ctx, operation.id, 'MEMBER_REMOVED', {
+      memberId: member.id,
+      userId: member.userId,
+      agencyId: member.agencyId,
+      role: member.role,
+    });
     return { result: removed, targetId: member.id, operationId: operation.id, details: { role: member.role } };
   });
 }

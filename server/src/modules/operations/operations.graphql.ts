@@ -6,7 +6,7 @@ import { registerNodeLoader } from '../../graphql/node-loaders';
 import { uuidFromGlobalId } from '../../global-id';
 import { AlertSeverityEnum } from '../alerts/alert-enums.graphql';
 import { CommodityType } from '../catalogue/catalogue.graphql';
-import { operations as operationsTable } from '../../db/schema/operations';
+import type { operations as operationsTable } from '../../db/schema/operations';
 import { findWithStanding, visibleTo } from './operations.repo';
 import { createOperation, findVisibleOperation, updateOperation } from './operations.service';
 import { phaseGate, advancePhase, recordFinalReport } from './phases.service';
@@ -23,8 +23,16 @@ const GateCriterionType = builder.objectRef<GateCriterion>('GateCriterion').impl
     key: t.exposeString('key'),
     description: t.exposeString('description', { description: 'In English; clients word the criterion from its key and details.' }),
     agencies: t.stringList({ description: 'The agencies it still waits for, by name.', resolve: (criterion) => criterion.agencies ?? [] }),
-    phases: t.field({ type: [PhaseEnum], description: 'The phases still without planned dates.', resolve: (criterion) => criterion.phases ?? [] }),
-    count: t.int({ nullable: true, description: 'How many are left, where the criterion counts.', resolve: (criterion) => criterion.count ?? null }),
+    phases: t.field({
+      type: [PhaseEnum],
+      description: 'The phases still without planned dates.',
+      resolve: (criterion) => criterion.phases ?? [],
+    }),
+    count: t.int({
+      nullable: true,
+      description: 'How many are left, where the criterion counts.',
+      resolve: (criterion) => criterion.count ?? null,
+    }),
   }),
 });
 
@@ -53,7 +61,10 @@ export const PhasePlanType = builder.drizzleObject('operationPhases', {
 
 const AcknowledgementDeadlineType = builder.objectRef<{ severity: AlertSeverity; minutes: number }>('AcknowledgementDeadline').implement({
   description: 'How long a recipient agency has to acknowledge an alert of this severity.',
-  fields: (t) => ({ severity: t.field({ type: AlertSeverityEnum, resolve: (deadline) => deadline.severity }), minutes: t.exposeInt('minutes') }),
+  fields: (t) => ({
+    severity: t.field({ type: AlertSeverityEnum, resolve: (deadline) => deadline.severity }),
+    minutes: t.exposeInt('minutes'),
+  }),
 });
 
 const AcknowledgementDeadlineInput = builder.inputType('AcknowledgementDeadlineInput', {
@@ -80,7 +91,8 @@ export const OperationType = builder.drizzleNode('operations', {
       type: [AcknowledgementDeadlineType],
       description: 'Most severe first. A change applies to alerts raised after it.',
       select: { columns: { acknowledgementMinutes: true } },
-      resolve: (operation) => [...ALERT_SEVERITIES].reverse().map((severity) => ({ severity, minutes: operation.acknowledgementMinutes[severity] })),
+      resolve: (operation) =>
+        [...ALERT_SEVERITIES].reverse().map((severity) => ({ severity, minutes: operation.acknowledgementMinutes[severity] })),
     }),
     targetCommodities: t.relation('targetCommodities', { type: CommodityType, query: { orderBy: { code: 'asc' } } }),
     plannedPhases: t.relation('phases'),
@@ -124,7 +136,10 @@ const CreateOperationInput = builder.inputType('CreateOperationInput', {
     referenceTimeZone: t.string({ required: true }),
     exercise: t.boolean(),
     plannedPhases: t.field({ type: [PlannedPhaseInput] }),
-    acknowledgementDeadlines: t.field({ type: [AcknowledgementDeadlineInput], description: 'Severities not given keep the defaults: CRITICAL 15 min, HIGH 60, MEDIUM 240, LOW 1440.' }),
+    acknowledgementDeadlines: t.field({
+      type: [AcknowledgementDeadlineInput],
+      description: 'Severities not given keep the defaults: CRITICAL 15 min, HIGH 60, MEDIUM 240, LOW 1440.',
+    }),
   }),
 });
 
@@ -145,7 +160,9 @@ const AdvancePhaseInput = builder.inputType('AdvancePhaseInput', {
   fields: (t) => ({
     operationId: t.id({ required: true }),
     to: t.field({ type: PhaseEnum, required: true }),
-    overrideJustification: t.string({ description: 'Overrides unmet criteria (coordinators; at least 20 characters); audited and on the timeline.' }),
+    overrideJustification: t.string({
+      description: 'Overrides unmet criteria (coordinators; at least 20 characters); audited and on the timeline.',
+    }),
   }),
 });
 
@@ -198,7 +215,10 @@ builder.queryFields((t) => ({
     description: 'The operation with this code, for addresses people can read and share; null exactly as for a code that does not exist.',
     args: { code: t.arg.string({ required: true }) },
     resolve: async (query, _root, args, ctx) => {
-      const where = { code: args.code.trim().toUpperCase(), RAW: (table: { id: typeof operationsTable.id }) => visibleTo(ctx.viewer!, table.id) };
+      const where = {
+        code: args.code.trim().toUpperCase(),
+        RAW: (table: { id: typeof operationsTable.id }) => visibleTo(ctx.viewer!, table.id),
+      };
       return (await ctx.db.query.operations.findFirst(query({ where }))) ?? null;
     },
   }),

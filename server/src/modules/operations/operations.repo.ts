@@ -67,7 +67,10 @@ export async function replaceTargets(db: Db, operationId: string, commodityIds: 
 }
 
 export async function countTargets(db: Db, operationId: string): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(operationTargets).where(eq(operationTargets.operationId, operationId));
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(operationTargets)
+    .where(eq(operationTargets.operationId, operationId));
   return row?.n ?? 0;
 }
 

@@ -66,14 +66,24 @@ export async function createOperation(ctx: ServiceContext, rawInput: unknown): P
       respondedBy: viewer.userId,
       respondedAt: now,
     });
-    await insertMember(tx, { operationId: operation.id, userId: viewer.userId, agencyId: viewer.agencyId, role: 'COORDINATOR', assignedBy: viewer.userId, assignedAt: now });
+    await insertMember(tx, {
+      operationId: operation.id,
+      userId: viewer.userId,
+      agencyId: viewer.agencyId,
+      role: 'COORDINATOR',
+      assignedBy: viewer.userId,
+      assignedAt: now,
+    });
     await recordEvent(tx, ctx, operation.id, 'OPERATION_CREATED', { code: operation.code, name: operation.name });
     return { result: operation, targetId: operation.id, operationId: operation.id, details: { code: operation.code } };
   });
 }
 
 /** The operation's deadlines with `changes`, refused when they would put a graver alert after a lighter one. */
-function deadlinesAfter(operation: OperationRow, changes: NonNullable<UpdateOperationInput['acknowledgementDeadlines']>): AcknowledgementMinutes {
+function deadlinesAfter(
+  operation: OperationRow,
+  changes: NonNullable<UpdateOperationInput['acknowledgementDeadlines']>,
+): AcknowledgementMinutes {
   const minutes = withDeadlines(operation.acknowledgementMinutes, changes);
   const problem = deadlineOrderProblem(minutes);
   if (problem) throw ValidationError.field('acknowledgementDeadlines', problem);

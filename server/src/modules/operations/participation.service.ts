@@ -77,26 +77,47 @@ export async function respondToInvitation(ctx: ServiceContext, rawInput: unknown
         assignedAt: now,
       });
     }
-    await recordEvent(tx, ctx, operation.id, input.accept ? 'INVITATION_ACCEPTED' : 'INVITATION_DECLINED', { participationId: participation.id, agencyId: viewer.agencyId });
+    await recordEvent(tx, ctx, operation.id, input.accept ? 'INVITATION_ACCEPTED' : 'INVITATION_DECLINED', {
+      participationId: participation.id,
+      agencyId: viewer.agencyId,
+    });
     return { result: participation, targetId: participation.id, operationId: operation.id, details: { accept: input.accept } };
   });
 }
 
 export async function withdrawParticipation(ctx: ServiceContext, rawInput: unknown): Promise<ParticipationRow> {
-  return audited(ctx, { action: 'withdrawParticipation', targetType: 'Participation', operationId: operationIdOf(rawInput) }, async (tx) => {
-    const input = parseInput(withdrawParticipationInput, rawInput);
-    const agencyId = idFromInput(input.agencyId, 'Agency', 'agencyId');
-    const { operation } = await operationForAction(tx, ctx, input.operationId, (standing) => canWithdraw(standing, agencyId), 'withdraw this agency');
-    requireOpen(operation, 'Withdrawing an agency');
-    const existing = await findParticipation(tx, operation.id, agencyId);
-    if (!existing || existing.status === 'WITHDRAWN' || existing.status === 'DECLINED') {
-      throw ValidationError.field('agencyId', 'This agency is not taking part');
-    }
-    if (existing.role === 'COORDINATING') throw ValidationError.field('agencyId', 'A coordinating agency cannot withdraw');
-    const now = ctx.clock.now();
-    const participation = await updateParticipation(tx, existing.id, { status: 'WITHDRAWN', respondedBy: ctx.viewer!.userId, respondedAt: now });
-    await removeMembersOfAgency(tx, operation.id, agencyId, now);
-    await recordEvent(tx, ctx, operation.id, 'PARTICIPATION_WITHDRAWN', { participationId: participation.id, agencyId, reason: input.reason });
-    return { result: participation, targetId: participation.id, operationId: operation.id, details: { reason: input.reason } };
-  });
+  return audited(
+    ctx,
+    { action: 'withdrawParticipation', targetType: 'Participation', operationId: operationIdOf(rawInput) },
+    async (tx) => {
+      const input = parseInput(withdrawParticipationInput, rawInput);
+      const agencyId = idFromInput(input.agencyId, 'Agency', 'agencyId');
+      const { operation } = await operationForAction(
+        tx,
+        ctx,
+        input.operationId,
+        (standing) => canWithdraw(standing, agencyId),
+        'withdraw this agency',
+      );
+      requireOpen(operation, 'Withdrawing an agency');
+      const existing = await findParticipation(tx, operation.id, agencyId);
+      if (!existing || existing.status === 'WITHDRAWN' || existing.status === 'DECLINED') {
+        throw ValidationError.field('agencyId', 'This agency is not taking part');
+      }
+      if (existing.role === 'COORDINATING') throw ValidationError.field('agencyId', 'A coordinating agency cannot withdraw');
+      const now = ctx.clock.now();
+      const participation = await updateParticipation(tx, existing.id, {
+        status: 'WITHDRAWN',
+        respondedBy: ctx.viewer!.userId,
+        respondedAt: now,
+      });
+      await removeMembersOfAgency(tx, operation.id, agencyId, now);
+      await recordEvent(tx, ctx, operation.id, 'PARTICIPATION_WITHDRAWN', {
+        participationId: participation.id,
+        agencyId,
+        reason: input.reason,
+      });
+      return { result: participation, targetId: participation.id, operationId: operation.id, details: { reason: input.reason } };
+    },
+  );
 }

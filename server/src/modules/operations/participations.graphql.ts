@@ -109,29 +109,39 @@ const InvitationType = builder.objectRef<InvitationView>('Invitation').implement
   }),
 });
 
-const InviteAgencyInput = builder.inputType('InviteAgencyInput', { fields: (t) => ({
-  operationId: t.id({ required: true }),
-  agencyId: t.id({ required: true }),
-  role: t.field({ type: ParticipationRoleEnum, required: true }),
-}) });
-const RespondToInvitationInput = builder.inputType('RespondToInvitationInput', { fields: (t) => ({
-  operationId: t.id({ required: true }),
-  accept: t.boolean({ required: true }),
-}) });
-const WithdrawParticipationInput = builder.inputType('WithdrawParticipationInput', { fields: (t) => ({
-  operationId: t.id({ required: true }),
-  agencyId: t.id({ required: true }),
-  reason: t.string({ required: true }),
-}) });
-const AssignMemberInput = builder.inputType('AssignMemberInput', { fields: (t) => ({
-  operationId: t.id({ required: true }),
-  userId: t.id({ required: true }),
-  role: t.field({ type: MemberRoleEnum, required: true }),
-}) });
-const RemoveMemberInput = builder.inputType('RemoveMemberInput', { fields: (t) => ({
-  operationId: t.id({ required: true }),
-  memberId: t.id({ required: true }),
-}) });
+const InviteAgencyInput = builder.inputType('InviteAgencyInput', {
+  fields: (t) => ({
+    operationId: t.id({ required: true }),
+    agencyId: t.id({ required: true }),
+    role: t.field({ type: ParticipationRoleEnum, required: true }),
+  }),
+});
+const RespondToInvitationInput = builder.inputType('RespondToInvitationInput', {
+  fields: (t) => ({
+    operationId: t.id({ required: true }),
+    accept: t.boolean({ required: true }),
+  }),
+});
+const WithdrawParticipationInput = builder.inputType('WithdrawParticipationInput', {
+  fields: (t) => ({
+    operationId: t.id({ required: true }),
+    agencyId: t.id({ required: true }),
+    reason: t.string({ required: true }),
+  }),
+});
+const AssignMemberInput = builder.inputType('AssignMemberInput', {
+  fields: (t) => ({
+    operationId: t.id({ required: true }),
+    userId: t.id({ required: true }),
+    role: t.field({ type: MemberRoleEnum, required: true }),
+  }),
+});
+const RemoveMemberInput = builder.inputType('RemoveMemberInput', {
+  fields: (t) => ({
+    operationId: t.id({ required: true }),
+    memberId: t.id({ required: true }),
+  }),
+});
 
 builder.queryFields((t) => ({
   myInvitations: t.field({
@@ -176,7 +186,8 @@ builder.mutationFields((t) => ({
   removeMember: t.field({
     type: OperationMemberType,
     authScopes: { authenticated: true },
-    description: 'Ends a membership (coordinators; contact points for the contact points and observers of their agency). The last coordinator stays.',
+    description:
+      'Ends a membership (coordinators; contact points for the contact points and observers of their agency). The last coordinator stays.',
     args: { input: t.arg({ type: RemoveMemberInput, required: true }) },
     errors: changeErrors,
     resolve: (_root, args, ctx) => removeMember(ctx, args.input),

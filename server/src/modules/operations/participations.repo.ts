@@ -28,7 +28,11 @@ export async function findParticipationById(db: Db, id: string): Promise<Partici
 
 /** When the participation's agency passed the readiness test (see readiness.ts); null while it has not. */
 export async function readinessTestAcknowledgedAt(db: Db, participationId: string): Promise<Date | null> {
-  const at = readinessAcknowledgedAt(sql`${participations.operationId}`, sql`${participations.agencyId}`, sql`${participations.respondedAt}`);
+  const at = readinessAcknowledgedAt(
+    sql`${participations.operationId}`,
+    sql`${participations.agencyId}`,
+    sql`${participations.respondedAt}`,
+  );
   const [row] = await db
     .select({ at: at.mapWith((value: string | Date | null) => (value === null ? null : new Date(value))) })
     .from(participations)
@@ -36,7 +40,11 @@ export async function readinessTestAcknowledgedAt(db: Db, participationId: strin
   return row?.at ?? null;
 }
 
-export async function updateParticipation(db: Db, id: string, changes: Partial<typeof participations.$inferInsert>): Promise<ParticipationRow> {
+export async function updateParticipation(
+  db: Db,
+  id: string,
+  changes: Partial<typeof participations.$inferInsert>,
+): Promise<ParticipationRow> {
   const [row] = await db.update(participations).set(changes).where(eq(participations.id, id)).returning();
   return row!;
 }
@@ -46,24 +54,26 @@ export async function updateParticipation(db: Db, id: string, changes: Partial<t
  * code, name, who invited, when, and the planned operational window.
  */
 export async function pendingInvitations(db: Db, agencyId: string) {
-  return db
-    .select({
-      participationId: participations.id,
-      operationId: operations.id,
-      code: operations.code,
-      name: operations.name,
-      role: participations.role,
-      invitedAt: participations.invitedAt,
-      invitedByName: users.displayName,
-      invitedByAgency: agencies.name,
-      operationalStartsAt: operationPhases.plannedStartsAt,
-      operationalEndsAt: operationPhases.plannedEndsAt,
-    })
-    .from(participations)
-    .innerJoin(operations, eq(operations.id, participations.operationId))
-    .leftJoin(users, eq(users.id, participations.invitedBy))
-    .leftJoin(agencies, eq(agencies.id, users.agencyId))
-    .leftJoin(operationPhases, and(eq(operationPhases.operationId, operations.id), eq(operationPhases.phase, 'OPERATIONAL')))
-    // A closed or cancelled operation's invitation can no longer be answered: it is no longer one.
-    .where(and(eq(participations.agencyId, agencyId), eq(participations.status, 'INVITED'), inArray(operations.phase, [...OPEN_PHASES])));
+  return (
+    db
+      .select({
+        participationId: participations.id,
+        operationId: operations.id,
+        code: operations.code,
+        name: operations.name,
+        role: participations.role,
+        invitedAt: participations.invitedAt,
+        invitedByName: users.displayName,
+        invitedByAgency: agencies.name,
+        operationalStartsAt: operationPhases.plannedStartsAt,
+        operationalEndsAt: operationPhases.plannedEndsAt,
+      })
+      .from(participations)
+      .innerJoin(operations, eq(operations.id, participations.operationId))
+      .leftJoin(users, eq(users.id, participations.invitedBy))
+      .leftJoin(agencies, eq(agencies.id, users.agencyId))
+      .leftJoin(operationPhases, and(eq(operationPhases.operationId, operations.id), eq(operationPhases.phase, 'OPERATIONAL')))
+      // A closed or cancelled operation's invitation can no longer be answered: it is no longer one.
+      .where(and(eq(participations.agencyId, agencyId), eq(participations.status, 'INVITED'), inArray(operations.phase, [...OPEN_PHASES])))
+  );
 }

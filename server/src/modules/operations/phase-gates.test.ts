@@ -8,7 +8,14 @@ import { unmetCriteria, type GateFacts } from './phase-gates';
 const nothingMet: GateFacts = {
   now: new Date('2026-01-01T00:00:00Z'),
   acceptedAgencies: [
-    { agencyId: 'a', name: 'Royal Malaysian Customs Department', role: 'PARTICIPATING', countryCode: 'MY', contactPoints: 0, readinessAcknowledged: false },
+    {
+      agencyId: 'a',
+      name: 'Royal Malaysian Customs Department',
+      role: 'PARTICIPATING',
+      countryCode: 'MY',
+      contactPoints: 0,
+      readinessAcknowledged: false,
+    },
   ],
   targetCommodities: 0,
   plannedPhases: {},

@@ -73,7 +73,8 @@ export function unmetCriteria(to: Phase, facts: GateFacts): GateCriterion[] {
       }
       if (facts.targetCommodities === 0) fail('plan.targetCommodities', 'Target commodities are chosen');
       const unplanned = PLANNED_FOR_PRE_OPERATIONAL.filter((phase) => !facts.plannedPhases[phase]);
-      if (unplanned.length) fail('plan.phaseDates', `All phase dates are planned (missing: ${unplanned.join(', ')})`, { phases: unplanned });
+      if (unplanned.length)
+        fail('plan.phaseDates', `All phase dates are planned (missing: ${unplanned.join(', ')})`, { phases: unplanned });
       break;
     }
     case 'OPERATIONAL': {

@@ -48,7 +48,8 @@ export async function advancePhase(ctx: ServiceContext, rawInput: unknown): Prom
     const from = operation.phase;
     if (from === 'CLOSED' || from === 'CANCELLED') throw new PhaseRuleError(from, 'Changing the phase');
     if (from === input.to) throw new ConflictError(`The operation is already ${from}.`);
-    if (!isAllowedTransition(from, input.to)) throw ValidationError.field('to', `${input.to} does not follow ${from}: phases move one step forward`);
+    if (!isAllowedTransition(from, input.to))
+      throw ValidationError.field('to', `${input.to} does not follow ${from}: phases move one step forward`);
     if (input.to === 'CANCELLED' && !input.overrideJustification) {
       throw ValidationError.field('overrideJustification', 'Give the reason for cancelling');
     }

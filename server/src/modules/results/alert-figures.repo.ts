@@ -30,8 +30,17 @@ export interface AlertFigures {
  * - with feedback: any outcome but PENDING (NOT_CONTROLLED is feedback too: the agency answered);
  *   with a seizure: of those, linked to a seizure report counted in these results.
  */
-export async function alertFigures(db: Db, viewer: Viewer, operationId: string, statuses: SeizureStatus[], now: Date): Promise<AlertFigures> {
-  const counted = sql.join(statuses.map((status) => sql`${status}`), sql`, `);
+export async function alertFigures(
+  db: Db,
+  viewer: Viewer,
+  operationId: string,
+  statuses: SeizureStatus[],
+  now: Date,
+): Promise<AlertFigures> {
+  const counted = sql.join(
+    statuses.map((status) => sql`${status}`),
+    sql`, `,
+  );
   const result = (await db.execute(sql`
     with visible as (
       select ${alerts.id} as id, ${alerts.outcome} as outcome, ${alerts.raisedAt} as raised_at from ${alerts}

@@ -33,9 +33,30 @@ export const CSV_TABLES = ['totals', ...ROW_TABLES, 'alertOutcomes', 'licitShipm
 const ROW_HEADER = ['key', 'label', 'countryCode', 'commodityCode', 'commodityClass', 'quantity', 'unit', 'seizures', 'arrests'];
 
 const SEIZURE_COLUMNS = [
-  'reference', 'status', 'seized_at', 'country_code', 'place', 'location_type', 'commodity_code', 'commodity_name', 'commodity_description',
-  'quantity', 'unit', 'base_quantity', 'base_unit', 'bonus', 'detection_method', 'concealment', 'transport_mode', 'conveyance',
-  'origin_country_code', 'transit_country_codes', 'destination_country_code', 'arrests', 'reporting_agency', 'linked_alerts',
+  'reference',
+  'status',
+  'seized_at',
+  'country_code',
+  'place',
+  'location_type',
+  'commodity_code',
+  'commodity_name',
+  'commodity_description',
+  'quantity',
+  'unit',
+  'base_quantity',
+  'base_unit',
+  'bonus',
+  'detection_method',
+  'concealment',
+  'transport_mode',
+  'conveyance',
+  'origin_country_code',
+  'transit_country_codes',
+  'destination_country_code',
+  'arrests',
+  'reporting_agency',
+  'linked_alerts',
 ] as const;
 
 const camel = (column: string) => column.replace(/_([a-z])/g, (_match, letter: string) => letter.toUpperCase());
@@ -48,28 +69,55 @@ const camel = (column: string) => column.replace(/_([a-z])/g, (_match, letter: s
 export async function resultsCsv(source: OperationResultsSource, table: string, maxMarking: Marking, locale: Locale): Promise<string> {
   if (table === 'totals') {
     const totals = resultsTotals(await source.seizures(), await source.alerts(), await source.checks());
-    return toCsv(['figure', 'value'], Object.entries(totals).map(([figure, value]): Cell[] => [figure, value]));
+    return toCsv(
+      ['figure', 'value'],
+      Object.entries(totals).map(([figure, value]): Cell[] => [figure, value]),
+    );
   }
   if ((ROW_TABLES as string[]).includes(table)) {
     const rows = resultRows(table as RowTable, (await source.seizures())[table as RowTable], locale);
-    return toCsv(ROW_HEADER, rows.map((row) => [row.key, row.label, row.countryCode, row.commodity?.code, row.commodityClass, row.quantity, row.unit, row.seizures, row.arrests]));
+    return toCsv(
+      ROW_HEADER,
+      rows.map((row) => [
+        row.key,
+        row.label,
+        row.countryCode,
+        row.commodity?.code,
+        row.commodityClass,
+        row.quantity,
+        row.unit,
+        row.seizures,
+        row.arrests,
+      ]),
+    );
   }
   if (table === 'alertOutcomes') {
-    return toCsv(['outcome', 'alerts'], (await source.alerts()).outcomes.map((outcome) => [outcome.outcome, outcome.count]));
+    return toCsv(
+      ['outcome', 'alerts'],
+      (await source.alerts()).outcomes.map((outcome) => [outcome.outcome, outcome.count]),
+    );
   }
   if (table === 'licitShipmentsChecked') {
     // One line per country and dimension: a country that checked tonnes and litres has two.
     const lines = (await source.checks()).licitShipments.flatMap((row): Cell[][] =>
-      row.quantities.length ? row.quantities.map((q) => [row.countryCode, row.shipments, q.quantity, q.unit]) : [[row.countryCode, row.shipments, null, null]],
+      row.quantities.length
+        ? row.quantities.map((q) => [row.countryCode, row.shipments, q.quantity, q.unit])
+        : [[row.countryCode, row.shipments, null, null]],
     );
     return toCsv(['countryCode', 'shipments', 'quantity', 'unit'], lines);
   }
   if (table === 'databaseChecks') {
-    return toCsv(['countryCode', 'database', 'checks', 'hits'], (await source.checks()).databaseChecks.map((row) => [row.countryCode, row.database, row.checks, row.hits]));
+    return toCsv(
+      ['countryCode', 'database', 'checks', 'hits'],
+      (await source.checks()).databaseChecks.map((row) => [row.countryCode, row.database, row.checks, row.hits]),
+    );
   }
   if (table === 'seizures') {
     const list = await source.seizureList(maxMarking);
-    return toCsv(SEIZURE_COLUMNS.map(camel), list.map((seizure) => SEIZURE_COLUMNS.map((column) => seizure[column] as Cell)));
+    return toCsv(
+      SEIZURE_COLUMNS.map(camel),
+      list.map((seizure) => SEIZURE_COLUMNS.map((column) => seizure[column] as Cell)),
+    );
   }
   throw ValidationError.field('table', `Unknown table; one of ${CSV_TABLES.join(', ')}`);
 }

@@ -29,14 +29,26 @@ const ResultsTotalsType = builder.objectRef<ReturnType<typeof resultsTotals>>('R
     bonusSeizures: t.exposeInt('bonusSeizures', { description: "Reports of commodities outside the operation's targets." }),
     alertsRaised: t.exposeInt('alertsRaised', { description: 'Alerts the viewer may see, TEST alerts (the readiness test) aside.' }),
     alertsAcknowledged: t.exposeInt('alertsAcknowledged', { description: 'Of those, alerts at least one recipient agency acknowledged.' }),
-    alertsOverdue: t.exposeInt('alertsOverdue', { description: 'Alerts with at least one missed recipient deadline (acknowledged late, or not yet and past due).' }),
+    alertsOverdue: t.exposeInt('alertsOverdue', {
+      description: 'Alerts with at least one missed recipient deadline (acknowledged late, or not yet and past due).',
+    }),
     deadlinesMissed: t.exposeInt('deadlinesMissed', { description: 'Recipient deadlines missed, counted per recipient agency.' }),
-    medianMinutesToAcknowledge: t.exposeFloat('medianMinutesToAcknowledge', { nullable: true, description: 'Median over every recipient acknowledgement, from raising; null without any.' }),
+    medianMinutesToAcknowledge: t.exposeFloat('medianMinutesToAcknowledge', {
+      nullable: true,
+      description: 'Median over every recipient acknowledgement, from raising; null without any.',
+    }),
     alertsWithFeedback: t.exposeInt('alertsWithFeedback', { description: 'Alerts whose outcome is no longer PENDING.' }),
     alertsWithSeizure: t.exposeInt('alertsWithSeizure', { description: 'Of those, alerts linked to a seizure report counted here.' }),
-    hitRate: t.exposeFloat('hitRate', { nullable: true, description: 'alertsWithSeizure ÷ alertsWithFeedback; null while no alert has feedback.' }),
-    licitShipmentsChecked: t.exposeInt('licitShipmentsChecked', { description: 'Licit shipments of target commodities checked and released, from the register of checks.' }),
-    databaseChecks: t.exposeInt('databaseChecks', { description: 'Checks against databases (INTERPOL, WCO CEN, national), from the register of checks.' }),
+    hitRate: t.exposeFloat('hitRate', {
+      nullable: true,
+      description: 'alertsWithSeizure ÷ alertsWithFeedback; null while no alert has feedback.',
+    }),
+    licitShipmentsChecked: t.exposeInt('licitShipmentsChecked', {
+      description: 'Licit shipments of target commodities checked and released, from the register of checks.',
+    }),
+    databaseChecks: t.exposeInt('databaseChecks', {
+      description: 'Checks against databases (INTERPOL, WCO CEN, national), from the register of checks.',
+    }),
     databaseHits: t.exposeInt('databaseHits', { description: 'Of those, hits.' }),
   }),
 });
@@ -66,13 +78,22 @@ const DatabaseChecksRowType = builder.objectRef<DatabaseCheckTotal>('DatabaseChe
 });
 
 const ResultRowType = builder.objectRef<ResultRow>('ResultRow').implement({
-  description: 'A group of seizures and their quantity in the base unit of one dimension (KG, L, M or PIECES): unlike units are never added.',
+  description:
+    'A group of seizures and their quantity in the base unit of one dimension (KG, L, M or PIECES): unlike units are never added.',
   fields: (t) => ({
     key: t.exposeString('key', { description: 'Stable: the group and the unit, e.g. `MY:AMMONIUM_NITRATE:KG`.' }),
     label: t.exposeString('label', { description: "In the viewer's language." }),
     countryCode: t.exposeString('countryCode', { nullable: true }),
-    commodity: t.field({ type: CommodityType, nullable: true, description: 'Null for other commodities.', resolve: (row) => row.commodity }),
-    commodityClass: t.exposeString('commodityClass', { nullable: true, description: 'Catalogue category, or OTHER for described commodities.' }),
+    commodity: t.field({
+      type: CommodityType,
+      nullable: true,
+      description: 'Null for other commodities.',
+      resolve: (row) => row.commodity,
+    }),
+    commodityClass: t.exposeString('commodityClass', {
+      nullable: true,
+      description: 'Catalogue category, or OTHER for described commodities.',
+    }),
     quantity: t.exposeFloat('quantity'),
     unit: t.field({ type: QuantityUnitEnum, resolve: (row) => row.unit }),
     seizures: t.exposeInt('seizures'),
@@ -93,19 +114,47 @@ const OperationResultsType = builder.objectRef<OperationResultsSource>('Operatio
   fields: (t) => ({
     operation: t.field({ type: OperationType, resolve: (source) => source.operation }),
     includeUnverified: t.exposeBoolean('includeUnverified'),
-    totals: t.field({ type: ResultsTotalsType, resolve: async (source) => resultsTotals(await source.seizures(), await source.alerts(), await source.checks()) }),
-    licitShipmentsChecked: t.field({ type: [LicitShipmentsRowType], description: 'Per country, from the register of checks.', resolve: async (source) => (await source.checks()).licitShipments }),
-    databaseChecks: t.field({ type: [DatabaseChecksRowType], description: 'Per country and database, from the register of checks.', resolve: async (source) => (await source.checks()).databaseChecks }),
-    byCountryAndCommodity: t.field({ type: [ResultRowType], description: 'Per reporting country and commodity (other commodities together), by country then commodity code.', resolve: rowsOf('byCountryAndCommodity') }),
+    totals: t.field({
+      type: ResultsTotalsType,
+      resolve: async (source) => resultsTotals(await source.seizures(), await source.alerts(), await source.checks()),
+    }),
+    licitShipmentsChecked: t.field({
+      type: [LicitShipmentsRowType],
+      description: 'Per country, from the register of checks.',
+      resolve: async (source) => (await source.checks()).licitShipments,
+    }),
+    databaseChecks: t.field({
+      type: [DatabaseChecksRowType],
+      description: 'Per country and database, from the register of checks.',
+      resolve: async (source) => (await source.checks()).databaseChecks,
+    }),
+    byCountryAndCommodity: t.field({
+      type: [ResultRowType],
+      description: 'Per reporting country and commodity (other commodities together), by country then commodity code.',
+      resolve: rowsOf('byCountryAndCommodity'),
+    }),
     byDetectionMethod: t.field({ type: [ResultRowType], description: 'Most seizures first.', resolve: rowsOf('byDetectionMethod') }),
     byTransportMode: t.field({ type: [ResultRowType], description: 'Most seizures first.', resolve: rowsOf('byTransportMode') }),
-    byCommodityClass: t.field({ type: [ResultRowType], description: 'Per catalogue category (OTHER for described commodities), bonus or not.', resolve: rowsOf('byCommodityClass') }),
-    bonusByClass: t.field({ type: [ResultRowType], description: "Bonus seizures (commodities outside the operation's targets) per class.", resolve: rowsOf('bonusByClass') }),
-    alertOutcomes: t.field({ type: [OutcomeCountType], description: 'Every outcome, zero included.', resolve: async (source) => (await source.alerts()).outcomes }),
+    byCommodityClass: t.field({
+      type: [ResultRowType],
+      description: 'Per catalogue category (OTHER for described commodities), bonus or not.',
+      resolve: rowsOf('byCommodityClass'),
+    }),
+    bonusByClass: t.field({
+      type: [ResultRowType],
+      description: "Bonus seizures (commodities outside the operation's targets) per class.",
+      resolve: rowsOf('bonusByClass'),
+    }),
+    alertOutcomes: t.field({
+      type: [OutcomeCountType],
+      description: 'Every outcome, zero included.',
+      resolve: async (source) => (await source.alerts()).outcomes,
+    }),
     csv: t.string({
       description: `One table as CSV (RFC 4180, header row): ${CSV_TABLES.join(', ')}. Linked alerts above maxMarking (default ${DEFAULT_EXPORT_MARKING}) are left out; no personal data.`,
       args: { table: t.arg.string({ required: true }), maxMarking: t.arg({ type: MarkingEnum }) },
-      resolve: (source, args, ctx) => resultsCsv(source, args.table, args.maxMarking ?? DEFAULT_EXPORT_MARKING, ctx.viewer!.locale).catch(topLevel),
+      resolve: (source, args, ctx) =>
+        resultsCsv(source, args.table, args.maxMarking ?? DEFAULT_EXPORT_MARKING, ctx.viewer!.locale).catch(topLevel),
     }),
   }),
 });
@@ -143,6 +192,11 @@ builder.queryFields((t) => ({
       includeUnverified: t.arg.boolean({ defaultValue: false }),
     },
     resolve: (_root, args, ctx) =>
-      programmeResults(ctx, { programme: args.programme, from: args.from ?? null, to: args.to ?? null, includeUnverified: args.includeUnverified ?? false }).catch(topLevel),
+      programmeResults(ctx, {
+        programme: args.programme,
+        from: args.from ?? null,
+        to: args.to ?? null,
+        includeUnverified: args.includeUnverified ?? false,
+      }).catch(topLevel),
   }),
 }));

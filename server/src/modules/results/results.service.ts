@@ -44,15 +44,22 @@ export class OperationResultsSource {
   }
 
   alerts(): Promise<AlertFigures> {
-    this.alertSide ??= alertFigures(this.ctx.db, this.viewer, this.operation.id, countedStatuses(this.includeUnverified), this.ctx.clock.now());
+    this.alertSide ??= alertFigures(
+      this.ctx.db,
+      this.viewer,
+      this.operation.id,
+      countedStatuses(this.includeUnverified),
+      this.ctx.clock.now(),
+    );
     return this.alertSide;
   }
 
   /** The register is the operation's, like its seizures: its standing was checked when this source was made. */
   checks(): Promise<CheckFigures> {
-    this.checkSide ??= Promise.all([licitShipmentTotals(this.ctx.db, this.operation.id), databaseCheckTotals(this.ctx.db, this.operation.id)]).then(
-      ([licitShipments, databaseChecks]) => ({ licitShipments, databaseChecks }),
-    );
+    this.checkSide ??= Promise.all([
+      licitShipmentTotals(this.ctx.db, this.operation.id),
+      databaseCheckTotals(this.ctx.db, this.operation.id),
+    ]).then(([licitShipments, databaseChecks]) => ({ licitShipments, databaseChecks }));
     return this.checkSide;
   }
 
@@ -62,7 +69,11 @@ export class OperationResultsSource {
 }
 
 /** The results of an operation; one the viewer may not see is answered exactly as an unknown one. */
-export async function operationResults(ctx: ServiceContext, operationGlobalId: string, includeUnverified: boolean): Promise<OperationResultsSource> {
+export async function operationResults(
+  ctx: ServiceContext,
+  operationGlobalId: string,
+  includeUnverified: boolean,
+): Promise<OperationResultsSource> {
   const viewer = requireViewer(ctx);
   const operationId = uuidFromGlobalId(operationGlobalId, 'Operation');
   const found = operationId ? await findWithStanding(ctx.db, operationId, viewer) : null;
@@ -86,7 +97,12 @@ export async function programmeResults(ctx: ServiceContext, query: ProgrammeQuer
   if (query.from && query.to && query.from >= query.to) throw ValidationError.field('to', 'Must be after from');
   const operations = sql`select o.id from operations o where o.programme = ${query.programme} and not o.exercise and ${visibleTo(viewer, sql`o.id`)}`;
   const [figures, counted] = await Promise.all([
-    seizureFigures(ctx.db, { where: sql`s.operation_id in (${operations})`, statuses: countedStatuses(query.includeUnverified), seizedFrom: query.from, seizedTo: query.to }),
+    seizureFigures(ctx.db, {
+      where: sql`s.operation_id in (${operations})`,
+      statuses: countedStatuses(query.includeUnverified),
+      seizedFrom: query.from,
+      seizedTo: query.to,
+    }),
     countOperations(ctx, operations),
   ]);
   return { ...query, operations: counted, figures };

@@ -16,7 +16,14 @@ export const baseUnitSql = (unit: SQL): SQL =>
 
 /** The quantity in its base unit, in exact numeric arithmetic (0.001 is not exact in binary). */
 export const baseQuantitySql = (quantity: SQL, unit: SQL): SQL =>
-  sql.join([sql`(${quantity}::numeric * case ${unit}`, ...QUANTITY_UNITS.map((u) => sql` when ${u} then ${String(TO_BASE_UNIT[u])}::numeric`), sql` end)`], sql``);
+  sql.join(
+    [
+      sql`(${quantity}::numeric * case ${unit}`,
+      ...QUANTITY_UNITS.map((u) => sql` when ${u} then ${String(TO_BASE_UNIT[u])}::numeric`),
+      sql` end)`,
+    ],
+    sql``,
+  );
 
 /** Class of a bonus seizure: the catalogue category of its commodity, or OTHER for a described one. */
 export const OTHER_CLASS = 'OTHER';
@@ -45,7 +52,13 @@ export interface SeizureFigures {
 }
 
 // grouping(country, method, mode, class, bonus_class): a bit is 1 where that column is not grouped.
-const SETS = { byCountryAndCommodity: 0b01111, byDetectionMethod: 0b10111, byTransportMode: 0b11011, byCommodityClass: 0b11101, bonusByClass: 0b11110 } as const;
+const SETS = {
+  byCountryAndCommodity: 0b01111,
+  byDetectionMethod: 0b10111,
+  byTransportMode: 0b11011,
+  byCommodityClass: 0b11101,
+  bonusByClass: 0b11110,
+} as const;
 const ALL = 0b11111;
 
 export interface SeizureScope {
@@ -57,10 +70,14 @@ export interface SeizureScope {
 }
 
 /** The statuses results count: VERIFIED, and SUBMITTED too when unverified reports are asked for. */
-export const countedStatuses = (includeUnverified: boolean): SeizureStatus[] => (includeUnverified ? ['VERIFIED', 'SUBMITTED'] : ['VERIFIED']);
+export const countedStatuses = (includeUnverified: boolean): SeizureStatus[] =>
+  includeUnverified ? ['VERIFIED', 'SUBMITTED'] : ['VERIFIED'];
 
 export async function seizureFigures(db: Db, scope: SeizureScope): Promise<SeizureFigures> {
-  const statuses = sql.join(scope.statuses.map((status) => sql`${status}`), sql`, `);
+  const statuses = sql.join(
+    scope.statuses.map((status) => sql`${status}`),
+    sql`, `,
+  );
   const result = (await db.execute(sql`
     with per_group as (
       select s.operation_id, s.country_code, s.commodity_id, s.detection_method, s.transport_mode, s.unit,
@@ -96,7 +113,16 @@ export async function seizureFigures(db: Db, scope: SeizureScope): Promise<Seizu
       c.name_fr as "c_nameFr", c.default_unit as "c_defaultUnit", c.hs_code as "c_hsCode", c.created_at as "c_createdAt"
     from grouped g left join commodities c on c.id = g.commodity_id`)) as { rows: Record<string, any>[] };
 
-  const figures: SeizureFigures = { seizures: 0, arrests: 0, bonusSeizures: 0, byCountryAndCommodity: [], byDetectionMethod: [], byTransportMode: [], byCommodityClass: [], bonusByClass: [] };
+  const figures: SeizureFigures = {
+    seizures: 0,
+    arrests: 0,
+    bonusSeizures: 0,
+    byCountryAndCommodity: [],
+    byDetectionMethod: [],
+    byTransportMode: [],
+    byCommodityClass: [],
+    bonusByClass: [],
+  };
   for (const row of result.rows) {
     if (row.grouping_set === ALL) {
       Object.assign(figures, { seizures: row.seizures, arrests: row.arrests, bonusSeizures: row.bonus_seizures });

@@ -16,9 +16,21 @@ export type SeizureListRow = Record<string, string | number | boolean | null>;
  * the references of linked alerts the viewer may see and marked at most as `markings` allow.
  * Officers are named by their agency only, and no alert subject (a passenger's identity) is read.
  */
-export async function seizureList(db: Db, viewer: Viewer, operationId: string, statuses: SeizureStatus[], markings: Marking[]): Promise<SeizureListRow[]> {
-  const counted = sql.join(statuses.map((status) => sql`${status}`), sql`, `);
-  const allowed = sql.join(markings.map((marking) => sql`${marking}`), sql`, `);
+export async function seizureList(
+  db: Db,
+  viewer: Viewer,
+  operationId: string,
+  statuses: SeizureStatus[],
+  markings: Marking[],
+): Promise<SeizureListRow[]> {
+  const counted = sql.join(
+    statuses.map((status) => sql`${status}`),
+    sql`, `,
+  );
+  const allowed = sql.join(
+    markings.map((marking) => sql`${marking}`),
+    sql`, `,
+  );
   const result = (await db.execute(sql`
     select s.reference, s.status, s.seized_at, s.country_code, s.place, s.location_type, c.code as commodity_code,
       ${viewer.locale === 'fr' ? sql`c.name_fr` : sql`c.name_en`} as commodity_name, s.commodity_description,

@@ -23,11 +23,23 @@ export async function reconcileLinkedAlerts(tx: Db, ctx: ServiceContext, seizure
   if (!ids.length) return 0;
   const reconciled = await tx
     .update(alerts)
-    .set({ outcome: 'SEIZED', outcomeNote: `Seizure report ${seizure.reference}`, outcomeBy: ctx.viewer!.userId, outcomeAt: ctx.clock.now() })
+    .set({
+      outcome: 'SEIZED',
+      outcomeNote: `Seizure report ${seizure.reference}`,
+      outcomeBy: ctx.viewer!.userId,
+      outcomeAt: ctx.clock.now(),
+    })
     .where(and(inArray(alerts.id, ids), eq(alerts.outcome, 'PENDING')))
     .returning();
   for (const alert of reconciled.sort((a, b) => a.number - b.number)) {
-    await recordEvent(tx, ctx, alert.operationId, 'ALERT_RECONCILED', { alertId: alert.id, seizureId: seizure.id, outcome: 'SEIZED' }, eventAudience(await audienceOf(tx, alert)));
+    await recordEvent(
+      tx,
+      ctx,
+      alert.operationId,
+      'ALERT_RECONCILED',
+      { alertId: alert.id, seizureId: seizure.id, outcome: 'SEIZED' },
+      eventAudience(await audienceOf(tx, alert)),
+    );
   }
   return reconciled.length;
 }

@@ -1,5 +1,12 @@
 import { catalogueItems } from '@jointops/shared/catalogue';
-import { CLOCK_SKEW_MS, SEIZURE_LEAD_DAYS, seizureTooEarlyMessage, unitFitsCommodity, unitMismatchMessage, type SeizureContent } from '@jointops/shared/seizures';
+import {
+  CLOCK_SKEW_MS,
+  SEIZURE_LEAD_DAYS,
+  seizureTooEarlyMessage,
+  unitFitsCommodity,
+  unitMismatchMessage,
+  type SeizureContent,
+} from '@jointops/shared/seizures';
 import { contentDigest } from '../../content-digest';
 import { ValidationError, type FieldError } from '../../domain-errors';
 import type { Db } from '../../db/client';
@@ -44,7 +51,12 @@ async function commodityOf(tx: Db, content: SeizureContent, operation: Operation
  */
 async function linkedAlertsOf(tx: Db, viewer: Viewer, operationId: string, globalIds: string[], problems: Problems): Promise<string[]> {
   const ids = globalIds.map((id) => uuidFromGlobalId(id, 'Alert'));
-  const visible = await visibleAlertIdsAmong(tx, viewer, operationId, ids.filter((id): id is string => id !== null));
+  const visible = await visibleAlertIdsAmong(
+    tx,
+    viewer,
+    operationId,
+    ids.filter((id): id is string => id !== null),
+  );
   ids.forEach((id, index) => {
     if (!id) problems.push({ path: ['linkedAlertIds', String(index)], message: 'Not a valid Alert id' });
     else if (!visible.has(id)) problems.push({ path: ['linkedAlertIds', String(index)], message: NO_SUCH_ALERT });
@@ -56,16 +68,26 @@ export const NO_SUCH_ALERT = 'No such alert in this operation';
 
 /** The earliest a seizure of the operation may date: its first phase start, planned or actual, less the lead. */
 async function earliestSeizureOf(tx: Db, operation: OperationRow): Promise<Date> {
-  const starts = (await findPhases(tx, operation.id)).flatMap((phase) => [phase.plannedStartsAt, phase.startedAt]).filter((start): start is Date => start !== null);
+  const starts = (await findPhases(tx, operation.id))
+    .flatMap((phase) => [phase.plannedStartsAt, phase.startedAt])
+    .filter((start): start is Date => start !== null);
   const begins = Math.min(operation.createdAt.getTime(), ...starts.map((start) => start.getTime()));
   return new Date(begins - SEIZURE_LEAD_DAYS * 86_400_000);
 }
 
 /** Every problem of the content at once, so that a form (or an imported row) is corrected in one go. */
-export async function checkContent(tx: Db, viewer: Viewer, operation: OperationRow, content: SeizureContent, now: Date): Promise<CheckedContent> {
+export async function checkContent(
+  tx: Db,
+  viewer: Viewer,
+  operation: OperationRow,
+  content: SeizureContent,
+  now: Date,
+): Promise<CheckedContent> {
   const problems: Problems = [];
-  if (content.seizedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) problems.push({ path: ['seizedAt'], message: 'Must not be in the future' });
-  else if (content.seizedAt < (await earliestSeizureOf(tx, operation))) problems.push({ path: ['seizedAt'], message: seizureTooEarlyMessage });
+  if (content.seizedAt.getTime() > now.getTime() + CLOCK_SKEW_MS)
+    problems.push({ path: ['seizedAt'], message: 'Must not be in the future' });
+  else if (content.seizedAt < (await earliestSeizureOf(tx, operation)))
+    problems.push({ path: ['seizedAt'], message: seizureTooEarlyMessage });
   const commodityId = await commodityOf(tx, content, operation, problems);
   const alertIds = await linkedAlertsOf(tx, viewer, operation.id, content.linkedAlertIds, problems);
   if (problems.length) throw new ValidationError(problems);

@@ -10,7 +10,8 @@ import { findSeizureById } from './seizures.repo';
 // reconciled from a seizure carries the alert's: whoever receives one may see what it names.
 
 const dataOf = <T>(event: EventRow) => event.data as T;
-const seizureOf = (event: EventRow, ctx: { db: Db }) => findSeizureById(ctx.db, dataOf<{ seizureId: string }>(event).seizureId).then((seizure) => seizure!);
+const seizureOf = (event: EventRow, ctx: { db: Db }) =>
+  findSeizureById(ctx.db, dataOf<{ seizureId: string }>(event).seizureId).then((seizure) => seizure!);
 
 const seizureEvent = (name: string, type: string) =>
   eventType(name, [type], (t) => ({ seizure: t.field({ type: SeizureType, resolve: (event, _args, ctx) => seizureOf(event, ctx) }) }));
@@ -20,13 +21,23 @@ seizureEvent('SeizureSubmittedEvent', 'SEIZURE_SUBMITTED');
 seizureEvent('SeizureVerifiedEvent', 'SEIZURE_VERIFIED');
 eventType('SeizureCorrectedEvent', ['SEIZURE_CORRECTED'], (t) => ({
   seizure: t.field({ type: SeizureType, resolve: (event, _args, ctx) => seizureOf(event, ctx) }),
-  resubmitted: t.boolean({ description: 'A rejected report, corrected and sent back to the reviewers.', resolve: (event) => dataOf<{ resubmitted: boolean }>(event).resubmitted }),
+  resubmitted: t.boolean({
+    description: 'A rejected report, corrected and sent back to the reviewers.',
+    resolve: (event) => dataOf<{ resubmitted: boolean }>(event).resubmitted,
+  }),
 }));
 eventType('SeizureRejectedEvent', ['SEIZURE_REJECTED'], (t) => ({
   seizure: t.field({ type: SeizureType, resolve: (event, _args, ctx) => seizureOf(event, ctx) }),
   reason: t.string({ resolve: (event) => dataOf<{ reason: string }>(event).reason }),
 }));
 eventType('AlertReconciledEvent', ['ALERT_RECONCILED'], (t) => ({
-  alert: t.field({ type: AlertType, resolve: async (event, _args, ctx) => (await findAlertById(ctx.db, dataOf<{ alertId: string }>(event).alertId))! }),
-  seizure: t.field({ type: SeizureType, description: 'The submitted report that gave the alert its SEIZED outcome.', resolve: (event, _args, ctx) => seizureOf(event, ctx) }),
+  alert: t.field({
+    type: AlertType,
+    resolve: async (event, _args, ctx) => (await findAlertById(ctx.db, dataOf<{ alertId: string }>(event).alertId))!,
+  }),
+  seizure: t.field({
+    type: SeizureType,
+    description: 'The submitted report that gave the alert its SEIZED outcome.',
+    resolve: (event, _args, ctx) => seizureOf(event, ctx),
+  }),
 }));

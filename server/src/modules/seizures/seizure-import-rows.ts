@@ -70,7 +70,12 @@ export async function readImportedRows(tx: Db, ctx: ServiceContext, operation: O
   if (!data.length) throw new ImportRejectedError([{ row: 1, column: null, message: 'No seizure under the header row' }]);
 
   const read = data.map(({ row, cells }) => ({ row, ...rowFields(row, cells, columns, separator) }));
-  const resolve = await resolver(tx, ctx, operation, read.map((entry) => entry.fields));
+  const resolve = await resolver(
+    tx,
+    ctx,
+    operation,
+    read.map((entry) => entry.fields),
+  );
   const imported: ImportedRow[] = [];
   const firstRowOfKey = new Map<string, number>();
   for (const { row, fields, problems: cellProblems } of read) {

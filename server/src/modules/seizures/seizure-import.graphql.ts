@@ -1,5 +1,12 @@
 import { seizureImportTemplate } from '@jointops/shared/seizure-import';
-import { ImportRejectedError, ImportTooLargeError, NotFoundError, PhaseRuleError, ValidationError, type RowError } from '../../domain-errors';
+import {
+  ImportRejectedError,
+  ImportTooLargeError,
+  NotFoundError,
+  PhaseRuleError,
+  ValidationError,
+  type RowError,
+} from '../../domain-errors';
 import { builder } from '../../graphql/builder';
 import { ErrorInterface } from '../../graphql/errors';
 import { importSeizures, type ImportOutcome } from './seizure-import.service';
@@ -31,15 +38,24 @@ builder.objectType(ImportTooLargeError, {
 const ImportSeizuresSuccess = builder.objectRef<ImportOutcome>('ImportSeizuresSuccess').implement({
   fields: (t) => ({
     importedCount: t.exposeInt('importedCount', { description: 'Reports this import created.' }),
-    alreadyImportedCount: t.exposeInt('alreadyImportedCount', { description: 'Rows an earlier import of the agency had already created; not created again.' }),
-    seizures: t.field({ type: [SeizureType], description: 'One report per row, in the order of the file.', resolve: (outcome) => outcome.seizures }),
+    alreadyImportedCount: t.exposeInt('alreadyImportedCount', {
+      description: 'Rows an earlier import of the agency had already created; not created again.',
+    }),
+    seizures: t.field({
+      type: [SeizureType],
+      description: 'One report per row, in the order of the file.',
+      resolve: (outcome) => outcome.seizures,
+    }),
   }),
 });
 
 const ImportSeizuresInput = builder.inputType('ImportSeizuresInput', {
   fields: (t) => ({
     operationId: t.id({ required: true }),
-    csv: t.string({ required: true, description: 'The filled-in template (see seizureImportTemplate): `,` or `;` separated, UTF-8, a BOM allowed.' }),
+    csv: t.string({
+      required: true,
+      description: 'The filled-in template (see seizureImportTemplate): `,` or `;` separated, UTF-8, a BOM allowed.',
+    }),
   }),
 });
 

@@ -36,7 +36,12 @@ export async function importSeizures(ctx: ServiceContext, rawInput: unknown): Pr
     const { operation } = await operationForAction(tx, ctx, operationId, canReportSeizure, 'import seizures');
     requireReportingPhase(operation, 'Importing seizures');
     const rows = await readImportedRows(tx, ctx, operation, csv);
-    const earlier = await findAgencySeizuresByIdempotencyKeys(tx, operation.id, ctx.viewer!.agencyId, rows.map((row) => row.idempotencyKey));
+    const earlier = await findAgencySeizuresByIdempotencyKeys(
+      tx,
+      operation.id,
+      ctx.viewer!.agencyId,
+      rows.map((row) => row.idempotencyKey),
+    );
     const byKey = new Map(earlier.map((seizure) => [seizure.idempotencyKey, seizure]));
     const seizures: SeizureRow[] = [];
     let importedCount = 0;
@@ -50,6 +55,10 @@ export async function importSeizures(ctx: ServiceContext, rawInput: unknown): Pr
       importedCount += 1;
     }
     const alreadyImportedCount = rows.length - importedCount;
-    return { result: { importedCount, alreadyImportedCount, seizures }, operationId: operation.id, details: { rows: rows.length, importedCount, alreadyImportedCount } };
+    return {
+      result: { importedCount, alreadyImportedCount, seizures },
+      operationId: operation.id,
+      details: { rows: rows.length, importedCount, alreadyImportedCount },
+    };
   });
 }

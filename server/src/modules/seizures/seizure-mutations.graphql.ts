@@ -40,16 +40,29 @@ const ReportSeizureInput = builder.inputType('ReportSeizureInput', {
     ...contentFields(t),
   }),
 });
-const CorrectSeizureInput = builder.inputType('CorrectSeizureInput', { fields: (t) => ({ seizureId: t.id({ required: true }), ...contentFields(t) }) });
+const CorrectSeizureInput = builder.inputType('CorrectSeizureInput', {
+  fields: (t) => ({ seizureId: t.id({ required: true }), ...contentFields(t) }),
+});
 const SubmitSeizureInput = builder.inputType('SubmitSeizureInput', { fields: (t) => ({ seizureId: t.id({ required: true }) }) });
 const VerifySeizureInput = builder.inputType('VerifySeizureInput', { fields: (t) => ({ seizureId: t.id({ required: true }) }) });
-const RejectSeizureInput = builder.inputType('RejectSeizureInput', { fields: (t) => ({ seizureId: t.id({ required: true }), reason: t.string({ required: true }) }) });
+const RejectSeizureInput = builder.inputType('RejectSeizureInput', {
+  fields: (t) => ({ seizureId: t.id({ required: true }), reason: t.string({ required: true }) }),
+});
 
-type SeizureInputRef = typeof ReportSeizureInput | typeof CorrectSeizureInput | typeof SubmitSeizureInput | typeof VerifySeizureInput | typeof RejectSeizureInput;
+type SeizureInputRef =
+  | typeof ReportSeizureInput
+  | typeof CorrectSeizureInput
+  | typeof SubmitSeizureInput
+  | typeof VerifySeizureInput
+  | typeof RejectSeizureInput;
 
 // Every seizure mutation answers with the report it created or changed, or one of the same failures.
 builder.mutationFields((t) => {
-  const seizureChange = (input: SeizureInputRef, change: (ctx: ServiceContext, rawInput: unknown) => Promise<SeizureRow>, description?: string) =>
+  const seizureChange = (
+    input: SeizureInputRef,
+    change: (ctx: ServiceContext, rawInput: unknown) => Promise<SeizureRow>,
+    description?: string,
+  ) =>
     t.field({
       type: SeizureType,
       authScopes: { authenticated: true },
@@ -59,10 +72,22 @@ builder.mutationFields((t) => {
       resolve: (_root, args, ctx) => change(ctx, args.input),
     });
   return {
-    reportSeizure: seizureChange(ReportSeizureInput, reportSeizure, "Reports a seizure for the caller's agency, in OPERATIONAL or (late) in POST_OPERATIONAL."),
+    reportSeizure: seizureChange(
+      ReportSeizureInput,
+      reportSeizure,
+      "Reports a seizure for the caller's agency, in OPERATIONAL or (late) in POST_OPERATIONAL.",
+    ),
     submitSeizure: seizureChange(SubmitSeizureInput, submitSeizure, 'Sends a DRAFT to the operation.'),
-    correctSeizure: seizureChange(CorrectSeizureInput, correctSeizure, 'Rewrites a DRAFT (it stays a draft) or a REJECTED report (it is submitted again).'),
+    correctSeizure: seizureChange(
+      CorrectSeizureInput,
+      correctSeizure,
+      'Rewrites a DRAFT (it stays a draft) or a REJECTED report (it is submitted again).',
+    ),
     verifySeizure: seizureChange(VerifySeizureInput, verifySeizure, 'By a reviewer or coordinator who did not file the report.'),
-    rejectSeizure: seizureChange(RejectSeizureInput, rejectSeizure, 'By a reviewer or coordinator who did not file the report; the reason is required.'),
+    rejectSeizure: seizureChange(
+      RejectSeizureInput,
+      rejectSeizure,
+      'By a reviewer or coordinator who did not file the report; the reason is required.',
+    ),
   };
 });

@@ -21,12 +21,17 @@ interface Decision<Input> {
   outcome: (input: Input, reviewerId: string, now: Date) => { changes: SeizureChanges; event: string; data?: Record<string, unknown> };
 }
 
-async function review<Input extends { seizureId: string }>(ctx: ServiceContext, rawInput: unknown, decision: Decision<Input>): Promise<SeizureRow> {
+async function review<Input extends { seizureId: string }>(
+  ctx: ServiceContext,
+  rawInput: unknown,
+  decision: Decision<Input>,
+): Promise<SeizureRow> {
   return audited(ctx, { action: decision.action, targetType: 'Seizure' }, async (tx) => {
     const input = parseInput(decision.schema, rawInput);
     const found = await seizureForAction(tx, ctx, input.seizureId, canReviewSeizure, `${decision.verb} this seizure report`);
     requireReportingPhase(found.operation, `Reviewing a seizure report`);
-    if (found.seizure.status !== 'SUBMITTED') throw new ConflictError(`Only a submitted report can be reviewed; this report is ${found.seizure.status}.`);
+    if (found.seizure.status !== 'SUBMITTED')
+      throw new ConflictError(`Only a submitted report can be reviewed; this report is ${found.seizure.status}.`);
     const now = ctx.clock.now();
     const { changes, event, data } = decision.outcome(input, ctx.viewer!.userId, now);
     const seizure = await updateSeizureRow(tx, found.seizure.id, { ...changes, updatedAt: now });
@@ -40,7 +45,10 @@ export const verifySeizure = (ctx: ServiceContext, rawInput: unknown) =>
     action: 'verifySeizure',
     schema: verifySeizureInput,
     verb: 'verify',
-    outcome: (_input, reviewerId, now) => ({ changes: { status: 'VERIFIED', verifiedBy: reviewerId, verifiedAt: now }, event: 'SEIZURE_VERIFIED' }),
+    outcome: (_input, reviewerId, now) => ({
+      changes: { status: 'VERIFIED', verifiedBy: reviewerId, verifiedAt: now },
+      event: 'SEIZURE_VERIFIED',
+    }),
   });
 
 export const rejectSeizure = (ctx: ServiceContext, rawInput: unknown) =>

@@ -36,7 +36,11 @@ export const SeizureType = builder.drizzleNode('seizures', {
     locationType: t.expose('locationType', { type: LocationTypeEnum }),
     latitude: t.exposeFloat('latitude', { nullable: true }),
     longitude: t.exposeFloat('longitude', { nullable: true }),
-    commodity: t.relation('commodity', { type: CommodityType, nullable: true, description: 'Null for an other commodity, which `commodityDescription` names.' }),
+    commodity: t.relation('commodity', {
+      type: CommodityType,
+      nullable: true,
+      description: 'Null for an other commodity, which `commodityDescription` names.',
+    }),
     commodityDescription: t.exposeString('commodityDescription', { nullable: true }),
     quantity: t.exposeFloat('quantity'),
     unit: t.expose('unit', { type: QuantityUnitEnum }),
@@ -79,7 +83,8 @@ builder.objectField(OperationType, 'seizures', (t) =>
       args: { status: t.arg({ type: SeizureStatusEnum }) },
       resolve: async (operation, args, ctx) => {
         const before = args.after ? seizureCursor.decode(args.after) : null;
-        if (before === null && args.after) throw new GraphQLError('Not a seizures cursor.', { extensions: { code: ERROR_CODES.VALIDATION } });
+        if (before === null && args.after)
+          throw new GraphQLError('Not a seizures cursor.', { extensions: { code: ERROR_CODES.VALIDATION } });
         const first = pageSize(args.first);
         const rows = await visibleSeizuresPage(ctx.db, ctx.viewer!, operation.id, { before, status: args.status ?? null }, first + 1);
         return connectionPage(rows, first, (seizure) => seizureCursor.encode(seizure.number), args.after);

@@ -16,7 +16,10 @@ export type SeizureChanges = Partial<typeof seizures.$inferInsert>;
  * operation is visible, and the report is submitted or the viewer's agency's own draft.
  */
 export function seizureVisibleTo(viewer: Viewer): SQL {
-  return and(visibleTo(viewer, sql`${seizures.operationId}`), sql`(${seizures.status} <> 'DRAFT' or ${seizures.reportingAgencyId} = ${viewer.agencyId})`)!;
+  return and(
+    visibleTo(viewer, sql`${seizures.operationId}`),
+    sql`(${seizures.status} <> 'DRAFT' or ${seizures.reportingAgencyId} = ${viewer.agencyId})`,
+  )!;
 }
 
 /** The next seizure number of the operation; the caller holds the operation's row lock. */
@@ -24,7 +27,10 @@ export async function takeSeizureNumber(tx: Db, operationId: string): Promise<nu
   const [row] = await tx
     .insert(operationCounters)
     .values({ operationId, lastSeizureNumber: 1 })
-    .onConflictDoUpdate({ target: operationCounters.operationId, set: { lastSeizureNumber: sql`${operationCounters.lastSeizureNumber} + 1` } })
+    .onConflictDoUpdate({
+      target: operationCounters.operationId,
+      set: { lastSeizureNumber: sql`${operationCounters.lastSeizureNumber} + 1` },
+    })
     .returning({ number: operationCounters.lastSeizureNumber });
   return row!.number;
 }
@@ -92,7 +98,10 @@ export async function replaceAlertLinks(tx: Db, seizureId: string, alertIds: str
 }
 
 export async function linkedAlertIds(db: Db, seizureId: string): Promise<string[]> {
-  const rows = await db.select({ alertId: seizureAlertLinks.alertId }).from(seizureAlertLinks).where(eq(seizureAlertLinks.seizureId, seizureId));
+  const rows = await db
+    .select({ alertId: seizureAlertLinks.alertId })
+    .from(seizureAlertLinks)
+    .where(eq(seizureAlertLinks.seizureId, seizureId));
   return rows.map((row) => row.alertId);
 }
 
@@ -107,7 +116,12 @@ export async function visibleAlertIdsAmong(db: Db, viewer: Viewer, operationId: 
 }
 
 /** Of `references`, the alerts of the operation the viewer may see, by reference. */
-export async function visibleAlertIdsByReference(db: Db, viewer: Viewer, operationId: string, references: string[]): Promise<Map<string, string>> {
+export async function visibleAlertIdsByReference(
+  db: Db,
+  viewer: Viewer,
+  operationId: string,
+  references: string[],
+): Promise<Map<string, string>> {
   if (!references.length) return new Map();
   const rows = await db
     .select({ id: alerts.id, reference: alerts.reference })
@@ -117,7 +131,12 @@ export async function visibleAlertIdsByReference(db: Db, viewer: Viewer, operati
 }
 
 /** The agency's reports in the operation filed under any of `keys`, whoever of the agency filed them. */
-export async function findAgencySeizuresByIdempotencyKeys(db: Db, operationId: string, agencyId: string, keys: string[]): Promise<SeizureRow[]> {
+export async function findAgencySeizuresByIdempotencyKeys(
+  db: Db,
+  operationId: string,
+  agencyId: string,
+  keys: string[],
+): Promise<SeizureRow[]> {
   if (!keys.length) return [];
   return db
     .select()

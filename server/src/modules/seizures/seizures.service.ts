@@ -11,7 +11,14 @@ import { reconcileLinkedAlerts } from './reconciliation';
 import { checkContent, reportDigest, type CheckedContent } from './seizure-content';
 import { requireReportingPhase, seizureForAction } from './seizure-access';
 import { canAmendSeizure, canReportSeizure, seizureEventAudience } from './seizures.policy';
-import { findSeizureByIdempotencyKey, insertSeizure, replaceAlertLinks, takeSeizureNumber, updateSeizureRow, type SeizureRow } from './seizures.repo';
+import {
+  findSeizureByIdempotencyKey,
+  insertSeizure,
+  replaceAlertLinks,
+  takeSeizureNumber,
+  updateSeizureRow,
+  type SeizureRow,
+} from './seizures.repo';
 
 /** Reports a seizure for the caller's agency: a DRAFT, or submitted at once (the default). */
 export async function reportSeizure(ctx: ServiceContext, rawInput: unknown): Promise<SeizureRow> {
@@ -30,7 +37,12 @@ export async function reportSeizure(ctx: ServiceContext, rawInput: unknown): Pro
     }
     requireReportingPhase(operation, 'Reporting a seizure');
     const seizure = await createReport(tx, ctx, operation, { idempotencyKey, contentHash: hash, submit, checked });
-    return { result: seizure, targetId: seizure.id, operationId: operation.id, details: { reference: seizure.reference, status: seizure.status } };
+    return {
+      result: seizure,
+      targetId: seizure.id,
+      operationId: operation.id,
+      details: { reference: seizure.reference, status: seizure.status },
+    };
   });
 }
 
@@ -65,7 +77,14 @@ export async function createReport(tx: Db, ctx: ServiceContext, operation: Opera
     updatedAt: now,
   });
   await replaceAlertLinks(tx, seizure.id, report.checked.alertIds);
-  await recordEvent(tx, ctx, operation.id, 'SEIZURE_REPORTED', { seizureId: seizure.id, status: seizure.status }, seizureEventAudience(seizure));
+  await recordEvent(
+    tx,
+    ctx,
+    operation.id,
+    'SEIZURE_REPORTED',
+    { seizureId: seizure.id, status: seizure.status },
+    seizureEventAudience(seizure),
+  );
   if (seizure.status === 'SUBMITTED') await reconcileLinkedAlerts(tx, ctx, seizure);
   return seizure;
 }
@@ -97,7 +116,8 @@ export async function correctSeizure(ctx: ServiceContext, rawInput: unknown): Pr
     const found = await seizureForAction(tx, ctx, seizureId, canAmendSeizure, 'correct this seizure report');
     requireReportingPhase(found.operation, 'Correcting a seizure report');
     const was = found.seizure.status;
-    if (was !== 'DRAFT' && was !== 'REJECTED') throw new ConflictError(`Only a draft or a rejected report can be corrected; this report is ${was}.`);
+    if (was !== 'DRAFT' && was !== 'REJECTED')
+      throw new ConflictError(`Only a draft or a rejected report can be corrected; this report is ${was}.`);
     const now = ctx.clock.now();
     const checked = await checkContent(tx, ctx.viewer!, found.operation, content, now);
     const resubmitted = was === 'REJECTED';
@@ -107,8 +127,20 @@ export async function correctSeizure(ctx: ServiceContext, rawInput: unknown): Pr
       ...(resubmitted ? { status: 'SUBMITTED' as const, submittedAt: now, rejectedBy: null, rejectedAt: null, rejectionReason: null } : {}),
     });
     await replaceAlertLinks(tx, seizure.id, checked.alertIds);
-    await recordEvent(tx, ctx, seizure.operationId, 'SEIZURE_CORRECTED', { seizureId: seizure.id, resubmitted }, seizureEventAudience(seizure));
+    await recordEvent(
+      tx,
+      ctx,
+      seizure.operationId,
+      'SEIZURE_CORRECTED',
+      { seizureId: seizure.id, resubmitted },
+      seizureEventAudience(seizure),
+    );
     if (resubmitted) await reconcileLinkedAlerts(tx, ctx, seizure);
-    return { result: seizure, targetId: seizure.id, operationId: seizure.operationId, details: { reference: seizure.reference, resubmitted } };
+    return {
+      result: seizure,
+      targetId: seizure.id,
+      operationId: seizure.operationId,
+      details: { reference: seizure.reference, resubmitted },
+    };
   });
 }

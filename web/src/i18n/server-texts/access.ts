@@ -122,6 +122,10 @@ export const accessTexts: readonly ServerText[] = [
   // Said to someone not signed in, whose role is not the point.
   { pattern: /^Your role in this operation does not allow you to do this without signing in\.$/, message: words.signInFirst },
   { pattern: /^Your role in this operation does not allow you to (?<action>.+)\.$/, message: words.forbidden, values: { action: ACTIONS } },
-  { pattern: /^(?<activity>.+) is not possible while the operation is (?<phase>[A-Z_]+)\.$/, message: words.phaseRule, values: { activity: ACTIVITIES, phase: phaseWords } },
+  {
+    pattern: /^(?<activity>.+) is not possible while the operation is (?<phase>[A-Z_]+)\.$/,
+    message: words.phaseRule,
+    values: { activity: ACTIVITIES, phase: phaseWords },
+  },
   { pattern: /^(?<thing>\w+) not found\.$/, message: words.notFound, values: { thing } },
 ];

@@ -7,11 +7,13 @@ const words = defineMessages({
   invalidCredentials: { id: 'serverText.account.invalidCredentials', defaultMessage: 'The e-mail address or password is incorrect.' },
   tooManyAttempts: {
     id: 'serverText.account.tooManyAttempts',
-    defaultMessage: '{minutes, plural, one {Too many failed sign-in attempts. Try again in # minute.} other {Too many failed sign-in attempts. Try again in # minutes.}}',
+    defaultMessage:
+      '{minutes, plural, one {Too many failed sign-in attempts. Try again in # minute.} other {Too many failed sign-in attempts. Try again in # minutes.}}',
   },
   tooManyAttemptsSeconds: {
     id: 'serverText.account.tooManyAttemptsSeconds',
-    defaultMessage: '{seconds, plural, one {Too many failed sign-in attempts. Try again in # second.} other {Too many failed sign-in attempts. Try again in # seconds.}}',
+    defaultMessage:
+      '{seconds, plural, one {Too many failed sign-in attempts. Try again in # second.} other {Too many failed sign-in attempts. Try again in # seconds.}}',
   },
   emailTaken: { id: 'serverText.account.emailTaken', defaultMessage: 'An account with this e-mail address already exists' },
   ownAccount: { id: 'serverText.account.ownAccount', defaultMessage: 'You cannot deactivate your own account' },
@@ -22,7 +24,10 @@ const words = defineMessages({
   },
   noSuchAgency: { id: 'serverText.account.noSuchAgency', defaultMessage: 'This agency is not in the directory' },
   agencyDeactivated: { id: 'serverText.account.agencyDeactivated', defaultMessage: 'This agency is deactivated' },
-  reactivateAgencyFirst: { id: 'serverText.account.reactivateAgencyFirst', defaultMessage: 'This agency is deactivated: reactivate it first' },
+  reactivateAgencyFirst: {
+    id: 'serverText.account.reactivateAgencyFirst',
+    defaultMessage: 'This agency is deactivated: reactivate it first',
+  },
   agencyNameTaken: { id: 'serverText.account.agencyNameTaken', defaultMessage: 'An agency with this name already exists in this country' },
   ownAgency: { id: 'serverText.account.ownAgency', defaultMessage: 'You cannot deactivate your own agency' },
   countryForNationalAgency: { id: 'serverText.account.countryForNationalAgency', defaultMessage: 'Required for a national agency' },
@@ -35,7 +40,10 @@ export const accountTexts: readonly ServerText[] = [
   { pattern: /^An account with this e-mail address already exists$/, message: words.emailTaken },
   { pattern: /^You cannot deactivate your own account$/, message: words.ownAccount },
   { pattern: /^You cannot remove your own administrator rights$/, message: words.ownAdminRights },
-  { pattern: /^A member of an operation still open cannot change agency: remove them from it first, or wait until it is closed$/, message: words.agencyWhileMember },
+  {
+    pattern: /^A member of an operation still open cannot change agency: remove them from it first, or wait until it is closed$/,
+    message: words.agencyWhileMember,
+  },
   { pattern: /^No such agency$/, message: words.noSuchAgency },
   { pattern: /^This agency is deactivated$/, message: words.agencyDeactivated },
   { pattern: /^This agency is deactivated: reactivate it first$/, message: words.reactivateAgencyFirst },

@@ -12,15 +12,24 @@ const words = defineMessages({
   transportDocument: { id: 'serverText.alert.transportDocument', defaultMessage: 'Give a bill of lading or an air waybill' },
   imoNumber: { id: 'serverText.alert.imoNumber', defaultMessage: 'Use a seven-digit IMO number' },
   conveyance: { id: 'serverText.alert.conveyance', defaultMessage: 'Name the vessel (or its IMO number), the flight or the vehicle' },
-  subjectTooLong: { id: 'serverText.alert.subjectTooLong', defaultMessage: 'The details are too long: at most {max, number} characters once stored' },
+  subjectTooLong: {
+    id: 'serverText.alert.subjectTooLong',
+    defaultMessage: 'The details are too long: at most {max, number} characters once stored',
+  },
   languageTag: { id: 'serverText.alert.languageTag', defaultMessage: 'Use a language tag, e.g. en or fr' },
   nameRecipient: { id: 'serverText.alert.nameRecipient', defaultMessage: 'Name at least one agency' },
   recipientsOnlyRestricted: {
     id: 'serverText.alert.recipientsOnlyRestricted',
     defaultMessage: 'Recipients are named only when the alert goes to “{distribution}”',
   },
-  ownAgencyRecipient: { id: 'serverText.alert.ownAgencyRecipient', defaultMessage: 'Your own agency raises the alert: it is not one of its recipients' },
-  recipientNotTakingPart: { id: 'serverText.alert.recipientNotTakingPart', defaultMessage: 'This agency is not taking part in this operation' },
+  ownAgencyRecipient: {
+    id: 'serverText.alert.ownAgencyRecipient',
+    defaultMessage: 'Your own agency raises the alert: it is not one of its recipients',
+  },
+  recipientNotTakingPart: {
+    id: 'serverText.alert.recipientNotTakingPart',
+    defaultMessage: 'This agency is not taking part in this operation',
+  },
   resentDifferently: {
     id: 'serverText.alert.resentDifferently',
     defaultMessage: 'This alert was already sent with different content. Reload the page to see it before sending again.',
@@ -37,7 +46,11 @@ export const alertTexts: readonly ServerText[] = [
   { pattern: /^At most (?<max>\d+) characters of JSON$/, message: words.subjectTooLong },
   { pattern: /^Use a language tag, e\.g\. en or fr$/, message: words.languageTag },
   { pattern: /^Name at least one agency$/, message: words.nameRecipient },
-  { pattern: /^Only a (?<distribution>[A-Z_]+) alert names its recipients$/, message: words.recipientsOnlyRestricted, values: { distribution: distributionWords } },
+  {
+    pattern: /^Only a (?<distribution>[A-Z_]+) alert names its recipients$/,
+    message: words.recipientsOnlyRestricted,
+    values: { distribution: distributionWords },
+  },
   { pattern: /^Your own agency raises the alert$/, message: words.ownAgencyRecipient },
   { pattern: /^Not an agency taking part in this operation$/, message: words.recipientNotTakingPart },
   { pattern: /^This idempotency key was already used for a different alert\.$/, message: words.resentDifferently },

@@ -13,7 +13,10 @@ const words = defineMessages({
     id: 'serverText.check.agencyWithoutCountry',
     defaultMessage: 'Figures are reported per country, and your agency has none: a national agency records them',
   },
-  dayNotCome: { id: 'serverText.check.dayNotCome', defaultMessage: 'This day has not come yet in the reference time zone of the operation' },
+  dayNotCome: {
+    id: 'serverText.check.dayNotCome',
+    defaultMessage: 'This day has not come yet in the reference time zone of the operation',
+  },
   beforeOperational: { id: 'serverText.check.beforeOperational', defaultMessage: 'This day is before the operational phase began' },
 });
 
@@ -23,7 +26,10 @@ export const checkTexts: readonly ServerText[] = [
   { pattern: /^A unit without a quantity$/, message: words.unitWithoutQuantity },
   { pattern: /^No quantity without a shipment checked$/, message: words.quantityWithoutShipment },
   { pattern: /^More hits than checks$/, message: words.moreHitsThanChecks },
-  { pattern: /^Figures are reported per country, and your agency has none: a national agency records them$/, message: words.agencyWithoutCountry },
+  {
+    pattern: /^Figures are reported per country, and your agency has none: a national agency records them$/,
+    message: words.agencyWithoutCountry,
+  },
   { pattern: /^This day has not come yet in the operation's reference time zone$/, message: words.dayNotCome },
   { pattern: /^Before the operational phase began$/, message: words.beforeOperational },
 ];

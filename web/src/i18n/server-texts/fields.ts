@@ -6,8 +6,14 @@ import type { ServerText } from '../server-texts';
 
 const words = defineMessages({
   required: { id: 'serverText.field.required', defaultMessage: 'Required' },
-  atMostCharacters: { id: 'serverText.field.atMostCharacters', defaultMessage: '{max, plural, one {At most # character} other {At most # characters}}' },
-  atLeastCharacters: { id: 'serverText.field.atLeastCharacters', defaultMessage: '{min, plural, one {At least # character} other {At least # characters}}' },
+  atMostCharacters: {
+    id: 'serverText.field.atMostCharacters',
+    defaultMessage: '{max, plural, one {At most # character} other {At most # characters}}',
+  },
+  atLeastCharacters: {
+    id: 'serverText.field.atLeastCharacters',
+    defaultMessage: '{min, plural, one {At least # character} other {At least # characters}}',
+  },
   atMost: { id: 'serverText.field.atMost', defaultMessage: 'At most {max, number}' },
   between: { id: 'serverText.field.between', defaultMessage: 'Between {min, number} and {max, number}' },
   notValidId: { id: 'serverText.field.notValidId', defaultMessage: 'Not a valid identifier' },
@@ -38,11 +44,13 @@ const words = defineMessages({
   staleCursor: { id: 'serverText.field.staleCursor', defaultMessage: 'This page of the list is no longer valid. Reload the list.' },
   tooManyConnections: {
     id: 'serverText.field.tooManyConnections',
-    defaultMessage: '{max, plural, one {At most # live connection per person. Close the other and try again.} other {At most # live connections per person. Close one and try again.}}',
+    defaultMessage:
+      '{max, plural, one {At most # live connection per person. Close the other and try again.} other {At most # live connections per person. Close one and try again.}}',
   },
   tooManySubscriptions: {
     id: 'serverText.field.tooManySubscriptions',
-    defaultMessage: '{max, plural, one {At most # live view per connection. Close the others and reload.} other {At most # live views per connection. Close the others and reload.}}',
+    defaultMessage:
+      '{max, plural, one {At most # live view per connection. Close the others and reload.} other {At most # live views per connection. Close the others and reload.}}',
   },
 });
 

@@ -12,40 +12,65 @@ const words = defineMessages({
     id: 'serverText.operation.notAPlanner',
     defaultMessage: 'Administrators keep the directory and do not plan operations: create it with your ordinary account.',
   },
-  onlyOpenPhasesPlanned: { id: 'serverText.operation.onlyOpenPhasesPlanned', defaultMessage: 'Only the phases up to post-operational have planned dates' },
+  onlyOpenPhasesPlanned: {
+    id: 'serverText.operation.onlyOpenPhasesPlanned',
+    defaultMessage: 'Only the phases up to post-operational have planned dates',
+  },
   mustBeAfterStart: { id: 'serverText.operation.mustBeAfterStart', defaultMessage: 'Must be after the start' },
   plannedTwice: { id: 'serverText.operation.plannedTwice', defaultMessage: 'This phase is planned twice' },
-  overlapsPreviousPhase: { id: 'serverText.operation.overlapsPreviousPhase', defaultMessage: 'Must not start before the {phase} phase ends' },
+  overlapsPreviousPhase: {
+    id: 'serverText.operation.overlapsPreviousPhase',
+    defaultMessage: 'Must not start before the {phase} phase ends',
+  },
   deadlineOrder: {
     id: 'serverText.operation.deadlineOrder',
     defaultMessage:
       'An alert of severity “{graver}” cannot be given longer to acknowledge ({graverMinutes, number} min) than one of severity “{lighter}” ({lighterMinutes, number} min)',
   },
   notCatalogueItems: { id: 'serverText.operation.notCatalogueItems', defaultMessage: 'Some are not items of the {version} catalogue' },
-  notNextPhase: { id: 'serverText.operation.notNextPhase', defaultMessage: 'The {to} phase does not follow the {from} phase: an operation moves one phase forward at a time' },
+  notNextPhase: {
+    id: 'serverText.operation.notNextPhase',
+    defaultMessage: 'The {to} phase does not follow the {from} phase: an operation moves one phase forward at a time',
+  },
   reasonForCancelling: { id: 'serverText.operation.reasonForCancelling', defaultMessage: 'Give the reason for cancelling' },
   alreadyInPhase: { id: 'serverText.operation.alreadyInPhase', defaultMessage: 'The operation is already in the {phase} phase.' },
-  gateNotMet: { id: 'serverText.operation.gateNotMet', defaultMessage: 'The operation cannot move to the {to} phase yet: some criteria are not met.' },
+  gateNotMet: {
+    id: 'serverText.operation.gateNotMet',
+    defaultMessage: 'The operation cannot move to the {to} phase yet: some criteria are not met.',
+  },
   alreadyInvited: { id: 'serverText.operation.alreadyInvited', defaultMessage: 'This agency has already been invited' },
   alreadyTakingPart: { id: 'serverText.operation.alreadyTakingPart', defaultMessage: 'This agency is already taking part' },
   notTakingPart: { id: 'serverText.operation.notTakingPart', defaultMessage: 'This agency is not taking part in the operation' },
-  coordinatingCannotWithdraw: { id: 'serverText.operation.coordinatingCannotWithdraw', defaultMessage: 'A coordinating agency cannot be withdrawn' },
+  coordinatingCannotWithdraw: {
+    id: 'serverText.operation.coordinatingCannotWithdraw',
+    defaultMessage: 'A coordinating agency cannot be withdrawn',
+  },
   noSuchActiveUser: { id: 'serverText.operation.noSuchActiveUser', defaultMessage: 'This person has no active account' },
-  onlyAcceptedAgencies: { id: 'serverText.operation.onlyAcceptedAgencies', defaultMessage: 'Only people from agencies that have accepted can be members' },
-  lastCoordinator: { id: 'serverText.operation.lastCoordinator', defaultMessage: 'An operation keeps at least one coordinator: assign another one first' },
+  onlyAcceptedAgencies: {
+    id: 'serverText.operation.onlyAcceptedAgencies',
+    defaultMessage: 'Only people from agencies that have accepted can be members',
+  },
+  lastCoordinator: {
+    id: 'serverText.operation.lastCoordinator',
+    defaultMessage: 'An operation keeps at least one coordinator: assign another one first',
+  },
   noSuchMember: { id: 'serverText.operation.noSuchMember', defaultMessage: 'This person is not a member of this operation' },
 });
 
 export const operationTexts: readonly ServerText[] = [
   { pattern: /^Use 3 to 40 letters, digits and hyphens, e\.g\. (?<example>\S+)$/, message: words.operationCodeShape },
   { pattern: /^An operation with this code already exists$/, message: words.operationCodeTaken },
-  { pattern: /^Administrators keep the directory and do not plan operations: create it with your ordinary account\.$/, message: words.notAPlanner },
+  {
+    pattern: /^Administrators keep the directory and do not plan operations: create it with your ordinary account\.$/,
+    message: words.notAPlanner,
+  },
   { pattern: /^Only open phases have planned dates$/, message: words.onlyOpenPhasesPlanned },
   { pattern: /^Must be after the start$/, message: words.mustBeAfterStart },
   { pattern: /^Planned twice$/, message: words.plannedTwice },
   { pattern: /^Must not start before (?<phase>[A-Z_]+) ends$/, message: words.overlapsPreviousPhase, values: { phase: phaseWords } },
   {
-    pattern: /^A (?<graver>[A-Z]+) alert cannot have longer \((?<graverMinutes>\d+) min\) than a (?<lighter>[A-Z]+) one \((?<lighterMinutes>\d+) min\)$/,
+    pattern:
+      /^A (?<graver>[A-Z]+) alert cannot have longer \((?<graverMinutes>\d+) min\) than a (?<lighter>[A-Z]+) one \((?<lighterMinutes>\d+) min\)$/,
     message: words.deadlineOrder,
     values: { graver: severityWords, lighter: severityWords },
   },

@@ -16,7 +16,10 @@ const words = defineMessages({
   },
   unreadable: { id: 'serverText.protection.unreadable', defaultMessage: 'The query could not be read.' },
   timedOut: { id: 'serverText.protection.timedOut', defaultMessage: 'The request took too long and was stopped: ask for less at once.' },
-  rateLimited: { id: 'serverText.protection.rateLimited', defaultMessage: 'Too many changes in a short time. Wait a moment and try again.' },
+  rateLimited: {
+    id: 'serverText.protection.rateLimited',
+    defaultMessage: 'Too many changes in a short time. Wait a moment and try again.',
+  },
   notJson: { id: 'serverText.protection.notJson', defaultMessage: 'Requests signed in with the session cookie must be sent as JSON.' },
 });
 

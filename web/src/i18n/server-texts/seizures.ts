@@ -6,11 +6,15 @@ import type { ServerText } from '../server-texts';
 // (shared/src/seizures.ts, seizure-import.ts, csv.ts and the seizures and results services).
 
 const words = defineMessages({
-  commodityOrDescription: { id: 'serverText.seizure.commodityOrDescription', defaultMessage: 'Choose a catalogue commodity or describe the commodity seized' },
+  commodityOrDescription: {
+    id: 'serverText.seizure.commodityOrDescription',
+    defaultMessage: 'Choose a catalogue commodity or describe the commodity seized',
+  },
   wholePieces: { id: 'serverText.seizure.wholePieces', defaultMessage: 'Pieces are counted in whole numbers' },
   tooEarly: {
     id: 'serverText.seizure.tooEarly',
-    defaultMessage: '{days, plural, one {Must not be more than # day before the operation begins} other {Must not be more than # days before the operation begins}}',
+    defaultMessage:
+      '{days, plural, one {Must not be more than # day before the operation begins} other {Must not be more than # days before the operation begins}}',
   },
   bothCoordinates: { id: 'serverText.seizure.bothCoordinates', defaultMessage: 'Give both coordinates, or neither' },
   unitMismatch: {
@@ -25,21 +29,37 @@ const words = defineMessages({
     id: 'serverText.seizure.resentDifferently',
     defaultMessage: 'This seizure was already reported with different content. Reload the page to see it before sending again.',
   },
-  onlyDraftSubmitted: { id: 'serverText.seizure.onlyDraftSubmitted', defaultMessage: 'Only a draft can be submitted; this report is “{status}”.' },
+  onlyDraftSubmitted: {
+    id: 'serverText.seizure.onlyDraftSubmitted',
+    defaultMessage: 'Only a draft can be submitted; this report is “{status}”.',
+  },
   onlyDraftOrRejectedCorrected: {
     id: 'serverText.seizure.onlyDraftOrRejectedCorrected',
     defaultMessage: 'Only a draft or a rejected report can be corrected; this report is “{status}”.',
   },
-  onlySubmittedReviewed: { id: 'serverText.seizure.onlySubmittedReviewed', defaultMessage: 'Only a submitted report can be reviewed; this report is “{status}”.' },
+  onlySubmittedReviewed: {
+    id: 'serverText.seizure.onlySubmittedReviewed',
+    defaultMessage: 'Only a submitted report can be reviewed; this report is “{status}”.',
+  },
   notTemplateColumn: { id: 'serverText.seizure.notTemplateColumn', defaultMessage: 'Not a column of the seizure template' },
   columnTwice: { id: 'serverText.seizure.columnTwice', defaultMessage: 'This column appears twice' },
   columnMissing: { id: 'serverText.seizure.columnMissing', defaultMessage: 'Required column missing' },
-  commodityColumn: { id: 'serverText.seizure.commodityColumn', defaultMessage: 'Give a commodity_code or a commodity_description column, or both' },
-  cellNotNumber: { id: 'serverText.seizure.cellNotNumber', defaultMessage: 'Not a number: write it like {example}, without thousands separators' },
-  cellNotDateTime: { id: 'serverText.seizure.cellNotDateTime', defaultMessage: 'Write a date and time with its zone, like {example} or {utcExample}' },
+  commodityColumn: {
+    id: 'serverText.seizure.commodityColumn',
+    defaultMessage: 'Give a commodity_code or a commodity_description column, or both',
+  },
+  cellNotNumber: {
+    id: 'serverText.seizure.cellNotNumber',
+    defaultMessage: 'Not a number: write it like {example}, without thousands separators',
+  },
+  cellNotDateTime: {
+    id: 'serverText.seizure.cellNotDateTime',
+    defaultMessage: 'Write a date and time with its zone, like {example} or {utcExample}',
+  },
   cellCount: {
     id: 'serverText.seizure.cellCount',
-    defaultMessage: '{cells, plural, one {# cell} other {# cells}} in this row for {columns, plural, one {# column} other {# columns}} in the header',
+    defaultMessage:
+      '{cells, plural, one {# cell} other {# cells}} in this row for {columns, plural, one {# column} other {# columns}} in the header',
   },
   quoteNotClosed: { id: 'serverText.seizure.quoteNotClosed', defaultMessage: 'A quoted cell is never closed' },
   noRows: { id: 'serverText.seizure.noRows', defaultMessage: 'No seizure under the header row' },
@@ -51,15 +71,20 @@ const words = defineMessages({
   },
   fileTooLarge: {
     id: 'serverText.seizure.fileTooLarge',
-    defaultMessage: 'The file is too large ({bytes, number} bytes): one import takes at most {mib, number} MiB and {maxRows, number} rows. Split the file.',
+    defaultMessage:
+      'The file is too large ({bytes, number} bytes): one import takes at most {mib, number} MiB and {maxRows, number} rows. Split the file.',
   },
   tooManyRows: {
     id: 'serverText.seizure.tooManyRows',
-    defaultMessage: 'The file has too many rows ({rows, number}): one import takes at most {maxRows, number} rows and {mib, number} MiB. Split the file.',
+    defaultMessage:
+      'The file has too many rows ({rows, number}): one import takes at most {maxRows, number} rows and {mib, number} MiB. Split the file.',
   },
   unknownTable: { id: 'serverText.seizure.unknownTable', defaultMessage: 'Unknown table: choose one of {tables}' },
   toAfterFrom: { id: 'serverText.seizure.toAfterFrom', defaultMessage: 'Must be after the start of the period' },
-  unknownCatalogue: { id: 'serverText.seizure.unknownCatalogue', defaultMessage: 'Unknown catalogue version “{version}”; known versions: {known}.' },
+  unknownCatalogue: {
+    id: 'serverText.seizure.unknownCatalogue',
+    defaultMessage: 'Unknown catalogue version “{version}”; known versions: {known}.',
+  },
 });
 
 const dimensionWords = defineMessages({
@@ -84,13 +109,21 @@ export const seizureTexts: readonly ServerText[] = [
   { pattern: /^No such alert in this operation$/, message: words.noSuchAlert },
   { pattern: /^No such alert in this operation: (?<reference>\S+)$/, message: words.noSuchAlertReference },
   { pattern: /^This idempotency key was already used for a different seizure report\.$/, message: words.resentDifferently },
-  { pattern: /^Only a draft can be submitted; this report is (?<status>[A-Z_]+)\.$/, message: words.onlyDraftSubmitted, values: { status: seizureStatusWords } },
+  {
+    pattern: /^Only a draft can be submitted; this report is (?<status>[A-Z_]+)\.$/,
+    message: words.onlyDraftSubmitted,
+    values: { status: seizureStatusWords },
+  },
   {
     pattern: /^Only a draft or a rejected report can be corrected; this report is (?<status>[A-Z_]+)\.$/,
     message: words.onlyDraftOrRejectedCorrected,
     values: { status: seizureStatusWords },
   },
-  { pattern: /^Only a submitted report can be reviewed; this report is (?<status>[A-Z_]+)\.$/, message: words.onlySubmittedReviewed, values: { status: seizureStatusWords } },
+  {
+    pattern: /^Only a submitted report can be reviewed; this report is (?<status>[A-Z_]+)\.$/,
+    message: words.onlySubmittedReviewed,
+    values: { status: seizureStatusWords },
+  },
   { pattern: /^Not a column of the seizure template$/, message: words.notTemplateColumn },
   { pattern: /^This column appears twice$/, message: words.columnTwice },
   { pattern: /^Required column missing$/, message: words.columnMissing },
@@ -102,16 +135,19 @@ export const seizureTexts: readonly ServerText[] = [
   { pattern: /^No seizure under the header row$/, message: words.noRows },
   { pattern: /^The same seizure as row (?<row>\d+)$/, message: words.sameAsRow },
   {
-    pattern: /^Nothing was imported: (?<problems>\d+) problem\(s\) in (?<rows>\d+) row\(s\)\. Correct them and import the whole file again\.$/,
+    pattern:
+      /^Nothing was imported: (?<problems>\d+) problem\(s\) in (?<rows>\d+) row\(s\)\. Correct them and import the whole file again\.$/,
     message: words.importRejected,
   },
   {
-    pattern: /^The file is (?<bytes>\d+) bytes; one import takes at most \d+ bytes \((?<mib>\d+(?:\.\d+)?) MiB\) and (?<maxRows>\d+) rows\. Split the file\.$/,
+    pattern:
+      /^The file is (?<bytes>\d+) bytes; one import takes at most \d+ bytes \((?<mib>\d+(?:\.\d+)?) MiB\) and (?<maxRows>\d+) rows\. Split the file\.$/,
     message: words.fileTooLarge,
     values: { mib: 'decimal' },
   },
   {
-    pattern: /^The file has (?<rows>\d+) rows; one import takes at most \d+ bytes \((?<mib>\d+(?:\.\d+)?) MiB\) and (?<maxRows>\d+) rows\. Split the file\.$/,
+    pattern:
+      /^The file has (?<rows>\d+) rows; one import takes at most \d+ bytes \((?<mib>\d+(?:\.\d+)?) MiB\) and (?<maxRows>\d+) rows\. Split the file\.$/,
     message: words.tooManyRows,
     values: { mib: 'decimal' },
   },

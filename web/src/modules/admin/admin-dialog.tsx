@@ -23,7 +23,17 @@ interface AdminDialogProps {
  * Cancel when the action is destructive, so a stray Enter does nothing harmful); on closing,
  * focus goes back to the button that opened it.
  */
-export function AdminDialog({ title, children, submitLabel, busyLabel, busy, problem, destructive = false, onSubmit, onClose }: AdminDialogProps) {
+export function AdminDialog({
+  title,
+  children,
+  submitLabel,
+  busyLabel,
+  busy,
+  problem,
+  destructive = false,
+  onSubmit,
+  onClose,
+}: AdminDialogProps) {
   const intl = useIntl();
   const titleId = useId();
   const dialog = useRef<HTMLDialogElement>(null);

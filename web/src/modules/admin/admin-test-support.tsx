@@ -30,6 +30,7 @@ export function renderForAdmin(element: ReactElement, answers: Answers = {}) {
     </IntlProvider>
   );
   render(element, { wrapper });
-  const sentInputs = () => executeMutation.mock.calls.map((call) => (call as unknown as [{ variables: { input: unknown } }])[0].variables.input);
+  const sentInputs = () =>
+    executeMutation.mock.calls.map((call) => (call as unknown as [{ variables: { input: unknown } }])[0].variables.input);
   return { user: userEvent.setup(), sentInputs };
 }

@@ -21,7 +21,10 @@ export const adminWords = defineMessages({
   previousPage: { id: 'admin.pages.previous', defaultMessage: 'Previous page' },
   nextPage: { id: 'admin.pages.next', defaultMessage: 'Next page' },
   pageNumber: { id: 'admin.pages.number', defaultMessage: 'Page {page, number}' },
-  timeZoneHint: { id: 'admin.field.timeZoneHint', defaultMessage: 'A zone of the IANA list, such as Asia/Kuala_Lumpur or Europe/Brussels.' },
+  timeZoneHint: {
+    id: 'admin.field.timeZoneHint',
+    defaultMessage: 'A zone of the IANA list, such as Asia/Kuala_Lumpur or Europe/Brussels.',
+  },
   passwordRules: {
     id: 'admin.field.passwordRules',
     defaultMessage: 'At least {minimum, number} characters. Pass it on to the person by another channel than e-mail.',

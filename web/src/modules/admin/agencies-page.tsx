@@ -31,7 +31,10 @@ const words = defineMessages({
   empty: { id: 'admin.agencies.empty', defaultMessage: 'No agencies yet' },
   emptyHint: { id: 'admin.agencies.emptyHint', defaultMessage: 'Add the first with “New agency”: its people can then be given accounts.' },
   noMatch: { id: 'admin.agencies.noMatch', defaultMessage: 'No agency matches “{search}”' },
-  noMatchHint: { id: 'admin.agencies.noMatchHint', defaultMessage: 'Check the spelling, search by acronym or country code, or show inactive agencies too.' },
+  noMatchHint: {
+    id: 'admin.agencies.noMatchHint',
+    defaultMessage: 'Check the spelling, search by acronym or country code, or show inactive agencies too.',
+  },
   created: { id: 'admin.agencies.created', defaultMessage: 'Agency “{name}” created.' },
   saved: { id: 'admin.agencies.saved', defaultMessage: 'Changes to “{name}” saved.' },
   deactivated: { id: 'admin.agencies.deactivated', defaultMessage: '“{name}” deactivated: its users are signed out and cannot sign in.' },
@@ -166,7 +169,12 @@ export function AgenciesPage() {
         />
       )}
       <div className="toolbar">
-        <SearchBox label={intl.formatMessage(words.search)} hint={intl.formatMessage(words.searchHint)} value={search ?? ''} onSearch={onSearch} />
+        <SearchBox
+          label={intl.formatMessage(words.search)}
+          hint={intl.formatMessage(words.searchHint)}
+          value={search ?? ''}
+          onSearch={onSearch}
+        />
         <label className="checkbox">
           <input type="checkbox" checked={includeInactive} onChange={(event) => setIncludeInactive(event.target.checked)} />
           <FormattedMessage {...words.showInactive} />
@@ -215,10 +223,13 @@ export function AgenciesPage() {
                         {intl.formatMessage(adminWords.edit, { name: agency.name, hidden })}
                       </button>
                       {agency.active ? (
-                        <button type="button" onClick={() => {
+                        <button
+                          type="button"
+                          onClick={() => {
                             setActionProblem(null);
                             setConfirming(agency);
-                          }}>
+                          }}
+                        >
                           {intl.formatMessage(adminWords.deactivate, { name: agency.name, hidden })}
                         </button>
                       ) : (

@@ -36,7 +36,9 @@ describe('the agency form', () => {
         __typename: 'ValidationError',
         code: 'VALIDATION',
         message: 'Invalid input',
-        fieldErrors: [{ __typename: 'FieldError', path: ['input', 'name'], message: 'An agency with this name already exists in this country' }],
+        fieldErrors: [
+          { __typename: 'FieldError', path: ['input', 'name'], message: 'An agency with this name already exists in this country' },
+        ],
       },
     };
     const onSaved = vi.fn();
@@ -46,8 +48,12 @@ describe('the agency form', () => {
     await user.type(screen.getByLabelText('Time zone'), 'Asia/Bangkok');
     await user.click(screen.getByRole('button', { name: 'Create agency' }));
 
-    await waitFor(() => expect(screen.getByLabelText('Name')).toHaveAccessibleDescription(/An agency with this name already exists in this country/));
-    expect(sentInputs()).toEqual([{ name: 'Thai Customs Department', acronym: null, kind: 'CUSTOMS', countryCode: 'TH', timeZone: 'Asia/Bangkok' }]);
+    await waitFor(() =>
+      expect(screen.getByLabelText('Name')).toHaveAccessibleDescription(/An agency with this name already exists in this country/),
+    );
+    expect(sentInputs()).toEqual([
+      { name: 'Thai Customs Department', acronym: null, kind: 'CUSTOMS', countryCode: 'TH', timeZone: 'Asia/Bangkok' },
+    ]);
     expect(screen.getByRole('alert')).toHaveTextContent('Some values were refused: see the fields marked.');
     expect(screen.getByLabelText('Name')).toHaveValue('  Thai Customs Department ');
     expect(onSaved).not.toHaveBeenCalled();
@@ -56,7 +62,9 @@ describe('the agency form', () => {
   it('edits an agency from its current values; an emptied time zone is cleared', async () => {
     const saved = { updateAgency: { __typename: 'Agency', ...thaiCustoms, kind: 'INTERPOL_NCB', timeZone: null } };
     const onSaved = vi.fn();
-    const { user, sentInputs } = renderForAdmin(<AgencyForm agency={thaiCustoms} onSaved={onSaved} onCancel={vi.fn()} />, { mutations: [saved] });
+    const { user, sentInputs } = renderForAdmin(<AgencyForm agency={thaiCustoms} onSaved={onSaved} onCancel={vi.fn()} />, {
+      mutations: [saved],
+    });
     expect(screen.getByRole('form', { name: 'Edit Thai Customs Department' })).toBeInTheDocument();
     expect(screen.getByLabelText('Country')).toHaveValue('TH');
     await user.selectOptions(screen.getByLabelText('Kind'), 'INTERPOL_NCB');

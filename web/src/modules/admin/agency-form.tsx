@@ -114,7 +114,10 @@ export function AgencyForm({ agency, onSaved, onCancel }: AgencyFormProps) {
   function refuse(problems: FieldProblems, problem: Problem | null) {
     setFieldProblems(problems);
     setFormProblem(problem);
-    focusField(form.current, FIELDS.find((field) => problems[field]));
+    focusField(
+      form.current,
+      FIELDS.find((field) => problems[field]),
+    );
   }
 
   async function save(event: FormEvent) {
@@ -133,7 +136,10 @@ export function AgencyForm({ agency, onSaved, onCancel }: AgencyFormProps) {
     const parsed = updateAgencyInput.safeParse({ agencyId: agency.id, ...values });
     // The update schema cannot see the stored kind; here every field is sent, so the rule applies as on creation.
     const countryProblem = agencyCountryProblem({ kind, countryCode: values.countryCode });
-    const issues = [...(parsed.success ? [] : parsed.error.issues), ...(countryProblem ? [{ path: ['countryCode'], message: countryProblem }] : [])];
+    const issues = [
+      ...(parsed.success ? [] : parsed.error.issues),
+      ...(countryProblem ? [{ path: ['countryCode'], message: countryProblem }] : []),
+    ];
     if (!parsed.success || issues.length) return refuse(problemsByField(issues), null);
     refuse({}, null);
     const { data, error } = await updateAgency({ input: parsed.data });
@@ -146,7 +152,9 @@ export function AgencyForm({ agency, onSaved, onCancel }: AgencyFormProps) {
   return (
     <div className="panel admin-form">
       <form ref={form} className="form" noValidate aria-labelledby={headingId} onSubmit={(event) => void save(event)}>
-        <h3 id={headingId}>{agency ? intl.formatMessage(words.editHeading, { name: agency.name }) : intl.formatMessage(words.newHeading)}</h3>
+        <h3 id={headingId}>
+          {agency ? intl.formatMessage(words.editHeading, { name: agency.name }) : intl.formatMessage(words.newHeading)}
+        </h3>
         <div className="form-row">
           <TextField
             name="name"

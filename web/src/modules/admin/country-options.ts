@@ -14,7 +14,9 @@ export function countryOptions(locale: string, current?: string | null): readonl
   let options = sorted.get(locale);
   if (!options) {
     const collator = new Intl.Collator(locale);
-    options = ISO_COUNTRY_CODES.map((code) => ({ value: code, label: countryName(locale, code) })).sort((a, b) => collator.compare(a.label, b.label));
+    options = ISO_COUNTRY_CODES.map((code) => ({ value: code, label: countryName(locale, code) })).sort((a, b) =>
+      collator.compare(a.label, b.label),
+    );
     sorted.set(locale, options);
   }
   if (current && !ISO_COUNTRY_CODES.includes(current)) return [...options, { value: current, label: countryName(locale, current) }];

@@ -21,8 +21,13 @@ export interface Refusal {
  * field; one about anything else (the account acted on, say: "You cannot deactivate your own
  * account") is said in full, since there is no field to put it at.
  */
-export function refusalOf(error: CombinedError | undefined, result: RefusedResult | null | undefined, formFields: readonly string[] = []): Refusal {
-  if (error || !result) return { fields: {}, problem: { message: error?.networkError ? problemWords.serverUnreachable : problemWords.unexpected } };
+export function refusalOf(
+  error: CombinedError | undefined,
+  result: RefusedResult | null | undefined,
+  formFields: readonly string[] = [],
+): Refusal {
+  if (error || !result)
+    return { fields: {}, problem: { message: error?.networkError ? problemWords.serverUnreachable : problemWords.unexpected } };
   if (result.__typename === 'ValidationError' && result.fieldErrors?.length) {
     const all = problemsByField(result.fieldErrors);
     const fields = Object.fromEntries(Object.entries(all).filter(([field]) => formFields.includes(field)));

@@ -6,7 +6,14 @@ import { UserForm, type AdminUser } from './user-form';
 // The account form: the agency chosen from the directory as one types, the initial password's
 // rules checked in the browser, and the server's refusals put at their fields.
 
-const jkdm = { __typename: 'Agency', id: 'QWdlbmN5OjE=', name: 'Royal Malaysian Customs Department', acronym: 'JKDM', countryCode: 'MY', active: true };
+const jkdm = {
+  __typename: 'Agency',
+  id: 'QWdlbmN5OjE=',
+  name: 'Royal Malaysian Customs Department',
+  acronym: 'JKDM',
+  countryCode: 'MY',
+  active: true,
+};
 const choices = { AgencyChoices: { agencies: { __typename: 'AgencyConnection', edges: [{ __typename: 'AgencyEdge', node: jkdm }] } } };
 
 const siti: AdminUser = {
@@ -43,10 +50,15 @@ describe('the user form', () => {
         __typename: 'ValidationError',
         code: 'VALIDATION',
         message: 'Invalid input',
-        fieldErrors: [{ __typename: 'FieldError', path: ['input', 'email'], message: 'An account with this e-mail address already exists' }],
+        fieldErrors: [
+          { __typename: 'FieldError', path: ['input', 'email'], message: 'An account with this e-mail address already exists' },
+        ],
       },
     };
-    const { user, sentInputs } = renderForAdmin(<UserForm onSaved={vi.fn()} onCancel={vi.fn()} />, { queries: choices, mutations: [taken] });
+    const { user, sentInputs } = renderForAdmin(<UserForm onSaved={vi.fn()} onCancel={vi.fn()} />, {
+      queries: choices,
+      mutations: [taken],
+    });
     await user.type(screen.getByLabelText('E-mail'), 'Siti@Customs.my.demo');
     await user.type(screen.getByLabelText('Display name'), 'Siti Rahman');
     await user.selectOptions(screen.getByLabelText('Agency'), jkdm.id);
@@ -55,9 +67,19 @@ describe('the user form', () => {
     await user.type(screen.getByLabelText('Initial password'), 'a long enough password');
     await user.click(screen.getByRole('button', { name: 'Create user' }));
 
-    await waitFor(() => expect(screen.getByLabelText('E-mail')).toHaveAccessibleDescription('An account with this e-mail address already exists'));
+    await waitFor(() =>
+      expect(screen.getByLabelText('E-mail')).toHaveAccessibleDescription('An account with this e-mail address already exists'),
+    );
     expect(sentInputs()).toEqual([
-      { email: 'siti@customs.my.demo', displayName: 'Siti Rahman', agencyId: jkdm.id, password: 'a long enough password', locale: 'fr', timeZone: null, isAdmin: true },
+      {
+        email: 'siti@customs.my.demo',
+        displayName: 'Siti Rahman',
+        agencyId: jkdm.id,
+        password: 'a long enough password',
+        locale: 'fr',
+        timeZone: null,
+        isAdmin: true,
+      },
     ]);
   });
 
@@ -79,10 +101,20 @@ describe('the user form', () => {
     await user.click(within(form).getByLabelText('Administrator'));
     await user.click(within(form).getByRole('button', { name: 'Save changes' }));
 
-    await waitFor(() => expect(within(form).getByLabelText('Administrator')).toHaveAccessibleDescription('You cannot remove your own administrator rights'));
+    await waitFor(() =>
+      expect(within(form).getByLabelText('Administrator')).toHaveAccessibleDescription('You cannot remove your own administrator rights'),
+    );
     expect(within(form).getByLabelText('Administrator')).not.toBeChecked();
     expect(sentInputs()).toEqual([
-      { userId: siti.id, email: siti.email, displayName: siti.displayName, agencyId: jkdm.id, locale: 'en', timeZone: 'Asia/Kuala_Lumpur', isAdmin: false },
+      {
+        userId: siti.id,
+        email: siti.email,
+        displayName: siti.displayName,
+        agencyId: jkdm.id,
+        locale: 'en',
+        timeZone: 'Asia/Kuala_Lumpur',
+        isAdmin: false,
+      },
     ]);
   });
 });

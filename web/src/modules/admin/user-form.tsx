@@ -18,14 +18,23 @@ const words = defineMessages({
   editHeading: { id: 'admin.userForm.editHeading', defaultMessage: 'Edit {name}' },
   email: { id: 'admin.userForm.email', defaultMessage: 'E-mail' },
   displayName: { id: 'admin.userForm.displayName', defaultMessage: 'Display name' },
-  displayNameHint: { id: 'admin.userForm.displayNameHint', defaultMessage: 'As colleagues will see it, e.g. “Siti Rahman (JKDM Port Klang)”.' },
+  displayNameHint: {
+    id: 'admin.userForm.displayNameHint',
+    defaultMessage: 'As colleagues will see it, e.g. “Siti Rahman (JKDM Port Klang)”.',
+  },
   agency: { id: 'admin.userForm.agency', defaultMessage: 'Agency' },
   chooseAgency: { id: 'admin.userForm.chooseAgency', defaultMessage: 'Choose an agency' },
   language: { id: 'admin.userForm.language', defaultMessage: 'Language' },
   timeZone: { id: 'admin.userForm.timeZone', defaultMessage: 'Time zone' },
-  timeZoneHintNew: { id: 'admin.userForm.timeZoneHintNew', defaultMessage: 'Left empty, the agency’s time zone (or UTC). Times are shown to the person in it.' },
+  timeZoneHintNew: {
+    id: 'admin.userForm.timeZoneHintNew',
+    defaultMessage: 'Left empty, the agency’s time zone (or UTC). Times are shown to the person in it.',
+  },
   isAdmin: { id: 'admin.userForm.isAdmin', defaultMessage: 'Administrator' },
-  isAdminHint: { id: 'admin.userForm.isAdminHint', defaultMessage: 'Keeps the directory of agencies and users. Not needed to run operations.' },
+  isAdminHint: {
+    id: 'admin.userForm.isAdminHint',
+    defaultMessage: 'Keeps the directory of agencies and users. Not needed to run operations.',
+  },
   password: { id: 'admin.userForm.password', defaultMessage: 'Initial password' },
   create: { id: 'admin.userForm.create', defaultMessage: 'Create user' },
 });
@@ -133,7 +142,10 @@ export function UserForm({ user, onSaved, onCancel }: UserFormProps) {
   function refuse(problems: FieldProblems, problem: Problem | null) {
     setFieldProblems(problems);
     setFormProblem(problem);
-    focusField(form.current, FIELDS.find((field) => problems[field]));
+    focusField(
+      form.current,
+      FIELDS.find((field) => problems[field]),
+    );
   }
 
   async function save(event: FormEvent) {
@@ -162,7 +174,9 @@ export function UserForm({ user, onSaved, onCancel }: UserFormProps) {
   return (
     <div className="panel admin-form">
       <form ref={form} className="form" noValidate aria-labelledby={headingId} onSubmit={(event) => void save(event)}>
-        <h3 id={headingId}>{user ? intl.formatMessage(words.editHeading, { name: user.displayName }) : intl.formatMessage(words.newHeading)}</h3>
+        <h3 id={headingId}>
+          {user ? intl.formatMessage(words.editHeading, { name: user.displayName }) : intl.formatMessage(words.newHeading)}
+        </h3>
         <div className="form-row">
           <TextField
             name="email"
@@ -221,7 +235,11 @@ export function UserForm({ user, onSaved, onCancel }: UserFormProps) {
             <FormattedMessage {...words.isAdmin} />
           </label>
           <p id={adminHintId} className="field-hint">
-            {fieldProblems.isAdmin ? <span className="field-error">{say(intl, fieldProblems.isAdmin)}</span> : intl.formatMessage(words.isAdminHint)}
+            {fieldProblems.isAdmin ? (
+              <span className="field-error">{say(intl, fieldProblems.isAdmin)}</span>
+            ) : (
+              intl.formatMessage(words.isAdminHint)
+            )}
           </p>
         </div>
         {!user && (

@@ -27,7 +27,10 @@ const words = defineMessages({
   showInactive: { id: 'admin.users.showInactive', defaultMessage: 'Show inactive users' },
   pages: { id: 'admin.users.pages', defaultMessage: 'Pages of users' },
   empty: { id: 'admin.users.empty', defaultMessage: 'No users here yet' },
-  emptyHint: { id: 'admin.users.emptyHint', defaultMessage: 'Give someone an account with “New user”; they sign in with the password you set.' },
+  emptyHint: {
+    id: 'admin.users.emptyHint',
+    defaultMessage: 'Give someone an account with “New user”; they sign in with the password you set.',
+  },
   noMatch: { id: 'admin.users.noMatch', defaultMessage: 'No user matches “{search}”' },
   noneInAgency: { id: 'admin.users.noneInAgency', defaultMessage: 'No users of {agency}' },
   noMatchHint: { id: 'admin.users.noMatchHint', defaultMessage: 'Check the spelling, choose all agencies, or show inactive users too.' },
@@ -169,7 +172,12 @@ export function UsersPage() {
         />
       )}
       <div className="toolbar">
-        <SearchBox label={intl.formatMessage(words.search)} hint={intl.formatMessage(words.searchHint)} value={search ?? ''} onSearch={onSearch} />
+        <SearchBox
+          label={intl.formatMessage(words.search)}
+          hint={intl.formatMessage(words.searchHint)}
+          value={search ?? ''}
+          onSearch={onSearch}
+        />
         <AgencyPicker
           label={intl.formatMessage(words.agencyFilter)}
           emptyLabel={intl.formatMessage(words.allAgencies)}
@@ -189,7 +197,11 @@ export function UsersPage() {
       ) : users.length === 0 ? (
         filtered ? (
           <EmptyState
-            title={search ? intl.formatMessage(words.noMatch, { search }) : intl.formatMessage(words.noneInAgency, { agency: agency?.name ?? '' })}
+            title={
+              search
+                ? intl.formatMessage(words.noMatch, { search })
+                : intl.formatMessage(words.noneInAgency, { agency: agency?.name ?? '' })
+            }
             hint={intl.formatMessage(words.noMatchHint)}
           />
         ) : (

@@ -51,14 +51,18 @@ export function UsersTable({ users, busy, reactivatingId, onEdit, onDeactivate, 
               <td>
                 <AgencyName agency={user.agency} />
               </td>
-              <td>{user.isAdmin ? <span className="badge">{intl.formatMessage(words.administrator)}</span> : intl.formatMessage(words.user)}</td>
+              <td>
+                {user.isAdmin ? <span className="badge">{intl.formatMessage(words.administrator)}</span> : intl.formatMessage(words.user)}
+              </td>
               <td>
                 <span lang={user.locale}>{LANGUAGE_NAMES[user.locale as keyof typeof LANGUAGE_NAMES] ?? user.locale}</span>
                 <br />
                 <span className="muted">{user.timeZone}</span>
               </td>
               <td>
-                <span className={user.active ? 'badge badge-ok' : 'badge'}>{intl.formatMessage(user.active ? adminWords.active : adminWords.inactive)}</span>
+                <span className={user.active ? 'badge badge-ok' : 'badge'}>
+                  {intl.formatMessage(user.active ? adminWords.active : adminWords.inactive)}
+                </span>
               </td>
               <td>
                 <div className="row-actions">

@@ -39,7 +39,8 @@ const words = defineMessages({
 type Details = Record<string, unknown>;
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value : null);
-const has = <Table extends object>(table: Table, value: unknown): value is keyof Table => typeof value === 'string' && Object.hasOwn(table, value);
+const has = <Table extends object>(table: Table, value: unknown): value is keyof Table =>
+  typeof value === 'string' && Object.hasOwn(table, value);
 
 export function describeDetails(intl: IntlShape, raw: unknown): EventDetail[] {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return [];
@@ -49,11 +50,22 @@ export function describeDetails(intl: IntlShape, raw: unknown): EventDetail[] {
     if (value && value.length) found.push({ label: intl.formatMessage(label), text: value });
   };
   if (has(phaseWords, details.from) && has(phaseWords, details.to)) {
-    add(words.phase, intl.formatMessage(words.phaseChange, { from: intl.formatMessage(phaseWords[details.from]), to: intl.formatMessage(phaseWords[details.to]) }));
+    add(
+      words.phase,
+      intl.formatMessage(words.phaseChange, {
+        from: intl.formatMessage(phaseWords[details.from]),
+        to: intl.formatMessage(phaseWords[details.to]),
+      }),
+    );
   }
   if (Array.isArray(details.overriddenCriteria)) {
-    const keys = details.overriddenCriteria.map((criterion: { key?: unknown }) => text(criterion?.key)).filter((key): key is string => !!key);
-    add(words.overridden, keys.map((key) => criterionStatement(intl, key)));
+    const keys = details.overriddenCriteria
+      .map((criterion: { key?: unknown }) => text(criterion?.key))
+      .filter((key): key is string => !!key);
+    add(
+      words.overridden,
+      keys.map((key) => criterionStatement(intl, key)),
+    );
   }
   add(words.justification, text(details.justification));
   add(words.reason, text(details.reason));
@@ -67,8 +79,13 @@ export function describeDetails(intl: IntlShape, raw: unknown): EventDetail[] {
     const counts = { rows: details.rows, imported: Number(details.importedCount ?? 0), already: Number(details.alreadyImportedCount ?? 0) };
     add(words.rows, intl.formatMessage(words.rowCounts, counts));
   }
-  const notes = (['correction', 'resubmitted', 'retried', 'alreadyAcknowledged', 'unchanged'] as const).filter((flag) => details[flag] === true);
-  add(words.note, notes.map((flag) => intl.formatMessage(words[flag])));
+  const notes = (['correction', 'resubmitted', 'retried', 'alreadyAcknowledged', 'unchanged'] as const).filter(
+    (flag) => details[flag] === true,
+  );
+  add(
+    words.note,
+    notes.map((flag) => intl.formatMessage(words[flag])),
+  );
   return found;
 }
 
@@ -77,5 +94,4 @@ export const referenceIn = (raw: unknown): string | null =>
   raw && typeof raw === 'object' && !Array.isArray(raw) ? text((raw as Details).reference) : null;
 
 /** An override leaves a justification and the criteria it passed over: the row is marked. */
-export const isOverride = (raw: unknown): boolean =>
-  !!raw && typeof raw === 'object' && (raw as Details).overridden === true;
+export const isOverride = (raw: unknown): boolean => !!raw && typeof raw === 'object' && (raw as Details).overridden === true;

@@ -24,7 +24,13 @@ const operation: OperationHeader = {
 };
 
 const wco = { __typename: 'Agency', id: 'QWdlbmN5OjE', name: 'World Customs Organization Secretariat', acronym: 'WCO', countryCode: null };
-const malaysia = { __typename: 'Agency', id: 'QWdlbmN5OjI', name: 'Royal Malaysian Customs Department', acronym: 'JKDM', countryCode: 'MY' };
+const malaysia = {
+  __typename: 'Agency',
+  id: 'QWdlbmN5OjI',
+  name: 'Royal Malaysian Customs Department',
+  acronym: 'JKDM',
+  countryCode: 'MY',
+};
 
 const entry = (fields: Record<string, unknown>) => ({
   __typename: 'AuditEntry',
@@ -58,7 +64,13 @@ const trail = (entries: unknown[], hasNextPage: boolean) => ({
 const NEWEST = [
   entry({
     action: 'advancePhase',
-    details: { from: 'PRE_OPERATIONAL', to: 'OPERATIONAL', overridden: true, justification: 'Confirmed by telephone.', overriddenCriteria: [{ key: 'readiness.acknowledged' }] },
+    details: {
+      from: 'PRE_OPERATIONAL',
+      to: 'OPERATIONAL',
+      overridden: true,
+      justification: 'Confirmed by telephone.',
+      overriddenCriteria: [{ key: 'readiness.acknowledged' }],
+    },
   }),
   entry({
     action: 'advancePhase',
@@ -68,7 +80,10 @@ const NEWEST = [
     actorAgency: malaysia,
   }),
 ];
-const OLDER = [entry({ action: 'createOperation' }), entry({ action: 'someFutureMutation', targetType: 'Participation', actor: null, actorAgency: null })];
+const OLDER = [
+  entry({ action: 'createOperation' }),
+  entry({ action: 'someFutureMutation', targetType: 'Participation', actor: null, actorAgency: null }),
+];
 
 function renderAuditPage() {
   const page = (variables: { after: string | null }) => (variables.after ? trail(OLDER, false) : trail(NEWEST, true));

@@ -38,7 +38,13 @@ function Target({ entry, operationCode }: { entry: AuditEntry; operationCode: st
   if (!entry.targetType) return <NotRecorded />;
   const type = targetName(intl, entry.targetType);
   const reference = entry.targetType === 'Operation' ? operationCode : referenceIn(entry.details);
-  if (reference) return <FormattedMessage {...words.targetWithReference} values={{ type, reference, ref: (chunks) => <span className="audit-reference">{chunks}</span> }} />;
+  if (reference)
+    return (
+      <FormattedMessage
+        {...words.targetWithReference}
+        values={{ type, reference, ref: (chunks) => <span className="audit-reference">{chunks}</span> }}
+      />
+    );
   if (!entry.targetId) return <>{type}</>;
   const start = entry.targetId.slice(0, 8);
   return (

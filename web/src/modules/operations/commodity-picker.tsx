@@ -9,7 +9,10 @@ import { LoadError, Skeleton } from '../../ui/page-state';
 
 const words = defineMessages({
   filter: { id: 'operations.form.commodities.filter', defaultMessage: 'Filter commodities' },
-  filterHint: { id: 'operations.form.commodities.filterHint', defaultMessage: 'By name or HS code. Commodities already chosen stay chosen.' },
+  filterHint: {
+    id: 'operations.form.commodities.filterHint',
+    defaultMessage: 'By name or HS code. Commodities already chosen stay chosen.',
+  },
   chosen: {
     id: 'operations.form.commodities.chosen',
     defaultMessage: '{count, plural, =0 {No commodity chosen yet} one {# commodity chosen} other {# commodities chosen}}',
@@ -53,7 +56,11 @@ interface CommodityPickerProps {
 /** A category with more items than this takes the whole row, its list in columns. */
 const WIDE_CATEGORY = 6;
 
-const folded = (text: string) => text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+const folded = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
 
 /** The catalogue's commodities, a fieldset per category, each with its HS code. */
 export function CommodityPicker({ version, chosen, onChange, problem }: CommodityPickerProps) {
@@ -82,7 +89,13 @@ export function CommodityPicker({ version, chosen, onChange, problem }: Commodit
           <label htmlFor={`${id}-filter`}>
             <FormattedMessage {...words.filter} />
           </label>
-          <input id={`${id}-filter`} type="search" value={filter} onChange={(event) => setFilter(event.target.value)} aria-describedby={`${id}-filter-hint`} />
+          <input
+            id={`${id}-filter`}
+            type="search"
+            value={filter}
+            onChange={(event) => setFilter(event.target.value)}
+            aria-describedby={`${id}-filter-hint`}
+          />
           <p id={`${id}-filter-hint`} className="field-hint">
             <FormattedMessage {...words.filterHint} />
           </p>
@@ -107,7 +120,10 @@ export function CommodityPicker({ version, chosen, onChange, problem }: Commodit
           if (!items.length) return null;
           const label = categoryWords[category as CommodityCategory];
           return (
-            <fieldset key={category} className={items.length > WIDE_CATEGORY ? 'commodity-category commodity-category-wide' : 'commodity-category'}>
+            <fieldset
+              key={category}
+              className={items.length > WIDE_CATEGORY ? 'commodity-category commodity-category-wide' : 'commodity-category'}
+            >
               <legend>{label ? intl.formatMessage(label) : category}</legend>
               <div className="commodity-items">
                 {items.map((item) => (

@@ -29,7 +29,13 @@ interface Criterion {
   count?: number | null;
 }
 
-const criterion = ({ key, agencies = [], phases = [], count = null }: Criterion) => ({ __typename: 'GateCriterion', key, agencies, phases, count });
+const criterion = ({ key, agencies = [], phases = [], count = null }: Criterion) => ({
+  __typename: 'GateCriterion',
+  key,
+  agencies,
+  phases,
+  count,
+});
 
 function renderGate(options: { operation?: Partial<OperationHeader>; unmet?: Criterion[]; advanceResult?: unknown }) {
   const operation = { ...planning, ...options.operation };
@@ -46,7 +52,8 @@ function renderGate(options: { operation?: Partial<OperationHeader>; unmet?: Cri
     </IntlProvider>
   );
   render(<GateChecklist operation={operation} />, { wrapper });
-  const sentInputs = () => executeMutation.mock.calls.map((call) => (call as unknown as [{ variables: { input: unknown } }])[0].variables.input);
+  const sentInputs = () =>
+    executeMutation.mock.calls.map((call) => (call as unknown as [{ variables: { input: unknown } }])[0].variables.input);
   return { user: userEvent.setup(), sentInputs };
 }
 
@@ -157,7 +164,9 @@ describe('the gate checklist', () => {
 
     const alert = screen.getByRole('alert');
     expect(alert).toHaveTextContent('The operation did not move: these criteria are not met now.');
-    expect(alert).toHaveTextContent('Every participating agency that accepted has a contact point — Without a contact point: Thai Customs Department');
+    expect(alert).toHaveTextContent(
+      'Every participating agency that accepted has a contact point — Without a contact point: Thai Customs Department',
+    );
   });
 
   it('shows contact points the checklist only, with who may advance', () => {
@@ -183,6 +192,8 @@ describe('the gate checklist', () => {
 
     await user.type(within(dialog).getByRole('textbox', { name: 'Reason for cancelling' }), 'The host country withdrew its support');
     await user.click(within(dialog).getByRole('button', { name: 'Yes, cancel the operation' }));
-    expect(sentInputs()).toEqual([{ operationId: planning.id, to: 'CANCELLED', overrideJustification: 'The host country withdrew its support' }]);
+    expect(sentInputs()).toEqual([
+      { operationId: planning.id, to: 'CANCELLED', overrideJustification: 'The host country withdrew its support' },
+    ]);
   });
 });

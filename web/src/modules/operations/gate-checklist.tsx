@@ -74,7 +74,9 @@ export function GateChecklist({ operation }: { operation: OperationHeader }) {
   return (
     <section className="panel gate-checklist" aria-labelledby="gate-heading">
       <h2 id="gate-heading">
-        {next ? intl.formatMessage(words.heading, { phase: intl.formatMessage(phaseWords[next]) }) : intl.formatMessage(words.closedHeading)}
+        {next
+          ? intl.formatMessage(words.heading, { phase: intl.formatMessage(phaseWords[next]) })
+          : intl.formatMessage(words.closedHeading)}
       </h2>
       {advancedTo && (
         <p ref={notice} tabIndex={-1} className="form-success" role="status">
@@ -133,13 +135,7 @@ function Gate({ operation, to, onAdvanced }: { operation: OperationHeader; to: P
         })}
       </ul>
       {coordinator ? (
-        <GateActions
-          operationId={operation.id}
-          to={to}
-          unmetCount={unmet.length}
-          onAdvanced={onAdvanced}
-          onGateChanged={readAgain}
-        />
+        <GateActions operationId={operation.id} to={to} unmetCount={unmet.length} onAdvanced={onAdvanced} onGateChanged={readAgain} />
       ) : (
         <p className="muted">
           {intl.formatMessage(words.whoAdvances, {

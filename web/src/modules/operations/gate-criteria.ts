@@ -77,7 +77,9 @@ export function criterionDetail(intl: IntlShape, criterion: CriterionDetails): s
     case 'readiness.acknowledged':
       return agencies.length ? say(details.notAcknowledged, { agencies: list(agencies) }) : null;
     case 'plan.phaseDates':
-      return phases.length ? say(details.undatedPhases, { phases: list(phases.map((phase) => intl.formatMessage(phaseWords[phase]))) }) : null;
+      return phases.length
+        ? say(details.undatedPhases, { phases: list(phases.map((phase) => intl.formatMessage(phaseWords[phase]))) })
+        : null;
     case 'seizures.settled':
       return criterion.count ? say(details.unsettledSeizures, { count: criterion.count }) : null;
     default:

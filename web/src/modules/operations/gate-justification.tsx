@@ -8,8 +8,7 @@ import { TextAreaField } from '../../ui/fields';
 const words = defineMessages({
   counter: {
     id: 'overview.justification.counter',
-    defaultMessage:
-      '{count, plural, one {# of at least {minimum, number} characters} other {# of at least {minimum, number} characters}}',
+    defaultMessage: '{count, plural, one {# of at least {minimum, number} characters} other {# of at least {minimum, number} characters}}',
   },
 });
 

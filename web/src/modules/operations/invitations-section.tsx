@@ -36,7 +36,10 @@ const words = defineMessages({
   accepted: { id: 'operations.invitations.accepted', defaultMessage: 'Your agency now takes part in {name}.' },
   open: { id: 'operations.invitations.open', defaultMessage: 'Open the operation' },
   declined: { id: 'operations.invitations.declined', defaultMessage: 'You declined the invitation to {name}.' },
-  forbidden: { id: 'operations.invitations.forbidden', defaultMessage: 'Only a contact point or a coordinator of your agency may answer this invitation.' },
+  forbidden: {
+    id: 'operations.invitations.forbidden',
+    defaultMessage: 'Only a contact point or a coordinator of your agency may answer this invitation.',
+  },
   gone: {
     id: 'operations.invitations.gone',
     defaultMessage: 'This invitation is no longer open: it was withdrawn, or a colleague has already answered it.',
@@ -172,7 +175,9 @@ function InvitationItem({ invitation, onAnswered }: { invitation: Invitation; on
     if (answered && answered.__typename !== 'Participation') {
       if (answered.code === 'NOT_FOUND') return setProblem({ message: words.gone });
       const phase = 'phase' in answered ? answered.phase : undefined;
-      return setProblem(describeError({ code: answered.code, message: answered.message }, phase ? intl.formatMessage(phaseWords[phase]) : undefined));
+      return setProblem(
+        describeError({ code: answered.code, message: answered.message }, phase ? intl.formatMessage(phaseWords[phase]) : undefined),
+      );
     }
     onAnswered({ accepted: accept, code: invitation.code, name: invitation.name });
   };

@@ -27,7 +27,8 @@ const words = defineMessages({
   newTitle: { id: 'operations.new.title', defaultMessage: 'New operation' },
   newIntro: {
     id: 'operations.new.intro',
-    defaultMessage: 'Your agency coordinates the operations you create, and you are their first coordinator. Invite the other agencies from the operation’s Participants page.',
+    defaultMessage:
+      'Your agency coordinates the operations you create, and you are their first coordinator. Invite the other agencies from the operation’s Participants page.',
   },
   editTitle: { id: 'operations.edit.title', defaultMessage: 'Edit the plan' },
   cancel: { id: 'operations.form.cancel', defaultMessage: 'Cancel' },
@@ -132,7 +133,10 @@ function refusalOfError(error: CombinedError): Refusal {
 }
 
 /** Checks a prepared request with the shared schema: the same words the server would answer. */
-function browserRefusal<Input>(prepared: PreparedInput<Input>, schema: typeof createOperationInput | typeof updateOperationInput): Refusal | null {
+function browserRefusal<Input>(
+  prepared: PreparedInput<Input>,
+  schema: typeof createOperationInput | typeof updateOperationInput,
+): Refusal | null {
   const parsed = schema.safeParse(prepared.input);
   const issues = [...prepared.issues, ...(parsed.success ? [] : parsed.error.issues)].map(prepared.toField);
   return issues.length ? { fields: problemsOfIssues(issues) } : null;

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { changesSomething, operationValues, problemsOfIssues, updateOperationRequest, type PlannedOperation } from './operation-form-values';
+import {
+  changesSomething,
+  operationValues,
+  problemsOfIssues,
+  updateOperationRequest,
+  type PlannedOperation,
+} from './operation-form-values';
 
 // Editing sends only what the planner changed, so the audit trail says what they did.
 
@@ -69,7 +75,13 @@ describe('the edit form’s request', () => {
     values.plannedPhases.OPERATIONAL.startsAt = '2026-11-29T08:00';
     values.deadlines.LOW = '1.5';
     const request = updateOperationRequest(values, operation);
-    expect(request.toField({ path: ['input', 'plannedPhases', '1', 'endsAt'], message: 'Must be after the start' }).path).toEqual(['plannedPhases', 'OPERATIONAL', 'endsAt']);
-    expect(problemsOfIssues(request.issues.map(request.toField))['acknowledgementDeadlines.LOW']?.message.id).toBe('operations.form.problem.wholeMinutes');
+    expect(request.toField({ path: ['input', 'plannedPhases', '1', 'endsAt'], message: 'Must be after the start' }).path).toEqual([
+      'plannedPhases',
+      'OPERATIONAL',
+      'endsAt',
+    ]);
+    expect(problemsOfIssues(request.issues.map(request.toField))['acknowledgementDeadlines.LOW']?.message.id).toBe(
+      'operations.form.problem.wholeMinutes',
+    );
   });
 });

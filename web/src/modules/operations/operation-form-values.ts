@@ -150,7 +150,10 @@ function plannedPhasesOf(values: OperationFormValues): { planned: PlannedPhaseIn
     const { startsAt, endsAt } = values.plannedPhases[phase];
     if (!startsAt.trim() && !endsAt.trim()) continue;
     const index = planned.length;
-    for (const [end, text] of [['startsAt', startsAt], ['endsAt', endsAt]] as const) {
+    for (const [end, text] of [
+      ['startsAt', startsAt],
+      ['endsAt', endsAt],
+    ] as const) {
       if (!text.trim()) issues.push({ path: ['plannedPhases', index, end], message: 'Required' });
     }
     planned.push({
@@ -215,7 +218,14 @@ export function createOperationRequest(values: OperationFormValues) {
     acknowledgementDeadlines: SEVERITIES_BY_GRAVITY.map((severity) => ({ severity, minutes: minutesNumber(values.deadlines[severity]) })),
   };
   issues.push(...fractionIssues(values, SEVERITIES_BY_GRAVITY));
-  return { input, issues, toField: fieldMapper(planned.map((plan) => plan.phase), SEVERITIES_BY_GRAVITY) } satisfies PreparedInput<unknown>;
+  return {
+    input,
+    issues,
+    toField: fieldMapper(
+      planned.map((plan) => plan.phase),
+      SEVERITIES_BY_GRAVITY,
+    ),
+  } satisfies PreparedInput<unknown>;
 }
 
 const sameMembers = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id) => b.includes(id));
@@ -247,13 +257,16 @@ export function updateOperationRequest(values: OperationFormValues, operation: P
   const plannedBefore = PLANNED_PHASES.filter((phase) => before.plannedPhases[phase].startsAt);
   for (const phase of plannedBefore) {
     const { startsAt, endsAt } = values.plannedPhases[phase];
-    if (!startsAt.trim() && !endsAt.trim()) issues.push({ path: ['plannedPhases', phase, 'startsAt'], message: '', problem: { message: words.cannotRemoveDates } });
+    if (!startsAt.trim() && !endsAt.trim())
+      issues.push({ path: ['plannedPhases', phase, 'startsAt'], message: '', problem: { message: words.cannotRemoveDates } });
   }
   // Compared as typed, to the minute: stored instants may carry seconds the form cannot show.
   const planChanged =
     values.referenceTimeZone !== before.referenceTimeZone ||
     PLANNED_PHASES.some(
-      (phase) => values.plannedPhases[phase].startsAt !== before.plannedPhases[phase].startsAt || values.plannedPhases[phase].endsAt !== before.plannedPhases[phase].endsAt,
+      (phase) =>
+        values.plannedPhases[phase].startsAt !== before.plannedPhases[phase].startsAt ||
+        values.plannedPhases[phase].endsAt !== before.plannedPhases[phase].endsAt,
     );
   if (planChanged) input.plannedPhases = planned;
 

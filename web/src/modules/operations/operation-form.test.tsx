@@ -18,8 +18,24 @@ const catalogue = {
     __typename: 'CommodityCatalogue',
     version: 'PGS-2023',
     items: [
-      { __typename: 'Commodity', id: AMMONIUM_NITRATE, code: 'AMMONIUM_NITRATE', category: 'PRECURSOR_CHEMICAL', hsCode: '3102.30', nameEn: 'Ammonium nitrate', nameFr: 'Nitrate d’ammonium' },
-      { __typename: 'Commodity', id: 'Q29tbW9kaXR5OnVhdg==', code: 'UAV', category: 'UAV', hsCode: '8806.21', nameEn: 'Unmanned aerial vehicle (drone)', nameFr: 'Aéronef sans pilote (drone)' },
+      {
+        __typename: 'Commodity',
+        id: AMMONIUM_NITRATE,
+        code: 'AMMONIUM_NITRATE',
+        category: 'PRECURSOR_CHEMICAL',
+        hsCode: '3102.30',
+        nameEn: 'Ammonium nitrate',
+        nameFr: 'Nitrate d’ammonium',
+      },
+      {
+        __typename: 'Commodity',
+        id: 'Q29tbW9kaXR5OnVhdg==',
+        code: 'UAV',
+        category: 'UAV',
+        hsCode: '8806.21',
+        nameEn: 'Unmanned aerial vehicle (drone)',
+        nameFr: 'Aéronef sans pilote (drone)',
+      },
     ],
   },
 };
@@ -32,7 +48,13 @@ const session: Session = {
     isAdmin: false,
     locale: 'en',
     timeZone: 'Europe/Brussels',
-    agency: { id: 'QWdlbmN5OjE=', name: 'World Customs Organization Secretariat', acronym: 'WCO', countryCode: null, kind: 'INTERNATIONAL_ORGANIZATION' },
+    agency: {
+      id: 'QWdlbmN5OjE=',
+      name: 'World Customs Organization Secretariat',
+      acronym: 'WCO',
+      countryCode: null,
+      kind: 'INTERNATIONAL_ORGANIZATION',
+    },
   },
   timeZone: 'Europe/Brussels',
   endSession() {},
@@ -54,7 +76,10 @@ function renderCreateForm(answers: MutationAnswer[] = []) {
     createRoute({ getParentRoute: () => rootRoute, path: '/operations/new', component: CreateOperationPage }),
     createRoute({ getParentRoute: () => rootRoute, path: '/operations/$code', component: Overview }),
   ];
-  const router = createRouter({ routeTree: rootRoute.addChildren(routes), history: createMemoryHistory({ initialEntries: ['/operations/new'] }) });
+  const router = createRouter({
+    routeTree: rootRoute.addChildren(routes),
+    history: createMemoryHistory({ initialEntries: ['/operations/new'] }),
+  });
   render(
     <IntlProvider locale="en-GB" defaultLocale="en-GB">
       <Provider value={client}>
@@ -64,7 +89,8 @@ function renderCreateForm(answers: MutationAnswer[] = []) {
       </Provider>
     </IntlProvider>,
   );
-  const sent = () => executeMutation.mock.calls.map((call: unknown[]) => (call[0] as { variables: { input: Record<string, unknown> } }).variables.input);
+  const sent = () =>
+    executeMutation.mock.calls.map((call: unknown[]) => (call[0] as { variables: { input: Record<string, unknown> } }).variables.input);
   return { sent };
 }
 

@@ -15,7 +15,8 @@ const words = defineMessages({
   code: { id: 'operations.form.code', defaultMessage: 'Code' },
   codeHint: {
     id: 'operations.form.codeHint',
-    defaultMessage: '3 to 40 letters, digits and hyphens, e.g. PGS-APAC-2026-02. It is the operation’s address and cannot be changed later.',
+    defaultMessage:
+      '3 to 40 letters, digits and hyphens, e.g. PGS-APAC-2026-02. It is the operation’s address and cannot be changed later.',
   },
   name: { id: 'operations.form.name', defaultMessage: 'Name' },
   programme: { id: 'operations.form.programme', defaultMessage: 'Programme' },
@@ -52,7 +53,9 @@ interface OperationFormProps {
 
 /** Fields the form shows a problem beside; any other is listed with the form's own message. */
 function shownField(key: string): boolean {
-  return /^(code|name|programme|exercise|objectives|region|referenceTimeZone|targetCommodityIds|acknowledgementDeadlines(\.\w+)?|plannedPhases\.\w+\.(startsAt|endsAt))$/.test(key);
+  return /^(code|name|programme|exercise|objectives|region|referenceTimeZone|targetCommodityIds|acknowledgementDeadlines(\.\w+)?|plannedPhases\.\w+\.(startsAt|endsAt))$/.test(
+    key,
+  );
 }
 
 export function OperationForm({ mode, initialValues, catalogueVersion, onSubmit, cancel }: OperationFormProps) {
@@ -72,7 +75,8 @@ export function OperationForm({ mode, initialValues, catalogueVersion, onSubmit,
     formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], [data-problem-anchor], .form-error')?.focus();
   }, [refusals]);
 
-  const set = <Key extends keyof OperationFormValues>(key: Key, value: OperationFormValues[Key]) => setValues((before) => ({ ...before, [key]: value }));
+  const set = <Key extends keyof OperationFormValues>(key: Key, value: OperationFormValues[Key]) =>
+    setValues((before) => ({ ...before, [key]: value }));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -125,7 +129,13 @@ export function OperationForm({ mode, initialValues, catalogueVersion, onSubmit,
               />
             </div>
           )}
-          <TextField label={intl.formatMessage(words.name)} problem={problems.name} name="name" value={values.name} onChange={(event) => set('name', event.target.value)} />
+          <TextField
+            label={intl.formatMessage(words.name)}
+            problem={problems.name}
+            name="name"
+            value={values.name}
+            onChange={(event) => set('name', event.target.value)}
+          />
           {mode === 'create' && (
             <div className="field">
               <label className="check">
@@ -175,7 +185,11 @@ export function OperationForm({ mode, initialValues, catalogueVersion, onSubmit,
         'schedule',
         <FormattedMessage {...words.schedule} />,
         <div className="form schedule">
-          <TimeZoneField value={values.referenceTimeZone} onChange={(zone) => set('referenceTimeZone', zone)} problem={problems.referenceTimeZone} />
+          <TimeZoneField
+            value={values.referenceTimeZone}
+            onChange={(zone) => set('referenceTimeZone', zone)}
+            problem={problems.referenceTimeZone}
+          />
           <PhaseDatesFields
             zone={values.referenceTimeZone}
             dates={values.plannedPhases}
@@ -187,7 +201,11 @@ export function OperationForm({ mode, initialValues, catalogueVersion, onSubmit,
       {section(
         'deadlines',
         <FormattedMessage {...words.deadlines} />,
-        <DeadlineFields minutes={values.deadlines} onChange={(severity, minutes) => set('deadlines', { ...values.deadlines, [severity]: minutes })} problems={problems} />,
+        <DeadlineFields
+          minutes={values.deadlines}
+          onChange={(severity, minutes) => set('deadlines', { ...values.deadlines, [severity]: minutes })}
+          problems={problems}
+        />,
       )}
       {(refusal?.problem || hasFieldProblems) && (
         <div className="form-error" role="alert" tabIndex={-1}>

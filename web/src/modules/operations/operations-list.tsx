@@ -86,7 +86,8 @@ export function OperationsTable({ filters, empty, label }: { filters: OperationF
 
   const lastCursor = cursors.at(-1);
   const last = lastCursor === undefined ? data.operations.pageInfo : pageInfos[lastCursor];
-  const report = (cursor: string, info: PageInfo) => setPageInfos((known) => (known[cursor] === info ? known : { ...known, [cursor]: info }));
+  const report = (cursor: string, info: PageInfo) =>
+    setPageInfos((known) => (known[cursor] === info ? known : { ...known, [cursor]: info }));
 
   return (
     <>

@@ -29,7 +29,10 @@ const words = defineMessages({
     defaultMessage: 'An administrator keeps the directory of agencies and accounts; planners create the operations.',
   },
   noMatch: { id: 'operations.empty.noMatch', defaultMessage: 'No operation of yours matches these filters.' },
-  noMatchHint: { id: 'operations.empty.noMatchHint', defaultMessage: 'Change the search or the filters, or clear them to see all your operations.' },
+  noMatchHint: {
+    id: 'operations.empty.noMatchHint',
+    defaultMessage: 'Change the search or the filters, or clear them to see all your operations.',
+  },
   clear: { id: 'operations.filters.clear', defaultMessage: 'Clear the filters' },
 });
 
@@ -70,7 +73,10 @@ export function OperationsPage() {
             label={intl.formatMessage(words.phase)}
             value={filters.phase ?? ''}
             onChange={(event) => setFilters({ phase: (event.target.value || undefined) as Phase | undefined })}
-            options={[{ value: '', label: intl.formatMessage(words.allPhases) }, ...PHASES.map((phase) => ({ value: phase, label: intl.formatMessage(phaseWords[phase]) }))]}
+            options={[
+              { value: '', label: intl.formatMessage(words.allPhases) },
+              ...PHASES.map((phase) => ({ value: phase, label: intl.formatMessage(phaseWords[phase]) })),
+            ]}
           />
           <SelectField
             label={intl.formatMessage(words.programme)}
@@ -143,5 +149,13 @@ function SearchBox({ value, onSearch }: { value: string; onSearch(search: string
     return () => clearTimeout(timer);
   }, [text]);
 
-  return <TextField label={intl.formatMessage(words.search)} type="search" value={text} onChange={(event) => setText(event.target.value)} className="search-field" />;
+  return (
+    <TextField
+      label={intl.formatMessage(words.search)}
+      type="search"
+      value={text}
+      onChange={(event) => setText(event.target.value)}
+      className="search-field"
+    />
+  );
 }

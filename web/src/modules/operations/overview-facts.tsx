@@ -81,7 +81,9 @@ export function OverviewFacts({ operation, code }: { operation: OverviewOperatio
           <dt>
             <FormattedMessage {...words.objectives} />
           </dt>
-          <dd className="overview-objectives">{operation.objectives ?? <span className="muted">{intl.formatMessage(words.noObjectives)}</span>}</dd>
+          <dd className="overview-objectives">
+            {operation.objectives ?? <span className="muted">{intl.formatMessage(words.noObjectives)}</span>}
+          </dd>
         </div>
         <div className="overview-fact">
           <dt>
@@ -164,7 +166,9 @@ export function OverviewFacts({ operation, code }: { operation: OverviewOperatio
                 {commodities.map((commodity) => (
                   <li key={commodity.id}>
                     <span>{commodity.name}</span>
-                    {commodity.hsCode && <span className="overview-hs-code">{intl.formatMessage(words.hsCode, { code: commodity.hsCode })}</span>}
+                    {commodity.hsCode && (
+                      <span className="overview-hs-code">{intl.formatMessage(words.hsCode, { code: commodity.hsCode })}</span>
+                    )}
                   </li>
                 ))}
               </ul>

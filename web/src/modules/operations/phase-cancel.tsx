@@ -73,7 +73,12 @@ export function PhaseCancel({ operationId, onCancelled }: { operationId: string;
       <button ref={opener} type="button" className="gate-cancel-open" onClick={open}>
         <FormattedMessage {...words.open} />
       </button>
-      <dialog ref={dialog} aria-labelledby={`${id}-title`} aria-describedby={`${id}-warning`} onClose={() => opener.current?.isConnected && opener.current.focus()}>
+      <dialog
+        ref={dialog}
+        aria-labelledby={`${id}-title`}
+        aria-describedby={`${id}-warning`}
+        onClose={() => opener.current?.isConnected && opener.current.focus()}
+      >
         <form className="form" noValidate onSubmit={(event) => void confirm(event)}>
           <h2 id={`${id}-title`}>
             <FormattedMessage {...words.title} />

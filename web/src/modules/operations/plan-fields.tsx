@@ -13,7 +13,8 @@ const words = defineMessages({
   timeZone: { id: 'operations.form.timeZone', defaultMessage: 'Reference time zone' },
   timeZoneHint: {
     id: 'operations.form.timeZoneHint',
-    defaultMessage: 'The zone the operation’s days are counted in (registers of checks, daily figures). The planned dates below are read in it.',
+    defaultMessage:
+      'The zone the operation’s days are counted in (registers of checks, daily figures). The planned dates below are read in it.',
   },
   datesHint: {
     id: 'operations.form.datesHint',
@@ -37,7 +38,15 @@ function zoneNames(current: string): string[] {
   return [...zones].sort((a, b) => a.localeCompare(b));
 }
 
-export function TimeZoneField({ value, onChange, problem }: { value: string; onChange(zone: string): void; problem?: FieldProblems[string] }) {
+export function TimeZoneField({
+  value,
+  onChange,
+  problem,
+}: {
+  value: string;
+  onChange(zone: string): void;
+  problem?: FieldProblems[string];
+}) {
   const intl = useIntl();
   const options = useMemo(() => zoneNames(value).map((zone) => ({ value: zone, label: zone.replaceAll('_', ' ') })), [value]);
   return (
@@ -121,7 +130,11 @@ export function DeadlineFields({ minutes, onChange, problems }: DeadlineFieldsPr
       )}
       <div className="deadlines">
         {SEVERITIES_BY_GRAVITY.map((severity) => (
-          <FieldFrame key={severity} label={intl.formatMessage(severityWords[severity])} problem={problems[`acknowledgementDeadlines.${severity}`]}>
+          <FieldFrame
+            key={severity}
+            label={intl.formatMessage(severityWords[severity])}
+            problem={problems[`acknowledgementDeadlines.${severity}`]}
+          >
             {({ id: inputId, describedBy, invalid }) => (
               <span className="input-with-unit">
                 <input

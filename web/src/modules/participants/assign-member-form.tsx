@@ -20,7 +20,10 @@ const words = defineMessages({
   assign: { id: 'participants.assign.assign', defaultMessage: 'Assign' },
   assigning: { id: 'participants.assign.assigning', defaultMessage: 'Assigning…' },
   assigned: { id: 'participants.assign.assigned', defaultMessage: '{person} is now a member, as {role}.' },
-  nobodyLeft: { id: 'participants.assign.nobodyLeft', defaultMessage: 'Everyone you may assign is already a member. Change their role in the list above.' },
+  nobodyLeft: {
+    id: 'participants.assign.nobodyLeft',
+    defaultMessage: 'Everyone you may assign is already a member. Change their role in the list above.',
+  },
 });
 
 interface AssignMemberFormProps {
@@ -80,9 +83,19 @@ export function AssignMemberForm({ operationId, candidates, roles }: AssignMembe
         </p>
       ) : (
         <form className="assign-form" onSubmit={(event) => void submit(event)} noValidate>
-          <FieldFrame label={<FormattedMessage {...words.person} />} hint={<FormattedMessage {...words.personHint} />} problem={problems.userId}>
+          <FieldFrame
+            label={<FormattedMessage {...words.person} />}
+            hint={<FormattedMessage {...words.personHint} />}
+            problem={problems.userId}
+          >
             {({ id, describedBy, invalid }) => (
-              <select id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} value={userId} onChange={(event) => setUserId(event.target.value)}>
+              <select
+                id={id}
+                aria-describedby={describedBy}
+                aria-invalid={invalid || undefined}
+                value={userId}
+                onChange={(event) => setUserId(event.target.value)}
+              >
                 <option value="">{intl.formatMessage(words.choose)}</option>
                 {[...agencies.entries()].map(([agencyId, group]) => (
                   <optgroup key={agencyId} label={group.label}>
@@ -113,7 +126,10 @@ export function AssignMemberForm({ operationId, candidates, roles }: AssignMembe
       <div aria-live="polite">
         {assigned && (
           <p className="form-success">
-            <FormattedMessage {...words.assigned} values={{ person: assigned.person, role: intl.formatMessage(memberRoleWords[assigned.role]) }} />
+            <FormattedMessage
+              {...words.assigned}
+              values={{ person: assigned.person, role: intl.formatMessage(memberRoleWords[assigned.role]) }}
+            />
           </p>
         )}
         {refusal && <p className="form-error">{say(intl, refusal)}</p>}

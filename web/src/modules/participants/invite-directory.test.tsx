@@ -36,14 +36,24 @@ const participation = (agencyId: string, status: string): ParticipationItem => {
     invitedAt: '2026-11-01T00:00:00Z',
     respondedAt: null,
     readinessAcknowledgedAt: null,
-    agency: { id: found.id, name: found.name, acronym: found.acronym, countryCode: found.countryCode, kind: found.kind as ParticipationItem['agency']['kind'] },
+    agency: {
+      id: found.id,
+      name: found.name,
+      acronym: found.acronym,
+      countryCode: found.countryCode,
+      kind: found.kind as ParticipationItem['agency']['kind'],
+    },
     contactPoints: [],
   };
 };
 
 function renderDirectory(participations: ParticipationItem[], mutations: unknown[] = []) {
   return renderWithClient(<InviteDirectory participations={participations} />, {
-    queries: { InviteDirectory: { agencies: { __typename: 'AgencyConnection', edges: DIRECTORY.map((node) => ({ node })), pageInfo: { hasNextPage: false } } } },
+    queries: {
+      InviteDirectory: {
+        agencies: { __typename: 'AgencyConnection', edges: DIRECTORY.map((node) => ({ node })), pageInfo: { hasNextPage: false } },
+      },
+    },
     mutations,
   });
 }
@@ -53,13 +63,20 @@ describe('the invite directory', () => {
     renderDirectory([]);
 
     const headers = screen.getAllByRole('rowheader').filter((header) => header.getAttribute('scope') === 'rowgroup');
-    expect(headers.map((header) => header.textContent)).toEqual(['International organisations', 'Afghanistan (AF)', 'Malaysia (MY)', 'Thailand (TH)']);
+    expect(headers.map((header) => header.textContent)).toEqual([
+      'International organisations',
+      'Afghanistan (AF)',
+      'Malaysia (MY)',
+      'Thailand (TH)',
+    ]);
 
     const malaysia = screen.getByRole('rowgroup', { name: 'Malaysia (MY)' });
-    expect(within(malaysia).getAllByRole('row').slice(1).map((row) => within(row).getAllByRole('rowheader')[0]!.textContent)).toEqual([
-      'INTERPOL NCB Kuala Lumpur (NCB Kuala Lumpur)',
-      'Royal Malaysian Customs Department (JKDM)',
-    ]);
+    expect(
+      within(malaysia)
+        .getAllByRole('row')
+        .slice(1)
+        .map((row) => within(row).getAllByRole('rowheader')[0]!.textContent),
+    ).toEqual(['INTERPOL NCB Kuala Lumpur (NCB Kuala Lumpur)', 'Royal Malaysian Customs Department (JKDM)']);
     const international = screen.getByRole('rowgroup', { name: 'International organisations' });
     expect(within(international).getByText('INTERPOL General Secretariat (INTERPOL)')).toBeInTheDocument();
     expect(within(international).getAllByText('International organisation')).toHaveLength(2);
@@ -86,20 +103,52 @@ describe('the invite directory', () => {
   });
 
   it('invites an agency in the role chosen on its row and says so there', async () => {
-    const { user, sentInputs } = renderDirectory([], [{ inviteAgency: { __typename: 'Participation', id: 'p-new', status: 'INVITED', role: 'COORDINATING', invitedAt: '2026-11-02T00:00:00Z' } }]);
+    const { user, sentInputs } = renderDirectory(
+      [],
+      [
+        {
+          inviteAgency: {
+            __typename: 'Participation',
+            id: 'p-new',
+            status: 'INVITED',
+            role: 'COORDINATING',
+            invitedAt: '2026-11-02T00:00:00Z',
+          },
+        },
+      ],
+    );
 
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Role in the operation for INTERPOL General Secretariat' }), 'COORDINATING');
+    await user.selectOptions(
+      screen.getByRole('combobox', { name: 'Role in the operation for INTERPOL General Secretariat' }),
+      'COORDINATING',
+    );
     await user.click(screen.getByRole('button', { name: 'Invite INTERPOL General Secretariat' }));
 
     expect(sentInputs()).toEqual([{ operationId: operation.id, agencyId: 'a-interpol', role: 'COORDINATING' }]);
-    expect(within(screen.getByRole('row', { name: /INTERPOL General Secretariat/ })).getByText('Invitation sent as Coordinating.')).toBeInTheDocument();
+    expect(
+      within(screen.getByRole('row', { name: /INTERPOL General Secretariat/ })).getByText('Invitation sent as Coordinating.'),
+    ).toBeInTheDocument();
   });
 
   it('shows a refusal in words on the agency’s row', async () => {
-    const { user } = renderDirectory([], [{ inviteAgency: { __typename: 'ValidationError', code: 'VALIDATION', message: 'Invalid input', fieldErrors: [{ path: ['agencyId'], message: 'Already invited' }] } }]);
+    const { user } = renderDirectory(
+      [],
+      [
+        {
+          inviteAgency: {
+            __typename: 'ValidationError',
+            code: 'VALIDATION',
+            message: 'Invalid input',
+            fieldErrors: [{ path: ['agencyId'], message: 'Already invited' }],
+          },
+        },
+      ],
+    );
 
     await user.click(screen.getByRole('button', { name: 'Invite Afghanistan Customs Department' }));
 
-    expect(within(screen.getByRole('row', { name: /Afghanistan Customs Department/ })).getByText('This agency has already been invited')).toBeInTheDocument();
+    expect(
+      within(screen.getByRole('row', { name: /Afghanistan Customs Department/ })).getByText('This agency has already been invited'),
+    ).toBeInTheDocument();
   });
 });

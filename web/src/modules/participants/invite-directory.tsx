@@ -22,7 +22,11 @@ const words = defineMessages({
   noMatchHint: { id: 'participants.invite.noMatchHint', defaultMessage: 'Try its acronym or the two-letter code of its country.' },
   emptyDirectory: { id: 'participants.invite.emptyDirectory', defaultMessage: 'The directory has no agencies yet.' },
   emptyDirectoryHint: { id: 'participants.invite.emptyDirectoryHint', defaultMessage: 'An administrator adds agencies to the directory.' },
-  more: { id: 'participants.invite.more', defaultMessage: '{count, plural, one {Only the first agency is shown} other {Only the first # agencies are shown}}: type more of the name to find the others.' },
+  more: {
+    id: 'participants.invite.more',
+    defaultMessage:
+      '{count, plural, one {Only the first agency is shown} other {Only the first # agencies are shown}}: type more of the name to find the others.',
+  },
 });
 
 const DIRECTORY_SIZE = 50;

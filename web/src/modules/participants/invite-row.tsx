@@ -142,7 +142,10 @@ export function InviteRow({ operationId, agency, status }: InviteRowProps) {
             {fetching ? (
               <FormattedMessage {...inviteWords.inviting} />
             ) : (
-              <FormattedMessage {...(again ? inviteWords.inviteAgain : inviteWords.invite)} values={{ agency: agency.name, ...hiddenWords }} />
+              <FormattedMessage
+                {...(again ? inviteWords.inviteAgain : inviteWords.invite)}
+                values={{ agency: agency.name, ...hiddenWords }}
+              />
             )}
           </button>
         )}

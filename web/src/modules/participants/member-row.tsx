@@ -99,7 +99,11 @@ export function MemberRow({ operationId, member, referenceZone, isViewer, roles,
                   ))}
                 </select>
                 <button type="button" disabled={fetching || role === member.role} onClick={() => void change()}>
-                  {fetching ? <FormattedMessage {...memberWords.changing} /> : <FormattedMessage {...memberWords.changeRole} values={{ person, ...hiddenWords }} />}
+                  {fetching ? (
+                    <FormattedMessage {...memberWords.changing} />
+                  ) : (
+                    <FormattedMessage {...memberWords.changeRole} values={{ person, ...hiddenWords }} />
+                  )}
                 </button>
               </>
             )}

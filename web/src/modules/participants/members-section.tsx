@@ -15,15 +15,23 @@ import { RemoveMemberDialog } from './remove-member-dialog';
 const words = defineMessages({
   heading: { id: 'participants.members.heading', defaultMessage: 'Members and their roles' },
   count: { id: 'participants.members.count', defaultMessage: '{count, plural, one {# member} other {# members}}' },
-  contactPoints: { id: 'participants.members.contactPoints', defaultMessage: '{count, plural, =0 {no contact point} one {# contact point} other {# contact points}}' },
+  contactPoints: {
+    id: 'participants.members.contactPoints',
+    defaultMessage: '{count, plural, =0 {no contact point} one {# contact point} other {# contact points}}',
+  },
   none: { id: 'participants.members.none', defaultMessage: 'Nobody is a member yet.' },
-  noneHint: { id: 'participants.members.noneHint', defaultMessage: 'People become members when their agency accepts the invitation, or when they are assigned below.' },
+  noneHint: {
+    id: 'participants.members.noneHint',
+    defaultMessage: 'People become members when their agency accepts the invitation, or when they are assigned below.',
+  },
 });
 
 /** Whether the viewer may end this membership (operations.policy.ts canRemove); the server decides in the end. */
 function mayRemove(myRole: string | null | undefined, viewerAgencyId: string, member: MemberItem): boolean {
   if (myRole === 'COORDINATOR') return true;
-  return myRole === 'CONTACT_POINT' && member.agency.id === viewerAgencyId && (member.role === 'CONTACT_POINT' || member.role === 'OBSERVER');
+  return (
+    myRole === 'CONTACT_POINT' && member.agency.id === viewerAgencyId && (member.role === 'CONTACT_POINT' || member.role === 'OBSERVER')
+  );
 }
 
 /** The people of the operation by agency, the viewer's own first, with what the viewer may change. */
@@ -64,7 +72,9 @@ export function MembersSection() {
       <DoneNotice done={done} />
       {fetching && !data && <Skeleton lines={4} />}
       {error && !data && <LoadError error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />}
-      {data && !members.length && <EmptyState title={<FormattedMessage {...words.none} />} hint={<FormattedMessage {...words.noneHint} />} />}
+      {data && !members.length && (
+        <EmptyState title={<FormattedMessage {...words.none} />} hint={<FormattedMessage {...words.noneHint} />} />
+      )}
       {agencyGroups.length > 0 && (
         <table className="stack-table members-table" aria-labelledby={headingId}>
           <thead>

@@ -38,7 +38,15 @@ interface ParticipationRowProps {
   onWithdraw(): void;
 }
 
-export function ParticipationRow({ participation, status, referenceZone, isViewersAgency, mayWithdraw, showActions, onWithdraw }: ParticipationRowProps) {
+export function ParticipationRow({
+  participation,
+  status,
+  referenceZone,
+  isViewersAgency,
+  mayWithdraw,
+  showActions,
+  onWithdraw,
+}: ParticipationRowProps) {
   const intl = useIntl();
   const label = (message: keyof typeof columnWords) => intl.formatMessage(columnWords[message]);
   const kind = agencyKindWords[participation.agency.kind];
@@ -64,7 +72,9 @@ export function ParticipationRow({ participation, status, referenceZone, isViewe
         <DateTime value={participation.invitedAt} referenceZone={referenceZone} dateOnly />
       </td>
       {status !== 'INVITED' && (
-        <td data-label={label(status)}>{participation.respondedAt && <DateTime value={participation.respondedAt} referenceZone={referenceZone} dateOnly />}</td>
+        <td data-label={label(status)}>
+          {participation.respondedAt && <DateTime value={participation.respondedAt} referenceZone={referenceZone} dateOnly />}
+        </td>
       )}
       {status === 'ACCEPTED' && (
         <>

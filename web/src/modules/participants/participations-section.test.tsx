@@ -7,7 +7,14 @@ import { operation, planner, renderWithClient } from './test-support';
 // Withdrawing an agency cannot be undone: the coordinator confirms it, with a reason, in a dialog,
 // and nothing reaches the server before that.
 
-const item = (id: string, name: string, acronym: string | null, countryCode: string | null, status: string, role: ParticipationItem['role']): ParticipationItem => ({
+const item = (
+  id: string,
+  name: string,
+  acronym: string | null,
+  countryCode: string | null,
+  status: string,
+  role: ParticipationItem['role'],
+): ParticipationItem => ({
   id: `p-${id}`,
   status,
   role,
@@ -26,7 +33,9 @@ const PARTICIPATIONS = [
   item('a-af', 'Afghanistan Customs Department', 'ACD', 'AF', 'DECLINED', 'PARTICIPATING'),
 ];
 
-const withdrawn = { withdrawParticipation: { __typename: 'Participation', id: 'p-a-my', status: 'WITHDRAWN', respondedAt: '2026-11-03T00:00:00Z' } };
+const withdrawn = {
+  withdrawParticipation: { __typename: 'Participation', id: 'p-a-my', status: 'WITHDRAWN', respondedAt: '2026-11-03T00:00:00Z' },
+};
 
 describe('the participating agencies', () => {
   it('lists them by status, in words with their count', () => {
@@ -65,7 +74,14 @@ describe('the participating agencies', () => {
   });
 
   it('keeps the dialog and the reason when the server refuses, and says why', async () => {
-    const refused = { withdrawParticipation: { __typename: 'ValidationError', code: 'VALIDATION', message: 'Invalid input', fieldErrors: [{ path: ['agencyId'], message: 'This agency is not taking part' }] } };
+    const refused = {
+      withdrawParticipation: {
+        __typename: 'ValidationError',
+        code: 'VALIDATION',
+        message: 'Invalid input',
+        fieldErrors: [{ path: ['agencyId'], message: 'This agency is not taking part' }],
+      },
+    };
     const { user } = renderWithClient(<ParticipationsSection participations={PARTICIPATIONS} />, { mutations: [refused] });
 
     await user.click(screen.getByRole('button', { name: 'Withdraw Thai Customs Department' }));

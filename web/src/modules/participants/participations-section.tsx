@@ -51,7 +51,8 @@ export function ParticipationsSection({ participations }: { participations: read
 
   const collator = new Intl.Collator(intl.locale);
   const sorted = [...participations].sort(
-    (a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || collator.compare(agencyLabel(intl.locale, a.agency), agencyLabel(intl.locale, b.agency)),
+    (a, b) =>
+      ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || collator.compare(agencyLabel(intl.locale, a.agency), agencyLabel(intl.locale, b.agency)),
   );
   const byStatus = new Map(PARTICIPATION_STATUSES.map((status) => [status, sorted.filter((item) => statusOf(item) === status)]));
   const groups = STATUS_ORDER.filter((status) => shown === 'ALL' || shown === status);

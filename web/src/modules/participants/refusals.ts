@@ -28,6 +28,7 @@ export function refusalOf(error: CombinedError | undefined, result: RefusedResul
     const first = result.fieldErrors?.[0];
     return first ? describeIssue(first) : { message: problemWords.VALIDATION };
   }
-  if (result.code && result.message !== undefined) return describeError({ code: result.code, message: result.message, phase: result.phase ?? null });
+  if (result.code && result.message !== undefined)
+    return describeError({ code: result.code, message: result.message, phase: result.phase ?? null });
   return null;
 }

@@ -30,7 +30,13 @@ export const planner: Viewer = {
   isAdmin: false,
   locale: 'en',
   timeZone: 'Europe/Brussels',
-  agency: { id: 'QWdlbmN5Ondjbw', name: 'World Customs Organization Secretariat', acronym: 'WCO', countryCode: null, kind: 'INTERNATIONAL_ORGANIZATION' },
+  agency: {
+    id: 'QWdlbmN5Ondjbw',
+    name: 'World Customs Organization Secretariat',
+    acronym: 'WCO',
+    countryCode: null,
+    kind: 'INTERNATIONAL_ORGANIZATION',
+  },
 };
 
 interface Answers {
@@ -43,7 +49,9 @@ const operationName = (request: { query: { definitions: readonly { name?: { valu
 
 export function renderWithClient(element: ReactElement, answers: Answers = {}) {
   const queue = [...(answers.mutations ?? [])];
-  const executeQuery = vi.fn((request: Parameters<typeof operationName>[0]) => fromValue({ data: answers.queries?.[operationName(request)], hasNext: false, stale: false }));
+  const executeQuery = vi.fn((request: Parameters<typeof operationName>[0]) =>
+    fromValue({ data: answers.queries?.[operationName(request)], hasNext: false, stale: false }),
+  );
   const executeMutation = vi.fn(() => fromValue({ data: queue.shift(), hasNext: false, stale: false }));
   const client = { executeQuery, executeMutation, executeSubscription: vi.fn(() => never) } as unknown as Client;
   const wrapper = ({ children }: { children: ReactNode }) => (
@@ -56,6 +64,7 @@ export function renderWithClient(element: ReactElement, answers: Answers = {}) {
     </IntlProvider>
   );
   render(element, { wrapper });
-  const sentInputs = () => executeMutation.mock.calls.map((call) => (call as unknown as [{ variables: { input: unknown } }])[0].variables.input);
+  const sentInputs = () =>
+    executeMutation.mock.calls.map((call) => (call as unknown as [{ variables: { input: unknown } }])[0].variables.input);
   return { user: userEvent.setup(), sentInputs };
 }

@@ -26,7 +26,12 @@ const words = defineMessages({
 
 type AlertFields = EventOf<'AlertRaisedEvent'>['alert'];
 
-const SEVERITY_TONE: Record<AlertFields['severity'], EventTag['tone']> = { CRITICAL: 'danger', HIGH: 'warn', MEDIUM: 'neutral', LOW: 'neutral' };
+const SEVERITY_TONE: Record<AlertFields['severity'], EventTag['tone']> = {
+  CRITICAL: 'danger',
+  HIGH: 'warn',
+  MEDIUM: 'neutral',
+  LOW: 'neutral',
+};
 
 /** The alert's severity in words, then its TLP label (a code, never translated) with its meaning on hover. */
 function alertTags(intl: IntlShape, alert: AlertFields): EventTag[] {
@@ -42,9 +47,14 @@ export function describeAlertEvent(intl: IntlShape, event: TimelineEvent): Event
     case 'AlertRaisedEvent':
     case 'AlertAcknowledgedEvent':
     case 'AlertCommentedEvent': {
-      const message = { AlertRaisedEvent: words.raised, AlertAcknowledgedEvent: words.acknowledged, AlertCommentedEvent: words.commented }[event.__typename];
+      const message = { AlertRaisedEvent: words.raised, AlertAcknowledgedEvent: words.acknowledged, AlertCommentedEvent: words.commented }[
+        event.__typename
+      ];
       const { alert } = event;
-      return { sentence: intl.formatMessage(message, { actor, reference: alert.reference, title: alert.title }), tags: alertTags(intl, alert) };
+      return {
+        sentence: intl.formatMessage(message, { actor, reference: alert.reference, title: alert.title }),
+        tags: alertTags(intl, alert),
+      };
     }
     case 'AlertOverdueEvent': {
       const { alert } = event;
@@ -56,7 +66,10 @@ export function describeAlertEvent(intl: IntlShape, event: TimelineEvent): Event
     }
     case 'AlertFeedbackGivenEvent': {
       const outcome = intl.formatMessage(outcomeWords[event.outcome]);
-      return { sentence: intl.formatMessage(words.feedback, { actor, reference: event.alert.reference, outcome }), tags: alertTags(intl, event.alert) };
+      return {
+        sentence: intl.formatMessage(words.feedback, { actor, reference: event.alert.reference, outcome }),
+        tags: alertTags(intl, event.alert),
+      };
     }
     case 'AlertReconciledEvent': {
       const { alert, seizure } = event;

@@ -62,9 +62,14 @@ export function describeCheckEvent(intl: IntlShape, event: TimelineEvent): Event
         day: formatDay(intl, check.checkedOn),
       };
       const earlier = before
-        ? [intl.formatMessage(words.shipmentsBefore, { shipments: before.shipments }), withQuantity(intl, before)].filter(Boolean).join(', ')
+        ? [intl.formatMessage(words.shipmentsBefore, { shipments: before.shipments }), withQuantity(intl, before)]
+            .filter(Boolean)
+            .join(', ')
         : null;
-      return { sentence: intl.formatMessage(quantity ? words.shipmentsWithQuantity : words.shipments, values), ...correction(intl, event.correction, earlier) };
+      return {
+        sentence: intl.formatMessage(quantity ? words.shipmentsWithQuantity : words.shipments, values),
+        ...correction(intl, event.correction, earlier),
+      };
     }
     case 'DatabaseChecksRecordedEvent': {
       const { databaseCheck: check, checksAfter: after, checksBefore: before } = event;

@@ -11,8 +11,20 @@ import type { TimelineEvent } from './timeline-documents';
 const english = createIntl({ locale: 'en-GB', defaultLocale: 'en-GB' });
 const frenchIntl = createIntl({ locale: 'fr-FR', defaultLocale: 'en-GB', messages: { ...frenchCodes, ...frenchOverview, ...french } });
 
-const wco = { __typename: 'Agency', id: 'QWdlbmN5OjE', name: 'World Customs Organization Secretariat', acronym: 'WCO', countryCode: null } as const;
-const malaysia = { __typename: 'Agency', id: 'QWdlbmN5OjI', name: 'Royal Malaysian Customs Department', acronym: 'JKDM', countryCode: 'MY' } as const;
+const wco = {
+  __typename: 'Agency',
+  id: 'QWdlbmN5OjE',
+  name: 'World Customs Organization Secretariat',
+  acronym: 'WCO',
+  countryCode: null,
+} as const;
+const malaysia = {
+  __typename: 'Agency',
+  id: 'QWdlbmN5OjI',
+  name: 'Royal Malaysian Customs Department',
+  acronym: 'JKDM',
+  countryCode: 'MY',
+} as const;
 const base = {
   cursor: 'ZXZlbnQ6MQ',
   occurredAt: '2026-06-01T08:00:00.000Z',
@@ -29,7 +41,10 @@ describe('an event in words', () => {
       to: 'PRE_OPERATIONAL',
       overridden: true,
       justification: 'Brazil confirmed by telephone.',
-      overriddenCriteria: [{ __typename: 'OverriddenCriterion', key: 'participants.twoCountries' }, { __typename: 'OverriddenCriterion', key: 'plan.phaseDates' }],
+      overriddenCriteria: [
+        { __typename: 'OverriddenCriterion', key: 'participants.twoCountries' },
+        { __typename: 'OverriddenCriterion', key: 'plan.phaseDates' },
+      ],
     });
     expect(describeEvent(english, advanced)).toEqual({
       sentence: 'Amélie Laurent (WCO) advanced the operation from Planning to Pre-operational, overriding 2 unmet criteria',
@@ -64,17 +79,36 @@ describe('an event in words', () => {
     const reported = event({
       __typename: 'SeizureReportedEvent',
       type: 'SEIZURE_REPORTED',
-      seizure: { __typename: 'Seizure', id: 'U2Vpem', reference: 'PGS-X/S-0001', quantity: 1250.5, unit: 'KG', commodityDescription: null, commodity: { __typename: 'Commodity', id: 'Qzox', name: 'Ammonium nitrate' } },
+      seizure: {
+        __typename: 'Seizure',
+        id: 'U2Vpem',
+        reference: 'PGS-X/S-0001',
+        quantity: 1250.5,
+        unit: 'KG',
+        commodityDescription: null,
+        commodity: { __typename: 'Commodity', id: 'Qzox', name: 'Ammonium nitrate' },
+      },
     });
-    expect(describeEvent(english, reported).sentence).toBe('Amélie Laurent (WCO) reported seizure PGS-X/S-0001: 1,250.5\u00a0kg of Ammonium nitrate');
-    expect(describeEvent(frenchIntl, reported).sentence).toBe('Amélie Laurent (WCO) a déclaré la saisie PGS-X/S-0001\u00a0: Ammonium nitrate, 1\u202f250,5\u00a0kg');
+    expect(describeEvent(english, reported).sentence).toBe(
+      'Amélie Laurent (WCO) reported seizure PGS-X/S-0001: 1,250.5\u00a0kg of Ammonium nitrate',
+    );
+    expect(describeEvent(frenchIntl, reported).sentence).toBe(
+      'Amélie Laurent (WCO) a déclaré la saisie PGS-X/S-0001\u00a0: Ammonium nitrate, 1\u202f250,5\u00a0kg',
+    );
   });
 
   it('shows an alert’s severity in words and its TLP label as the standard writes it', () => {
     const raised = event({
       __typename: 'AlertRaisedEvent',
       type: 'ALERT_RAISED',
-      alert: { __typename: 'Alert', id: 'QWxlcnQ', reference: 'PGS-X/A-0002', title: 'Ammonium nitrate declared as fertiliser', severity: 'CRITICAL', marking: 'AMBER_STRICT' },
+      alert: {
+        __typename: 'Alert',
+        id: 'QWxlcnQ',
+        reference: 'PGS-X/A-0002',
+        title: 'Ammonium nitrate declared as fertiliser',
+        severity: 'CRITICAL',
+        marking: 'AMBER_STRICT',
+      },
     });
     expect(describeEvent(english, raised)).toMatchObject({
       sentence: 'Amélie Laurent (WCO) raised alert PGS-X/A-0002: “Ammonium nitrate declared as fertiliser”',
@@ -87,6 +121,8 @@ describe('an event in words', () => {
 
   it('still says who and what kind for an event type added to the API later', () => {
     const future = event({ __typename: 'SomethingNewEvent', type: 'SOMETHING_NEW' });
-    expect(describeEvent(english, future).sentence).toBe('Amélie Laurent (WCO): an event this version of the app cannot describe (SOMETHING_NEW)');
+    expect(describeEvent(english, future).sentence).toBe(
+      'Amélie Laurent (WCO): an event this version of the app cannot describe (SOMETHING_NEW)',
+    );
   });
 });

@@ -40,7 +40,12 @@ export function withNewestPage<Node>(loaded: LoadedPages<Node> | null, page: Pag
   if (!page.pageInfo.hasNextPage) return { ...fromPage, arrived };
   const overlaps = kept.length < loaded.edges.length;
   if (!overlaps && loaded.edges.length > 0) return { ...fromPage, arrived, restarted: true };
-  return { edges: [...fresh, ...kept], hasOlder: kept.length ? loaded.hasOlder : page.pageInfo.hasNextPage, arrived, restarted: loaded.restarted };
+  return {
+    edges: [...fresh, ...kept],
+    hasOlder: kept.length ? loaded.hasOlder : page.pageInfo.hasNextPage,
+    arrived,
+    restarted: loaded.restarted,
+  };
 }
 
 /** What to show once a page older than the last item shown has arrived. */

@@ -34,7 +34,12 @@ const STATUS_TONE: Record<string, EventTag['tone']> = { INVITED: 'neutral', ACCE
 
 const statusTag = (intl: IntlShape, status: string): EventTag[] =>
   Object.hasOwn(participationStatusWords, status)
-    ? [{ text: intl.formatMessage(participationStatusWords[status as keyof typeof participationStatusWords]), tone: STATUS_TONE[status] ?? 'neutral' }]
+    ? [
+        {
+          text: intl.formatMessage(participationStatusWords[status as keyof typeof participationStatusWords]),
+          tone: STATUS_TONE[status] ?? 'neutral',
+        },
+      ]
     : [];
 
 export function describeParticipationEvent(intl: IntlShape, event: TimelineEvent): EventDescription | null {
@@ -43,7 +48,8 @@ export function describeParticipationEvent(intl: IntlShape, event: TimelineEvent
     case 'ParticipationChangedEvent': {
       const agency = agencyLabel(intl.locale, event.participation.agency);
       const message =
-        { INVITED: words.invited, ACCEPTED: words.accepted, DECLINED: words.declined, WITHDRAWN: words.withdrawn }[event.statusAfter] ?? words.changed;
+        { INVITED: words.invited, ACCEPTED: words.accepted, DECLINED: words.declined, WITHDRAWN: words.withdrawn }[event.statusAfter] ??
+        words.changed;
       return {
         sentence: intl.formatMessage(message, { actor, agency, role: event.participation.role }),
         tags: statusTag(intl, event.statusAfter),

@@ -8,9 +8,15 @@ import type { TimelineEvent } from './timeline-documents';
 
 const words = defineMessages({
   reported: { id: 'timeline.event.seizureReported', defaultMessage: '{actor} reported seizure {reference}: {quantity}' },
-  submitted: { id: 'timeline.event.seizureSubmitted', defaultMessage: '{actor} sent seizure report {reference} for verification: {quantity}' },
+  submitted: {
+    id: 'timeline.event.seizureSubmitted',
+    defaultMessage: '{actor} sent seizure report {reference} for verification: {quantity}',
+  },
   verified: { id: 'timeline.event.seizureVerified', defaultMessage: '{actor} verified seizure report {reference}: {quantity}' },
-  rejected: { id: 'timeline.event.seizureRejected', defaultMessage: '{actor} sent seizure report {reference} back for correction: {quantity}' },
+  rejected: {
+    id: 'timeline.event.seizureRejected',
+    defaultMessage: '{actor} sent seizure report {reference} back for correction: {quantity}',
+  },
   corrected: { id: 'timeline.event.seizureCorrected', defaultMessage: '{actor} corrected seizure report {reference}: {quantity}' },
   resubmitted: {
     id: 'timeline.event.seizureResubmitted',

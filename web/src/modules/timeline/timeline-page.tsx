@@ -17,7 +17,8 @@ const words = defineMessages({
   title: { id: 'timeline.title', defaultMessage: 'Timeline' },
   intro: {
     id: 'timeline.intro',
-    defaultMessage: 'Everything that happened in the operation that your agency may see, newest first. New events appear at the top as they happen.',
+    defaultMessage:
+      'Everything that happened in the operation that your agency may see, newest first. New events appear at the top as they happen.',
   },
   filters: { id: 'timeline.filters', defaultMessage: 'Filter the timeline' },
   type: { id: 'timeline.filter.type', defaultMessage: 'Event type' },

@@ -30,7 +30,10 @@ export function useNewestFirst<Data, Variables extends { after: string | null },
   const [{ data, fetching, error }, reexecute] = useQuery<Data, Variables>({ query, variables });
   const newest = data ? (pageOf(data) ?? undefined) : undefined;
 
-  const [merged, setMerged] = useState<{ from: Page<Node> | undefined; loaded: LoadedPages<Node> | null }>({ from: undefined, loaded: null });
+  const [merged, setMerged] = useState<{ from: Page<Node> | undefined; loaded: LoadedPages<Node> | null }>({
+    from: undefined,
+    loaded: null,
+  });
   // Merged while rendering, not in an effect: React renders again at once, before anything shows.
   if (newest && newest !== merged.from) setMerged({ from: newest, loaded: withNewestPage(merged.loaded, newest) });
 
