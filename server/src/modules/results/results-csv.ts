@@ -17,5 +17,5 @@ function cell(value: Cell): string {
 
 /** A header row, then one line per record, in the header's order. */
 export function toCsv(header: readonly string[], records: readonly (readonly Cell[])[]): string {
-  return [header, ...records].map((record) => record.map(cell).join(',')).join('\r\n') + '\r\n';
+  return `${[header, ...records].map((record) => record.map(cell).join(',')).join('\r\n')}\r\n`;
 }

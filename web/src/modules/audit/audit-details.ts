@@ -47,7 +47,7 @@ export function describeDetails(intl: IntlShape, raw: unknown): EventDetail[] {
   const details = raw as Details;
   const found: EventDetail[] = [];
   const add = (label: (typeof words)[keyof typeof words], value: string | string[] | null) => {
-    if (value && value.length) found.push({ label: intl.formatMessage(label), text: value });
+    if (value?.length) found.push({ label: intl.formatMessage(label), text: value });
   };
   if (has(phaseWords, details.from) && has(phaseWords, details.to)) {
     add(
