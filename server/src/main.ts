@@ -56,14 +56,16 @@ logger.info(
 if (database.kind === 'pglite') {
   const host = `http://localhost:${port}`;
   process.stderr.write(
-    `${[
+    [
       '',
       `  jointops is running at ${host}  (GraphiQL: ${host}/graphql)`,
       `  Embedded database in ${config.dataDir}${seeded ? ' — demo data loaded' : ''}`,
       `  Sign in as planner@wco.demo (WCO coordinator) or admin@jointops.demo (administrator),`,
       `  password: the DEMO_PASSWORD setting (default "jointops-demo").`,
       '',
-    ].join('\n')}\n`,
+    ]
+      .map((line) => `${line}\n`)
+      .join(''),
   );
 }
 
