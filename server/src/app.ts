@@ -17,10 +17,10 @@ import { LiveChannels } from './live/channels';
 import { useLiveChannels } from './live/channel-streams';
 import { LiveHub } from './live/hub';
 import { useSharedDelivery } from './live/shared-delivery';
-import { startEscalator } from './modules/alerts/escalation';
-import { startRetention } from './modules/events/retention';
+import { startEscalator } from './modules/alerts/escalation.job';
+import { startRetention } from './journal/retention.job';
 import { attachWebSocket } from './live/websocket';
-import type { PubSubHandle } from './live/pubsub';
+import type { PubSubHandle } from './pubsub';
 import { authenticate, authenticateSession } from './modules/accounts/accounts.service';
 import type { AppDeps } from './service-context';
 

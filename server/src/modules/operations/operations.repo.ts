@@ -5,7 +5,7 @@ import { agencies } from '../../db/schema/accounts';
 import { operationMembers, operationPhases, operations, operationTargets, participations } from '../../db/schema/operations';
 import type { Viewer } from '../../service-context';
 import type { Standing } from './operations.policy';
-import { readinessAcknowledgedAt } from '../alerts/readiness';
+import { readinessAcknowledgedAt } from './readiness.repo';
 
 export type OperationRow = typeof operations.$inferSelect;
 

@@ -9,7 +9,7 @@ import { assignableUsers, assignMember, removeMember } from './members.service';
 import { findMember } from './members.repo';
 import { MemberRoleEnum, OperationType, ParticipationRoleEnum } from './operations.graphql';
 import { findVisibleOperation } from './operations.service';
-import { inviteAgency, respondToInvitation, withdrawParticipation } from './participation.service';
+import { inviteAgency, respondToInvitation, withdrawParticipation } from './participations.service';
 import { findParticipationById, pendingInvitations, readinessTestAcknowledgedAt } from './participations.repo';
 
 export const ParticipationType = builder.drizzleNode('participations', {

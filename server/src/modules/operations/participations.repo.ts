@@ -4,7 +4,7 @@ import type { Db } from '../../db/client';
 import { agencies } from '../../db/schema/accounts';
 import { operationPhases, operations, participations } from '../../db/schema/operations';
 import { users } from '../../db/schema/accounts';
-import { readinessAcknowledgedAt } from '../alerts/readiness';
+import { readinessAcknowledgedAt } from './readiness.repo';
 
 export type ParticipationRow = typeof participations.$inferSelect;
 

@@ -9,7 +9,7 @@ import { AgencyType } from '../agencies/agencies.graphql';
 import { AlertType } from '../alerts/alerts.graphql';
 import { CommodityType, QuantityUnitEnum } from '../catalogue/catalogue.graphql';
 import { OperationType } from '../operations/operations.graphql';
-import { alertsAwaitingFeedback } from './reconciliation';
+import { alertsAwaitingFeedback } from './reconciliation.service';
 import { findVisibleSeizure, isBonus, visibleLinkedAlerts, visibleLinkedSeizures, visibleSeizuresPage } from './seizures.repo';
 
 export const SeizureStatusEnum = builder.enumType('SeizureStatus', { values: SEIZURE_STATUSES });

@@ -37,6 +37,6 @@ export type ParticipationItem = NonNullable<ResultOf<typeof ParticipationsQuery>
 export const statusOf = (participation: { status: string }): ParticipationStatus =>
   PARTICIPATION_STATUSES.find((status) => status === participation.status) ?? 'WITHDRAWN';
 
-/** An agency may be invited again once it declined or was withdrawn (participation.service.ts). */
+/** An agency may be invited again once it declined or was withdrawn (participations.service.ts). */
 export const isInvitable = (status: ParticipationStatus | undefined): boolean =>
   status === undefined || status === 'DECLINED' || status === 'WITHDRAWN';

@@ -1,7 +1,7 @@
 import type { CombinedError } from 'urql';
 import { describeError, describeIssue, problemWords, type Problem } from '../../i18n/problems';
 
-// The participation and membership rules refuse in English sentences (participation.service.ts,
+// The participation and membership rules refuse in English sentences (participations.service.ts,
 // members.service.ts); i18n/server-texts words each of them in the reader's language.
 
 /** What a mutation's result union may hold besides its success. */

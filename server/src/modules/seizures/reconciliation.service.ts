@@ -4,7 +4,7 @@ import { alerts } from '../../db/schema/alerts';
 import type { ServiceContext, Viewer } from '../../service-context';
 import { eventAudience } from '../alerts/alerts.policy';
 import { alertVisibleTo, audienceOf, type AlertRow } from '../alerts/alerts.repo';
-import { recordEvent } from '../events/record-event';
+import { recordEvent } from '../../journal/record-event';
 import type { OperationRow } from '../operations/operations.repo';
 import { linkedAlertIds, type SeizureRow } from './seizures.repo';
 

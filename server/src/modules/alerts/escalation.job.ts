@@ -1,10 +1,10 @@
 import { and, asc, eq, inArray, isNull, lte } from 'drizzle-orm';
 import { alertRecipients, alerts } from '../../db/schema/alerts';
 import { operationMembers, operations } from '../../db/schema/operations';
-import { startPeriodic } from '../../periodic';
+import { startPeriodic } from '../../job-runner';
 import type { AppDeps } from '../../service-context';
-import { insertAuditEntry } from '../audit/audit.repo';
-import { appendEvent } from '../events/events.repo';
+import { insertAuditEntry } from '../../journal/audit-entries.repo';
+import { appendEvent } from '../../journal/events.repo';
 
 const BATCH = 200;
 
