@@ -16,6 +16,18 @@ export interface AlertFigures {
   outcomes: { outcome: AlertOutcome; count: number }[];
 }
 
+/** The statement's one row, as the drivers may give it: the median and the outcomes are read defensively below. */
+interface AlertFiguresRow {
+  raised: number;
+  acknowledged: number;
+  overdue: number;
+  missed: number;
+  median: number | string | null;
+  with_feedback: number;
+  with_seizure: number;
+  outcomes: string | Partial<Record<AlertOutcome, number>>;
+}
+
 /**
  * The alert side of the results, in one statement, over the alerts of the operation the viewer
  * may see (a RESTRICTED alert counts only for its originator's and named agencies, the OCU
@@ -65,7 +77,7 @@ export async function alertFigures(
       (select count(*)::int from visible where outcome <> 'PENDING') as with_feedback,
       (select count(*)::int from visible where outcome <> 'PENDING' and id in (select alert_id from linked)) as with_seizure,
       (select coalesce(jsonb_object_agg(outcome, n), '{}'::jsonb) from (select outcome, count(*)::int as n from visible group by outcome) o) as outcomes
-  `)) as { rows: Record<string, any>[] };
+  `)) as { rows: AlertFiguresRow[] };
   const row = result.rows[0]!;
   const outcomes = (typeof row.outcomes === 'string' ? JSON.parse(row.outcomes) : row.outcomes) as Partial<Record<AlertOutcome, number>>;
   return {

@@ -111,7 +111,7 @@ export async function seizureFigures(db: Db, scope: SeizureScope): Promise<Seizu
     )
     select g.*, c.id as "c_id", c.code as "c_code", c.version as "c_version", c.category as "c_category", c.name_en as "c_nameEn",
       c.name_fr as "c_nameFr", c.default_unit as "c_defaultUnit", c.hs_code as "c_hsCode", c.created_at as "c_createdAt"
-    from grouped g left join commodities c on c.id = g.commodity_id`)) as { rows: Record<string, any>[] };
+    from grouped g left join commodities c on c.id = g.commodity_id`)) as { rows: FigureRow[] };
 
   const figures: SeizureFigures = {
     seizures: 0,
@@ -133,7 +133,7 @@ export async function seizureFigures(db: Db, scope: SeizureScope): Promise<Seizu
     if (table === 'bonusByClass' && row.bonus_class === null) continue;
     figures[table].push({
       countryCode: row.country_code,
-      commodity: row.c_id ? commodityOf(row) : null,
+      commodity: row.c_id ? commodityOf({ ...row, c_id: row.c_id }) : null,
       detectionMethod: row.detection_method,
       transportMode: row.transport_mode,
       commodityClass: row.bonus_class ?? row.commodity_class,
@@ -146,7 +146,31 @@ export async function seizureFigures(db: Db, scope: SeizureScope): Promise<Seizu
   return figures;
 }
 
-const commodityOf = (row: Record<string, any>): CommodityRow => ({
+/** One row of the grouped statement: a grouping set's group, with its commodity's columns prefixed `c_`. */
+interface FigureRow {
+  grouping_set: number;
+  seizures: number;
+  arrests: number;
+  bonus_seizures: number;
+  country_code: string | null;
+  detection_method: DetectionMethod | null;
+  transport_mode: TransportMode | null;
+  commodity_class: string | null;
+  bonus_class: string | null;
+  base_unit: QuantityUnit;
+  quantity: number;
+  c_id: string | null;
+  c_code: CommodityRow['code'];
+  c_version: CommodityRow['version'];
+  c_category: CommodityRow['category'];
+  c_nameEn: CommodityRow['nameEn'];
+  c_nameFr: CommodityRow['nameFr'];
+  c_defaultUnit: CommodityRow['defaultUnit'];
+  c_hsCode: CommodityRow['hsCode'];
+  c_createdAt: string | Date;
+}
+
+const commodityOf = (row: FigureRow & { c_id: string }): CommodityRow => ({
   id: row.c_id,
   code: row.c_code,
   version: row.c_version,
