@@ -5,7 +5,7 @@ import { systemClock } from './clock';
 import { openDatabase } from './db/client';
 import { databaseIsEmpty, seedDemo } from './demo/seed';
 import { loadConfigOrExit } from './env';
-import { openPubSub } from './live/pubsub';
+import { openPubSub } from './pubsub';
 import { createLogger } from './logger';
 import { syncCatalogue } from './modules/catalogue/catalogue.repo';
 

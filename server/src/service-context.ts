@@ -3,7 +3,7 @@ import type { Clock } from './clock';
 import type { Config } from './env';
 import type { Db } from './db/client';
 import type { Logger } from './logger';
-import type { PubSub } from './live/pubsub';
+import type { PubSub } from './pubsub';
 
 /** The signed-in person a request acts for. */
 export interface Viewer {

@@ -8,7 +8,7 @@ import { systemClock } from '@jointops/server/clock';
 import { seedDemo } from '@jointops/server/demo/seed';
 import { DEMO_OPERATION_CODE } from '@jointops/server/demo/operation';
 import { parseConfig } from '@jointops/server/env';
-import { openPubSub } from '@jointops/server/live/pubsub';
+import { openPubSub } from '@jointops/server/pubsub';
 import { createLogger } from '@jointops/server/logger';
 import { syncCatalogue } from '@jointops/server/modules/catalogue/catalogue.repo';
 

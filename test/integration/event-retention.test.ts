@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidFromGlobalId } from '@jointops/server/global-id';
-import { pruneExpiredEvents } from '@jointops/server/modules/events/retention';
+import { pruneExpiredEvents } from '@jointops/server/journal/retention.job';
 import { startTestApp, type TestApp } from '../testkit/app';
 import { operationKit, type Actor, type OperationKit } from '../testkit/operations';
 import { openSocket, subscribe, type TestSocket } from '../testkit/ws';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { asc, gt, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEntries } from '@jointops/server/db/schema/audit';
-import { UNEXPECTED_FAILURE_REASON } from '@jointops/server/modules/audit/audited';
+import { UNEXPECTED_FAILURE_REASON } from '@jointops/server/journal/audited';
 import { startTestApp, type TestApp } from '../testkit/app';
 import { operationKit, type Actor, type OperationDriver, type OperationKit } from '../testkit/operations';
 import { csvFile, seizureKit } from '../testkit/seizures';

@@ -6,7 +6,7 @@ import { openPostgres } from '@jointops/server/db/client';
 import { auditEntries } from '@jointops/server/db/schema/audit';
 import { operationEvents, operationPhases, operations } from '@jointops/server/db/schema/operations';
 import { uuidFromGlobalId } from '@jointops/server/global-id';
-import { appendEvent, readEvents } from '@jointops/server/modules/events/events.repo';
+import { appendEvent, readEvents } from '@jointops/server/journal/events.repo';
 import { startTestApp, type TestApp } from '../testkit/app';
 import type { TestDatabase } from '../testkit/database';
 import { describeWhere } from '../testkit/environment';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, expect, it } from 'vitest';
-import { openPubSub, type PubSubHandle } from '@jointops/server/live/pubsub';
+import { openPubSub, type PubSubHandle } from '@jointops/server/pubsub';
 import { describeWhere, environment } from '../testkit/environment';
 
 // Deployments may share one Redis (staging beside production, two regions' hubs): each hears only

@@ -1,6 +1,6 @@
 import { buildApp, type App } from '@jointops/server/app';
 import { parseConfig, type Config } from '@jointops/server/env';
-import { openPubSub, type PubSubHandle } from '@jointops/server/live/pubsub';
+import { openPubSub, type PubSubHandle } from '@jointops/server/pubsub';
 import { createLogger, type DestinationStream } from '@jointops/server/logger';
 import { ManualClock } from './clock';
 import { createTestDatabase, type TestDatabase } from './database';

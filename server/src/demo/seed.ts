@@ -6,7 +6,7 @@ import { DEMO_AGENCIES, DEMO_USERS } from './directory';
 import { seedDemoOperation } from './operation';
 import type { Config } from '../env';
 import type { Logger } from '../logger';
-import type { PubSub } from '../live/pubsub';
+import type { PubSub } from '../pubsub';
 
 export interface DemoSeedResult {
   agencies: number;

@@ -2,7 +2,7 @@ import { GraphQLError, type DefinitionNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { ERROR_CODES } from '@jointops/shared/errors';
 import { DomainError } from '../domain-errors';
-import { auditRefusal, auditUnexpectedFailure } from '../modules/audit/audited';
+import { auditRefusal, auditUnexpectedFailure } from '../journal/audited';
 import type { GraphQLContext } from './context';
 
 const AUTH_CODES = new Set<string>([ERROR_CODES.UNAUTHENTICATED, ERROR_CODES.FORBIDDEN]);

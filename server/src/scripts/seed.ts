@@ -1,7 +1,7 @@
 import { openDatabase } from '../db/client';
 import { seedDemo } from '../demo/seed';
 import { loadConfigOrExit } from '../env';
-import { openPubSub } from '../live/pubsub';
+import { openPubSub } from '../pubsub';
 import { createLogger } from '../logger';
 import { syncCatalogue } from '../modules/catalogue/catalogue.repo';
 

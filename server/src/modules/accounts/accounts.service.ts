@@ -11,7 +11,7 @@ import type { Db } from '../../db/client';
 import type { AppDeps, ServiceContext, Viewer } from '../../service-context';
 import { InvalidCredentialsError, NotFoundError, TooManyAttemptsError, ValidationError } from '../../domain-errors';
 import { idFromInput, parseInput } from '../../validate';
-import { audited, auditRefusal } from '../audit/audited';
+import { audited, auditRefusal } from '../../journal/audited';
 import { findAgencyById } from '../agencies/agencies.repo';
 import { isMemberOfAnOpenOperation } from '../operations/members.repo';
 import { shareAnOperation } from '../operations/operations.repo';

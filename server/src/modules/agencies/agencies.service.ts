@@ -10,7 +10,7 @@ import type { ServiceContext } from '../../service-context';
 import { idFromInput, parseInput } from '../../validate';
 import { announceSessionsEnded } from '../accounts/accounts.service';
 import { revokeSessionsOfAgency } from '../accounts/sessions.repo';
-import { audited } from '../audit/audited';
+import { audited } from '../../journal/audited';
 import { canSeeAgencyDirectory } from './agencies.policy';
 import {
   findAgencyById,

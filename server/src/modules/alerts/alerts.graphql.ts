@@ -7,8 +7,8 @@ import { connectionPage, numericCursor, pageSize } from '../../graphql/paginatio
 import { UserType } from '../accounts/accounts.graphql';
 import { AgencyType } from '../agencies/agencies.graphql';
 import { CommodityType } from '../catalogue/catalogue.graphql';
-import type { EventRow } from '../events/events.repo';
-import { eventType } from '../events/timeline.graphql';
+import type { EventRow } from '../../journal/events.repo';
+import { eventType } from '../timeline/timeline.graphql';
 import { OperationType } from '../operations/operations.graphql';
 import { AlertCategoryEnum, AlertOutcomeEnum, AlertSeverityEnum, DistributionKindEnum, MarkingEnum } from './alert-enums.graphql';
 import { findAlertById, findVisibleAlert, visibleAlertsPage } from './alerts.repo';

@@ -12,9 +12,9 @@ import { ConflictError, ForbiddenError, NotFoundError, PhaseRuleError, Validatio
 import type { Db } from '../../db/client';
 import type { ServiceContext } from '../../service-context';
 import { idFromInput, parseInput } from '../../validate';
-import { audited } from '../audit/audited';
+import { audited } from '../../journal/audited';
 import { findCommoditiesByIds } from '../catalogue/catalogue.repo';
-import { recordEvent } from '../events/record-event';
+import { recordEvent } from '../../journal/record-event';
 import { findWithStanding, type OperationRow } from '../operations/operations.repo';
 import { operationForAction, operationIdOf, requireOpen, requireViewer } from '../operations/operation-access';
 import type { Standing } from '../operations/operations.policy';

@@ -6,12 +6,6 @@ import { seizures } from '../../db/schema/seizures';
 import type { Viewer } from '../../service-context';
 import { alertVisibleTo } from '../alerts/alerts.repo';
 
-export type NewAuditEntry = typeof auditEntries.$inferInsert;
-
-export async function insertAuditEntry(db: Db, entry: NewAuditEntry): Promise<void> {
-  await db.insert(auditEntries).values(entry);
-}
-
 export type AuditEntryRow = typeof auditEntries.$inferSelect;
 
 /**

@@ -5,8 +5,8 @@ import { registerNodeLoader } from '../../graphql/node-loaders';
 import { UserType } from '../accounts/accounts.graphql';
 import { AgencyType } from '../agencies/agencies.graphql';
 import { CommodityType, QuantityUnitEnum } from '../catalogue/catalogue.graphql';
-import type { EventRow } from '../events/events.repo';
-import { eventType } from '../events/timeline.graphql';
+import type { EventRow } from '../../journal/events.repo';
+import { eventType } from '../timeline/timeline.graphql';
 import { OperationType } from '../operations/operations.graphql';
 import {
   findDatabaseCheckById,

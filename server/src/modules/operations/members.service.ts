@@ -4,8 +4,8 @@ import type { ServiceContext } from '../../service-context';
 import { idFromInput, parseInput } from '../../validate';
 import { findUserById, type UserRow } from '../accounts/users.repo';
 import { findAgencyById } from '../agencies/agencies.repo';
-import { audited } from '../audit/audited';
-import { recordEvent } from '../events/record-event';
+import { audited } from '../../journal/audited';
+import { recordEvent } from '../../journal/record-event';
 import {
   countCoordinators,
   findCurrentRole,

@@ -4,8 +4,8 @@ import { ConflictError, PhaseGateError, PhaseRuleError, ValidationError } from '
 import type { Db } from '../../db/client';
 import type { ServiceContext } from '../../service-context';
 import { parseInput } from '../../validate';
-import { audited } from '../audit/audited';
-import { recordEvent } from '../events/record-event';
+import { audited } from '../../journal/audited';
+import { recordEvent } from '../../journal/record-event';
 import { countUnsettledSeizures } from '../seizures/seizures.repo';
 import { canPlan, canRecordFinalReport } from './operations.policy';
 import { acceptedAgencyFacts, countTargets, findPhases, recordTransition, updateOperationRow, type OperationRow } from './operations.repo';

@@ -1,8 +1,8 @@
 import type { Db } from '../../db/client';
 import { findAlertById } from '../alerts/alerts.repo';
 import { AlertType } from '../alerts/alerts.graphql';
-import type { EventRow } from '../events/events.repo';
-import { eventType } from '../events/timeline.graphql';
+import type { EventRow } from '../../journal/events.repo';
+import { eventType } from '../timeline/timeline.graphql';
 import { SeizureType } from './seizures.graphql';
 import { findSeizureById } from './seizures.repo';
 

@@ -2,7 +2,7 @@ import { importSeizuresInput } from '@jointops/shared/seizures';
 import { ImportTooLargeError } from '../../domain-errors';
 import type { ServiceContext } from '../../service-context';
 import { parseInput } from '../../validate';
-import { audited } from '../audit/audited';
+import { audited } from '../../journal/audited';
 import { operationForAction, operationIdOf } from '../operations/operation-access';
 import { readImportedRows } from './seizure-import-rows';
 import { requireReportingPhase } from './seizure-access';

@@ -3,8 +3,8 @@ import { rejectSeizureInput, verifySeizureInput } from '@jointops/shared/seizure
 import { ConflictError } from '../../domain-errors';
 import type { ServiceContext } from '../../service-context';
 import { parseInput } from '../../validate';
-import { audited } from '../audit/audited';
-import { recordEvent } from '../events/record-event';
+import { audited } from '../../journal/audited';
+import { recordEvent } from '../../journal/record-event';
 import { requireReportingPhase, seizureForAction } from './seizure-access';
 import { canReviewSeizure } from './seizures.policy';
 import { updateSeizureRow, type SeizureChanges, type SeizureRow } from './seizures.repo';

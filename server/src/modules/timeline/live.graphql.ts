@@ -4,8 +4,8 @@ import { builder } from '../../graphql/builder';
 import { uuidFromGlobalId } from '../../global-id';
 import { canSeeOperation } from '../operations/operations.policy';
 import { findWithStanding } from '../operations/operations.repo';
-import type { EventRow } from './events.repo';
-import { RESYNC_REQUIRED, resyncRequired } from './resync';
+import type { EventRow } from '../../journal/events.repo';
+import { RESYNC_REQUIRED, resyncRequired } from '../../journal/resync';
 import { decodeEventCursor, OperationEventInterface } from './timeline.graphql';
 
 builder.objectRef<EventRow>('ResyncRequiredEvent').implement({

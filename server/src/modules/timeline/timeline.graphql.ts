@@ -9,7 +9,7 @@ import { findMember } from '../operations/members.repo';
 import { MemberRoleEnum, OperationType, PhaseEnum } from '../operations/operations.graphql';
 import { OperationMemberType, ParticipationType } from '../operations/participations.graphql';
 import { findParticipationById } from '../operations/participations.repo';
-import { readEvents, readEventsNewestFirst, type EventRow } from './events.repo';
+import { readEvents, readEventsNewestFirst, type EventRow } from '../../journal/events.repo';
 
 // The operation's timeline: its event log as the viewer may see it, oldest first. The cursor is
 // the event's sequence number, which is gap-free in commit order, so paging forward with `after`

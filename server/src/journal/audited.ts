@@ -1,7 +1,7 @@
-import type { Db } from '../../db/client';
-import { DomainError } from '../../domain-errors';
-import type { ServiceContext } from '../../service-context';
-import { insertAuditEntry } from './audit.repo';
+import type { Db } from '../db/client';
+import { DomainError } from '../domain-errors';
+import type { ServiceContext } from '../service-context';
+import { insertAuditEntry } from './audit-entries.repo';
 
 export interface AuditedAction {
   action: string;

@@ -1,5 +1,5 @@
-import type { Db } from '../../db/client';
-import type { ServiceContext } from '../../service-context';
+import type { Db } from '../db/client';
+import type { ServiceContext } from '../service-context';
 import { appendEvent } from './events.repo';
 
 /**

@@ -1,7 +1,7 @@
 import { and, arrayContains, asc, desc, eq, gt, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/client';
-import { users } from '../../db/schema/accounts';
-import { operationEvents, operations } from '../../db/schema/operations';
+import type { Db } from '../db/client';
+import { users } from '../db/schema/accounts';
+import { operationEvents, operations } from '../db/schema/operations';
 
 export interface NewEvent {
   operationId: string;

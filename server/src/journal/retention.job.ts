@@ -1,7 +1,7 @@
 import { and, eq, gt, lt, lte, max, sql } from 'drizzle-orm';
-import { operationEvents, operations } from '../../db/schema/operations';
-import { startPeriodic } from '../../periodic';
-import type { AppDeps } from '../../service-context';
+import { operationEvents, operations } from '../db/schema/operations';
+import { startPeriodic } from '../job-runner';
+import type { AppDeps } from '../service-context';
 
 // Event retention: events older than the retention period leave the log, oldest first. Each step
 // moves the operation's pruned-through horizon and deletes up to it in one transaction, under the
