@@ -1,7 +1,7 @@
 import { Repeater } from 'graphql-yoga';
 import type { AppDeps, Viewer } from '../service-context';
-import { eventHorizon, latestSeqs, readAllEvents, type EventRow } from '../modules/timeline/events.repo';
-import { resyncRequired } from '../modules/timeline/resync';
+import { eventHorizon, latestSeqs, readAllEvents, type EventRow } from '../journal/events.repo';
+import { resyncRequired } from '../journal/resync';
 
 // The live fan-out. Each process keeps one feed per watched operation: the feed reads the new
 // events of its operation once (woken by a pubsub hint, or by the periodic catch-up when hints
