@@ -136,7 +136,14 @@ export async function seedDemoOperation(deps: { db: Db; config: Config; logger: 
   }
   at = now.getTime() - 2 * DAY + 3_600_000;
   await advancePhase(as('planner@wco.demo'), { operationId, to: 'OPERATIONAL' });
-  const cast = { operationId, as, agencyId, at: (hoursAgo: number) => void (at = now.getTime() - hoursAgo * 3_600_000) };
+  const cast = {
+    operationId,
+    as,
+    agencyId,
+    at: (hoursAgo: number) => {
+      at = now.getTime() - hoursAgo * 3_600_000;
+    },
+  };
   const alerts = await seedDemoAlerts(cast);
   const commodityIds = new Map(catalogue.map((item) => [item.code, encodeGlobalId('Commodity', item.id)]));
   await seedDemoSeizures(cast, now, (code) => commodityIds.get(code)!, alerts);

@@ -54,7 +54,10 @@ function sharedExecution(args: ExecutionArgs, key: string, event: unknown): Prom
   deliveryCounts.delivered += 1;
   if (typeof event !== 'object' || event === null) return executeFor(args, event);
   let byKey = executions.get(event);
-  if (!byKey) executions.set(event, (byKey = new Map()));
+  if (!byKey) {
+    byKey = new Map();
+    executions.set(event, byKey);
+  }
   let result = byKey.get(key);
   if (!result) {
     result = executeFor(args, event);

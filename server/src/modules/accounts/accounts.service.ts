@@ -3,6 +3,7 @@ import {
   createUserInput,
   deactivateUserInput,
   loginInput,
+  type LoginInput,
   reactivateUserInput,
   resetUserPasswordInput,
   updateUserInput,
@@ -79,7 +80,7 @@ export interface SignedIn {
 
 export async function login(ctx: ServiceContext, rawInput: unknown): Promise<SignedIn> {
   const attempt = { action: 'login', targetType: 'User' };
-  let input;
+  let input: LoginInput;
   try {
     input = parseInput(loginInput, rawInput);
   } catch (error) {
