@@ -132,6 +132,7 @@ export function readHeader(cells: readonly string[]): { columns: (TemplateColumn
     if (!column)
       problems.push({
         row: 0,
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: a header's control characters are named as U+FFFD.
         column: cell.trim().replace(/[\u0000-\u001F\u007F-\u009F]/g, '\uFFFD'),
         message: 'Not a column of the seizure template',
       });

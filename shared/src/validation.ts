@@ -7,6 +7,7 @@ import { isCountryCode } from './countries';
 // Characters no field keeps: the C0 controls but TAB, LF and CR, DEL, and the C1 controls. NUL
 // above all: PostgreSQL cannot store it in text or JSON, so it would fail deep in the database,
 // unexplained, instead of here against its field.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this pattern's purpose.
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 const TAB_OR_LINE_BREAK = /[\t\n\r]/;
 
@@ -75,6 +76,7 @@ export function controlCharacterPaths(value: unknown, path: (string | number)[] 
  * A refused key as its error names it: each control character as U+FFFD, since the path goes into
  * the answer and the audit row, and PostgreSQL stores no NUL.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: it replaces exactly the control characters.
 const nameable = (key: string): string => key.replace(/[\u0000-\u001F\u007F-\u009F]/gu, '\uFFFD');
 
 /** An opaque Relay id: the service decodes it and reports a bad one against the same field. */
