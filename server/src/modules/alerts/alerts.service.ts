@@ -8,9 +8,10 @@ import {
   type RaiseAlertInput,
 } from '@jointops/shared/alerts';
 import { contentDigest } from '../../content-digest';
-import { ConflictError, ForbiddenError, NotFoundError, PhaseRuleError, ValidationError } from '../../domain-errors';
+import { ConflictError, PhaseRuleError, ValidationError } from '../../domain-errors';
 import type { Db } from '../../db/client';
-import type { ServiceContext } from '../../service-context';
+import { entityForAction, type EntityAccess } from '../../entity-for-action';
+import type { ServiceContext, Viewer } from '../../service-context';
 import { idFromInput, parseInput } from '../../validate';
 import { audited } from '../../journal/audited';
 import { findCommoditiesByIds } from '../catalogue/catalogue.repo';
@@ -75,8 +76,7 @@ export async function raiseAlert(ctx: ServiceContext, rawInput: unknown): Promis
   return audited(ctx, { action: 'raiseAlert', targetType: 'Alert', operationId: operationIdOf(rawInput) }, async (tx) => {
     const input = parseInput(raiseAlertInput, rawInput);
     // The lock serialises raises in the operation: numbering and the idempotency check both rely on it.
-    const { operation } = await operationForAction(tx, ctx, input.operationId, canRaiseAlert, 'raise alerts');
-    const viewer = ctx.viewer!;
+    const { operation, viewer } = await operationForAction(tx, ctx, input.operationId, canRaiseAlert, 'raise alerts');
     const commodityIds = await commodityIdsOf(tx, input.commodityIds, operation.catalogueVersion);
     const recipientIds =
       input.distribution === 'RESTRICTED'
@@ -135,13 +135,27 @@ interface AlertInContext {
   audience: AlertAudience;
   operation: OperationRow;
   standing: Standing;
+  viewer: Viewer;
 }
 
-/**
- * Loads the alert an input names with its operation locked, and checks the caller may act on it.
- * An alert the caller may not see is answered exactly as one that does not exist, after exactly
- * the same work: need-to-know is part of the first query, which finds neither.
- */
+interface AlertFacts {
+  alert: AlertRow;
+  audience: AlertAudience;
+}
+
+const alertAccess: EntityAccess<AlertFacts, { operation: OperationRow; standing: Standing }> = {
+  typename: 'Alert',
+  field: 'alertId',
+  findVisible: findVisibleAlert,
+  lockOperation: (tx, operationId, viewer) => findWithStanding(tx, operationId, viewer, true),
+  reread: async (tx, id) => {
+    const alert = (await findAlertById(tx, id))!;
+    return { alert, audience: await audienceOf(tx, alert) };
+  },
+  canSee: (standing, { audience }) => canSeeAlert(standing, audience),
+};
+
+/** Loads the alert an input names with its operation locked, and checks the caller may act on it. */
 async function alertForAction(
   tx: Db,
   ctx: ServiceContext,
@@ -150,23 +164,16 @@ async function alertForAction(
   action: string,
 ): Promise<AlertInContext> {
   const viewer = requireViewer(ctx);
-  const alertId = idFromInput(alertGlobalId, 'Alert', 'alertId');
-  const found = await findVisibleAlert(tx, viewer, alertId);
-  const inOperation = found ? await findWithStanding(tx, found.operationId, viewer, true) : null;
-  if (!found || !inOperation) throw new NotFoundError('Alert');
-  // Read again under the lock: what it was before the lock may have changed since.
-  const alert = (await findAlertById(tx, alertId))!;
-  const audience = await audienceOf(tx, alert);
-  if (!canSeeAlert(inOperation.standing, audience)) throw new NotFoundError('Alert');
-  if (!allowed(inOperation.standing, audience)) throw new ForbiddenError(action);
-  return { alert, audience, ...inOperation };
+  const mayAct = (standing: Standing, { audience }: AlertFacts) => allowed(standing, audience);
+  const { entity, ...inOperation } = await entityForAction(tx, viewer, alertAccess, alertGlobalId, mayAct, action);
+  return { ...entity, ...inOperation };
 }
 
 /** Acknowledges the alert for the caller's agency; acknowledging again changes nothing. */
 export async function acknowledgeAlert(ctx: ServiceContext, rawInput: unknown): Promise<AlertRow> {
   return audited(ctx, { action: 'acknowledgeAlert', targetType: 'Alert' }, async (tx) => {
     const input = parseInput(acknowledgeAlertInput, rawInput);
-    const { alert, audience, operation } = await alertForAction(
+    const { alert, audience, operation, viewer } = await alertForAction(
       tx,
       ctx,
       input.alertId,
@@ -174,7 +181,6 @@ export async function acknowledgeAlert(ctx: ServiceContext, rawInput: unknown): 
       'acknowledge this alert for your agency',
     );
     requireOpen(operation, 'Acknowledging an alert');
-    const viewer = ctx.viewer!;
     const recipient = (await findRecipient(tx, alert.id, viewer.agencyId))!;
     if (recipient.acknowledgedAt)
       return { result: alert, targetId: alert.id, operationId: operation.id, details: { alreadyAcknowledged: true } };
@@ -200,7 +206,7 @@ export async function giveAlertFeedback(ctx: ServiceContext, rawInput: unknown):
     const alert = await updateAlertRow(tx, found.alert.id, {
       outcome: input.outcome,
       outcomeNote: input.note,
-      outcomeBy: ctx.viewer!.userId,
+      outcomeBy: found.viewer.userId,
       outcomeAt: ctx.clock.now(),
     });
     await recordEvent(
@@ -218,11 +224,11 @@ export async function giveAlertFeedback(ctx: ServiceContext, rawInput: unknown):
 export async function commentOnAlert(ctx: ServiceContext, rawInput: unknown): Promise<AlertRow> {
   return audited(ctx, { action: 'commentOnAlert', targetType: 'Alert' }, async (tx) => {
     const input = parseInput(commentOnAlertInput, rawInput);
-    const { alert, audience, operation } = await alertForAction(tx, ctx, input.alertId, canCommentOnAlert, 'comment on this alert');
+    const { alert, audience, operation, viewer } = await alertForAction(tx, ctx, input.alertId, canCommentOnAlert, 'comment on this alert');
     requireOpen(operation, 'Commenting on an alert');
     const comment = await insertComment(tx, {
       alertId: alert.id,
-      authorId: ctx.viewer!.userId,
+      authorId: viewer.userId,
       body: input.body,
       createdAt: ctx.clock.now(),
     });

@@ -4,7 +4,7 @@ import { unitFitsCommodity, unitMismatchMessage } from '@jointops/shared/seizure
 import { calendarDateIn } from '@jointops/shared/validation';
 import type { Db } from '../../db/client';
 import { PhaseRuleError, ValidationError } from '../../domain-errors';
-import type { ServiceContext } from '../../service-context';
+import type { ServiceContext, Viewer } from '../../service-context';
 import { idFromInput, parseInput } from '../../validate';
 import { findAgencyById } from '../agencies/agencies.repo';
 import { audited, type AuditedResult } from '../../journal/audited';
@@ -24,6 +24,8 @@ import {
 
 interface Reporter {
   operation: OperationRow;
+  /** The signed-in person recording the figures. */
+  viewer: Viewer;
   agencyId: string;
   countryCode: string;
 }
@@ -34,9 +36,9 @@ interface Reporter {
  * cannot interleave with another writer's.
  */
 async function reporterFor(tx: Db, ctx: ServiceContext, operationId: string, checkedOn: string, action: string): Promise<Reporter> {
-  const { operation } = await operationForAction(tx, ctx, operationId, canRecordChecks, action);
+  const { operation, viewer } = await operationForAction(tx, ctx, operationId, canRecordChecks, action);
   if (!mayRecordChecksIn(operation.phase)) throw new PhaseRuleError(operation.phase, 'Recording checks');
-  const agency = (await findAgencyById(tx, ctx.viewer!.agencyId))!;
+  const agency = (await findAgencyById(tx, viewer.agencyId))!;
   if (!agency.countryCode)
     throw new ValidationError([
       { path: [], message: 'Figures are reported per country, and your agency has none: a national agency records them' },
@@ -48,7 +50,7 @@ async function reporterFor(tx: Db, ctx: ServiceContext, operationId: string, che
   const startedAt = (await findPhases(tx, operation.id)).find((phase) => phase.phase === 'OPERATIONAL')?.startedAt;
   if (startedAt && checkedOn < calendarDateIn(zone, startedAt))
     throw ValidationError.field('checkedOn', 'Before the operational phase began');
-  return { operation, agencyId: agency.id, countryCode: agency.countryCode };
+  return { operation, viewer, agencyId: agency.id, countryCode: agency.countryCode };
 }
 
 /** A commodity of the operation's catalogue version. */
@@ -130,7 +132,7 @@ export async function recordLicitShipmentsChecked(ctx: ServiceContext, rawInput:
             ...key,
             countryCode: reporter.countryCode,
             ...after,
-            recordedBy: ctx.viewer!.userId,
+            recordedBy: reporter.viewer.userId,
             recordedAt: ctx.clock.now(),
           }),
       });
@@ -155,7 +157,7 @@ export async function recordDatabaseChecks(ctx: ServiceContext, rawInput: unknow
           ...key,
           countryCode: reporter.countryCode,
           ...after,
-          recordedBy: ctx.viewer!.userId,
+          recordedBy: reporter.viewer.userId,
           recordedAt: ctx.clock.now(),
         }),
     });

@@ -25,7 +25,7 @@ const LAST_COORDINATOR = 'An operation keeps at least one coordinator: assign an
 export async function assignMember(ctx: ServiceContext, rawInput: unknown): Promise<MemberRow> {
   return audited(ctx, { action: 'assignMember', targetType: 'OperationMember', operationId: operationIdOf(rawInput) }, async (tx) => {
     const input = parseInput(assignMemberInput, rawInput);
-    const { operation, standing } = await operationForAction(tx, ctx, input.operationId, canSeeOperation, 'assign members');
+    const { operation, standing, viewer } = await operationForAction(tx, ctx, input.operationId, canSeeOperation, 'assign members');
     requireOpen(operation, 'Assigning a member');
     const userId = idFromInput(input.userId, 'User', 'userId');
     // Locked until commit: the person's agency cannot change under the assignment (updateUser
@@ -48,7 +48,7 @@ export async function assignMember(ctx: ServiceContext, rawInput: unknown): Prom
       userId,
       agencyId: user.agencyId,
       role: input.role,
-      assignedBy: ctx.viewer!.userId,
+      assignedBy: viewer.userId,
       assignedAt: now,
     });
     await recordEvent(tx, ctx, operation.id, 'MEMBER_ASSIGNED', { memberId: member.id, userId, agencyId: user.agencyId, role: input.role });

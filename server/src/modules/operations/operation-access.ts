@@ -9,6 +9,8 @@ import { findWithStanding, type OperationRow } from './operations.repo';
 export interface OperationInContext {
   operation: OperationRow;
   standing: Standing;
+  /** The signed-in caller the check was made for: the one the action is done by. */
+  viewer: Viewer;
 }
 
 export function requireViewer(ctx: ServiceContext): Viewer {
@@ -35,7 +37,7 @@ export async function operationForAction(
   const visible = options.visibleTo ?? canSeeOperation;
   if (!found || !visible(found.standing)) throw new NotFoundError('Operation');
   if (!allowed(found.standing)) throw new ForbiddenError(action);
-  return found;
+  return { ...found, viewer };
 }
 
 /** Closed and cancelled operations are a read-only record. */

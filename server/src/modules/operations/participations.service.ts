@@ -21,7 +21,7 @@ const FIRST_MEMBER_ROLE: Record<ParticipationRole, MemberRole> = {
 export async function inviteAgency(ctx: ServiceContext, rawInput: unknown): Promise<ParticipationRow> {
   return audited(ctx, { action: 'inviteAgency', targetType: 'Participation', operationId: operationIdOf(rawInput) }, async (tx) => {
     const input = parseInput(inviteAgencyInput, rawInput);
-    const { operation } = await operationForAction(tx, ctx, input.operationId, canPlan, 'invite agencies');
+    const { operation, viewer } = await operationForAction(tx, ctx, input.operationId, canPlan, 'invite agencies');
     requireOpen(operation, 'Inviting an agency');
     const agencyId = idFromInput(input.agencyId, 'Agency', 'agencyId');
     const agency = await findAgencyById(tx, agencyId);
@@ -32,7 +32,7 @@ export async function inviteAgency(ctx: ServiceContext, rawInput: unknown): Prom
     const invitation = {
       role: input.role,
       status: 'INVITED' as const,
-      invitedBy: ctx.viewer!.userId,
+      invitedBy: viewer.userId,
       invitedAt: now,
       respondedBy: null,
       respondedAt: null,
@@ -55,11 +55,10 @@ export async function inviteAgency(ctx: ServiceContext, rawInput: unknown): Prom
 export async function respondToInvitation(ctx: ServiceContext, rawInput: unknown): Promise<ParticipationRow> {
   return audited(ctx, { action: 'respondToInvitation', targetType: 'Participation', operationId: operationIdOf(rawInput) }, async (tx) => {
     const input = parseInput(respondToInvitationInput, rawInput);
-    const { operation } = await operationForAction(tx, ctx, input.operationId, canRespondToInvitation, 'answer this invitation', {
+    const { operation, viewer } = await operationForAction(tx, ctx, input.operationId, canRespondToInvitation, 'answer this invitation', {
       visibleTo: canRespondToInvitation,
     });
     requireOpen(operation, 'Answering an invitation');
-    const viewer = ctx.viewer!;
     const now = ctx.clock.now();
     const pending = (await findParticipation(tx, operation.id, viewer.agencyId))!;
     const participation = await updateParticipation(tx, pending.id, {
@@ -92,7 +91,7 @@ export async function withdrawParticipation(ctx: ServiceContext, rawInput: unkno
     async (tx) => {
       const input = parseInput(withdrawParticipationInput, rawInput);
       const agencyId = idFromInput(input.agencyId, 'Agency', 'agencyId');
-      const { operation } = await operationForAction(
+      const { operation, viewer } = await operationForAction(
         tx,
         ctx,
         input.operationId,
@@ -108,7 +107,7 @@ export async function withdrawParticipation(ctx: ServiceContext, rawInput: unkno
       const now = ctx.clock.now();
       const participation = await updateParticipation(tx, existing.id, {
         status: 'WITHDRAWN',
-        respondedBy: ctx.viewer!.userId,
+        respondedBy: viewer.userId,
         respondedAt: now,
       });
       await removeMembersOfAgency(tx, operation.id, agencyId, now);

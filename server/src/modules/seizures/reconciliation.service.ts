@@ -18,7 +18,7 @@ import { linkedAlertIds, type SeizureRow } from './seizures.repo';
  * resubmitted, reconciles again. The caller holds the operation's row lock, which
  * feedback on the same alerts also takes, so the two never interleave.
  */
-export async function reconcileLinkedAlerts(tx: Db, ctx: ServiceContext, seizure: SeizureRow): Promise<number> {
+export async function reconcileLinkedAlerts(tx: Db, ctx: ServiceContext, submittedBy: Viewer, seizure: SeizureRow): Promise<number> {
   const ids = await linkedAlertIds(tx, seizure.id);
   if (!ids.length) return 0;
   const reconciled = await tx
@@ -26,7 +26,7 @@ export async function reconcileLinkedAlerts(tx: Db, ctx: ServiceContext, seizure
     .set({
       outcome: 'SEIZED',
       outcomeNote: `Seizure report ${seizure.reference}`,
-      outcomeBy: ctx.viewer!.userId,
+      outcomeBy: submittedBy.userId,
       outcomeAt: ctx.clock.now(),
     })
     .where(and(inArray(alerts.id, ids), eq(alerts.outcome, 'PENDING')))

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client';
-import { ForbiddenError, NotFoundError, PhaseRuleError } from '../../domain-errors';
-import type { ServiceContext } from '../../service-context';
-import { idFromInput } from '../../validate';
+import { PhaseRuleError } from '../../domain-errors';
+import { entityForAction, type EntityAccess } from '../../entity-for-action';
+import type { ServiceContext, Viewer } from '../../service-context';
 import { findWithStanding, type OperationRow } from '../operations/operations.repo';
 import { requireViewer } from '../operations/operation-access';
 import type { Standing } from '../operations/operations.policy';
@@ -12,13 +12,20 @@ export interface SeizureInContext {
   seizure: SeizureRow;
   operation: OperationRow;
   standing: Standing;
+  /** The signed-in caller the check was made for. */
+  viewer: Viewer;
 }
 
-/**
- * Loads the seizure an input names with its operation locked, and checks the caller may act on
- * it. A seizure the caller may not see is answered exactly as one that does not exist, after
- * exactly the same work: need-to-know is part of the first query, which finds neither.
- */
+const seizureAccess: EntityAccess<SeizureRow, { operation: OperationRow; standing: Standing }> = {
+  typename: 'Seizure',
+  field: 'seizureId',
+  findVisible: findVisibleSeizure,
+  lockOperation: (tx, operationId, viewer) => findWithStanding(tx, operationId, viewer, true),
+  reread: async (tx, id) => (await findSeizureById(tx, id))!,
+  canSee: canSeeSeizure,
+};
+
+/** Loads the seizure an input names with its operation locked, and checks the caller may act on it. */
 export async function seizureForAction(
   tx: Db,
   ctx: ServiceContext,
@@ -26,16 +33,8 @@ export async function seizureForAction(
   allowed: (standing: Standing, seizure: SeizureRow) => boolean,
   action: string,
 ): Promise<SeizureInContext> {
-  const viewer = requireViewer(ctx);
-  const seizureId = idFromInput(seizureGlobalId, 'Seizure', 'seizureId');
-  const found = await findVisibleSeizure(tx, viewer, seizureId);
-  const inOperation = found ? await findWithStanding(tx, found.operationId, viewer, true) : null;
-  if (!found || !inOperation) throw new NotFoundError('Seizure');
-  // Read again under the lock: what it was before the lock may have changed since.
-  const seizure = (await findSeizureById(tx, seizureId))!;
-  if (!canSeeSeizure(inOperation.standing, seizure)) throw new NotFoundError('Seizure');
-  if (!allowed(inOperation.standing, seizure)) throw new ForbiddenError(action);
-  return { seizure, ...inOperation };
+  const { entity, ...inOperation } = await entityForAction(tx, requireViewer(ctx), seizureAccess, seizureGlobalId, allowed, action);
+  return { seizure: entity, ...inOperation };
 }
 
 /** Reports are written and reviewed while the operation runs and in the weeks after it. */

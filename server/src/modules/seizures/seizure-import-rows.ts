@@ -5,8 +5,9 @@ import { contentDigest } from '../../content-digest';
 import type { Db } from '../../db/client';
 import { ImportRejectedError, ImportTooLargeError, ValidationError } from '../../domain-errors';
 import { encodeGlobalId } from '../../global-id';
-import type { ServiceContext } from '../../service-context';
+import type { ServiceContext, Viewer } from '../../service-context';
 import { findCommoditiesOfVersion } from '../catalogue/catalogue.repo';
+import type { OperationInContext } from '../operations/operation-access';
 import type { OperationRow } from '../operations/operations.repo';
 import { checkContent, NO_SUCH_ALERT, reportDigest, type CheckedContent } from './seizure-content';
 import { visibleAlertIdsByReference } from './seizures.repo';
@@ -33,10 +34,10 @@ const problemsOf = (row: number, error: { path: readonly PropertyKey[]; message:
   }));
 
 /** The catalogue codes and alert references a file names, resolved in one query each; a row's fields are rewritten in place to ids. */
-async function resolver(tx: Db, ctx: ServiceContext, operation: OperationRow, rows: Fields[]) {
+async function resolver(tx: Db, viewer: Viewer, operation: OperationRow, rows: Fields[]) {
   const commodities = new Map((await findCommoditiesOfVersion(tx, operation.catalogueVersion)).map((item) => [item.code, item.id]));
   const references = [...new Set(rows.flatMap((fields) => (fields.linkedAlertIds as string[] | undefined) ?? []))];
-  const alerts = await visibleAlertIdsByReference(tx, ctx.viewer!, operation.id, references);
+  const alerts = await visibleAlertIdsByReference(tx, viewer, operation.id, references);
   return (row: number, fields: Fields): RowProblem[] => {
     const problems: RowProblem[] = [];
     if (typeof fields.commodityId === 'string') {
@@ -57,7 +58,12 @@ async function resolver(tx: Db, ctx: ServiceContext, operation: OperationRow, ro
 }
 
 /** The file's rows as checked reports; throws ImportRejectedError listing every problem, or ImportTooLargeError. */
-export async function readImportedRows(tx: Db, ctx: ServiceContext, operation: OperationRow, csv: string): Promise<ImportedRow[]> {
+export async function readImportedRows(
+  tx: Db,
+  ctx: ServiceContext,
+  { operation, viewer }: Pick<OperationInContext, 'operation' | 'viewer'>,
+  csv: string,
+): Promise<ImportedRow[]> {
   const { maxBytes, maxRows } = ctx.config.seizureImport;
   const { records, separator, problems: csvProblems } = parseCsv(csv);
   const [header = [], ...body] = records;
@@ -72,7 +78,7 @@ export async function readImportedRows(tx: Db, ctx: ServiceContext, operation: O
   const read = data.map(({ row, cells }) => ({ row, ...rowFields(row, cells, columns, separator) }));
   const resolve = await resolver(
     tx,
-    ctx,
+    viewer,
     operation,
     read.map((entry) => entry.fields),
   );
@@ -89,9 +95,9 @@ export async function readImportedRows(tx: Db, ctx: ServiceContext, operation: O
       continue;
     }
     try {
-      const checked = await checkContent(tx, ctx.viewer!, operation, parsed.data, ctx.clock.now());
+      const checked = await checkContent(tx, viewer, operation, parsed.data, ctx.clock.now());
       const contentHash = reportDigest({ ...parsed.data, submit: true }, checked);
-      const idempotencyKey = `import:${contentDigest({ operationId: operation.id, agencyId: ctx.viewer!.agencyId, contentHash })}`;
+      const idempotencyKey = `import:${contentDigest({ operationId: operation.id, agencyId: viewer.agencyId, contentHash })}`;
       const first = firstRowOfKey.get(idempotencyKey);
       if (first) problems.push({ row, column: null, message: `The same seizure as row ${first}` });
       else firstRowOfKey.set(idempotencyKey, row);

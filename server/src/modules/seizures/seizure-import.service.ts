@@ -33,13 +33,14 @@ export async function importSeizures(ctx: ServiceContext, rawInput: unknown): Pr
     // Before the file is read or the operation locked: a refusal should cost nothing.
     if (bytes > maxBytes) throw new ImportTooLargeError(maxBytes, maxRows, `The file is ${bytes} bytes`);
     // The operation's row lock serialises imports and reports: numbering and the duplicate check rely on it.
-    const { operation } = await operationForAction(tx, ctx, operationId, canReportSeizure, 'import seizures');
+    const importer = await operationForAction(tx, ctx, operationId, canReportSeizure, 'import seizures');
+    const { operation, viewer } = importer;
     requireReportingPhase(operation, 'Importing seizures');
-    const rows = await readImportedRows(tx, ctx, operation, csv);
+    const rows = await readImportedRows(tx, ctx, importer, csv);
     const earlier = await findAgencySeizuresByIdempotencyKeys(
       tx,
       operation.id,
-      ctx.viewer!.agencyId,
+      viewer.agencyId,
       rows.map((row) => row.idempotencyKey),
     );
     const byKey = new Map(earlier.map((seizure) => [seizure.idempotencyKey, seizure]));
@@ -51,7 +52,7 @@ export async function importSeizures(ctx: ServiceContext, rawInput: unknown): Pr
         seizures.push(found);
         continue;
       }
-      seizures.push(await createReport(tx, ctx, operation, { ...row, submit: true }));
+      seizures.push(await createReport(tx, ctx, importer, { ...row, submit: true }));
       importedCount += 1;
     }
     const alreadyImportedCount = rows.length - importedCount;

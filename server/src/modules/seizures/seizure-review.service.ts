@@ -33,7 +33,7 @@ async function review<Input extends { seizureId: string }>(
     if (found.seizure.status !== 'SUBMITTED')
       throw new ConflictError(`Only a submitted report can be reviewed; this report is ${found.seizure.status}.`);
     const now = ctx.clock.now();
-    const { changes, event, data } = decision.outcome(input, ctx.viewer!.userId, now);
+    const { changes, event, data } = decision.outcome(input, found.viewer.userId, now);
     const seizure = await updateSeizureRow(tx, found.seizure.id, { ...changes, updatedAt: now });
     await recordEvent(tx, ctx, seizure.operationId, event, { seizureId: seizure.id, ...data });
     return { result: seizure, targetId: seizure.id, operationId: seizure.operationId, details: { reference: seizure.reference } };

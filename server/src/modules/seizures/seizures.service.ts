@@ -5,8 +5,7 @@ import type { ServiceContext } from '../../service-context';
 import { parseInput } from '../../validate';
 import { audited } from '../../journal/audited';
 import { recordEvent } from '../../journal/record-event';
-import { operationForAction, operationIdOf } from '../operations/operation-access';
-import type { OperationRow } from '../operations/operations.repo';
+import { operationForAction, operationIdOf, type OperationInContext } from '../operations/operation-access';
 import { reconcileLinkedAlerts } from './reconciliation.service';
 import { checkContent, reportDigest, type CheckedContent } from './seizure-content';
 import { requireReportingPhase, seizureForAction } from './seizure-access';
@@ -25,8 +24,7 @@ export async function reportSeizure(ctx: ServiceContext, rawInput: unknown): Pro
   return audited(ctx, { action: 'reportSeizure', targetType: 'Seizure', operationId: operationIdOf(rawInput) }, async (tx) => {
     const { operationId, idempotencyKey, submit, ...content } = parseInput(reportSeizureInput, rawInput);
     // The lock serialises reports in the operation: numbering and the idempotency check both rely on it.
-    const { operation } = await operationForAction(tx, ctx, operationId, canReportSeizure, 'report seizures');
-    const viewer = ctx.viewer!;
+    const { operation, viewer } = await operationForAction(tx, ctx, operationId, canReportSeizure, 'report seizures');
     const now = ctx.clock.now();
     const checked = await checkContent(tx, viewer, operation, content, now);
     const hash = reportDigest({ ...content, submit }, checked);
@@ -36,7 +34,7 @@ export async function reportSeizure(ctx: ServiceContext, rawInput: unknown): Pro
       return { result: earlier, targetId: earlier.id, operationId: operation.id, details: { retried: true } };
     }
     requireReportingPhase(operation, 'Reporting a seizure');
-    const seizure = await createReport(tx, ctx, operation, { idempotencyKey, contentHash: hash, submit, checked });
+    const seizure = await createReport(tx, ctx, { operation, viewer }, { idempotencyKey, contentHash: hash, submit, checked });
     return {
       result: seizure,
       targetId: seizure.id,
@@ -58,8 +56,12 @@ export interface NewReport {
  * relies on it): the report numbered, its alert links, its event, and the linked alerts'
  * outcomes when submitted. Reporting one seizure and importing a file both go through here.
  */
-export async function createReport(tx: Db, ctx: ServiceContext, operation: OperationRow, report: NewReport): Promise<SeizureRow> {
-  const viewer = ctx.viewer!;
+export async function createReport(
+  tx: Db,
+  ctx: ServiceContext,
+  { operation, viewer }: Pick<OperationInContext, 'operation' | 'viewer'>,
+  report: NewReport,
+): Promise<SeizureRow> {
   const now = ctx.clock.now();
   const number = await takeSeizureNumber(tx, operation.id);
   const seizure = await insertSeizure(tx, {
@@ -85,7 +87,7 @@ export async function createReport(tx: Db, ctx: ServiceContext, operation: Opera
     { seizureId: seizure.id, status: seizure.status },
     seizureEventAudience(seizure),
   );
-  if (seizure.status === 'SUBMITTED') await reconcileLinkedAlerts(tx, ctx, seizure);
+  if (seizure.status === 'SUBMITTED') await reconcileLinkedAlerts(tx, ctx, viewer, seizure);
   return seizure;
 }
 
@@ -99,7 +101,7 @@ export async function submitSeizure(ctx: ServiceContext, rawInput: unknown): Pro
     const now = ctx.clock.now();
     const seizure = await updateSeizureRow(tx, found.seizure.id, { status: 'SUBMITTED', submittedAt: now, updatedAt: now });
     await recordEvent(tx, ctx, seizure.operationId, 'SEIZURE_SUBMITTED', { seizureId: seizure.id }, seizureEventAudience(seizure));
-    await reconcileLinkedAlerts(tx, ctx, seizure);
+    await reconcileLinkedAlerts(tx, ctx, found.viewer, seizure);
     return { result: seizure, targetId: seizure.id, operationId: seizure.operationId, details: { reference: seizure.reference } };
   });
 }
@@ -119,7 +121,7 @@ export async function correctSeizure(ctx: ServiceContext, rawInput: unknown): Pr
     if (was !== 'DRAFT' && was !== 'REJECTED')
       throw new ConflictError(`Only a draft or a rejected report can be corrected; this report is ${was}.`);
     const now = ctx.clock.now();
-    const checked = await checkContent(tx, ctx.viewer!, found.operation, content, now);
+    const checked = await checkContent(tx, found.viewer, found.operation, content, now);
     const resubmitted = was === 'REJECTED';
     const seizure = await updateSeizureRow(tx, found.seizure.id, {
       ...checked.columns,
@@ -135,7 +137,7 @@ export async function correctSeizure(ctx: ServiceContext, rawInput: unknown): Pr
       { seizureId: seizure.id, resubmitted },
       seizureEventAudience(seizure),
     );
-    if (resubmitted) await reconcileLinkedAlerts(tx, ctx, seizure);
+    if (resubmitted) await reconcileLinkedAlerts(tx, ctx, found.viewer, seizure);
     return {
       result: seizure,
       targetId: seizure.id,
