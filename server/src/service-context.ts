@@ -14,6 +14,13 @@ export interface Viewer {
   locale: Locale;
 }
 
+/** A session a token was found to name: who it signs in, and until when. */
+export interface AuthenticatedSession {
+  viewer: Viewer;
+  token: string;
+  validUntil: Date;
+}
+
 /** What lives for the whole process and every request shares. */
 export interface AppDeps {
   db: Db;

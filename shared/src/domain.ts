@@ -3,6 +3,8 @@
 
 export const PHASES = ['PLANNING', 'PRE_OPERATIONAL', 'OPERATIONAL', 'POST_OPERATIONAL', 'CLOSED', 'CANCELLED'] as const;
 export type Phase = (typeof PHASES)[number];
+/** The phases of an operation not yet closed or cancelled. */
+export const OPEN_PHASES: readonly Phase[] = ['PLANNING', 'PRE_OPERATIONAL', 'OPERATIONAL', 'POST_OPERATIONAL'];
 
 export const ALERT_SEVERITIES = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const;
 export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];

@@ -3,6 +3,7 @@ import './scalars';
 import './errors';
 import '../modules/accounts/accounts.graphql';
 import '../modules/agencies/agencies.graphql';
+import '../modules/accounts/agency-deactivation.graphql';
 import '../modules/catalogue/catalogue.graphql';
 import '../modules/operations/operations.graphql';
 import '../modules/operations/participations.graphql';

@@ -1,7 +1,7 @@
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
-import type { AuthenticatedSession } from '../modules/accounts/accounts.service';
 import type { PubSub } from '../pubsub';
+import type { AuthenticatedSession } from '../service-context';
 
 // Every live channel of this process — each WebSocket, each GraphQL-over-SSE stream — registered
 // with the session it acts for. A session that ends (sign-out, expiry, deactivation of the person

@@ -9,13 +9,12 @@ import {
   updateUserInput,
 } from '@jointops/shared/accounts';
 import type { Db } from '../../db/client';
-import type { AppDeps, ServiceContext, Viewer } from '../../service-context';
+import type { AppDeps, AuthenticatedSession, ServiceContext, Viewer } from '../../service-context';
 import { InvalidCredentialsError, NotFoundError, TooManyAttemptsError, ValidationError } from '../../domain-errors';
 import { idFromInput, parseInput } from '../../validate';
 import { audited, auditRefusal } from '../../journal/audited';
 import { findAgencyById } from '../agencies/agencies.repo';
-import { isMemberOfAnOpenOperation } from '../operations/members.repo';
-import { shareAnOperation } from '../operations/operations.repo';
+import { isMemberOfAnOpenOperation, shareAnOperation } from './co-members.repo';
 import { canSeeUser } from './accounts.policy';
 import { clearFailures, clearFailuresStartingWith, lockedUntil, recordFailure } from './login-throttle.repo';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from './passwords';
@@ -40,12 +39,6 @@ export async function authenticate(deps: AppDeps, token: string | null): Promise
 }
 
 /** A live session, and the moment it ends by itself (idle or absolute limit) unless used again. */
-export interface AuthenticatedSession {
-  viewer: Viewer;
-  token: string;
-  validUntil: Date;
-}
-
 /**
  * The session a token names, with its own deadline: a live channel checks that deadline before
  * each delivery, so an expired session receives nothing even before the next periodic re-check.

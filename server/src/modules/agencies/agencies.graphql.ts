@@ -3,7 +3,7 @@ import { builder } from '../../graphql/builder';
 import { registerNodeLoader } from '../../graphql/node-loaders';
 import { NotFoundError, ValidationError } from '../../domain-errors';
 import { agencyDirectoryFilter } from './agencies.repo';
-import { createAgency, deactivateAgency, findVisibleAgency, reactivateAgency, updateAgency } from './agencies.service';
+import { createAgency, findVisibleAgency, reactivateAgency, updateAgency } from './agencies.service';
 
 export const AgencyKindEnum = builder.enumType('AgencyKind', { values: AGENCY_KINDS });
 
@@ -51,10 +51,6 @@ const UpdateAgencyInput = builder.inputType('UpdateAgencyInput', {
   }),
 });
 
-const DeactivateAgencyInput = builder.inputType('DeactivateAgencyInput', {
-  fields: (t) => ({ agencyId: t.id({ required: true }) }),
-});
-
 const ReactivateAgencyInput = builder.inputType('ReactivateAgencyInput', {
   fields: (t) => ({ agencyId: t.id({ required: true }) }),
 });
@@ -91,14 +87,6 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: UpdateAgencyInput, required: true }) },
     errors: { types: [ValidationError, NotFoundError] },
     resolve: (_root, { input }, ctx) => updateAgency(ctx, input),
-  }),
-  deactivateAgency: t.field({
-    type: AgencyType,
-    authScopes: { admin: true },
-    description: 'Deactivates the agency: its people cannot sign in, and their sessions and live streams end.',
-    args: { input: t.arg({ type: DeactivateAgencyInput, required: true }) },
-    errors: { types: [ValidationError, NotFoundError] },
-    resolve: (_root, { input }, ctx) => deactivateAgency(ctx, input),
   }),
   reactivateAgency: t.field({
     type: AgencyType,

@@ -1,25 +1,10 @@
-import {
-  agencyCountryProblem,
-  createAgencyInput,
-  deactivateAgencyInput,
-  reactivateAgencyInput,
-  updateAgencyInput,
-} from '@jointops/shared/accounts';
+import { agencyCountryProblem, createAgencyInput, reactivateAgencyInput, updateAgencyInput } from '@jointops/shared/accounts';
 import { NotFoundError, ValidationError } from '../../domain-errors';
 import type { ServiceContext } from '../../service-context';
 import { idFromInput, parseInput } from '../../validate';
-import { announceSessionsEnded } from '../accounts/accounts.service';
-import { revokeSessionsOfAgency } from '../accounts/sessions.repo';
 import { audited } from '../../journal/audited';
 import { canSeeAgencyDirectory } from './agencies.policy';
-import {
-  findAgencyById,
-  insertAgency,
-  markAgencyDeactivated,
-  markAgencyReactivated,
-  updateAgencyRow,
-  type AgencyRow,
-} from './agencies.repo';
+import { findAgencyById, insertAgency, markAgencyReactivated, updateAgencyRow, type AgencyRow } from './agencies.repo';
 
 const NAME_TAKEN = 'An agency with this name already exists in this country';
 
@@ -49,26 +34,6 @@ export async function updateAgency(ctx: ServiceContext, rawInput: unknown): Prom
     if (!updated) throw ValidationError.field('name', NAME_TAKEN);
     return { result: updated, targetId: agencyId, details: { changed: Object.keys(changes) } };
   });
-}
-
-/**
- * Switches an agency off: its people cannot sign in, their sessions and live streams end here and
- * (through pubsub) in every process, exactly as when one account is deactivated, and it is no longer
- * offered for invitation. Its memberships and everything it reported stay.
- */
-export async function deactivateAgency(ctx: ServiceContext, rawInput: unknown): Promise<AgencyRow> {
-  const { agency, endedFor } = await audited(ctx, { action: 'deactivateAgency', targetType: 'Agency' }, async (tx) => {
-    const input = parseInput(deactivateAgencyInput, rawInput);
-    const agencyId = idFromInput(input.agencyId, 'Agency', 'agencyId');
-    if (agencyId === ctx.viewer?.agencyId) throw ValidationError.field('agencyId', 'You cannot deactivate your own agency');
-    const now = ctx.clock.now();
-    const deactivated = (await markAgencyDeactivated(tx, agencyId, now)) ?? (await findAgencyById(tx, agencyId));
-    if (!deactivated) throw new NotFoundError('Agency');
-    const endedFor = await revokeSessionsOfAgency(tx, agencyId, now);
-    return { result: { agency: deactivated, endedFor }, targetId: agencyId, details: { endedSessions: endedFor.length } };
-  });
-  announceSessionsEnded(ctx, endedFor);
-  return agency;
 }
 
 /** Switches an agency back on; its people sign in again (their accounts as they were). */

@@ -10,7 +10,7 @@ import { CommodityType } from '../catalogue/catalogue.graphql';
 import type { EventRow } from '../../journal/events.repo';
 import { eventType } from '../timeline/timeline.graphql';
 import { OperationType } from '../operations/operations.graphql';
-import { AlertCategoryEnum, AlertOutcomeEnum, AlertSeverityEnum, DistributionKindEnum, MarkingEnum } from './alert-enums.graphql';
+import { AlertCategoryEnum, AlertOutcomeEnum, AlertSeverityEnum, DistributionKindEnum, MarkingEnum } from '../../graphql/enums';
 import { findAlertById, findVisibleAlert, visibleAlertsPage } from './alerts.repo';
 import { acknowledgeAlert, commentOnAlert, giveAlertFeedback, raiseAlert } from './alerts.service';
 

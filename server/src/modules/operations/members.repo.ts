@@ -1,9 +1,8 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { agencies, users } from '../../db/schema/accounts';
-import { operationMembers, operations, participations } from '../../db/schema/operations';
+import { operationMembers, participations } from '../../db/schema/operations';
 import type { UserRow } from '../accounts/users.repo';
-import { OPEN_PHASES } from './phase-gates';
 
 export type MemberRow = typeof operationMembers.$inferSelect;
 
@@ -54,17 +53,6 @@ export async function markMemberRemoved(db: Db, id: string, at: Date): Promise<M
     .where(and(eq(operationMembers.id, id), isNull(operationMembers.removedAt)))
     .returning();
   return row ?? null;
-}
-
-/** Whether the person is a current member of any operation that is not yet closed or cancelled. */
-export async function isMemberOfAnOpenOperation(db: Db, userId: string): Promise<boolean> {
-  const [row] = await db
-    .select({ id: operationMembers.id })
-    .from(operationMembers)
-    .innerJoin(operations, eq(operations.id, operationMembers.operationId))
-    .where(and(eq(operationMembers.userId, userId), isNull(operationMembers.removedAt), inArray(operations.phase, [...OPEN_PHASES])))
-    .limit(1);
-  return row !== undefined;
 }
 
 /**

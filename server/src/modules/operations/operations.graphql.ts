@@ -4,7 +4,7 @@ import { builder } from '../../graphql/builder';
 import { ErrorInterface } from '../../graphql/errors';
 import { registerNodeLoader } from '../../graphql/node-loaders';
 import { uuidFromGlobalId } from '../../global-id';
-import { AlertSeverityEnum } from '../alerts/alert-enums.graphql';
+import { AlertSeverityEnum } from '../../graphql/enums';
 import { CommodityType } from '../catalogue/catalogue.graphql';
 import type { operations as operationsTable } from '../../db/schema/operations';
 import { findWithStanding, visibleTo } from './operations.repo';

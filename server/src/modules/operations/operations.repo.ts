@@ -5,7 +5,7 @@ import { agencies } from '../../db/schema/accounts';
 import { operationMembers, operationPhases, operations, operationTargets, participations } from '../../db/schema/operations';
 import type { Viewer } from '../../service-context';
 import type { Standing } from './operations.policy';
-import { readinessAcknowledgedAt } from './readiness.repo';
+import { readinessAcknowledgedAt } from './gate-facts.repo';
 
 export type OperationRow = typeof operations.$inferSelect;
 
@@ -118,18 +118,4 @@ export async function acceptedAgencyFacts(db: Db, operationId: string) {
     .from(participations)
     .innerJoin(agencies, eq(agencies.id, participations.agencyId))
     .where(and(eq(participations.operationId, operationId), eq(participations.status, 'ACCEPTED')));
-}
-
-/** Whether two people are current members of one operation whose agencies both accepted. */
-export async function shareAnOperation(db: Db, userId: string, otherUserId: string): Promise<boolean> {
-  // Both drivers answer execute() with { rows }; the generic database type cannot say so.
-  const result = (await db.execute(sql`select exists (
-    select 1 from ${operationMembers} a
-    join ${operationMembers} b on b.operation_id = a.operation_id
-    join ${participations} pa on pa.operation_id = a.operation_id and pa.agency_id = a.agency_id and pa.status = 'ACCEPTED'
-    join ${participations} pb on pb.operation_id = b.operation_id and pb.agency_id = b.agency_id and pb.status = 'ACCEPTED'
-    where a.user_id = ${userId} and b.user_id = ${otherUserId} and a.removed_at is null and b.removed_at is null) as shared`)) as {
-    rows: { shared: boolean }[];
-  };
-  return result.rows[0]?.shared === true;
 }

@@ -1,10 +1,10 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { OPEN_PHASES } from './phase-gates';
+import { OPEN_PHASES } from '@jointops/shared/domain';
 import type { Db } from '../../db/client';
 import { agencies } from '../../db/schema/accounts';
 import { operationPhases, operations, participations } from '../../db/schema/operations';
 import { users } from '../../db/schema/accounts';
-import { readinessAcknowledgedAt } from './readiness.repo';
+import { readinessAcknowledgedAt } from './gate-facts.repo';
 
 export type ParticipationRow = typeof participations.$inferSelect;
 

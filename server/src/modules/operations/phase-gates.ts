@@ -1,4 +1,4 @@
-import type { Phase } from '@jointops/shared/domain';
+import { OPEN_PHASES, type Phase } from '@jointops/shared/domain';
 
 // The gates between phases, as named criteria. Pure: the service gathers the facts, this says
 // which criteria they leave unmet, so `phaseGate(to)` and `advancePhase` can never disagree.
@@ -41,8 +41,6 @@ export const FORWARD: Partial<Record<Phase, Phase>> = {
   OPERATIONAL: 'POST_OPERATIONAL',
   POST_OPERATIONAL: 'CLOSED',
 };
-
-export const OPEN_PHASES: readonly Phase[] = ['PLANNING', 'PRE_OPERATIONAL', 'OPERATIONAL', 'POST_OPERATIONAL'];
 
 /** Whether `to` is the one step forward from `from` (or a cancellation of an open operation). */
 export function isAllowedTransition(from: Phase, to: Phase): boolean {

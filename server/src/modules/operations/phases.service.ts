@@ -6,7 +6,7 @@ import type { ServiceContext } from '../../service-context';
 import { parseInput } from '../../validate';
 import { audited } from '../../journal/audited';
 import { recordEvent } from '../../journal/record-event';
-import { countUnsettledSeizures } from '../seizures/seizures.repo';
+import { countUnsettledSeizures } from './gate-facts.repo';
 import { canPlan, canRecordFinalReport } from './operations.policy';
 import { acceptedAgencyFacts, countTargets, findPhases, recordTransition, updateOperationRow, type OperationRow } from './operations.repo';
 import { operationForAction, operationIdOf } from './operation-access';

@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import { DomainError } from '../../domain-errors';
 import { builder } from '../../graphql/builder';
 import type { GraphQLContext } from '../../graphql/context';
-import { AlertOutcomeEnum, MarkingEnum } from '../alerts/alert-enums.graphql';
+import { AlertOutcomeEnum, MarkingEnum } from '../../graphql/enums';
 import { CommodityType, QuantityUnitEnum } from '../catalogue/catalogue.graphql';
 import { CheckedDatabaseEnum } from '../checks/checks.graphql';
 import type { DatabaseCheckTotal, LicitShipmentTotal } from '../checks/checks.repo';

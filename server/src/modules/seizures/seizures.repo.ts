@@ -175,12 +175,3 @@ export async function isBonus(db: Db, seizure: Pick<SeizureRow, 'operationId' | 
     .where(and(eq(operationTargets.operationId, seizure.operationId), eq(operationTargets.commodityId, seizure.commodityId)));
   return (row?.n ?? 0) === 0;
 }
-
-/** Reports still in draft or awaiting verification: what stops an operation from closing. */
-export async function countUnsettledSeizures(db: Db, operationId: string): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(seizures)
-    .where(and(eq(seizures.operationId, operationId), inArray(seizures.status, ['DRAFT', 'SUBMITTED'])));
-  return row?.n ?? 0;
-}

@@ -1,5 +1,10 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client';
 import { alertRecipients, alerts } from '../../db/schema/alerts';
+import { seizures } from '../../db/schema/seizures';
+
+// The facts the phase gates weigh that other modules' tables hold. Operations reads them here
+// itself, so that the modules built on operations (alerts, seizures) need not be imported by it.
 
 /**
  * When an agency first acknowledged a TEST alert of the operation since it last accepted to take
@@ -14,3 +19,12 @@ export const readinessAcknowledgedAt = (operationId: SQL, agencyId: SQL, accepte
     join ${alerts} a on a.id = r.alert_id
     where a.operation_id = ${operationId} and a.category = 'TEST'
       and r.agency_id = ${agencyId} and r.acknowledged_at >= ${acceptedAt})`;
+
+/** Reports still in draft or awaiting verification: what stops an operation from closing. */
+export async function countUnsettledSeizures(db: Db, operationId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(seizures)
+    .where(and(eq(seizures.operationId, operationId), inArray(seizures.status, ['DRAFT', 'SUBMITTED'])));
+  return row?.n ?? 0;
+}

@@ -1,8 +1,8 @@
 import { ALERT_CATEGORIES, ALERT_OUTCOMES, ALERT_SEVERITIES, DISTRIBUTION_KINDS, MARKINGS } from '@jointops/shared/domain';
-import { builder } from '../../graphql/builder';
+import { builder } from './builder';
 
-// The alert vocabulary on its own, so that operations (acknowledgement deadlines by severity) can
-// use it without depending on the alerts module, which depends on operations.
+// Enums more than one module speaks: operations (acknowledgement deadlines by severity), alerts and
+// results. Here, below every module, none of them has to import another for its vocabulary.
 
 export const AlertSeverityEnum = builder.enumType('AlertSeverity', { values: ALERT_SEVERITIES });
 export const AlertCategoryEnum = builder.enumType('AlertCategory', { values: ALERT_CATEGORIES });
