@@ -40,3 +40,6 @@ export interface ServiceContext extends AppDeps {
   sourceAddress: string | null;
   userAgent: string | null;
 }
+
+/** A context whose viewer has been checked: the type says so, and nobody has to assert it again. */
+export type SignedIn<C extends ServiceContext = ServiceContext> = C & { viewer: Viewer };

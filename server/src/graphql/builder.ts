@@ -10,6 +10,7 @@ import { relations } from '../db/relations';
 import { decodeGlobalId, encodeGlobalId } from '../global-id';
 import type { GraphQLContext } from './context';
 import { loadNode } from './node-loaders';
+import { signInFirst } from './signed-in';
 
 export interface AuthScopes {
   /** Anyone, signed in or not: declared explicitly so every root field states its audience. */
@@ -42,9 +43,7 @@ export const builder = new SchemaBuilder<{
       admin: ctx.viewer?.isAdmin ?? false,
     }),
     unauthorizedError: (_parent, ctx) =>
-      ctx.viewer
-        ? new GraphQLError('Not allowed.', { extensions: { code: ERROR_CODES.FORBIDDEN } })
-        : new GraphQLError('Sign in first.', { extensions: { code: ERROR_CODES.UNAUTHENTICATED } }),
+      ctx.viewer ? new GraphQLError('Not allowed.', { extensions: { code: ERROR_CODES.FORBIDDEN } }) : signInFirst(),
   },
   relay: {
     clientMutationId: 'omit',

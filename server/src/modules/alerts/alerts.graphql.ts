@@ -7,12 +7,13 @@ import { connectionPage, numericCursor, pageSize } from '../../graphql/paginatio
 import { UserType } from '../accounts/accounts.graphql';
 import { AgencyType } from '../agencies/agencies.graphql';
 import { CommodityType } from '../catalogue/catalogue.graphql';
-import type { EventRow } from '../../journal/events.repo';
-import { eventType } from '../timeline/timeline.graphql';
+import type { StoredEvent } from '../../journal/event-catalogue';
+import { eventType } from '../timeline/operation-event.graphql';
 import { OperationType } from '../operations/operations.graphql';
 import { AlertCategoryEnum, AlertOutcomeEnum, AlertSeverityEnum, DistributionKindEnum, MarkingEnum } from '../../graphql/enums';
 import { findAlertById, findVisibleAlert, visibleAlertsPage } from './alerts.repo';
 import { acknowledgeAlert, commentOnAlert, giveAlertFeedback, raiseAlert } from './alerts.service';
+import { signedIn } from '../../graphql/signed-in';
 
 const AlertRecipientType = builder.drizzleObject('alertRecipients', {
   name: 'AlertRecipient',
@@ -85,7 +86,7 @@ builder.objectField(OperationType, 'alerts', (t) =>
         const before = decodeAlertCursor(args.after);
         if (before === undefined) throw new GraphQLError('Not an alerts cursor.', { extensions: { code: ERROR_CODES.VALIDATION } });
         const first = pageSize(args.first);
-        const rows = await visibleAlertsPage(ctx.db, ctx.viewer!, operation.id, before, first + 1);
+        const rows = await visibleAlertsPage(ctx.db, signedIn(ctx).viewer, operation.id, before, first + 1);
         return connectionPage(rows, first, (alert) => alertCursor.encode(alert.number), args.after);
       },
     },
@@ -95,20 +96,21 @@ builder.objectField(OperationType, 'alerts', (t) =>
 );
 
 // The events of an alert carry its audience (events.audience_agency_ids): whoever receives one may see the alert.
-const alertOf = (event: EventRow, ctx: { db: Parameters<typeof findAlertById>[0] }) =>
-  findAlertById(ctx.db, (event.data as { alertId: string }).alertId).then((alert) => alert!);
+type AlertEventType = 'ALERT_RAISED' | 'ALERT_ACKNOWLEDGED' | 'ALERT_OVERDUE' | 'ALERT_FEEDBACK_GIVEN' | 'ALERT_COMMENTED';
+const alertOf = (event: StoredEvent<AlertEventType>, ctx: { db: Parameters<typeof findAlertById>[0] }) =>
+  findAlertById(ctx.db, event.data.alertId).then((alert) => alert!);
 
 eventType('AlertRaisedEvent', ['ALERT_RAISED'], (t) => ({
   alert: t.field({ type: AlertType, resolve: (event, _args, ctx) => alertOf(event, ctx) }),
 }));
 /** An alert event about one recipient agency: acknowledged by it, or overdue at it. */
-const recipientEvent = (name: string, type: string) =>
+const recipientEvent = (name: string, type: 'ALERT_ACKNOWLEDGED' | 'ALERT_OVERDUE') =>
   eventType(name, [type], (t) => ({
     alert: t.field({ type: AlertType, resolve: (event, _args, ctx) => alertOf(event, ctx) }),
     agency: t.field({
       type: AgencyType,
       resolve: async (event, _args, ctx) =>
-        (await ctx.db.query.agencies.findFirst({ where: { id: (event.data as { agencyId: string }).agencyId } }))!,
+        (await ctx.db.query.agencies.findFirst({ where: { id: event.data.agencyId } }))!,
     }),
   }));
 recipientEvent('AlertAcknowledgedEvent', 'ALERT_ACKNOWLEDGED');
@@ -118,7 +120,7 @@ eventType('AlertFeedbackGivenEvent', ['ALERT_FEEDBACK_GIVEN'], (t) => ({
   outcome: t.field({
     type: AlertOutcomeEnum,
     description: 'The outcome this feedback gave.',
-    resolve: (event) => (event.data as { outcome: 'PENDING' }).outcome,
+    resolve: (event) => event.data.outcome,
   }),
 }));
 eventType('AlertCommentedEvent', ['ALERT_COMMENTED'], (t) => ({

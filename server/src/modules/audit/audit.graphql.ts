@@ -8,6 +8,7 @@ import { OperationType } from '../operations/operations.graphql';
 import { canReadAuditTrail } from '../operations/operations.policy';
 import { findWithStanding } from '../operations/operations.repo';
 import { readAccountAudit, readOperationAudit, type AuditEntryRow } from './audit.repo';
+import { signedIn } from '../../graphql/signed-in';
 
 const auditCursor = numericCursor('audit');
 
@@ -70,7 +71,7 @@ builder.objectField(OperationType, 'auditTrail', (t) =>
         const found = ctx.viewer ? await findWithStanding(ctx.db, operation.id, ctx.viewer) : null;
         // Members without the right see an empty trail rather than an error on the whole operation.
         if (!found || !canReadAuditTrail(found.standing)) return emptyPage;
-        return auditPage(args, (before, limit) => readOperationAudit(ctx.db, ctx.viewer!, operation.id, before, limit));
+        return auditPage(args, (before, limit) => readOperationAudit(ctx.db, signedIn(ctx).viewer, operation.id, before, limit));
       },
     },
     AuditEntryConnection,

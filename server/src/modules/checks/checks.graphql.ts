@@ -1,12 +1,12 @@
-import { CHECKED_DATABASES, type QuantityUnit } from '@jointops/shared/domain';
+import { CHECKED_DATABASES } from '@jointops/shared/domain';
 import { NotFoundError, PhaseRuleError, ValidationError } from '../../domain-errors';
 import { builder } from '../../graphql/builder';
 import { registerNodeLoader } from '../../graphql/node-loaders';
 import { UserType } from '../accounts/accounts.graphql';
 import { AgencyType } from '../agencies/agencies.graphql';
 import { CommodityType, QuantityUnitEnum } from '../catalogue/catalogue.graphql';
-import type { EventRow } from '../../journal/events.repo';
-import { eventType } from '../timeline/timeline.graphql';
+import type { DatabaseFigures, ShipmentFigures, StoredEvent } from '../../journal/event-catalogue';
+import { eventType } from '../timeline/operation-event.graphql';
 import { OperationType } from '../operations/operations.graphql';
 import {
   findDatabaseCheckById,
@@ -17,6 +17,7 @@ import {
   visibleLicitShipmentChecks,
 } from './checks.repo';
 import { recordDatabaseChecks, recordLicitShipmentsChecked } from './checks.service';
+import { signedIn } from '../../graphql/signed-in';
 
 export const CheckedDatabaseEnum = builder.enumType('CheckedDatabase', {
   values: CHECKED_DATABASES,
@@ -67,27 +68,14 @@ builder.objectFields(OperationType, (t) => ({
   licitShipmentChecks: t.field({
     type: [LicitShipmentCheckType],
     description: 'The register of licit shipments checked, by day, country and commodity.',
-    resolve: (operation, _args, ctx) => visibleLicitShipmentChecks(ctx.db, ctx.viewer!, operation.id),
+    resolve: (operation, _args, ctx) => visibleLicitShipmentChecks(ctx.db, signedIn(ctx).viewer, operation.id),
   }),
   databaseChecks: t.field({
     type: [DatabaseCheckType],
     description: 'The register of database checks and hits, by day, country and database.',
-    resolve: (operation, _args, ctx) => visibleDatabaseChecks(ctx.db, ctx.viewer!, operation.id),
+    resolve: (operation, _args, ctx) => visibleDatabaseChecks(ctx.db, signedIn(ctx).viewer, operation.id),
   }),
 }));
-
-// The figures as they stood on each side of a recording: the record itself shows today's.
-interface ShipmentFigures {
-  shipments: number;
-  quantity: number | null;
-  unit: QuantityUnit | null;
-}
-interface DatabaseFigures {
-  checks: number;
-  hits: number;
-}
-type Recorded<F> = { checkId: string; correction: boolean; before: F | null; after: F };
-const dataOf = <F>(event: EventRow) => event.data as Recorded<F>;
 
 const ShipmentFiguresType = builder.objectRef<ShipmentFigures>('LicitShipmentFigures').implement({
   fields: (t) => ({
@@ -104,26 +92,26 @@ const DatabaseFiguresType = builder.objectRef<DatabaseFigures>('DatabaseCheckFig
 // day, and the figures before and after.
 const correction = {
   description: 'It replaced a figure recorded earlier for the same day.',
-  resolve: (event: EventRow) => dataOf<object>(event).correction,
+  resolve: (event: StoredEvent<'LICIT_SHIPMENTS_CHECKED' | 'DATABASE_CHECKS_RECORDED'>) => event.data.correction,
 };
 
 eventType('LicitShipmentsCheckedEvent', ['LICIT_SHIPMENTS_CHECKED'], (t) => ({
   check: t.field({
     type: LicitShipmentCheckType,
-    resolve: async (event, _args, ctx) => (await findLicitShipmentCheckById(ctx.db, dataOf<ShipmentFigures>(event).checkId))!,
+    resolve: async (event, _args, ctx) => (await findLicitShipmentCheckById(ctx.db, event.data.checkId))!,
   }),
   correction: t.boolean(correction),
-  before: t.field({ type: ShipmentFiguresType, nullable: true, resolve: (event) => dataOf<ShipmentFigures>(event).before }),
-  after: t.field({ type: ShipmentFiguresType, resolve: (event) => dataOf<ShipmentFigures>(event).after }),
+  before: t.field({ type: ShipmentFiguresType, nullable: true, resolve: (event) => event.data.before }),
+  after: t.field({ type: ShipmentFiguresType, resolve: (event) => event.data.after }),
 }));
 eventType('DatabaseChecksRecordedEvent', ['DATABASE_CHECKS_RECORDED'], (t) => ({
   check: t.field({
     type: DatabaseCheckType,
-    resolve: async (event, _args, ctx) => (await findDatabaseCheckById(ctx.db, dataOf<DatabaseFigures>(event).checkId))!,
+    resolve: async (event, _args, ctx) => (await findDatabaseCheckById(ctx.db, event.data.checkId))!,
   }),
   correction: t.boolean(correction),
-  before: t.field({ type: DatabaseFiguresType, nullable: true, resolve: (event) => dataOf<DatabaseFigures>(event).before }),
-  after: t.field({ type: DatabaseFiguresType, resolve: (event) => dataOf<DatabaseFigures>(event).after }),
+  before: t.field({ type: DatabaseFiguresType, nullable: true, resolve: (event) => event.data.before }),
+  after: t.field({ type: DatabaseFiguresType, resolve: (event) => event.data.after }),
 }));
 
 const RecordLicitShipmentsCheckedInput = builder.inputType('RecordLicitShipmentsCheckedInput', {

@@ -11,6 +11,7 @@ import { findWithStanding, visibleTo } from './operations.repo';
 import { createOperation, findVisibleOperation, updateOperation } from './operations.service';
 import { phaseGate, advancePhase, recordFinalReport } from './phases.service';
 import type { GateCriterion } from './phase-gates';
+import { signedIn } from '../../graphql/signed-in';
 
 export const PhaseEnum = builder.enumType('Phase', { values: PHASES });
 export const ProgrammeEnum = builder.enumType('Programme', { values: PROGRAMMES });
@@ -178,12 +179,13 @@ builder.queryFields((t) => ({
       description: 'Operations the viewer is a member of (of an agency that accepted); newest first.',
       args: { phase: t.arg({ type: PhaseEnum }), programme: t.arg({ type: ProgrammeEnum }), search: t.arg.string() },
       resolve: (query, _root, args, ctx) => {
+        const { viewer } = signedIn(ctx);
         const term = args.search?.trim();
         const pattern = term ? `%${term.replace(/[\\%_]/g, (char) => `\\${char}`)}%` : null;
         return ctx.db.query.operations.findMany(
           query({
             where: {
-              RAW: (table) => visibleTo(ctx.viewer!, table.id),
+              RAW: (table) => visibleTo(viewer, table.id),
               ...(args.phase ? { phase: args.phase } : {}),
               ...(args.programme ? { programme: args.programme } : {}),
               ...(pattern ? { OR: [{ code: { ilike: pattern } }, { name: { ilike: pattern } }] } : {}),
@@ -202,9 +204,10 @@ builder.queryFields((t) => ({
     authScopes: { authenticated: true },
     args: { id: t.arg.id({ required: true }) },
     resolve: async (query, _root, args, ctx) => {
+      const { viewer } = signedIn(ctx);
       const id = uuidFromGlobalId(String(args.id), 'Operation');
       if (!id) return null;
-      const where = { id, RAW: (table: { id: typeof operationsTable.id }) => visibleTo(ctx.viewer!, table.id) };
+      const where = { id, RAW: (table: { id: typeof operationsTable.id }) => visibleTo(viewer, table.id) };
       return (await ctx.db.query.operations.findFirst(query({ where }))) ?? null;
     },
   }),
@@ -215,9 +218,10 @@ builder.queryFields((t) => ({
     description: 'The operation with this code, for addresses people can read and share; null exactly as for a code that does not exist.',
     args: { code: t.arg.string({ required: true }) },
     resolve: async (query, _root, args, ctx) => {
+      const { viewer } = signedIn(ctx);
       const where = {
         code: args.code.trim().toUpperCase(),
-        RAW: (table: { id: typeof operationsTable.id }) => visibleTo(ctx.viewer!, table.id),
+        RAW: (table: { id: typeof operationsTable.id }) => visibleTo(viewer, table.id),
       };
       return (await ctx.db.query.operations.findFirst(query({ where }))) ?? null;
     },

@@ -11,6 +11,7 @@ import { MemberRoleEnum, OperationType, ParticipationRoleEnum } from './operatio
 import { findVisibleOperation } from './operations.service';
 import { inviteAgency, respondToInvitation, withdrawParticipation } from './participations.service';
 import { findParticipationById, pendingInvitations, readinessTestAcknowledgedAt } from './participations.repo';
+import { signedIn } from '../../graphql/signed-in';
 
 export const ParticipationType = builder.drizzleNode('participations', {
   name: 'Participation',
@@ -148,7 +149,7 @@ builder.queryFields((t) => ({
     type: [InvitationType],
     authScopes: { authenticated: true },
     description: "Invitations waiting for the viewer's agency to answer.",
-    resolve: (_root, _args, ctx) => pendingInvitations(ctx.db, ctx.viewer!.agencyId),
+    resolve: (_root, _args, ctx) => pendingInvitations(ctx.db, signedIn(ctx).viewer.agencyId),
   }),
 }));
 

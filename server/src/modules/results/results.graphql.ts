@@ -11,6 +11,7 @@ import { resultRows, type ResultRow, type RowTable } from './result-rows';
 import { CSV_TABLES, resultsCsv, resultsTotals } from './results-export';
 import { DEFAULT_EXPORT_MARKING } from './results.policy';
 import { operationResults, programmeResults, type OperationResultsSource } from './results.service';
+import { signedIn } from '../../graphql/signed-in';
 
 /**
  * The result types here are not unions (`operationResults` is `OperationResults!` by contract), so
@@ -107,7 +108,7 @@ const OutcomeCountType = builder.objectRef<{ outcome: (typeof AlertOutcomeEnum)[
 
 /** The resolver of one rows table, in the viewer's language. */
 const rowsOf = (table: RowTable) => async (source: OperationResultsSource, _args: object, ctx: GraphQLContext) =>
-  resultRows(table, (await source.seizures())[table], ctx.viewer!.locale);
+  resultRows(table, (await source.seizures())[table], signedIn(ctx).viewer.locale);
 
 const OperationResultsType = builder.objectRef<OperationResultsSource>('OperationResults').implement({
   description: 'Computed over VERIFIED reports (SUBMITTED too when asked) and the alerts the viewer may see.',
@@ -154,7 +155,7 @@ const OperationResultsType = builder.objectRef<OperationResultsSource>('Operatio
       description: `One table as CSV (RFC 4180, header row): ${CSV_TABLES.join(', ')}. Linked alerts above maxMarking (default ${DEFAULT_EXPORT_MARKING}) are left out; no personal data.`,
       args: { table: t.arg.string({ required: true }), maxMarking: t.arg({ type: MarkingEnum }) },
       resolve: (source, args, ctx) =>
-        resultsCsv(source, args.table, args.maxMarking ?? DEFAULT_EXPORT_MARKING, ctx.viewer!.locale).catch(topLevel),
+        resultsCsv(source, args.table, args.maxMarking ?? DEFAULT_EXPORT_MARKING, signedIn(ctx).viewer.locale).catch(topLevel),
     }),
   }),
 });
@@ -169,7 +170,8 @@ const ProgrammeResultsType = builder.objectRef<Awaited<ReturnType<typeof program
     bonusSeizures: t.int({ resolve: (results) => results.figures.bonusSeizures }),
     byCountryAndCommodity: t.field({
       type: [ResultRowType],
-      resolve: (results, _args, ctx) => resultRows('byCountryAndCommodity', results.figures.byCountryAndCommodity, ctx.viewer!.locale),
+      resolve: (results, _args, ctx) =>
+        resultRows('byCountryAndCommodity', results.figures.byCountryAndCommodity, signedIn(ctx).viewer.locale),
     }),
   }),
 });

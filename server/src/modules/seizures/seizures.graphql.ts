@@ -11,6 +11,7 @@ import { CommodityType, QuantityUnitEnum } from '../catalogue/catalogue.graphql'
 import { OperationType } from '../operations/operations.graphql';
 import { alertsAwaitingFeedback } from './reconciliation.service';
 import { findVisibleSeizure, isBonus, visibleLinkedAlerts, visibleLinkedSeizures, visibleSeizuresPage } from './seizures.repo';
+import { signedIn } from '../../graphql/signed-in';
 
 export const SeizureStatusEnum = builder.enumType('SeizureStatus', { values: SEIZURE_STATUSES });
 export const LocationTypeEnum = builder.enumType('LocationType', { values: LOCATION_TYPES });
@@ -61,7 +62,7 @@ export const SeizureType = builder.drizzleNode('seizures', {
       type: [AlertType],
       description: 'The linked alerts the viewer may see: a RESTRICTED one only for its audience.',
       select: { columns: { id: true } },
-      resolve: (seizure, _args, ctx) => visibleLinkedAlerts(ctx.db, ctx.viewer!, seizure.id),
+      resolve: (seizure, _args, ctx) => visibleLinkedAlerts(ctx.db, signedIn(ctx).viewer, seizure.id),
     }),
     verifiedBy: t.relation('verifiedByUser', { type: UserType, nullable: true }),
     verifiedAt: t.expose('verifiedAt', { type: 'DateTime', nullable: true }),
@@ -86,7 +87,13 @@ builder.objectField(OperationType, 'seizures', (t) =>
         if (before === null && args.after)
           throw new GraphQLError('Not a seizures cursor.', { extensions: { code: ERROR_CODES.VALIDATION } });
         const first = pageSize(args.first);
-        const rows = await visibleSeizuresPage(ctx.db, ctx.viewer!, operation.id, { before, status: args.status ?? null }, first + 1);
+        const rows = await visibleSeizuresPage(
+          ctx.db,
+          signedIn(ctx).viewer,
+          operation.id,
+          { before, status: args.status ?? null },
+          first + 1,
+        );
         return connectionPage(rows, first, (seizure) => seizureCursor.encode(seizure.number), args.after);
       },
     },
@@ -99,7 +106,7 @@ builder.objectField(OperationType, 'alertsAwaitingFeedback', (t) =>
   t.field({
     type: [AlertType],
     description: 'Once past the operational phase: the alerts the viewer may see that still have no outcome (TEST alerts aside).',
-    resolve: (operation, _args, ctx) => alertsAwaitingFeedback(ctx.db, ctx.viewer!, operation),
+    resolve: (operation, _args, ctx) => alertsAwaitingFeedback(ctx.db, signedIn(ctx).viewer, operation),
   }),
 );
 
@@ -107,6 +114,6 @@ builder.objectField(AlertType, 'linkedSeizures', (t) =>
   t.field({
     type: [SeizureType],
     description: 'The seizure reports that answer this alert, as far as the viewer may see them.',
-    resolve: (alert, _args, ctx) => visibleLinkedSeizures(ctx.db, ctx.viewer!, alert.id),
+    resolve: (alert, _args, ctx) => visibleLinkedSeizures(ctx.db, signedIn(ctx).viewer, alert.id),
   }),
 );

@@ -4,16 +4,16 @@ import { builder } from '../../graphql/builder';
 import { uuidFromGlobalId } from '../../global-id';
 import { canSeeOperation } from '../operations/operations.policy';
 import { findWithStanding } from '../operations/operations.repo';
-import type { EventRow } from '../../journal/events.repo';
 import { RESYNC_REQUIRED, resyncRequired } from '../../journal/resync';
-import { decodeEventCursor, OperationEventInterface } from './timeline.graphql';
+import { decodeEventCursor, eventType, OperationEventInterface } from './operation-event.graphql';
+import { signedIn } from '../../graphql/signed-in';
 
-builder.objectRef<EventRow>('ResyncRequiredEvent').implement({
-  description: 'The cursor given is not one this operation can resume from: reload the timeline, then subscribe from its end.',
-  interfaces: [OperationEventInterface],
-  isTypeOf: (event) => (event as EventRow).type === RESYNC_REQUIRED,
-  fields: (t) => ({ reason: t.string({ resolve: (event) => String((event.data as { reason: string }).reason) }) }),
-});
+eventType(
+  'ResyncRequiredEvent',
+  [RESYNC_REQUIRED],
+  (t) => ({ reason: t.string({ resolve: (event) => event.data.reason }) }),
+  'The cursor given is not one this operation can resume from: reload the timeline, then subscribe from its end.',
+);
 
 builder.subscriptionType({
   fields: (t) => ({
@@ -24,7 +24,7 @@ builder.subscriptionType({
         'Replays what the viewer may see after `after` (a cursor from an earlier event), then goes live: in commit order, no gap, no duplicate. Without `after`, live from now on.',
       args: { operationId: t.arg.id({ required: true }), after: t.arg.string() },
       subscribe: async (_root, args, ctx) => {
-        const viewer = ctx.viewer!;
+        const { viewer } = signedIn(ctx);
         const operationId = uuidFromGlobalId(String(args.operationId), 'Operation');
         // The head is read before the standing is checked: a withdrawal or removal committed after
         // the check comes after the head, so the stream reads it and ends there. Read the other
