@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendEvent } from '@jointops/server/journal/events.repo';
 import { uuidFromGlobalId } from '@jointops/server/global-id';
-import { decodeEventCursor } from '@jointops/server/modules/timeline/timeline.graphql';
+import { decodeEventCursor } from '@jointops/server/modules/timeline/operation-event.graphql';
 import { startTestApp, type TestApp } from '../testkit/app';
 import { createTestDatabase, type TestDatabase } from '../testkit/database';
 import { describeWhere } from '../testkit/environment';

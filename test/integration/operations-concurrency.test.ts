@@ -358,7 +358,7 @@ describeWhere(['postgres'], 'the timeline under concurrent writers (PostgreSQL)'
     const predecessor = (await storedEvents(operation.uuid)).at(-1)!.seq;
     const event = (label: string) => ({
       operationId: operation.uuid,
-      type: 'OPERATION_UPDATED',
+      type: 'OPERATION_UPDATED' as const,
       occurredAt: a.clock.now(),
       actorUserId: planner.id,
       audienceAgencyIds: null,

@@ -1,19 +1,19 @@
-import { and, arrayContains, asc, desc, eq, gt, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { users } from '../db/schema/accounts';
 import { operationEvents, operations } from '../db/schema/operations';
+import type { EventType, JournalEvent, RecordedEventType, StoredEvent } from './event-catalogue';
+import { eventsConcerning, eventsVisibleTo } from './events.policy';
 
-export interface NewEvent {
+export type NewEvent = JournalEvent<RecordedEventType> & {
   operationId: string;
-  type: string;
   occurredAt: Date;
   actorUserId: string | null;
   /** Agencies that may see it; null = every member of the operation. */
   audienceAgencyIds: string[] | null;
-  data: Record<string, unknown>;
-}
+};
 
-export type EventRow = typeof operationEvents.$inferSelect;
+// Only appendEvent writes the log, and only what the catalogue declares: what is read back is a StoredEvent.
+const asStored = (rows: (typeof operationEvents.$inferSelect)[]) => rows as StoredEvent[];
 
 /**
  * Appends an event inside the caller's transaction. Bumping the operation's counter takes its row
@@ -33,27 +33,14 @@ export async function appendEvent(tx: Db, event: NewEvent): Promise<number> {
 
 /** Narrows a timeline read: only these stored types; only what one agency did or what concerns it. */
 export interface EventFilter {
-  types?: readonly string[] | undefined;
+  types?: readonly EventType[] | undefined;
   agencyId?: string | undefined;
 }
 
 function filterConditions(filter: EventFilter): (SQL | undefined)[] {
   const { types, agencyId } = filter;
-  return [
-    types ? inArray(operationEvents.type, [...types]) : undefined,
-    // Done by one of its people, or about it: its invitation and answer, its members, the alerts
-    // it acknowledged or let go overdue (those events name the agency in their data).
-    agencyId
-      ? or(
-          inArray(operationEvents.actorUserId, sql`(select ${users.id} from ${users} where ${users.agencyId} = ${agencyId})`),
-          sql`${operationEvents.data} ->> 'agencyId' = ${agencyId}`,
-        )
-      : undefined,
-  ];
+  return [types ? inArray(operationEvents.type, [...types]) : undefined, agencyId ? eventsConcerning(agencyId) : undefined];
 }
-
-const visibleToAgency = (viewerAgencyId: string) =>
-  or(isNull(operationEvents.audienceAgencyIds), arrayContains(operationEvents.audienceAgencyIds, [viewerAgencyId]));
 
 /** Events after `afterSeq` that the viewer's agency may see, oldest first. */
 export async function readEvents(
@@ -63,20 +50,21 @@ export async function readEvents(
   afterSeq: number,
   limit: number,
   filter: EventFilter = {},
-): Promise<EventRow[]> {
-  return db
+): Promise<StoredEvent[]> {
+  const rows = await db
     .select()
     .from(operationEvents)
     .where(
       and(
         eq(operationEvents.operationId, operationId),
         gt(operationEvents.seq, afterSeq),
-        visibleToAgency(viewerAgencyId),
+        eventsVisibleTo(viewerAgencyId),
         ...filterConditions(filter),
       ),
     )
     .orderBy(asc(operationEvents.seq))
     .limit(limit);
+  return asStored(rows);
 }
 
 /** Events before `beforeSeq` (from the latest without it) that the viewer's agency may see, newest first. */
@@ -87,30 +75,32 @@ export async function readEventsNewestFirst(
   beforeSeq: number | null,
   limit: number,
   filter: EventFilter = {},
-): Promise<EventRow[]> {
-  return db
+): Promise<StoredEvent[]> {
+  const rows = await db
     .select()
     .from(operationEvents)
     .where(
       and(
         eq(operationEvents.operationId, operationId),
         beforeSeq === null ? undefined : lt(operationEvents.seq, beforeSeq),
-        visibleToAgency(viewerAgencyId),
+        eventsVisibleTo(viewerAgencyId),
         ...filterConditions(filter),
       ),
     )
     .orderBy(desc(operationEvents.seq))
     .limit(limit);
+  return asStored(rows);
 }
 
 /** Every event after `afterSeq`, whatever its audience: the live hub reads once and filters per subscriber. */
-export async function readAllEvents(db: Db, operationId: string, afterSeq: number, limit: number): Promise<EventRow[]> {
-  return db
+export async function readAllEvents(db: Db, operationId: string, afterSeq: number, limit: number): Promise<StoredEvent[]> {
+  const rows = await db
     .select()
     .from(operationEvents)
     .where(and(eq(operationEvents.operationId, operationId), gt(operationEvents.seq, afterSeq)))
     .orderBy(asc(operationEvents.seq))
     .limit(limit);
+  return asStored(rows);
 }
 
 /** The latest sequence number of each operation. */

@@ -1,17 +1,34 @@
 import type { Db } from '../db/client';
 import type { ServiceContext } from '../service-context';
-import { appendEvent } from './events.repo';
+import type { EventData, MembersEventType, NeedToKnowEventType, RecordedEventType } from './event-catalogue';
+import { appendEvent, type NewEvent } from './events.repo';
 
 /**
- * Records what the caller just did in the operation's log, in the caller's transaction.
- * `audienceAgencyIds` narrows who may see it; by default every member may.
+ * Records what the caller just did in the operation's log, in the caller's transaction. An event
+ * every member sees is recorded without an audience; one on an alert or a seizure must be given
+ * the audience of what it names (null when that is everyone): forgetting it does not compile.
  */
+export function recordEvent<T extends MembersEventType>(
+  tx: Db,
+  ctx: ServiceContext,
+  operationId: string,
+  type: T,
+  data: EventData[T],
+): Promise<number>;
+export function recordEvent<T extends NeedToKnowEventType>(
+  tx: Db,
+  ctx: ServiceContext,
+  operationId: string,
+  type: T,
+  data: EventData[T],
+  audienceAgencyIds: string[] | null,
+): Promise<number>;
 export function recordEvent(
   tx: Db,
   ctx: ServiceContext,
   operationId: string,
-  type: string,
-  data: Record<string, unknown>,
+  type: RecordedEventType,
+  data: EventData[RecordedEventType],
   audienceAgencyIds: string[] | null = null,
 ): Promise<number> {
   return appendEvent(tx, {
@@ -21,5 +38,6 @@ export function recordEvent(
     actorUserId: ctx.viewer?.userId ?? null,
     audienceAgencyIds,
     data,
-  });
+    // The overloads have tied the data to its type; the implementation only passes them on.
+  } as NewEvent);
 }

@@ -1,6 +1,6 @@
-import type { EventRow } from './events.repo';
+import type { StoredEvent } from './event-catalogue';
 
-export const RESYNC_REQUIRED = 'RESYNC_REQUIRED';
+export const RESYNC_REQUIRED = 'RESYNC_REQUIRED' satisfies StoredEvent['type'];
 
 export const RESYNC_REASONS = {
   invalid: 'The cursor is not valid.',
@@ -12,7 +12,12 @@ export const RESYNC_REASONS = {
  * What a stream says instead of skipping: the subscriber must reload the operation's state. Its
  * cursor is the head it continues from, so what the reload missed still arrives, once.
  */
-export const resyncRequired = (operationId: string, headSeq: number, at: Date, reason: keyof typeof RESYNC_REASONS): EventRow => ({
+export const resyncRequired = (
+  operationId: string,
+  headSeq: number,
+  at: Date,
+  reason: keyof typeof RESYNC_REASONS,
+): StoredEvent<typeof RESYNC_REQUIRED> => ({
   operationId,
   seq: headSeq,
   type: RESYNC_REQUIRED,

@@ -1,6 +1,8 @@
 import { Repeater } from 'graphql-yoga';
 import type { AppDeps, Viewer } from '../service-context';
-import { eventHorizon, latestSeqs, readAllEvents, type EventRow } from '../journal/events.repo';
+import type { StoredEvent } from '../journal/event-catalogue';
+import { changesStanding, endsAccess, eventVisibleTo } from '../journal/events.policy';
+import { eventHorizon, latestSeqs, readAllEvents } from '../journal/events.repo';
 import { resyncRequired } from '../journal/resync';
 
 // The live fan-out. Each process keeps one feed per watched operation: the feed reads the new
@@ -14,10 +16,10 @@ const PAGE = 500;
 const WINDOW = 2_000;
 
 class OperationFeed {
-  private window: EventRow[] = [];
+  private window: StoredEvent[] = [];
   private waiters: (() => void)[] = [];
   private refreshing: Promise<void> | null = null;
-  private readonly reads = new Map<number, Promise<EventRow[]>>();
+  private readonly reads = new Map<number, Promise<StoredEvent[]>>();
 
   constructor(
     private readonly deps: AppDeps,
@@ -30,7 +32,7 @@ class OperationFeed {
     return (this.window[0]?.seq ?? this.headSeq + 1) - 1;
   }
 
-  eventsAfter(cursor: number): EventRow[] {
+  eventsAfter(cursor: number): StoredEvent[] {
     return this.window.filter((event) => event.seq > cursor);
   }
 
@@ -39,7 +41,7 @@ class OperationFeed {
    * cursor at once (a reconnection storm after a restart) share one read, and so the same event
    * objects, which lets their deliveries share one execution too.
    */
-  readAfter(cursor: number): Promise<EventRow[]> {
+  readAfter(cursor: number): Promise<StoredEvent[]> {
     let read = this.reads.get(cursor);
     if (!read) {
       read = readAllEvents(this.deps.db, this.operationId, cursor, PAGE).finally(() => this.reads.delete(cursor));
@@ -79,25 +81,6 @@ class OperationFeed {
     if (arrived) this.wake();
   }
 }
-
-/** Whether an event is for this viewer's eyes: the audience is checked at delivery, not at subscribe. */
-const visibleTo = (event: EventRow, viewer: Viewer) =>
-  event.audienceAgencyIds === null || event.audienceAgencyIds.includes(viewer.agencyId);
-
-/**
- * Events after which the viewer no longer belongs in the operation (their agency withdrew, or they
- * were removed): nothing more is delivered, that event included.
- */
-const endsAccess = (event: EventRow, viewer: Viewer) =>
-  (event.type === 'PARTICIPATION_WITHDRAWN' && (event.data as { agencyId?: string }).agencyId === viewer.agencyId) ||
-  (event.type === 'MEMBER_REMOVED' && (event.data as { userId?: string }).userId === viewer.userId);
-
-/**
- * Events that change the viewer's own standing (a new role): delivered, then the stream ends, so
- * that the client subscribes again from its cursor and is served for the role it now has.
- */
-const changesStanding = (event: EventRow, viewer: Viewer) =>
-  event.type === 'MEMBER_ASSIGNED' && (event.data as { userId?: string }).userId === viewer.userId;
 
 export class LiveHub {
   /** Watched operations; the count is kept synchronously so a feed is never dropped while joined. */
@@ -152,8 +135,8 @@ export class LiveHub {
    * The viewer's events of one operation after `afterSeq`, then live, in order, each once. The
    * caller has checked that the viewer may see the operation.
    */
-  stream(operationId: string, viewer: Viewer, afterSeq: number): Repeater<EventRow> {
-    return new Repeater<EventRow>(async (push, stop) => {
+  stream(operationId: string, viewer: Viewer, afterSeq: number): Repeater<StoredEvent> {
+    return new Repeater<StoredEvent>(async (push, stop) => {
       const feed = await this.acquire(operationId).catch((error: unknown) => {
         this.release(operationId);
         throw error;
@@ -185,7 +168,7 @@ export class LiveHub {
             if (stopped) break;
             if (endsAccess(event, viewer)) return stop();
             cursor = event.seq;
-            if (visibleTo(event, viewer)) await push(event);
+            if (eventVisibleTo(event, viewer.agencyId)) await push(event);
             if (changesStanding(event, viewer)) return stop();
           }
         }

@@ -9,6 +9,7 @@ import { idFromInput, parseInput } from '../../validate';
 import { findAgencyById } from '../agencies/agencies.repo';
 import { audited, type AuditedResult } from '../../journal/audited';
 import { findCommodityById, type CommodityRow } from '../catalogue/catalogue.repo';
+import type { FiguresRecorded } from '../../journal/event-catalogue';
 import { recordEvent } from '../../journal/record-event';
 import { operationForAction, operationIdOf } from '../operations/operation-access';
 import { findPhases, type OperationRow } from '../operations/operations.repo';
@@ -70,7 +71,8 @@ const shipmentFigures = (row: Pick<LicitShipmentCheckRow, 'shipments' | 'quantit
 const databaseFigures = (row: Pick<DatabaseCheckRow, 'checks' | 'hits'>) => ({ checks: row.checks, hits: row.hits });
 
 interface Figure<Row, F> {
-  eventType: string;
+  /** Records the catalogue's event for this figure. */
+  tell: (recorded: FiguresRecorded<F>) => Promise<number>;
   after: F;
   figuresOf: (row: Row) => F;
   find: () => Promise<Row | null>;
@@ -82,24 +84,14 @@ interface Figure<Row, F> {
  * whether it was a first record or a correction. The same figure again changes nothing and tells
  * nobody anything new: that is what makes a retry harmless.
  */
-async function replaceFigure<Row extends { id: string }, F>(
-  tx: Db,
-  ctx: ServiceContext,
-  reporter: Reporter,
-  figure: Figure<Row, F>,
-): Promise<AuditedResult<Row>> {
+async function replaceFigure<Row extends { id: string }, F>(reporter: Reporter, figure: Figure<Row, F>): Promise<AuditedResult<Row>> {
   const operationId = reporter.operation.id;
   const earlier = await figure.find();
   const before = earlier ? figure.figuresOf(earlier) : null;
   if (earlier && JSON.stringify(before) === JSON.stringify(figure.after))
     return { result: earlier, targetId: earlier.id, operationId, details: { unchanged: true } };
   const saved = await figure.save();
-  await recordEvent(tx, ctx, operationId, figure.eventType, {
-    checkId: saved.id,
-    correction: earlier !== null,
-    before,
-    after: figure.after,
-  });
+  await figure.tell({ checkId: saved.id, correction: earlier !== null, before, after: figure.after });
   return { result: saved, targetId: saved.id, operationId, details: { correction: earlier !== null } };
 }
 
@@ -122,8 +114,8 @@ export async function recordLicitShipmentsChecked(ctx: ServiceContext, rawInput:
         commodityId: commodity.id,
       };
       const after = shipmentFigures(input);
-      return replaceFigure(tx, ctx, reporter, {
-        eventType: 'LICIT_SHIPMENTS_CHECKED',
+      return replaceFigure(reporter, {
+        tell: (recorded) => recordEvent(tx, ctx, key.operationId, 'LICIT_SHIPMENTS_CHECKED', recorded),
         after,
         figuresOf: shipmentFigures,
         find: () => findLicitShipmentCheck(tx, key),
@@ -147,8 +139,8 @@ export async function recordDatabaseChecks(ctx: ServiceContext, rawInput: unknow
     const reporter = await reporterFor(tx, ctx, input.operationId, input.checkedOn, 'record database checks');
     const key = { operationId: reporter.operation.id, agencyId: reporter.agencyId, checkedOn: input.checkedOn, database: input.database };
     const after = databaseFigures(input);
-    return replaceFigure(tx, ctx, reporter, {
-      eventType: 'DATABASE_CHECKS_RECORDED',
+    return replaceFigure(reporter, {
+      tell: (recorded) => recordEvent(tx, ctx, key.operationId, 'DATABASE_CHECKS_RECORDED', recorded),
       after,
       figuresOf: databaseFigures,
       find: () => findDatabaseCheck(tx, key),

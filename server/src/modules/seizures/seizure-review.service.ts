@@ -18,7 +18,11 @@ interface Decision<Input> {
   /** What the reviewer does, as in "… this seizure report". */
   verb: 'verify' | 'reject';
   /** What the report becomes, and the event that says so. */
-  outcome: (input: Input, reviewerId: string, now: Date) => { changes: SeizureChanges; event: string; data?: Record<string, unknown> };
+  outcome: (
+    input: Input,
+    reviewerId: string,
+    now: Date,
+  ) => { changes: SeizureChanges } & ({ event: 'SEIZURE_VERIFIED'; data?: never } | { event: 'SEIZURE_REJECTED'; data: { reason: string } });
 }
 
 async function review<Input extends { seizureId: string }>(

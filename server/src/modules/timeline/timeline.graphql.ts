@@ -2,54 +2,18 @@ import { GraphQLError } from 'graphql';
 import { ERROR_CODES } from '@jointops/shared/errors';
 import { builder } from '../../graphql/builder';
 import { uuidFromGlobalId } from '../../global-id';
-import { connectionPage, numericCursor, pageSize } from '../../graphql/pagination';
-import { UserType } from '../accounts/accounts.graphql';
-import { findUserById } from '../accounts/users.repo';
+import { connectionPage, pageSize } from '../../graphql/pagination';
 import { findMember } from '../operations/members.repo';
 import { MemberRoleEnum, OperationType, PhaseEnum } from '../operations/operations.graphql';
 import { OperationMemberType, ParticipationType } from '../operations/participations.graphql';
 import { findParticipationById } from '../operations/participations.repo';
-import { readEvents, readEventsNewestFirst, type EventRow } from '../../journal/events.repo';
+import { decodeEventCursor, encodeEventCursor, eventType, eventTypenames, OperationEventInterface } from './operation-event.graphql';
+import { readEvents, readEventsNewestFirst } from '../../journal/events.repo';
 
 // The operation's timeline: its event log as the viewer may see it, oldest first. The cursor is
 // the event's sequence number, which is gap-free in commit order, so paging forward with `after`
 // never skips an event that committed late. A reader may ask for it newest first instead: `after`
 // then pages back in time, and the first page is the one new events change.
-
-const eventCursor = numericCursor('event');
-export const encodeEventCursor = eventCursor.encode;
-
-/** The sequence number a cursor stands for: 0 (the start) without one, null for a cursor that is not one. */
-export const decodeEventCursor = (cursor: string | null | undefined): number | null => (cursor ? eventCursor.decode(cursor) : 0);
-
-export const OperationEventInterface = builder.interfaceRef<EventRow>('OperationEvent').implement({
-  fields: (t) => ({
-    cursor: t.string({ resolve: (event) => encodeEventCursor(event.seq) }),
-    type: t.exposeString('type'),
-    occurredAt: t.expose('occurredAt', { type: 'DateTime' }),
-    actor: t.field({
-      type: UserType,
-      nullable: true,
-      resolve: (event, _args, ctx) => (event.actorUserId ? findUserById(ctx.db, event.actorUserId) : null),
-    }),
-  }),
-});
-
-/** The stored event types behind each GraphQL event type, for the timeline's `typename` filter. */
-const storedTypesByTypename = new Map<string, string[]>();
-
-export const eventType = (
-  name: string,
-  types: string[],
-  fields?: Parameters<typeof builder.objectRef<EventRow>>[0] extends never
-    ? never
-    : Parameters<ReturnType<typeof builder.objectRef<EventRow>>['implement']>[0]['fields'],
-) => {
-  storedTypesByTypename.set(name, types);
-  return builder
-    .objectRef<EventRow>(name)
-    .implement({ interfaces: [OperationEventInterface], isTypeOf: (event) => types.includes((event as EventRow).type), fields });
-};
 
 const STATUS_AFTER: Record<string, string> = {
   AGENCY_INVITED: 'INVITED',
@@ -58,11 +22,9 @@ const STATUS_AFTER: Record<string, string> = {
   PARTICIPATION_WITHDRAWN: 'WITHDRAWN',
 };
 
-const dataOf = <T>(event: EventRow) => event.data as T;
-
 eventType('OperationCreatedEvent', ['OPERATION_CREATED']);
 eventType('OperationUpdatedEvent', ['OPERATION_UPDATED'], (t) => ({
-  changed: t.stringList({ resolve: (event) => dataOf<{ changed: string[] }>(event).changed }),
+  changed: t.stringList({ resolve: (event) => event.data.changed }),
 }));
 eventType(
   'ParticipationChangedEvent',
@@ -70,49 +32,48 @@ eventType(
   (t) => ({
     participation: t.field({
       type: ParticipationType,
-      resolve: async (event, _args, ctx) =>
-        (await findParticipationById(ctx.db, dataOf<{ participationId: string }>(event).participationId))!,
+      resolve: async (event, _args, ctx) => (await findParticipationById(ctx.db, event.data.participationId))!,
     }),
     statusAfter: t.string({
       description: "The participation's status right after this event (the participation itself shows today's).",
       resolve: (event) => STATUS_AFTER[event.type] ?? 'ACCEPTED',
     }),
-    reason: t.string({ nullable: true, resolve: (event) => dataOf<{ reason?: string }>(event).reason ?? null }),
+    reason: t.string({ nullable: true, resolve: (event) => ('reason' in event.data ? (event.data.reason ?? null) : null) }),
   }),
 );
 eventType('MemberAssignedEvent', ['MEMBER_ASSIGNED'], (t) => ({
   member: t.field({
     type: OperationMemberType,
-    resolve: async (event, _args, ctx) => (await findMember(ctx.db, dataOf<{ memberId: string }>(event).memberId))!,
+    resolve: async (event, _args, ctx) => (await findMember(ctx.db, event.data.memberId))!,
   }),
   role: t.field({
     type: MemberRoleEnum,
     description: 'The role this assignment gave (the member shows today’s, which a later assignment may have changed).',
-    resolve: (event) => dataOf<{ role: 'COORDINATOR' }>(event).role,
+    resolve: (event) => event.data.role,
   }),
 }));
 eventType('MemberRemovedEvent', ['MEMBER_REMOVED'], (t) => ({
   member: t.field({
     type: OperationMemberType,
-    resolve: async (event, _args, ctx) => (await findMember(ctx.db, dataOf<{ memberId: string }>(event).memberId))!,
+    resolve: async (event, _args, ctx) => (await findMember(ctx.db, event.data.memberId))!,
   }),
   role: t.field({
     type: MemberRoleEnum,
     description: 'The role the member had when removed.',
-    resolve: (event) => dataOf<{ role: 'COORDINATOR' }>(event).role,
+    resolve: (event) => event.data.role,
   }),
 }));
 const CriterionRef = builder.objectRef<{ key: string; description: string }>('OverriddenCriterion').implement({
   fields: (t) => ({ key: t.exposeString('key'), description: t.exposeString('description') }),
 });
 eventType('PhaseAdvancedEvent', ['PHASE_ADVANCED'], (t) => ({
-  from: t.field({ type: PhaseEnum, resolve: (event) => dataOf<{ from: 'PLANNING' }>(event).from }),
-  to: t.field({ type: PhaseEnum, resolve: (event) => dataOf<{ to: 'PLANNING' }>(event).to }),
-  overridden: t.boolean({ resolve: (event) => dataOf<{ overridden: boolean }>(event).overridden }),
-  justification: t.string({ nullable: true, resolve: (event) => dataOf<{ justification: string | null }>(event).justification }),
+  from: t.field({ type: PhaseEnum, resolve: (event) => event.data.from }),
+  to: t.field({ type: PhaseEnum, resolve: (event) => event.data.to }),
+  overridden: t.boolean({ resolve: (event) => event.data.overridden }),
+  justification: t.string({ nullable: true, resolve: (event) => event.data.justification }),
   overriddenCriteria: t.field({
     type: [CriterionRef],
-    resolve: (event) => dataOf<{ overriddenCriteria?: { key: string; description: string }[] }>(event).overriddenCriteria ?? [],
+    resolve: (event) => event.data.overriddenCriteria ?? [],
   }),
 }));
 eventType('FinalReportRecordedEvent', ['FINAL_REPORT_RECORDED']);
@@ -133,7 +94,7 @@ builder.objectField(OperationType, 'timeline', (t) =>
         const after = decodeEventCursor(args.after);
         if (after === null) throw new GraphQLError('Not a timeline cursor.', { extensions: { code: ERROR_CODES.VALIDATION } });
         const first = pageSize(args.first);
-        const types = args.typename ? (storedTypesByTypename.get(args.typename) ?? []) : undefined;
+        const types = args.typename ? (eventTypenames.get(args.typename) ?? []) : undefined;
         const agencyId = args.agencyId ? uuidFromGlobalId(String(args.agencyId), 'Agency') : undefined;
         // A filter naming nothing that exists matches nothing, rather than being ignored.
         if (types?.length === 0 || agencyId === null) return connectionPage([], first, () => '', args.after);
