@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { it } from '../testkit/fixtures';
 import { startTestApp, type TestApp } from '../testkit/app';
 import { createTestDatabase, type TestDatabase } from '../testkit/database';
 import { describeWhere } from '../testkit/environment';
 import { operationKit, type Actor, type OperationDriver, type OperationKit } from '../testkit/operations';
+import { operationalRoom } from '../testkit/operational-room';
 
 // A HIGH alert must be acknowledged within an hour. When the hour passes and an agency has not
 // answered, the coordinators and the originator are told — once, whichever process notices, and
@@ -12,12 +14,11 @@ import { operationKit, type Actor, type OperationDriver, type OperationKit } fro
 let testApp: TestApp;
 let kit: OperationKit;
 
-beforeAll(async () => {
+it.beforeAll(({ app, kit: fileKit }) => {
   // The test kit keeps the escalator's own timer out of the way: each test runs it when the clock says so.
-  testApp = await startTestApp();
-  kit = operationKit(testApp);
+  testApp = app;
+  kit = fileKit;
 });
-afterAll(() => testApp.stop());
 
 const alertInput = (operation: OperationDriver, overrides: Record<string, unknown> = {}) => ({
   operationId: operation.id,
@@ -30,12 +31,7 @@ const alertInput = (operation: OperationDriver, overrides: Record<string, unknow
   ...overrides,
 });
 
-async function operationalRoom(on: OperationKit = kit) {
-  const room = await on.jointOperation();
-  const indonesia = await room.operation.join(await on.actor(await on.seed.agency({ countryCode: 'ID' })));
-  await room.operation.advanceTo('OPERATIONAL');
-  return { ...room, indonesia };
-}
+const ROOM = { indonesia: true } as const;
 
 async function overdueEvents(operation: OperationDriver, viewer: Actor) {
   const seen = await operation.view(
@@ -47,7 +43,7 @@ async function overdueEvents(operation: OperationDriver, viewer: Actor) {
 
 describe('a missed acknowledgement deadline', () => {
   it('is escalated once per silent agency, to the coordinators and the originator, and not before it passes', async () => {
-    const { operation, planner, malaysia, thailand, indonesia } = await operationalRoom();
+    const { operation, planner, malaysia, thailand, indonesia } = await operationalRoom(kit, ROOM);
     const raised = await kit.mutate(malaysia, 'raiseAlert', alertInput(operation));
     expect(raised.result).toMatchObject({ __typename: 'Alert' });
     await kit.mutate(thailand, 'acknowledgeAlert', { alertId: raised.result!.id });
@@ -73,7 +69,7 @@ describe('a missed acknowledgement deadline', () => {
   });
 
   it('of a RESTRICTED alert reaches only the coordinators whose agency it names', async () => {
-    const { operation, planner, malaysia, thailand } = await operationalRoom();
+    const { operation, planner, malaysia, thailand } = await operationalRoom(kit, ROOM);
     const raised = await kit.mutate(
       malaysia,
       'raiseAlert',
@@ -103,7 +99,7 @@ describeWhere(['postgres'], 'escalation with several server processes', () => {
 
   it('fires exactly once for each missed deadline, however many processes run it at once, and a restarted one adds nothing', async () => {
     const on = operationKit(apps[0]!);
-    const { operation, malaysia } = await operationalRoom(on);
+    const { operation, malaysia } = await operationalRoom(on, ROOM);
     for (let i = 0; i < 15; i += 1)
       expect((await on.mutate(malaysia, 'raiseAlert', alertInput(operation))).result).toMatchObject({ __typename: 'Alert' });
     apps[0]!.clock.advance({ minutes: 61 });

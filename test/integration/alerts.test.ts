@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect } from 'vitest';
+import { it } from '../testkit/fixtures';
 import { decodeGlobalId, encodeGlobalId } from '@jointops/server/global-id';
-import { startTestApp, type TestApp } from '../testkit/app';
-import { operationKit, type Actor, type OperationDriver, type OperationKit } from '../testkit/operations';
+import type { TestApp } from '../testkit/app';
+import { operationalRoom } from '../testkit/operational-room';
+import type { Actor, OperationDriver, OperationKit } from '../testkit/operations';
 import { openSocket, subscribe, type TestSocket } from '../testkit/ws';
 
 // The operations room at work: Malaysian customs raise an alert on a container of ammonium
@@ -14,13 +16,12 @@ let testApp: TestApp;
 let kit: OperationKit;
 const sockets: TestSocket[] = [];
 
-beforeAll(async () => {
-  testApp = await startTestApp();
-  kit = operationKit(testApp);
+it.beforeAll(({ app, kit: fileKit }) => {
+  testApp = app;
+  kit = fileKit;
 });
 afterAll(async () => {
   await Promise.all(sockets.map((socket) => socket.dispose()));
-  await testApp.stop();
 });
 
 const suffix = () => Math.random().toString(36).slice(2, 8);
@@ -38,19 +39,15 @@ const SHIPMENT = {
 const wentLive = new Map<string, { readinessTestId: string; cursor: string }>();
 
 /** The usual cast, with the customs of Indonesia taking part too, in OPERATIONAL. */
-async function operationalRoom() {
-  const room = await kit.jointOperation();
-  const indonesia = await room.operation.join(
-    await kit.actor(await kit.seed.agency({ name: `Indonesian Customs ${suffix()}`, countryCode: 'ID' })),
-  );
-  await room.operation.advanceTo('OPERATIONAL');
+async function roomGoneLive() {
+  const room = await operationalRoom(kit, { indonesia: { name: 'Indonesian Customs' } });
   const seen = await room.operation.view(
     room.planner,
     'alerts(first: 1) { edges { node { id category } } } timeline(first: 500) { edges { cursor } }',
   );
   expect(seen!.alerts.edges[0].node.category).toBe('TEST');
   wentLive.set(room.operation.id, { readinessTestId: seen!.alerts.edges[0].node.id, cursor: seen!.timeline.edges.at(-1).cursor });
-  return { ...room, indonesia };
+  return room;
 }
 
 /** The reference of the operational phase's `n`th alert: A-0001 went to the readiness test. */
@@ -106,7 +103,7 @@ async function sightOf(operation: OperationDriver, viewer: Actor, alertId: strin
 
 describe('an alert shared with every participant', () => {
   it('is raised with a reference, delivered with deadlines, acknowledged, answered and discussed', async () => {
-    const { operation, planner, malaysia, thailand, indonesia } = await operationalRoom();
+    const { operation, planner, malaysia, thailand, indonesia } = await roomGoneLive();
     const [commodity] = await kit.catalogue(malaysia);
 
     const { result: alert } = await raise(malaysia, alertInput(operation, { commodityIds: [commodity!.id] }));
@@ -162,14 +159,14 @@ describe('an alert shared with every participant', () => {
   });
 
   it('is answered only by the agencies it was sent to', async () => {
-    const { operation, malaysia } = await operationalRoom();
+    const { operation, malaysia } = await roomGoneLive();
     const { result: alert } = await raise(malaysia, alertInput(operation));
     expect((await acknowledge(malaysia, alert!.id)).refusal).toBe('FORBIDDEN');
     expect((await kit.mutate(malaysia, 'giveAlertFeedback', { alertId: alert!.id, outcome: 'SEIZED' })).refusal).toBe('FORBIDDEN');
   });
 
   it('is overdue for the agencies that have not acknowledged it once its deadline passes', async () => {
-    const { operation, malaysia, thailand } = await operationalRoom();
+    const { operation, malaysia, thailand } = await roomGoneLive();
     const { result: alert } = await raise(malaysia, alertInput(operation, { severity: 'CRITICAL' }));
     await acknowledge(thailand, alert!.id);
     testApp.clock.advance({ minutes: 14 });
@@ -275,14 +272,14 @@ describe('what an alert must say', () => {
     ['a conveyance that names nothing', { category: 'CONVEYANCE', subject: {} }, 'subject.vesselName'],
     ['a RESTRICTED alert to nobody', { distribution: 'RESTRICTED', recipientAgencyIds: [] }, 'recipientAgencyIds'],
   ])('refuses %s', async (_mistake, change, field) => {
-    const { operation, malaysia } = await operationalRoom();
+    const { operation, malaysia } = await roomGoneLive();
     const { result } = await raise(malaysia, alertInput(operation, change));
     expect(result).toMatchObject({ __typename: 'ValidationError' });
     expect(result!.fieldErrors.map((error: { path: string[] }) => error.path.join('.'))).toContain(field);
   });
 
   it('refuses recipients that are not agencies taking part', async () => {
-    const { operation, malaysia } = await operationalRoom();
+    const { operation, malaysia } = await roomGoneLive();
     const stranger = await kit.seed.agency({ countryCode: 'VN' });
     const { result } = await raise(
       malaysia,
@@ -294,7 +291,7 @@ describe('what an alert must say', () => {
 
 describe('retries', () => {
   it('returns the first alert for a retry with the same key, creating nothing, even when the retries race', async () => {
-    const { operation, malaysia, thailand } = await operationalRoom();
+    const { operation, malaysia, thailand } = await roomGoneLive();
     const input = alertInput(operation);
     const results = await Promise.all([raise(malaysia, input), raise(malaysia, input), raise(malaysia, input)]);
     const later = await raise(malaysia, input);
@@ -310,7 +307,7 @@ describe('retries', () => {
   });
 
   it('answers a ConflictError when the same key comes with other content', async () => {
-    const { operation, malaysia, thailand } = await operationalRoom();
+    const { operation, malaysia, thailand } = await roomGoneLive();
     const input = alertInput(operation);
     await raise(malaysia, input);
     const { result } = await raise(malaysia, { ...input, severity: 'CRITICAL' });
@@ -319,7 +316,7 @@ describe('retries', () => {
   });
 
   it('keeps keys apart between users', async () => {
-    const { operation, malaysia, thailand } = await operationalRoom();
+    const { operation, malaysia, thailand } = await roomGoneLive();
     const input = alertInput(operation);
     const mine = await raise(malaysia, input);
     const theirs = await raise(thailand, input);
@@ -330,8 +327,8 @@ describe('retries', () => {
 
 describe('references', () => {
   it('are numbered per operation without gaps or duplicates, also when raised concurrently', async () => {
-    const { operation, malaysia, thailand } = await operationalRoom();
-    const other = await operationalRoom();
+    const { operation, malaysia, thailand } = await roomGoneLive();
+    const other = await roomGoneLive();
     await raise(other.malaysia, alertInput(other.operation));
     const raised = await Promise.all(
       Array.from({ length: 20 }, (_, index) =>
@@ -358,7 +355,7 @@ describe('references', () => {
 
 describe('a RESTRICTED alert from Malaysia to Thailand', () => {
   it('exists for the two of them only: list, node, timeline, live stream and every answer', async () => {
-    const { operation, planner, malaysia, thailand, indonesia } = await operationalRoom();
+    const { operation, planner, malaysia, thailand, indonesia } = await roomGoneLive();
     const STREAM = `subscription($operationId: ID!, $after: String) {
       operationEvents(operationId: $operationId, after: $after) { type ... on AlertRaisedEvent { alert { id reference } } }
     }`;

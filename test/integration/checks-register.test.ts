@@ -1,9 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect } from 'vitest';
+import { it } from '../testkit/fixtures';
 import { databaseCheckTotals, licitShipmentTotals } from '@jointops/server/modules/checks/checks.repo';
 import { decodeGlobalId } from '@jointops/server/global-id';
 import { calendarDateIn } from '@jointops/shared/validation';
-import { startTestApp, type TestApp } from '../testkit/app';
-import { operationKit, type Actor, type OperationDriver, type OperationKit } from '../testkit/operations';
+import type { TestApp } from '../testkit/app';
+import type { Actor, OperationDriver, OperationKit } from '../testkit/operations';
+import { type OperationalRoom, operationalRoom } from '../testkit/operational-room';
 
 // The register PGS results are compiled from besides seizures: how many licit shipments of
 // precursors each country checked, and how many checks against INTERPOL and national databases
@@ -15,12 +17,11 @@ let testApp: TestApp;
 let kit: OperationKit;
 let codes: Map<string, string>;
 
-beforeAll(async () => {
-  testApp = await startTestApp();
-  kit = operationKit(testApp);
+it.beforeAll(async ({ app, kit: fileKit }) => {
+  testApp = app;
+  kit = fileKit;
   codes = new Map((await kit.catalogue(await kit.actor())).map((item) => [item.code, item.id]));
 });
-afterAll(() => testApp.stop());
 
 const suffix = () => Math.random().toString(36).slice(2, 8);
 /** Today in the operation's reference time zone (the kit plans operations in Asia/Bangkok), `days` from now. */
@@ -54,21 +55,15 @@ async function recordings(operation: OperationDriver, viewer: Actor) {
 }
 
 /** The usual cast in OPERATIONAL, with a reviewer at the WCO and Australian police observing. */
-async function operationalRoom() {
-  const room = await kit.jointOperation();
-  const observer = await room.operation.join(
-    await kit.actor(await kit.seed.agency({ name: `Australian Federal Police ${suffix()}`, kind: 'POLICE', countryCode: 'AU' })),
-    'OBSERVING',
-  );
-  const reviewer = await kit.actor(room.planner.agency);
-  expect((await room.operation.assign(reviewer, 'REVIEWER')).result?.__typename).toBe('OperationMember');
-  await room.operation.advanceTo('OPERATIONAL');
-  return { ...room, observer, reviewer, outsider: await kit.actor(await kit.seed.agency({ countryCode: 'PH' })) };
-}
+const ROOM = {
+  observer: { name: 'Australian Federal Police', kind: 'POLICE', countryCode: 'AU' },
+  reviewer: true,
+  outsider: 'PH',
+} as const;
 
 describe('recording licit shipments checked', () => {
   it("records the agency's figure under its country, for every member to see", async () => {
-    const { operation, malaysia, thailand, observer } = await operationalRoom();
+    const { operation, malaysia, thailand, observer } = await operationalRoom(kit, ROOM);
     const { result } = await shipments(operation, malaysia, 'AMMONIUM_NITRATE', { shipments: 12, quantity: 24.5, unit: 'T' });
     expect(result).toMatchObject({
       __typename: 'LicitShipmentCheck',
@@ -91,7 +86,7 @@ describe('recording licit shipments checked', () => {
   });
 
   it('replaces the figure when recorded again for the same day and commodity, and says so on the timeline', async () => {
-    const { operation, malaysia, thailand } = await operationalRoom();
+    const { operation, malaysia, thailand } = await operationalRoom(kit, ROOM);
     const first = await shipments(operation, malaysia, 'UREA', { shipments: 3 });
     const corrected = await shipments(operation, malaysia, 'UREA', { shipments: 5, quantity: 1200, unit: 'KG' });
     const retried = await shipments(operation, malaysia, 'UREA', { shipments: 5, quantity: 1200, unit: 'KG' });
@@ -117,7 +112,7 @@ describe('recording licit shipments checked', () => {
   });
 
   it('keeps each agency to its own figures: the same day and commodity from Thailand is a figure of its own', async () => {
-    const { operation, malaysia, thailand } = await operationalRoom();
+    const { operation, malaysia, thailand } = await operationalRoom(kit, ROOM);
     await shipments(operation, malaysia, 'ACETONE', { shipments: 2 });
     await shipments(operation, thailand, 'ACETONE', { shipments: 7 });
     const register = (await operation.view(malaysia, REGISTER))!.licitShipmentChecks;
@@ -129,9 +124,9 @@ describe('recording licit shipments checked', () => {
 
   describe('refusals', () => {
     // One room for all of them: each refusal must leave it as empty as it found it.
-    let room: Awaited<ReturnType<typeof operationalRoom>>;
+    let room: OperationalRoom<typeof ROOM>;
     beforeAll(async () => {
-      room = await operationalRoom();
+      room = await operationalRoom(kit, ROOM);
     });
 
     it.each([
@@ -154,7 +149,7 @@ describe('recording licit shipments checked', () => {
 
 describe('recording database checks', () => {
   it('records checks and hits, and a correction replaces them', async () => {
-    const { operation, malaysia, thailand } = await operationalRoom();
+    const { operation, malaysia, thailand } = await operationalRoom(kit, ROOM);
     const first = await databaseChecks(operation, thailand, 'INTERPOL_SLTD', { checks: 1200, hits: 3 });
     expect(first.result).toMatchObject({
       __typename: 'DatabaseCheck',
@@ -186,7 +181,7 @@ describe('recording database checks', () => {
   });
 
   it('refuses more hits than checks, recording nothing', async () => {
-    const { operation, thailand } = await operationalRoom();
+    const { operation, thailand } = await operationalRoom(kit, ROOM);
     const { result } = await databaseChecks(operation, thailand, 'WCO_CEN', { checks: 10, hits: 11 });
     expect(result).toMatchObject({ __typename: 'ValidationError', fieldErrors: [{ path: ['hits'] }] });
     expect((await operation.view(thailand, REGISTER))!.databaseChecks).toEqual([]);
@@ -195,14 +190,14 @@ describe('recording database checks', () => {
 
 describe('who records, and when', () => {
   it('refuses an agency without a country, such as the WCO itself', async () => {
-    const { operation, planner } = await operationalRoom();
+    const { operation, planner } = await operationalRoom(kit, ROOM);
     const { result } = await databaseChecks(operation, planner, 'INTERPOL_NOMINALS', { checks: 4, hits: 0 });
     expect(result).toMatchObject({ __typename: 'ValidationError', code: 'VALIDATION' });
     expect((await operation.view(planner, REGISTER))!.databaseChecks).toEqual([]);
   });
 
   it('lets neither reviewers nor observers record, and outsiders neither record nor see anything', async () => {
-    const { operation, malaysia, reviewer, observer, outsider } = await operationalRoom();
+    const { operation, malaysia, reviewer, observer, outsider } = await operationalRoom(kit, ROOM);
     const recorded = await databaseChecks(operation, malaysia, 'NATIONAL', { checks: 40, hits: 1 });
     expect((await databaseChecks(operation, reviewer, 'NATIONAL', { checks: 1, hits: 0 })).refusal).toBe('FORBIDDEN');
     expect((await shipments(operation, observer, 'UREA', { shipments: 1 })).refusal).toBe('FORBIDDEN');
@@ -232,7 +227,7 @@ describe('who records, and when', () => {
 
 describe('totals for the results', () => {
   it('adds figures per country in base units, never adding unlike units', async () => {
-    const { operation, malaysia, thailand } = await operationalRoom();
+    const { operation, malaysia, thailand } = await operationalRoom(kit, ROOM);
     // Malaysian police check too: a country's total is the sum of its agencies'.
     const police = await kit.actor(await kit.seed.agency({ name: `Royal Malaysia Police ${suffix()}`, kind: 'POLICE', countryCode: 'MY' }));
     expect((await operation.invite(police.agency)).result?.__typename).toBe('Participation');

@@ -1,9 +1,11 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
+import { it } from '../testkit/fixtures';
 import { seizures as seizuresTable } from '@jointops/server/db/schema/seizures';
 import { uuidFromGlobalId } from '@jointops/server/global-id';
-import { startTestApp, type TestApp } from '../testkit/app';
-import { operationKit, type OperationKit } from '../testkit/operations';
+import type { TestApp } from '../testkit/app';
+import type { OperationKit } from '../testkit/operations';
+import { operationalRoom } from '../testkit/operational-room';
 import { seizureInput, seizureKit } from '../testkit/seizures';
 
 // What a seizure report says: quantities in a unit of the commodity's own dimension, "bonus" for
@@ -13,25 +15,14 @@ let testApp: TestApp;
 let kit: OperationKit;
 let seizures: ReturnType<typeof seizureKit>;
 
-beforeAll(async () => {
-  testApp = await startTestApp();
-  kit = operationKit(testApp);
+it.beforeAll(({ app, kit: fileKit }) => {
+  testApp = app;
+  kit = fileKit;
   seizures = seizureKit(kit);
 });
-afterAll(() => testApp.stop());
 
 /** The usual cast in OPERATIONAL; the targets are ammonium nitrate and calcium ammonium nitrate. */
-async function operationalRoom() {
-  const room = await kit.jointOperation();
-  await room.operation.advanceTo('OPERATIONAL');
-  const code = (item: string) => seizures.commodity(room.malaysia, item);
-  return {
-    ...room,
-    ammoniumNitrate: await code('AMMONIUM_NITRATE'),
-    nitricAcid: await code('NITRIC_ACID'),
-    detonator: await code('DETONATOR'),
-  };
-}
+const ROOM = { commodities: { ammoniumNitrate: 'AMMONIUM_NITRATE', nitricAcid: 'NITRIC_ACID', detonator: 'DETONATOR' } } as const;
 
 const seizureCount = async (operationGlobalId: string) =>
   testApp.database.db.$count(seizuresTable, eq(seizuresTable.operationId, uuidFromGlobalId(operationGlobalId, 'Operation')!));
@@ -49,7 +40,7 @@ describe('quantities', () => {
     ['a latitude past the pole', 'ammoniumNitrate', { latitude: 91 }, 'latitude'],
     ['a seizure dated in the future', 'ammoniumNitrate', { seizedAt: '2099-01-01T00:00:00Z' }, 'seizedAt'],
   ] as const)('refuses %s, naming the field and filing nothing', async (_mistake, commodity, change, field) => {
-    const room = await operationalRoom();
+    const room = await operationalRoom(kit, ROOM);
     const before = await room.operation.state();
     const { result } = await seizures.report(room.malaysia, seizureInput(room.operation, commodity ? room[commodity] : null, change));
     expect(result).toMatchObject({ __typename: 'ValidationError' });
@@ -59,7 +50,7 @@ describe('quantities', () => {
   });
 
   it('takes any unit of the right dimension, and any unit for a described other commodity', async () => {
-    const { operation, malaysia, ammoniumNitrate, nitricAcid, detonator } = await operationalRoom();
+    const { operation, malaysia, ammoniumNitrate, nitricAcid, detonator } = await operationalRoom(kit, ROOM);
     for (const [commodity, quantity, unit] of [
       [ammoniumNitrate, 500, 'G'],
       [nitricAcid, 750, 'ML'],
@@ -77,7 +68,7 @@ describe('quantities', () => {
 
 describe('bonus seizures', () => {
   it('are those of a commodity the operation did not target, catalogue item or other', async () => {
-    const { operation, malaysia, ammoniumNitrate, nitricAcid } = await operationalRoom();
+    const { operation, malaysia, ammoniumNitrate, nitricAcid } = await operationalRoom(kit, ROOM);
     const bonusOf = async (commodity: string | null, change: Record<string, unknown>) =>
       (await seizures.report(malaysia, seizureInput(operation, commodity, change))).result!.bonus;
     expect(await bonusOf(ammoniumNitrate, {})).toBe(false);
@@ -88,7 +79,7 @@ describe('bonus seizures', () => {
 
 describe('retries', () => {
   it('return the first report for a retry with the same key, filing one report and one event, even when they race', async () => {
-    const { operation, malaysia, thailand, ammoniumNitrate } = await operationalRoom();
+    const { operation, malaysia, thailand, ammoniumNitrate } = await operationalRoom(kit, ROOM);
     const input = seizureInput(operation, ammoniumNitrate);
     const results = await Promise.all([
       seizures.report(malaysia, input),
@@ -102,7 +93,7 @@ describe('retries', () => {
   });
 
   it('answer a ConflictError when the same key comes with other content, changing nothing', async () => {
-    const { operation, malaysia, ammoniumNitrate } = await operationalRoom();
+    const { operation, malaysia, ammoniumNitrate } = await operationalRoom(kit, ROOM);
     const input = seizureInput(operation, ammoniumNitrate);
     await seizures.report(malaysia, input);
     const before = await operation.state();

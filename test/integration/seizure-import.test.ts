@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
+import { it } from '../testkit/fixtures';
 import { auditEntries } from '@jointops/server/db/schema/audit';
 import { seizures as seizureTable } from '@jointops/server/db/schema/seizures';
 import { decodeGlobalId } from '@jointops/server/global-id';
-import { startTestApp, type TestApp } from '../testkit/app';
-import { operationKit, type Actor, type OperationDriver, type OperationKit } from '../testkit/operations';
+import type { TestApp } from '../testkit/app';
+import type { Actor, OperationDriver, OperationKit } from '../testkit/operations';
+import { operationalRoom } from '../testkit/operational-room';
 import { csvFile, seizureKit } from '../testkit/seizures';
 
 // A national team's spreadsheet of seizures, imported in one go: Malaysian customs send the rows
@@ -16,20 +18,13 @@ let testApp: TestApp;
 let kit: OperationKit;
 let seizures: ReturnType<typeof seizureKit>;
 
-beforeAll(async () => {
-  testApp = await startTestApp();
-  kit = operationKit(testApp);
+it.beforeAll(({ app, kit: fileKit }) => {
+  testApp = app;
+  kit = fileKit;
   seizures = seizureKit(kit);
 });
-afterAll(() => testApp.stop());
 
-async function operationalRoom() {
-  const room = await kit.jointOperation();
-  const observer = await room.operation.join(await kit.actor(await kit.seed.agency({ countryCode: 'FR' })), 'OBSERVING');
-  const outsider = await kit.actor(await kit.seed.agency({ countryCode: 'VN' }));
-  await room.operation.advanceTo('OPERATIONAL');
-  return { ...room, observer, outsider };
-}
+const ROOM = { observer: { countryCode: 'FR' }, outsider: 'VN' } as const;
 
 /** A row as a national team fills it in: 24 t of ammonium nitrate at Port Klang, with `changes`. */
 const row = (changes: Record<string, string> = {}): Record<string, string> => ({
@@ -75,7 +70,7 @@ const filedIn = (operation: OperationDriver) =>
 
 describe('importing a file of seizures', () => {
   it('imports every row as a SUBMITTED report of the agency, with one event per report and one audit row', async () => {
-    const { operation, malaysia, thailand } = await operationalRoom();
+    const { operation, malaysia, thailand } = await operationalRoom(kit, ROOM);
     const alert = await raise(thailand, operation);
     const csv = csvFile([
       row({ linked_alert_references: alert.reference }),
@@ -136,7 +131,7 @@ describe('importing a file of seizures', () => {
   });
 
   it('imports nothing from a file with bad rows, and lists every problem with its row and column', async () => {
-    const { operation, malaysia } = await operationalRoom();
+    const { operation, malaysia } = await operationalRoom(kit, ROOM);
     const csv = csvFile([
       row(),
       row({ country_code: 'Malaysia', location_type: 'HARBOUR', quantity: '1,000' }),
@@ -161,7 +156,7 @@ describe('importing a file of seizures', () => {
   });
 
   it('files the same rows once however often the file is sent, by whoever of the agency sends it', async () => {
-    const { operation, malaysia, thailand } = await operationalRoom();
+    const { operation, malaysia, thailand } = await operationalRoom(kit, ROOM);
     const colleague = await kit.actor(malaysia.agency);
     expect((await operation.assign(colleague, 'CONTACT_POINT')).result?.__typename).toBe('OperationMember');
     const first = csvFile([row(), row({ quantity: '12' })]);
@@ -185,7 +180,7 @@ describe('importing a file of seizures', () => {
   });
 
   it('refuses a row that repeats another row of the same file', async () => {
-    const { operation, malaysia } = await operationalRoom();
+    const { operation, malaysia } = await operationalRoom(kit, ROOM);
     const { result } = await seizures.importFile(malaysia, operation, csvFile([row(), row({ quantity: '3' }), row()]));
     expect(result!.rowErrors).toEqual([{ row: 3, column: null, message: 'The same seizure as row 1' }]);
   });
@@ -193,14 +188,14 @@ describe('importing a file of seizures', () => {
 
 describe('the file as spreadsheets write it', () => {
   it('reads the BOM, `;` separators and decimal commas of European Excel', async () => {
-    const { operation, malaysia } = await operationalRoom();
+    const { operation, malaysia } = await operationalRoom(kit, ROOM);
     const csv = `\uFEFF${csvFile([row({ quantity: '2,5', latitude: '2,9996', longitude: '101,3918', transit_country_codes: 'SG|ID' })], ';')}`;
     const { result } = await seizures.importFile(malaysia, operation, csv);
     expect(result).toMatchObject({ importedCount: 1, seizures: [{ quantity: 2.5, transitCountryCodes: ['SG', 'ID'] }] });
   });
 
   it('takes columns in any order and case, quoted commas, quotes and line breaks, and skips blank rows', async () => {
-    const { operation, malaysia } = await operationalRoom();
+    const { operation, malaysia } = await operationalRoom(kit, ROOM);
     const csv = [
       'Unit,QUANTITY,Seized At,country_code,place,location_type,commodity_code,detection_method,transport_mode,concealment',
       'kg,40,2026-05-02 10:30Z,MY,"Port Klang, North Port",seaport,AMMONIUM_NITRATE,canine,sea,"Under ""rice"" sacks,',
@@ -216,7 +211,7 @@ describe('the file as spreadsheets write it', () => {
   });
 
   it('keeps cells that look like spreadsheet formulas as plain text', async () => {
-    const { operation, malaysia } = await operationalRoom();
+    const { operation, malaysia } = await operationalRoom(kit, ROOM);
     const formula = '=HYPERLINK("http://evil.example","open")';
     const { result } = await seizures.importFile(
       malaysia,
@@ -227,7 +222,7 @@ describe('the file as spreadsheets write it', () => {
   });
 
   it('names every unknown, repeated and missing column of the header', async () => {
-    const { operation, malaysia } = await operationalRoom();
+    const { operation, malaysia } = await operationalRoom(kit, ROOM);
     const csv =
       'seized_at,country,place,place,location_type,quantity,unit,detection_method,transport_mode,commodity_code\n2026-05-01T06:00Z,MY,a,b,SEAPORT,1,KG,X_RAY,SEA,AMMONIUM_NITRATE';
     const { result } = await seizures.importFile(malaysia, operation, csv);
@@ -239,7 +234,7 @@ describe('the file as spreadsheets write it', () => {
   });
 
   it('is offered empty, as its header row, and that template reads back without a problem', async () => {
-    const { operation, malaysia } = await operationalRoom();
+    const { operation, malaysia } = await operationalRoom(kit, ROOM);
     const response = await kit.graphql<{ seizureImportTemplate: string }>('{ seizureImportTemplate }', {}, { token: malaysia.token });
     const template = response.data!.seizureImportTemplate;
     expect(template).toMatch(/^seized_at,country_code,place,location_type,.*,linked_alert_references\r\n$/);
@@ -290,7 +285,7 @@ describe('what an import may name and who may import', () => {
   });
 
   it('refuses a file over the byte or row limit before reading it, naming the limits', async () => {
-    const { operation, malaysia } = await operationalRoom();
+    const { operation, malaysia } = await operationalRoom(kit, ROOM);
     const { maxBytes, maxRows } = testApp.config.seizureImport;
     const header = Object.keys(row()).join(',');
     const heavy = `${header}\n${'x'.repeat(maxBytes)}`;

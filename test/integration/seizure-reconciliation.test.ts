@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
+import { it } from '../testkit/fixtures';
 import { decodeGlobalId, encodeGlobalId } from '@jointops/server/global-id';
-import { startTestApp, type TestApp } from '../testkit/app';
-import { operationKit, type Actor, type OperationDriver, type OperationKit } from '../testkit/operations';
+import type { TestApp } from '../testkit/app';
+import type { Actor, OperationDriver, OperationKit } from '../testkit/operations';
+import { operationalRoom } from '../testkit/operational-room';
 import { seizureInput, seizureKit } from '../testkit/seizures';
 
 // Reconciliation: Malaysian customs warn of ammonium nitrate containers bound for the southern
@@ -15,21 +17,13 @@ let testApp: TestApp;
 let kit: OperationKit;
 let seizures: ReturnType<typeof seizureKit>;
 
-beforeAll(async () => {
-  testApp = await startTestApp();
-  kit = operationKit(testApp);
+it.beforeAll(({ app, kit: fileKit }) => {
+  testApp = app;
+  kit = fileKit;
   seizures = seizureKit(kit);
 });
-afterAll(() => testApp.stop());
 
-async function operationalRoom() {
-  const room = await kit.jointOperation();
-  const indonesia = await room.operation.join(
-    await kit.actor(await kit.seed.agency({ name: `Indonesian Customs ${randomUUID().slice(0, 6)}`, countryCode: 'ID' })),
-  );
-  await room.operation.advanceTo('OPERATIONAL');
-  return { ...room, indonesia, ammoniumNitrate: await seizures.commodity(room.malaysia, 'AMMONIUM_NITRATE') };
-}
+const ROOM = { indonesia: { name: 'Indonesian Customs' }, commodities: { ammoniumNitrate: 'AMMONIUM_NITRATE' } } as const;
 
 async function raise(by: Actor, operation: OperationDriver, overrides: Record<string, unknown> = {}): Promise<string> {
   const { result } = await kit.mutate(by, 'raiseAlert', {
@@ -59,7 +53,7 @@ async function alertAsSeenBy(viewer: Actor, alertId: string) {
 
 describe('a seizure linked to alerts', () => {
   it('sets each PENDING alert to SEIZED when submitted, and leaves an outcome a recipient gave', async () => {
-    const { operation, malaysia, thailand, indonesia, ammoniumNitrate } = await operationalRoom();
+    const { operation, malaysia, thailand, indonesia, ammoniumNitrate } = await operationalRoom(kit, ROOM);
     const pending = await raise(malaysia, operation);
     const answered = await raise(malaysia, operation, { title: 'Second consignment, same consignee' });
     await kit.mutate(indonesia, 'giveAlertFeedback', { alertId: answered, outcome: 'NOTHING_FOUND', note: 'Inspected at Tanjung Priok.' });
@@ -79,7 +73,7 @@ describe('a seizure linked to alerts', () => {
   });
 
   it('may link only alerts its reporter can see: a RESTRICTED one not naming them is refused like an unknown id', async () => {
-    const { operation, planner, malaysia, thailand, indonesia, ammoniumNitrate } = await operationalRoom();
+    const { operation, planner, malaysia, thailand, indonesia, ammoniumNitrate } = await operationalRoom(kit, ROOM);
     const restricted = await raise(malaysia, operation, {
       distribution: 'RESTRICTED',
       recipientAgencyIds: [thailand.agency.globalId],
@@ -127,7 +121,7 @@ describe('a seizure linked to alerts', () => {
 
 describe('alerts awaiting feedback', () => {
   it('lists, once the operational phase is over, the alerts the viewer may see that still have no outcome', async () => {
-    const { operation, malaysia, thailand, indonesia, ammoniumNitrate } = await operationalRoom();
+    const { operation, malaysia, thailand, indonesia, ammoniumNitrate } = await operationalRoom(kit, ROOM);
     const seized = await raise(malaysia, operation);
     const silent = await raise(malaysia, operation, { title: 'Transhipment via Singapore' });
     const restricted = await raise(malaysia, operation, {

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
+import { it } from '../testkit/fixtures';
 import { encodeGlobalId } from '@jointops/server/global-id';
-import { startTestApp, type TestApp } from '../testkit/app';
-import { operationKit, type Actor, type OperationDriver, type OperationKit } from '../testkit/operations';
+import type { TestApp } from '../testkit/app';
+import type { Actor, OperationDriver, OperationKit } from '../testkit/operations';
+import { operationalRoom } from '../testkit/operational-room';
 import { seizureInput, seizureKit } from '../testkit/seizures';
 
 // Seizure reports in the operations room: Malaysian customs report 24 t of ammonium nitrate found
@@ -14,22 +16,14 @@ let testApp: TestApp;
 let kit: OperationKit;
 let seizures: ReturnType<typeof seizureKit>;
 
-beforeAll(async () => {
-  testApp = await startTestApp();
-  kit = operationKit(testApp);
+it.beforeAll(({ app, kit: fileKit }) => {
+  testApp = app;
+  kit = fileKit;
   seizures = seizureKit(kit);
 });
-afterAll(() => testApp.stop());
 
 /** The usual cast, a WCO reviewer and an agency outside the operation, in OPERATIONAL. */
-async function operationalRoom() {
-  const room = await kit.jointOperation();
-  const reviewer = await kit.actor(room.planner.agency);
-  await room.operation.assign(reviewer, 'REVIEWER');
-  const outsider = await kit.actor(await kit.seed.agency({ countryCode: 'VN' }));
-  await room.operation.advanceTo('OPERATIONAL');
-  return { ...room, reviewer, outsider, ammoniumNitrate: await seizures.commodity(room.malaysia, 'AMMONIUM_NITRATE') };
-}
+const ROOM = { reviewer: true, outsider: 'VN', commodities: { ammoniumNitrate: 'AMMONIUM_NITRATE' } } as const;
 
 /** What `viewer` finds of a seizure: in the operation's seizures, and as a node. */
 async function sightOf(operation: OperationDriver, viewer: Actor, seizureId: string) {
@@ -53,7 +47,7 @@ const reject = (by: Actor, seizureId: string, reason: string) => kit.mutate(by, 
 
 describe('a seizure report', () => {
   it('is reported, rejected with a reason, corrected, resubmitted and verified, all on the timeline and in the audit trail', async () => {
-    const { operation, planner, malaysia, thailand, reviewer, ammoniumNitrate } = await operationalRoom();
+    const { operation, planner, malaysia, thailand, reviewer, ammoniumNitrate } = await operationalRoom(kit, ROOM);
     const { result: reported } = await seizures.report(malaysia, seizureInput(operation, ammoniumNitrate, { quantity: 2.4 }));
     expect(reported).toMatchObject({
       __typename: 'Seizure',
@@ -126,14 +120,14 @@ describe('a seizure report', () => {
   });
 
   it('is never verified by the person who filed it, nor by contact points', async () => {
-    const { operation, planner, thailand, ammoniumNitrate } = await operationalRoom();
+    const { operation, planner, thailand, ammoniumNitrate } = await operationalRoom(kit, ROOM);
     const id = await seizures.reported(planner, seizureInput(operation, ammoniumNitrate, { countryCode: 'FR', place: 'Le Havre' }));
     expect((await verify(planner, id)).refusal).toBe('FORBIDDEN');
     expect((await verify(thailand, id)).refusal).toBe('FORBIDDEN');
   });
 
   it('kept as a DRAFT exists only for the reporting agency until it is submitted', async () => {
-    const { operation, planner, malaysia, thailand, reviewer, ammoniumNitrate } = await operationalRoom();
+    const { operation, planner, malaysia, thailand, reviewer, ammoniumNitrate } = await operationalRoom(kit, ROOM);
     const id = await seizures.reported(malaysia, seizureInput(operation, ammoniumNitrate, { submit: false }));
     expect(await sightOf(operation, malaysia, id)).toEqual({ inList: true, node: { id, status: 'DRAFT' } });
     for (const other of [thailand, planner, reviewer]) {
@@ -161,7 +155,7 @@ describe('a seizure report', () => {
   });
 
   it('exists for nobody outside the operation', async () => {
-    const { operation, malaysia, thailand, outsider, ammoniumNitrate } = await operationalRoom();
+    const { operation, malaysia, thailand, outsider, ammoniumNitrate } = await operationalRoom(kit, ROOM);
     const alert = await kit.mutate(malaysia, 'raiseAlert', {
       operationId: operation.id,
       idempotencyKey: randomUUID(),
@@ -217,7 +211,7 @@ describe('phase rules', () => {
   });
 
   it('holds the operation open while reports are in draft or awaiting verification', async () => {
-    const { operation, malaysia, thailand, reviewer, ammoniumNitrate } = await operationalRoom();
+    const { operation, malaysia, thailand, reviewer, ammoniumNitrate } = await operationalRoom(kit, ROOM);
     const draft = await seizures.reported(malaysia, seizureInput(operation, ammoniumNitrate, { submit: false }));
     const submitted = await seizures.reported(
       thailand,

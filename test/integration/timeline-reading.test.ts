@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
+import { it } from '../testkit/fixtures';
 import { encodeGlobalId } from '@jointops/server/global-id';
-import { startTestApp, type TestApp } from '../testkit/app';
-import { operationKit, type Actor, type OperationDriver, type OperationKit } from '../testkit/operations';
+import type { TestApp } from '../testkit/app';
+import { operationalRoom } from '../testkit/operational-room';
+import type { Actor, OperationDriver, OperationKit } from '../testkit/operations';
 
 // A journal reads the timeline the other way round: newest first, a page at a time going back,
 // narrowed to one kind of event or one agency. Whatever the order or the filter, an agency sees
@@ -11,11 +13,10 @@ import { operationKit, type Actor, type OperationDriver, type OperationKit } fro
 let testApp: TestApp;
 let kit: OperationKit;
 
-beforeAll(async () => {
-  testApp = await startTestApp();
-  kit = operationKit(testApp);
+it.beforeAll(({ app, kit: fileKit }) => {
+  testApp = app;
+  kit = fileKit;
 });
-afterAll(() => testApp.stop());
 
 interface Edge {
   cursor: string;
@@ -36,12 +37,13 @@ let room: Promise<Room> | undefined;
  * The usual cast taken to OPERATIONAL (readiness test acknowledged by both), with a reviewer
  * assigned, the plan updated, and an alert RESTRICTED to Malaysia: read by every test, written once.
  */
-function operationalRoom(): Promise<Room> {
+function sharedRoom(): Promise<Room> {
   room ??= (async () => {
-    const { operation, planner, malaysia, thailand } = await kit.jointOperation();
-    await operation.assign(await kit.actor(planner.agency), 'REVIEWER');
-    await operation.update({ objectives: 'Intercept precursor chemicals diverted from licit trade.' });
-    await operation.advanceTo('OPERATIONAL');
+    const { operation, planner, malaysia, thailand } = await operationalRoom(kit, {
+      reviewer: true,
+      beforeGoingLive: (planned: OperationDriver) =>
+        planned.update({ objectives: 'Intercept precursor chemicals diverted from licit trade.' }),
+    });
     const { result } = await kit.mutate(planner, 'raiseAlert', {
       operationId: operation.id,
       idempotencyKey: randomUUID(),
@@ -74,7 +76,7 @@ const cursorsOf = (edges: Edge[]) => edges.map((edge) => edge.cursor);
 
 describe('the timeline, newest first', () => {
   it('holds the same events as oldest first, the other way round, and pages back in time without a gap', async () => {
-    const { operation, malaysia } = await operationalRoom();
+    const { operation, malaysia } = await sharedRoom();
     const oldestFirst = await timeline(operation, malaysia, 'first: 500');
     const newestFirst = await timeline(operation, malaysia, 'first: 500, newestFirst: true');
     expect(oldestFirst.edges.length).toBeGreaterThan(12);
@@ -94,7 +96,7 @@ describe('the timeline, newest first', () => {
   });
 
   it('shows a new event on its first page', async () => {
-    const { operation, planner } = await operationalRoom();
+    const { operation, planner } = await sharedRoom();
     const before = await timeline(operation, planner, 'first: 3, newestFirst: true');
     await operation.update({ region: 'South and South-East Asia' });
     const after = await timeline(operation, planner, 'first: 3, newestFirst: true');
@@ -122,7 +124,7 @@ describe('a member assigned twice', () => {
 
 describe('the timeline, filtered', () => {
   it('by type: only events of that GraphQL type, in either order; an unknown type matches nothing', async () => {
-    const { operation, planner } = await operationalRoom();
+    const { operation, planner } = await sharedRoom();
     const advanced = await timeline(operation, planner, 'first: 500, typename: "PhaseAdvancedEvent"');
     expect(advanced.edges.map((edge) => edge.node.__typename)).toEqual(['PhaseAdvancedEvent', 'PhaseAdvancedEvent']);
     const participation = await timeline(operation, planner, 'first: 500, newestFirst: true, typename: "ParticipationChangedEvent"');
@@ -136,7 +138,7 @@ describe('the timeline, filtered', () => {
   });
 
   it('by type, page by page: each page full until the last, none repeated', async () => {
-    const { operation, planner } = await operationalRoom();
+    const { operation, planner } = await sharedRoom();
     const all = await timeline(operation, planner, 'first: 500, newestFirst: true, typename: "ParticipationChangedEvent"');
     const first = await timeline(operation, planner, 'first: 3, newestFirst: true, typename: "ParticipationChangedEvent"');
     expect(first.pageInfo.hasNextPage).toBe(true);
@@ -150,7 +152,7 @@ describe('the timeline, filtered', () => {
   });
 
   it('by agency: what its people did and what concerns it, nothing of the others', async () => {
-    const { operation, planner, thailand } = await operationalRoom();
+    const { operation, planner, thailand } = await sharedRoom();
     const thai = await timeline(operation, planner, `first: 500, agencyId: "${thailand.agency.globalId}"`);
     expect(thai.edges.map((edge) => [edge.node.type, edge.node.actor?.id])).toEqual([
       ['AGENCY_INVITED', planner.globalId],
@@ -163,7 +165,7 @@ describe('the timeline, filtered', () => {
   });
 
   it('keeps need-to-know: a RESTRICTED alert is on the pages of its recipients only, whatever the filter', async () => {
-    const { operation, planner, malaysia, thailand, restrictedAlertId } = await operationalRoom();
+    const { operation, planner, malaysia, thailand, restrictedAlertId } = await sharedRoom();
     const raisedFor = async (viewer: Actor, args: string) =>
       (await timeline(operation, viewer, `first: 500, typename: "AlertRaisedEvent"${args}`)).edges.map(
         (edge) => (edge.node as unknown as { alert: { id: string } }).alert.id,
