@@ -9,6 +9,7 @@ import { OperationMemberType, ParticipationType } from '../operations/participat
 import { findParticipationById } from '../operations/participations.repo';
 import { decodeEventCursor, encodeEventCursor, eventType, eventTypenames, OperationEventInterface } from './operation-event.graphql';
 import { readEvents, readEventsNewestFirst } from '../../journal/events.repo';
+import { signedIn } from '../../graphql/signed-in';
 
 // The operation's timeline: its event log as the viewer may see it, oldest first. The cursor is
 // the event's sequence number, which is gap-free in commit order, so paging forward with `after`
@@ -99,7 +100,7 @@ builder.objectField(OperationType, 'timeline', (t) =>
         // A filter naming nothing that exists matches nothing, rather than being ignored.
         if (types?.length === 0 || agencyId === null) return connectionPage([], first, () => '', args.after);
         const filter = { types, agencyId };
-        const viewerAgencyId = ctx.viewer!.agencyId;
+        const viewerAgencyId = signedIn(ctx).viewer.agencyId;
         const rows = args.newestFirst
           ? await readEventsNewestFirst(ctx.db, operation.id, viewerAgencyId, args.after ? after : null, first + 1, filter)
           : await readEvents(ctx.db, operation.id, viewerAgencyId, after, first + 1, filter);
