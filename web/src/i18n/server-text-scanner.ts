@@ -113,7 +113,8 @@ export function scanSentences(files: readonly SourceFile[], samples: Samples): F
   const functions = new Map<string, Fn[]>();
   const calls = new Map<string, CallSite[]>();
   const classes = new Map<string, ClassInfo>();
-  const globalConsts = new Map<string, Node>();
+  /** Module-level string constants, with the file that declares them (where their own names mean something). */
+  const globalConsts = new Map<string, { init: Node; file: Parsed }>();
   const sites: Site[] = [];
 
   for (const source of files) {
@@ -132,7 +133,7 @@ export function scanSentences(files: readonly SourceFile[], samples: Samples): F
           outer: stack,
           file: parsed,
         };
-        params.forEach((param) => boundNames(param, fn.bound));
+        for (const param of params) boundNames(param, fn.bound);
         if (node.expression) fn.returns.push(node.body as Node);
         if (fn.name) functions.set(fn.name, [...(functions.get(fn.name) ?? []), fn]);
         if (fn.name?.endsWith('.constructor')) classes.get(className!)!.ctor = fn;
@@ -143,7 +144,8 @@ export function scanSentences(files: readonly SourceFile[], samples: Samples): F
         const constName = nameOf(node.id)!;
         parsed.consts.set(constName, [...(parsed.consts.get(constName) ?? []), node.init as Node]);
         const init = unwrap(node.init as Node);
-        if (!stack.length && (init.type === 'Literal' || init.type === 'TemplateLiteral')) globalConsts.set(constName, init);
+        if (!stack.length && (init.type === 'Literal' || init.type === 'TemplateLiteral'))
+          globalConsts.set(constName, { init, file: parsed });
       }
       if (node.type === 'ClassDeclaration' && nameOf(node.id)) {
         className = nameOf(node.id)!;
@@ -263,7 +265,7 @@ export function scanSentences(files: readonly SourceFile[], samples: Samples): F
     const local = file.consts.get(name)?.flatMap((init) => evaluate(init, chain, file) ?? []);
     if (local?.length) return local;
     const global = globalConsts.get(name);
-    return global ? evaluate(global, [], file) : null;
+    return global ? evaluate(global.init, [], global.file) : null;
   };
 
   /** The message `new name(args)` gets, following each constructor's `super(…)`. */

@@ -91,6 +91,17 @@ export function create(phase: string) {
     ]);
     expect(unrecognised(found)).toEqual(['Names are poems now  (service.ts:8)']);
   });
+
+  it('reads a constant imported from another file with the names of the file that declares it', () => {
+    const found = scanSentences(
+      [
+        { path: 'rules.ts', text: 'const LEAD = 180;\nexport const tooEarly = `At most $' + '{LEAD} days before`;' },
+        { path: 'check.ts', text: "function check() {\n  const LEAD = 'soon';\n  problems.push({ message: tooEarly });\n}" },
+      ],
+      SAMPLES,
+    );
+    expect(found).toEqual([{ sentence: 'At most 1 days before', where: 'rules.ts:2' }]);
+  });
 });
 
 describe('translateServerText', () => {
