@@ -136,7 +136,7 @@ describe('the audit trail', () => {
     expect(within(rows[3]!).getByText('Create the operation')).toBeInTheDocument();
     expect(within(rows[4]!).getByText('Other action (someFutureMutation)')).toBeInTheDocument();
     expect(within(rows[4]!).getByText('The system')).toBeInTheDocument();
-    expect(within(rows[4]!).getByLabelText('Identifier beginning 5e0c2f0a')).toBeInTheDocument();
+    expect(within(rows[4]!).getByText('Identifier beginning 5e0c2f0a')).toBeInTheDocument();
     expect(rows[3]).toHaveFocus();
   });
 });

@@ -49,9 +49,10 @@ function Target({ entry, operationCode }: { entry: AuditEntry; operationCode: st
   const start = entry.targetId.slice(0, 8);
   return (
     <>
-      {type}{' '}
-      <code className="audit-short-id" title={entry.targetId} aria-label={intl.formatMessage(words.shortId, { start })}>
-        {start}
+      {type} {/* A <code> has no role that takes a name, so the spoken form is text of its own. */}
+      <code className="audit-short-id" title={entry.targetId}>
+        <span aria-hidden="true">{start}</span>
+        <span className="visually-hidden">{intl.formatMessage(words.shortId, { start })}</span>
       </code>
     </>
   );
