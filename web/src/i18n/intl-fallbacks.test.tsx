@@ -24,6 +24,7 @@ function Problems({ problems }: { problems: readonly Problem[] }) {
       <LanguageSwitch />
       <ul>
         {problems.map((problem, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list, never reordered.
           <li key={index}>{say(intl, problem)}</li>
         ))}
       </ul>

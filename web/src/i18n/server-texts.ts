@@ -47,7 +47,7 @@ const WHOLE_NUMBER = /^-?\d[\d,]*$/;
 const isPhrases = (words: ValueWords): words is readonly ServerText[] => Array.isArray(words);
 
 /** A group's value, or null when it is a code or a phrase not known here (the sentence is then not known either). */
-function valueOf(raw: string, words: ValueWords | undefined): ProblemValue | null {
+function groupValue(raw: string, words: ValueWords | undefined): ProblemValue | null {
   if (words === undefined) return WHOLE_NUMBER.test(raw) ? Number(raw.replaceAll(',', '')) : raw;
   if (words === 'sentence') return translateWith(SENTENCES, raw);
   if (words === 'decimal') return Number(raw);
@@ -64,7 +64,7 @@ function translateWith(table: readonly ServerText[], text: string): Problem | nu
     const values: Record<string, ProblemValue> = {};
     let known = true;
     for (const [name, raw] of Object.entries(match.groups ?? {})) {
-      const value = valueOf(raw, words[name]);
+      const value = groupValue(raw, words[name]);
       if (value === null) known = false;
       else values[name] = value;
     }

@@ -114,6 +114,7 @@ export function createUrqlClient(): Client {
         schema: schema as unknown as IntrospectionQuery,
         keys: {
           ...Object.fromEntries([...EMBEDDED, ...ERRORS].map((name) => [name, noKey])),
+          // biome-ignore lint/correctness/noComponentHookFactories: a cache key function named after its type, not a component.
           Invitation: (invitation) => (invitation.operationId as string | undefined) ?? null,
         },
         updates: {

@@ -16,6 +16,7 @@ export function Skeleton({ lines = 3 }: { lines?: number }) {
     <div className="skeleton" role="status" aria-live="polite">
       <span className="visually-hidden">{intl.formatMessage(words.loading)}</span>
       {Array.from({ length: lines }, (_, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the placeholder lines are alike and never reordered.
         <span key={index} className="skeleton-line" aria-hidden="true" />
       ))}
     </div>

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { defineMessages } from '../../i18n/define-messages';
 import { NotFoundPage } from '../../shell/not-found-page';
@@ -52,9 +52,10 @@ function AuditTrail() {
   const trail = useNewestFirst(AuditTrailQuery, { operationId: operation.id, after: null }, (data) => data.operation?.auditTrail);
   const { loaded } = trail;
   const firstOfPage = useRef<HTMLTableRowElement | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: trail.focus changes when a new page is shown, which is when focus moves.
   useEffect(() => firstOfPage.current?.focus(), [trail.focus]);
 
-  let content;
+  let content: ReactNode;
   if (!loaded) {
     content = trail.error ? <LoadError error={trail.error} onRetry={trail.retry} /> : <Skeleton lines={6} />;
   } else if (!loaded.edges.length) {
@@ -71,6 +72,7 @@ function AuditTrail() {
           </p>
         )}
         {/* Focusable, so the table can be scrolled sideways from the keyboard on a narrow screen. */}
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus to be scrolled by keyboard (WCAG 2.1.1). */}
         <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={captionId}>
           <table className="audit-table">
             <caption id={captionId} className="visually-hidden">

@@ -54,6 +54,7 @@ export function GateActions({ operationId, to, unmetCount, onAdvanced, onGateCha
   };
 
   // Opening the override takes the reader straight to what it asks of them.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: focusJustification only reads a ref; the effect is about opening.
   useEffect(() => {
     if (overriding) focusJustification();
   }, [overriding]);
