@@ -1,11 +1,10 @@
-import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { alerts } from '../../db/schema/alerts';
 import type { ServiceContext, Viewer } from '../../service-context';
 import { eventAudience } from '../alerts/alerts.policy';
-import { alertVisibleTo, audienceOf, type AlertRow } from '../alerts/alerts.repo';
+import { audienceOf, type AlertRow } from '../alerts/alerts.repo';
 import { recordEvent } from '../../journal/record-event';
 import type { OperationRow } from '../operations/operations.repo';
+import { markPendingAlertsSeized, pendingVisibleAlerts } from './reconciliation.repo';
 import { linkedAlertIds, type SeizureRow } from './seizures.repo';
 
 /**
@@ -21,16 +20,11 @@ import { linkedAlertIds, type SeizureRow } from './seizures.repo';
 export async function reconcileLinkedAlerts(tx: Db, ctx: ServiceContext, submittedBy: Viewer, seizure: SeizureRow): Promise<number> {
   const ids = await linkedAlertIds(tx, seizure.id);
   if (!ids.length) return 0;
-  const reconciled = await tx
-    .update(alerts)
-    .set({
-      outcome: 'SEIZED',
-      outcomeNote: `Seizure report ${seizure.reference}`,
-      outcomeBy: submittedBy.userId,
-      outcomeAt: ctx.clock.now(),
-    })
-    .where(and(inArray(alerts.id, ids), eq(alerts.outcome, 'PENDING')))
-    .returning();
+  const reconciled = await markPendingAlertsSeized(tx, ids, {
+    outcomeNote: `Seizure report ${seizure.reference}`,
+    outcomeBy: submittedBy.userId,
+    outcomeAt: ctx.clock.now(),
+  });
   for (const alert of reconciled.sort((a, b) => a.number - b.number)) {
     await recordEvent(
       tx,
@@ -47,16 +41,8 @@ export async function reconcileLinkedAlerts(tx: Db, ctx: ServiceContext, submitt
 /** Once past the operational phase, outcomes are due: these are the alerts still waiting for one. */
 const FEEDBACK_DUE_IN = ['POST_OPERATIONAL', 'CLOSED'];
 
-/**
- * The alerts the viewer may see that still have no outcome after the operational phase: the
- * "overdue feedback" list of the debriefing. TEST alerts are left out: they checked the channel,
- * there was nothing to find.
- */
+/** The "overdue feedback" list of the debriefing: the alerts the viewer may see still without an outcome once one is due. */
 export async function alertsAwaitingFeedback(db: Db, viewer: Viewer, operation: Pick<OperationRow, 'id' | 'phase'>): Promise<AlertRow[]> {
   if (!FEEDBACK_DUE_IN.includes(operation.phase)) return [];
-  return db
-    .select()
-    .from(alerts)
-    .where(and(eq(alerts.operationId, operation.id), eq(alerts.outcome, 'PENDING'), ne(alerts.category, 'TEST'), alertVisibleTo(viewer)))
-    .orderBy(asc(alerts.number));
+  return pendingVisibleAlerts(db, viewer, operation.id);
 }
