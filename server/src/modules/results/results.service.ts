@@ -1,12 +1,12 @@
-import { sql } from 'drizzle-orm';
 import type { Marking, Programme } from '@jointops/shared/domain';
 import { NotFoundError, ValidationError } from '../../domain-errors';
 import { uuidFromGlobalId } from '../../global-id';
 import type { ServiceContext, Viewer } from '../../service-context';
 import { requireViewer } from '../operations/operation-access';
-import { findWithStanding, visibleTo, type OperationRow } from '../operations/operations.repo';
+import { findWithStanding, type OperationRow } from '../operations/operations.repo';
 import { databaseCheckTotals, licitShipmentTotals, type DatabaseCheckTotal, type LicitShipmentTotal } from '../checks/checks.repo';
 import { alertFigures, type AlertFigures } from './alert-figures.repo';
+import { countOperations, programmeOperations, seizuresOfOperation, seizuresOfOperations } from './figure-scopes.repo';
 import { canSeeResults, markingsUpTo } from './results.policy';
 import { countedStatuses, seizureFigures, type SeizureFigures } from './seizure-figures.repo';
 import { seizureList, type SeizureListRow } from './seizure-list.repo';
@@ -36,9 +36,7 @@ export class OperationResultsSource {
   ) {}
 
   seizures(): Promise<SeizureFigures> {
-    const operationId = this.operation.id;
-    // The need-to-know condition rides along with the statement itself, not only the check before it.
-    const where = sql`s.operation_id = ${operationId} and ${visibleTo(this.viewer, sql`${operationId}::uuid`)}`;
+    const where = seizuresOfOperation(this.viewer, this.operation.id);
     this.seizureSide ??= seizureFigures(this.ctx.db, { where, statuses: countedStatuses(this.includeUnverified) });
     return this.seizureSide;
   }
@@ -88,27 +86,19 @@ export interface ProgrammeQuery {
   includeUnverified: boolean;
 }
 
-/**
- * Figures across the operations of a programme the viewer may see. Exercise operations are left
- * out: a rehearsal's seizures are invented, and would inflate what the programme reports.
- */
+/** Figures across the operations of a programme the viewer may see (exercises left out, see programmeOperations). */
 export async function programmeResults(ctx: ServiceContext, query: ProgrammeQuery) {
   const viewer = requireViewer(ctx);
   if (query.from && query.to && query.from >= query.to) throw ValidationError.field('to', 'Must be after from');
-  const operations = sql`select o.id from operations o where o.programme = ${query.programme} and not o.exercise and ${visibleTo(viewer, sql`o.id`)}`;
+  const operations = programmeOperations(viewer, query.programme);
   const [figures, counted] = await Promise.all([
     seizureFigures(ctx.db, {
-      where: sql`s.operation_id in (${operations})`,
+      where: seizuresOfOperations(operations),
       statuses: countedStatuses(query.includeUnverified),
       seizedFrom: query.from,
       seizedTo: query.to,
     }),
-    countOperations(ctx, operations),
+    countOperations(ctx.db, operations),
   ]);
   return { ...query, operations: counted, figures };
-}
-
-async function countOperations(ctx: ServiceContext, operations: ReturnType<typeof sql>): Promise<number> {
-  const result = (await ctx.db.execute(sql`select count(*)::int as n from (${operations}) o`)) as { rows: { n: number }[] };
-  return result.rows[0]!.n;
 }
