@@ -36,7 +36,7 @@ describe('the module order check', () => {
         importing('{ canSeeOperation }', '../operations/operations.policy'),
         importing('{ alertVisibleTo }', './alerts.repo'),
         importing('{ ALERT_SEVERITIES }', '@jointops/shared/domain'),
-        importing('{ and }', 'drizzle-orm'),
+        importing('{ GraphQLError }', 'graphql'),
       ].join(''),
       'web/src/modules/alerts/alert-form.tsx': importing('{ raiseAlertInput }', '@jointops/shared/alerts'),
     });
@@ -64,6 +64,16 @@ describe('the module order check', () => {
     expect(importsOf('server/src/clock.ts', `// ${importing('{ app }', './app')} * ${importing('x', './main')}`)).toEqual([]);
   });
 
+  it('lets tests borrow any fixtures, and keeps the product away from them', () => {
+    const files = tree({
+      'server/src/modules/accounts/accounts.policy.test.ts': importing('{ standings }', '../operations/standings.testkit'),
+      'server/src/modules/alerts/alerts.service.ts': importing('{ standings }', '../operations/standings.testkit'),
+    });
+    expect(checkModuleOrder(files).map(({ edge, reason }) => `${edge.file} ${reason}`)).toEqual([
+      'server/src/modules/alerts/alerts.service.ts only tests may import test code',
+    ]);
+  });
+
   it('keeps the web app to shared', () => {
     const files = tree({ 'web/src/lib/urql.ts': importing('{ encodeGlobalId }', '@jointops/server/global-id') });
     expect(checkModuleOrder(files).map(({ reason }) => reason)).toEqual(['web may import only shared']);
@@ -77,6 +87,19 @@ describe('the module order check', () => {
     });
     expect(checkModuleOrder(files).map(({ reason }) => reason)).toEqual([
       'feature modules import each other: modules/alerts → modules/seizures → modules/alerts',
+    ]);
+  });
+
+  it('keeps SQL to the repositories of a feature module', () => {
+    const files = tree({
+      'server/src/modules/alerts/escalation.job.ts': importing('{ alerts }', '../../db/schema/alerts'),
+      'server/src/modules/alerts/alerts.service.ts': importing('{ eq }', 'drizzle-orm') + importing('type { SQL }', 'drizzle-orm'),
+      'server/src/modules/alerts/alerts.repo.ts': importing('{ eq }', 'drizzle-orm') + importing('{ alerts }', '../../db/schema/alerts'),
+      'server/src/modules/alerts/alerts.graphql.ts': importing('type { alerts }', '../../db/schema/alerts'),
+    });
+    expect(checkModuleOrder(files).map(({ edge, reason }) => `${edge.file}:${edge.line} ${reason}`)).toEqual([
+      'server/src/modules/alerts/escalation.job.ts:1 SQL belongs in a *.repo.ts',
+      'server/src/modules/alerts/alerts.service.ts:1 SQL belongs in a *.repo.ts',
     ]);
   });
 

@@ -77,6 +77,8 @@ export interface ImportEdge {
   specifier: string;
   /** The repository-relative file the specifier names, without extension; null for a package. */
   target: string | null;
+  /** `import type …`: it brings no code along. */
+  typeOnly: boolean;
 }
 
 // Static imports and re-exports (`import x from`, `import type`, `export * from`, `import 'x'`), which
@@ -102,7 +104,7 @@ export function importsOf(file: string, source: string): ImportEdge[] {
   return [...source.matchAll(IMPORT)].map((match) => {
     const specifier = (match[1] ?? match[2]) as string;
     const line = source.slice(0, match.index + match[0].lastIndexOf(specifier)).split('\n').length;
-    return { file, line, specifier, target: resolveSpecifier(file, specifier) };
+    return { file, line, specifier, target: resolveSpecifier(file, specifier), typeOnly: /^\s*import\s+type\s/.test(match[0]) };
   });
 }
 
@@ -113,6 +115,18 @@ export interface Violation {
 
 export const describeViolation = ({ edge, reason }: Violation): string => `${edge.file}:${edge.line} → ${edge.specifier} (${reason})`;
 
+/**
+ * Tests and their helpers (`*.test.ts`, `*.testkit.ts`, test/) stand outside the order: a unit test
+ * may borrow another module's fixtures. The product may not import them.
+ */
+const isTestCode = (path: string): boolean => path.startsWith('test/') || /\.(test|testkit)(\.tsx?)?$/.test(path);
+
+/** In a feature module, only repositories (and tests) build SQL: nothing else imports drizzle or the tables for their values. */
+function writesSql(file: string, edge: ImportEdge): boolean {
+  if (!file.startsWith('server/src/modules/') || /\.repo\.ts$/.test(file) || isTestCode(file) || edge.typeOnly) return false;
+  return edge.specifier === 'drizzle-orm' || (edge.target?.startsWith('server/src/db/schema/') ?? false);
+}
+
 /** Every import among `files` (repository-relative path → source) that runs against the order. */
 export function checkModuleOrder(files: ReadonlyMap<string, string>, layerOfPath: (path: string) => Layer | null = layerOf): Violation[] {
   const violations: Violation[] = [];
@@ -121,9 +135,10 @@ export function checkModuleOrder(files: ReadonlyMap<string, string>, layerOfPath
     const from = layerOfPath(file);
     if (!from) continue;
     for (const edge of importsOf(file, source)) {
-      if (edge.target === null) continue;
-      if (edge.target.startsWith('test/') && !/\.test\.tsx?$/.test(file)) {
-        violations.push({ edge, reason: 'only tests may import the test kit' });
+      if (writesSql(file, edge)) violations.push({ edge, reason: 'SQL belongs in a *.repo.ts' });
+      if (edge.target === null || isTestCode(file)) continue;
+      if (isTestCode(edge.target)) {
+        violations.push({ edge, reason: 'only tests may import test code' });
         continue;
       }
       const to = layerOfPath(edge.target);
