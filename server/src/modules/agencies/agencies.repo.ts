@@ -1,7 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { agencies } from '../../db/schema/accounts';
-import { containsPattern } from '../../db/search';
+import { containsPattern } from '../../db/contains-pattern';
 import { unlessDuplicate } from '../../db/unique-violation';
 
 export type AgencyRow = typeof agencies.$inferSelect;
