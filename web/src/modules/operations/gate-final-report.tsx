@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useMutation } from 'urql';
 import { graphql } from '../../graphql/graphql';
+import { MutationProblemFields } from '../../graphql/mutation-problem';
 import { defineMessages } from '../../i18n/define-messages';
 import { describeError, problemsByField, say, type FieldProblems, type Problem } from '../../i18n/problems';
 import { phaseWords } from '../../i18n/codes';
@@ -20,7 +21,8 @@ const words = defineMessages({
   submitting: { id: 'overview.finalReport.submitting', defaultMessage: 'Recording…' },
 });
 
-const RecordFinalReportMutation = graphql(`
+const RecordFinalReportMutation = graphql(
+  `
   mutation RecordFinalReport($input: RecordFinalReportInput!) {
     recordFinalReport(input: $input) {
       __typename
@@ -28,22 +30,12 @@ const RecordFinalReportMutation = graphql(`
         id
         finalReportRecordedAt
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          path
-          message
-        }
-      }
-      ... on PhaseRuleError {
-        phase
-      }
+      ...MutationProblem
     }
   }
-`);
+`,
+  [MutationProblemFields],
+);
 
 /** Coordinators and reviewers write the final report that the gate into CLOSED waits for. */
 export function GateFinalReport({ operationId, onRecorded }: { operationId: string; onRecorded(): void }) {

@@ -3,6 +3,7 @@ import { Link, useNavigate } from '@tanstack/react-router';
 import { FormattedMessage, useIntl, type IntlShape } from 'react-intl';
 import { useMutation, useQuery, type CombinedError } from 'urql';
 import { graphql, type ResultOf } from '../../graphql/graphql';
+import { MutationProblemFields } from '../../graphql/mutation-problem';
 import { phaseWords } from '../../i18n/codes';
 import { defineMessages } from '../../i18n/define-messages';
 import { describeError, problemWords } from '../../i18n/problems';
@@ -56,7 +57,8 @@ const CreateOperationMutation = graphql(`
   }
 `);
 
-const UpdateOperationMutation = graphql(`
+const UpdateOperationMutation = graphql(
+  `
   mutation UpdateOperation($input: UpdateOperationInput!) {
     updateOperation(input: $input) {
       __typename
@@ -80,22 +82,12 @@ const UpdateOperationMutation = graphql(`
           minutes
         }
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          path
-          message
-        }
-      }
-      ... on PhaseRuleError {
-        phase
-      }
+      ...MutationProblem
     }
   }
-`);
+`,
+  [MutationProblemFields],
+);
 
 const OperationPlanQuery = graphql(`
   query OperationPlan($id: ID!) {

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useMutation } from 'urql';
 import { graphql } from '../../graphql/graphql';
+import { MutationProblemFields } from '../../graphql/mutation-problem';
 import { agencyKindWords, participationRoleWords, participationStatusWords } from '../../i18n/codes';
 import { defineMessages } from '../../i18n/define-messages';
 import { problemsByField, say, type Problem } from '../../i18n/problems';
@@ -27,7 +28,8 @@ export const inviteWords = defineMessages({
   invited: { id: 'participants.invite.invited', defaultMessage: 'Invitation sent as {role}.' },
 });
 
-const InviteAgencyMutation = graphql(`
+const InviteAgencyMutation = graphql(
+  `
   mutation InviteAgency($input: InviteAgencyInput!) {
     inviteAgency(input: $input) {
       __typename
@@ -37,22 +39,12 @@ const InviteAgencyMutation = graphql(`
         role
         invitedAt
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          path
-          message
-        }
-      }
-      ... on PhaseRuleError {
-        phase
-      }
+      ...MutationProblem
     }
   }
-`);
+`,
+  [MutationProblemFields],
+);
 
 interface InviteRowProps {
   operationId: string;

@@ -1,5 +1,6 @@
 import { MEMBER_ROLES, type MemberRole } from '@jointops/shared/domain';
 import { graphql, type ResultOf } from '../../graphql/graphql';
+import { MutationProblemFields } from '../../graphql/mutation-problem';
 
 // Members and whom the viewer may assign, in one document: both change together (an assignment,
 // a removal, a withdrawal) and graphcache refetches them on every event of the operation.
@@ -43,7 +44,8 @@ export type MemberItem = MembersData['members'][number];
 export type AssignableUser = MembersData['assignableUsers'][number];
 
 // Assigning a current member gives them another role (one role per person per operation).
-export const AssignMemberMutation = graphql(`
+export const AssignMemberMutation = graphql(
+  `
   mutation AssignMember($input: AssignMemberInput!) {
     assignMember(input: $input) {
       __typename
@@ -52,24 +54,15 @@ export const AssignMemberMutation = graphql(`
         role
         assignedAt
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          path
-          message
-        }
-      }
-      ... on PhaseRuleError {
-        phase
-      }
+      ...MutationProblem
     }
   }
-`);
+`,
+  [MutationProblemFields],
+);
 
-export const RemoveMemberMutation = graphql(`
+export const RemoveMemberMutation = graphql(
+  `
   mutation RemoveMember($input: RemoveMemberInput!) {
     removeMember(input: $input) {
       __typename
@@ -77,22 +70,12 @@ export const RemoveMemberMutation = graphql(`
         id
         removedAt
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          path
-          message
-        }
-      }
-      ... on PhaseRuleError {
-        phase
-      }
+      ...MutationProblem
     }
   }
-`);
+`,
+  [MutationProblemFields],
+);
 
 const CONTACT_POINT_GIVES: readonly MemberRole[] = ['CONTACT_POINT', 'OBSERVER'];
 

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useMutation } from 'urql';
 import { graphql } from '../../graphql/graphql';
+import { MutationProblemFields } from '../../graphql/mutation-problem';
 import { defineMessages } from '../../i18n/define-messages';
 import { problemsByField, type Problem } from '../../i18n/problems';
 import { agencyLabel, type AgencyLike } from '../../ui/agency';
@@ -25,7 +26,8 @@ export const withdrawWords = defineMessages({
   done: { id: 'participants.withdraw.done', defaultMessage: '{agency} was withdrawn from the operation.' },
 });
 
-const WithdrawParticipationMutation = graphql(`
+const WithdrawParticipationMutation = graphql(
+  `
   mutation WithdrawParticipation($input: WithdrawParticipationInput!) {
     withdrawParticipation(input: $input) {
       __typename
@@ -34,22 +36,12 @@ const WithdrawParticipationMutation = graphql(`
         status
         respondedAt
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          path
-          message
-        }
-      }
-      ... on PhaseRuleError {
-        phase
-      }
+      ...MutationProblem
     }
   }
-`);
+`,
+  [MutationProblemFields],
+);
 
 interface WithdrawDialogProps {
   operationId: string;
