@@ -6,9 +6,8 @@ import { AgencyType } from '../agencies/agencies.graphql';
 import { findAgencyById } from '../agencies/agencies.repo';
 import { OperationType } from '../operations/operations.graphql';
 import { canReadAuditTrail } from '../operations/operations.policy';
-import { findWithStanding } from '../operations/operations.repo';
+import { standingIn } from '../operations/operation-access';
 import { readAccountAudit, readOperationAudit, type AuditEntryRow } from './audit.repo';
-import { signedIn } from '../../graphql/signed-in';
 
 const auditCursor = numericCursor('audit');
 
@@ -68,10 +67,10 @@ builder.objectField(OperationType, 'auditTrail', (t) =>
       type: AuditEntryType,
       description: 'Every attempt to change the operation, newest first; for coordinators and reviewers.',
       resolve: async (operation, args, ctx) => {
-        const found = ctx.viewer ? await findWithStanding(ctx.db, operation.id, ctx.viewer) : null;
+        const found = await standingIn(ctx, operation.id);
         // Members without the right see an empty trail rather than an error on the whole operation.
         if (!found || !canReadAuditTrail(found.standing)) return emptyPage;
-        return auditPage(args, (before, limit) => readOperationAudit(ctx.db, signedIn(ctx).viewer, operation.id, before, limit));
+        return auditPage(args, (before, limit) => readOperationAudit(ctx.db, found.viewer, operation.id, before, limit));
       },
     },
     AuditEntryConnection,

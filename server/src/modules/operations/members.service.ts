@@ -16,8 +16,7 @@ import {
   type MemberRow,
 } from './members.repo';
 import { canAssign, canAssignSomeRole, canRemove, canSeeOperation, isCoordinator } from './operations.policy';
-import { operationForAction, operationIdOf, requireOpen } from './operation-access';
-import { findWithStanding } from './operations.repo';
+import { operationForAction, operationIdOf, requireOpen, standingIn } from './operation-access';
 import { findParticipation } from './participations.repo';
 
 const LAST_COORDINATOR = 'An operation keeps at least one coordinator: assign another first';
@@ -89,7 +88,7 @@ export async function removeMember(ctx: ServiceContext, rawInput: unknown): Prom
  * give; for anyone else, nobody.
  */
 export async function assignableUsers(ctx: ServiceContext, operationId: string): Promise<UserRow[]> {
-  const found = ctx.viewer ? await findWithStanding(ctx.db, operationId, ctx.viewer) : null;
+  const found = await standingIn(ctx, operationId);
   if (!found || !canAssignSomeRole(found.standing, { agencyId: found.standing.viewer.agencyId, currentRole: null })) return [];
   const candidates = await memberCandidates(ctx.db, operationId, isCoordinator(found.standing) ? null : found.standing.viewer.agencyId);
   return candidates

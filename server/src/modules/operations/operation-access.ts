@@ -40,6 +40,17 @@ export async function operationForAction(
   return { ...found, viewer };
 }
 
+/**
+ * The viewer's standing in an operation, read without a lock, with the viewer it was read for;
+ * null when nobody is signed in or the operation does not exist. What they may do with it is the
+ * caller's to judge.
+ */
+export async function standingIn(ctx: ServiceContext, operationId: string): Promise<OperationInContext | null> {
+  if (!ctx.viewer) return null;
+  const found = await findWithStanding(ctx.db, operationId, ctx.viewer);
+  return found && { ...found, viewer: ctx.viewer };
+}
+
 /** Closed and cancelled operations are a read-only record. */
 export function requireOpen(operation: OperationRow, what: string): void {
   if (operation.phase === 'CLOSED' || operation.phase === 'CANCELLED') throw new PhaseRuleError(operation.phase, what);

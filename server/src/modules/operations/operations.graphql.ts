@@ -7,7 +7,8 @@ import { uuidFromGlobalId } from '../../global-id';
 import { AlertSeverityEnum } from '../../graphql/enums';
 import { CommodityType } from '../catalogue/catalogue.graphql';
 import type { operations as operationsTable } from '../../db/schema/operations';
-import { findWithStanding, visibleTo } from './operations.repo';
+import { standingIn } from './operation-access';
+import { visibleTo } from './operations.repo';
 import { createOperation, findVisibleOperation, updateOperation } from './operations.service';
 import { phaseGate, advancePhase, recordFinalReport } from './phases.service';
 import type { GateCriterion } from './phase-gates';
@@ -103,8 +104,7 @@ export const OperationType = builder.drizzleNode('operations', {
       type: MemberRoleEnum,
       nullable: true,
       select: { columns: { id: true } },
-      resolve: async (operation, _args, ctx) =>
-        ctx.viewer ? ((await findWithStanding(ctx.db, operation.id, ctx.viewer))?.standing.memberRole ?? null) : null,
+      resolve: async (operation, _args, ctx) => (await standingIn(ctx, operation.id))?.standing.memberRole ?? null,
     }),
     phaseGate: t.field({
       type: [GateCriterionType],

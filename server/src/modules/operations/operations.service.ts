@@ -10,8 +10,8 @@ import { findCommoditiesByIds } from '../catalogue/catalogue.repo';
 import { recordEvent } from '../../journal/record-event';
 import { insertMember } from './members.repo';
 import { canPlan, canSeeOperation, mayCreateOperations } from './operations.policy';
-import { findWithStanding, insertOperation, planPhases, replaceTargets, updateOperationRow, type OperationRow } from './operations.repo';
-import { operationForAction, operationIdOf, requireOpen, requireViewer } from './operation-access';
+import { insertOperation, planPhases, replaceTargets, updateOperationRow, type OperationRow } from './operations.repo';
+import { operationForAction, operationIdOf, requireOpen, requireViewer, standingIn } from './operation-access';
 import { insertParticipation } from './participations.repo';
 
 /** Target commodities must be catalogue items of the operation's catalogue version. */
@@ -122,7 +122,6 @@ export async function updateOperation(ctx: ServiceContext, rawInput: unknown): P
 
 /** An operation the viewer may see, or null: invisible and non-existent look the same. */
 export async function findVisibleOperation(ctx: ServiceContext, operationId: string): Promise<OperationRow | null> {
-  if (!ctx.viewer) return null;
-  const found = await findWithStanding(ctx.db, operationId, ctx.viewer);
+  const found = await standingIn(ctx, operationId);
   return found && canSeeOperation(found.standing) ? found.operation : null;
 }
