@@ -107,4 +107,9 @@ describe('the module order check', () => {
     const files = tree({ 'server/src/modules/invoices/invoices.repo.ts': importing('type { Db }', '../../db/client') });
     expect(checkModuleOrder(files).map(({ reason }) => reason)).toEqual(['modules/invoices has no place in the order']);
   });
+
+  it('refuses a server folder the order does not place', () => {
+    const files = tree({ 'server/src/feature/flags.ts': importing('type { Db }', '../db/client') });
+    expect(checkModuleOrder(files).map(({ reason }) => reason)).toEqual(['server/src/feature has no place in the order']);
+  });
 });

@@ -30,6 +30,8 @@ const FEATURE_TIERS: Record<string, number> = {
 
 const RANK = { shared: 0, db: 1, kernel: 2, http: 3, journal: 4, live: 5, graphql: 6, feature: 7, composition: 8, web: 9 };
 
+const SERVER_FOLDERS = new Set(['db', 'http', 'journal', 'live', 'graphql']);
+
 /** The files that put the server together: they may import everything below them. */
 const COMPOSITION = new Set([
   'server/src/app.ts',
@@ -55,7 +57,7 @@ export function layerOf(path: string): Layer | null {
   if (feature) return { name: `modules/${feature}`, rank: RANK.feature, tier: FEATURE_TIERS[feature] ?? Number.NaN };
   const folder = /^([^/]+)\//.exec(inServer)?.[1];
   if (folder === undefined) return { name: 'kernel', rank: RANK.kernel };
-  if (folder in RANK) return { name: folder, rank: RANK[folder as keyof typeof RANK] };
+  if (SERVER_FOLDERS.has(folder)) return { name: folder, rank: RANK[folder as keyof typeof RANK] };
   return { name: `server/src/${folder}`, rank: Number.NaN };
 }
 
@@ -63,9 +65,8 @@ export function layerOf(path: string): Layer | null {
 export function refusal(from: Layer, to: Layer): string | null {
   if (from.name === to.name) return null;
   if (from.name === 'web' && to.name !== 'shared') return 'web may import only shared';
-  if (Number.isNaN(from.rank) || Number.isNaN(to.rank) || Number.isNaN(from.tier ?? 0) || Number.isNaN(to.tier ?? 0)) {
-    return `${Number.isNaN(from.rank) || Number.isNaN(from.tier ?? 0) ? from.name : to.name} has no place in the order`;
-  }
+  const unplaced = [from, to].find((layer) => Number.isNaN(layer.rank) || Number.isNaN(layer.tier ?? 0));
+  if (unplaced) return `${unplaced.name} has no place in the order`;
   if (to.rank < from.rank) return null;
   if (to.rank === from.rank && from.tier !== undefined && to.tier !== undefined && to.tier <= from.tier) return null;
   return `${from.name} may not import ${to.name}`;
