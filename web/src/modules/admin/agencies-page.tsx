@@ -3,6 +3,7 @@ import { useCallback, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../graphql/graphql';
+import { MutationProblemFields } from '../../graphql/mutation-problem';
 import { agencyKindWords } from '../../i18n/codes';
 import { defineMessages } from '../../i18n/define-messages';
 import { say, type Problem } from '../../i18n/problems';
@@ -66,26 +67,30 @@ const AdminAgenciesQuery = graphql(
   [AdminAgencyFields],
 );
 
-const DeactivateAgencyMutation = graphql(`
+const DeactivateAgencyMutation = graphql(
+  `
   mutation DeactivateAgency($input: DeactivateAgencyInput!) {
     deactivateAgency(input: $input) {
       __typename
       ... on Agency { id active }
-      ... on Error { code message }
-      ... on ValidationError { fieldErrors { path message } }
+      ...MutationProblem
     }
   }
-`);
-const ReactivateAgencyMutation = graphql(`
+`,
+  [MutationProblemFields],
+);
+const ReactivateAgencyMutation = graphql(
+  `
   mutation ReactivateAgency($input: ReactivateAgencyInput!) {
     reactivateAgency(input: $input) {
       __typename
       ... on Agency { id active }
-      ... on Error { code message }
-      ... on ValidationError { fieldErrors { path message } }
+      ...MutationProblem
     }
   }
-`);
+`,
+  [MutationProblemFields],
+);
 
 /** The agency directory: search, create, edit, deactivate and reactivate. */
 export function AgenciesPage() {

@@ -4,6 +4,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useMutation } from 'urql';
 import { graphql, type ResultOf } from '../../graphql/graphql';
+import { MutationProblemFields } from '../../graphql/mutation-problem';
 import { agencyKindWords } from '../../i18n/codes';
 import { defineMessages } from '../../i18n/define-messages';
 import { problemsByField, say, type FieldProblems, type Problem } from '../../i18n/problems';
@@ -46,20 +47,11 @@ const CreateAgencyMutation = graphql(
       createAgency(input: $input) {
         __typename
         ...AdminAgencyFields
-        ... on Error {
-          code
-          message
-        }
-        ... on ValidationError {
-          fieldErrors {
-            path
-            message
-          }
-        }
+        ...MutationProblem
       }
     }
   `,
-  [AdminAgencyFields],
+  [AdminAgencyFields, MutationProblemFields],
 );
 
 const UpdateAgencyMutation = graphql(
@@ -68,20 +60,11 @@ const UpdateAgencyMutation = graphql(
       updateAgency(input: $input) {
         __typename
         ...AdminAgencyFields
-        ... on Error {
-          code
-          message
-        }
-        ... on ValidationError {
-          fieldErrors {
-            path
-            message
-          }
-        }
+        ...MutationProblem
       }
     }
   `,
-  [AdminAgencyFields],
+  [AdminAgencyFields, MutationProblemFields],
 );
 
 const FIELDS = ['name', 'acronym', 'kind', 'countryCode', 'timeZone'] as const;

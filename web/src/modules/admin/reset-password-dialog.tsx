@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useMutation } from 'urql';
 import { graphql } from '../../graphql/graphql';
+import { MutationProblemFields } from '../../graphql/mutation-problem';
 import { defineMessages } from '../../i18n/define-messages';
 import { problemsByField, type FieldProblems, type Problem } from '../../i18n/problems';
 import { TextField } from '../../ui/fields';
@@ -21,26 +22,20 @@ const words = defineMessages({
   submit: { id: 'admin.resetPassword.submit', defaultMessage: 'Set new password' },
 });
 
-const ResetUserPasswordMutation = graphql(`
+const ResetUserPasswordMutation = graphql(
+  `
   mutation ResetUserPassword($input: ResetUserPasswordInput!) {
     resetUserPassword(input: $input) {
       __typename
       ... on User {
         id
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          path
-          message
-        }
-      }
+      ...MutationProblem
     }
   }
-`);
+`,
+  [MutationProblemFields],
+);
 
 interface ResetPasswordDialogProps {
   user: AdminUser;

@@ -4,6 +4,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useMutation } from 'urql';
 import { graphql, type ResultOf } from '../../graphql/graphql';
+import { MutationProblemFields } from '../../graphql/mutation-problem';
 import { defineMessages } from '../../i18n/define-messages';
 import { problemsByField, say, type FieldProblems, type Problem } from '../../i18n/problems';
 import { SelectField, TextField } from '../../ui/fields';
@@ -69,20 +70,11 @@ const CreateUserMutation = graphql(
       createUser(input: $input) {
         __typename
         ...AdminUserFields
-        ... on Error {
-          code
-          message
-        }
-        ... on ValidationError {
-          fieldErrors {
-            path
-            message
-          }
-        }
+        ...MutationProblem
       }
     }
   `,
-  [AdminUserFields],
+  [AdminUserFields, MutationProblemFields],
 );
 
 const UpdateUserMutation = graphql(
@@ -91,20 +83,11 @@ const UpdateUserMutation = graphql(
       updateUser(input: $input) {
         __typename
         ...AdminUserFields
-        ... on Error {
-          code
-          message
-        }
-        ... on ValidationError {
-          fieldErrors {
-            path
-            message
-          }
-        }
+        ...MutationProblem
       }
     }
   `,
-  [AdminUserFields],
+  [AdminUserFields, MutationProblemFields],
 );
 
 const FIELDS = ['email', 'displayName', 'agencyId', 'locale', 'timeZone', 'isAdmin', 'password'] as const;

@@ -3,6 +3,7 @@ import { useCallback, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../graphql/graphql';
+import { MutationProblemFields } from '../../graphql/mutation-problem';
 import { defineMessages } from '../../i18n/define-messages';
 import { say, type Problem } from '../../i18n/problems';
 import { EmptyState, LoadError, Skeleton } from '../../ui/page-state';
@@ -65,26 +66,30 @@ const AdminUsersQuery = graphql(
   [AdminUserFields],
 );
 
-const DeactivateUserMutation = graphql(`
+const DeactivateUserMutation = graphql(
+  `
   mutation DeactivateUser($input: DeactivateUserInput!) {
     deactivateUser(input: $input) {
       __typename
       ... on User { id active }
-      ... on Error { code message }
-      ... on ValidationError { fieldErrors { path message } }
+      ...MutationProblem
     }
   }
-`);
-const ReactivateUserMutation = graphql(`
+`,
+  [MutationProblemFields],
+);
+const ReactivateUserMutation = graphql(
+  `
   mutation ReactivateUser($input: ReactivateUserInput!) {
     reactivateUser(input: $input) {
       __typename
       ... on User { id active }
-      ... on Error { code message }
-      ... on ValidationError { fieldErrors { path message } }
+      ...MutationProblem
     }
   }
-`);
+`,
+  [MutationProblemFields],
+);
 
 /** The accounts: search, filter by agency, create, edit, reset a password, deactivate and reactivate. */
 export function UsersPage() {

@@ -35,7 +35,8 @@ const words = defineMessages({
   cancel: { id: 'operations.form.cancel', defaultMessage: 'Cancel' },
 });
 
-const CreateOperationMutation = graphql(`
+const CreateOperationMutation = graphql(
+  `
   mutation CreateOperation($input: CreateOperationInput!) {
     createOperation(input: $input) {
       __typename
@@ -43,19 +44,12 @@ const CreateOperationMutation = graphql(`
         id
         code
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          path
-          message
-        }
-      }
+      ...MutationProblem
     }
   }
-`);
+`,
+  [MutationProblemFields],
+);
 
 const UpdateOperationMutation = graphql(
   `

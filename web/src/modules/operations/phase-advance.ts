@@ -3,13 +3,15 @@ import type { Phase } from '@jointops/shared/domain';
 import { useIntl } from 'react-intl';
 import { useMutation, type CombinedError } from 'urql';
 import { graphql, type ResultOf } from '../../graphql/graphql';
+import { MutationProblemFields } from '../../graphql/mutation-problem';
 import { phaseWords } from '../../i18n/codes';
 import { describeError, problemsByField, problemWords, type Problem } from '../../i18n/problems';
 
 // `id phase` in the result rewrites the Operation entity in the cache, so the phase badge of the
 // layout and every list showing the operation change at once; lib/urql.ts then drops the gate,
 // the planned phases and the timeline so their screens ask again.
-const AdvancePhaseMutation = graphql(`
+const AdvancePhaseMutation = graphql(
+  `
   mutation AdvancePhase($input: AdvancePhaseInput!) {
     advancePhase(input: $input) {
       __typename
@@ -17,16 +19,7 @@ const AdvancePhaseMutation = graphql(`
         id
         phase
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          path
-          message
-        }
-      }
+      ...MutationProblem
       ... on PhaseGateError {
         unmetCriteria {
           key
@@ -35,12 +28,11 @@ const AdvancePhaseMutation = graphql(`
           count
         }
       }
-      ... on PhaseRuleError {
-        phase
-      }
     }
   }
-`);
+`,
+  [MutationProblemFields],
+);
 
 export type UnmetCriterion = Extract<
   ResultOf<typeof AdvancePhaseMutation>['advancePhase'],
