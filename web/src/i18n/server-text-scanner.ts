@@ -191,9 +191,18 @@ export function scanSentences(files: readonly SourceFile[], samples: Samples): F
 
   const at = (file: Parsed, node: Node): string => `${file.path}:${file.text.slice(0, node.start).split('\n').length}`;
 
-  const sample = (file: Parsed, node: Node): string => {
+  const matchingSample = (file: Parsed, node: Node): string | null => {
     const source = file.text.slice(node.start, node.end);
-    return samples.find(([pattern]) => pattern.test(source))?.[1] ?? '1';
+    return samples.find(([pattern]) => pattern.test(source))?.[1] ?? null;
+  };
+
+  /** A sample by what the `${…}` says, else by what the call being followed passed for it, else a number. */
+  const sample = (expression: Node, chain: Scope[], file: Parsed): string => {
+    const own = matchingSample(file, expression);
+    if (own !== null) return own;
+    const name = nameOf(expression);
+    const bound = name ? chain.find((scope) => scope.fn.bound.has(name))?.bindings?.get(name) : undefined;
+    return (bound && matchingSample(bound.file, bound.expr)) ?? '1';
   };
 
   let depth = 0;
@@ -210,7 +219,7 @@ export function scanSentences(files: readonly SourceFile[], samples: Samples): F
           const quasis = node.quasis as Node[];
           let results = [(quasis[0]!.value as { cooked: string }).cooked];
           (node.expressions as Node[]).forEach((expression, index) => {
-            const parts = evaluate(expression, chain, file)?.map((piece) => piece.text) ?? [sample(file, expression)];
+            const parts = evaluate(expression, chain, file)?.map((piece) => piece.text) ?? [sample(expression, chain, file)];
             const tail = (quasis[index + 1]!.value as { cooked: string }).cooked;
             results = results.flatMap((head) => parts.map((part) => head + part + tail));
           });

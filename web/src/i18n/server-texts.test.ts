@@ -25,6 +25,7 @@ function sourcesUnder(folder: string): SourceFile[] {
 /** What each `${…}` stands for, by what it says: a coded value where the sentence names one. */
 const SAMPLES: Samples = [
   [/message/, 'Required'],
+  [/typename/, 'Alert'],
   [/phase|\bfrom\b|\bto\b/, 'PRE_OPERATIONAL'],
   [/status|\bwas\b/, 'SUBMITTED'],
   [/category/, 'SHIPMENT'],
@@ -90,6 +91,22 @@ export function create(phase: string) {
       'Your role in this operation does not allow you to edit the operation.',
     ]);
     expect(unrecognised(found)).toEqual(['Names are poems now  (service.ts:8)']);
+  });
+
+  it('takes the sample for a value it cannot follow from what the caller passed for it', () => {
+    const found = scanSentences(
+      [
+        {
+          path: 'errors.ts',
+          text:
+            'export abstract class DomainError extends Error {}\nexport class Missing extends DomainError {\n  constructor(what: string) { super(`$' +
+            '{what} not found.`); }\n}',
+        },
+        { path: 'access.ts', text: 'export function find(access: { typename: string }) { throw new Missing(access.typename); }' },
+      ],
+      SAMPLES,
+    );
+    expect(found.map(({ sentence }) => sentence)).toEqual(['Alert not found.']);
   });
 
   it('reads a constant imported from another file with the names of the file that declares it', () => {
