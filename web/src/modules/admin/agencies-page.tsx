@@ -10,7 +10,7 @@ import { say, type Problem } from '../../i18n/problems';
 import { CountryName } from '../../ui/agency';
 import { EmptyState, LoadError, Skeleton } from '../../ui/page-state';
 import { useDocumentTitle } from '../../ui/use-document-title';
-import { AdminDialog } from './admin-dialog';
+import { ModalQuestion } from '../../ui/modal-question';
 import { adminWords, hidden } from './admin-words';
 import { AdminAgencyFields, AgencyForm, type AdminAgency } from './agency-form';
 import { PAGE_SIZE, Pager, SearchBox, usePages, useReturnFocus } from './directory-controls';
@@ -263,8 +263,10 @@ export function AgenciesPage() {
         />
       )}
       {confirming && (
-        <AdminDialog
-          destructive
+        <ModalQuestion
+          className="admin-dialog"
+          danger
+          startOnCancel
           title={intl.formatMessage(words.confirmTitle, { name: confirming.name })}
           submitLabel={intl.formatMessage(adminWords.confirmDeactivate)}
           busyLabel={intl.formatMessage(adminWords.deactivating)}
@@ -279,7 +281,7 @@ export function AgenciesPage() {
           <p>
             <FormattedMessage {...words.confirmText} />
           </p>
-        </AdminDialog>
+        </ModalQuestion>
       )}
     </section>
   );

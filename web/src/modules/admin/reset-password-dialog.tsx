@@ -7,7 +7,7 @@ import { MutationProblemFields } from '../../graphql/mutation-problem';
 import { defineMessages } from '../../i18n/define-messages';
 import { problemsByField, type FieldProblems, type Problem } from '../../i18n/problems';
 import { TextField } from '../../ui/fields';
-import { AdminDialog } from './admin-dialog';
+import { ModalQuestion } from '../../ui/modal-question';
 import { adminWords } from './admin-words';
 import { refusalOf } from './refusals';
 import type { AdminUser } from './user-form';
@@ -65,7 +65,8 @@ export function ResetPasswordDialog({ user, onDone, onClose }: ResetPasswordDial
   }
 
   return (
-    <AdminDialog
+    <ModalQuestion
+      className="admin-dialog"
       title={intl.formatMessage(words.title, { name: user.displayName })}
       submitLabel={intl.formatMessage(words.submit)}
       busyLabel={intl.formatMessage(adminWords.saving)}
@@ -87,6 +88,6 @@ export function ResetPasswordDialog({ user, onDone, onClose }: ResetPasswordDial
         value={newPassword}
         onChange={(event) => setNewPassword(event.target.value)}
       />
-    </AdminDialog>
+    </ModalQuestion>
   );
 }

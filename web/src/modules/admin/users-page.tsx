@@ -8,7 +8,7 @@ import { defineMessages } from '../../i18n/define-messages';
 import { say, type Problem } from '../../i18n/problems';
 import { EmptyState, LoadError, Skeleton } from '../../ui/page-state';
 import { useDocumentTitle } from '../../ui/use-document-title';
-import { AdminDialog } from './admin-dialog';
+import { ModalQuestion } from '../../ui/modal-question';
 import { adminWords } from './admin-words';
 import { AgencyPicker, type AgencyChoice } from './agency-picker';
 import { PAGE_SIZE, Pager, SearchBox, usePages, useReturnFocus } from './directory-controls';
@@ -234,8 +234,10 @@ export function UsersPage() {
         />
       )}
       {dialog?.kind === 'deactivate' && (
-        <AdminDialog
-          destructive
+        <ModalQuestion
+          className="admin-dialog"
+          danger
+          startOnCancel
           title={intl.formatMessage(words.confirmTitle, { name: dialog.user.displayName })}
           submitLabel={intl.formatMessage(adminWords.confirmDeactivate)}
           busyLabel={intl.formatMessage(adminWords.deactivating)}
@@ -250,7 +252,7 @@ export function UsersPage() {
           <p>
             <FormattedMessage {...words.confirmText} />
           </p>
-        </AdminDialog>
+        </ModalQuestion>
       )}
       {dialog?.kind === 'resetPassword' && (
         <ResetPasswordDialog

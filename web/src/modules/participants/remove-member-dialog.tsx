@@ -3,7 +3,7 @@ import { FormattedMessage } from 'react-intl';
 import { useMutation } from 'urql';
 import { defineMessages } from '../../i18n/define-messages';
 import type { Problem } from '../../i18n/problems';
-import { ConfirmDialog } from './confirm-dialog';
+import { ModalQuestion } from '../../ui/modal-question';
 import type { Done } from './done-notice';
 import { RemoveMemberMutation, type MemberItem } from './members-query';
 import { refusalOf } from './refusals';
@@ -47,18 +47,20 @@ export function RemoveMemberDialog({ operationId, member, isViewer, onDone, onCl
   };
 
   return (
-    <ConfirmDialog
+    <ModalQuestion
+      className="confirm-dialog"
+      danger
       title={<FormattedMessage {...words.title} values={{ person }} />}
-      confirmLabel={<FormattedMessage {...words.confirm} />}
+      submitLabel={<FormattedMessage {...words.confirm} />}
       busyLabel={<FormattedMessage {...words.removing} />}
       busy={fetching}
       problem={problem}
-      onConfirm={() => void confirm()}
+      onSubmit={() => void confirm()}
       onClose={onClose}
     >
       <p>
         <FormattedMessage {...(isViewer ? words.explanationSelf : words.explanation)} values={{ person }} />
       </p>
-    </ConfirmDialog>
+    </ModalQuestion>
   );
 }

@@ -8,7 +8,7 @@ import { defineMessages } from '../../i18n/define-messages';
 import { problemsByField, type Problem } from '../../i18n/problems';
 import { agencyLabel, type AgencyLike } from '../../ui/agency';
 import { TextAreaField } from '../../ui/fields';
-import { ConfirmDialog } from './confirm-dialog';
+import { ModalQuestion } from '../../ui/modal-question';
 import type { Done } from './done-notice';
 import { refusalOf } from './refusals';
 
@@ -74,13 +74,15 @@ export function WithdrawDialog({ operationId, agency, onDone, onClose }: Withdra
   };
 
   return (
-    <ConfirmDialog
+    <ModalQuestion
+      className="confirm-dialog"
+      danger
       title={<FormattedMessage {...withdrawWords.title} values={{ agency: agencyLabel(intl.locale, agency) }} />}
-      confirmLabel={<FormattedMessage {...withdrawWords.confirm} />}
+      submitLabel={<FormattedMessage {...withdrawWords.confirm} />}
       busyLabel={<FormattedMessage {...withdrawWords.withdrawing} />}
       busy={fetching}
       problem={problem}
-      onConfirm={() => void confirm()}
+      onSubmit={() => void confirm()}
       onClose={onClose}
     >
       <p>
@@ -95,6 +97,6 @@ export function WithdrawDialog({ operationId, agency, onDone, onClose }: Withdra
         required
         autoFocus
       />
-    </ConfirmDialog>
+    </ModalQuestion>
   );
 }

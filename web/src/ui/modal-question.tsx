@@ -1,39 +1,47 @@
 import { useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { say, type Problem } from '../../i18n/problems';
-import { adminWords } from './admin-words';
+import { defineMessages } from '../i18n/define-messages';
+import { say, type Problem } from '../i18n/problems';
 
-interface AdminDialogProps {
+const words = defineMessages({
+  cancel: { id: 'ui.dialog.cancel', defaultMessage: 'Cancel' },
+});
+
+interface ModalQuestionProps {
   title: ReactNode;
-  /** What will happen, and any field the action needs. */
+  /** What will happen, and the fields the action needs. */
   children: ReactNode;
   submitLabel: ReactNode;
   busyLabel: ReactNode;
   busy: boolean;
   problem: Problem | null;
-  /** Deactivating is confirmed with a red button, and the keyboard starts on Cancel. */
-  destructive?: boolean;
+  /** A red button, for what cannot be undone. */
+  danger?: boolean;
+  /** The keyboard starts on Cancel, so a stray Enter does nothing harmful (for a question with no field). */
+  startOnCancel?: boolean;
+  className: string;
   onSubmit(): void;
   onClose(): void;
 }
 
 /**
- * A modal question before an action on an account or agency. It is mounted only while open:
- * showModal() makes the rest of the page inert and moves focus into it (to its first field, or to
- * Cancel when the action is destructive, so a stray Enter does nothing harmful); on closing,
- * focus goes back to the button that opened it.
+ * A modal question before an action. It is mounted only while open: showModal() makes the rest of
+ * the page inert and moves focus into it (to its first field, or to Cancel); on closing, focus goes
+ * back to whatever opened it, so a keyboard user continues where they were.
  */
-export function AdminDialog({
+export function ModalQuestion({
   title,
   children,
   submitLabel,
   busyLabel,
   busy,
   problem,
-  destructive = false,
+  danger = false,
+  startOnCancel = false,
+  className,
   onSubmit,
   onClose,
-}: AdminDialogProps) {
+}: ModalQuestionProps) {
   const intl = useIntl();
   const titleId = useId();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -43,12 +51,17 @@ export function AdminDialog({
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const element = dialog.current;
     if (element && !element.open) element.showModal();
-    if (destructive) cancel.current?.focus();
+    if (startOnCancel) cancel.current?.focus();
     return () => {
       if (element?.open) element.close();
-      if (opener?.isConnected) opener.focus();
+      // Back to the opener unless the page has already put focus on what the action changed (a
+      // notice saying it was done), or the opener went away with it.
+      queueMicrotask(() => {
+        const active = document.activeElement;
+        if ((!active || active === document.body) && opener?.isConnected) opener.focus();
+      });
     };
-  }, [destructive]);
+  }, [startOnCancel]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -58,7 +71,7 @@ export function AdminDialog({
   return (
     <dialog
       ref={dialog}
-      className="admin-dialog"
+      className={className}
       aria-labelledby={titleId}
       onCancel={(event) => {
         // Escape closes through React, so the dialog is unmounted rather than left closed but mounted.
@@ -75,11 +88,11 @@ export function AdminDialog({
           </p>
         )}
         <div className="form-actions">
-          <button type="submit" className={destructive ? 'danger' : 'primary'} disabled={busy}>
+          <button type="submit" className={danger ? 'danger' : 'primary'} disabled={busy}>
             {busy ? busyLabel : submitLabel}
           </button>
           <button type="button" ref={cancel} onClick={onClose} disabled={busy}>
-            <FormattedMessage {...adminWords.cancel} />
+            <FormattedMessage {...words.cancel} />
           </button>
         </div>
       </form>
