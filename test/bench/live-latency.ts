@@ -11,6 +11,7 @@ import { openPubSub } from '@jointops/server/pubsub';
 import { createLogger } from '@jointops/server/logger';
 import { syncCatalogue } from '@jointops/server/modules/catalogue/catalogue.repo';
 import { print, scratchPostgres } from './scratch-database';
+import type { Shaped } from '../testkit/graphql';
 
 // Alert → live event latency: SUBSCRIBERS contact points of the demo operation's participating
 // agencies follow it over graphql-ws, each asking what an operations-room screen asks of a new
@@ -64,7 +65,7 @@ async function main() {
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify({ query, variables }),
     });
-    return (await response.json()) as { data: any };
+    return (await response.json()) as { data: Shaped };
   };
   const signIn = async (email: string) =>
     (
@@ -75,7 +76,7 @@ async function main() {
 
   const planner = await signIn('planner@wco.demo');
   const listing = await gql('{ operations(first: 5) { edges { node { id code } } } }', {}, planner);
-  const operationId = listing.data.operations.edges.find((edge: any) => edge.node.code === DEMO_OPERATION_CODE).node.id;
+  const operationId = listing.data.operations.edges.find((edge: Shaped) => edge.node.code === DEMO_OPERATION_CODE).node.id;
   const raiser = await signIn('ncp@customs.my.demo');
   const tokens = await Promise.all(PARTICIPANTS.map(signIn));
 

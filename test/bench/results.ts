@@ -11,6 +11,7 @@ import { parseConfig } from '@jointops/server/env';
 import { openPubSub } from '@jointops/server/pubsub';
 import { createLogger } from '@jointops/server/logger';
 import { syncCatalogue } from '@jointops/server/modules/catalogue/catalogue.repo';
+import type { Shaped } from '../testkit/graphql';
 
 // operationResults over SEIZURES generated seizure reports in the demo operation (70 % verified,
 // 20 % submitted, 10 % rejected; every catalogue commodity in every unit of its dimension, 5 %
@@ -96,20 +97,20 @@ async function main() {
         headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: JSON.stringify({ query: text, variables }),
       });
-      return (await response.json()) as { data: any; errors?: unknown };
+      return (await response.json()) as { data: Shaped; errors?: unknown };
     };
     const login = await gql('mutation($i: LoginInput!) { login(input: $i) { ... on LoginSuccess { token } } }', {
       i: { email: 'planner@wco.demo', password: config.demoPassword },
     });
     const token = login.data.login.token as string;
     const id = (await gql('{ operations(first: 5) { edges { node { id code } } } }', {}, token)).data.operations.edges.find(
-      (e: any) => e.node.code === DEMO_OPERATION_CODE,
+      (e: Shaped) => e.node.code === DEMO_OPERATION_CODE,
     ).node.id;
 
     for (const includeUnverified of [false, true]) {
       const times: number[] = [];
       let perRequest: typeof statements = [];
-      let answer: any;
+      let answer: Shaped;
       for (let round = 0; round < ROUNDS; round += 1) {
         statements.length = 0;
         started = performance.now();

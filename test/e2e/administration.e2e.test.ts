@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, expect } from 'vitest';
 import { users } from '@jointops/server/db/schema/accounts';
-import { startTestApp, type TestApp } from '../testkit/app';
+import type { TestApp } from '../testkit/app';
+import { withApp } from '../testkit/fixtures';
 import { englishLeftOnPage, expectAccessible, openBrowser, screenshot, signIn, type Person } from '../testkit/browser';
 import { describeWhere } from '../testkit/environment';
 import { seedKit, type SeededUser } from '../testkit/seed';
@@ -23,6 +24,8 @@ const CONTACT = { name: 'Chaminda Perera', email: 'chaminda.perera@customs.lk.de
 const INITIAL_PASSWORD = 'initial password of Chaminda';
 const NEW_PASSWORD = 'a new password for Chaminda';
 const WRONG = 'The e-mail address or password is incorrect.';
+
+const it = withApp(() => ({ env: { WEB_DIST_DIR: ensureWebBuilt() } }));
 
 describeWhere(['chromium'], 'administering agencies and users in the browser', () => {
   let testApp: TestApp;
@@ -45,8 +48,8 @@ describeWhere(['chromium'], 'administering agencies and users in the browser', (
 
   const cells = (page: Page, name: string) => row(page, name).getByRole('cell').allTextContents();
 
-  beforeAll(async () => {
-    testApp = await startTestApp({ env: { WEB_DIST_DIR: ensureWebBuilt() } });
+  it.beforeAll(async ({ app }) => {
+    testApp = app;
     const seed = seedKit(testApp);
     const platform = await seed.agency({ name: 'jointops platform administration', kind: 'OTHER', countryCode: null });
     admin = await seed.user({ agency: platform, isAdmin: true, locale: 'en' });
@@ -59,7 +62,6 @@ describeWhere(['chromium'], 'administering agencies and users in the browser', (
 
   afterAll(async () => {
     await Promise.all(people.map((opened) => opened.close()));
-    await testApp?.stop();
   });
 
   it('creates and edits an agency, gives it a user, resets their password, deactivates and reactivates them', async () => {
@@ -222,11 +224,13 @@ describeWhere(['chromium'], 'administering agencies and users in the browser', (
     await page.goto(`${testApp.url}/admin/users`);
     await signIn(page, outsider.email, outsider.password);
     await page.getByRole('heading', { name: 'Not found', level: 1 }).waitFor();
+    // biome-ignore lint/performance/useDomNodeTextContent: Playwright's locator, not the DOM property: the text as rendered is what a person reads
     const forbidden = await page.getByRole('main').innerText();
     expect(await page.getByRole('link', { name: 'Administration' }).count()).toBe(0);
 
     await page.goto(`${testApp.url}/made-up/address`);
     await page.getByRole('heading', { name: 'Not found', level: 1 }).waitFor();
+    // biome-ignore lint/performance/useDomNodeTextContent: Playwright's locator, not the DOM property: the text as rendered is what a person reads
     expect(await page.getByRole('main').innerText()).toBe(forbidden);
     expect(await page.getByRole('table').count()).toBe(0);
     expect(problems).toEqual([]);

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../testkit/app';
+import { afterAll, expect } from 'vitest';
+import type { TestApp } from '../testkit/app';
+import { withApp } from '../testkit/fixtures';
 import { openBrowser, signIn, type Person } from '../testkit/browser';
 import { describeWhere } from '../testkit/environment';
 import { seedKit, type SeededUser } from '../testkit/seed';
@@ -11,15 +12,17 @@ import { ensureWebBuilt } from '../testkit/web-build';
 // for the policy to forbid, a whole session (sign-in, the live link over WebSocket) runs without
 // one violation, and no other site can frame it.
 
+const it = withApp(() => ({ env: { WEB_DIST_DIR: ensureWebBuilt() } }));
+
 describeWhere(['chromium'], 'the web app under its Content-Security-Policy', () => {
   let testApp: TestApp;
   let desk: Person;
   let user: SeededUser;
   let webDist: string;
 
-  beforeAll(async () => {
+  it.beforeAll(async ({ app }) => {
     webDist = ensureWebBuilt();
-    testApp = await startTestApp({ env: { WEB_DIST_DIR: webDist } });
+    testApp = app;
     user = await seedKit(testApp).user();
     desk = await openBrowser(testApp.url);
     // Reported by the browser itself; also logged to the console, which `problems` collects.
@@ -31,7 +34,6 @@ describeWhere(['chromium'], 'the web app under its Content-Security-Policy', () 
   }, 180_000);
   afterAll(async () => {
     await desk?.close();
-    await testApp?.stop();
   });
 
   it('is built without inline script, style or event handler', () => {

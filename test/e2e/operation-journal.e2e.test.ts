@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, expect } from 'vitest';
 import { users } from '@jointops/server/db/schema/accounts';
-import { startTestApp, type TestApp } from '../testkit/app';
+import type { TestApp } from '../testkit/app';
+import { withApp } from '../testkit/fixtures';
 import { englishLeftOnPage, expectAccessible, openBrowser, screenshot, signIn, type Person } from '../testkit/browser';
 import { describeWhere } from '../testkit/environment';
-import { operationKit, type Actor, type OperationDriver } from '../testkit/operations';
+import type { Actor, OperationDriver } from '../testkit/operations';
 import { ensureWebBuilt } from '../testkit/web-build';
 
 // A WCO planner reads the journal of an operation: what happened, newest first and in words,
@@ -20,6 +21,8 @@ const PLAN_CHANGES = 55;
 const webRoot = new URL('../../web/', import.meta.url);
 const readCatalogue = (path: string): Record<string, string> => JSON.parse(readFileSync(new URL(path, webRoot), 'utf8'));
 
+const it = withApp(() => ({ env: { WEB_DIST_DIR: ensureWebBuilt() } }));
+
 describeWhere(['chromium'], 'the operation journal in the browser', () => {
   let testApp: TestApp;
   let operation: OperationDriver;
@@ -29,10 +32,8 @@ describeWhere(['chromium'], 'the operation journal in the browser', () => {
   let totalEvents: number;
   let person: Person;
 
-  beforeAll(async () => {
-    const webDistDir = ensureWebBuilt();
-    testApp = await startTestApp({ env: { WEB_DIST_DIR: webDistDir } });
-    const kit = operationKit(testApp);
+  it.beforeAll(async ({ app, kit }) => {
+    testApp = app;
     const suffix = Math.random().toString(36).slice(2, 8);
     const wco = await kit.seed.agency({
       name: `World Customs Organization ${suffix}`,
@@ -69,7 +70,6 @@ describeWhere(['chromium'], 'the operation journal in the browser', () => {
 
   afterAll(async () => {
     await person?.close();
-    await testApp?.stop();
   });
 
   // The events themselves, not the items of a list inside one (the criteria an override passed over).

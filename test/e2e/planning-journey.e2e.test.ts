@@ -2,8 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../testkit/app';
+import { afterAll, expect } from 'vitest';
+import type { TestApp } from '../testkit/app';
+import { withApp } from '../testkit/fixtures';
 import { englishLeftOnPage, expectAccessible, openBrowser, screenshot, signIn, WALL, type Person } from '../testkit/browser';
 import { describeWhere } from '../testkit/environment';
 import { seedKit, type SeededAgency, type SeededUser } from '../testkit/seed';
@@ -28,6 +29,8 @@ const ENGLISH = Object.entries(readCatalogue(join(LANG, 'en.json')))
 const CODE = 'PGS-E2E-2026-01';
 const NAME = 'Operation Precursor Watch';
 
+const it = withApp(() => ({ env: { WEB_DIST_DIR: ensureWebBuilt() } }));
+
 describeWhere(['chromium'], 'planning an operation in the browser', () => {
   let testApp: TestApp;
   let planner: SeededUser;
@@ -43,8 +46,8 @@ describeWhere(['chromium'], 'planning an operation in the browser', () => {
     return opened;
   };
 
-  beforeAll(async () => {
-    testApp = await startTestApp({ env: { WEB_DIST_DIR: ensureWebBuilt() } });
+  it.beforeAll(async ({ app }) => {
+    testApp = app;
     const seed = seedKit(testApp);
     const wco = await seed.agency({
       name: 'World Customs Organization Secretariat',
@@ -72,7 +75,6 @@ describeWhere(['chromium'], 'planning an operation in the browser', () => {
 
   afterAll(async () => {
     await Promise.all(people.map((opened) => opened.close()));
-    await testApp?.stop();
   });
 
   it('answers every address of the app with the app, and never the API', async () => {

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, expect } from 'vitest';
 import { users } from '@jointops/server/db/schema/accounts';
-import { startTestApp, type TestApp } from '../testkit/app';
+import type { TestApp } from '../testkit/app';
+import { withApp } from '../testkit/fixtures';
 import { expectAccessible, openBrowser, screenshot, type Person } from '../testkit/browser';
 import { describeWhere } from '../testkit/environment';
 import { seedKit, type SeededUser } from '../testkit/seed';
@@ -9,14 +10,16 @@ import { ensureWebBuilt } from '../testkit/web-build';
 
 // A person at a browser: the built web app served by the server it talks to, in Chromium.
 
+const it = withApp(() => ({ env: { WEB_DIST_DIR: ensureWebBuilt() } }));
+
 describeWhere(['chromium'], 'signing in from the browser', () => {
   let testApp: TestApp;
   let desk: Person;
   let user: SeededUser;
   let displayName: string;
 
-  beforeAll(async () => {
-    testApp = await startTestApp({ env: { WEB_DIST_DIR: ensureWebBuilt() } });
+  it.beforeAll(async ({ app }) => {
+    testApp = app;
     const seed = seedKit(testApp);
     const agency = await seed.agency({ name: 'Royal Malaysian Customs Department', acronym: 'JKDM', countryCode: 'MY' });
     user = await seed.user({ agency, locale: 'en' });
@@ -27,7 +30,6 @@ describeWhere(['chromium'], 'signing in from the browser', () => {
 
   afterAll(async () => {
     await desk?.close();
-    await testApp?.stop();
   });
 
   it('refuses a wrong password, signs in, stays signed in on reload, speaks French, signs out', async () => {

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect } from 'vitest';
+import { it } from '../testkit/fixtures';
 import { users } from '@jointops/server/db/schema/accounts';
 import { encodeGlobalId } from '@jointops/server/global-id';
-import { startTestApp, type TestApp } from '../testkit/app';
-import { errorCode } from '../testkit/graphql';
-import { operationKit, type Actor, type OperationKit } from '../testkit/operations';
+import type { TestApp } from '../testkit/app';
+import { errorCode, type Fields } from '../testkit/graphql';
+import type { Actor, OperationKit } from '../testkit/operations';
 import type { SeededAgency, SeededUser } from '../testkit/seed';
 import { execute, openSocket, type TestSocket } from '../testkit/ws';
 import { withAuditRows } from './audit-rows';
@@ -35,20 +36,19 @@ let admin: Actor;
 let officer: Actor;
 const sockets: TestSocket[] = [];
 
-beforeAll(async () => {
-  testApp = await startTestApp();
-  kit = operationKit(testApp);
+it.beforeAll(async ({ app, kit: fileKit }) => {
+  testApp = app;
+  kit = fileKit;
   admin = await kit.actor(await kit.seed.agency({ kind: 'INTERNATIONAL_ORGANIZATION', countryCode: null }), { isAdmin: true });
   officer = await kit.actor();
 });
 afterEach(async () => {
   await Promise.all(sockets.splice(0).map((socket) => socket.dispose()));
 });
-afterAll(() => testApp.stop());
 
 async function call(query: string, input: Record<string, unknown>, by: Actor | null = admin) {
   const response = await testApp.graphql(query, { input }, by ? { token: by.token } : {});
-  return { result: (Object.values(response.data ?? {})[0] as Record<string, any> | null) ?? null, refusal: errorCode(response) };
+  return { result: (Object.values(response.data ?? {})[0] as Fields | null) ?? null, refusal: errorCode(response) };
 }
 
 async function row(user: SeededUser) {
@@ -56,7 +56,7 @@ async function row(user: SeededUser) {
   return stored!;
 }
 
-const fieldsAtFault = (result: Record<string, any> | null) => result?.fieldErrors?.map((error: { path: string[] }) => error.path.join('.'));
+const fieldsAtFault = (result: Fields | null) => result?.fieldErrors?.map((error: { path: string[] }) => error.path.join('.'));
 const me = async (token: string) => (await testApp.graphql('{ me { id } }', {}, { token })).data?.me ?? null;
 const signsIn = async (email: string, password: string) =>
   (await testApp.graphql('mutation($input: LoginInput!) { login(input: $input) { __typename } }', { input: { email, password } })).data
@@ -205,8 +205,9 @@ describe('changing an account', () => {
 });
 
 describe('moving a person to another agency', () => {
-  it('is refused while they are a member of an operation still open, saying why; allowed once they are not, ending their sessions', async () => {
-    const { operation, malaysia } = await kit.jointOperation();
+  it('is refused while they are a member of an operation still open, saying why; allowed once they are not, ending their sessions', async ({
+    cast: { operation, malaysia },
+  }) => {
     const seconded = await kit.actor(malaysia.agency);
     await operation.assign(seconded, 'OBSERVER');
     const closedOne = await kit.operation(malaysia);

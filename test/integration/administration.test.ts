@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { asc, eq, gt, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
+import { it } from '../testkit/fixtures';
 import { agencies, sessions, users } from '@jointops/server/db/schema/accounts';
 import { auditEntries } from '@jointops/server/db/schema/audit';
 import { encodeGlobalId } from '@jointops/server/global-id';
-import { startTestApp, type TestApp } from '../testkit/app';
+import type { TestApp } from '../testkit/app';
 import { errorCode, type GraphQLResponse } from '../testkit/graphql';
 import { seedKit, type SeedKit, type SeededAgency, type SeededUser, type Session } from '../testkit/seed';
 
@@ -42,8 +43,8 @@ let wco: SeededAgency;
 let admin: SeededUser & { session: Session };
 let officer: SeededUser & { session: Session };
 
-beforeAll(async () => {
-  testApp = await startTestApp();
+it.beforeAll(async ({ app }) => {
+  testApp = app;
   seed = seedKit(testApp);
   wco = await seed.agency({ name: 'World Customs Organization', kind: 'INTERNATIONAL_ORGANIZATION', countryCode: null });
   const adminUser = await seed.user({ agency: wco, isAdmin: true });
@@ -51,7 +52,6 @@ beforeAll(async () => {
   const officerUser = await seed.user({ agency: await seed.agency({ name: 'Royal Malaysian Customs Department' }) });
   officer = { ...officerUser, session: await seed.signIn(officerUser) };
 });
-afterAll(() => testApp.stop());
 
 const signedInAs = (session: Session | null) => (session ? { token: session.token } : {});
 

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect } from 'vitest';
+import { it } from '../testkit/fixtures';
 import { agencies, sessions } from '@jointops/server/db/schema/accounts';
 import { encodeGlobalId } from '@jointops/server/global-id';
-import { startTestApp, type TestApp } from '../testkit/app';
-import { errorCode } from '../testkit/graphql';
-import { operationKit, type Actor, type OperationKit } from '../testkit/operations';
+import type { TestApp } from '../testkit/app';
+import { errorCode, type Fields } from '../testkit/graphql';
+import type { Actor, OperationKit } from '../testkit/operations';
 import type { SeededAgency } from '../testkit/seed';
 import { execute, openSocket, type TestSocket } from '../testkit/ws';
 import { withAuditRows } from './audit-rows';
@@ -28,9 +29,9 @@ let admin: Actor;
 let officer: Actor;
 const sockets: TestSocket[] = [];
 
-beforeAll(async () => {
-  testApp = await startTestApp();
-  kit = operationKit(testApp);
+it.beforeAll(async ({ app, kit: fileKit }) => {
+  testApp = app;
+  kit = fileKit;
   admin = await kit.actor(
     await kit.seed.agency({ name: `WCO Secretariat ${randomUUID()}`, kind: 'INTERNATIONAL_ORGANIZATION', countryCode: null }),
     { isAdmin: true },
@@ -40,11 +41,10 @@ beforeAll(async () => {
 afterEach(async () => {
   await Promise.all(sockets.splice(0).map((socket) => socket.dispose()));
 });
-afterAll(() => testApp.stop());
 
 async function call(query: string, input: Record<string, unknown>, by: Actor | null = admin) {
   const response = await testApp.graphql(query, { input }, by ? { token: by.token } : {});
-  return { result: (Object.values(response.data ?? {})[0] as Record<string, any> | null) ?? null, refusal: errorCode(response) };
+  return { result: (Object.values(response.data ?? {})[0] as Fields | null) ?? null, refusal: errorCode(response) };
 }
 
 async function row(agency: SeededAgency) {

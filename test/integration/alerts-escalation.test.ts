@@ -6,6 +6,7 @@ import { createTestDatabase, type TestDatabase } from '../testkit/database';
 import { describeWhere } from '../testkit/environment';
 import { operationKit, type Actor, type OperationDriver, type OperationKit } from '../testkit/operations';
 import { operationalRoom } from '../testkit/operational-room';
+import type { Shaped } from '../testkit/graphql';
 
 // A HIGH alert must be acknowledged within an hour. When the hour passes and an agency has not
 // answered, the coordinators and the originator are told — once, whichever process notices, and
@@ -38,7 +39,9 @@ async function overdueEvents(operation: OperationDriver, viewer: Actor) {
     viewer,
     'timeline(first: 500) { edges { node { type ... on AlertOverdueEvent { alert { reference } agency { id } } } } }',
   );
-  return seen!.timeline.edges.map((edge: { node: any }) => edge.node).filter((event: { type: string }) => event.type === 'ALERT_OVERDUE');
+  return seen!.timeline.edges
+    .map((edge: { node: Shaped }) => edge.node)
+    .filter((event: { type: string }) => event.type === 'ALERT_OVERDUE');
 }
 
 describe('a missed acknowledgement deadline', () => {
@@ -55,7 +58,7 @@ describe('a missed acknowledgement deadline', () => {
     expect(await testApp.app.escalator.runOnce()).toBe(0);
 
     const forPlanner = await overdueEvents(operation, planner);
-    expect(forPlanner.map((event: any) => event.agency.id).sort()).toEqual([planner.agency.globalId, indonesia.agency.globalId].sort());
+    expect(forPlanner.map((event: Shaped) => event.agency.id).sort()).toEqual([planner.agency.globalId, indonesia.agency.globalId].sort());
     expect((await overdueEvents(operation, malaysia)).length).toBe(2);
     // The other recipients are not told about each other's silence.
     expect(await overdueEvents(operation, thailand)).toEqual([]);
@@ -63,8 +66,8 @@ describe('a missed acknowledgement deadline', () => {
 
     const recipients = await operation.view(planner, `alerts(first: 5) { edges { node { recipients { agency { id } overdue } } } }`);
     const overdue = recipients!.alerts.edges[0].node.recipients
-      .filter((recipient: any) => recipient.overdue)
-      .map((recipient: any) => recipient.agency.id);
+      .filter((recipient: Shaped) => recipient.overdue)
+      .map((recipient: Shaped) => recipient.agency.id);
     expect(overdue.sort()).toEqual([planner.agency.globalId, indonesia.agency.globalId].sort());
   });
 

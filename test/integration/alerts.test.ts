@@ -6,6 +6,7 @@ import type { TestApp } from '../testkit/app';
 import { operationalRoom } from '../testkit/operational-room';
 import type { Actor, OperationDriver, OperationKit } from '../testkit/operations';
 import { openSocket, subscribe, type TestSocket } from '../testkit/ws';
+import type { Fields } from '../testkit/graphql';
 
 // The operations room at work: Malaysian customs raise an alert on a container of ammonium
 // nitrate declared as fertiliser, the other agencies acknowledge it within the deadline its
@@ -23,8 +24,6 @@ it.beforeAll(({ app, kit: fileKit }) => {
 afterAll(async () => {
   await Promise.all(sockets.map((socket) => socket.dispose()));
 });
-
-const suffix = () => Math.random().toString(36).slice(2, 8);
 
 const SHIPMENT = {
   containerNumber: 'MSKU1234565',
@@ -124,7 +123,7 @@ describe('an alert shared with every participant', () => {
 
     const first = await acknowledge(thailand, alert!.id);
     const again = await acknowledge(thailand, alert!.id);
-    const thai = (result: Record<string, any> | null) =>
+    const thai = (result: Fields | null) =>
       result!.recipients.find((r: { agency: { id: string } }) => r.agency.id === thailand.agency.globalId);
     expect(thai(first.result)).toMatchObject({ acknowledgedBy: { id: thailand.globalId } });
     expect(thai(again.result).acknowledgedAt).toBe(thai(first.result).acknowledgedAt);
@@ -183,7 +182,7 @@ describe('an alert shared with every participant', () => {
 });
 
 describe("an operation's own acknowledgement deadlines", () => {
-  const deadlinesOf = (alert: Record<string, any>) =>
+  const deadlinesOf = (alert: Fields) =>
     alert.recipients.map((r: { dueAt: string }) => (new Date(r.dueAt).getTime() - new Date(alert.raisedAt).getTime()) / 60_000);
 
   it('are set when planning, shown on the operation, and given to the alerts raised after them', async () => {
@@ -210,7 +209,7 @@ describe("an operation's own acknowledgement deadlines", () => {
     );
     const later = await raise(malaysia, alertInput(operation, { severity: 'CRITICAL' }));
     expect(deadlinesOf(later.result!)).toEqual([10, 10]);
-    const earlier = await testApp.graphql<{ node: Record<string, any> }>(
+    const earlier = await testApp.graphql<{ node: Fields }>(
       'query($id: ID!) { node(id: $id) { ... on Alert { raisedAt recipients { dueAt } } } }',
       { id: critical.result!.id },
       { token: malaysia.token },
@@ -235,8 +234,7 @@ describe("an operation's own acknowledgement deadlines", () => {
 });
 
 describe('phase rules', () => {
-  it('allows only TEST alerts before the operational phase, and none before or after', async () => {
-    const { operation, malaysia } = await kit.jointOperation();
+  it('allows only TEST alerts before the operational phase, and none before or after', async ({ cast: { operation, malaysia } }) => {
     expect((await raise(malaysia, alertInput(operation, { category: 'TEST', subject: null }))).result).toMatchObject({
       __typename: 'PhaseRuleError',
       phase: 'PLANNING',
@@ -342,7 +340,7 @@ describe('references', () => {
     const paged: string[] = [];
     let after: string | null = null;
     do {
-      const page: Record<string, any> | null = await operation.view(
+      const page: Fields | null = await operation.view(
         thailand,
         `alerts(first: 8${after ? `, after: "${after}"` : ''}) { edges { node { reference } } pageInfo { hasNextPage endCursor } }`,
       );

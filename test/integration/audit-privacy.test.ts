@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
+import { it } from '../testkit/fixtures';
 import { uuidFromGlobalId } from '@jointops/server/global-id';
-import { startTestApp, type TestApp } from '../testkit/app';
-import { operationKit, type Actor, type OperationDriver, type OperationKit } from '../testkit/operations';
+import type { TestApp } from '../testkit/app';
+import type { Actor, OperationDriver, OperationKit } from '../testkit/operations';
 import { seizureInput, seizureKit } from '../testkit/seizures';
 
 // A DRAFT seizure report is its agency's own work until submitted (seizures.policy.ts): the
@@ -13,12 +14,11 @@ let testApp: TestApp;
 let kit: OperationKit;
 let seizures: ReturnType<typeof seizureKit>;
 
-beforeAll(async () => {
-  testApp = await startTestApp();
-  kit = operationKit(testApp);
+it.beforeAll(({ app, kit: fileKit }) => {
+  testApp = app;
+  kit = fileKit;
   seizures = seizureKit(kit);
 });
-afterAll(() => testApp.stop());
 
 interface Entry {
   action: string;
@@ -41,8 +41,9 @@ const about = (entries: Entry[], seizureId: string) =>
   entries.filter((entry) => entry.targetType === 'Seizure' && entry.targetId === uuidFromGlobalId(seizureId, 'Seizure'));
 
 describe("another agency's DRAFT seizure in the audit trail", () => {
-  it('is out of the trail of coordinators and reviewers of other agencies, in that of its own agency, and in everyone’s once submitted', async () => {
-    const { operation, planner, malaysia } = await kit.jointOperation();
+  it('is out of the trail of coordinators and reviewers of other agencies, in that of its own agency, and in everyone’s once submitted', async ({
+    cast: { operation, planner, malaysia },
+  }) => {
     const wcoReviewer = await kit.actor(planner.agency);
     const malaysianReviewer = await kit.actor(malaysia.agency);
     await operation.assign(wcoReviewer, 'REVIEWER');
@@ -82,8 +83,7 @@ describe("another agency's DRAFT seizure in the audit trail", () => {
 });
 
 describe('an audit entry', () => {
-  it("shows the server's request id, and the client's beside it", async () => {
-    const { operation, planner } = await kit.jointOperation();
+  it("shows the server's request id, and the client's beside it", async ({ cast: { operation, planner } }) => {
     const updated = await testApp.graphql(
       'mutation($input: UpdateOperationInput!) { updateOperation(input: $input) { __typename } }',
       { input: { operationId: operation.id, region: 'South-East Asia' } },

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { schema } from '@jointops/server/graphql/schema';
 import type { Actor, OperationDriver, OperationKit } from '../testkit/operations';
 import type { SeededAgency, SeededUser } from '../testkit/seed';
+import type { Shaped } from '../testkit/graphql';
 
 // Who may do what with one operation, for every root field of the schema. Each row states, for
 // each kind of person, what they get; authorization-matrix.test.ts runs every cell and fails on a
@@ -56,9 +57,9 @@ export interface Case {
   /** The request; may set up fresh state first (a new agency to invite, a new user to assign). */
   request: (world: World) => Call | Promise<Call>;
   /** The value the expectation is about; `data[field]` when absent. */
-  pick?: (data: any) => unknown;
+  pick?: (data: Shaped) => unknown;
   /** For lists: whether an item is the seeded operation. */
-  isTheOperation?: (item: any, world: World) => boolean;
+  isTheOperation?: (item: Shaped, world: World) => boolean;
   /** The call changes the caller's own standing or session, so each cell runs as a new person of the same standing. */
   fresh?: true;
   /** People without standing to whom this answer may name the operation (an invitation names it). */
@@ -94,6 +95,9 @@ const nodeLookUp = (asks: string, id: (world: World) => string): Case => ({
 });
 
 const OPERATION_BY_ID = (selection: string) => `query($id: ID!) { operation(id: $id) { ${selection} } }`;
+
+/** A field of the operation asked for; where the operation is absent, its absence as answered (null). */
+const inTheOperation = (field: string) => (data: Shaped) => (data?.operation ? data.operation[field] : data?.operation);
 
 /** A TEST alert (the kind PRE_OPERATIONAL allows) raised by the contact point of RMCD: sent to the WCO and INTERPOL. */
 async function alertRaisedByContactPoint(world: World, restrictedTo?: 'interpol'): Promise<string> {
@@ -445,7 +449,7 @@ export const matrix: Record<string, Case[]> = {
         document: OPERATION_BY_ID('timeline(first: 100) { edges { node { __typename type } } }'),
         variables: { id: world.ids.operation },
       }),
-      pick: (data) => data?.operation && data.operation.timeline,
+      pick: inTheOperation('timeline'),
       expect: {
         coordinator: 'allowed',
         contactPoint: 'allowed',
@@ -466,7 +470,7 @@ export const matrix: Record<string, Case[]> = {
           variables: { id: world.ids.operation },
         };
       },
-      pick: (data) => data?.operation && data.operation.alerts,
+      pick: inTheOperation('alerts'),
       expect: {
         coordinator: 'allowed',
         contactPoint: 'allowed',
@@ -487,7 +491,7 @@ export const matrix: Record<string, Case[]> = {
           variables: { id: (await operationLive(world)).id },
         };
       },
-      pick: (data) => data?.operation && data.operation.seizures,
+      pick: inTheOperation('seizures'),
       expect: {
         coordinator: 'allowed',
         contactPoint: 'allowed',
@@ -514,7 +518,7 @@ export const matrix: Record<string, Case[]> = {
         if (result?.__typename !== 'DatabaseCheck') throw new Error(`recordDatabaseChecks failed: ${JSON.stringify(result)}`);
         return { document: OPERATION_BY_ID('databaseChecks { id countryCode checks hits }'), variables: { id: operation.id } };
       },
-      pick: (data) => data?.operation && data.operation.databaseChecks,
+      pick: inTheOperation('databaseChecks'),
       expect: {
         coordinator: 'allowed',
         contactPoint: 'allowed',
@@ -530,7 +534,7 @@ export const matrix: Record<string, Case[]> = {
       // A coordinator is offered everyone of the accepted agencies; RMCD's contact point, RMCD's people; others nobody.
       asks: 'the people the viewer may assign',
       request: (world) => ({ document: OPERATION_BY_ID('assignableUsers { id displayName }'), variables: { id: world.ids.operation } }),
-      pick: (data) => data?.operation && data.operation.assignableUsers,
+      pick: inTheOperation('assignableUsers'),
       expect: {
         coordinator: 'allowed',
         contactPoint: 'allowed',
@@ -548,7 +552,7 @@ export const matrix: Record<string, Case[]> = {
         document: OPERATION_BY_ID('auditTrail(first: 100) { edges { node { action outcome } } }'),
         variables: { id: world.ids.operation },
       }),
-      pick: (data) => data?.operation && data.operation.auditTrail,
+      pick: inTheOperation('auditTrail'),
       expect: {
         coordinator: 'allowed',
         contactPoint: 'empty',

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { extendSchema, parse, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect } from 'vitest';
+import { withApp } from '../testkit/fixtures';
 import { decodeGlobalId, encodeGlobalId } from '@jointops/server/global-id';
 import { schema } from '@jointops/server/graphql/schema';
-import { startTestApp, type TestApp } from '../testkit/app';
+import type { TestApp } from '../testkit/app';
 import { ManualClock } from '../testkit/clock';
-import { errorCode, type GraphQLResponse } from '../testkit/graphql';
+import { errorCode, type GraphQLResponse, type Shaped } from '../testkit/graphql';
 import { operationKit, type Actor } from '../testkit/operations';
 import { matrix, WHO, WITHOUT_STANDING, type Case, type Expectation, type Who, type World } from './authorization-matrix.cases';
 import { reportFigure } from '../testkit/report';
@@ -123,13 +124,13 @@ async function newPerson(who: Who): Promise<Actor | null> {
 }
 
 /** Lists and connections as the items they hold; null for anything else. */
-function itemsOf(value: unknown): any[] | null {
+function itemsOf(value: unknown): Shaped[] | null {
   if (Array.isArray(value)) return value;
   const edges = (value as { edges?: { node: unknown }[] } | null)?.edges;
   return Array.isArray(edges) ? edges.map((edge) => edge.node) : null;
 }
 
-function expectOutcome(expectation: Expectation, response: GraphQLResponse, value: any, row: Case): void {
+function expectOutcome(expectation: Expectation, response: GraphQLResponse, value: Shaped, row: Case): void {
   // A stream that cannot open answers with a top-level error, the same as for an unknown operation.
   if (expectation === 'not-found' && errorCode(response) === 'NOT_FOUND') {
     expect(value ?? null).toBeNull();
@@ -142,7 +143,7 @@ function expectOutcome(expectation: Expectation, response: GraphQLResponse, valu
   }
   expect(response.errors).toBeUndefined();
   const items = itemsOf(value);
-  const aboutTheOperation = (list: any[]) => list.some((item) => row.isTheOperation!(item, world));
+  const aboutTheOperation = (list: Shaped[]) => list.some((item) => row.isTheOperation!(item, world));
   switch (expectation) {
     case 'null':
       expect(value).toBeNull();
@@ -190,8 +191,10 @@ function secretsFor(row: Case, who: Who): string[] {
   return row.mayName?.includes(who) ? content : [...identity, ...content];
 }
 
-beforeAll(async () => {
-  testApp = await startTestApp({ clock: new ManualClock(new Date('2026-06-01T08:00:00Z')) });
+const it = withApp({ clock: new ManualClock(new Date('2026-06-01T08:00:00Z')) });
+
+it.beforeAll(async ({ app }) => {
+  testApp = app;
   const seeding = performance.now();
   world = await seedWorld();
   seededIn = performance.now() - seeding;
@@ -206,7 +209,6 @@ afterAll(async () => {
       `(${cases} cases × ${WHO.length} = ${cases * WHO.length} requests, ${cellsRun} run); ` +
       `seeded in ${(seededIn / 1000).toFixed(2)} s, checked in ${((performance.now() - started) / 1000).toFixed(2)} s`,
   );
-  await testApp.stop();
 });
 
 describe('the matrix', () => {
@@ -252,7 +254,7 @@ for (const [field, rows] of Object.entries(matrix)) {
           const call = await row.request(world);
           const response = await testApp.graphql(call.document, call.variables, auth);
           cellsRun += 1;
-          const value = (row.pick ?? ((data: any) => data?.[name]))(response.data);
+          const value = (row.pick ?? ((data: Shaped) => data?.[name]))(response.data);
           expectOutcome(expectation, response, value, row);
 
           if (expectation === 'not-found') {

@@ -211,8 +211,7 @@ describe('who records, and when', () => {
     expect((await operation.view(malaysia, REGISTER))!.databaseChecks).toEqual([expect.objectContaining({ checks: 40, hits: 1 })]);
   });
 
-  it('takes figures in OPERATIONAL and POST_OPERATIONAL only', async () => {
-    const { operation, malaysia } = await kit.jointOperation();
+  it('takes figures in OPERATIONAL and POST_OPERATIONAL only', async ({ cast: { operation, malaysia } }) => {
     const attempt = async () => (await databaseChecks(operation, malaysia, 'INTERPOL_VEHICLES', { checks: 2, hits: 0 })).result;
     expect(await attempt()).toMatchObject({ __typename: 'PhaseRuleError', phase: 'PLANNING' });
     await operation.advanceTo('PRE_OPERATIONAL');

@@ -1,8 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
+import { it } from '../testkit/fixtures';
 import { DEMO_OPERATION_CODE } from '@jointops/server/demo/operation';
 import { seedDemo } from '@jointops/server/demo/seed';
-import { startTestApp, type TestApp } from '../testkit/app';
+import type { TestApp } from '../testkit/app';
 import { seedKit } from '../testkit/seed';
+import type { Fields } from '../testkit/graphql';
 
 // The demo is what a newcomer sees first: an operation in its operational phase whose alerts and
 // seizures read like a real PGS operation's. It is played through the real services, so a rule
@@ -11,18 +13,17 @@ import { seedKit } from '../testkit/seed';
 let testApp: TestApp;
 const tokens = new Map<string, string>();
 
-beforeAll(async () => {
-  testApp = await startTestApp();
+it.beforeAll(async ({ app }) => {
+  testApp = app;
   const { db } = testApp.database;
   await seedDemo({ db, config: testApp.config, logger: testApp.app.deps.logger, pubSub: testApp.app.deps.pubSub }, testApp.clock.now());
 });
-afterAll(() => testApp.stop());
 
 async function as(email: string) {
   if (!tokens.has(email)) tokens.set(email, (await seedKit(testApp).signIn({ email, password: testApp.config.demoPassword })).token);
   const token = tokens.get(email)!;
   return async (selection: string) => {
-    const response = await testApp.graphql<{ operations: { edges: { node: Record<string, any> }[] } }>(
+    const response = await testApp.graphql<{ operations: { edges: { node: Fields }[] } }>(
       `{ operations(first: 10) { edges { node { code ${selection} } } } }`,
       {},
       { token },
@@ -62,7 +63,7 @@ describe('the demo operation', () => {
     );
     expect(philippines.seizures.edges).toHaveLength(1);
     const seized = philippines.alerts.edges
-      .map((edge: { node: Record<string, any> }) => edge.node)
+      .map((edge: { node: Fields }) => edge.node)
       .filter((alert: { outcome: string }) => alert.outcome === 'SEIZED');
     expect(seized).toEqual([expect.objectContaining({ linkedSeizures: [{ status: 'VERIFIED' }] })]);
   });

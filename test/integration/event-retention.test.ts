@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect } from 'vitest';
+import { withApp } from '../testkit/fixtures';
 import { uuidFromGlobalId } from '@jointops/server/global-id';
 import { pruneExpiredEvents } from '@jointops/server/journal/retention.job';
 import { startTestApp, type TestApp } from '../testkit/app';
-import { operationKit, type Actor, type OperationKit } from '../testkit/operations';
+import type { Actor, OperationKit } from '../testkit/operations';
 import { openSocket, subscribe, type TestSocket } from '../testkit/ws';
 
 // Retention: with EVENT_RETENTION_DAYS set, events older than that leave the operation's log,
@@ -19,13 +20,14 @@ let testApp: TestApp;
 let kit: OperationKit;
 const sockets: TestSocket[] = [];
 
-beforeAll(async () => {
-  testApp = await startTestApp({ env: { EVENT_RETENTION_DAYS: '30' } });
-  kit = operationKit(testApp);
+const it = withApp({ env: { EVENT_RETENTION_DAYS: '30' } });
+
+it.beforeAll(({ app, kit: fileKit }) => {
+  testApp = app;
+  kit = fileKit;
 });
 afterAll(async () => {
   await Promise.all(sockets.map((socket) => socket.dispose()));
-  await testApp.stop();
 });
 
 /** The same person, signed in again after the clock jumped past their session. */

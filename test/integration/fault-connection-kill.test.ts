@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { uuidFromGlobalId } from '@jointops/server/global-id';
 import { startTestApp, type TestApp } from '../testkit/app';
 import { describeWhere } from '../testkit/environment';
+import type { GraphQLResponse, Fields } from '../testkit/graphql';
 import { operationKit, type Actor, type OperationDriver } from '../testkit/operations';
 import { reportFigure } from '../testkit/report';
 import { seededRandom, type SeededRandom } from '../testkit/seeded-random';
@@ -52,14 +53,10 @@ let testApp: TestApp;
 let operation: OperationDriver;
 let writers: Actor[];
 
-async function send(
-  kind: Kind,
-  by: Actor,
-  input: Record<string, unknown>,
-): Promise<{ outcome: Attempt['outcome']; data?: Record<string, any> }> {
+async function send(kind: Kind, by: Actor, input: Record<string, unknown>): Promise<{ outcome: Attempt['outcome']; data?: Fields }> {
   const inputType = `${kind[0]!.toUpperCase()}${kind.slice(1)}Input`;
   const query = `mutation($input: ${inputType}!) { ${kind}(input: $input) { __typename ${SUCCESS[kind].selection} ... on Error { code message } } }`;
-  let response;
+  let response: GraphQLResponse;
   try {
     response = await testApp.graphql(query, { input }, { token: by.token });
   } catch (error) {

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { asc, gt, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect } from 'vitest';
+import { withApp } from '../testkit/fixtures';
 import { auditEntries } from '@jointops/server/db/schema/audit';
 import { UNEXPECTED_FAILURE_REASON } from '@jointops/server/journal/audited';
-import { startTestApp, type TestApp } from '../testkit/app';
-import { operationKit, type Actor, type OperationDriver, type OperationKit } from '../testkit/operations';
+import type { TestApp } from '../testkit/app';
+import type { Actor, OperationDriver, OperationKit } from '../testkit/operations';
 import { csvFile, seizureKit } from '../testkit/seizures';
 
 // A NUL byte used to travel from a comment, a title, a subject or a CSV cell down to PostgreSQL,
@@ -21,9 +22,11 @@ let seizures: ReturnType<typeof seizureKit>;
 let room: { operation: OperationDriver; malaysia: Actor; alertId: string };
 const logLines: string[] = [];
 
-beforeAll(async () => {
-  testApp = await startTestApp({ env: { LOG_LEVEL: 'debug' }, logDestination: { write: (line: string) => void logLines.push(line) } });
-  kit = operationKit(testApp);
+const it = withApp({ env: { LOG_LEVEL: 'debug' }, logDestination: { write: (line: string) => void logLines.push(line) } });
+
+it.beforeAll(async ({ app, kit: fileKit }) => {
+  testApp = app;
+  kit = fileKit;
   seizures = seizureKit(kit);
   const { operation, malaysia } = await kit.jointOperation();
   await operation.advanceTo('OPERATIONAL');
@@ -38,7 +41,6 @@ beforeAll(async () => {
   });
   room = { operation, malaysia, alertId: result!.id as string };
 });
-afterAll(() => testApp.stop());
 
 async function auditSince<T>(call: () => Promise<T>) {
   const { db } = testApp.database;

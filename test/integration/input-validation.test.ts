@@ -1,6 +1,7 @@
 import { asc, gt, sql } from 'drizzle-orm';
 import { getNamedType, GraphQLInputObjectType, GraphQLNonNull, GraphQLScalarType, type GraphQLField } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
+import { it } from '../testkit/fixtures';
 import { agencies, sessions, users } from '@jointops/server/db/schema/accounts';
 import { auditEntries } from '@jointops/server/db/schema/audit';
 import {
@@ -13,9 +14,8 @@ import {
 } from '@jointops/server/db/schema/operations';
 import { seizureAlertLinks, seizures } from '@jointops/server/db/schema/seizures';
 import { schema } from '@jointops/server/graphql/schema';
-import { startTestApp, type TestApp } from '../testkit/app';
+import type { TestApp } from '../testkit/app';
 import type { CallOptions } from '../testkit/graphql';
-import { operationKit } from '../testkit/operations';
 import type { Session } from '../testkit/seed';
 import { mutationInputs, type Caller, type Validated, type World } from './input-validation.cases';
 
@@ -31,9 +31,8 @@ let testApp: TestApp;
 let world: World;
 let adminSession: Session;
 
-beforeAll(async () => {
-  testApp = await startTestApp();
-  const kit = operationKit(testApp);
+it.beforeAll(async ({ app, kit }) => {
+  testApp = app;
   const agency = await kit.seed.agency({ name: 'Royal Malaysian Customs Department', countryCode: 'MY' });
   const { operation, planner, malaysia } = await kit.jointOperation();
   await operation.advanceTo('PRE_OPERATIONAL');
@@ -56,7 +55,6 @@ beforeAll(async () => {
   };
   adminSession = await kit.seed.signIn(await kit.seed.user({ isAdmin: true }));
 });
-afterAll(() => testApp.stop());
 
 const mutationField = (name: string): GraphQLField<unknown, unknown> => schema.getMutationType()!.getFields()[name]!;
 

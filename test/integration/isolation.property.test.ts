@@ -1,7 +1,8 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
+import { withApp } from '../testkit/fixtures';
 import type { Marking } from '@jointops/shared/domain';
-import { startTestApp, type TestApp } from '../testkit/app';
+import type { TestApp } from '../testkit/app';
 import { environment } from '../testkit/environment';
 import type { World, WorldUser } from '../testkit/isolation-model';
 import { httpReads, type ReadPlan, type TimelineEvent } from '../testkit/isolation-reads';
@@ -50,12 +51,13 @@ const totals = {
 };
 const paths = new Set<string>();
 
-beforeAll(async () => {
+const it = withApp({ env: { MUTATION_RATE_PER_MINUTE: '100000', MUTATION_BURST: '100000' } });
+
+it.beforeAll(({ app }) => {
   // World building sends a few hundred mutations a minute from a handful of people: far above
   // what a person types, so the per-user mutation budget is raised for this suite.
-  testApp = await startTestApp({ env: { MUTATION_RATE_PER_MINUTE: '100000', MUTATION_BURST: '100000' } });
+  testApp = app;
 });
-afterAll(() => testApp?.stop());
 
 /** Runs `task` for every item, a few at a time: the server answers several users at once. */
 async function inParallel<T>(items: T[], width: number, task: (item: T) => Promise<void>): Promise<void> {
@@ -112,7 +114,7 @@ describe('need-to-know, as a property of generated worlds', () => {
         totals.requests += verdicts.requests;
         totals.streams += streamed.streams;
         totals.resubscriptions += streamed.resubscriptions;
-        verdicts.byPath.forEach((_count, path) => paths.add(path.replace(/ \(scan\)$/, '')));
+        for (const path of verdicts.byPath.keys()) paths.add(path.replace(/ \(scan\)$/, ''));
       }),
       // Shrinking builds a world per step: it is cut short after four minutes with the smallest failing world found by then.
       { seed, numRuns: worlds, interruptAfterTimeLimit: 240_000, markInterruptAsFailure: true },

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect } from 'vitest';
+import { it } from '../testkit/fixtures';
 import { uuidFromGlobalId } from '@jointops/server/global-id';
 import { deliveryCounts } from '@jointops/server/live/shared-delivery';
-import { startTestApp, type TestApp } from '../testkit/app';
-import { operationKit, type Actor, type OperationDriver, type OperationKit } from '../testkit/operations';
+import type { TestApp } from '../testkit/app';
+import type { Actor, OperationDriver, OperationKit } from '../testkit/operations';
 import { openSocket, subscribe, type LiveSubscription, type TestSocket } from '../testkit/ws';
 
 // An event going to many subscribers is executed once per audience (agency, locale, role), and
@@ -29,13 +30,12 @@ let testApp: TestApp;
 let kit: OperationKit;
 const sockets: TestSocket[] = [];
 
-beforeAll(async () => {
-  testApp = await startTestApp();
-  kit = operationKit(testApp);
+it.beforeAll(({ app, kit: fileKit }) => {
+  testApp = app;
+  kit = fileKit;
 });
 afterAll(async () => {
   await Promise.all(sockets.map((socket) => socket.dispose()));
-  await testApp.stop();
 });
 
 async function follow(operation: OperationDriver, viewer: Actor): Promise<LiveSubscription<Event>> {
@@ -71,8 +71,9 @@ async function raiseWithCommodity(operation: OperationDriver, by: Actor) {
 }
 
 describe('shared delivery', () => {
-  it('executes an event once for subscribers alike, and apart for another language', async () => {
-    const { operation, malaysia, thailand } = await kit.jointOperation();
+  it('executes an event once for subscribers alike, and apart for another language', async ({
+    cast: { operation, malaysia, thailand },
+  }) => {
     await operation.advanceTo('OPERATIONAL');
     const thaiColleague = { ...(await kit.seed.user({ agency: thailand.agency, locale: 'fr' })) };
     await operation.assign(thaiColleague, 'CONTACT_POINT');
@@ -95,8 +96,9 @@ describe('shared delivery', () => {
     for (const live of alike) expect(names(live)).toEqual(english);
   });
 
-  it("ends a member's stream after the event that changes their role, so they resume as what they now are", async () => {
-    const { operation, thailand } = await kit.jointOperation();
+  it("ends a member's stream after the event that changes their role, so they resume as what they now are", async ({
+    cast: { operation, thailand },
+  }) => {
     const colleague = { ...(await kit.seed.user({ agency: thailand.agency })) };
     await operation.assign(colleague, 'OBSERVER');
     const observer = { ...colleague, token: (await kit.seed.signIn(colleague)).token };

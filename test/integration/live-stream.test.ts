@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { withApp } from '../testkit/fixtures';
 import { appendEvent } from '@jointops/server/journal/events.repo';
 import { uuidFromGlobalId } from '@jointops/server/global-id';
 import { decodeEventCursor } from '@jointops/server/modules/timeline/operation-event.graphql';
@@ -26,13 +27,14 @@ const socketFor = (token: string) => {
   return socket;
 };
 
-beforeAll(async () => {
-  testApp = await startTestApp({ env: { LIVE_CATCH_UP_INTERVAL_MS: '200' } });
-  kit = operationKit(testApp);
+const it = withApp({ env: { LIVE_CATCH_UP_INTERVAL_MS: '200' } });
+
+it.beforeAll(({ app, kit: fileKit }) => {
+  testApp = app;
+  kit = fileKit;
 });
 afterAll(async () => {
   await Promise.all(sockets.map((socket) => socket.dispose()));
-  await testApp.stop();
 });
 
 /** The cursor of the newest event `viewer` can see: where a stream that must miss nothing starts. */
@@ -44,8 +46,7 @@ async function lastCursor(operation: OperationDriver, viewer: Actor): Promise<st
 const regions = (count: number, from = 0) => Array.from({ length: count }, (_, index) => `Region ${from + index}`);
 
 describe('a member following an operation', () => {
-  it('receives what happens from now on, in order', async () => {
-    const { operation, malaysia } = await kit.jointOperation();
+  it('receives what happens from now on, in order', async ({ cast: { operation, malaysia } }) => {
     const live = subscribe<Event>(socketFor(malaysia.token), STREAM, { operationId: operation.id });
     // The protocol does not say when a subscription is in place: change the operation until the
     // stream shows a change, then three more. Nothing from before the subscription may appear.
@@ -64,8 +65,7 @@ describe('a member following an operation', () => {
     live.dispose();
   });
 
-  it('resumes after a disconnection with exactly the events it missed, then goes on live', async () => {
-    const { operation, malaysia } = await kit.jointOperation();
+  it('resumes after a disconnection with exactly the events it missed, then goes on live', async ({ cast: { operation, malaysia } }) => {
     const timeline = await operation.view(malaysia, 'timeline(first: 100) { edges { cursor node { type } } }');
     const edges = timeline!.timeline.edges as { cursor: string; node: { type: string } }[];
     const resumeFrom = edges[2]!.cursor;
@@ -84,8 +84,7 @@ describe('a member following an operation', () => {
     live.dispose();
   });
 
-  it('is told to resynchronise when its cursor is not one the operation can resume from', async () => {
-    const { operation, malaysia } = await kit.jointOperation();
+  it('is told to resynchronise when its cursor is not one the operation can resume from', async ({ cast: { operation, malaysia } }) => {
     const live = subscribe<Event>(socketFor(malaysia.token), STREAM, { operationId: operation.id, after: 'not-a-cursor' });
     await live.until((s) => s.received.length === 1);
     expect(live.received[0]!.operationEvents).toMatchObject({ __typename: 'ResyncRequiredEvent', type: 'RESYNC_REQUIRED' });
@@ -95,8 +94,7 @@ describe('a member following an operation', () => {
     live.dispose();
   });
 
-  it('gets events committed without a wake-up hint through the periodic catch-up', async () => {
-    const { operation, malaysia, planner } = await kit.jointOperation();
+  it('gets events committed without a wake-up hint through the periodic catch-up', async ({ cast: { operation, malaysia, planner } }) => {
     const live = subscribe<Event>(socketFor(malaysia.token), STREAM, {
       operationId: operation.id,
       after: await lastCursor(operation, malaysia),
@@ -118,12 +116,13 @@ describe('a member following an operation', () => {
 });
 
 describe('the stream of an operation', () => {
-  it('cannot be opened by anyone who may not see the operation, and says so as for an unknown one', async () => {
-    const { operation } = await kit.jointOperation();
+  it('cannot be opened by anyone who may not see the operation, and says so as for an unknown one', async ({
+    cast: { operation },
+    admin,
+  }) => {
     const outsider = await kit.actor();
     const invited = await kit.actor(await kit.seed.agency({ countryCode: 'PH' }));
     await operation.invite(invited.agency);
-    const admin = await kit.actor(undefined, { isAdmin: true });
     const unknown = Buffer.from('Operation:00000000-0000-4000-8000-000000000000').toString('base64url');
 
     const refusalOf = async (token: string, operationId: string) => {
@@ -139,8 +138,7 @@ describe('the stream of an operation', () => {
     for (const actor of [outsider, invited, admin]) expect(await refusalOf(actor.token, operation.id)).toBe(forUnknown);
   });
 
-  it('ends for an agency the moment it withdraws, and carries nothing after', async () => {
-    const { operation, thailand } = await kit.jointOperation();
+  it('ends for an agency the moment it withdraws, and carries nothing after', async ({ cast: { operation, thailand } }) => {
     const live = subscribe<Event>(socketFor(thailand.token), STREAM, {
       operationId: operation.id,
       after: await lastCursor(operation, thailand),

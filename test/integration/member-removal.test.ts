@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect } from 'vitest';
+import { withApp } from '../testkit/fixtures';
 import { encodeGlobalId, uuidFromGlobalId } from '@jointops/server/global-id';
-import { startTestApp, type TestApp } from '../testkit/app';
+import type { TestApp } from '../testkit/app';
 import { errorCode } from '../testkit/graphql';
-import { operationKit, type Actor, type OperationDriver, type OperationKit } from '../testkit/operations';
+import type { Actor, OperationDriver, OperationKit } from '../testkit/operations';
 import type { SeededUser } from '../testkit/seed';
 import { openSocket, subscribe, type TestSocket } from '../testkit/ws';
 import { withAuditRows } from './audit-rows';
@@ -32,13 +33,14 @@ let testApp: TestApp;
 let kit: OperationKit;
 const sockets: TestSocket[] = [];
 
-beforeAll(async () => {
-  testApp = await startTestApp({ env: { LIVE_CATCH_UP_INTERVAL_MS: '200' } });
-  kit = operationKit(testApp);
+const it = withApp({ env: { LIVE_CATCH_UP_INTERVAL_MS: '200' } });
+
+it.beforeAll(({ app, kit: fileKit }) => {
+  testApp = app;
+  kit = fileKit;
 });
 afterAll(async () => {
   await Promise.all(sockets.map((socket) => socket.dispose()));
-  await testApp.stop();
 });
 
 async function remove(by: Actor | null, operationId: string, memberId: string) {
@@ -64,8 +66,9 @@ const memberUsers = async (operation: OperationDriver) =>
   );
 
 describe('removing a member', () => {
-  it('by a coordinator, of any agency: gone from the members and the operation, on the timeline, audited', async () => {
-    const { operation, planner, thailand } = await kit.jointOperation();
+  it('by a coordinator, of any agency: gone from the members and the operation, on the timeline, audited', async ({
+    cast: { operation, planner, thailand },
+  }) => {
     const observer = await kit.actor(thailand.agency);
     const memberId = await assigned(operation, observer, 'OBSERVER');
     expect(await operation.view(observer)).not.toBeNull();
@@ -105,8 +108,9 @@ describe('removing a member', () => {
     ]);
   });
 
-  it('by a contact point, of the contact points and observers of its own agency, itself included', async () => {
-    const { operation, malaysia } = await kit.jointOperation();
+  it('by a contact point, of the contact points and observers of its own agency, itself included', async ({
+    cast: { operation, malaysia },
+  }) => {
     const observer = await kit.seed.user({ agency: malaysia.agency });
     const deputy = await kit.seed.user({ agency: malaysia.agency });
     const observerMember = await assigned(operation, observer, 'OBSERVER', malaysia);
@@ -122,8 +126,9 @@ describe('removing a member', () => {
     expect([observer, deputy, malaysia].map((person) => left.includes(person.globalId))).toEqual([false, false, false]);
   });
 
-  it('is refused FORBIDDEN to a contact point for anyone else, and to reviewers and observers for anyone; nothing changes, each attempt audited', async () => {
-    const { operation, planner, malaysia, thailand } = await kit.jointOperation();
+  it('is refused FORBIDDEN to a contact point for anyone else, and to reviewers and observers for anyone; nothing changes, each attempt audited', async ({
+    cast: { operation, planner, malaysia, thailand },
+  }) => {
     const reviewerAtMalaysia = await assigned(operation, await kit.seed.user({ agency: malaysia.agency }), 'REVIEWER');
     const observerAtMalaysia = await assigned(operation, await kit.seed.user({ agency: malaysia.agency }), 'OBSERVER');
     const analyst = await kit.actor(planner.agency);
@@ -156,8 +161,9 @@ describe('removing a member', () => {
     }
   });
 
-  it('keeps the last coordinator (a ValidationError on memberId, nothing changed, audited); with a second one, either may go', async () => {
-    const { operation, planner } = await kit.jointOperation();
+  it('keeps the last coordinator (a ValidationError on memberId, nothing changed, audited); with a second one, either may go', async ({
+    cast: { operation, planner },
+  }) => {
     const plannerMember = (await operation.view(planner, 'members { id role }'))!.members.find(
       (member: { role: string }) => member.role === 'COORDINATOR',
     ).id;
@@ -184,8 +190,9 @@ describe('removing a member', () => {
     expect(await operation.view(planner)).toBeNull();
   });
 
-  it('answers a ValidationError on memberId for what is not a current member of this operation, changing nothing', async () => {
-    const { operation, planner, malaysia } = await kit.jointOperation();
+  it('answers a ValidationError on memberId for what is not a current member of this operation, changing nothing', async ({
+    cast: { operation, planner, malaysia },
+  }) => {
     const other = await kit.operation(planner);
     const elsewhere = await assigned(other, await kit.seed.user({ agency: planner.agency }), 'OBSERVER');
     const gone = await assigned(operation, await kit.seed.user({ agency: malaysia.agency }), 'OBSERVER');
@@ -203,8 +210,9 @@ describe('removing a member', () => {
     expect(await memberUsers(other)).toHaveLength(2);
   });
 
-  it('answers whoever may not see the operation exactly as for a made-up operation id, and changes nothing', async () => {
-    const { operation, planner, malaysia } = await kit.jointOperation();
+  it('answers whoever may not see the operation exactly as for a made-up operation id, and changes nothing', async ({
+    cast: { operation, planner, malaysia },
+  }) => {
     const memberId = (await operation.view(planner, 'members { id user { id } }'))!.members.find(
       (member: { user: { id: string } }) => member.user.id === malaysia.globalId,
     ).id;
@@ -234,8 +242,7 @@ describe('removing a member', () => {
     expect(await remove(null, operation.id, memberId)).toEqual({ result: null, refusal: 'UNAUTHENTICATED' });
   });
 
-  it('is refused once the operation is closed, with PhaseRuleError', async () => {
-    const { operation, planner, thailand } = await kit.jointOperation();
+  it('is refused once the operation is closed, with PhaseRuleError', async ({ cast: { operation, planner, thailand } }) => {
     const memberId = (await operation.view(planner, 'members { id user { id } }'))!.members.find(
       (member: { user: { id: string } }) => member.user.id === thailand.globalId,
     ).id;
@@ -251,8 +258,9 @@ describe('removing a member', () => {
     ]);
   });
 
-  it("ends the removed member's live stream at once, while the others see the removal", async () => {
-    const { operation, planner, malaysia, thailand } = await kit.jointOperation();
+  it("ends the removed member's live stream at once, while the others see the removal", async ({
+    cast: { operation, planner, malaysia, thailand },
+  }) => {
     const observer = await kit.actor(thailand.agency);
     const memberId = await assigned(operation, observer, 'OBSERVER');
     const after = (await operation.view(planner, 'timeline(first: 500) { edges { cursor } }'))!.timeline.edges.at(-1).cursor;
@@ -288,8 +296,9 @@ describe('the people a member may assign', () => {
   const byAgencyThenName = (people: Offered[]) =>
     [...people].sort((a, b) => a.agency.name.localeCompare(b.agency.name, 'en') || a.displayName.localeCompare(b.displayName, 'en'));
 
-  it('are, for a coordinator, the active people of every agency that accepted, by agency then name', async () => {
-    const { operation, planner, malaysia, thailand } = await kit.jointOperation();
+  it('are, for a coordinator, the active people of every agency that accepted, by agency then name', async ({
+    cast: { operation, planner, malaysia, thailand },
+  }) => {
     const administrator = await kit.actor(await kit.seed.agency({ countryCode: 'BE', kind: 'OTHER' }), { isAdmin: true });
     const malaysian = await kit.seed.user({ agency: malaysia.agency });
     const thai = await kit.seed.user({ agency: thailand.agency });
@@ -323,8 +332,9 @@ describe('the people a member may assign', () => {
     });
   });
 
-  it('are, for a contact point, the people of its own agency whose role it could give; for reviewers and observers, nobody', async () => {
-    const { operation, planner, malaysia, thailand } = await kit.jointOperation();
+  it('are, for a contact point, the people of its own agency whose role it could give; for reviewers and observers, nobody', async ({
+    cast: { operation, planner, malaysia, thailand },
+  }) => {
     const colleague = await kit.seed.user({ agency: malaysia.agency });
     const observerColleague = await kit.seed.user({ agency: malaysia.agency });
     await assigned(operation, observerColleague, 'OBSERVER', malaysia);

@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
 import { coerceInputValue, GraphQLObjectType, type GraphQLInputType } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect } from 'vitest';
+import { withApp } from '../testkit/fixtures';
 import { schema } from '@jointops/server/graphql/schema';
 import { ERROR_CODES } from '@jointops/shared/errors';
-import { startTestApp, type TestApp } from '../testkit/app';
+import type { TestApp } from '../testkit/app';
 import type { CallOptions, GraphQLResponse } from '../testkit/graphql';
 import { reportFigure } from '../testkit/report';
 import { arbitraryOf, HOSTILE_CHARACTERS } from '../testkit/zod-arbitrary';
@@ -47,16 +48,18 @@ let tables: string[];
 const figures = new Map<string, Record<Outcome, number>>();
 let internalErrors = 0;
 
-beforeAll(async () => {
-  testApp = await startTestApp({
-    env: {
-      // Thousands of calls from one address and a few accounts in a minute: the limits that stop a
-      // guesser or a flood would otherwise answer most of them, and those answers are tested elsewhere.
-      LOGIN_MAX_FAILURES_PER_ADDRESS: '1000000',
-      MUTATION_RATE_PER_MINUTE: '1000000',
-      MUTATION_BURST: '1000000',
-    },
-  });
+const it = withApp({
+  env: {
+    // Thousands of calls from one address and a few accounts in a minute: the limits that stop a
+    // guesser or a flood would otherwise answer most of them, and those answers are tested elsewhere.
+    LOGIN_MAX_FAILURES_PER_ADDRESS: '1000000',
+    MUTATION_RATE_PER_MINUTE: '1000000',
+    MUTATION_BURST: '1000000',
+  },
+});
+
+it.beforeAll(async ({ app }) => {
+  testApp = app;
   world = await buildFuzzWorld(testApp);
   const rows = await execute<{ name: string }>(
     `select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,
@@ -80,7 +83,6 @@ afterAll(async () => {
   reportFigure(
     `mutation fuzz: ${figures.size} mutations, ${total.cases} cases, ${total.succeeded} succeeded, ${internalErrors} internal errors (seed ${seed})`,
   );
-  await testApp?.stop();
 });
 
 async function execute<T>(query: string): Promise<T[]> {
@@ -358,6 +360,7 @@ describe('the mutation fuzz', () => {
     const sessions = await Promise.all([1, 2, 3].map(() => world.kit.seed.signIn(leaving)));
     current = undefined;
     // What a header can carry at all: no line breaks, no NUL, nothing past Latin-1.
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: strips the control characters a printable name must not carry
     const printable = fc.string({ unit: 'binary-ascii', maxLength: 80 }).map((text) => text.replace(/[\u0000-\u001f\u007f]/g, '').trim());
     const credentials = fc.oneof(
       fc.constantFrom(...sessions).map((session) => ({ token: session.token })),

@@ -1,29 +1,27 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../testkit/app';
-import { operationKit, type Actor, type OperationDriver, type OperationKit } from '../testkit/operations';
+import { describe, expect } from 'vitest';
+import { it } from '../testkit/fixtures';
+import type { Actor, OperationDriver, OperationKit } from '../testkit/operations';
+import type { Fields } from '../testkit/graphql';
 
 // Internal errors the mutation fuzz (mutation-fuzz.property.test.ts) found, each pinned by the
 // input that caused it, so that they stay fixed whatever seed the fuzz runs with.
 
-let testApp: TestApp;
 let kit: OperationKit;
 let operation: OperationDriver;
 let contactPoint: Actor;
 let alertId: string;
 
-beforeAll(async () => {
-  testApp = await startTestApp();
-  kit = operationKit(testApp);
+it.beforeAll(async ({ kit: fileKit }) => {
+  kit = fileKit;
   const cast = await kit.jointOperation();
   operation = cast.operation;
   contactPoint = cast.malaysia;
   await operation.advanceTo('PRE_OPERATIONAL');
   alertId = await operation.readinessTest();
 });
-afterAll(() => testApp.stop());
 
-const fieldErrors = (result: Record<string, any> | null) =>
+const fieldErrors = (result: Fields | null) =>
   (result?.fieldErrors as { path: string[] }[] | undefined)?.map((error) => error.path.join('.'));
 
 // JSON can carry half of a surrogate pair (`"\ud808"`), JavaScript strings can hold one, but

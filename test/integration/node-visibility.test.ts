@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
+import { it } from '../testkit/fixtures';
 import { encodeGlobalId } from '@jointops/server/global-id';
 import { CATALOGUE, CURRENT_CATALOGUE_VERSION, catalogueItems } from '@jointops/shared/catalogue';
-import { startTestApp, type TestApp } from '../testkit/app';
+import type { TestApp } from '../testkit/app';
 import { errorCode, type GraphQLResponse } from '../testkit/graphql';
 import { seedKit, type SeededAgency, type Session } from '../testkit/seed';
 
@@ -17,8 +18,8 @@ let carol: { session: Session };
 let admin: { session: Session };
 let amelie: { session: Session };
 
-beforeAll(async () => {
-  testApp = await startTestApp();
+it.beforeAll(async ({ app }) => {
+  testApp = app;
   const seed = seedKit(testApp);
   directory = {
     rmcd: await seed.agency({ name: 'Royal Malaysian Customs Department', acronym: 'RMCD', countryCode: 'MY' }),
@@ -36,7 +37,6 @@ beforeAll(async () => {
   admin = { session: await seed.signIn(await seed.user({ agency: directory.wco, isAdmin: true })) };
   amelie = { session: await seed.signIn(await seed.user({ agency: directory.wco, locale: 'fr' })) };
 });
-afterAll(() => testApp.stop());
 
 const NODE = `query($id: ID!) {
   node(id: $id) {

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../testkit/app';
-import { operationKit, type OperationKit } from '../testkit/operations';
+import { describe, expect } from 'vitest';
+import { it } from '../testkit/fixtures';
+import type { TestApp } from '../testkit/app';
+import type { OperationKit } from '../testkit/operations';
 
 // The web app addresses an operation by its code (/operations/PGS-APAC-2026-01): the code must
 // find it for its members and answer an outsider exactly as a code that does not exist. The gate
@@ -9,24 +10,23 @@ import { operationKit, type OperationKit } from '../testkit/operations';
 let testApp: TestApp;
 let kit: OperationKit;
 
-beforeAll(async () => {
-  testApp = await startTestApp();
-  kit = operationKit(testApp);
+it.beforeAll(({ app, kit: fileKit }) => {
+  testApp = app;
+  kit = fileKit;
 });
-afterAll(() => testApp.stop());
 
 const BY_CODE = 'query($code: String!) { operationByCode(code: $code) { id code name } }';
 
 describe('an operation found by its code', () => {
-  it('is found by its members, in any case and with spaces around the code', async () => {
-    const { operation, malaysia } = await kit.jointOperation();
+  it('is found by its members, in any case and with spaces around the code', async ({ cast: { operation, malaysia } }) => {
     const answer = await testApp.graphql(BY_CODE, { code: ` ${operation.code.toLowerCase()} ` }, { token: malaysia.token });
     expect(answer.errors).toBeUndefined();
     expect(answer.data!.operationByCode).toMatchObject({ id: operation.id, code: operation.code });
   });
 
-  it('answers an outsider, an invited agency and an administrator exactly as a code that does not exist', async () => {
-    const { operation } = await kit.jointOperation();
+  it('answers an outsider, an invited agency and an administrator exactly as a code that does not exist', async ({
+    cast: { operation },
+  }) => {
     const outsider = await kit.actor();
     const invited = await kit.actor(await kit.seed.agency({ countryCode: 'PH' }));
     await operation.invite(invited.agency);
@@ -39,8 +39,7 @@ describe('an operation found by its code', () => {
     }
   });
 
-  it('needs a session', async () => {
-    const { operation } = await kit.jointOperation();
+  it('needs a session', async ({ cast: { operation } }) => {
     const answer = await testApp.graphql(BY_CODE, { code: operation.code });
     expect(answer.data?.operationByCode ?? null).toBeNull();
     expect(answer.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');

@@ -61,7 +61,13 @@ async function startSecondInstance(first: TestApp): Promise<{ app: TestApp; clos
     const own = openPostgres(first.database.url, 10);
     const database: TestDatabase = { ...own, url: first.database.url, destroy: () => own.close() };
     const app = await startTestApp({ database, clock: first.clock });
-    return { app, close: async () => (await app.stop(), await own.close()) };
+    return {
+      app,
+      close: async () => {
+        await app.stop();
+        await own.close();
+      },
+    };
   }
   const app = await startTestApp({ database: first.database, clock: first.clock });
   return { app, close: () => app.stop() };

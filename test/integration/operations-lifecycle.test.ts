@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect } from 'vitest';
+import { it } from '../testkit/fixtures';
 import { operations } from '@jointops/server/db/schema/operations';
 import { encodeGlobalId } from '@jointops/server/global-id';
 import type { MemberRole } from '@jointops/shared/domain';
-import { startTestApp, type TestApp } from '../testkit/app';
-import { operationKit, type Actor, type OperationDriver, type OperationKit } from '../testkit/operations';
+import type { TestApp } from '../testkit/app';
+import type { Actor, OperationDriver, OperationKit } from '../testkit/operations';
+import type { Fields, Shaped } from '../testkit/graphql';
 
 // A WCO planner sets up a joint operation, invites the customs administrations of Malaysia and
 // Thailand, and they answer. Until an agency accepts, the operation does not exist for it; once
@@ -14,16 +16,15 @@ import { operationKit, type Actor, type OperationDriver, type OperationKit } fro
 let testApp: TestApp;
 let kit: OperationKit;
 
-beforeAll(async () => {
-  testApp = await startTestApp();
-  kit = operationKit(testApp);
+it.beforeAll(({ app, kit: fileKit }) => {
+  testApp = app;
+  kit = fileKit;
 });
-afterAll(() => testApp.stop());
 
 const suffix = () => Math.random().toString(36).slice(2, 8);
 const agencyIn = (countryCode: string | null, name: string) =>
   kit.seed.agency({ name: `${name} ${suffix()}`, countryCode, kind: countryCode ? 'CUSTOMS' : 'INTERNATIONAL_ORGANIZATION' });
-const fieldPaths = (result: Record<string, any>) => result.fieldErrors.map((error: { path: string[] }) => error.path.join('.'));
+const fieldPaths = (result: Fields) => result.fieldErrors.map((error: { path: string[] }) => error.path.join('.'));
 
 /** What a user can find of an operation by every read path: by id, as a node, and in their list. */
 async function sightOf(operation: OperationDriver, viewer: Actor) {
@@ -127,8 +128,7 @@ describe('creating an operation', () => {
 });
 
 describe('editing an operation', () => {
-  it('is done by a coordinator, and shows on the timeline', async () => {
-    const { operation, planner } = await kit.jointOperation();
+  it('is done by a coordinator, and shows on the timeline', async ({ cast: { operation, planner } }) => {
     const { result } = await operation.update({ name: 'Operation Crystal Shield II', region: 'ASEAN ports' });
     expect(result).toMatchObject({ __typename: 'Operation', name: 'Operation Crystal Shield II' });
     expect(await operation.view(planner, 'name region')).toEqual({ name: 'Operation Crystal Shield II', region: 'ASEAN ports' });
@@ -144,8 +144,7 @@ describe('editing an operation', () => {
     });
   });
 
-  it('is refused to a contact point with FORBIDDEN, changing nothing', async () => {
-    const { operation, malaysia } = await kit.jointOperation();
+  it('is refused to a contact point with FORBIDDEN, changing nothing', async ({ cast: { operation, malaysia } }) => {
     const before = await operation.state();
     expect((await operation.update({ name: 'Operation Malaysia First' }, malaysia)).refusal).toBe('FORBIDDEN');
     expect(await operation.state()).toEqual(before);
@@ -153,8 +152,7 @@ describe('editing an operation', () => {
 });
 
 describe('inviting an agency', () => {
-  it('is for coordinators: a contact point is refused with FORBIDDEN', async () => {
-    const { operation, malaysia } = await kit.jointOperation();
+  it('is for coordinators: a contact point is refused with FORBIDDEN', async ({ cast: { operation, malaysia } }) => {
     const lao = await agencyIn('LA', 'Lao Customs');
     const before = await operation.state();
     expect((await operation.invite(lao, 'PARTICIPATING', malaysia)).refusal).toBe('FORBIDDEN');
@@ -226,8 +224,7 @@ describe('answering an invitation', () => {
     expect(invitations.data?.myInvitations).toEqual([]);
   });
 
-  it('declining keeps the operation invisible to the agency, and the invitation is gone', async () => {
-    const { operation, planner } = await kit.jointOperation();
+  it('declining keeps the operation invisible to the agency, and the invitation is gone', async ({ cast: { operation, planner } }) => {
     const lao = await kit.actor(await agencyIn('LA', 'Lao Customs'));
     await operation.invite(lao.agency);
 
@@ -242,8 +239,9 @@ describe('answering an invitation', () => {
     expect(participations!.members).not.toContainEqual({ user: { id: lao.globalId } });
   });
 
-  it('is answered for a user of an agency that was not invited exactly as for an operation that does not exist', async () => {
-    const { operation } = await kit.jointOperation();
+  it('is answered for a user of an agency that was not invited exactly as for an operation that does not exist', async ({
+    cast: { operation },
+  }) => {
     const outsider = await kit.actor(await agencyIn('PH', 'Bureau of Customs'));
     const before = await operation.state();
 
@@ -289,8 +287,9 @@ describe('assigning members', () => {
     expect(await operation.view(colleague, 'myRole')).toEqual({ myRole: role });
   });
 
-  it('a contact point may not make a colleague coordinator or reviewer, nor assign anyone of another agency (FORBIDDEN)', async () => {
-    const { operation, malaysia, thailand } = await kit.jointOperation();
+  it('a contact point may not make a colleague coordinator or reviewer, nor assign anyone of another agency (FORBIDDEN)', async ({
+    cast: { operation, malaysia, thailand },
+  }) => {
     const colleague = await kit.actor(malaysia.agency);
     const thaiOfficer = await kit.actor(thailand.agency);
     const before = await operation.state();
@@ -307,8 +306,7 @@ describe('assigning members', () => {
     expect(await sightOf(operation, colleague)).toEqual(NOTHING);
   });
 
-  it('a contact point may not change the role a coordinator gave a colleague (FORBIDDEN)', async () => {
-    const { operation, malaysia } = await kit.jointOperation();
+  it('a contact point may not change the role a coordinator gave a colleague (FORBIDDEN)', async ({ cast: { operation, malaysia } }) => {
     const colleague = await kit.actor(malaysia.agency);
     await operation.assign(colleague, 'COORDINATOR');
     const before = await operation.state();
@@ -318,8 +316,7 @@ describe('assigning members', () => {
     expect(await operation.view(colleague, 'myRole')).toEqual({ myRole: 'COORDINATOR' });
   });
 
-  it('only users of agencies that accepted can be members (ValidationError on userId)', async () => {
-    const { operation } = await kit.jointOperation();
+  it('only users of agencies that accepted can be members (ValidationError on userId)', async ({ cast: { operation } }) => {
     const invited = await kit.actor(await agencyIn('LA', 'Lao Customs'));
     await operation.invite(invited.agency);
     const declined = await kit.actor(await agencyIn('KH', 'General Department of Customs and Excise of Cambodia'));
@@ -339,8 +336,9 @@ describe('assigning members', () => {
 });
 
 describe('withdrawing', () => {
-  it("removes the agency's members, who lose sight of the operation at once", async () => {
-    const { operation, planner, malaysia, thailand } = await kit.jointOperation();
+  it("removes the agency's members, who lose sight of the operation at once", async ({
+    cast: { operation, planner, malaysia, thailand },
+  }) => {
     const colleague = await kit.actor(malaysia.agency);
     await operation.assign(colleague, 'OBSERVER');
     expect((await sightOf(operation, colleague)).listed).toBe(true);
@@ -371,8 +369,7 @@ describe('withdrawing', () => {
     });
   });
 
-  it('a contact point withdraws their own agency, but not another', async () => {
-    const { operation, malaysia, thailand } = await kit.jointOperation();
+  it('a contact point withdraws their own agency, but not another', async ({ cast: { operation, malaysia, thailand } }) => {
     const before = await operation.state();
     expect((await operation.withdraw(thailand.agency, 'Not for Malaysia to decide.', malaysia)).refusal).toBe('FORBIDDEN');
     expect(await operation.state()).toEqual(before);
@@ -385,8 +382,7 @@ describe('withdrawing', () => {
 });
 
 describe('an administrator who is not a member', () => {
-  it('gets no operation content from being an administrator', async () => {
-    const { operation } = await kit.jointOperation();
+  it('gets no operation content from being an administrator', async ({ cast: { operation } }) => {
     const admin = await kit.actor(await agencyIn(null, 'WCO Secretariat IT'), { isAdmin: true });
 
     expect(await sightOf(operation, admin)).toEqual(NOTHING);
@@ -399,10 +395,7 @@ describe('an administrator who is not a member', () => {
 });
 
 describe('the timeline', () => {
-  it('lists what happened, in order, with who did it', async () => {
-    const { operation, planner, malaysia, thailand } = await kit.jointOperation();
-    const analyst = await kit.actor(planner.agency);
-    await operation.assign(analyst, 'REVIEWER');
+  it('lists what happened, in order, with who did it', async ({ cast: { operation, planner, malaysia, thailand }, reviewer: analyst }) => {
     await operation.update({ objectives: 'Intercept precursor chemicals.' });
     await operation.advance('PRE_OPERATIONAL');
 
@@ -467,7 +460,7 @@ describe('the timeline', () => {
     const paged: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const page: any = await operation.view(
+      const page: Shaped = await operation.view(
         malaysia,
         `timeline(first: 3${after ? `, after: "${after}"` : ''}) { edges { cursor } pageInfo { hasNextPage endCursor } }`,
       );
@@ -480,10 +473,10 @@ describe('the timeline', () => {
 });
 
 describe('the audit trail', () => {
-  it('shows coordinators and reviewers every attempt, successful or refused; a contact point or observer sees none', async () => {
-    const { operation, planner, malaysia, thailand } = await kit.jointOperation();
-    const analyst = await kit.actor(planner.agency);
-    await operation.assign(analyst, 'REVIEWER');
+  it('shows coordinators and reviewers every attempt, successful or refused; a contact point or observer sees none', async ({
+    cast: { operation, planner, malaysia, thailand },
+    reviewer: analyst,
+  }) => {
     const thaiObserver = await kit.actor(thailand.agency);
     await operation.assign(thaiObserver, 'OBSERVER');
     const lao = await agencyIn('LA', 'Lao Customs');
@@ -530,15 +523,13 @@ describe('the audit trail', () => {
     for (const reader of [planner, analyst]) {
       const trail = await trailOf(reader);
       expect(
-        trail
-          .slice(0, 4)
-          .map(({ action, outcome, reason, actor, actorAgency }: Record<string, unknown>) => ({
-            action,
-            outcome,
-            reason,
-            actor,
-            actorAgency,
-          })),
+        trail.slice(0, 4).map(({ action, outcome, reason, actor, actorAgency }: Record<string, unknown>) => ({
+          action,
+          outcome,
+          reason,
+          actor,
+          actorAgency,
+        })),
       ).toEqual(latest);
       expect(trail.at(-1)).toMatchObject({ action: 'createOperation', outcome: 'SUCCEEDED' });
       expect(trail[0]).toMatchObject({

@@ -1,6 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../testkit/app';
-import { operationKit, type OperationKit } from '../testkit/operations';
+import { describe, expect } from 'vitest';
+import { it } from '../testkit/fixtures';
+import type { TestApp } from '../testkit/app';
+import type { OperationKit } from '../testkit/operations';
+import type { Fields } from '../testkit/graphql';
 
 // A planner's list of operations, and the rules that keep an operation workable and its record
 // readable: it never loses its last coordinator, a cancelled operation's invitation disappears,
@@ -9,11 +11,10 @@ import { operationKit, type OperationKit } from '../testkit/operations';
 let testApp: TestApp;
 let kit: OperationKit;
 
-beforeAll(async () => {
-  testApp = await startTestApp();
-  kit = operationKit(testApp);
+it.beforeAll(({ app, kit: fileKit }) => {
+  testApp = app;
+  kit = fileKit;
 });
-afterAll(() => testApp.stop());
 
 const listed = async (token: string, filter: string) => {
   const response = await testApp.graphql(`{ operations(first: 50${filter}) { edges { node { code phase } } } }`, {}, { token });
@@ -54,8 +55,7 @@ describe("a planner's list of operations", () => {
 });
 
 describe('an operation', () => {
-  it('keeps at least one coordinator: the last cannot be given another role, one of two can', async () => {
-    const { operation, planner } = await kit.jointOperation();
+  it('keeps at least one coordinator: the last cannot be given another role, one of two can', async ({ cast: { operation, planner } }) => {
     const refused = await operation.assign(planner, 'OBSERVER');
     expect(refused.result).toMatchObject({ __typename: 'ValidationError' });
     expect(refused.result!.fieldErrors.map((error: { path: string[] }) => error.path.join('.'))).toEqual(['role']);
@@ -77,16 +77,17 @@ describe('an operation', () => {
     expect((await invitations()).data!.myInvitations).toEqual([]);
   });
 
-  it('tells on its timeline what each participation event did, whatever the participation became since', async () => {
-    const { operation, malaysia } = await kit.jointOperation();
+  it('tells on its timeline what each participation event did, whatever the participation became since', async ({
+    cast: { operation, malaysia },
+  }) => {
     const seen = await operation.view(
       malaysia,
       'timeline(first: 50) { edges { node { type ... on ParticipationChangedEvent { statusAfter participation { status } } } } }',
     );
     const participationEvents = seen!.timeline.edges
-      .map((edge: { node: Record<string, any> }) => edge.node)
-      .filter((event: Record<string, any>) => event.statusAfter);
-    expect(participationEvents.map((event: Record<string, any>) => [event.type, event.statusAfter, event.participation.status])).toEqual([
+      .map((edge: { node: Fields }) => edge.node)
+      .filter((event: Fields) => event.statusAfter);
+    expect(participationEvents.map((event: Fields) => [event.type, event.statusAfter, event.participation.status])).toEqual([
       ['AGENCY_INVITED', 'INVITED', 'ACCEPTED'],
       ['INVITATION_ACCEPTED', 'ACCEPTED', 'ACCEPTED'],
       ['AGENCY_INVITED', 'INVITED', 'ACCEPTED'],
@@ -96,8 +97,7 @@ describe('an operation', () => {
 });
 
 describe("an administrator's audit trail", () => {
-  it('holds account-level entries and nothing of any operation', async () => {
-    const { operation } = await kit.jointOperation();
+  it('holds account-level entries and nothing of any operation', async ({ cast: { operation } }) => {
     const admin = await kit.actor(undefined, { isAdmin: true });
     const response = await testApp.graphql(
       '{ accountAuditTrail(first: 500) { edges { node { action outcome targetType details } } } }',

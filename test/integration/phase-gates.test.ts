@@ -1,10 +1,12 @@
 import { and, desc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect } from 'vitest';
+import { it } from '../testkit/fixtures';
 import { auditEntries } from '@jointops/server/db/schema/audit';
 import { uuidFromGlobalId } from '@jointops/server/global-id';
 import type { Phase } from '@jointops/shared/domain';
-import { startTestApp, type TestApp } from '../testkit/app';
-import { operationKit, plannedPhases, type Actor, type OperationDriver, type OperationKit, type Outcome } from '../testkit/operations';
+import type { TestApp } from '../testkit/app';
+import { plannedPhases, type Actor, type OperationDriver, type OperationKit, type Outcome } from '../testkit/operations';
+import type { Shaped } from '../testkit/graphql';
 
 // An operation moves PLANNING → PRE_OPERATIONAL → OPERATIONAL → POST_OPERATIONAL → CLOSED one
 // step at a time, and only through its gates. Each criterion is shown holding the operation back
@@ -14,11 +16,10 @@ import { operationKit, plannedPhases, type Actor, type OperationDriver, type Ope
 let testApp: TestApp;
 let kit: OperationKit;
 
-beforeAll(async () => {
-  testApp = await startTestApp();
-  kit = operationKit(testApp);
+it.beforeAll(({ app, kit: fileKit }) => {
+  testApp = app;
+  kit = fileKit;
 });
-afterAll(() => testApp.stop());
 
 const keys = (criteria: { key: string }[]) => criteria.map((criterion) => criterion.key);
 
@@ -50,7 +51,7 @@ async function lastPhaseEvent(operation: OperationDriver) {
        ... on PhaseAdvancedEvent { from to overridden justification overriddenCriteria { key } } } } }`,
   );
   return timeline!.timeline.edges
-    .map((edge: { node: any }) => edge.node)
+    .map((edge: { node: Shaped }) => edge.node)
     .filter((event: { type: string }) => event.type === 'PHASE_ADVANCED')
     .at(-1);
 }
@@ -72,8 +73,9 @@ describe('from PLANNING to PRE_OPERATIONAL', () => {
     await expectAdvances(operation, 'PRE_OPERATIONAL');
   });
 
-  it('participants.contactPoints: waits until every participating agency has a contact point, and names those without', async () => {
-    const { operation, thailand } = await kit.jointOperation();
+  it('participants.contactPoints: waits until every participating agency has a contact point, and names those without', async ({
+    cast: { operation, thailand },
+  }) => {
     await operation.assign(thailand, 'OBSERVER');
     const refused = await expectBlocked(operation, 'PRE_OPERATIONAL', ['participants.contactPoints']);
     expect(refused.result!.unmetCriteria[0].description).toContain(thailand.agency.name);
@@ -105,8 +107,9 @@ describe('from PLANNING to PRE_OPERATIONAL', () => {
 });
 
 describe('from PRE_OPERATIONAL to OPERATIONAL', () => {
-  it('readiness.acknowledged: waits for every participating agency to acknowledge a TEST alert, naming those not ready', async () => {
-    const { operation, malaysia, thailand } = await kit.jointOperation();
+  it('readiness.acknowledged: waits for every participating agency to acknowledge a TEST alert, naming those not ready', async ({
+    cast: { operation, malaysia, thailand },
+  }) => {
     await operation.advanceTo('PRE_OPERATIONAL');
     operation.reachTime((await operation.planned('OPERATIONAL')).startsAt);
     await expectBlocked(operation, 'OPERATIONAL', ['readiness.acknowledged']);
@@ -130,8 +133,9 @@ describe('from PRE_OPERATIONAL to OPERATIONAL', () => {
     await expectAdvances(operation, 'OPERATIONAL');
   });
 
-  it('readiness.acknowledged: the agency that sent a test is not thereby ready; it acknowledges one from another', async () => {
-    const { operation, malaysia, thailand } = await kit.jointOperation();
+  it('readiness.acknowledged: the agency that sent a test is not thereby ready; it acknowledges one from another', async ({
+    cast: { operation, malaysia, thailand },
+  }) => {
     await operation.advanceTo('PRE_OPERATIONAL');
     operation.reachTime((await operation.planned('OPERATIONAL')).startsAt);
     await operation.acknowledge(await operation.readinessTest(malaysia), thailand);
@@ -142,8 +146,9 @@ describe('from PRE_OPERATIONAL to OPERATIONAL', () => {
     await expectAdvances(operation, 'OPERATIONAL');
   });
 
-  it('readiness.acknowledged: an agency that withdrew and is invited again must pass a new test', async () => {
-    const { operation, malaysia, thailand } = await kit.jointOperation();
+  it('readiness.acknowledged: an agency that withdrew and is invited again must pass a new test', async ({
+    cast: { operation, malaysia, thailand },
+  }) => {
     await operation.advanceTo('PRE_OPERATIONAL');
     operation.reachTime((await operation.planned('OPERATIONAL')).startsAt);
     const first = await operation.readinessTest();
@@ -159,8 +164,9 @@ describe('from PRE_OPERATIONAL to OPERATIONAL', () => {
     await expectAdvances(operation, 'OPERATIONAL');
   });
 
-  it('schedule.operationalStart: waits for the planned start of the operational phase', async () => {
-    const { operation, malaysia, thailand } = await kit.jointOperation();
+  it('schedule.operationalStart: waits for the planned start of the operational phase', async ({
+    cast: { operation, malaysia, thailand },
+  }) => {
     await operation.advanceTo('PRE_OPERATIONAL');
     const test = await operation.readinessTest();
     for (const participant of [malaysia, thailand]) await operation.acknowledge(test, participant);
@@ -174,8 +180,7 @@ describe('from PRE_OPERATIONAL to OPERATIONAL', () => {
 });
 
 describe('from OPERATIONAL to POST_OPERATIONAL', () => {
-  it('schedule.operationalEnd: waits for the planned end of the operational phase', async () => {
-    const { operation } = await kit.jointOperation();
+  it('schedule.operationalEnd: waits for the planned end of the operational phase', async ({ cast: { operation } }) => {
     await operation.advanceTo('OPERATIONAL');
     const { endsAt } = await operation.planned('OPERATIONAL');
     operation.reachTime(new Date(new Date(endsAt).getTime() - 60_000));
@@ -185,8 +190,9 @@ describe('from OPERATIONAL to POST_OPERATIONAL', () => {
     await expectAdvances(operation, 'POST_OPERATIONAL');
   });
 
-  it('ends before the planned end when the coordinator gives a justification, which the timeline keeps', async () => {
-    const { operation, planner } = await kit.jointOperation();
+  it('ends before the planned end when the coordinator gives a justification, which the timeline keeps', async ({
+    cast: { operation, planner },
+  }) => {
     await operation.advanceTo('OPERATIONAL');
     const justification = 'Objectives met early: all target shipments intercepted by day two.';
     const { result } = await operation.advance('POST_OPERATIONAL', { overrideJustification: justification });
@@ -206,8 +212,7 @@ describe('from OPERATIONAL to POST_OPERATIONAL', () => {
 });
 
 describe('from POST_OPERATIONAL to CLOSED', () => {
-  it('report.recorded: waits for the final report', async () => {
-    const { operation } = await kit.jointOperation();
+  it('report.recorded: waits for the final report', async ({ cast: { operation } }) => {
     await operation.advanceTo('POST_OPERATIONAL');
     await expectBlocked(operation, 'CLOSED', ['report.recorded']);
 
@@ -384,8 +389,7 @@ describe('a CLOSED operation', () => {
 });
 
 describe('recordFinalReport', () => {
-  it('is accepted only in POST_OPERATIONAL', async () => {
-    const { operation } = await kit.jointOperation();
+  it('is accepted only in POST_OPERATIONAL', async ({ cast: { operation } }) => {
     await operation.advanceTo('OPERATIONAL');
     const before = await operation.state();
     expect((await operation.recordFinalReport('Too early to tell.')).result).toMatchObject({
@@ -396,10 +400,10 @@ describe('recordFinalReport', () => {
     expect(await operation.state()).toEqual(before);
   });
 
-  it('is recorded by coordinators and reviewers, not by contact points or observers', async () => {
-    const { operation, planner, malaysia, thailand } = await kit.jointOperation();
-    const analyst = await kit.actor(planner.agency);
-    await operation.assign(analyst, 'REVIEWER');
+  it('is recorded by coordinators and reviewers, not by contact points or observers', async ({
+    cast: { operation, planner, malaysia, thailand },
+    reviewer: analyst,
+  }) => {
     const thaiObserver = await kit.actor(thailand.agency);
     await operation.assign(thaiObserver, 'OBSERVER');
     await operation.advanceTo('POST_OPERATIONAL');
@@ -421,7 +425,7 @@ describe('recordFinalReport', () => {
     const timeline = await operation.view(planner, 'timeline(first: 500) { edges { node { type actor { id } } } }');
     expect(
       timeline!.timeline.edges
-        .map((edge: { node: any }) => edge.node)
+        .map((edge: { node: Shaped }) => edge.node)
         .filter((event: { type: string }) => event.type === 'FINAL_REPORT_RECORDED'),
     ).toEqual([
       { type: 'FINAL_REPORT_RECORDED', actor: { id: analyst.globalId } },

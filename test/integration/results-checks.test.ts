@@ -1,7 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
+import { it } from '../testkit/fixtures';
 import { calendarDateIn } from '@jointops/shared/validation';
-import { startTestApp, type TestApp } from '../testkit/app';
-import { operationKit, type Actor, type OperationDriver, type OperationKit } from '../testkit/operations';
+import type { TestApp } from '../testkit/app';
+import type { Actor, OperationDriver, OperationKit } from '../testkit/operations';
+import type { Fields } from '../testkit/graphql';
 
 // The other half of a results release: the licit shipments the contact points checked and let go,
 // and their checks against databases with the hits, summed per country from the register of
@@ -11,12 +13,11 @@ let testApp: TestApp;
 let kit: OperationKit;
 let codes: Map<string, string>;
 
-beforeAll(async () => {
-  testApp = await startTestApp();
-  kit = operationKit(testApp);
+it.beforeAll(async ({ app, kit: fileKit }) => {
+  testApp = app;
+  kit = fileKit;
   codes = new Map((await kit.catalogue(await kit.actor())).map((item) => [item.code, item.id]));
 });
-afterAll(() => testApp.stop());
 
 const today = () => calendarDateIn('Asia/Bangkok', testApp.clock.now());
 
@@ -38,8 +39,9 @@ const RESULTS = `query($id: ID!) { operationResults(operationId: $id) {
 } }`;
 
 describe('results from the register of checks', () => {
-  it('sum per country in base units, the same in the API and the CSV, for members only', async () => {
-    const { operation, malaysia, thailand } = await kit.jointOperation();
+  it('sum per country in base units, the same in the API and the CSV, for members only', async ({
+    cast: { operation, malaysia, thailand },
+  }) => {
     await operation.advanceTo('OPERATIONAL');
     await record(operation, malaysia, 'recordLicitShipmentsChecked', {
       commodityId: codes.get('AMMONIUM_NITRATE'),
@@ -68,11 +70,7 @@ describe('results from the register of checks', () => {
     await record(operation, malaysia, 'recordDatabaseChecks', { database: 'INTERPOL_SLTD', checks: 900, hits: 2 });
     await record(operation, thailand, 'recordDatabaseChecks', { database: 'WCO_CEN', checks: 40, hits: 1 });
 
-    const response = await testApp.graphql<{ operationResults: Record<string, any> }>(
-      RESULTS,
-      { id: operation.id },
-      { token: malaysia.token },
-    );
+    const response = await testApp.graphql<{ operationResults: Fields }>(RESULTS, { id: operation.id }, { token: malaysia.token });
     expect(response.errors).toBeUndefined();
     const results = response.data!.operationResults;
     expect(results.totals).toEqual({ licitShipmentsChecked: 20, databaseChecks: 940, databaseHits: 3 });

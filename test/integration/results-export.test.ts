@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
+import { it } from '../testkit/fixtures';
 import { toCsv } from '@jointops/server/modules/results/results-csv';
-import { startTestApp, type TestApp } from '../testkit/app';
+import type { TestApp } from '../testkit/app';
 import { parseCsv, resultsKit, type ResultRowSeen } from '../testkit/results';
 import { PASSENGER_FLIGHT, seedResultsOperation, type ResultsWorld } from './results.seed';
 
@@ -12,12 +13,11 @@ let testApp: TestApp;
 let world: ResultsWorld;
 let results: ReturnType<typeof resultsKit>;
 
-beforeAll(async () => {
-  testApp = await startTestApp();
+it.beforeAll(async ({ app }) => {
+  testApp = app;
   results = resultsKit(testApp);
   world = await seedResultsOperation(testApp);
 });
-afterAll(() => testApp.stop());
 
 const ROW_TABLES = ['byCountryAndCommodity', 'byDetectionMethod', 'byTransportMode', 'byCommodityClass', 'bonusByClass'] as const;
 const ALL_TABLES = ['totals', ...ROW_TABLES, 'alertOutcomes', 'licitShipmentsChecked', 'databaseChecks', 'seizures'];

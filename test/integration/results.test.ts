@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../testkit/app';
+import { describe, expect } from 'vitest';
+import { it } from '../testkit/fixtures';
+import type { TestApp } from '../testkit/app';
 import { resultsKit, type ResultRowSeen } from '../testkit/results';
 import { seizureInput } from '../testkit/seizures';
 import { seedResultsOperation, type ResultsWorld } from './results.seed';
@@ -12,12 +13,11 @@ let testApp: TestApp;
 let world: ResultsWorld;
 let results: ReturnType<typeof resultsKit>;
 
-beforeAll(async () => {
-  testApp = await startTestApp();
+it.beforeAll(async ({ app }) => {
+  testApp = app;
   results = resultsKit(testApp);
   world = await seedResultsOperation(testApp);
 });
-afterAll(() => testApp.stop());
 
 /** The figures of a row, without its labels. */
 const figures = (rows: ResultRowSeen[]) => rows.map((row) => [row.key, row.quantity, row.unit, row.seizures, row.arrests]);

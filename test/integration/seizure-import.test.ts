@@ -244,8 +244,9 @@ describe('the file as spreadsheets write it', () => {
 });
 
 describe('what an import may name and who may import', () => {
-  it('answers an alert the importer may not see exactly as an alert that does not exist', async () => {
-    const { operation, malaysia, thailand } = await kit.jointOperation();
+  it('answers an alert the importer may not see exactly as an alert that does not exist', async ({
+    cast: { operation, malaysia, thailand },
+  }) => {
     const indonesia = await operation.join(await kit.actor(await kit.seed.agency({ countryCode: 'ID' })));
     await operation.advanceTo('OPERATIONAL');
     const hidden = await raise(malaysia, operation, {
@@ -265,10 +266,11 @@ describe('what an import may name and who may import', () => {
     ]);
   });
 
-  it('is refused before the reporting phases, to observers, and to agencies outside, who see nothing of what was imported', async () => {
-    const room = await kit.jointOperation();
+  it('is refused before the reporting phases, to observers, and to agencies outside, who see nothing of what was imported', async ({
+    cast: room,
+    outsider,
+  }) => {
     const observer = await room.operation.join(await kit.actor(await kit.seed.agency({ countryCode: 'FR' })), 'OBSERVING');
-    const outsider = await kit.actor(await kit.seed.agency({ countryCode: 'VN' }));
     const csv = csvFile([row()]);
     await room.operation.advanceTo('PRE_OPERATIONAL');
     expect((await seizures.importFile(room.malaysia, room.operation, csv)).result).toMatchObject({

@@ -1,6 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startTestApp, type TestApp } from '../testkit/app';
-import { operationKit, type Actor, type OperationDriver, type OperationKit } from '../testkit/operations';
+import { afterEach, describe, expect, vi } from 'vitest';
+import { it } from '../testkit/fixtures';
+import type { TestApp } from '../testkit/app';
+import type { Actor, OperationDriver, OperationKit } from '../testkit/operations';
 import { openSse } from '../testkit/sse';
 import { follow, received, STREAM, timelineEnd, type Follower, type StreamEvent } from './session-channels.kit';
 
@@ -32,15 +33,12 @@ let testApp: TestApp;
 let kit: OperationKit;
 const followers: Follower[] = [];
 
-beforeAll(async () => {
-  testApp = await startTestApp();
-  kit = operationKit(testApp);
+it.beforeAll(({ app, kit: fileKit }) => {
+  testApp = app;
+  kit = fileKit;
 });
 afterEach(async () => {
   await Promise.all(followers.splice(0).map((follower) => follower.dispose()));
-});
-afterAll(async () => {
-  await testApp.stop();
 });
 
 const REMOVE = 'mutation($input: RemoveMemberInput!) { removeMember(input: $input) { __typename } }';
@@ -91,8 +89,9 @@ describe('losing one’s standing in an operation ends its live streams', () => 
     await endedAt(person, what);
   });
 
-  it('ends a stream being opened while the withdrawal commits, before it delivers anything', async () => {
-    const { operation, malaysia, thailand } = await kit.jointOperation();
+  it('ends a stream being opened while the withdrawal commits, before it delivers anything', async ({
+    cast: { operation, malaysia, thailand },
+  }) => {
     const bystander = follow(testApp, operation.id, thailand.token, await timelineEnd(operation));
     followers.push(bystander);
     await operation.update({ region: 'Before the withdrawal' });

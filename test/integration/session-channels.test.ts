@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
 import { encodeGlobalId } from '@jointops/server/global-id';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startTestApp, type TestApp } from '../testkit/app';
-import { operationKit, type Actor, type OperationKit } from '../testkit/operations';
+import { afterEach, describe, expect, vi } from 'vitest';
+import { withApp } from '../testkit/fixtures';
+import type { TestApp } from '../testkit/app';
+import type { Actor, OperationKit } from '../testkit/operations';
 import { reportFigure } from '../testkit/report';
 import { openSse } from '../testkit/sse';
 import { execute, openSocket } from '../testkit/ws';
@@ -34,25 +35,27 @@ const ABSOLUTE_TIMEOUT_HOURS = 2;
 let testApp: TestApp;
 let kit: OperationKit;
 const cleanups: (() => unknown)[] = [];
-const track = <T extends { dispose(): unknown }>(thing: T): T => (cleanups.push(() => thing.dispose()), thing);
+const track = <T extends { dispose(): unknown }>(thing: T): T => {
+  cleanups.push(() => thing.dispose());
+  return thing;
+};
 
-beforeAll(async () => {
-  testApp = await startTestApp({
-    env: {
-      WS_MAX_CONNECTIONS_PER_USER: String(MAX_PER_USER),
-      WS_MAX_PENDING_PER_ADDRESS: String(MAX_PENDING_PER_ADDRESS),
-      SESSION_ABSOLUTE_TIMEOUT_SECONDS: String(ABSOLUTE_TIMEOUT_HOURS * 3600),
-      // Only so that the per-address test can speak from a second address (X-Forwarded-For).
-      TRUST_PROXY: 'true',
-    },
-  });
-  kit = operationKit(testApp);
+const it = withApp({
+  env: {
+    WS_MAX_CONNECTIONS_PER_USER: String(MAX_PER_USER),
+    WS_MAX_PENDING_PER_ADDRESS: String(MAX_PENDING_PER_ADDRESS),
+    SESSION_ABSOLUTE_TIMEOUT_SECONDS: String(ABSOLUTE_TIMEOUT_HOURS * 3600),
+    // Only so that the per-address test can speak from a second address (X-Forwarded-For).
+    TRUST_PROXY: 'true',
+  },
+});
+
+it.beforeAll(({ app, kit: fileKit }) => {
+  testApp = app;
+  kit = fileKit;
 });
 afterEach(async () => {
   await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()));
-});
-afterAll(async () => {
-  await testApp.stop();
 });
 
 const fresh = async (actor: Actor): Promise<Actor> => ({ ...actor, token: (await kit.seed.signIn(actor)).token });
@@ -148,8 +151,9 @@ describe('a session that ends takes every live channel with it', () => {
 });
 
 describe('the per-person connection limit', () => {
-  it('counts SSE streams with sockets, refuses one more with TOO_MANY_CONNECTIONS, and frees the place when one closes', async () => {
-    const { operation, malaysia } = await kit.jointOperation();
+  it('counts SSE streams with sockets, refuses one more with TOO_MANY_CONNECTIONS, and frees the place when one closes', async ({
+    cast: { operation, malaysia },
+  }) => {
     const variables = { id: operation.id };
     const sse = () => {
       const stream = openSse(`${testApp.url}/graphql`, STREAM, variables, { authorization: `Bearer ${malaysia.token}` });
@@ -220,7 +224,10 @@ describe('sockets not yet signed in, per source address', () => {
 
     // One goes away: its place is free again.
     const leaving = pending[1]!.socket;
-    await new Promise((resolve) => (leaving.once('close', resolve), leaving.close()));
+    await new Promise((resolve) => {
+      leaving.once('close', resolve);
+      leaving.close();
+    });
     await vi.waitFor(async () => expect(await raw().opened).toBe(101));
   });
 });

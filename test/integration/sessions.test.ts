@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { withApp } from '../testkit/fixtures';
 import { auditEntries } from '@jointops/server/db/schema/audit';
 import { startTestApp, type TestApp } from '../testkit/app';
 import type { GraphQLResponse } from '../testkit/graphql';
@@ -64,11 +65,12 @@ function cookieAttributes(setCookie: string): Map<string, string> {
 
 let testApp: TestApp;
 let seed: SeedKit;
-beforeAll(async () => {
-  testApp = await startTestApp({ env: { TRUST_PROXY: 'true' } });
+const it = withApp({ env: { TRUST_PROXY: 'true' } });
+
+it.beforeAll(({ app }) => {
+  testApp = app;
   seed = seedKit(testApp);
 });
-afterAll(() => testApp.stop());
 
 describe('a refused sign-in', () => {
   it('looks the same for an unknown e-mail, a wrong password and a deactivated account', async () => {

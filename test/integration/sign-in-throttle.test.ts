@@ -1,7 +1,8 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
+import { withApp } from '../testkit/fixtures';
 import { auditEntries } from '@jointops/server/db/schema/audit';
-import { startTestApp, type TestApp } from '../testkit/app';
+import type { TestApp } from '../testkit/app';
 import { seedKit, type SeedKit, type SeededUser } from '../testkit/seed';
 
 // Sign-in throttling that a guesser cannot turn against the person they target: failures slow
@@ -29,14 +30,20 @@ let testApp: TestApp;
 let seed: SeedKit;
 let nextAddress = 10;
 
-beforeAll(async () => {
-  testApp = await startTestApp({ env: { TRUST_PROXY: 'true', LOGIN_MAX_FAILURES_PER_ADDRESS: '8' } });
+const it = withApp({ env: { TRUST_PROXY: 'true', LOGIN_MAX_FAILURES_PER_ADDRESS: '8' } });
+
+it.beforeAll(({ app }) => {
+  testApp = app;
   seed = seedKit(testApp);
 });
-afterAll(() => testApp.stop());
+
+function unusedAddress(): string {
+  nextAddress += 1;
+  return `192.0.2.${nextAddress}`;
+}
 
 /** Someone signing in from an address no other story uses. */
-function someoneAt(address = `192.0.2.${(nextAddress += 1)}`) {
+function someoneAt(address = unusedAddress()) {
   return {
     address,
     async login(email: string, password: string): Promise<LoginAnswer> {

@@ -1,14 +1,13 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../testkit/app';
+import { expect } from 'vitest';
+import { it } from '../testkit/fixtures';
+import type { TestApp } from '../testkit/app';
 import { seedKit } from '../testkit/seed';
 import { execute, openSocket } from '../testkit/ws';
 
 let testApp: TestApp;
-beforeAll(async () => {
-  testApp = await startTestApp();
+it.beforeAll(({ app }) => {
+  testApp = app;
 });
-afterAll(() => testApp.stop());
-
 it('signs in and reads me over HTTP and WebSocket', async () => {
   const seed = seedKit(testApp);
   const user = await seed.user();

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect } from 'vitest';
 import { it } from '../testkit/fixtures';
 import { encodeGlobalId } from '@jointops/server/global-id';
-import type { TestApp } from '../testkit/app';
 import { operationalRoom } from '../testkit/operational-room';
 import type { Actor, OperationDriver, OperationKit } from '../testkit/operations';
 
@@ -10,11 +9,9 @@ import type { Actor, OperationDriver, OperationKit } from '../testkit/operations
 // narrowed to one kind of event or one agency. Whatever the order or the filter, an agency sees
 // exactly what it saw before: a RESTRICTED alert stays out of the pages of those it was not for.
 
-let testApp: TestApp;
 let kit: OperationKit;
 
-it.beforeAll(({ app, kit: fileKit }) => {
-  testApp = app;
+it.beforeAll(({ kit: fileKit }) => {
   kit = fileKit;
 });
 
@@ -106,8 +103,7 @@ describe('the timeline, newest first', () => {
 });
 
 describe('a member assigned twice', () => {
-  it('keeps on each event the role that assignment gave', async () => {
-    const { operation, planner } = await kit.jointOperation();
+  it('keeps on each event the role that assignment gave', async ({ cast: { operation, planner } }) => {
     const analyst = await kit.actor(planner.agency);
     await operation.assign(analyst, 'REVIEWER');
     await operation.assign(analyst, 'OBSERVER');

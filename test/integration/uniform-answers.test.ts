@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { eq, type Logger } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
+import { withApp } from '../testkit/fixtures';
 import { operations } from '@jointops/server/db/schema/operations';
 import { encodeGlobalId } from '@jointops/server/global-id';
-import { startTestApp, type TestApp } from '../testkit/app';
-import { operationKit, type Actor, type OperationKit } from '../testkit/operations';
+import type { TestApp } from '../testkit/app';
+import type { Actor, OperationKit } from '../testkit/operations';
 import { seizureInput, seizureKit } from '../testkit/seizures';
 
 // Something that exists but is not the caller's to see is answered exactly as something that does
@@ -16,14 +17,15 @@ let kit: OperationKit;
 let seizures: ReturnType<typeof seizureKit>;
 let room: Awaited<ReturnType<typeof roomWithSecrets>>;
 
-beforeAll(async () => {
+const it = withApp({ env: { LIVE_CATCH_UP_INTERVAL_MS: '60000' } });
+
+it.beforeAll(async ({ app, kit: fileKit }) => {
   // The live catch-up runs on a timer: kept out of the way of the statements counted here.
-  testApp = await startTestApp({ env: { LIVE_CATCH_UP_INTERVAL_MS: '60000' } });
-  kit = operationKit(testApp);
+  testApp = app;
+  kit = fileKit;
   seizures = seizureKit(kit);
   room = await roomWithSecrets();
 });
-afterAll(() => testApp.stop());
 
 type DrizzleSession = { logger: Logger; options: { logger?: Logger } };
 

@@ -1,7 +1,8 @@
 import WebSocket from 'ws';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../testkit/app';
-import { operationKit, type OperationKit } from '../testkit/operations';
+import { afterAll, describe, expect } from 'vitest';
+import { withApp } from '../testkit/fixtures';
+import type { TestApp } from '../testkit/app';
+import type { OperationKit } from '../testkit/operations';
 import { execute, openSocket, subscribe, type TestSocket } from '../testkit/ws';
 
 // The live endpoint protects itself and everyone on it: a client that opens too many sockets or
@@ -12,22 +13,25 @@ const STREAM = 'subscription($id: ID!) { operationEvents(operationId: $id) { typ
 let testApp: TestApp;
 let kit: OperationKit;
 const sockets: TestSocket[] = [];
-const track = (socket: TestSocket) => (sockets.push(socket), socket);
+const track = (socket: TestSocket) => {
+  sockets.push(socket);
+  return socket;
+};
 
-beforeAll(async () => {
-  testApp = await startTestApp({
-    env: { WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: '3', WS_MAX_CONNECTIONS_PER_USER: '2', WS_CONNECTION_INIT_TIMEOUT_MS: '300' },
-  });
-  kit = operationKit(testApp);
+const it = withApp({
+  env: { WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: '3', WS_MAX_CONNECTIONS_PER_USER: '2', WS_CONNECTION_INIT_TIMEOUT_MS: '300' },
+});
+
+it.beforeAll(({ app, kit: fileKit }) => {
+  testApp = app;
+  kit = fileKit;
 });
 afterAll(async () => {
   await Promise.all(sockets.map((socket) => socket.dispose()));
-  await testApp.stop();
 });
 
 describe('the WebSocket endpoint', () => {
-  it('refuses a subscription beyond the per-connection limit, and keeps the others running', async () => {
-    const { operation, malaysia } = await kit.jointOperation();
+  it('refuses a subscription beyond the per-connection limit, and keeps the others running', async ({ cast: { operation, malaysia } }) => {
     const socket = track(openSocket(testApp.wsUrl, { token: malaysia.token }));
     const allowed = [1, 2, 3].map(() => subscribe(socket, STREAM, { id: operation.id }));
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -47,8 +51,7 @@ describe('the WebSocket endpoint', () => {
     expect(replacement.errors).toBeUndefined();
   });
 
-  it("closes a user's connection beyond their limit with 4429, leaving their others open", async () => {
-    const { malaysia } = await kit.jointOperation();
+  it("closes a user's connection beyond their limit with 4429, leaving their others open", async ({ cast: { malaysia } }) => {
     const first = track(openSocket(testApp.wsUrl, { token: malaysia.token }));
     const second = track(openSocket(testApp.wsUrl, { token: malaysia.token }));
     expect((await execute(first, '{ me { id } }')).data).toEqual({ me: { id: malaysia.globalId } });

@@ -1,6 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect } from 'vitest';
+import { it } from '../testkit/fixtures';
 import WebSocket from 'ws';
-import { startTestApp, type TestApp } from '../testkit/app';
+import type { TestApp } from '../testkit/app';
 import { seedKit, type SeedKit, type SeededUser, type Session } from '../testkit/seed';
 import { execute, openSocket, type SocketOptions, type TestSocket } from '../testkit/ws';
 
@@ -20,14 +21,13 @@ let testApp: TestApp;
 let seed: SeedKit;
 const opened: TestSocket[] = [];
 
-beforeAll(async () => {
-  testApp = await startTestApp();
+it.beforeAll(({ app }) => {
+  testApp = app;
   seed = seedKit(testApp);
 });
 afterEach(async () => {
   await Promise.all(opened.splice(0).map((socket) => socket.dispose()));
 });
-afterAll(() => testApp.stop());
 
 function connect(options: SocketOptions = {}): TestSocket {
   const socket = openSocket(testApp.wsUrl, options);

@@ -6,12 +6,16 @@ import { operationKit } from './operations';
 // first test or suite hook that names them runs, and stopped after the file's last afterAll; the
 // cast is assembled afresh for each test that names it, so no test sees another's operation.
 
-/** The fixtures, on an app started with `options` (a suite that needs its own settings). */
-export function withApp(options: TestAppOptions = {}) {
+/**
+ * The fixtures, on an app started with `options` (a suite that needs its own settings); given as a
+ * function when working them out costs something (a web build), so a skipped suite never does.
+ */
+export function withApp(options: TestAppOptions | (() => TestAppOptions) = {}) {
   return (
     test
+      // biome-ignore lint/correctness/noEmptyPattern: vitest reads a fixture's dependencies from its first parameter, which must be a pattern
       .extend('app', { scope: 'file' }, async ({}, { onCleanup }) => {
-        const app = await startTestApp(options);
+        const app = await startTestApp(typeof options === 'function' ? options() : options);
         onCleanup(() => app.stop());
         return app;
       })

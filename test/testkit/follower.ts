@@ -138,7 +138,7 @@ export function follow(options: FollowOptions): Follower {
           if (!event) return;
           cursor = event.cursor;
           follower.received.push({ seq: seqOfCursor(event.cursor), type: event.type });
-          checks.forEach((check) => check());
+          for (const check of checks) check();
         },
         // A stream that failed or ended on an open socket: the client drops the socket, and so
         // comes back through the same reconnection as after a drop.

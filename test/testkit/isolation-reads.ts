@@ -1,6 +1,6 @@
 import type { Marking } from '@jointops/shared/domain';
 import type { TestApp } from './app';
-import { errorCode } from './graphql';
+import { errorCode, type Shaped } from './graphql';
 import {
   atOrBelow,
   countsInResults,
@@ -79,11 +79,11 @@ export function httpReads(testApp: TestApp, verdicts: Verdicts, world: World) {
     viewer: WorldUser,
     query: string,
     variables: Record<string, unknown>,
-    connections: Record<string, (data: any) => Page<any> | undefined>,
-    scanned: (data: any) => unknown = (data) => data,
+    connections: Record<string, (data: Shaped) => Page<Shaped> | undefined>,
+    scanned: (data: Shaped) => unknown = (data) => data,
   ) {
     const names = Object.keys(connections);
-    const nodes = Object.fromEntries(names.map((name) => [name, [] as any[]]));
+    const nodes = Object.fromEntries(names.map((name) => [name, [] as Shaped[]]));
     // Each connection's cursor, and whether to ask for it again (`@include(if: $more_<name>)`).
     const cursors: Record<string, string | boolean | null> = Object.fromEntries(
       names.flatMap((name) => [
@@ -91,7 +91,7 @@ export function httpReads(testApp: TestApp, verdicts: Verdicts, world: World) {
         [`more_${name}`, true],
       ]),
     );
-    let first: any = null;
+    let first: Shaped = null;
     for (let pages = 0; pages < 100; pages += 1) {
       const response = await ask(viewer, query, { ...variables, ...cursors });
       verdicts.scan(path, viewer, scanned(response.data));
@@ -204,7 +204,7 @@ export function httpReads(testApp: TestApp, verdicts: Verdicts, world: World) {
       this.results(viewer, operation, plan, response.data?.operationResults);
     },
 
-    results(viewer: WorldUser, operation: WorldOperation, plan: ReadPlan, results: any): void {
+    results(viewer: WorldUser, operation: WorldOperation, plan: ReadPlan, results: Shaped): void {
       const sees = seesOperation(viewer, operation);
       verdicts.expect('operationResults', viewer, `the results of ${operation.code}`, !!results, sees);
       if (!results || !sees) return;
@@ -403,9 +403,9 @@ export function httpReads(testApp: TestApp, verdicts: Verdicts, world: World) {
         const batch = probes.slice(start, start + NODES_PER_REQUEST);
         const query = `query(${batch.map((_, i) => `$i${i}: ID!`).join(', ')}) { ${batch.map((_, i) => `n${i}: node(id: $i${i}) { id }`).join(' ')} }`;
         const response = await ask(viewer, query, Object.fromEntries(batch.map((probe, i) => [`i${i}`, probe.globalId])));
-        batch.forEach((probe, i) =>
-          verdicts.expect('node(id)', viewer, probe.what, response.data?.[`n${i}`]?.id === probe.globalId, probe.allowed),
-        );
+        for (const [i, probe] of batch.entries()) {
+          verdicts.expect('node(id)', viewer, probe.what, response.data?.[`n${i}`]?.id === probe.globalId, probe.allowed);
+        }
       }
     },
   };

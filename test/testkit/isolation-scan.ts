@@ -16,7 +16,9 @@ const EMAIL = /isolation-[0-9a-f]{12}@test\.demo/g;
 
 export function traceables(world: World): Map<string, Traceable> {
   const index = new Map<string, Traceable>();
-  const add = (keys: string[], traceable: Traceable) => keys.forEach((key) => index.set(key, traceable));
+  const add = (keys: string[], traceable: Traceable) => {
+    for (const key of keys) index.set(key, traceable);
+  };
   for (const user of world.users) {
     add([user.id, user.globalId, user.email], { what: `user ${user.label}`, mayReceive: (viewer) => mayNameUser(viewer, user, world) });
   }

@@ -3,6 +3,7 @@ import { seesOperation, type World, type WorldOperation, type WorldUser } from '
 import type { TimelineEvent } from './isolation-reads';
 import type { Verdicts } from './isolation-scan';
 import { openSocket, type TestSocket } from './ws';
+import type { Fields } from './graphql';
 
 // `operationEvents` over both transports, as the isolation property reads it: a replay from a
 // cursor, then live. A stream collects what it receives until the property has what it needs.
@@ -20,7 +21,7 @@ export const STREAM = `subscription($operationId: ID!, $after: String) { operati
 
 export interface EventStream {
   readonly transport: 'graphql-ws' | 'SSE';
-  readonly events: Record<string, any>[];
+  readonly events: Fields[];
   readonly errors: unknown;
   readonly ended: boolean;
   /** Times the server ended the stream and it was subscribed again from its last cursor. */
@@ -32,7 +33,7 @@ export interface EventStream {
 
 /** One subscription on the wire: what it received so far, and whether it ended. */
 interface Connection {
-  events: Record<string, any>[];
+  events: Fields[];
   errors: unknown;
   ended: boolean;
   close(): void;
@@ -49,7 +50,7 @@ const overWebSocket =
   (socket: TestSocket, operationId: string): Open =>
   (after, changed) => {
     const connection: Connection = { events: [], errors: undefined, ended: false, close: () => undefined };
-    connection.close = socket.client.subscribe<{ operationEvents: Record<string, any> }>(
+    connection.close = socket.client.subscribe<{ operationEvents: Fields }>(
       { query: STREAM, variables: { operationId, after } },
       {
         next: (value) => {
@@ -89,7 +90,7 @@ const overSse =
         .trim();
       if (event === 'complete') connection.ended = true;
       else if (data) {
-        const body = JSON.parse(data) as { data?: { operationEvents: Record<string, any> }; errors?: unknown };
+        const body = JSON.parse(data) as { data?: { operationEvents: Fields }; errors?: unknown };
         if (body.errors) connection.errors = body.errors;
         else if (body.data) connection.events.push(body.data.operationEvents);
       }
@@ -129,7 +130,7 @@ const overSse =
  * the viewer's own role, and the client subscribes again from the last cursor it received.
  */
 function follow(transport: EventStream['transport'], open: Open, after: string | null): EventStream {
-  const state = { events: [] as Record<string, any>[], errors: undefined as unknown, ended: false, resubscriptions: 0, closed: false };
+  const state = { events: [] as Fields[], errors: undefined as unknown, ended: false, resubscriptions: 0, closed: false };
   const checks = new Set<() => void>();
   let connection: Connection;
   const connect = (from: string | null) => {
@@ -138,12 +139,14 @@ function follow(transport: EventStream['transport'], open: Open, after: string |
       if (state.closed || current !== connection) return;
       state.events.push(...current.events.slice(taken));
       taken = current.events.length;
-      if (current.errors) (state.errors = current.errors), (state.ended = true);
-      else if (current.ended && state.resubscriptions < 20) {
+      if (current.errors) {
+        state.errors = current.errors;
+        state.ended = true;
+      } else if (current.ended && state.resubscriptions < 20) {
         state.resubscriptions += 1;
         connect((state.events.at(-1)?.cursor as string | undefined) ?? from);
       } else if (current.ended) state.ended = true;
-      checks.forEach((check) => check());
+      for (const check of checks) check();
     });
     connection = current;
   };

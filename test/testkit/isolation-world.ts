@@ -17,6 +17,7 @@ import {
 } from './isolation-model';
 import { operationKit, type OperationDriver, type OperationKit } from './operations';
 import { seedKit } from './seed';
+import type { Fields } from './graphql';
 
 // Worlds for the isolation property: a plan drawn by fast-check (numbers that pick among whoever is
 // eligible when the step runs, so every plan is a valid story), played through the real API, and
@@ -196,7 +197,7 @@ export function worldBuilder(testApp: TestApp) {
 
   function participation(
     operation: WorldOperation,
-    result: Record<string, any>,
+    result: Fields,
     agencyId: string,
     role: ParticipationRole,
     status: ParticipationStatus,
@@ -447,7 +448,7 @@ export function worldBuilder(testApp: TestApp) {
     }
   }
 
-  async function departures(world: World, operation: WorldOperation, driver: OperationDriver, planner: WorldUser, plan: OperationPlan) {
+  async function departures(operation: WorldOperation, driver: OperationDriver, planner: WorldUser, plan: OperationPlan) {
     for (const removal of plan.removals) {
       const member = among(
         [...operation.members.values()].filter((m) => m.current && m.userId !== planner.id),
@@ -521,7 +522,7 @@ export function worldBuilder(testApp: TestApp) {
         await seizures(world, operation, driver, p);
         await checks(world, operation, driver, p);
       }
-      for (const { plan: p, operation, driver, planner } of planned) await departures(world, operation, driver, planner, p);
+      for (const { plan: p, operation, driver, planner } of planned) await departures(operation, driver, planner, p);
       for (const { plan: p, operation, driver, planner } of running)
         if (p.debrief) await advance(operation, driver, planner, 'POST_OPERATIONAL');
       return world;

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { MemberRole, ParticipationRole, Phase } from '@jointops/shared/domain';
 import { calendarDateIn } from '@jointops/shared/validation';
 import type { TestApp } from './app';
-import { errorCode } from './graphql';
+import { errorCode, type Fields } from './graphql';
 import { seedKit, type SeededAgency, type SeededUser } from './seed';
 
 // Operations built the way a planner and the agencies build them, through the real API, so a
@@ -14,7 +14,7 @@ export interface Actor extends SeededUser {
 }
 
 /** What a mutation answered: a member of its result union, or a top-level refusal. */
-export interface Outcome<T = Record<string, any>> {
+export interface Outcome<T = Fields> {
   /** The union member, with `__typename`; null when refused at the top level. */
   result: (T & { __typename: string }) | null;
   /** UNAUTHENTICATED or FORBIDDEN, when refused before any result. */
@@ -248,7 +248,7 @@ export class OperationDriver {
   }
 
   /** `operation(id)` as `viewer` sees it, with `selection`; null when it does not exist for them. */
-  async view(viewer: Actor, selection = 'id code phase'): Promise<Record<string, any> | null> {
+  async view(viewer: Actor, selection = 'id code phase'): Promise<Fields | null> {
     const response = await this.testApp.graphql(
       `query($id: ID!) { operation(id: $id) { ${selection} } }`,
       { id: this.id },
@@ -262,7 +262,7 @@ export class OperationDriver {
    * Everything a change could touch, as the coordinator sees it: compare before and after a
    * refused attempt to prove it changed nothing (the timeline included).
    */
-  async state(viewer: Actor = this.coordinator): Promise<Record<string, any> | null> {
+  async state(viewer: Actor = this.coordinator): Promise<Fields | null> {
     const operation = await this.view(
       viewer,
       `phase name objectives region referenceTimeZone finalReport finalReportRecordedAt acknowledgementDeadlines { severity minutes }

@@ -1,13 +1,14 @@
 import type { FormattedExecutionResult } from 'graphql';
+import type { Fields } from './graphql';
 
 // A GraphQL-over-SSE client as an outside program would write one: fetch with
 // `accept: text/event-stream`, the body read as it arrives, split into events. It reads from the
 // moment it opens, whether or not anyone iterates, so a test can ask what arrived and when the
 // server ended the stream.
 
-export type SsePayload<T = Record<string, any>> = FormattedExecutionResult<T, unknown>;
+export type SsePayload<T = Fields> = FormattedExecutionResult<T, unknown>;
 
-export interface SseStream<T = Record<string, any>> extends AsyncIterable<SsePayload<T>> {
+export interface SseStream<T = Fields> extends AsyncIterable<SsePayload<T>> {
   /** The HTTP response's status, once its headers arrived. */
   readonly status: Promise<number>;
   /** Every `next` payload so far, in order. */
@@ -41,7 +42,7 @@ function parseEvent(block: string): { event: string; data: string } {
  * Opens a subscription over SSE at `url` (the GraphQL endpoint). `headers` carry the credentials
  * (`authorization: Bearer …` or `cookie`).
  */
-export function openSse<T = Record<string, any>>(
+export function openSse<T = Fields>(
   url: string,
   query: string,
   variables: Record<string, unknown> = {},
@@ -50,7 +51,9 @@ export function openSse<T = Record<string, any>>(
   const abort = new AbortController();
   const received: SsePayload<T>[] = [];
   const listeners = new Set<() => void>();
-  const notify = () => listeners.forEach((listener) => listener());
+  const notify = () => {
+    for (const listener of listeners) listener();
+  };
   /** The next payload or the end, whichever comes first. */
   const arrival = () =>
     new Promise<void>((resolve) => {
@@ -78,8 +81,7 @@ export function openSse<T = Record<string, any>>(
       let buffered = '';
       for await (const chunk of response.body) {
         buffered += decoder.decode(chunk as Uint8Array, { stream: true }).replace(/\r\n?/g, '\n');
-        let boundary: number;
-        while ((boundary = buffered.indexOf('\n\n')) >= 0) {
+        for (let boundary = buffered.indexOf('\n\n'); boundary >= 0; boundary = buffered.indexOf('\n\n')) {
           const { event, data } = parseEvent(buffered.slice(0, boundary));
           buffered = buffered.slice(boundary + 2);
           if (event === 'complete') return 'complete';

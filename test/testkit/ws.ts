@@ -1,5 +1,6 @@
 import { createClient, type Client, type FormattedExecutionResult } from 'graphql-ws';
 import WebSocket from 'ws';
+import type { Fields } from './graphql';
 
 export interface SocketOptions {
   token?: string;
@@ -47,7 +48,7 @@ export function openSocket(url: string, options: SocketOptions = {}): TestSocket
 }
 
 /** Runs one operation over the socket and returns its single result (or throws the close/error). */
-export function execute<T = Record<string, any>>(
+export function execute<T = Fields>(
   socket: TestSocket,
   query: string,
   variables?: Record<string, unknown>,
@@ -75,13 +76,11 @@ export interface LiveSubscription<T> {
 }
 
 /** A subscription that collects what arrives, for tests that wait for a given state. */
-export function subscribe<T = Record<string, any>>(
-  socket: TestSocket,
-  query: string,
-  variables?: Record<string, unknown>,
-): LiveSubscription<T> {
+export function subscribe<T = Fields>(socket: TestSocket, query: string, variables?: Record<string, unknown>): LiveSubscription<T> {
   const checks = new Set<() => void>();
-  const notify = () => checks.forEach((check) => check());
+  const notify = () => {
+    for (const check of checks) check();
+  };
   const state = { errors: undefined as unknown, completed: false };
   const subscription: LiveSubscription<T> = {
     received: [],

@@ -98,6 +98,7 @@ const HOSTILE_STRINGS = [
   "'; drop table users; --",
   '%00',
   '\\u0000',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a Log4Shell lookup, sent as the literal text an attacker would type
   '${jndi:ldap://x}',
   '<script>alert(1)</script>',
   '../../etc/passwd',
@@ -143,7 +144,10 @@ function stringArbitrary(def: ZodDef): fc.Arbitrary<string> {
   for (const check of checksOf(def)) {
     if (check.check === 'min_length') min = Math.max(min, check.minimum!);
     if (check.check === 'max_length') max = Math.min(max, check.maximum!);
-    if (check.check === 'length_equals') (min = check.value!), (max = check.value!);
+    if (check.check === 'length_equals') {
+      min = check.value!;
+      max = check.value!;
+    }
     if (check.format === 'regex' && check.pattern) pattern = check.pattern;
     if (check.format === 'email') email = true;
   }
