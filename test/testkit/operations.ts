@@ -84,9 +84,9 @@ export function operationKit(testApp: TestApp) {
   const seed = seedKit(testApp);
   let cachedCatalogue: Promise<{ id: string; code: string }[]> | undefined;
 
-  async function mutate(actor: Actor | null, name: OperationMutation, input: Record<string, unknown>): Promise<Outcome> {
+  async function mutate<T = Fields>(actor: Actor | null, name: OperationMutation, input: Record<string, unknown>): Promise<Outcome<T>> {
     const inputType = `${name[0]!.toUpperCase()}${name.slice(1)}Input`;
-    const response = await testApp.graphql(
+    const response = await testApp.graphql<Partial<Record<OperationMutation, T & { __typename: string }>>>(
       `mutation($input: ${inputType}!) { ${name}(input: $input) { ${SELECTIONS[name]} } }`,
       { input },
       actor ? { token: actor.token } : {},
@@ -247,9 +247,9 @@ export class OperationDriver {
     return (operation!.phaseGate as { key: string }[]).map((criterion) => criterion.key);
   }
 
-  /** `operation(id)` as `viewer` sees it, with `selection`; null when it does not exist for them. */
-  async view(viewer: Actor, selection = 'id code phase'): Promise<Fields | null> {
-    const response = await this.testApp.graphql(
+  /** `operation(id)` as `viewer` sees it, with `selection` (typed as `T` by a caller that knows it); null when it does not exist for them. */
+  async view<T = Fields>(viewer: Actor, selection = 'id code phase'): Promise<T | null> {
+    const response = await this.testApp.graphql<{ operation: T | null }>(
       `query($id: ID!) { operation(id: $id) { ${selection} } }`,
       { id: this.id },
       { token: viewer.token },
