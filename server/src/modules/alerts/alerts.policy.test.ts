@@ -1,6 +1,6 @@
 import type { AlertCategory, Phase } from '@jointops/shared/domain';
 import { describe, expect, it } from 'vitest';
-import { MALAYSIA, rowsFor, THAILAND, WCO, type Who } from '../operations/standings.testkit';
+import { MALAYSIA, MEMBERS, rowsFor, THAILAND, WCO, type Who } from '../operations/standings.testkit';
 import {
   type AlertAudience,
   canAnswerAlert,
@@ -19,7 +19,6 @@ const toAll: AlertAudience = { distribution: 'ALL_PARTICIPANTS', raisedByAgencyI
 /** Raised by Malaysia for Thailand only. */
 const restricted: AlertAudience = { distribution: 'RESTRICTED', raisedByAgencyId: MALAYSIA, recipientAgencyIds: [THAILAND] };
 
-const MEMBERS: Who[] = ['coordinator', 'reviewer', 'Malaysian contact point', 'Thai contact point', 'Malaysian observer'];
 const MALAYSIA_AND_THAILAND: Who[] = ['Malaysian contact point', 'Thai contact point', 'Malaysian observer'];
 
 describe.each([
@@ -29,7 +28,7 @@ describe.each([
   { rule: 'comments on a RESTRICTED alert', predicate: canCommentOnAlert, alert: restricted, granted: MALAYSIA_AND_THAILAND },
   { rule: 'answers an alert to all participants', predicate: canAnswerAlert, alert: toAll, granted: ['coordinator', 'Thai contact point'] },
   { rule: 'answers a RESTRICTED alert', predicate: canAnswerAlert, alert: restricted, granted: ['Thai contact point'] },
-] satisfies { rule: string; predicate: typeof canSeeAlert; alert: AlertAudience; granted: Who[] }[])(
+] satisfies { rule: string; predicate: typeof canSeeAlert; alert: AlertAudience; granted: readonly Who[] }[])(
   'who $rule',
   ({ predicate, alert, granted }) => {
     it.each(rowsFor(granted))('$who: $granted', ({ standing, granted: expected }) => {

@@ -1,18 +1,14 @@
-import type { Phase } from '@jointops/shared/domain';
 import { describe, expect, it } from 'vitest';
-import { rowsFor } from '../operations/standings.testkit';
+import { MEMBERS, phaseRows, rowsFor } from '../operations/standings.testkit';
 import { canRecordChecks, canSeeChecks, mayRecordChecksIn } from './checks.policy';
 
 // The register of checks: every member reads it; an agency's figures are recorded by its contact
 // points or its coordinators, while the operation runs and in the debriefing weeks after it.
 
 describe('who reads the register', () => {
-  it.each(rowsFor(['coordinator', 'reviewer', 'Malaysian contact point', 'Thai contact point', 'Malaysian observer']))(
-    '$who: $granted',
-    ({ standing, granted }) => {
-      expect(canSeeChecks(standing)).toBe(granted);
-    },
-  );
+  it.each(rowsFor(MEMBERS))('$who: $granted', ({ standing, granted }) => {
+    expect(canSeeChecks(standing)).toBe(granted);
+  });
 });
 
 describe('who records figures', () => {
@@ -22,14 +18,7 @@ describe('who records figures', () => {
 });
 
 describe('when figures are recorded', () => {
-  it.each([
-    { phase: 'PLANNING', allowed: false },
-    { phase: 'PRE_OPERATIONAL', allowed: false },
-    { phase: 'OPERATIONAL', allowed: true },
-    { phase: 'POST_OPERATIONAL', allowed: true },
-    { phase: 'CLOSED', allowed: false },
-    { phase: 'CANCELLED', allowed: false },
-  ] satisfies { phase: Phase; allowed: boolean }[])('in $phase: $allowed', ({ phase, allowed }) => {
+  it.each(phaseRows(['OPERATIONAL', 'POST_OPERATIONAL']))('in $phase: $allowed', ({ phase, allowed }) => {
     expect(mayRecordChecksIn(phase)).toBe(allowed);
   });
 });

@@ -14,12 +14,10 @@ import {
   isCoordinator,
   mayCreateOperations,
 } from './operations.policy';
-import { CAST, MALAYSIA, rowsFor, THAILAND, viewerOf, type Who } from './standings.testkit';
+import { CAST, MALAYSIA, MEMBERS, rowsFor, THAILAND, viewerOf, type Who } from './standings.testkit';
 
 // An operation exists only for the members of its accepted agencies; each rule below is asked of
 // the whole cast, so a refusal is as much a row as a grant.
-
-const MEMBERS: Who[] = ['coordinator', 'reviewer', 'Malaysian contact point', 'Thai contact point', 'Malaysian observer'];
 
 describe.each([
   { rule: 'sees the operation', predicate: canSeeOperation, granted: MEMBERS },
@@ -37,7 +35,7 @@ describe.each([
     predicate: canRespondToInvitation,
     granted: ['contact point of an invited agency', 'user of an invited agency, without a role'],
   },
-] satisfies { rule: string; predicate: (standing: (typeof CAST)[Who]) => boolean; granted: Who[] }[])(
+] satisfies { rule: string; predicate: (standing: (typeof CAST)[Who]) => boolean; granted: readonly Who[] }[])(
   'who $rule',
   ({ predicate, granted }) => {
     it.each(rowsFor(granted))('$who: $granted', ({ standing, granted: expected }) => {

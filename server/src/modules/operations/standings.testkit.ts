@@ -1,4 +1,4 @@
-import type { MemberRole, ParticipationStatus } from '@jointops/shared/domain';
+import { type MemberRole, PHASES, type ParticipationStatus, type Phase } from '@jointops/shared/domain';
 import type { Viewer } from '../../service-context';
 import type { Standing } from './operations.policy';
 
@@ -51,3 +51,10 @@ export type Who = keyof typeof CAST;
 /** The table rows for a predicate: every member of the cast, with the answer it must get. */
 export const rowsFor = (granted: readonly Who[]): { who: Who; standing: Standing; granted: boolean }[] =>
   (Object.keys(CAST) as Who[]).map((who) => ({ who, standing: CAST[who], granted: granted.includes(who) }));
+
+/** Everyone with standing in the operation: the roles of the accepted agencies. */
+export const MEMBERS: readonly Who[] = ['coordinator', 'reviewer', 'Malaysian contact point', 'Thai contact point', 'Malaysian observer'];
+
+/** The table rows for a rule about phases: every phase, with whether it is `allowed` in it. */
+export const phaseRows = (allowed: readonly Phase[]): { phase: Phase; allowed: boolean }[] =>
+  PHASES.map((phase) => ({ phase, allowed: allowed.includes(phase) }));

@@ -1,18 +1,15 @@
 import type { Marking } from '@jointops/shared/domain';
 import { describe, expect, it } from 'vitest';
-import { rowsFor } from '../operations/standings.testkit';
+import { MEMBERS, rowsFor } from '../operations/standings.testkit';
 import { canSeeResults, DEFAULT_EXPORT_MARKING, markingsUpTo } from './results.policy';
 
 // The results are sums of what each member may already read: every member with standing sees
 // them, anyone else is told the operation does not exist.
 
 describe('who reads the results', () => {
-  it.each(rowsFor(['coordinator', 'reviewer', 'Malaysian contact point', 'Thai contact point', 'Malaysian observer']))(
-    '$who: $granted',
-    ({ standing, granted }) => {
-      expect(canSeeResults(standing)).toBe(granted);
-    },
-  );
+  it.each(rowsFor(MEMBERS))('$who: $granted', ({ standing, granted }) => {
+    expect(canSeeResults(standing)).toBe(granted);
+  });
 });
 
 describe('the markings an export carries', () => {
