@@ -1,8 +1,6 @@
 import WebSocket from 'ws';
 import { afterAll, describe, expect } from 'vitest';
 import { withApp } from '../testkit/fixtures';
-import type { TestApp } from '../testkit/app';
-import type { OperationKit } from '../testkit/operations';
 import { execute, openSocket, subscribe, type TestSocket } from '../testkit/ws';
 
 // The live endpoint protects itself and everyone on it: a client that opens too many sockets or
@@ -10,8 +8,6 @@ import { execute, openSocket, subscribe, type TestSocket } from '../testkit/ws';
 
 const STREAM = 'subscription($id: ID!) { operationEvents(operationId: $id) { type } }';
 
-let testApp: TestApp;
-let kit: OperationKit;
 const sockets: TestSocket[] = [];
 const track = (socket: TestSocket) => {
   sockets.push(socket);
@@ -22,17 +18,16 @@ const it = withApp({
   env: { WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: '3', WS_MAX_CONNECTIONS_PER_USER: '2', WS_CONNECTION_INIT_TIMEOUT_MS: '300' },
 });
 
-it.beforeAll(({ app, kit: fileKit }) => {
-  testApp = app;
-  kit = fileKit;
-});
 afterAll(async () => {
   await Promise.all(sockets.map((socket) => socket.dispose()));
 });
 
 describe('the WebSocket endpoint', () => {
-  it('refuses a subscription beyond the per-connection limit, and keeps the others running', async ({ cast: { operation, malaysia } }) => {
-    const socket = track(openSocket(testApp.wsUrl, { token: malaysia.token }));
+  it('refuses a subscription beyond the per-connection limit, and keeps the others running', async ({
+    cast: { operation, malaysia },
+    app,
+  }) => {
+    const socket = track(openSocket(app.wsUrl, { token: malaysia.token }));
     const allowed = [1, 2, 3].map(() => subscribe(socket, STREAM, { id: operation.id }));
     await new Promise((resolve) => setTimeout(resolve, 200));
     const refused = subscribe(socket, STREAM, { id: operation.id });
@@ -51,23 +46,23 @@ describe('the WebSocket endpoint', () => {
     expect(replacement.errors).toBeUndefined();
   });
 
-  it("closes a user's connection beyond their limit with 4429, leaving their others open", async ({ cast: { malaysia } }) => {
-    const first = track(openSocket(testApp.wsUrl, { token: malaysia.token }));
-    const second = track(openSocket(testApp.wsUrl, { token: malaysia.token }));
+  it("closes a user's connection beyond their limit with 4429, leaving their others open", async ({ cast: { malaysia }, app, kit }) => {
+    const first = track(openSocket(app.wsUrl, { token: malaysia.token }));
+    const second = track(openSocket(app.wsUrl, { token: malaysia.token }));
     expect((await execute(first, '{ me { id } }')).data).toEqual({ me: { id: malaysia.globalId } });
     expect((await execute(second, '{ me { id } }')).data).toEqual({ me: { id: malaysia.globalId } });
 
-    const third = track(openSocket(testApp.wsUrl, { token: malaysia.token }));
+    const third = track(openSocket(app.wsUrl, { token: malaysia.token }));
     expect((await third.closed).code).toBe(4429);
     expect((await execute(first, '{ me { id } }')).data).toEqual({ me: { id: malaysia.globalId } });
 
     const colleague = await kit.actor(malaysia.agency);
-    const theirs = track(openSocket(testApp.wsUrl, { token: colleague.token }));
+    const theirs = track(openSocket(app.wsUrl, { token: colleague.token }));
     expect((await execute(theirs, '{ me { id } }')).data).toEqual({ me: { id: colleague.globalId } });
   });
 
-  it('closes a socket that never initialises its connection (4408) once the timeout passes', async () => {
-    const raw = new WebSocket(testApp.wsUrl, 'graphql-transport-ws');
+  it('closes a socket that never initialises its connection (4408) once the timeout passes', async ({ app }) => {
+    const raw = new WebSocket(app.wsUrl, 'graphql-transport-ws');
     const closed = new Promise<number>((resolve) => raw.on('close', (code) => resolve(code)));
     const started = performance.now();
     expect(await closed).toBe(4408);
