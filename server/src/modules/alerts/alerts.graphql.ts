@@ -109,8 +109,7 @@ const recipientEvent = (name: string, type: 'ALERT_ACKNOWLEDGED' | 'ALERT_OVERDU
     alert: t.field({ type: AlertType, resolve: (event, _args, ctx) => alertOf(event, ctx) }),
     agency: t.field({
       type: AgencyType,
-      resolve: async (event, _args, ctx) =>
-        (await ctx.db.query.agencies.findFirst({ where: { id: event.data.agencyId } }))!,
+      resolve: async (event, _args, ctx) => (await ctx.db.query.agencies.findFirst({ where: { id: event.data.agencyId } }))!,
     }),
   }));
 recipientEvent('AlertAcknowledgedEvent', 'ALERT_ACKNOWLEDGED');

@@ -9,7 +9,13 @@ import { findSeizureById } from './seizures.repo';
 // A seizure's events carry its audience (its agency while a draft, then everyone), and an alert
 // reconciled from a seizure carries the alert's: whoever receives one may see what it names.
 
-type SeizureEventType = 'SEIZURE_REPORTED' | 'SEIZURE_SUBMITTED' | 'SEIZURE_VERIFIED' | 'SEIZURE_CORRECTED' | 'SEIZURE_REJECTED' | 'ALERT_RECONCILED';
+type SeizureEventType =
+  | 'SEIZURE_REPORTED'
+  | 'SEIZURE_SUBMITTED'
+  | 'SEIZURE_VERIFIED'
+  | 'SEIZURE_CORRECTED'
+  | 'SEIZURE_REJECTED'
+  | 'ALERT_RECONCILED';
 const seizureOf = (event: StoredEvent<SeizureEventType>, ctx: { db: Db }) =>
   findSeizureById(ctx.db, event.data.seizureId).then((seizure) => seizure!);
 

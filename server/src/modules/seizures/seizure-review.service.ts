@@ -22,7 +22,10 @@ interface Decision<Input> {
     input: Input,
     reviewerId: string,
     now: Date,
-  ) => { changes: SeizureChanges } & ({ event: 'SEIZURE_VERIFIED'; data?: never } | { event: 'SEIZURE_REJECTED'; data: { reason: string } });
+  ) => { changes: SeizureChanges } & (
+    | { event: 'SEIZURE_VERIFIED'; data?: never }
+    | { event: 'SEIZURE_REJECTED'; data: { reason: string } }
+  );
 }
 
 async function review<Input extends { seizureId: string }>(
