@@ -100,3 +100,20 @@ export type UpdateUserInput = z.infer<typeof updateUserInput>;
 
 export const resetUserPasswordInput = z.object({ userId: globalId, newPassword: password });
 export type ResetUserPasswordInput = z.infer<typeof resetUserPasswordInput>;
+
+/**
+ * No rule on the current password but presence: a wrong one is refused as not the person's
+ * password, whatever its length. The new one follows the rules every password does.
+ */
+export const changeMyPasswordInput = z.object({
+  currentPassword: z.string().min(1, { error: 'Required' }).max(1024, { error: 'At most 1024 characters' }),
+  newPassword: password,
+});
+export type ChangeMyPasswordInput = z.infer<typeof changeMyPasswordInput>;
+
+/** Fields left out stay as they are; neither can be cleared. */
+export const updateMyPreferencesInput = z.object({
+  locale: z.enum(LOCALES).optional(),
+  timeZone: timeZone.optional(),
+});
+export type UpdateMyPreferencesInput = z.infer<typeof updateMyPreferencesInput>;

@@ -54,8 +54,8 @@ export interface Call {
 export interface Case {
   /** What is asked, when a field has more than one case. */
   asks?: string;
-  /** The request; may set up fresh state first (a new agency to invite, a new user to assign). */
-  request: (world: World) => Call | Promise<Call>;
+  /** The request, sent by `caller` (null: anonymous); may set up fresh state first (a new agency to invite, a new user to assign). */
+  request: (world: World, caller: Actor | null) => Call | Promise<Call>;
   /** The value the expectation is about; `data[field]` when absent. */
   pick?: (data: Shaped) => unknown;
   /** For lists: whether an item is the seeded operation. */
@@ -190,6 +190,18 @@ const ADMIN_ONLY: Case['expect'] = {
   observer: 'forbidden',
   outsider: 'forbidden',
   invited: 'forbidden',
+  admin: 'allowed',
+  anonymous: 'unauthenticated',
+};
+
+/** What anyone does to their own account: nothing about the operation, and nobody else's. */
+const ANYONE_SIGNED_IN: Case['expect'] = {
+  coordinator: 'allowed',
+  contactPoint: 'allowed',
+  reviewer: 'allowed',
+  observer: 'allowed',
+  outsider: 'allowed',
+  invited: 'allowed',
   admin: 'allowed',
   anonymous: 'unauthenticated',
 };
@@ -768,6 +780,23 @@ export const matrix: Record<string, Case[]> = {
         variables: { input: { userId: await freshAccount(world), newPassword: 'twelve chars at least' } },
       }),
       expect: ADMIN_ONLY,
+    },
+  ],
+  'Mutation.changeMyPassword': [
+    {
+      request: (_world, caller) => ({
+        document: mutation('changeMyPassword', '... on User { id }'),
+        variables: { input: { currentPassword: caller?.password ?? 'twelve chars at least', newPassword: `passphrase ${unique()} anew` } },
+      }),
+      fresh: true,
+      expect: ANYONE_SIGNED_IN,
+    },
+  ],
+  'Mutation.updateMyPreferences': [
+    {
+      request: () => ({ document: mutation('updateMyPreferences', '... on User { id locale }'), variables: { input: { locale: 'fr' } } }),
+      fresh: true,
+      expect: ANYONE_SIGNED_IN,
     },
   ],
   'Mutation.updateAgency': [

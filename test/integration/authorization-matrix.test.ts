@@ -251,7 +251,7 @@ for (const [field, rows] of Object.entries(matrix)) {
         it(`${row.asks ? `${row.asks}, ` : ''}as ${who}: ${expectation}`, async () => {
           const caller = row.fresh ? await newPerson(who) : who === 'anonymous' ? null : world.people[who];
           const auth = caller ? { token: caller.token } : {};
-          const call = await row.request(world);
+          const call = await row.request(world, caller);
           const response = await testApp.graphql(call.document, call.variables, auth);
           cellsRun += 1;
           const value = (row.pick ?? ((data: Shaped) => data?.[name]))(response.data);

@@ -393,6 +393,37 @@ export const mutationInputs: Record<string, MutationInputs> = {
       { mistake: 'a password longer than 1024 characters', field: 'newPassword', change: () => ({ newPassword: 'p'.repeat(1025) }) },
     ],
   },
+  changeMyPassword: {
+    caller: 'contactPoint',
+    // The same password again: accepted, and the contact point's later calls still know it.
+    wellFormed: (world) => ({ currentPassword: world.contactPoint.password, newPassword: world.contactPoint.password }),
+    malformed: [
+      { mistake: 'a blank current password', field: 'currentPassword', change: () => ({ currentPassword: '' }) },
+      {
+        mistake: 'a current password that is not theirs',
+        field: 'currentPassword',
+        change: () => ({ currentPassword: 'not my password at all' }),
+      },
+      { mistake: 'a blank new password', field: 'newPassword', change: () => ({ newPassword: '' }) },
+      { mistake: 'a new password shorter than twelve characters', field: 'newPassword', change: () => ({ newPassword: 'short' }) },
+      { mistake: 'a new password longer than 1024 characters', field: 'newPassword', change: () => ({ newPassword: 'p'.repeat(1025) }) },
+      {
+        mistake: 'a new password with a pasted line break',
+        field: 'newPassword',
+        change: () => ({ newPassword: 'twelve chars\nat least' }),
+      },
+    ],
+  },
+  updateMyPreferences: {
+    caller: 'contactPoint',
+    wellFormed: () => ({ locale: 'en', timeZone: 'Asia/Kuala_Lumpur' }),
+    malformed: [
+      { mistake: 'a language the app does not speak', field: 'locale', change: () => ({ locale: 'de' }) },
+      { mistake: 'a language of null', field: 'locale', change: () => ({ locale: null }) },
+      { mistake: 'a time zone that does not exist', field: 'timeZone', change: () => ({ timeZone: 'Mars/Base' }) },
+      { mistake: 'a time zone given as an offset name', field: 'timeZone', change: () => ({ timeZone: 'Malaysia Time' }) },
+    ],
+  },
   updateAgency: {
     caller: 'admin',
     wellFormed: async (world) => ({

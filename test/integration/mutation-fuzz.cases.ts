@@ -162,6 +162,9 @@ export const FUZZ: Record<string, FuzzEntry> = {
   resetUserPassword: { schema: schema(accounts.resetUserPasswordInput), journal: false, bystandersOnly: true, runs: 40 },
   deactivateUser: { schema: schema(accounts.deactivateUserInput), journal: false, bystandersOnly: true },
   reactivateUser: { schema: schema(accounts.reactivateUserInput), journal: false, bystandersOnly: true },
+  // The caller's own account: last, so that a new password or language meets no mutation fuzzed after.
+  updateMyPreferences: { schema: schema(accounts.updateMyPreferencesInput), journal: false },
+  changeMyPassword: { schema: schema(accounts.changeMyPasswordInput), journal: false, runs: 40 },
 };
 
 /** Mutations without input, fuzzed through what the request carries instead. */

@@ -2,6 +2,7 @@ import { builder } from './builder';
 import './scalars';
 import './errors';
 import '../modules/accounts/accounts.graphql';
+import '../modules/accounts/self-service.graphql';
 import '../modules/agencies/agencies.graphql';
 import '../modules/accounts/agency-deactivation.graphql';
 import '../modules/catalogue/catalogue.graphql';

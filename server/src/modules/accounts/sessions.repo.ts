@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, isNull, lt } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, lt, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { agencies, sessions, users } from '../../db/schema/accounts';
 
@@ -71,6 +71,16 @@ export async function revokeSessionsOfUser(db: Db, userId: string, now: Date): P
     .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)))
     .returning({ id: sessions.id });
   return revoked.length;
+}
+
+/** Ends every live session of the person but `keptSessionId`; answers the ids of those ended. */
+export async function revokeOtherSessionsOfUser(db: Db, userId: string, keptSessionId: string, now: Date): Promise<string[]> {
+  const revoked = await db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(eq(sessions.userId, userId), ne(sessions.id, keptSessionId), isNull(sessions.revokedAt)))
+    .returning({ id: sessions.id });
+  return revoked.map((row) => row.id);
 }
 
 /** Ends every live session of the agency's people; answers whose, one entry per session ended. */

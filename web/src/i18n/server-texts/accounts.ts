@@ -31,6 +31,7 @@ const words = defineMessages({
   agencyNameTaken: { id: 'serverText.account.agencyNameTaken', defaultMessage: 'An agency with this name already exists in this country' },
   ownAgency: { id: 'serverText.account.ownAgency', defaultMessage: 'You cannot deactivate your own agency' },
   countryForNationalAgency: { id: 'serverText.account.countryForNationalAgency', defaultMessage: 'Required for a national agency' },
+  notYourPassword: { id: 'serverText.account.notYourPassword', defaultMessage: 'This is not your current password' },
 });
 
 export const accountTexts: readonly ServerText[] = [
@@ -50,4 +51,5 @@ export const accountTexts: readonly ServerText[] = [
   { pattern: /^An agency with this name already exists in this country$/, message: words.agencyNameTaken },
   { pattern: /^You cannot deactivate your own agency$/, message: words.ownAgency },
   { pattern: /^Required for a national agency$/, message: words.countryForNationalAgency },
+  { pattern: /^This is not your current password$/, message: words.notYourPassword },
 ];
