@@ -138,6 +138,21 @@ export const SESSION_ENDINGS: readonly { name: string; end(app: TestApp, cast: C
       ),
   },
   {
+    name: 'a new password the person chose while signed in elsewhere',
+    end: async (app, { victim }) => {
+      const login = await app.graphql('mutation($input: LoginInput!) { login(input: $input) { ... on LoginSuccess { token } } }', {
+        input: { email: victim.email, password: victim.password },
+      });
+      await ok(
+        app,
+        'mutation($input: ChangeMyPasswordInput!) { changeMyPassword(input: $input) { __typename } }',
+        { currentPassword: victim.password, newPassword: 'a brand new passphrase' },
+        login.data!.login.token,
+        'changeMyPassword',
+      );
+    },
+  },
+  {
     name: 'the deactivation of their agency',
     end: (app, { victim, admin }) =>
       ok(
