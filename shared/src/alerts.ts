@@ -165,6 +165,10 @@ export const raiseAlertInput = z
     if (input.distribution === 'ALL_PARTICIPANTS' && input.recipientAgencyIds.length > 0) {
       ctx.addIssue({ code: 'custom', path: ['recipientAgencyIds'], message: 'Only a RESTRICTED alert names its recipients' });
     }
+    // TLP:RED is for named recipients only: an alert to every participant would share it beyond them.
+    if (input.marking === 'RED' && input.distribution !== 'RESTRICTED') {
+      ctx.addIssue({ code: 'custom', path: ['distribution'], message: 'A TLP:RED alert goes to named agencies only: make it RESTRICTED' });
+    }
     const subject = ALERT_SUBJECTS[input.category].safeParse(input.subject);
     if (!subject.success) {
       for (const issue of subject.error.issues) ctx.addIssue({ code: 'custom', path: ['subject', ...issue.path], message: issue.message });

@@ -702,6 +702,7 @@ export const mutationInputs: Record<string, MutationInputs> = {
         }),
       },
       { mistake: 'a RESTRICTED alert to nobody', field: 'recipientAgencyIds', change: () => ({ distribution: 'RESTRICTED' }) },
+      { mistake: 'a TLP:RED alert to every participant', field: 'distribution', change: () => ({ marking: 'RED' }) },
       {
         mistake: 'recipients for an alert to every participant',
         field: 'recipientAgencyIds',

@@ -67,7 +67,8 @@ describe('the CSV export', () => {
       (await table(viewer, 'seizures', { maxMarking })).slice(0, 2).map((row) => row.linkedAlerts);
     const { a1, a3 } = world.alerts;
     expect(await linked(world.malaysia)).toEqual([a1.reference, '']);
-    expect(await linked(world.malaysia, 'RED')).toEqual([a1.reference, a3.reference]);
+    // A3 is RED: no further sharing, so not in a file passed on, even for its originator asking for RED.
+    expect(await linked(world.malaysia, 'RED')).toEqual([a1.reference, '']);
     expect(await linked(world.malaysia, 'CLEAR')).toEqual(['', '']);
     // The WCO is not named on the restricted A3: not even its reference reaches the coordinator.
     expect(await linked(world.planner, 'RED')).toEqual([a1.reference, '']);

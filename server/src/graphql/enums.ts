@@ -1,4 +1,4 @@
-import { ALERT_CATEGORIES, ALERT_OUTCOMES, ALERT_SEVERITIES, DISTRIBUTION_KINDS, MARKINGS } from '@jointops/shared/domain';
+import { ALERT_CATEGORIES, ALERT_OUTCOMES, ALERT_SEVERITIES, DISTRIBUTION_KINDS, type Marking } from '@jointops/shared/domain';
 import { builder } from './builder';
 
 // Enums more than one module speaks: operations (acknowledgement deadlines by severity), alerts and
@@ -6,6 +6,21 @@ import { builder } from './builder';
 
 export const AlertSeverityEnum = builder.enumType('AlertSeverity', { values: ALERT_SEVERITIES });
 export const AlertCategoryEnum = builder.enumType('AlertCategory', { values: ALERT_CATEGORIES });
-export const MarkingEnum = builder.enumType('Marking', { values: MARKINGS, description: 'Traffic Light Protocol 2.0 handling marking.' });
+export const MarkingEnum = builder.enumType('Marking', {
+  description:
+    'Traffic Light Protocol 2.0 handling marking, least to most restrictive. Who may read an alert is its distribution (need-to-know); the marking says how far its readers may pass it on, and so what leaves the system in an export (`csv(maxMarking)`).',
+  values: {
+    CLEAR: { description: 'TLP:CLEAR: no restriction on sharing.' },
+    GREEN: { description: 'TLP:GREEN: the community (the operation), not public.' },
+    AMBER: {
+      description: "TLP:AMBER: the recipients' organisations, on a need-to-know basis. The highest marking an export carries unless asked.",
+    },
+    AMBER_STRICT: { description: 'TLP:AMBER+STRICT: the recipient organisation only. Exported only when `maxMarking` asks for it.' },
+    RED: {
+      description:
+        'TLP:RED: named recipients only, no further sharing. A RED alert must be RESTRICTED to the agencies it names (raiseAlert refuses ALL_PARTICIPANTS with a ValidationError on `distribution`), so it exists only for its originator and those agencies, in reads, the live stream and replay; and it is never exported, not even its reference, whatever `maxMarking` asks.',
+    },
+  } satisfies Record<Marking, { description: string }>,
+});
 export const DistributionKindEnum = builder.enumType('DistributionKind', { values: DISTRIBUTION_KINDS });
 export const AlertOutcomeEnum = builder.enumType('AlertOutcome', { values: ALERT_OUTCOMES });

@@ -56,7 +56,10 @@ export const AlertType = builder.drizzleNode('alerts', {
       nullable: true,
       description: 'The structured subject of its category (shipment, passenger, conveyance).',
     }),
-    marking: t.expose('marking', { type: MarkingEnum }),
+    marking: t.expose('marking', {
+      type: MarkingEnum,
+      description: 'How far its readers may pass it on; a RED alert is always RESTRICTED.',
+    }),
     distribution: t.expose('distribution', { type: DistributionKindEnum }),
     raisedBy: t.relation('raisedByUser', { type: UserType }),
     raisedByAgency: t.relation('raisedByAgency', { type: AgencyType }),
@@ -137,8 +140,12 @@ const RaiseAlertInput = builder.inputType('RaiseAlertInput', {
     language: t.string(),
     commodityIds: t.idList(),
     subject: t.field({ type: 'JSON' }),
-    marking: t.field({ type: MarkingEnum, required: true }),
-    distribution: t.field({ type: DistributionKindEnum, required: true }),
+    marking: t.field({ type: MarkingEnum, required: true, description: 'RED requires RESTRICTED distribution (named recipients only).' }),
+    distribution: t.field({
+      type: DistributionKindEnum,
+      required: true,
+      description: 'ALL_PARTICIPANTS is refused for a RED alert (a ValidationError on this field).',
+    }),
     recipientAgencyIds: t.idList({ description: 'Required and non-empty when RESTRICTED.' }),
   }),
 });

@@ -152,7 +152,7 @@ const OperationResultsType = builder.objectRef<OperationResultsSource>('Operatio
       resolve: async (source) => (await source.alerts()).outcomes,
     }),
     csv: t.string({
-      description: `One table as CSV (RFC 4180, header row): ${CSV_TABLES.join(', ')}. Linked alerts above maxMarking (default ${DEFAULT_EXPORT_MARKING}) are left out; no personal data.`,
+      description: `One table as CSV (RFC 4180, header row): ${CSV_TABLES.join(', ')}. Linked alerts above maxMarking (default ${DEFAULT_EXPORT_MARKING}) are left out, and RED ones always (TLP:RED: no further sharing); no personal data.`,
       args: { table: t.arg.string({ required: true }), maxMarking: t.arg({ type: MarkingEnum }) },
       resolve: (source, args, ctx) =>
         resultsCsv(source, args.table, args.maxMarking ?? DEFAULT_EXPORT_MARKING, signedIn(ctx).viewer.locale).catch(topLevel),

@@ -13,5 +13,11 @@ export const canSeeResults = (standing: Standing): boolean => canSeeOperation(st
 /** An export leaves alert data out above this Traffic Light Protocol marking unless asked otherwise. */
 export const DEFAULT_EXPORT_MARKING: Marking = 'AMBER';
 
-/** The markings at or below `max`, least restrictive first. */
-export const markingsUpTo = (max: Marking): Marking[] => MARKINGS.slice(0, MARKINGS.indexOf(max) + 1);
+/**
+ * The markings an export asked up to `max` carries, least restrictive first. Never RED: TLP:RED is
+ * for its named recipients only, with no further sharing, and an export is a file its reader passes
+ * on (to the final report, to colleagues); so not even a RED alert's reference leaves the system,
+ * whatever `max` asks.
+ */
+export const exportedMarkings = (max: Marking): Marking[] =>
+  MARKINGS.slice(0, MARKINGS.indexOf(max) + 1).filter((marking) => marking !== 'RED');

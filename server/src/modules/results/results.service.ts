@@ -7,7 +7,7 @@ import { findWithStanding, type OperationRow } from '../operations/operations.re
 import { databaseCheckTotals, licitShipmentTotals, type DatabaseCheckTotal, type LicitShipmentTotal } from '../checks/checks.repo';
 import { alertFigures, type AlertFigures } from './alert-figures.repo';
 import { countOperations, programmeOperations, seizuresOfOperation, seizuresOfOperations } from './figure-scopes.repo';
-import { canSeeResults, markingsUpTo } from './results.policy';
+import { canSeeResults, exportedMarkings } from './results.policy';
 import { countedStatuses, seizureFigures, type SeizureFigures } from './seizure-figures.repo';
 import { seizureList, type SeizureListRow } from './seizure-list.repo';
 
@@ -62,7 +62,7 @@ export class OperationResultsSource {
   }
 
   seizureList(maxMarking: Marking): Promise<SeizureListRow[]> {
-    return seizureList(this.ctx.db, this.viewer, this.operation.id, countedStatuses(this.includeUnverified), markingsUpTo(maxMarking));
+    return seizureList(this.ctx.db, this.viewer, this.operation.id, countedStatuses(this.includeUnverified), exportedMarkings(maxMarking));
   }
 }
 

@@ -22,6 +22,10 @@ const words = defineMessages({
     id: 'serverText.alert.recipientsOnlyRestricted',
     defaultMessage: 'Recipients are named only when the alert goes to “{distribution}”',
   },
+  redNamedAgenciesOnly: {
+    id: 'serverText.alert.redNamedAgenciesOnly',
+    defaultMessage: 'A TLP:RED alert goes to named agencies only: choose “{distribution}”',
+  },
   ownAgencyRecipient: {
     id: 'serverText.alert.ownAgencyRecipient',
     defaultMessage: 'Your own agency raises the alert: it is not one of its recipients',
@@ -49,6 +53,11 @@ export const alertTexts: readonly ServerText[] = [
   {
     pattern: /^Only a (?<distribution>[A-Z_]+) alert names its recipients$/,
     message: words.recipientsOnlyRestricted,
+    values: { distribution: distributionWords },
+  },
+  {
+    pattern: /^A TLP:RED alert goes to named agencies only: make it (?<distribution>RESTRICTED)$/,
+    message: words.redNamedAgenciesOnly,
     values: { distribution: distributionWords },
   },
   { pattern: /^Your own agency raises the alert$/, message: words.ownAgencyRecipient },
