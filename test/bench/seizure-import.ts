@@ -1,0 +1,124 @@
+import { performance } from 'node:perf_hooks';
+import { and, eq } from 'drizzle-orm';
+import { buildApp } from '@jointops/server/app';
+import { systemClock } from '@jointops/server/clock';
+import { openPglite, type Database } from '@jointops/server/db/client';
+import { alerts } from '@jointops/server/db/schema/alerts';
+import { seedDemo } from '@jointops/server/demo/seed';
+import { DEMO_OPERATION_CODE } from '@jointops/server/demo/operation';
+import { parseConfig } from '@jointops/server/env';
+import { decodeGlobalId } from '@jointops/server/global-id';
+import { openPubSub } from '@jointops/server/pubsub';
+import { createLogger } from '@jointops/server/logger';
+import { syncCatalogue } from '@jointops/server/modules/catalogue/catalogue.repo';
+import { csvFile } from '../testkit/seizures';
+import type { Shaped } from '../testkit/graphql';
+import { print, scratchPostgres } from './scratch-database';
+
+// importSeizures of a ROWS-row file by Malaysian customs in the demo operation, through the real
+// GraphQL endpoint: ROUNDS files of distinct rows one after the other (each file's rows new, so
+// every round files ROWS reports), then the last file once more (every row already imported).
+// One row in fifty links an alert every participant sees. On PostgreSQL when DATABASE_URL is set
+// (a scratch database is created next to it and dropped), else on in-memory PGlite.
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 2_000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const IMPORTED = `mutation($i: ImportSeizuresInput!) { importSeizures(input: $i) { __typename
+  ... on Error { message } ... on ImportRejectedError { rowErrors { row column message } }
+  ... on ImportSeizuresSuccess { importedCount alreadyImportedCount seizures { reference } } } }`;
+
+async function scratchDatabase(): Promise<{ database: Database; label: string; drop: () => Promise<void> }> {
+  const base = process.env.DATABASE_URL;
+  if (!base) return { database: openPglite(), label: 'PGlite (in memory)', drop: async () => undefined };
+  const scratch = await scratchPostgres(base, 10);
+  return { database: scratch.database, label: 'PostgreSQL', drop: scratch.drop };
+}
+
+/** A file of `rows` distinct seizures at Port Klang in the last day; `round` keeps files apart. */
+function file(round: number, rows: number, alertReference: string): string {
+  const now = Date.now();
+  return csvFile(
+    Array.from({ length: rows }, (_, index) => ({
+      seized_at: new Date(now - (index % 1_440) * 60_000 - 3_600_000).toISOString(),
+      country_code: 'MY',
+      place: `Port Klang, Westport berth ${round}-${index}`,
+      location_type: 'SEAPORT',
+      latitude: '2.9996',
+      longitude: '101.3918',
+      commodity_code: index % 10 === 9 ? '' : 'AMMONIUM_NITRATE',
+      commodity_description: index % 10 === 9 ? 'Detonating cord, unlisted type' : '',
+      quantity: String(1 + (index % 400)),
+      unit: index % 10 === 9 ? 'M' : 'T',
+      detection_method: 'X_RAY',
+      concealment: 'Declared as NPK fertiliser',
+      transport_mode: 'SEA',
+      conveyance: 'MSKU1234565',
+      origin_country_code: 'MY',
+      transit_country_codes: 'SG;ID',
+      destination_country_code: 'PH',
+      arrests: String(index % 3),
+      linked_alert_references: index % 50 === 0 ? alertReference : '',
+    })),
+  );
+}
+
+async function main() {
+  const { database, label, drop } = await scratchDatabase();
+  await database.migrate();
+  await syncCatalogue(database.db);
+  const config = parseConfig({ LOG_LEVEL: 'silent', SEIZURE_IMPORT_MAX_ROWS: String(Math.max(ROWS, 1)) });
+  const logger = createLogger('silent');
+  const pubSubHandle = openPubSub(undefined);
+  await seedDemo({ db: database.db, config, logger, pubSub: pubSubHandle.pubSub }, new Date());
+  const app = buildApp({ db: database.db, clock: systemClock, config, logger, pubSub: pubSubHandle.pubSub, database, pubSubHandle });
+  const port = await app.start(0, '127.0.0.1');
+  const gql = async (text: string, variables: Record<string, unknown>, token?: string) => {
+    const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query: text, variables }),
+    });
+    return (await response.json()) as { data: Shaped; errors?: unknown };
+  };
+  const login = await gql('mutation($i: LoginInput!) { login(input: $i) { ... on LoginSuccess { token } } }', {
+    i: { email: 'ncp@customs.my.demo', password: config.demoPassword },
+  });
+  const token = login.data.login.token as string;
+  const operationId = (await gql('{ operations(first: 5) { edges { node { id code } } } }', {}, token)).data.operations.edges.find(
+    (edge: Shaped) => edge.node.code === DEMO_OPERATION_CODE,
+  ).node.id as string;
+  const [alert] = await database.db
+    .select({ reference: alerts.reference })
+    .from(alerts)
+    .where(and(eq(alerts.operationId, decodeGlobalId(operationId)!.id), eq(alerts.distribution, 'ALL_PARTICIPANTS')))
+    .limit(1);
+
+  const importFile = async (csv: string, expectNew: number) => {
+    const started = performance.now();
+    const answer = await gql(IMPORTED, { i: { operationId, csv } }, token);
+    const ms = performance.now() - started;
+    const outcome = answer.data?.importSeizures;
+    if (outcome?.__typename !== 'ImportSeizuresSuccess' || outcome.importedCount !== expectNew)
+      throw new Error(`importSeizures failed: ${JSON.stringify(answer).slice(0, 2_000)}`);
+    return ms;
+  };
+  const line = (what: string, ms: number, bytes: number) =>
+    print(`${what}: ${ROWS} rows (${(bytes / 1024).toFixed(0)} KiB) in ${ms.toFixed(0)} ms, ${((ROWS / ms) * 1000).toFixed(0)} rows/s`);
+
+  print(`seizure import on ${label}`);
+  let csv = '';
+  for (let round = 1; round <= ROUNDS; round += 1) {
+    csv = file(round, ROWS, alert!.reference);
+    line(`  file ${round}, every row new`, await importFile(csv, ROWS), Buffer.byteLength(csv));
+  }
+  line('  the last file again, every row already imported', await importFile(csv, 0), Buffer.byteLength(csv));
+  await app.stop();
+  await pubSubHandle.close();
+  await database.close();
+  await drop();
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
