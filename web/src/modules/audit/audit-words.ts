@@ -36,6 +36,8 @@ export const actionWords = defineMessages({
   deactivateUser: { id: 'audit.action.deactivateUser', defaultMessage: 'Deactivate an account' },
   reactivateUser: { id: 'audit.action.reactivateUser', defaultMessage: 'Reactivate an account' },
   resetUserPassword: { id: 'audit.action.resetUserPassword', defaultMessage: 'Reset a password' },
+  changeMyPassword: { id: 'audit.action.changeMyPassword', defaultMessage: 'Change their own password' },
+  updateMyPreferences: { id: 'audit.action.updateMyPreferences', defaultMessage: 'Change their own language or time zone' },
   createAgency: { id: 'audit.action.createAgency', defaultMessage: 'Add an agency' },
   updateAgency: { id: 'audit.action.updateAgency', defaultMessage: 'Change an agency' },
   deactivateAgency: { id: 'audit.action.deactivateAgency', defaultMessage: 'Deactivate an agency' },
