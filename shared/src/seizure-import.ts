@@ -1,5 +1,6 @@
 import { DETECTION_METHODS, LOCATION_TYPES, QUANTITY_UNITS, TRANSPORT_MODES } from './domain';
 import { csvRecord, type CsvSeparator } from './csv';
+import { namesOfColumn, type CsvColumnKey } from './csv-columns';
 import { textProblem } from './validation';
 
 // The seizure import template: the file a national team fills in, one seizure per row under a
@@ -9,7 +10,7 @@ import { textProblem } from './validation';
 export type ColumnKind = 'text' | 'number' | 'integer' | 'dateTime' | 'choice' | 'list';
 
 export interface TemplateColumn {
-  name: string;
+  name: CsvColumnKey;
   /** The ReportSeizureInput field the cell fills. */
   field: string;
   /** Whether the header must hold the column (its cells may still be blank when the field is optional). */
@@ -102,6 +103,21 @@ export const SEIZURE_IMPORT_COLUMNS: readonly TemplateColumn[] = [
 ];
 
 /**
+ * The seizure list's columns that the system derives (the report's reference and status, names
+ * and base quantities from the catalogue, the reporting agency, the bonus): an exported list is
+ * imported again with these columns in it, and their cells are read past.
+ */
+export const SEIZURE_EXPORT_ONLY_COLUMNS = [
+  'reference',
+  'status',
+  'commodity_name',
+  'base_quantity',
+  'base_unit',
+  'bonus',
+  'reporting_agency',
+] as const satisfies readonly CsvColumnKey[];
+
+/**
  * The empty template: the header row alone. CSV has no comments, and an example row left in
  * would be imported as a seizure; the README documents each column instead.
  */
@@ -121,15 +137,23 @@ const normalisedName = (header: string) =>
     .toLowerCase()
     .replace(/[\s-]+/g, '_');
 
+/** A column's key under each name it may be headed by: the key, or its label in any language, as an export writes it. */
+const COLUMN_OF_NAME = new Map(
+  [...SEIZURE_IMPORT_COLUMNS.map((column) => column.name), ...SEIZURE_EXPORT_ONLY_COLUMNS].flatMap((key) =>
+    namesOfColumn(key).map((name) => [normalisedName(name), key] as const),
+  ),
+);
+
 /** The template column under each header cell; every unknown, repeated or missing column is a problem of row 0. */
 export function readHeader(cells: readonly string[]): { columns: (TemplateColumn | null)[]; problems: RowProblem[] } {
   const problems: RowProblem[] = [];
   const seen = new Set<string>();
   const columns = cells.map((cell) => {
-    const name = normalisedName(cell);
+    const name = COLUMN_OF_NAME.get(normalisedName(cell)) ?? normalisedName(cell);
     const column = SEIZURE_IMPORT_COLUMNS.find((candidate) => candidate.name === name) ?? null;
+    const derived = (SEIZURE_EXPORT_ONLY_COLUMNS as readonly string[]).includes(name);
     // The unknown name is echoed back to the reader, never a control character in it.
-    if (!column)
+    if (!column && !derived)
       problems.push({
         row: 0,
         // biome-ignore lint/suspicious/noControlCharactersInRegex: a header's control characters are named as U+FFFD.
@@ -159,7 +183,8 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]
 function cellValue(column: TemplateColumn, cell: string, separator: CsvSeparator): { value: unknown } | { problem: string } {
   switch (column.kind) {
     case 'text':
-      return { value: cell };
+      // The apostrophe an export puts before a cell a spreadsheet would run is taken off again.
+      return { value: cell.replace(/^'(?=[=+\-@])/, '') };
     case 'choice':
       return { value: cell.toUpperCase().replace(/[\s-]+/g, '_') };
     case 'list':

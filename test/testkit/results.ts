@@ -36,10 +36,21 @@ export function resultsKit(testApp: TestApp) {
     },
 
     /** One CSV table, or the top-level error code. */
-    async csv(viewer: Actor, operationId: string, table: string, options: { maxMarking?: string; includeUnverified?: boolean } = {}) {
+    async csv(
+      viewer: Actor,
+      operationId: string,
+      table: string,
+      options: { maxMarking?: string; includeUnverified?: boolean; header?: 'KEYS' | 'LABELS' } = {},
+    ) {
       const response = await testApp.graphql(
-        `query($id: ID!, $all: Boolean, $table: String!, $max: Marking) { operationResults(operationId: $id, includeUnverified: $all) { csv(table: $table, maxMarking: $max) } }`,
-        { id: operationId, all: options.includeUnverified ?? false, table, max: options.maxMarking ?? null },
+        `query($id: ID!, $all: Boolean, $table: String!, $max: Marking, $header: CsvHeader) { operationResults(operationId: $id, includeUnverified: $all) { csv(table: $table, maxMarking: $max, header: $header) } }`,
+        {
+          id: operationId,
+          all: options.includeUnverified ?? false,
+          table,
+          max: options.maxMarking ?? null,
+          header: options.header ?? null,
+        },
         { token: viewer.token },
       );
       return {

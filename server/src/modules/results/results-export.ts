@@ -1,8 +1,9 @@
+import { csvHeaderRow, type CsvColumnKey, type CsvHeader } from '@jointops/shared/csv-columns';
 import type { Locale, Marking } from '@jointops/shared/domain';
 import { ValidationError } from '../../domain-errors';
 import type { AlertFigures } from './alert-figures.repo';
 import { resultRows, type RowTable } from './result-rows';
-import { toCsv, type Cell } from './results-csv';
+import { type Cell, toCsv as csv } from './results-csv';
 import type { CheckFigures, OperationResultsSource } from './results.service';
 import type { SeizureFigures } from './seizure-figures.repo';
 
@@ -30,8 +31,19 @@ export function resultsTotals(seizures: SeizureFigures, alerts: AlertFigures, ch
 const ROW_TABLES: RowTable[] = ['byCountryAndCommodity', 'byDetectionMethod', 'byTransportMode', 'byCommodityClass', 'bonusByClass'];
 export const CSV_TABLES = ['totals', ...ROW_TABLES, 'alertOutcomes', 'licitShipmentsChecked', 'databaseChecks', 'seizures'] as const;
 
-const ROW_HEADER = ['key', 'label', 'countryCode', 'commodityCode', 'commodityClass', 'quantity', 'unit', 'seizures', 'arrests'];
+const ROW_COLUMNS: CsvColumnKey[] = [
+  'key',
+  'label',
+  'country_code',
+  'commodity_code',
+  'commodity_class',
+  'quantity',
+  'unit',
+  'seizures',
+  'arrests',
+];
 
+/** The import template's columns, in its order, among what the system derives: an exported list imports again as it is. */
 const SEIZURE_COLUMNS = [
   'reference',
   'status',
@@ -39,6 +51,8 @@ const SEIZURE_COLUMNS = [
   'country_code',
   'place',
   'location_type',
+  'latitude',
+  'longitude',
   'commodity_code',
   'commodity_name',
   'commodity_description',
@@ -56,17 +70,23 @@ const SEIZURE_COLUMNS = [
   'destination_country_code',
   'arrests',
   'reporting_agency',
-  'linked_alerts',
-] as const;
+  'linked_alert_references',
+] as const satisfies readonly CsvColumnKey[];
 
-const camel = (column: string) => column.replace(/_([a-z])/g, (_match, letter: string) => letter.toUpperCase());
+export interface CsvRequest {
+  table: string;
+  maxMarking: Marking;
+  header: CsvHeader;
+  locale: Locale;
+}
 
 /**
  * One table of the results as CSV, from the same figures the fields show. Aggregate counts are not
  * alert data (they name no alert), so they are as the API gives them; the marking bound applies to
  * alert references, the only alert data an export carries.
  */
-export async function resultsCsv(source: OperationResultsSource, table: string, maxMarking: Marking, locale: Locale): Promise<string> {
+export async function resultsCsv(source: OperationResultsSource, { table, maxMarking, header, locale }: CsvRequest): Promise<string> {
+  const toCsv = (keys: readonly CsvColumnKey[], records: readonly (readonly Cell[])[]) => csv(csvHeaderRow(keys, header, locale), records);
   if (table === 'totals') {
     const totals = resultsTotals(await source.seizures(), await source.alerts(), await source.checks());
     return toCsv(
@@ -77,7 +97,7 @@ export async function resultsCsv(source: OperationResultsSource, table: string, 
   if ((ROW_TABLES as string[]).includes(table)) {
     const rows = resultRows(table as RowTable, (await source.seizures())[table as RowTable], locale);
     return toCsv(
-      ROW_HEADER,
+      ROW_COLUMNS,
       rows.map((row) => [
         row.key,
         row.label,
@@ -104,18 +124,18 @@ export async function resultsCsv(source: OperationResultsSource, table: string, 
         ? row.quantities.map((q) => [row.countryCode, row.shipments, q.quantity, q.unit])
         : [[row.countryCode, row.shipments, null, null]],
     );
-    return toCsv(['countryCode', 'shipments', 'quantity', 'unit'], lines);
+    return toCsv(['country_code', 'shipments', 'quantity', 'unit'], lines);
   }
   if (table === 'databaseChecks') {
     return toCsv(
-      ['countryCode', 'database', 'checks', 'hits'],
+      ['country_code', 'database', 'checks', 'hits'],
       (await source.checks()).databaseChecks.map((row) => [row.countryCode, row.database, row.checks, row.hits]),
     );
   }
   if (table === 'seizures') {
     const list = await source.seizureList(maxMarking);
     return toCsv(
-      SEIZURE_COLUMNS.map(camel),
+      SEIZURE_COLUMNS,
       list.map((seizure) => SEIZURE_COLUMNS.map((column) => seizure[column] as Cell)),
     );
   }

@@ -23,6 +23,14 @@ const topLevel = (error: unknown): never => {
   throw error;
 };
 
+const CsvHeaderEnum = builder.enumType('CsvHeader', {
+  description: "What heads a CSV export's columns; the README lists each table's keys and what they hold.",
+  values: {
+    LABELS: { description: "Each column's label in the viewer's language, for people." },
+    KEYS: { description: "Each column's stable key, the same in every language: for scripts, and the seizure import's column names." },
+  } as const,
+});
+
 const ResultsTotalsType = builder.objectRef<ReturnType<typeof resultsTotals>>('ResultsTotals').implement({
   fields: (t) => ({
     seizures: t.exposeInt('seizures', { description: 'Seizure reports counted: VERIFIED, and SUBMITTED when asked.' }),
@@ -153,9 +161,18 @@ const OperationResultsType = builder.objectRef<OperationResultsSource>('Operatio
     }),
     csv: t.string({
       description: `One table as CSV (RFC 4180, header row): ${CSV_TABLES.join(', ')}. Linked alerts above maxMarking (default ${DEFAULT_EXPORT_MARKING}) are left out, and RED ones always (TLP:RED: no further sharing); no personal data.`,
-      args: { table: t.arg.string({ required: true }), maxMarking: t.arg({ type: MarkingEnum }) },
+      args: {
+        table: t.arg.string({ required: true }),
+        maxMarking: t.arg({ type: MarkingEnum }),
+        header: t.arg({ type: CsvHeaderEnum, defaultValue: 'LABELS', description: 'Dates are ISO 8601 in UTC whatever the header.' }),
+      },
       resolve: (source, args, ctx) =>
-        resultsCsv(source, args.table, args.maxMarking ?? DEFAULT_EXPORT_MARKING, signedIn(ctx).viewer.locale).catch(topLevel),
+        resultsCsv(source, {
+          table: args.table,
+          maxMarking: args.maxMarking ?? DEFAULT_EXPORT_MARKING,
+          header: args.header ?? 'LABELS',
+          locale: signedIn(ctx).viewer.locale,
+        }).catch(topLevel),
     }),
   }),
 });

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Marking, SeizureStatus } from '@jointops/shared/domain';
 import type { Db } from '../../db/client';
 import { alerts } from '../../db/schema/alerts';
@@ -8,6 +8,17 @@ import { visibleTo } from '../operations/operations.repo';
 import { baseQuantitySql, baseUnitSql } from './seizure-figures.repo';
 
 export type SeizureListRow = Record<string, string | number | boolean | null>;
+
+/**
+ * An instant as ISO 8601 in UTC, `2026-04-30T22:00:00.000Z`, as the API writes a DateTime: the
+ * database's own text (`2026-04-30 22:00:00+00`) depends on the session's time zone, and neither
+ * the seizure import nor a spreadsheet reads it as an instant. Every date an export carries goes
+ * through it.
+ */
+export const isoInstantSql = (column: SQL) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/** A list cell as the import reads one back: items separated by `;`. */
+const listSql = (column: SQL) => sql`array_to_string(${column}, ';')`;
 
 /**
  * The seizure reports the results count, for the export, oldest first. Reports carry no marking
@@ -32,15 +43,16 @@ export async function seizureList(
     sql`, `,
   );
   const result = (await db.execute(sql`
-    select s.reference, s.status, s.seized_at, s.country_code, s.place, s.location_type, c.code as commodity_code,
+    select s.reference, s.status, ${isoInstantSql(sql`s.seized_at`)} as seized_at, s.country_code, s.place, s.location_type,
+      s.latitude, s.longitude, c.code as commodity_code,
       ${viewer.locale === 'fr' ? sql`c.name_fr` : sql`c.name_en`} as commodity_name, s.commodity_description,
       s.quantity, s.unit, ${baseQuantitySql(sql`s.quantity`, sql`s.unit`)}::float8 as base_quantity, ${baseUnitSql(sql`s.unit`)} as base_unit,
       (s.commodity_id is null or not exists (select 1 from operation_targets t where t.operation_id = s.operation_id and t.commodity_id = s.commodity_id)) as bonus,
       s.detection_method, s.concealment, s.transport_mode, s.conveyance, s.origin_country_code,
-      array_to_string(s.transit_country_codes, ' ') as transit_country_codes, s.destination_country_code, s.arrests,
+      ${listSql(sql`s.transit_country_codes`)} as transit_country_codes, s.destination_country_code, s.arrests,
       ag.name as reporting_agency,
-      (select string_agg(${alerts.reference}, ' ' order by ${alerts.number}) from seizure_alert_links l join ${alerts} on ${alerts.id} = l.alert_id
-        where l.seizure_id = s.id and ${alerts.marking} in (${allowed}) and ${alertVisibleTo(viewer)}) as linked_alerts
+      (select string_agg(${alerts.reference}, ';' order by ${alerts.number}) from seizure_alert_links l join ${alerts} on ${alerts.id} = l.alert_id
+        where l.seizure_id = s.id and ${alerts.marking} in (${allowed}) and ${alertVisibleTo(viewer)}) as linked_alert_references
     from seizures s
     join agencies ag on ag.id = s.reporting_agency_id
     left join commodities c on c.id = s.commodity_id
