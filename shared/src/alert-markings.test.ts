@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MARKINGS } from './domain';
-import { raiseAlertInput } from './alerts';
+import { DISTRIBUTION_KINDS, MARKINGS } from './domain';
+import { markingAllows, raiseAlertInput } from './alerts';
 
 // TLP:RED is for named recipients only: the one marking that limits who an alert may go to.
 
@@ -31,4 +31,13 @@ describe('the marking of an alert and its distribution', () => {
     expect(problems({ marking, distribution: 'ALL_PARTICIPANTS' })).toEqual([]);
     expect(problems({ marking, ...NAMED })).toEqual([]);
   });
+});
+
+describe('the distributions each marking allows', () => {
+  it.each(MARKINGS.flatMap((marking) => DISTRIBUTION_KINDS.map((distribution) => ({ marking, distribution }))))(
+    '$marking to $distribution',
+    ({ marking, distribution }) => {
+      expect(markingAllows(marking, distribution)).toBe(`${marking} to ${distribution}` !== 'RED to ALL_PARTICIPANTS');
+    },
+  );
 });

@@ -7,6 +7,8 @@ import {
   MARKINGS,
   type AlertCategory,
   type AlertSeverity,
+  type DistributionKind,
+  type Marking,
 } from './domain';
 import { controlCharacterPaths, CONTROL_CHARACTER_MESSAGE, countryCode, globalId, optionalText, requiredText } from './validation';
 
@@ -132,6 +134,14 @@ export const ALERT_SUBJECTS: Record<AlertCategory, z.ZodType> = {
   TEST: freeSubject,
 };
 
+/**
+ * Whether an alert so marked may go to that distribution. TLP:RED is for named recipients only: to
+ * every participant it would be shared beyond them. Every way an alert gets its distribution (raised,
+ * or later corrected) asks this.
+ */
+export const markingAllows = (marking: Marking, distribution: DistributionKind): boolean =>
+  marking !== 'RED' || distribution === 'RESTRICTED';
+
 const ids = z
   .array(globalId)
   .max(100)
@@ -165,8 +175,7 @@ export const raiseAlertInput = z
     if (input.distribution === 'ALL_PARTICIPANTS' && input.recipientAgencyIds.length > 0) {
       ctx.addIssue({ code: 'custom', path: ['recipientAgencyIds'], message: 'Only a RESTRICTED alert names its recipients' });
     }
-    // TLP:RED is for named recipients only: an alert to every participant would share it beyond them.
-    if (input.marking === 'RED' && input.distribution !== 'RESTRICTED') {
+    if (!markingAllows(input.marking, input.distribution)) {
       ctx.addIssue({ code: 'custom', path: ['distribution'], message: 'A TLP:RED alert goes to named agencies only: make it RESTRICTED' });
     }
     const subject = ALERT_SUBJECTS[input.category].safeParse(input.subject);
