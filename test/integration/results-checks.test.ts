@@ -35,7 +35,8 @@ const RESULTS = `query($id: ID!) { operationResults(operationId: $id) {
   totals { licitShipmentsChecked databaseChecks databaseHits }
   licitShipmentsChecked { countryCode shipments quantities { quantity unit } }
   databaseChecks { countryCode database checks hits }
-  licitCsv: csv(table: "licitShipmentsChecked") databaseCsv: csv(table: "databaseChecks") totalsCsv: csv(table: "totals")
+  licitCsv: csv(table: "licitShipmentsChecked", header: KEYS) databaseCsv: csv(table: "databaseChecks", header: KEYS)
+  totalsCsv: csv(table: "totals", header: KEYS)
 } }`;
 
 describe('results from the register of checks', () => {
@@ -89,8 +90,8 @@ describe('results from the register of checks', () => {
       { countryCode: 'MY', database: 'INTERPOL_SLTD', checks: 900, hits: 2 },
       { countryCode: 'TH', database: 'WCO_CEN', checks: 40, hits: 1 },
     ]);
-    expect(results.licitCsv).toBe('countryCode,shipments,quantity,unit\r\nMY,16,2000.5,KG\r\nMY,16,400,PIECES\r\nTH,4,1.5,L\r\n');
-    expect(results.databaseCsv).toBe('countryCode,database,checks,hits\r\nMY,INTERPOL_SLTD,900,2\r\nTH,WCO_CEN,40,1\r\n');
+    expect(results.licitCsv).toBe('country_code,shipments,quantity,unit\r\nMY,16,2000.5,KG\r\nMY,16,400,PIECES\r\nTH,4,1.5,L\r\n');
+    expect(results.databaseCsv).toBe('country_code,database,checks,hits\r\nMY,INTERPOL_SLTD,900,2\r\nTH,WCO_CEN,40,1\r\n');
     expect(results.totalsCsv).toContain('\r\nlicitShipmentsChecked,20\r\ndatabaseChecks,940\r\ndatabaseHits,3\r\n');
 
     const outsider = await kit.actor();

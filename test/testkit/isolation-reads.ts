@@ -165,7 +165,7 @@ export function httpReads(testApp: TestApp, verdicts: Verdicts, world: World) {
           asNode: node(id: $id) { id }
           operationResults(operationId: $id, includeUnverified: $all) {
             totals { seizures alertsRaised } byCountryAndCommodity { quantity unit label } alertOutcomes { outcome count }
-            csv(table: "seizures", maxMarking: $max) }
+            csv(table: "seizures", maxMarking: $max, header: KEYS) }
         }`,
         { id: operation.globalId, code: operation.code, all: plan.includeUnverified, max: plan.maxMarking },
       );
@@ -227,7 +227,7 @@ export function httpReads(testApp: TestApp, verdicts: Verdicts, world: World) {
       const column = (name: string) => header!.indexOf(name);
       const listed = rows
         .filter((row) => row.length > 1)
-        .map((row) => ({ reference: row[column('reference')]!, alerts: row[column('linkedAlerts')]! }));
+        .map((row) => ({ reference: row[column('reference')]!, alerts: row[column('linked_alert_references')]! }));
       verdicts.expectSet(
         'results CSV: seizures',
         viewer,
