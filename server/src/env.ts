@@ -73,8 +73,10 @@ const schema = z.object({
     .min(1024)
     .max(10 * 1_048_576)
     .default(2 * 1_048_576),
-  // Measured: 2,000 rows take about 13 s on PostgreSQL and 40 s embedded, the operation locked throughout.
-  SEIZURE_IMPORT_MAX_ROWS: z.coerce.number().int().min(1).max(50_000).default(2_000),
+  // Measured with `pnpm bench:import`: 10,000 rows take about 11 s on PostgreSQL and 16 s embedded, the
+  // operation locked throughout (2,000 rows took 13 s and 40 s before files were filed in batches); at
+  // some 210 bytes a row, 10,000 rows is also about what SEIZURE_IMPORT_MAX_BYTES lets through.
+  SEIZURE_IMPORT_MAX_ROWS: z.coerce.number().int().min(1).max(50_000).default(10_000),
   // Query limits: the web app's largest documents measure depth 7, 9 aliases, no directive, 505
   // tokens and a cost of 3,552 (test/integration/query-limits.test.ts); these leave room to spare.
   QUERY_MAX_DEPTH: z.coerce.number().int().min(2).max(100).default(12),

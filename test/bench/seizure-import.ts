@@ -66,7 +66,11 @@ async function main() {
   const { database, label, drop } = await scratchDatabase();
   await database.migrate();
   await syncCatalogue(database.db);
-  const config = parseConfig({ LOG_LEVEL: 'silent', SEIZURE_IMPORT_MAX_ROWS: String(Math.max(ROWS, 1)) });
+  const config = parseConfig({
+    LOG_LEVEL: 'silent',
+    SEIZURE_IMPORT_MAX_ROWS: String(Math.max(ROWS, 1)),
+    SEIZURE_IMPORT_MAX_BYTES: String(10 * 1_048_576),
+  });
   const logger = createLogger('silent');
   const pubSubHandle = openPubSub(undefined);
   await seedDemo({ db: database.db, config, logger, pubSub: pubSubHandle.pubSub }, new Date());
