@@ -91,6 +91,9 @@ export const MARKING_ORDER: readonly Marking[] = ['CLEAR', 'GREEN', 'AMBER', 'AM
 
 export const atOrBelow = (marking: Marking, max: Marking): boolean => MARKING_ORDER.indexOf(marking) <= MARKING_ORDER.indexOf(max);
 
+/** Whether an alert's reference may leave in an export asking up to `max`: TLP:RED never leaves. */
+export const exportable = (marking: Marking, max: Marking): boolean => marking !== 'RED' && atOrBelow(marking, max);
+
 /** The user's current role, if any. */
 export function roleOf(user: WorldUser, operation: WorldOperation): MemberRole | null {
   const member = operation.members.get(user.id);

@@ -2,7 +2,7 @@ import type { Marking } from '@jointops/shared/domain';
 import type { TestApp } from './app';
 import { errorCode, type Shaped } from './graphql';
 import {
-  atOrBelow,
+  exportable,
   countsInResults,
   invitedTo,
   readsAuditTrail,
@@ -237,11 +237,11 @@ export function httpReads(testApp: TestApp, verdicts: Verdicts, world: World) {
         (seizure) => seizure.reference,
       );
       const exported = listed.flatMap((row) => row.alerts.match(/[A-Z0-9-]+\/A-\d+/g) ?? []);
-      const exportable = (alertId: string) => {
+      const inExport = (alertId: string) => {
         const alert = operation.alerts.find((candidate) => candidate.id === alertId)!;
-        return seesAlert(viewer, operation, alert) && atOrBelow(alert.marking, plan.maxMarking) ? [alert] : [];
+        return seesAlert(viewer, operation, alert) && exportable(alert.marking, plan.maxMarking) ? [alert] : [];
       };
-      const expected = new Set(counted.flatMap((seizure) => seizure.linkedAlertIds.flatMap(exportable)));
+      const expected = new Set(counted.flatMap((seizure) => seizure.linkedAlertIds.flatMap(inExport)));
       verdicts.expectSet(
         'results CSV: linked alerts',
         viewer,

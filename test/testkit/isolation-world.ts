@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { agencies, users } from '@jointops/server/db/schema/accounts';
 import { decodeGlobalId, encodeGlobalId } from '@jointops/server/global-id';
 import { hashPassword } from '@jointops/server/modules/accounts/passwords';
+import { markingAllows } from '@jointops/shared/alerts';
 import type { Marking, MemberRole, ParticipationRole } from '@jointops/shared/domain';
 import type { TestApp } from './app';
 import {
@@ -311,6 +312,9 @@ export function worldBuilder(testApp: TestApp) {
       const others = agenciesWith(operation, 'ACCEPTED').filter((id) => id !== raiser.agency.id);
       const named = [...new Set(alertPlan.recipients.map((n) => among(others, n)).filter((id): id is string => !!id))];
       const restricted = alertPlan.restricted && named.length > 0;
+      const distribution = restricted ? 'RESTRICTED' : 'ALL_PARTICIPANTS';
+      // TLP:RED goes to named agencies only: a plan that names none raises it AMBER+STRICT instead.
+      const marking = markingAllows(alertPlan.marking, distribution) ? alertPlan.marking : 'AMBER_STRICT';
       const tokens = [token(), token()];
       const input = {
         operationId: driver.id,
@@ -319,8 +323,8 @@ export function worldBuilder(testApp: TestApp) {
         severity: 'HIGH',
         title: `Alert ${tokens[0]}`,
         description: `Details ${tokens[1]}`,
-        marking: alertPlan.marking,
-        distribution: restricted ? 'RESTRICTED' : 'ALL_PARTICIPANTS',
+        marking,
+        distribution,
         ...(restricted ? { recipientAgencyIds: named.map((id) => encodeGlobalId('Agency', id)) } : {}),
       };
       const result = await succeed(raiser, 'raiseAlert', input, 'Alert');
@@ -330,7 +334,7 @@ export function worldBuilder(testApp: TestApp) {
         reference: result.reference as string,
         category: input.category as 'TEST',
         distribution: input.distribution as 'RESTRICTED',
-        marking: alertPlan.marking,
+        marking,
         raisedByAgencyId: raiser.agency.id,
         recipientAgencyIds: restricted ? named : others,
         tokens,
