@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, describe, expect } from 'vitest';
+import { describe, expect } from 'vitest';
 import { it } from '../testkit/fixtures';
-import type { TestApp } from '../testkit/app';
+import { fileHandles } from '../testkit/file-handles';
 import { operationalRoom } from '../testkit/operational-room';
-import type { Actor, OperationDriver, OperationKit } from '../testkit/operations';
+import type { Actor, OperationDriver } from '../testkit/operations';
 import { resultsKit } from '../testkit/results';
-import { seizureInput, seizureKit } from '../testkit/seizures';
-import { execute, openSocket, subscribe, type TestSocket } from '../testkit/ws';
+import { seizureInput } from '../testkit/seizures';
+import { execute, openSocket, subscribe } from '../testkit/ws';
 import { withAuditRows } from './audit-rows';
 
 // Traffic Light Protocol markings as the operations room lives by them. Malaysian customs hold a
@@ -14,17 +14,7 @@ import { withAuditRows } from './audit-rows';
 // Indonesia and the coordinators see nothing of it (list, node, timeline, live stream). What leaves
 // the system in an export is bounded by the marking: AMBER+STRICT only when asked, RED never.
 
-let testApp: TestApp;
-let kit: OperationKit;
-const sockets: TestSocket[] = [];
-
-it.beforeAll(({ app, kit: fileKit }) => {
-  testApp = app;
-  kit = fileKit;
-});
-afterAll(async () => {
-  await Promise.all(sockets.map((socket) => socket.dispose()));
-});
+const file = fileHandles(it);
 
 const ROOM = { indonesia: true, commodities: { ammoniumNitrate: 'AMMONIUM_NITRATE' } } as const;
 const RAISE = `mutation($input: RaiseAlertInput!) { raiseAlert(input: $input) {
@@ -46,14 +36,14 @@ function tipOff(operation: OperationDriver, overrides: Record<string, unknown> =
 }
 
 async function raised(by: Actor, input: Record<string, unknown>): Promise<{ id: string; reference: string }> {
-  const { result } = await kit.mutate(by, 'raiseAlert', input);
+  const { result } = await file.kit.mutate(by, 'raiseAlert', input);
   if (result?.__typename !== 'Alert') throw new Error(`raiseAlert failed: ${JSON.stringify(result)}`);
   return { id: result.id as string, reference: result.reference as string };
 }
 
 /** What `viewer` finds of the operation's alerts: their titles in the list and timeline, and one alert as a node. */
 async function sight(operation: OperationDriver, viewer: Actor, alertId?: string) {
-  const response = await testApp.graphql(
+  const response = await file.app.graphql(
     `query($operationId: ID!, $alertId: ID!) {
       operation(id: $operationId) {
         alerts(first: 100) { edges { node { title } } }
@@ -75,11 +65,11 @@ async function sight(operation: OperationDriver, viewer: Actor, alertId?: string
 
 describe('a TLP:RED alert', () => {
   it('to every participant is refused at its distribution: nothing stored, no event, audited as refused', async () => {
-    const { operation, malaysia } = await operationalRoom(kit, ROOM);
+    const { operation, malaysia } = await operationalRoom(file.kit, ROOM);
     const before = await sight(operation, malaysia);
 
-    const { value, audit } = await withAuditRows(testApp, () =>
-      testApp.graphql(RAISE, { input: tipOff(operation) }, { token: malaysia.token }),
+    const { value, audit } = await withAuditRows(file.app, () =>
+      file.app.graphql(RAISE, { input: tipOff(operation) }, { token: malaysia.token }),
     );
 
     expect(value.data!.raiseAlert).toEqual({
@@ -94,10 +84,10 @@ describe('a TLP:RED alert', () => {
   });
 
   it('to every participant is refused the same over WebSocket', async () => {
-    const { operation, malaysia } = await operationalRoom(kit, ROOM);
+    const { operation, malaysia } = await operationalRoom(file.kit, ROOM);
     const before = await sight(operation, malaysia);
-    const socket = openSocket(testApp.wsUrl, { token: malaysia.token });
-    sockets.push(socket);
+    const socket = openSocket(file.app.wsUrl, { token: malaysia.token });
+    file.sockets.push(socket);
 
     const answer = await execute<{ raiseAlert: unknown }>(socket, RAISE, { input: tipOff(operation) });
 
@@ -106,11 +96,11 @@ describe('a TLP:RED alert', () => {
   });
 
   it('to named agencies reaches them and exists for no one else: list, node, timeline, live stream', async () => {
-    const { operation, planner, malaysia, thailand, indonesia } = await operationalRoom(kit, ROOM);
+    const { operation, planner, malaysia, thailand, indonesia } = await operationalRoom(file.kit, ROOM);
     const after = (await operation.view(planner, 'timeline(first: 500) { edges { cursor } }'))!.timeline.edges.at(-1).cursor as string;
     const live = (actor: Actor) => {
-      const socket = openSocket(testApp.wsUrl, { token: actor.token });
-      sockets.push(socket);
+      const socket = openSocket(file.app.wsUrl, { token: actor.token });
+      file.sockets.push(socket);
       return subscribe<{ operationEvents: { type: string; alert?: { title: string } } }>(
         socket,
         `subscription($operationId: ID!, $after: String) {
@@ -122,7 +112,7 @@ describe('a TLP:RED alert', () => {
     const streams = { thailand: live(thailand), indonesia: live(indonesia), planner: live(planner) };
 
     const red = await raised(malaysia, tipOff(operation, { distribution: 'RESTRICTED', recipientAgencyIds: [thailand.agency.globalId] }));
-    expect((await kit.mutate(thailand, 'acknowledgeAlert', { alertId: red.id })).result).toMatchObject({ __typename: 'Alert' });
+    expect((await file.kit.mutate(thailand, 'acknowledgeAlert', { alertId: red.id })).result).toMatchObject({ __typename: 'Alert' });
     // Then one for everyone: once the others have it, they would have had the RED one before it.
     await raised(malaysia, tipOff(operation, { title: 'Same buyer, second route', marking: 'GREEN' }));
 
@@ -148,16 +138,16 @@ describe('a TLP:RED alert', () => {
 
 describe('what an export carries of marked alerts', () => {
   it('AMBER+STRICT references only when asked and only to their audience; RED ones never, even to their recipients', async () => {
-    const { operation, planner, malaysia, thailand, indonesia, ammoniumNitrate } = await operationalRoom(kit, ROOM);
+    const { operation, planner, malaysia, thailand, indonesia, ammoniumNitrate } = await operationalRoom(file.kit, ROOM);
     const toThailand = { distribution: 'RESTRICTED', recipientAgencyIds: [thailand.agency.globalId] };
     const strict = await raised(malaysia, tipOff(operation, { ...toThailand, marking: 'AMBER_STRICT', title: 'Strict' }));
     const red = await raised(malaysia, tipOff(operation, { ...toThailand, title: 'Red' }));
     const open = await raised(malaysia, tipOff(operation, { marking: 'AMBER', title: 'Open' }));
-    await seizureKit(kit).reported(
+    await file.seizures.reported(
       thailand,
       seizureInput(operation, ammoniumNitrate, { countryCode: 'TH', linkedAlertIds: [open.id, strict.id, red.id] }),
     );
-    const results = resultsKit(testApp);
+    const results = resultsKit(file.app);
     /** Which of the three alerts' references the seizure list `viewer` exports names, whatever heads its columns. */
     const named = async (viewer: Actor, maxMarking?: string) => {
       const { text, error } = await results.csv(viewer, operation.id, 'seizures', { maxMarking, includeUnverified: true });

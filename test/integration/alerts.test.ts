@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, describe, expect } from 'vitest';
+import { describe, expect } from 'vitest';
 import { it } from '../testkit/fixtures';
+import { fileHandles } from '../testkit/file-handles';
 import { decodeGlobalId, encodeGlobalId } from '@jointops/server/global-id';
-import type { TestApp } from '../testkit/app';
 import { operationalRoom } from '../testkit/operational-room';
-import type { Actor, OperationDriver, OperationKit } from '../testkit/operations';
-import { openSocket, subscribe, type TestSocket } from '../testkit/ws';
+import type { Actor, OperationDriver } from '../testkit/operations';
+import { openSocket, subscribe } from '../testkit/ws';
 import type { Fields } from '../testkit/graphql';
 
 // The operations room at work: Malaysian customs raise an alert on a container of ammonium
@@ -13,17 +13,7 @@ import type { Fields } from '../testkit/graphql';
 // severity sets, and Thai customs report what they found. A RESTRICTED alert exists only for the
 // originator and the agencies it names, whichever way anyone else looks for it.
 
-let testApp: TestApp;
-let kit: OperationKit;
-const sockets: TestSocket[] = [];
-
-it.beforeAll(({ app, kit: fileKit }) => {
-  testApp = app;
-  kit = fileKit;
-});
-afterAll(async () => {
-  await Promise.all(sockets.map((socket) => socket.dispose()));
-});
+const file = fileHandles(it);
 
 const SHIPMENT = {
   containerNumber: 'MSKU1234565',
@@ -39,7 +29,7 @@ const wentLive = new Map<string, { readinessTestId: string; cursor: string }>();
 
 /** The usual cast, with the customs of Indonesia taking part too, in OPERATIONAL. */
 async function roomGoneLive() {
-  const room = await operationalRoom(kit, { indonesia: { name: 'Indonesian Customs' } });
+  const room = await operationalRoom(file.kit, { indonesia: { name: 'Indonesian Customs' } });
   const seen = await room.operation.view(
     room.planner,
     'alerts(first: 1) { edges { node { id category } } } timeline(first: 500) { edges { cursor } }',
@@ -68,8 +58,8 @@ function alertInput(operation: OperationDriver, overrides: Record<string, unknow
   };
 }
 
-const raise = (by: Actor, input: Record<string, unknown>) => kit.mutate(by, 'raiseAlert', input);
-const acknowledge = (by: Actor, alertId: string) => kit.mutate(by, 'acknowledgeAlert', { alertId });
+const raise = (by: Actor, input: Record<string, unknown>) => file.kit.mutate(by, 'raiseAlert', input);
+const acknowledge = (by: Actor, alertId: string) => file.kit.mutate(by, 'acknowledgeAlert', { alertId });
 
 /** The alert events of the timeline since the room went live, as `viewer` sees it. */
 async function alertEvents(operation: OperationDriver, viewer: Actor): Promise<{ type: string; alert?: { id: string } }[]> {
@@ -85,7 +75,7 @@ async function alertEvents(operation: OperationDriver, viewer: Actor): Promise<{
 
 /** What `viewer` can find of an alert: in the operation's alerts and as a node. */
 async function sightOf(operation: OperationDriver, viewer: Actor, alertId: string) {
-  const response = await testApp.graphql(
+  const response = await file.app.graphql(
     `query($operationId: ID!, $alertId: ID!) {
       operation(id: $operationId) { alerts(first: 100) { edges { node { id reference } } } }
       node(id: $alertId) { id }
@@ -103,7 +93,7 @@ async function sightOf(operation: OperationDriver, viewer: Actor, alertId: strin
 describe('an alert shared with every participant', () => {
   it('is raised with a reference, delivered with deadlines, acknowledged, answered and discussed', async () => {
     const { operation, planner, malaysia, thailand, indonesia } = await roomGoneLive();
-    const [commodity] = await kit.catalogue(malaysia);
+    const [commodity] = await file.kit.catalogue(malaysia);
 
     const { result: alert } = await raise(malaysia, alertInput(operation, { commodityIds: [commodity!.id] }));
     expect(alert).toMatchObject({
@@ -128,7 +118,7 @@ describe('an alert shared with every participant', () => {
     expect(thai(first.result)).toMatchObject({ acknowledgedBy: { id: thailand.globalId } });
     expect(thai(again.result).acknowledgedAt).toBe(thai(first.result).acknowledgedAt);
 
-    const feedback = await kit.mutate(thailand, 'giveAlertFeedback', {
+    const feedback = await file.kit.mutate(thailand, 'giveAlertFeedback', {
       alertId: alert!.id,
       outcome: 'SEIZED',
       note: '24 t of ammonium nitrate seized at Laem Chabang.',
@@ -138,7 +128,10 @@ describe('an alert shared with every participant', () => {
       outcome: 'SEIZED',
       outcomeNote: '24 t of ammonium nitrate seized at Laem Chabang.',
     });
-    const comment = await kit.mutate(planner, 'commentOnAlert', { alertId: alert!.id, body: 'Please link the seizure report when filed.' });
+    const comment = await file.kit.mutate(planner, 'commentOnAlert', {
+      alertId: alert!.id,
+      body: 'Please link the seizure report when filed.',
+    });
     expect(comment.result?.comments).toEqual([{ author: { id: planner.globalId }, body: 'Please link the seizure report when filed.' }]);
 
     expect((await alertEvents(operation, indonesia)).map((event) => event.type)).toEqual([
@@ -161,17 +154,17 @@ describe('an alert shared with every participant', () => {
     const { operation, malaysia } = await roomGoneLive();
     const { result: alert } = await raise(malaysia, alertInput(operation));
     expect((await acknowledge(malaysia, alert!.id)).refusal).toBe('FORBIDDEN');
-    expect((await kit.mutate(malaysia, 'giveAlertFeedback', { alertId: alert!.id, outcome: 'SEIZED' })).refusal).toBe('FORBIDDEN');
+    expect((await file.kit.mutate(malaysia, 'giveAlertFeedback', { alertId: alert!.id, outcome: 'SEIZED' })).refusal).toBe('FORBIDDEN');
   });
 
   it('is overdue for the agencies that have not acknowledged it once its deadline passes', async () => {
     const { operation, malaysia, thailand } = await roomGoneLive();
     const { result: alert } = await raise(malaysia, alertInput(operation, { severity: 'CRITICAL' }));
     await acknowledge(thailand, alert!.id);
-    testApp.clock.advance({ minutes: 14 });
+    file.app.clock.advance({ minutes: 14 });
     const before = await operation.view(malaysia, 'alerts(first: 1) { edges { node { recipients { agency { id } overdue } } } }');
     expect(before!.alerts.edges[0].node.recipients.map((r: { overdue: boolean }) => r.overdue)).toEqual([false, false, false]);
-    testApp.clock.advance({ minutes: 2 });
+    file.app.clock.advance({ minutes: 2 });
     const after = await operation.view(malaysia, 'alerts(first: 1) { edges { node { recipients { agency { id } overdue } } } }');
     const overdue = after!.alerts.edges[0].node.recipients
       .filter((r: { overdue: boolean }) => r.overdue)
@@ -186,7 +179,7 @@ describe("an operation's own acknowledgement deadlines", () => {
     alert.recipients.map((r: { dueAt: string }) => (new Date(r.dueAt).getTime() - new Date(alert.raisedAt).getTime()) / 60_000);
 
   it('are set when planning, shown on the operation, and given to the alerts raised after them', async () => {
-    const room = await kit.jointOperation({
+    const room = await file.kit.jointOperation({
       acknowledgementDeadlines: [
         { severity: 'CRITICAL', minutes: 5 },
         { severity: 'HIGH', minutes: 30 },
@@ -209,7 +202,7 @@ describe("an operation's own acknowledgement deadlines", () => {
     );
     const later = await raise(malaysia, alertInput(operation, { severity: 'CRITICAL' }));
     expect(deadlinesOf(later.result!)).toEqual([10, 10]);
-    const earlier = await testApp.graphql<{ node: Fields }>(
+    const earlier = await file.app.graphql<{ node: Fields }>(
       'query($id: ID!) { node(id: $id) { ... on Alert { raisedAt recipients { dueAt } } } }',
       { id: critical.result!.id },
       { token: malaysia.token },
@@ -222,7 +215,7 @@ describe("an operation's own acknowledgement deadlines", () => {
   });
 
   it('refuses a change that would give a graver alert longer than a lighter one, checked against what the operation has', async () => {
-    const { operation } = await kit.jointOperation({ acknowledgementDeadlines: [{ severity: 'HIGH', minutes: 30 }] });
+    const { operation } = await file.kit.jointOperation({ acknowledgementDeadlines: [{ severity: 'HIGH', minutes: 30 }] });
     const before = await operation.state();
     const refused = await operation.update({ acknowledgementDeadlines: [{ severity: 'CRITICAL', minutes: 45 }] });
     expect(refused.result).toMatchObject({
@@ -278,7 +271,7 @@ describe('what an alert must say', () => {
 
   it('refuses recipients that are not agencies taking part', async () => {
     const { operation, malaysia } = await roomGoneLive();
-    const stranger = await kit.seed.agency({ countryCode: 'VN' });
+    const stranger = await file.kit.seed.agency({ countryCode: 'VN' });
     const { result } = await raise(
       malaysia,
       alertInput(operation, { distribution: 'RESTRICTED', recipientAgencyIds: [stranger.globalId] }),
@@ -358,8 +351,8 @@ describe('a RESTRICTED alert from Malaysia to Thailand', () => {
       operationEvents(operationId: $operationId, after: $after) { type ... on AlertRaisedEvent { alert { id reference } } }
     }`;
     const live = (actor: Actor) => {
-      const socket = openSocket(testApp.wsUrl, { token: actor.token });
-      sockets.push(socket);
+      const socket = openSocket(file.app.wsUrl, { token: actor.token });
+      file.sockets.push(socket);
       // From the moment the room went live: each stream misses nothing, whenever it is in place.
       return subscribe<{ operationEvents: { type: string; alert?: { id: string } } }>(socket, STREAM, {
         operationId: operation.id,
@@ -374,7 +367,7 @@ describe('a RESTRICTED alert from Malaysia to Thailand', () => {
     );
     expect(restricted?.recipients.map((r: { agency: { id: string } }) => r.agency.id)).toEqual([thailand.agency.globalId]);
     await acknowledge(thailand, restricted!.id);
-    await kit.mutate(malaysia, 'commentOnAlert', { alertId: restricted!.id, body: 'Consignee known to our intelligence unit.' });
+    await file.kit.mutate(malaysia, 'commentOnAlert', { alertId: restricted!.id, body: 'Consignee known to our intelligence unit.' });
     // Then one for everyone: once the others have it, they would have had the restricted one too.
     const { result: open } = await raise(malaysia, alertInput(operation, { title: 'Second container, same consignor' }));
 
@@ -415,10 +408,10 @@ describe('a RESTRICTED alert from Malaysia to Thailand', () => {
         { node: { reference: liveReference(operation, 0) } },
       ]);
       expect((await acknowledge(outsider, restricted!.id)).result).toEqual(unknownAnswer);
-      expect((await kit.mutate(outsider, 'commentOnAlert', { alertId: restricted!.id, body: 'Anything on this?' })).result).toEqual(
+      expect((await file.kit.mutate(outsider, 'commentOnAlert', { alertId: restricted!.id, body: 'Anything on this?' })).result).toEqual(
         unknownAnswer,
       );
-      expect((await kit.mutate(outsider, 'giveAlertFeedback', { alertId: restricted!.id, outcome: 'SEIZED' })).result).toEqual(
+      expect((await file.kit.mutate(outsider, 'giveAlertFeedback', { alertId: restricted!.id, outcome: 'SEIZED' })).result).toEqual(
         unknownAnswer,
       );
     }

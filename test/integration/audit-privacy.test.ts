@@ -1,24 +1,16 @@
 import { describe, expect } from 'vitest';
 import { it } from '../testkit/fixtures';
+import { fileHandles } from '../testkit/file-handles';
 import { uuidFromGlobalId } from '@jointops/server/global-id';
-import type { TestApp } from '../testkit/app';
-import type { Actor, OperationDriver, OperationKit } from '../testkit/operations';
-import { seizureInput, seizureKit } from '../testkit/seizures';
+import type { Actor, OperationDriver } from '../testkit/operations';
+import { seizureInput } from '../testkit/seizures';
 
 // A DRAFT seizure report is its agency's own work until submitted (seizures.policy.ts): the
 // audit trail coordinators and reviewers read does not show it to other agencies either, neither
 // who drafts it (with their e-mail address) nor who corrects it. Its own agency's reviewer sees
 // it; once submitted, the report and its history are the operation's.
 
-let testApp: TestApp;
-let kit: OperationKit;
-let seizures: ReturnType<typeof seizureKit>;
-
-it.beforeAll(({ app, kit: fileKit }) => {
-  testApp = app;
-  kit = fileKit;
-  seizures = seizureKit(kit);
-});
+const file = fileHandles(it);
 
 interface Entry {
   action: string;
@@ -44,22 +36,22 @@ describe("another agency's DRAFT seizure in the audit trail", () => {
   it('is out of the trail of coordinators and reviewers of other agencies, in that of its own agency, and in everyone’s once submitted', async ({
     cast: { operation, planner, malaysia },
   }) => {
-    const wcoReviewer = await kit.actor(planner.agency);
-    const malaysianReviewer = await kit.actor(malaysia.agency);
+    const wcoReviewer = await file.kit.actor(planner.agency);
+    const malaysianReviewer = await file.kit.actor(malaysia.agency);
     await operation.assign(wcoReviewer, 'REVIEWER');
     await operation.assign(malaysianReviewer, 'REVIEWER');
     await operation.advanceTo('OPERATIONAL');
-    const ammoniumNitrate = await seizures.commodity(malaysia, 'AMMONIUM_NITRATE');
+    const ammoniumNitrate = await file.seizures.commodity(malaysia, 'AMMONIUM_NITRATE');
 
-    const draftId = await seizures.reported(malaysia, seizureInput(operation, ammoniumNitrate, { submit: false }));
-    const corrected = await kit.mutate(malaysia, 'correctSeizure', {
+    const draftId = await file.seizures.reported(malaysia, seizureInput(operation, ammoniumNitrate, { submit: false }));
+    const corrected = await file.kit.mutate(malaysia, 'correctSeizure', {
       seizureId: draftId,
       ...seizureInput(operation, ammoniumNitrate, { quantity: 25 }),
       operationId: undefined,
       idempotencyKey: undefined,
     });
     expect(corrected.result?.__typename).toBe('Seizure');
-    const submittedId = await seizures.reported(malaysia, seizureInput(operation, ammoniumNitrate));
+    const submittedId = await file.seizures.reported(malaysia, seizureInput(operation, ammoniumNitrate));
 
     for (const outsider of [planner, wcoReviewer]) {
       const trail = await trailOf(operation, outsider);
@@ -73,7 +65,7 @@ describe("another agency's DRAFT seizure in the audit trail", () => {
       expect.objectContaining({ action: 'reportSeizure', actor: { email: malaysia.email } }),
     ]);
 
-    expect((await kit.mutate(malaysia, 'submitSeizure', { seizureId: draftId })).result?.__typename).toBe('Seizure');
+    expect((await file.kit.mutate(malaysia, 'submitSeizure', { seizureId: draftId })).result?.__typename).toBe('Seizure');
     expect(about(await trailOf(operation, planner), draftId).map((entry) => entry.action)).toEqual([
       'submitSeizure',
       'correctSeizure',
@@ -84,7 +76,7 @@ describe("another agency's DRAFT seizure in the audit trail", () => {
 
 describe('an audit entry', () => {
   it("shows the server's request id, and the client's beside it", async ({ cast: { operation, planner } }) => {
-    const updated = await testApp.graphql(
+    const updated = await file.app.graphql(
       'mutation($input: UpdateOperationInput!) { updateOperation(input: $input) { __typename } }',
       { input: { operationId: operation.id, region: 'South-East Asia' } },
       { token: planner.token, headers: { 'x-request-id': 'escalator' } },

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, describe, expect } from 'vitest';
+import { describe, expect } from 'vitest';
 import { it } from '../testkit/fixtures';
+import { fileHandles } from '../testkit/file-handles';
 import { uuidFromGlobalId } from '@jointops/server/global-id';
 import { deliveryCounts } from '@jointops/server/live/shared-delivery';
-import type { TestApp } from '../testkit/app';
-import type { Actor, OperationDriver, OperationKit } from '../testkit/operations';
-import { openSocket, subscribe, type LiveSubscription, type TestSocket } from '../testkit/ws';
+import type { Actor, OperationDriver } from '../testkit/operations';
+import { openSocket, subscribe, type LiveSubscription } from '../testkit/ws';
 
 // An event going to many subscribers is executed once per audience (agency, locale, role), and
 // every subscriber still gets exactly what it would have got alone: its own language, its own role.
@@ -26,22 +26,12 @@ type Event = {
   };
 };
 
-let testApp: TestApp;
-let kit: OperationKit;
-const sockets: TestSocket[] = [];
-
-it.beforeAll(({ app, kit: fileKit }) => {
-  testApp = app;
-  kit = fileKit;
-});
-afterAll(async () => {
-  await Promise.all(sockets.map((socket) => socket.dispose()));
-});
+const file = fileHandles(it);
 
 async function follow(operation: OperationDriver, viewer: Actor): Promise<LiveSubscription<Event>> {
   const seen = await operation.view(viewer, 'timeline(first: 500) { edges { cursor } }');
-  const socket = openSocket(testApp.wsUrl, { token: viewer.token });
-  sockets.push(socket);
+  const socket = openSocket(file.app.wsUrl, { token: viewer.token });
+  file.sockets.push(socket);
   return subscribe<Event>(socket, STREAM, { operationId: operation.id, after: seen!.timeline.edges.at(-1).cursor });
 }
 
@@ -55,8 +45,8 @@ async function until(condition: () => boolean, timeoutMs = 5_000): Promise<void>
 }
 
 async function raiseWithCommodity(operation: OperationDriver, by: Actor) {
-  const [commodity] = await kit.catalogue(by);
-  const { result } = await kit.mutate(by, 'raiseAlert', {
+  const [commodity] = await file.kit.catalogue(by);
+  const { result } = await file.kit.mutate(by, 'raiseAlert', {
     operationId: operation.id,
     idempotencyKey: randomUUID(),
     category: 'INTELLIGENCE',
@@ -75,12 +65,12 @@ describe('shared delivery', () => {
     cast: { operation, malaysia, thailand },
   }) => {
     await operation.advanceTo('OPERATIONAL');
-    const thaiColleague = { ...(await kit.seed.user({ agency: thailand.agency, locale: 'fr' })) };
+    const thaiColleague = { ...(await file.kit.seed.user({ agency: thailand.agency, locale: 'fr' })) };
     await operation.assign(thaiColleague, 'CONTACT_POINT');
-    const francophone = { ...thaiColleague, token: (await kit.seed.signIn(thaiColleague)).token };
+    const francophone = { ...thaiColleague, token: (await file.kit.seed.signIn(thaiColleague)).token };
     const alike = await Promise.all([follow(operation, thailand), follow(operation, thailand), follow(operation, thailand)]);
     const inFrench = await follow(operation, francophone);
-    await until(() => testApp.app.liveHub.watching(uuidFromGlobalId(operation.id, 'Operation')!) === 4);
+    await until(() => file.app.app.liveHub.watching(uuidFromGlobalId(operation.id, 'Operation')!) === 4);
 
     const before = { ...deliveryCounts };
     const alert = await raiseWithCommodity(operation, malaysia);
@@ -99,9 +89,9 @@ describe('shared delivery', () => {
   it("ends a member's stream after the event that changes their role, so they resume as what they now are", async ({
     cast: { operation, thailand },
   }) => {
-    const colleague = { ...(await kit.seed.user({ agency: thailand.agency })) };
+    const colleague = { ...(await file.kit.seed.user({ agency: thailand.agency })) };
     await operation.assign(colleague, 'OBSERVER');
-    const observer = { ...colleague, token: (await kit.seed.signIn(colleague)).token };
+    const observer = { ...colleague, token: (await file.kit.seed.signIn(colleague)).token };
     const live = await follow(operation, observer);
     const bystander = await follow(operation, thailand);
 

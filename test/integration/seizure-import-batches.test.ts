@@ -2,29 +2,21 @@ import { randomUUID } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
 import { it } from '../testkit/fixtures';
+import { fileHandles } from '../testkit/file-handles';
 import { operationCounters } from '@jointops/server/db/schema/alerts';
 import { operationEvents, operations } from '@jointops/server/db/schema/operations';
 import { seizures as seizureTable } from '@jointops/server/db/schema/seizures';
 import { decodeGlobalId } from '@jointops/server/global-id';
-import type { TestApp } from '../testkit/app';
-import type { Actor, OperationDriver, OperationKit } from '../testkit/operations';
+import type { Actor, OperationDriver } from '../testkit/operations';
 import { operationalRoom } from '../testkit/operational-room';
-import { csvFile, seizureKit } from '../testkit/seizures';
+import { csvFile } from '../testkit/seizures';
 
 // A file's reports are filed together: their reference numbers and their events' sequence numbers
 // are taken once for the file, and rows go in 500 a statement. What filing them one by one
 // guaranteed must still hold: numbers without gaps, in the file's order, no other writer's event
 // among them, and a refused file leaves no trace in the numbering.
 
-let testApp: TestApp;
-let kit: OperationKit;
-let seizures: ReturnType<typeof seizureKit>;
-
-it.beforeAll(({ app, kit: fileKit }) => {
-  testApp = app;
-  kit = fileKit;
-  seizures = seizureKit(kit);
-});
+const file = fileHandles(it);
 
 /** More rows than one insert statement takes (500), so the file is cut in two. */
 const ROWS = 600;
@@ -48,7 +40,7 @@ const uuidOf = (operation: OperationDriver) => decodeGlobalId(operation.id)!.id;
 
 /** The operation's log as stored, whoever may see it, and its counters. */
 async function journal(operation: OperationDriver) {
-  const db = testApp.database.db;
+  const db = file.app.database.db;
   const events = await db
     .select()
     .from(operationEvents)
@@ -67,7 +59,7 @@ async function journal(operation: OperationDriver) {
 
 /** importSeizures asking only what these checks read: the testkit's selection resolves each row's alerts and people. */
 async function importFile(by: Actor, operation: OperationDriver, csv: string) {
-  const response = await kit.graphql(
+  const response = await file.kit.graphql(
     `mutation($input: ImportSeizuresInput!) { importSeizures(input: $input) { __typename
       ... on ImportRejectedError { rowErrors { row column } } ... on ImportSeizuresSuccess { importedCount seizures { id reference } } } }`,
     { input: { operationId: operation.id, csv } },
@@ -80,11 +72,11 @@ const numbers = (count: number, first = 1) => Array.from({ length: count }, (_, 
 
 describe('a file filed in batches', () => {
   it('numbers reports and events without gaps, in file order, with a concurrent alert and report outside the file', async () => {
-    const { operation, malaysia, thailand } = await operationalRoom(kit);
+    const { operation, malaysia, thailand } = await operationalRoom(file.kit);
     const before = await journal(operation);
     const [imported, raised, reported] = await Promise.all([
       importFile(malaysia, operation, csvFile(rows(ROWS))),
-      kit.mutate(thailand, 'raiseAlert', {
+      file.kit.mutate(thailand, 'raiseAlert', {
         operationId: operation.id,
         idempotencyKey: randomUUID(),
         category: 'INTELLIGENCE',
@@ -93,7 +85,7 @@ describe('a file filed in batches', () => {
         marking: 'AMBER',
         distribution: 'ALL_PARTICIPANTS',
       }),
-      seizures.report(thailand, {
+      file.seizures.report(thailand, {
         operationId: operation.id,
         idempotencyKey: randomUUID(),
         seizedAt: '2026-05-01T08:00:00+07:00',
@@ -132,7 +124,7 @@ describe('a file filed in batches', () => {
     // References: the file's consecutive, in its order; the concurrent report's before or after them all.
     const fileNumbers = imported.result!.seizures.map((seizure: { reference: string }) => Number(seizure.reference.split('/S-')[1]));
     expect(fileNumbers).toEqual(numbers(ROWS, fileNumbers[0]));
-    const all = await testApp.database.db
+    const all = await file.app.database.db
       .select({ number: seizureTable.number })
       .from(seizureTable)
       .where(eq(seizureTable.operationId, uuidOf(operation)))
@@ -142,7 +134,7 @@ describe('a file filed in batches', () => {
   });
 
   it('leaves no trace of a refused file: no report, no event, no number taken', async () => {
-    const { operation, malaysia } = await operationalRoom(kit);
+    const { operation, malaysia } = await operationalRoom(file.kit);
     const before = await journal(operation);
     const refused = rows(ROWS, (index) => (index === ROWS - 1 ? { quantity: 'lots' } : { quantity: '24' }));
     const { result } = await importFile(malaysia, operation, csvFile(refused));

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect } from 'vitest';
 import { it } from '../testkit/fixtures';
+import { fileHandles } from '../testkit/file-handles';
 import { decodeGlobalId, encodeGlobalId } from '@jointops/server/global-id';
-import type { TestApp } from '../testkit/app';
-import type { Actor, OperationDriver, OperationKit } from '../testkit/operations';
+import type { Actor, OperationDriver } from '../testkit/operations';
 import { operationalRoom } from '../testkit/operational-room';
-import { seizureInput, seizureKit } from '../testkit/seizures';
+import { seizureInput } from '../testkit/seizures';
 
 // Reconciliation: Malaysian customs warn of ammonium nitrate containers bound for the southern
 // Philippines; Thai customs seize one and link their report to the alert, which then reads SEIZED
@@ -13,20 +13,12 @@ import { seizureInput, seizureKit } from '../testkit/seizures';
 // without an outcome are listed for the debriefing. A RESTRICTED alert stays invisible to anyone
 // outside its audience, through the seizure reports that answer it too.
 
-let testApp: TestApp;
-let kit: OperationKit;
-let seizures: ReturnType<typeof seizureKit>;
-
-it.beforeAll(({ app, kit: fileKit }) => {
-  testApp = app;
-  kit = fileKit;
-  seizures = seizureKit(kit);
-});
+const file = fileHandles(it);
 
 const ROOM = { indonesia: { name: 'Indonesian Customs' }, commodities: { ammoniumNitrate: 'AMMONIUM_NITRATE' } } as const;
 
 async function raise(by: Actor, operation: OperationDriver, overrides: Record<string, unknown> = {}): Promise<string> {
-  const { result } = await kit.mutate(by, 'raiseAlert', {
+  const { result } = await file.kit.mutate(by, 'raiseAlert', {
     operationId: operation.id,
     idempotencyKey: randomUUID(),
     category: 'INTELLIGENCE',
@@ -42,7 +34,7 @@ async function raise(by: Actor, operation: OperationDriver, overrides: Record<st
 
 /** An alert as `viewer` sees it through node: its outcome and the seizures linked to it; null when it does not exist for them. */
 async function alertAsSeenBy(viewer: Actor, alertId: string) {
-  const response = await testApp.graphql(
+  const response = await file.app.graphql(
     'query($id: ID!) { node(id: $id) { ... on Alert { outcome linkedSeizures { id } } } }',
     { id: alertId },
     { token: viewer.token },
@@ -53,58 +45,62 @@ async function alertAsSeenBy(viewer: Actor, alertId: string) {
 
 describe('a seizure linked to alerts', () => {
   it('sets each PENDING alert to SEIZED when submitted, and leaves an outcome a recipient gave', async () => {
-    const { operation, malaysia, thailand, indonesia, ammoniumNitrate } = await operationalRoom(kit, ROOM);
+    const { operation, malaysia, thailand, indonesia, ammoniumNitrate } = await operationalRoom(file.kit, ROOM);
     const pending = await raise(malaysia, operation);
     const answered = await raise(malaysia, operation, { title: 'Second consignment, same consignee' });
-    await kit.mutate(indonesia, 'giveAlertFeedback', { alertId: answered, outcome: 'NOTHING_FOUND', note: 'Inspected at Tanjung Priok.' });
+    await file.kit.mutate(indonesia, 'giveAlertFeedback', {
+      alertId: answered,
+      outcome: 'NOTHING_FOUND',
+      note: 'Inspected at Tanjung Priok.',
+    });
 
-    const draft = await seizures.reported(
+    const draft = await file.seizures.reported(
       thailand,
       seizureInput(operation, ammoniumNitrate, { submit: false, linkedAlertIds: [pending, answered] }),
     );
     expect(await alertAsSeenBy(malaysia, pending)).toEqual({ outcome: 'PENDING', linkedSeizures: [] });
     expect(await alertAsSeenBy(thailand, pending)).toEqual({ outcome: 'PENDING', linkedSeizures: [{ id: draft }] });
 
-    await kit.mutate(thailand, 'submitSeizure', { seizureId: draft });
+    await file.kit.mutate(thailand, 'submitSeizure', { seizureId: draft });
     expect(await alertAsSeenBy(malaysia, pending)).toEqual({ outcome: 'SEIZED', linkedSeizures: [{ id: draft }] });
     expect(await alertAsSeenBy(malaysia, answered)).toEqual({ outcome: 'NOTHING_FOUND', linkedSeizures: [{ id: draft }] });
-    const reconciled = (await seizures.events(operation, indonesia)).filter((event) => event.type === 'ALERT_RECONCILED');
+    const reconciled = (await file.seizures.events(operation, indonesia)).filter((event) => event.type === 'ALERT_RECONCILED');
     expect(reconciled).toEqual([{ type: 'ALERT_RECONCILED', alert: { id: pending }, seizure: { id: draft } }]);
   });
 
   it('may link only alerts its reporter can see: a RESTRICTED one not naming them is refused like an unknown id', async () => {
-    const { operation, planner, malaysia, thailand, indonesia, ammoniumNitrate } = await operationalRoom(kit, ROOM);
+    const { operation, planner, malaysia, thailand, indonesia, ammoniumNitrate } = await operationalRoom(file.kit, ROOM);
     const restricted = await raise(malaysia, operation, {
       distribution: 'RESTRICTED',
       recipientAgencyIds: [thailand.agency.globalId],
       marking: 'RED',
     });
 
-    const unknown = await seizures.report(
+    const unknown = await file.seizures.report(
       indonesia,
       seizureInput(operation, ammoniumNitrate, { linkedAlertIds: [encodeGlobalId('Alert', randomUUID())] }),
     );
     expect(unknown.result).toMatchObject({ __typename: 'ValidationError', fieldErrors: [{ path: ['linkedAlertIds', '0'] }] });
     const before = await operation.state();
-    const hidden = await seizures.report(indonesia, seizureInput(operation, ammoniumNitrate, { linkedAlertIds: [restricted] }));
+    const hidden = await file.seizures.report(indonesia, seizureInput(operation, ammoniumNitrate, { linkedAlertIds: [restricted] }));
     expect(hidden.result).toEqual(unknown.result);
     expect(await operation.state()).toEqual(before);
 
     // Thai customs, named by the alert, answer it: the seizure is for everyone, the link is not.
-    const seizure = await seizures.reported(
+    const seizure = await file.seizures.reported(
       thailand,
       seizureInput(operation, ammoniumNitrate, { countryCode: 'TH', place: 'Laem Chabang', linkedAlertIds: [restricted] }),
     );
     expect(await alertAsSeenBy(thailand, restricted)).toEqual({ outcome: 'SEIZED', linkedSeizures: [{ id: seizure }] });
     for (const outsider of [indonesia, planner]) {
       expect(await alertAsSeenBy(outsider, restricted)).toBeNull();
-      const seen = await testApp.graphql(
+      const seen = await file.app.graphql(
         'query($id: ID!) { node(id: $id) { ... on Seizure { id linkedAlerts { id } } } }',
         { id: seizure },
         { token: outsider.token },
       );
       expect(seen.data!.node).toEqual({ id: seizure, linkedAlerts: [] });
-      expect((await seizures.events(operation, outsider)).map((event) => event.type)).toEqual(['SEIZURE_REPORTED']);
+      expect((await file.seizures.events(operation, outsider)).map((event) => event.type)).toEqual(['SEIZURE_REPORTED']);
       expect(
         JSON.stringify(
           await operation.view(
@@ -121,7 +117,7 @@ describe('a seizure linked to alerts', () => {
 
 describe('alerts awaiting feedback', () => {
   it('lists, once the operational phase is over, the alerts the viewer may see that still have no outcome', async () => {
-    const { operation, malaysia, thailand, indonesia, ammoniumNitrate } = await operationalRoom(kit, ROOM);
+    const { operation, malaysia, thailand, indonesia, ammoniumNitrate } = await operationalRoom(file.kit, ROOM);
     const seized = await raise(malaysia, operation);
     const silent = await raise(malaysia, operation, { title: 'Transhipment via Singapore' });
     const restricted = await raise(malaysia, operation, {
@@ -129,7 +125,7 @@ describe('alerts awaiting feedback', () => {
       distribution: 'RESTRICTED',
       recipientAgencyIds: [thailand.agency.globalId],
     });
-    await seizures.reported(thailand, seizureInput(operation, ammoniumNitrate, { linkedAlertIds: [seized] }));
+    await file.seizures.reported(thailand, seizureInput(operation, ammoniumNitrate, { linkedAlertIds: [seized] }));
     const awaiting = async (viewer: Actor) =>
       (await operation.view(viewer, 'alertsAwaitingFeedback { id }'))!.alertsAwaitingFeedback.map((alert: { id: string }) => alert.id);
 

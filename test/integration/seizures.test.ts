@@ -1,33 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect } from 'vitest';
 import { it } from '../testkit/fixtures';
+import { fileHandles } from '../testkit/file-handles';
 import { encodeGlobalId } from '@jointops/server/global-id';
-import type { TestApp } from '../testkit/app';
-import type { Actor, OperationDriver, OperationKit } from '../testkit/operations';
+import type { Actor, OperationDriver } from '../testkit/operations';
 import { operationalRoom } from '../testkit/operational-room';
-import { seizureInput, seizureKit } from '../testkit/seizures';
+import { seizureInput } from '../testkit/seizures';
 
 // Seizure reports in the operations room: Malaysian customs report 24 t of ammonium nitrate found
 // by x-ray at Port Klang, a WCO reviewer sends the report back for a correction and then verifies
 // it. Reports are filed while the operation runs and late in the weeks after it, never before or
 // once it is closed; a draft is the reporting agency's own until it is submitted.
 
-let testApp: TestApp;
-let kit: OperationKit;
-let seizures: ReturnType<typeof seizureKit>;
-
-it.beforeAll(({ app, kit: fileKit }) => {
-  testApp = app;
-  kit = fileKit;
-  seizures = seizureKit(kit);
-});
+const file = fileHandles(it);
 
 /** The usual cast, a WCO reviewer and an agency outside the operation, in OPERATIONAL. */
 const ROOM = { reviewer: true, outsider: 'VN', commodities: { ammoniumNitrate: 'AMMONIUM_NITRATE' } } as const;
 
 /** What `viewer` finds of a seizure: in the operation's seizures, and as a node. */
 async function sightOf(operation: OperationDriver, viewer: Actor, seizureId: string) {
-  const response = await testApp.graphql(
+  const response = await file.app.graphql(
     `query($operationId: ID!, $seizureId: ID!) {
       operation(id: $operationId) { seizures(first: 100) { edges { node { id } } } }
       node(id: $seizureId) { id ... on Seizure { status } }
@@ -42,13 +34,13 @@ async function sightOf(operation: OperationDriver, viewer: Actor, seizureId: str
   };
 }
 
-const verify = (by: Actor, seizureId: string) => kit.mutate(by, 'verifySeizure', { seizureId });
-const reject = (by: Actor, seizureId: string, reason: string) => kit.mutate(by, 'rejectSeizure', { seizureId, reason });
+const verify = (by: Actor, seizureId: string) => file.kit.mutate(by, 'verifySeizure', { seizureId });
+const reject = (by: Actor, seizureId: string, reason: string) => file.kit.mutate(by, 'rejectSeizure', { seizureId, reason });
 
 describe('a seizure report', () => {
   it('is reported, rejected with a reason, corrected, resubmitted and verified, all on the timeline and in the audit trail', async () => {
-    const { operation, planner, malaysia, thailand, reviewer, ammoniumNitrate } = await operationalRoom(kit, ROOM);
-    const { result: reported } = await seizures.report(malaysia, seizureInput(operation, ammoniumNitrate, { quantity: 2.4 }));
+    const { operation, planner, malaysia, thailand, reviewer, ammoniumNitrate } = await operationalRoom(file.kit, ROOM);
+    const { result: reported } = await file.seizures.report(malaysia, seizureInput(operation, ammoniumNitrate, { quantity: 2.4 }));
     expect(reported).toMatchObject({
       __typename: 'Seizure',
       reference: `${operation.code}/S-0001`,
@@ -71,7 +63,7 @@ describe('a seizure report', () => {
     expect((await verify(malaysia, id)).refusal).toBe('FORBIDDEN');
     expect(
       (
-        await kit.mutate(thailand, 'correctSeizure', {
+        await file.kit.mutate(thailand, 'correctSeizure', {
           ...seizureInput(operation, ammoniumNitrate),
           operationId: undefined,
           idempotencyKey: undefined,
@@ -88,15 +80,15 @@ describe('a seizure report', () => {
     expect((await verify(reviewer, id)).result).toMatchObject({ __typename: 'ConflictError' });
 
     const { operationId: _o, idempotencyKey: _k, ...content } = seizureInput(operation, ammoniumNitrate);
-    const corrected = await kit.mutate(malaysia, 'correctSeizure', { ...content, seizureId: id });
+    const corrected = await file.kit.mutate(malaysia, 'correctSeizure', { ...content, seizureId: id });
     expect(corrected.result).toMatchObject({ status: 'SUBMITTED', quantity: 24, rejectionReason: null, rejectedBy: null });
-    expect((await kit.mutate(malaysia, 'correctSeizure', { ...content, seizureId: id })).result).toMatchObject({
+    expect((await file.kit.mutate(malaysia, 'correctSeizure', { ...content, seizureId: id })).result).toMatchObject({
       __typename: 'ConflictError',
     });
     const verified = await verify(planner, id);
     expect(verified.result).toMatchObject({ status: 'VERIFIED', verifiedBy: { id: planner.globalId } });
 
-    expect((await seizures.events(operation, thailand)).map((event) => event.type)).toEqual([
+    expect((await file.seizures.events(operation, thailand)).map((event) => event.type)).toEqual([
       'SEIZURE_REPORTED',
       'SEIZURE_REJECTED',
       'SEIZURE_CORRECTED',
@@ -120,34 +112,34 @@ describe('a seizure report', () => {
   });
 
   it('is never verified by the person who filed it, nor by contact points', async () => {
-    const { operation, planner, thailand, ammoniumNitrate } = await operationalRoom(kit, ROOM);
-    const id = await seizures.reported(planner, seizureInput(operation, ammoniumNitrate, { countryCode: 'FR', place: 'Le Havre' }));
+    const { operation, planner, thailand, ammoniumNitrate } = await operationalRoom(file.kit, ROOM);
+    const id = await file.seizures.reported(planner, seizureInput(operation, ammoniumNitrate, { countryCode: 'FR', place: 'Le Havre' }));
     expect((await verify(planner, id)).refusal).toBe('FORBIDDEN');
     expect((await verify(thailand, id)).refusal).toBe('FORBIDDEN');
   });
 
   it('kept as a DRAFT exists only for the reporting agency until it is submitted', async () => {
-    const { operation, planner, malaysia, thailand, reviewer, ammoniumNitrate } = await operationalRoom(kit, ROOM);
-    const id = await seizures.reported(malaysia, seizureInput(operation, ammoniumNitrate, { submit: false }));
+    const { operation, planner, malaysia, thailand, reviewer, ammoniumNitrate } = await operationalRoom(file.kit, ROOM);
+    const id = await file.seizures.reported(malaysia, seizureInput(operation, ammoniumNitrate, { submit: false }));
     expect(await sightOf(operation, malaysia, id)).toEqual({ inList: true, node: { id, status: 'DRAFT' } });
     for (const other of [thailand, planner, reviewer]) {
       expect(await sightOf(operation, other, id)).toEqual({ inList: false, node: null });
-      expect(await seizures.events(operation, other)).toEqual([]);
+      expect(await file.seizures.events(operation, other)).toEqual([]);
     }
     const unknown = await verify(reviewer, encodeGlobalId('Seizure', randomUUID()));
     expect((await verify(reviewer, id)).result).toEqual(unknown.result);
-    expect((await kit.mutate(thailand, 'submitSeizure', { seizureId: id })).result).toEqual(unknown.result);
+    expect((await file.kit.mutate(thailand, 'submitSeizure', { seizureId: id })).result).toEqual(unknown.result);
 
     const { operationId: _o, idempotencyKey: _k, submit: _s, ...content } = seizureInput(operation, ammoniumNitrate, { submit: false });
-    expect((await kit.mutate(malaysia, 'correctSeizure', { ...content, arrests: 3, seizureId: id })).result).toMatchObject({
+    expect((await file.kit.mutate(malaysia, 'correctSeizure', { ...content, arrests: 3, seizureId: id })).result).toMatchObject({
       status: 'DRAFT',
       arrests: 3,
     });
-    expect((await kit.mutate(malaysia, 'submitSeizure', { seizureId: id })).result).toMatchObject({ status: 'SUBMITTED' });
-    expect((await kit.mutate(malaysia, 'submitSeizure', { seizureId: id })).result).toMatchObject({ __typename: 'ConflictError' });
+    expect((await file.kit.mutate(malaysia, 'submitSeizure', { seizureId: id })).result).toMatchObject({ status: 'SUBMITTED' });
+    expect((await file.kit.mutate(malaysia, 'submitSeizure', { seizureId: id })).result).toMatchObject({ __typename: 'ConflictError' });
     expect(await sightOf(operation, thailand, id)).toEqual({ inList: true, node: { id, status: 'SUBMITTED' } });
-    expect((await seizures.events(operation, thailand)).map((event) => event.type)).toEqual(['SEIZURE_SUBMITTED']);
-    expect((await seizures.events(operation, malaysia)).map((event) => event.type)).toEqual([
+    expect((await file.seizures.events(operation, thailand)).map((event) => event.type)).toEqual(['SEIZURE_SUBMITTED']);
+    expect((await file.seizures.events(operation, malaysia)).map((event) => event.type)).toEqual([
       'SEIZURE_REPORTED',
       'SEIZURE_CORRECTED',
       'SEIZURE_SUBMITTED',
@@ -155,8 +147,8 @@ describe('a seizure report', () => {
   });
 
   it('exists for nobody outside the operation', async () => {
-    const { operation, malaysia, thailand, outsider, ammoniumNitrate } = await operationalRoom(kit, ROOM);
-    const alert = await kit.mutate(malaysia, 'raiseAlert', {
+    const { operation, malaysia, thailand, outsider, ammoniumNitrate } = await operationalRoom(file.kit, ROOM);
+    const alert = await file.kit.mutate(malaysia, 'raiseAlert', {
       operationId: operation.id,
       idempotencyKey: randomUUID(),
       category: 'INTELLIGENCE',
@@ -166,18 +158,18 @@ describe('a seizure report', () => {
       distribution: 'ALL_PARTICIPANTS',
     });
     const alertId = alert.result!.id as string;
-    const id = await seizures.reported(thailand, seizureInput(operation, ammoniumNitrate, { linkedAlertIds: [alertId] }));
+    const id = await file.seizures.reported(thailand, seizureInput(operation, ammoniumNitrate, { linkedAlertIds: [alertId] }));
     expect(await sightOf(operation, outsider, id)).toEqual({ inList: false, node: null });
     expect(await operation.view(outsider)).toBeNull();
     const throughAlert = `query($id: ID!) { node(id: $id) { ... on Alert { linkedSeizures { id } } } }`;
-    expect((await testApp.graphql(throughAlert, { id: alertId }, { token: malaysia.token })).data!.node).toEqual({
+    expect((await file.app.graphql(throughAlert, { id: alertId }, { token: malaysia.token })).data!.node).toEqual({
       linkedSeizures: [{ id }],
     });
-    expect((await testApp.graphql(throughAlert, { id: alertId }, { token: outsider.token })).data!.node).toBeNull();
+    expect((await file.app.graphql(throughAlert, { id: alertId }, { token: outsider.token })).data!.node).toBeNull();
     const unknown = await verify(outsider, encodeGlobalId('Seizure', randomUUID()));
     expect(unknown.result).toMatchObject({ __typename: 'NotFoundError' });
     expect((await verify(outsider, id)).result).toEqual(unknown.result);
-    expect((await seizures.report(outsider, seizureInput(operation, ammoniumNitrate))).result).toMatchObject({
+    expect((await file.seizures.report(outsider, seizureInput(operation, ammoniumNitrate))).result).toMatchObject({
       __typename: 'NotFoundError',
     });
   });
@@ -186,14 +178,14 @@ describe('a seizure report', () => {
 describe('phase rules', () => {
   it('refuses reports before the operational phase and once closed, and takes late reports after it', async () => {
     const { operation, malaysia, reviewer, ammoniumNitrate } = await (async () => {
-      const room = await kit.jointOperation();
-      const reviewer = await kit.actor(room.planner.agency);
+      const room = await file.kit.jointOperation();
+      const reviewer = await file.kit.actor(room.planner.agency);
       await room.operation.assign(reviewer, 'REVIEWER');
-      return { ...room, reviewer, ammoniumNitrate: await seizures.commodity(room.malaysia, 'AMMONIUM_NITRATE') };
+      return { ...room, reviewer, ammoniumNitrate: await file.seizures.commodity(room.malaysia, 'AMMONIUM_NITRATE') };
     })();
     const refusedIn = async (phase: string) => {
       const before = await operation.state();
-      expect((await seizures.report(malaysia, seizureInput(operation, ammoniumNitrate))).result).toMatchObject({
+      expect((await file.seizures.report(malaysia, seizureInput(operation, ammoniumNitrate))).result).toMatchObject({
         __typename: 'PhaseRuleError',
         phase,
       });
@@ -203,7 +195,7 @@ describe('phase rules', () => {
     await operation.advanceTo('PRE_OPERATIONAL');
     await refusedIn('PRE_OPERATIONAL');
     await operation.advanceTo('POST_OPERATIONAL');
-    const late = await seizures.report(malaysia, seizureInput(operation, ammoniumNitrate));
+    const late = await file.seizures.report(malaysia, seizureInput(operation, ammoniumNitrate));
     expect(late.result).toMatchObject({ __typename: 'Seizure', reference: `${operation.code}/S-0001`, status: 'SUBMITTED' });
     await verify(reviewer, late.result!.id);
     await operation.advanceTo('CLOSED');
@@ -211,9 +203,9 @@ describe('phase rules', () => {
   });
 
   it('holds the operation open while reports are in draft or awaiting verification', async () => {
-    const { operation, malaysia, thailand, reviewer, ammoniumNitrate } = await operationalRoom(kit, ROOM);
-    const draft = await seizures.reported(malaysia, seizureInput(operation, ammoniumNitrate, { submit: false }));
-    const submitted = await seizures.reported(
+    const { operation, malaysia, thailand, reviewer, ammoniumNitrate } = await operationalRoom(file.kit, ROOM);
+    const draft = await file.seizures.reported(malaysia, seizureInput(operation, ammoniumNitrate, { submit: false }));
+    const submitted = await file.seizures.reported(
       thailand,
       seizureInput(operation, ammoniumNitrate, { countryCode: 'TH', place: 'Laem Chabang' }),
     );
@@ -224,7 +216,7 @@ describe('phase rules', () => {
 
     await reject(reviewer, submitted, 'Photographs of the seals are missing.');
     expect(await operation.gate('CLOSED')).toEqual(['seizures.settled']);
-    await kit.mutate(malaysia, 'submitSeizure', { seizureId: draft });
+    await file.kit.mutate(malaysia, 'submitSeizure', { seizureId: draft });
     await verify(reviewer, draft);
     expect(await operation.gate('CLOSED')).toEqual([]);
     expect((await operation.advance('CLOSED')).result).toMatchObject({ phase: 'CLOSED' });

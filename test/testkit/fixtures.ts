@@ -1,6 +1,7 @@
 import { test } from 'vitest';
 import { startTestApp, type TestAppOptions } from './app';
 import { operationKit } from './operations';
+import { seizureKit } from './seizures';
 
 // The fixtures a story asks for by name. The app and its kit are started once per file, when the
 // first test or suite hook that names them runs, and stopped after the file's last afterAll; the
@@ -20,6 +21,8 @@ export function withApp(options: TestAppOptions | (() => TestAppOptions) = {}) {
         return app;
       })
       .extend('kit', { scope: 'file' }, ({ app }) => operationKit(app))
+      /** The seizure reports' helpers, on the file's kit. */
+      .extend('seizures', { scope: 'file' }, ({ kit }) => seizureKit(kit))
       /** The usual cast: a WCO planner coordinating an operation the customs of Malaysia and Thailand joined. */
       .extend('cast', ({ kit }) => kit.jointOperation())
       /** A contact point of an agency outside every operation. */
