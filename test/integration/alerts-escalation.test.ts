@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { it } from '../testkit/fixtures';
+import { fileHandles } from '../testkit/file-handles';
 import { startTestApp, type TestApp } from '../testkit/app';
 import { createTestDatabase, type TestDatabase } from '../testkit/database';
 import { describeWhere } from '../testkit/environment';
-import { operationKit, type Actor, type OperationDriver, type OperationKit } from '../testkit/operations';
+import { operationKit, type Actor, type OperationDriver } from '../testkit/operations';
 import { operationalRoom } from '../testkit/operational-room';
 import type { Shaped } from '../testkit/graphql';
 
@@ -12,14 +13,8 @@ import type { Shaped } from '../testkit/graphql';
 // answered, the coordinators and the originator are told — once, whichever process notices, and
 // even after a restart.
 
-let testApp: TestApp;
-let kit: OperationKit;
-
-it.beforeAll(({ app, kit: fileKit }) => {
-  // The test kit keeps the escalator's own timer out of the way: each test runs it when the clock says so.
-  testApp = app;
-  kit = fileKit;
-});
+// The test kit keeps the escalator's own timer out of the way: each test runs it when the clock says so.
+const file = fileHandles(it);
 
 const alertInput = (operation: OperationDriver, overrides: Record<string, unknown> = {}) => ({
   operationId: operation.id,
@@ -46,16 +41,16 @@ async function overdueEvents(operation: OperationDriver, viewer: Actor) {
 
 describe('a missed acknowledgement deadline', () => {
   it('is escalated once per silent agency, to the coordinators and the originator, and not before it passes', async () => {
-    const { operation, planner, malaysia, thailand, indonesia } = await operationalRoom(kit, ROOM);
-    const raised = await kit.mutate(malaysia, 'raiseAlert', alertInput(operation));
+    const { operation, planner, malaysia, thailand, indonesia } = await operationalRoom(file.kit, ROOM);
+    const raised = await file.kit.mutate(malaysia, 'raiseAlert', alertInput(operation));
     expect(raised.result).toMatchObject({ __typename: 'Alert' });
-    await kit.mutate(thailand, 'acknowledgeAlert', { alertId: raised.result!.id });
+    await file.kit.mutate(thailand, 'acknowledgeAlert', { alertId: raised.result!.id });
 
-    testApp.clock.advance({ minutes: 59 });
-    expect(await testApp.app.escalator.runOnce()).toBe(0);
-    testApp.clock.advance({ minutes: 2 });
-    expect(await testApp.app.escalator.runOnce()).toBe(2); // the coordinating agency and Indonesia were silent
-    expect(await testApp.app.escalator.runOnce()).toBe(0);
+    file.app.clock.advance({ minutes: 59 });
+    expect(await file.app.app.escalator.runOnce()).toBe(0);
+    file.app.clock.advance({ minutes: 2 });
+    expect(await file.app.app.escalator.runOnce()).toBe(2); // the coordinating agency and Indonesia were silent
+    expect(await file.app.app.escalator.runOnce()).toBe(0);
 
     const forPlanner = await overdueEvents(operation, planner);
     expect(forPlanner.map((event: Shaped) => event.agency.id).sort()).toEqual([planner.agency.globalId, indonesia.agency.globalId].sort());
@@ -72,15 +67,15 @@ describe('a missed acknowledgement deadline', () => {
   });
 
   it('of a RESTRICTED alert reaches only the coordinators whose agency it names', async () => {
-    const { operation, planner, malaysia, thailand } = await operationalRoom(kit, ROOM);
-    const raised = await kit.mutate(
+    const { operation, planner, malaysia, thailand } = await operationalRoom(file.kit, ROOM);
+    const raised = await file.kit.mutate(
       malaysia,
       'raiseAlert',
       alertInput(operation, { distribution: 'RESTRICTED', recipientAgencyIds: [thailand.agency.globalId] }),
     );
     expect(raised.result).toMatchObject({ __typename: 'Alert' });
-    testApp.clock.advance({ minutes: 61 });
-    expect(await testApp.app.escalator.runOnce()).toBe(1);
+    file.app.clock.advance({ minutes: 61 });
+    expect(await file.app.app.escalator.runOnce()).toBe(1);
     expect((await overdueEvents(operation, malaysia)).length).toBe(1);
     expect(await overdueEvents(operation, planner)).toEqual([]);
     expect(await overdueEvents(operation, thailand)).toEqual([]);

@@ -1,11 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, describe, expect } from 'vitest';
+import { describe, expect } from 'vitest';
 import { withApp } from '../testkit/fixtures';
+import { fileHandles } from '../testkit/file-handles';
 import { uuidFromGlobalId } from '@jointops/server/global-id';
 import { pruneExpiredEvents } from '@jointops/server/journal/retention.job';
-import { startTestApp, type TestApp } from '../testkit/app';
-import type { Actor, OperationKit } from '../testkit/operations';
-import { openSocket, subscribe, type TestSocket } from '../testkit/ws';
+import { startTestApp } from '../testkit/app';
+import type { Actor } from '../testkit/operations';
+import { openSocket, subscribe } from '../testkit/ws';
 
 // Retention: with EVENT_RETENTION_DAYS set, events older than that leave the operation's log,
 // oldest first, and nothing else ever does. A stream asked to resume from what is gone says
@@ -16,35 +17,24 @@ const STREAM = `subscription($operationId: ID!, $after: String) {
 }`;
 type Event = { operationEvents: { __typename: string; cursor: string; type: string; reason?: string } };
 
-let testApp: TestApp;
-let kit: OperationKit;
-const sockets: TestSocket[] = [];
-
 const it = withApp({ env: { EVENT_RETENTION_DAYS: '30' } });
-
-it.beforeAll(({ app, kit: fileKit }) => {
-  testApp = app;
-  kit = fileKit;
-});
-afterAll(async () => {
-  await Promise.all(sockets.map((socket) => socket.dispose()));
-});
+const file = fileHandles(it);
 
 /** The same person, signed in again after the clock jumped past their session. */
-const signedInAgain = async (actor: Actor): Promise<Actor> => ({ ...actor, token: (await kit.seed.signIn(actor)).token });
+const signedInAgain = async (actor: Actor): Promise<Actor> => ({ ...actor, token: (await file.kit.seed.signIn(actor)).token });
 
 async function seqsOf(operationId: string): Promise<number[]> {
-  const rows = await testApp.database.db.execute(sql`select seq from operation_events where operation_id = ${operationId} order by seq`);
+  const rows = await file.app.database.db.execute(sql`select seq from operation_events where operation_id = ${operationId} order by seq`);
   return (rows as unknown as { rows: { seq: number | string }[] }).rows.map((row) => Number(row.seq));
 }
 
 /** An operation with `old` events from 31 days ago and two from today; the planner signed in now. */
 async function operationWithHistory() {
-  const { operation, planner } = await kit.jointOperation();
+  const { operation, planner } = await file.kit.jointOperation();
   const uuid = uuidFromGlobalId(operation.id, 'Operation')!;
   const timeline = await operation.view(planner, 'timeline(first: 100) { edges { cursor } }');
   const oldCursors = timeline!.timeline.edges.map((edge: { cursor: string }) => edge.cursor) as string[];
-  testApp.clock.advance({ days: 31 });
+  file.app.clock.advance({ days: 31 });
   const now = await signedInAgain(planner);
   for (const region of ['Region A', 'Region B']) expect((await operation.update({ region }, now)).result?.__typename).toBe('Operation');
   return { operation, uuid, planner: now, oldCursors };
@@ -56,10 +46,10 @@ describe('pruning', () => {
     const before = await seqsOf(uuid);
     const expired = oldCursors.length;
 
-    const [first, second] = await Promise.all([pruneExpiredEvents(testApp.app.deps, 30), pruneExpiredEvents(testApp.app.deps, 30)]);
+    const [first, second] = await Promise.all([pruneExpiredEvents(file.app.app.deps, 30), pruneExpiredEvents(file.app.app.deps, 30)]);
     expect(await seqsOf(uuid)).toEqual(before.slice(expired));
     expect(first + second).toBeGreaterThanOrEqual(expired);
-    expect(await pruneExpiredEvents(testApp.app.deps, 30)).toBe(0);
+    expect(await pruneExpiredEvents(file.app.app.deps, 30)).toBe(0);
 
     const timeline = await operation.view(planner, 'timeline(first: 100) { edges { node { type } } }');
     expect(timeline!.timeline.edges.map((edge: { node: { type: string } }) => edge.node.type)).toEqual([
@@ -70,12 +60,12 @@ describe('pruning', () => {
 
   it('runs on its own schedule only when a retention period is set', async () => {
     const { uuid } = await operationWithHistory();
-    const kept = await startTestApp({ database: testApp.database, clock: testApp.clock });
+    const kept = await startTestApp({ database: file.app.database, clock: file.app.clock });
     try {
       const before = await seqsOf(uuid);
       expect(await kept.app.retention.runOnce()).toBe(0);
       expect(await seqsOf(uuid)).toEqual(before);
-      expect(await testApp.app.retention.runOnce()).toBeGreaterThan(0);
+      expect(await file.app.app.retention.runOnce()).toBeGreaterThan(0);
       expect((await seqsOf(uuid)).length).toBe(2);
     } finally {
       await kept.stop();
@@ -84,10 +74,10 @@ describe('pruning', () => {
 
   it('leaves every event within retention undeletable, as before', async () => {
     const { uuid } = await operationWithHistory();
-    await pruneExpiredEvents(testApp.app.deps, 30);
+    await pruneExpiredEvents(file.app.app.deps, 30);
     const kept = await seqsOf(uuid);
-    await expect(testApp.database.db.execute(sql`delete from operation_events where operation_id = ${uuid}`)).rejects.toThrow();
-    await expect(testApp.database.db.execute(sql`update operation_events set data = '{}' where operation_id = ${uuid}`)).rejects.toThrow();
+    await expect(file.app.database.db.execute(sql`delete from operation_events where operation_id = ${uuid}`)).rejects.toThrow();
+    await expect(file.app.database.db.execute(sql`update operation_events set data = '{}' where operation_id = ${uuid}`)).rejects.toThrow();
     expect(await seqsOf(uuid)).toEqual(kept);
   });
 });
@@ -95,9 +85,9 @@ describe('pruning', () => {
 describe('a stream resuming from what retention removed', () => {
   it('answers ResyncRequired with the head as its cursor, then goes on live', async () => {
     const { operation, uuid, planner, oldCursors } = await operationWithHistory();
-    await pruneExpiredEvents(testApp.app.deps, 30);
-    const socket = openSocket(testApp.wsUrl, { token: planner.token });
-    sockets.push(socket);
+    await pruneExpiredEvents(file.app.app.deps, 30);
+    const socket = openSocket(file.app.wsUrl, { token: planner.token });
+    file.sockets.push(socket);
 
     const resumed = subscribe<Event>(socket, STREAM, { operationId: operation.id, after: oldCursors[1] });
     await resumed.until((s) => s.received.length === 1);

@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { withApp } from '../testkit/fixtures';
+import { fileHandles } from '../testkit/file-handles';
 import { appendEvent } from '@jointops/server/journal/events.repo';
 import { uuidFromGlobalId } from '@jointops/server/global-id';
 import { decodeEventCursor } from '@jointops/server/modules/timeline/operation-event.graphql';
 import { startTestApp, type TestApp } from '../testkit/app';
 import { createTestDatabase, type TestDatabase } from '../testkit/database';
 import { describeWhere } from '../testkit/environment';
-import { operationKit, type Actor, type OperationDriver, type OperationKit } from '../testkit/operations';
-import { openSocket, subscribe, type TestSocket } from '../testkit/ws';
+import { operationKit, type Actor, type OperationDriver } from '../testkit/operations';
+import { openSocket, subscribe } from '../testkit/ws';
 
 // The live room: members follow an operation as it happens, resume from where they left off
 // without a gap or a duplicate, and stop receiving the moment their agency leaves. Nobody else
@@ -18,24 +19,14 @@ const STREAM = `subscription($operationId: ID!, $after: String) {
 }`;
 type Event = { operationEvents: { __typename: string; cursor: string; type: string; changed?: string[] } };
 
-let testApp: TestApp;
-let kit: OperationKit;
-const sockets: TestSocket[] = [];
 const socketFor = (token: string) => {
-  const socket = openSocket(testApp.wsUrl, { token });
-  sockets.push(socket);
+  const socket = openSocket(file.app.wsUrl, { token });
+  file.sockets.push(socket);
   return socket;
 };
 
 const it = withApp({ env: { LIVE_CATCH_UP_INTERVAL_MS: '200' } });
-
-it.beforeAll(({ app, kit: fileKit }) => {
-  testApp = app;
-  kit = fileKit;
-});
-afterAll(async () => {
-  await Promise.all(sockets.map((socket) => socket.dispose()));
-});
+const file = fileHandles(it);
 
 /** The cursor of the newest event `viewer` can see: where a stream that must miss nothing starts. */
 async function lastCursor(operation: OperationDriver, viewer: Actor): Promise<string | undefined> {
@@ -100,11 +91,11 @@ describe('a member following an operation', () => {
       after: await lastCursor(operation, malaysia),
     });
     // Written straight to the log, as if the process that wrote it died before publishing.
-    await testApp.database.db.transaction((tx) =>
+    await file.app.database.db.transaction((tx) =>
       appendEvent(tx, {
         operationId: uuidFromGlobalId(operation.id, 'Operation')!,
         type: 'OPERATION_UPDATED',
-        occurredAt: testApp.clock.now(),
+        occurredAt: file.app.clock.now(),
         actorUserId: uuidFromGlobalId(planner.globalId, 'User'),
         audienceAgencyIds: null,
         data: { changed: ['region'] },
@@ -120,8 +111,8 @@ describe('the stream of an operation', () => {
     cast: { operation },
     admin,
   }) => {
-    const outsider = await kit.actor();
-    const invited = await kit.actor(await kit.seed.agency({ countryCode: 'PH' }));
+    const outsider = await file.kit.actor();
+    const invited = await file.kit.actor(await file.kit.seed.agency({ countryCode: 'PH' }));
     await operation.invite(invited.agency);
     const unknown = Buffer.from('Operation:00000000-0000-4000-8000-000000000000').toString('base64url');
 
@@ -173,7 +164,7 @@ describeWhere(['postgres', 'redis'], 'the stream across server processes', () =>
     const onA = operationKit(a);
     const { operation, malaysia } = await onA.jointOperation();
     const socket = openSocket(b.wsUrl, { token: malaysia.token });
-    sockets.push(socket);
+    file.sockets.push(socket);
     const live = subscribe<Event>(socket, STREAM, { operationId: operation.id, after: await lastCursor(operation, malaysia) });
     // The stream is in place once it has replayed nothing and is waiting: give B that moment,
     // so the second measured is the hint's, not the subscription's set-up.

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, describe, expect } from 'vitest';
+import { describe, expect } from 'vitest';
 import { withApp } from '../testkit/fixtures';
+import { fileHandles } from '../testkit/file-handles';
 import { encodeGlobalId, uuidFromGlobalId } from '@jointops/server/global-id';
-import type { TestApp } from '../testkit/app';
 import { errorCode } from '../testkit/graphql';
-import type { Actor, OperationDriver, OperationKit } from '../testkit/operations';
+import type { Actor, OperationDriver } from '../testkit/operations';
 import type { SeededUser } from '../testkit/seed';
-import { openSocket, subscribe, type TestSocket } from '../testkit/ws';
+import { openSocket, subscribe } from '../testkit/ws';
 import { withAuditRows } from './audit-rows';
 
 // A WCO planner runs an operation with the customs administrations of Malaysia and Thailand. People
@@ -29,22 +29,11 @@ const STREAM = `subscription($operationId: ID!, $after: String) {
 }`;
 type StreamEvent = { operationEvents: { type: string; member?: { id: string; user: { id: string } } } };
 
-let testApp: TestApp;
-let kit: OperationKit;
-const sockets: TestSocket[] = [];
-
 const it = withApp({ env: { LIVE_CATCH_UP_INTERVAL_MS: '200' } });
-
-it.beforeAll(({ app, kit: fileKit }) => {
-  testApp = app;
-  kit = fileKit;
-});
-afterAll(async () => {
-  await Promise.all(sockets.map((socket) => socket.dispose()));
-});
+const file = fileHandles(it);
 
 async function remove(by: Actor | null, operationId: string, memberId: string) {
-  const response = await testApp.graphql(REMOVE, { input: { operationId, memberId } }, by ? { token: by.token } : {});
+  const response = await file.app.graphql(REMOVE, { input: { operationId, memberId } }, by ? { token: by.token } : {});
   return { result: response.data?.removeMember ?? null, refusal: errorCode(response) };
 }
 
@@ -69,17 +58,17 @@ describe('removing a member', () => {
   it('by a coordinator, of any agency: gone from the members and the operation, on the timeline, audited', async ({
     cast: { operation, planner, thailand },
   }) => {
-    const observer = await kit.actor(thailand.agency);
+    const observer = await file.kit.actor(thailand.agency);
     const memberId = await assigned(operation, observer, 'OBSERVER');
     expect(await operation.view(observer)).not.toBeNull();
 
-    const { value, audit } = await withAuditRows(testApp, () => remove(planner, operation.id, memberId));
+    const { value, audit } = await withAuditRows(file.app, () => remove(planner, operation.id, memberId));
 
     expect(value.result).toEqual({
       __typename: 'OperationMember',
       id: memberId,
       role: 'OBSERVER',
-      removedAt: testApp.clock.now().toISOString(),
+      removedAt: file.app.clock.now().toISOString(),
       user: { id: observer.globalId },
     });
     expect(await memberUsers(operation)).not.toContain(observer.globalId);
@@ -93,7 +82,7 @@ describe('removing a member', () => {
       type: 'MEMBER_REMOVED',
       actor: { id: planner.globalId },
       role: 'OBSERVER',
-      member: { id: memberId, removedAt: testApp.clock.now().toISOString(), user: { id: observer.globalId } },
+      member: { id: memberId, removedAt: file.app.clock.now().toISOString(), user: { id: observer.globalId } },
     });
     expect(audit).toEqual([
       expect.objectContaining({
@@ -111,8 +100,8 @@ describe('removing a member', () => {
   it('by a contact point, of the contact points and observers of its own agency, itself included', async ({
     cast: { operation, malaysia },
   }) => {
-    const observer = await kit.seed.user({ agency: malaysia.agency });
-    const deputy = await kit.seed.user({ agency: malaysia.agency });
+    const observer = await file.kit.seed.user({ agency: malaysia.agency });
+    const deputy = await file.kit.seed.user({ agency: malaysia.agency });
     const observerMember = await assigned(operation, observer, 'OBSERVER', malaysia);
     const deputyMember = await assigned(operation, deputy, 'CONTACT_POINT', malaysia);
     const ownMember = (await operation.view(operation.coordinator, 'members { id user { id } }'))!.members.find(
@@ -129,11 +118,11 @@ describe('removing a member', () => {
   it('is refused FORBIDDEN to a contact point for anyone else, and to reviewers and observers for anyone; nothing changes, each attempt audited', async ({
     cast: { operation, planner, malaysia, thailand },
   }) => {
-    const reviewerAtMalaysia = await assigned(operation, await kit.seed.user({ agency: malaysia.agency }), 'REVIEWER');
-    const observerAtMalaysia = await assigned(operation, await kit.seed.user({ agency: malaysia.agency }), 'OBSERVER');
-    const analyst = await kit.actor(planner.agency);
+    const reviewerAtMalaysia = await assigned(operation, await file.kit.seed.user({ agency: malaysia.agency }), 'REVIEWER');
+    const observerAtMalaysia = await assigned(operation, await file.kit.seed.user({ agency: malaysia.agency }), 'OBSERVER');
+    const analyst = await file.kit.actor(planner.agency);
     await assigned(operation, analyst, 'REVIEWER');
-    const thaiObserver = await kit.actor(thailand.agency);
+    const thaiObserver = await file.kit.actor(thailand.agency);
     await assigned(operation, thaiObserver, 'OBSERVER');
     const members = (await operation.view(planner, 'members { id user { id } }'))!.members as { id: string; user: { id: string } }[];
     const memberOf = (person: Actor) => members.find((member) => member.user.id === person.globalId)!.id;
@@ -147,7 +136,7 @@ describe('removing a member', () => {
     ];
     for (const [by, memberId] of attempts) {
       const before = await operation.state();
-      const { value, audit } = await withAuditRows(testApp, () => remove(by, operation.id, memberId));
+      const { value, audit } = await withAuditRows(file.app, () => remove(by, operation.id, memberId));
       expect(value).toEqual({ result: null, refusal: 'FORBIDDEN' });
       expect(await operation.state()).toEqual(before);
       expect(audit).toEqual([
@@ -169,7 +158,7 @@ describe('removing a member', () => {
     ).id;
     const before = await operation.state();
 
-    const { value, audit } = await withAuditRows(testApp, () => remove(planner, operation.id, plannerMember));
+    const { value, audit } = await withAuditRows(file.app, () => remove(planner, operation.id, plannerMember));
 
     expect(value.result).toMatchObject({
       __typename: 'ValidationError',
@@ -181,7 +170,7 @@ describe('removing a member', () => {
       expect.objectContaining({ action: 'removeMember', outcome: 'REFUSED', reason: expect.stringMatching(/^VALIDATION/) }),
     ]);
 
-    const deputy = await kit.actor(planner.agency);
+    const deputy = await file.kit.actor(planner.agency);
     await assigned(operation, deputy, 'COORDINATOR');
     expect((await remove(deputy, operation.id, plannerMember)).result).toMatchObject({
       __typename: 'OperationMember',
@@ -193,14 +182,14 @@ describe('removing a member', () => {
   it('answers a ValidationError on memberId for what is not a current member of this operation, changing nothing', async ({
     cast: { operation, planner, malaysia },
   }) => {
-    const other = await kit.operation(planner);
-    const elsewhere = await assigned(other, await kit.seed.user({ agency: planner.agency }), 'OBSERVER');
-    const gone = await assigned(operation, await kit.seed.user({ agency: malaysia.agency }), 'OBSERVER');
+    const other = await file.kit.operation(planner);
+    const elsewhere = await assigned(other, await file.kit.seed.user({ agency: planner.agency }), 'OBSERVER');
+    const gone = await assigned(operation, await file.kit.seed.user({ agency: malaysia.agency }), 'OBSERVER');
     expect((await remove(planner, operation.id, gone)).result?.__typename).toBe('OperationMember');
 
     for (const memberId of [elsewhere, gone, encodeGlobalId('OperationMember', randomUUID()), malaysia.globalId, 'nope']) {
       const before = await operation.state();
-      const { value, audit } = await withAuditRows(testApp, () => remove(planner, operation.id, memberId));
+      const { value, audit } = await withAuditRows(file.app, () => remove(planner, operation.id, memberId));
       expect(value.result).toMatchObject({ __typename: 'ValidationError', fieldErrors: [{ path: ['memberId'] }] });
       expect(await operation.state()).toEqual(before);
       expect(audit).toEqual([
@@ -216,22 +205,22 @@ describe('removing a member', () => {
     const memberId = (await operation.view(planner, 'members { id user { id } }'))!.members.find(
       (member: { user: { id: string } }) => member.user.id === malaysia.globalId,
     ).id;
-    const invitedAgency = await kit.seed.agency({ countryCode: 'PH', kind: 'POLICE' });
+    const invitedAgency = await file.kit.seed.agency({ countryCode: 'PH', kind: 'POLICE' });
     expect((await operation.invite(invitedAgency)).result?.__typename).toBe('Participation');
-    const removedColleague = await kit.actor(planner.agency);
+    const removedColleague = await file.kit.actor(planner.agency);
     const removedMember = await assigned(operation, removedColleague, 'COORDINATOR');
     expect((await remove(planner, operation.id, removedMember)).result?.__typename).toBe('OperationMember');
     const people = {
-      outsider: await kit.actor(),
-      invited: await kit.actor(invitedAgency),
-      administrator: await kit.actor(planner.agency, { isAdmin: true }),
+      outsider: await file.kit.actor(),
+      invited: await file.kit.actor(invitedAgency),
+      administrator: await file.kit.actor(planner.agency, { isAdmin: true }),
       'a removed member': removedColleague,
     };
     const madeUp = encodeGlobalId('Operation', randomUUID());
 
     for (const [who, person] of Object.entries(people)) {
       const before = await operation.state();
-      const { value, audit } = await withAuditRows(testApp, () => remove(person, operation.id, memberId));
+      const { value, audit } = await withAuditRows(file.app, () => remove(person, operation.id, memberId));
       expect(value, who).toEqual(await remove(person, madeUp, memberId));
       expect(value.result, who).toEqual({ __typename: 'NotFoundError', code: 'NOT_FOUND', message: 'Operation not found.' });
       expect(await operation.state(), who).toEqual(before);
@@ -249,7 +238,7 @@ describe('removing a member', () => {
     await operation.advanceTo('CLOSED');
     const before = await operation.state();
 
-    const { value, audit } = await withAuditRows(testApp, () => remove(planner, operation.id, memberId));
+    const { value, audit } = await withAuditRows(file.app, () => remove(planner, operation.id, memberId));
 
     expect(value.result).toMatchObject({ __typename: 'PhaseRuleError', code: 'PHASE_RULE', phase: 'CLOSED' });
     expect(await operation.state()).toEqual(before);
@@ -261,12 +250,12 @@ describe('removing a member', () => {
   it("ends the removed member's live stream at once, while the others see the removal", async ({
     cast: { operation, planner, malaysia, thailand },
   }) => {
-    const observer = await kit.actor(thailand.agency);
+    const observer = await file.kit.actor(thailand.agency);
     const memberId = await assigned(operation, observer, 'OBSERVER');
     const after = (await operation.view(planner, 'timeline(first: 500) { edges { cursor } }'))!.timeline.edges.at(-1).cursor;
     const follow = (person: Actor) => {
-      const socket = openSocket(testApp.wsUrl, { token: person.token });
-      sockets.push(socket);
+      const socket = openSocket(file.app.wsUrl, { token: person.token });
+      file.sockets.push(socket);
       return subscribe<StreamEvent>(socket, STREAM, { operationId: operation.id, after });
     };
     const observerStream = follow(observer);
@@ -299,20 +288,20 @@ describe('the people a member may assign', () => {
   it('are, for a coordinator, the active people of every agency that accepted, by agency then name', async ({
     cast: { operation, planner, malaysia, thailand },
   }) => {
-    const administrator = await kit.actor(await kit.seed.agency({ countryCode: 'BE', kind: 'OTHER' }), { isAdmin: true });
-    const malaysian = await kit.seed.user({ agency: malaysia.agency });
-    const thai = await kit.seed.user({ agency: thailand.agency });
-    const leaver = await kit.seed.user({ agency: thailand.agency });
-    await testApp.graphql(
+    const administrator = await file.kit.actor(await file.kit.seed.agency({ countryCode: 'BE', kind: 'OTHER' }), { isAdmin: true });
+    const malaysian = await file.kit.seed.user({ agency: malaysia.agency });
+    const thai = await file.kit.seed.user({ agency: thailand.agency });
+    const leaver = await file.kit.seed.user({ agency: thailand.agency });
+    await file.app.graphql(
       'mutation($id: ID!) { deactivateUser(input: { userId: $id }) { __typename } }',
       { id: leaver.globalId },
       { token: administrator.token },
     );
-    const invitedAgency = await kit.seed.agency({ countryCode: 'PH', kind: 'POLICE' });
+    const invitedAgency = await file.kit.seed.agency({ countryCode: 'PH', kind: 'POLICE' });
     await operation.invite(invitedAgency);
-    await kit.seed.user({ agency: invitedAgency });
-    const indonesia = await operation.join(await kit.actor(await kit.seed.agency({ countryCode: 'ID' })));
-    const switchedOff = await testApp.graphql(
+    await file.kit.seed.user({ agency: invitedAgency });
+    const indonesia = await operation.join(await file.kit.actor(await file.kit.seed.agency({ countryCode: 'ID' })));
+    const switchedOff = await file.app.graphql(
       'mutation($id: ID!) { deactivateAgency(input: { agencyId: $id }) { __typename ... on Agency { active } } }',
       { id: indonesia.agency.globalId },
       { token: administrator.token },
@@ -335,13 +324,13 @@ describe('the people a member may assign', () => {
   it('are, for a contact point, the people of its own agency whose role it could give; for reviewers and observers, nobody', async ({
     cast: { operation, planner, malaysia, thailand },
   }) => {
-    const colleague = await kit.seed.user({ agency: malaysia.agency });
-    const observerColleague = await kit.seed.user({ agency: malaysia.agency });
+    const colleague = await file.kit.seed.user({ agency: malaysia.agency });
+    const observerColleague = await file.kit.seed.user({ agency: malaysia.agency });
     await assigned(operation, observerColleague, 'OBSERVER', malaysia);
-    await assigned(operation, await kit.seed.user({ agency: malaysia.agency }), 'REVIEWER');
-    const analyst = await kit.actor(planner.agency);
+    await assigned(operation, await file.kit.seed.user({ agency: malaysia.agency }), 'REVIEWER');
+    const analyst = await file.kit.actor(planner.agency);
     await assigned(operation, analyst, 'REVIEWER');
-    const thaiObserver = await kit.actor(thailand.agency);
+    const thaiObserver = await file.kit.actor(thailand.agency);
     await assigned(operation, thaiObserver, 'OBSERVER');
 
     const offered = await offeredTo(operation, malaysia);

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect } from 'vitest';
 import { it } from '../testkit/fixtures';
+import { fileHandles } from '../testkit/file-handles';
 import { operations } from '@jointops/server/db/schema/operations';
 import { encodeGlobalId } from '@jointops/server/global-id';
 import type { MemberRole } from '@jointops/shared/domain';
-import type { TestApp } from '../testkit/app';
-import type { Actor, OperationDriver, OperationKit } from '../testkit/operations';
+import type { Actor, OperationDriver } from '../testkit/operations';
 import type { Fields, Shaped } from '../testkit/graphql';
 
 // A WCO planner sets up a joint operation, invites the customs administrations of Malaysia and
@@ -13,22 +13,16 @@ import type { Fields, Shaped } from '../testkit/graphql';
 // it withdraws, it stops existing again. Everything that happens is on the timeline, and every
 // attempt, refused or not, is on the audit trail that only coordinators and reviewers read.
 
-let testApp: TestApp;
-let kit: OperationKit;
-
-it.beforeAll(({ app, kit: fileKit }) => {
-  testApp = app;
-  kit = fileKit;
-});
+const file = fileHandles(it);
 
 const suffix = () => Math.random().toString(36).slice(2, 8);
 const agencyIn = (countryCode: string | null, name: string) =>
-  kit.seed.agency({ name: `${name} ${suffix()}`, countryCode, kind: countryCode ? 'CUSTOMS' : 'INTERNATIONAL_ORGANIZATION' });
+  file.kit.seed.agency({ name: `${name} ${suffix()}`, countryCode, kind: countryCode ? 'CUSTOMS' : 'INTERNATIONAL_ORGANIZATION' });
 const fieldPaths = (result: Fields) => result.fieldErrors.map((error: { path: string[] }) => error.path.join('.'));
 
 /** What a user can find of an operation by every read path: by id, as a node, and in their list. */
 async function sightOf(operation: OperationDriver, viewer: Actor) {
-  const response = await testApp.graphql(
+  const response = await file.app.graphql(
     `query($id: ID!) {
       operation(id: $id) { id }
       node(id: $id) { id }
@@ -50,12 +44,12 @@ const NOTHING = { operation: null, node: null, listed: false };
 describe('creating an operation', () => {
   let planner: Actor;
   beforeAll(async () => {
-    planner = await kit.actor(await agencyIn(null, 'World Customs Organization'));
+    planner = await file.kit.actor(await agencyIn(null, 'World Customs Organization'));
   });
 
   it('makes the creator its coordinator, and their agency the coordinating agency, accepted', async () => {
-    const [ammoniumNitrate, potassiumChlorate] = await kit.catalogue(planner);
-    const input = await kit.operationInput(planner, {
+    const [ammoniumNitrate, potassiumChlorate] = await file.kit.catalogue(planner);
+    const input = await file.kit.operationInput(planner, {
       code: 'pgs-apac-2026-01',
       name: 'Operation Crystal Shield',
       objectives: 'Intercept precursor chemicals moving through Southeast Asian ports.',
@@ -63,10 +57,10 @@ describe('creating an operation', () => {
       targetCommodityIds: [ammoniumNitrate!.id, potassiumChlorate!.id],
       exercise: true,
     });
-    const { result } = await kit.mutate(planner, 'createOperation', input);
+    const { result } = await file.kit.mutate(planner, 'createOperation', input);
     expect(result).toMatchObject({ __typename: 'Operation', code: 'PGS-APAC-2026-01', phase: 'PLANNING' });
 
-    const operation = await testApp.graphql(
+    const operation = await file.app.graphql(
       `query($id: ID!) { operation(id: $id) {
         code name objectives region exercise referenceTimeZone myRole phase
         targetCommodities { code }
@@ -101,29 +95,33 @@ describe('creating an operation', () => {
   });
 
   it('refuses a code already in use, in any case, as a ValidationError on code, and creates nothing', async () => {
-    const first = await kit.operation(planner);
-    const before = await testApp.database.db.$count(operations);
+    const first = await file.kit.operation(planner);
+    const before = await file.app.database.db.$count(operations);
 
-    const { result } = await kit.mutate(planner, 'createOperation', await kit.operationInput(planner, { code: first.code.toLowerCase() }));
+    const { result } = await file.kit.mutate(
+      planner,
+      'createOperation',
+      await file.kit.operationInput(planner, { code: first.code.toLowerCase() }),
+    );
     expect(result).toMatchObject({ __typename: 'ValidationError', code: 'VALIDATION' });
     expect(fieldPaths(result!)).toEqual(['code']);
-    expect(await testApp.database.db.$count(operations)).toBe(before);
+    expect(await file.app.database.db.$count(operations)).toBe(before);
   });
 
   it.each([
     ['a commodity id that names nothing', () => encodeGlobalId('Commodity', randomUUID())],
     ['the id of something that is not a commodity', () => planner.agency.globalId],
   ])('takes target commodities only from the catalogue, refusing %s', async (_story, notACommodity) => {
-    const [ammoniumNitrate] = await kit.catalogue(planner);
-    const before = await testApp.database.db.$count(operations);
-    const { result } = await kit.mutate(
+    const [ammoniumNitrate] = await file.kit.catalogue(planner);
+    const before = await file.app.database.db.$count(operations);
+    const { result } = await file.kit.mutate(
       planner,
       'createOperation',
-      await kit.operationInput(planner, { targetCommodityIds: [ammoniumNitrate!.id, notACommodity()] }),
+      await file.kit.operationInput(planner, { targetCommodityIds: [ammoniumNitrate!.id, notACommodity()] }),
     );
     expect(result).toMatchObject({ __typename: 'ValidationError', code: 'VALIDATION' });
     expect(fieldPaths(result!)[0]).toMatch(/^targetCommodityIds/);
-    expect(await testApp.database.db.$count(operations)).toBe(before);
+    expect(await file.app.database.db.$count(operations)).toBe(before);
   });
 });
 
@@ -160,16 +158,16 @@ describe('inviting an agency', () => {
   });
 
   it('shows the invited agency its invitation, and nothing else of the operation', async () => {
-    const { operation, planner } = await kit.jointOperation({ name: 'Operation Crystal Shield' });
-    const lao = await kit.actor(await agencyIn('LA', 'Lao Customs'));
-    const laoColleague = await kit.actor(lao.agency);
+    const { operation, planner } = await file.kit.jointOperation({ name: 'Operation Crystal Shield' });
+    const lao = await file.kit.actor(await agencyIn('LA', 'Lao Customs'));
+    const laoColleague = await file.kit.actor(lao.agency);
     const invited = await operation.invite(lao.agency, 'PARTICIPATING');
     expect(invited.result).toMatchObject({ __typename: 'Participation', status: 'INVITED', role: 'PARTICIPATING' });
     const { startsAt, endsAt } = await operation.planned('OPERATIONAL');
-    const plannerName = (await testApp.graphql('{ me { displayName } }', {}, { token: planner.token })).data!.me.displayName;
+    const plannerName = (await file.app.graphql('{ me { displayName } }', {}, { token: planner.token })).data!.me.displayName;
 
     for (const viewer of [lao, laoColleague]) {
-      const invitations = await testApp.graphql(
+      const invitations = await file.app.graphql(
         '{ myInvitations { operationId code name role invitedAt invitedByName invitedByAgency operationalStartsAt operationalEndsAt } }',
         {},
         { token: viewer.token },
@@ -180,7 +178,7 @@ describe('inviting an agency', () => {
           code: operation.code,
           name: 'Operation Crystal Shield',
           role: 'PARTICIPATING',
-          invitedAt: testApp.clock.now().toISOString(),
+          invitedAt: file.app.clock.now().toISOString(),
           invitedByName: plannerName,
           invitedByAgency: planner.agency.name,
           operationalStartsAt: startsAt,
@@ -193,8 +191,8 @@ describe('inviting an agency', () => {
     // Exactly what an operation id that names nothing gets.
     const unknown = encodeGlobalId('Operation', randomUUID());
     const query = 'query($id: ID!) { operation(id: $id) { id } node(id: $id) { id } }';
-    const invitedAnswer = await testApp.graphql(query, { id: operation.id }, { token: lao.token });
-    const unknownAnswer = await testApp.graphql(query, { id: unknown }, { token: lao.token });
+    const invitedAnswer = await file.app.graphql(query, { id: operation.id }, { token: lao.token });
+    const unknownAnswer = await file.app.graphql(query, { id: unknown }, { token: lao.token });
     expect(invitedAnswer.data).toEqual(unknownAnswer.data);
     expect(invitedAnswer.errors).toEqual(unknownAnswer.errors);
   });
@@ -205,8 +203,8 @@ describe('answering an invitation', () => {
     ['a participating agency', 'PARTICIPATING', 'CONTACT_POINT'],
     ['an observing agency', 'OBSERVING', 'OBSERVER'],
   ])('accepting for %s makes the answering user a member (%s → %s) and shows them the operation', async (_story, role, memberRole) => {
-    const { operation } = await kit.jointOperation();
-    const lao = await kit.actor(await agencyIn('LA', 'Lao Customs'));
+    const { operation } = await file.kit.jointOperation();
+    const lao = await file.kit.actor(await agencyIn('LA', 'Lao Customs'));
     await operation.invite(lao.agency, role);
 
     const { result } = await operation.respond(lao, true);
@@ -214,23 +212,23 @@ describe('answering an invitation', () => {
       __typename: 'Participation',
       status: 'ACCEPTED',
       role,
-      respondedAt: testApp.clock.now().toISOString(),
+      respondedAt: file.app.clock.now().toISOString(),
       agency: { id: lao.agency.globalId },
       contactPoints: memberRole === 'CONTACT_POINT' ? [{ id: lao.globalId }] : [],
     });
     expect(await sightOf(operation, lao)).toEqual({ operation: { id: operation.id }, node: { id: operation.id }, listed: true });
     expect(await operation.view(lao, 'myRole')).toEqual({ myRole: memberRole });
-    const invitations = await testApp.graphql('{ myInvitations { code } }', {}, { token: lao.token });
+    const invitations = await file.app.graphql('{ myInvitations { code } }', {}, { token: lao.token });
     expect(invitations.data?.myInvitations).toEqual([]);
   });
 
   it('declining keeps the operation invisible to the agency, and the invitation is gone', async ({ cast: { operation, planner } }) => {
-    const lao = await kit.actor(await agencyIn('LA', 'Lao Customs'));
+    const lao = await file.kit.actor(await agencyIn('LA', 'Lao Customs'));
     await operation.invite(lao.agency);
 
     expect((await operation.respond(lao, false)).result).toMatchObject({ __typename: 'Participation', status: 'DECLINED' });
     expect(await sightOf(operation, lao)).toEqual(NOTHING);
-    expect((await testApp.graphql('{ myInvitations { code } }', {}, { token: lao.token })).data?.myInvitations).toEqual([]);
+    expect((await file.app.graphql('{ myInvitations { code } }', {}, { token: lao.token })).data?.myInvitations).toEqual([]);
     expect((await operation.respond(lao, true)).result).toMatchObject({ __typename: 'NotFoundError', code: 'NOT_FOUND' });
     expect(await sightOf(operation, lao)).toEqual(NOTHING);
 
@@ -242,12 +240,12 @@ describe('answering an invitation', () => {
   it('is answered for a user of an agency that was not invited exactly as for an operation that does not exist', async ({
     cast: { operation },
   }) => {
-    const outsider = await kit.actor(await agencyIn('PH', 'Bureau of Customs'));
+    const outsider = await file.kit.actor(await agencyIn('PH', 'Bureau of Customs'));
     const before = await operation.state();
 
     const refused = await operation.respond(outsider, true);
     expect(refused.result).toMatchObject({ __typename: 'NotFoundError', code: 'NOT_FOUND' });
-    const unknown = await kit.mutate(outsider, 'respondToInvitation', {
+    const unknown = await file.kit.mutate(outsider, 'respondToInvitation', {
       operationId: encodeGlobalId('Operation', randomUUID()),
       accept: true,
     });
@@ -260,8 +258,8 @@ describe('assigning members', () => {
   it.each<MemberRole>(['COORDINATOR', 'CONTACT_POINT', 'REVIEWER', 'OBSERVER'])(
     'a coordinator assigns a user of an accepted agency as %s',
     async (role) => {
-      const { operation, planner, thailand } = await kit.jointOperation();
-      const thaiOfficer = await kit.actor(thailand.agency);
+      const { operation, planner, thailand } = await file.kit.jointOperation();
+      const thaiOfficer = await file.kit.actor(thailand.agency);
       expect(await sightOf(operation, thaiOfficer)).toEqual(NOTHING);
 
       const { result } = await operation.assign(thaiOfficer, role);
@@ -280,8 +278,8 @@ describe('assigning members', () => {
   );
 
   it.each<MemberRole>(['CONTACT_POINT', 'OBSERVER'])('a contact point adds a colleague of their own agency as %s', async (role) => {
-    const { operation, malaysia } = await kit.jointOperation();
-    const colleague = await kit.actor(malaysia.agency);
+    const { operation, malaysia } = await file.kit.jointOperation();
+    const colleague = await file.kit.actor(malaysia.agency);
     const { result } = await operation.assign(colleague, role, malaysia);
     expect(result).toMatchObject({ __typename: 'OperationMember', role, user: { id: colleague.globalId } });
     expect(await operation.view(colleague, 'myRole')).toEqual({ myRole: role });
@@ -290,8 +288,8 @@ describe('assigning members', () => {
   it('a contact point may not make a colleague coordinator or reviewer, nor assign anyone of another agency (FORBIDDEN)', async ({
     cast: { operation, malaysia, thailand },
   }) => {
-    const colleague = await kit.actor(malaysia.agency);
-    const thaiOfficer = await kit.actor(thailand.agency);
+    const colleague = await file.kit.actor(malaysia.agency);
+    const thaiOfficer = await file.kit.actor(thailand.agency);
     const before = await operation.state();
 
     for (const [user, role] of [
@@ -307,7 +305,7 @@ describe('assigning members', () => {
   });
 
   it('a contact point may not change the role a coordinator gave a colleague (FORBIDDEN)', async ({ cast: { operation, malaysia } }) => {
-    const colleague = await kit.actor(malaysia.agency);
+    const colleague = await file.kit.actor(malaysia.agency);
     await operation.assign(colleague, 'COORDINATOR');
     const before = await operation.state();
 
@@ -317,12 +315,12 @@ describe('assigning members', () => {
   });
 
   it('only users of agencies that accepted can be members (ValidationError on userId)', async ({ cast: { operation } }) => {
-    const invited = await kit.actor(await agencyIn('LA', 'Lao Customs'));
+    const invited = await file.kit.actor(await agencyIn('LA', 'Lao Customs'));
     await operation.invite(invited.agency);
-    const declined = await kit.actor(await agencyIn('KH', 'General Department of Customs and Excise of Cambodia'));
+    const declined = await file.kit.actor(await agencyIn('KH', 'General Department of Customs and Excise of Cambodia'));
     await operation.invite(declined.agency);
     await operation.respond(declined, false);
-    const notInvited = await kit.actor(await agencyIn('PH', 'Bureau of Customs'));
+    const notInvited = await file.kit.actor(await agencyIn('PH', 'Bureau of Customs'));
     const before = await operation.state();
 
     for (const user of [invited, declined, notInvited]) {
@@ -339,7 +337,7 @@ describe('withdrawing', () => {
   it("removes the agency's members, who lose sight of the operation at once", async ({
     cast: { operation, planner, malaysia, thailand },
   }) => {
-    const colleague = await kit.actor(malaysia.agency);
+    const colleague = await file.kit.actor(malaysia.agency);
     await operation.assign(colleague, 'OBSERVER');
     expect((await sightOf(operation, colleague)).listed).toBe(true);
 
@@ -383,10 +381,10 @@ describe('withdrawing', () => {
 
 describe('an administrator who is not a member', () => {
   it('gets no operation content from being an administrator', async ({ cast: { operation } }) => {
-    const admin = await kit.actor(await agencyIn(null, 'WCO Secretariat IT'), { isAdmin: true });
+    const admin = await file.kit.actor(await agencyIn(null, 'WCO Secretariat IT'), { isAdmin: true });
 
     expect(await sightOf(operation, admin)).toEqual(NOTHING);
-    const all = await testApp.graphql('{ operations(first: 100) { edges { node { id } } } }', {}, { token: admin.token });
+    const all = await file.app.graphql('{ operations(first: 100) { edges { node { id } } } }', {}, { token: admin.token });
     expect(all.data?.operations.edges).toEqual([]);
     const before = await operation.state();
     expect((await operation.invite(admin.agency, 'OBSERVING', admin)).result).toMatchObject({ __typename: 'NotFoundError' });
@@ -409,7 +407,7 @@ describe('the timeline', () => {
     const events = seen!.timeline.edges.map((edge: { cursor: string; node: Record<string, unknown> }) => {
       expect(edge.node.cursor).toBe(edge.cursor);
       const { cursor: _cursor, occurredAt, ...event } = edge.node;
-      expect(occurredAt).toBe(testApp.clock.now().toISOString());
+      expect(occurredAt).toBe(file.app.clock.now().toISOString());
       return event;
     });
     expect(events).toEqual([
@@ -477,7 +475,7 @@ describe('the audit trail', () => {
     cast: { operation, planner, malaysia, thailand },
     reviewer: analyst,
   }) => {
-    const thaiObserver = await kit.actor(thailand.agency);
+    const thaiObserver = await file.kit.actor(thailand.agency);
     await operation.assign(thaiObserver, 'OBSERVER');
     const lao = await agencyIn('LA', 'Lao Customs');
     await operation.invite(lao, 'PARTICIPATING', malaysia);
@@ -533,7 +531,7 @@ describe('the audit trail', () => {
       ).toEqual(latest);
       expect(trail.at(-1)).toMatchObject({ action: 'createOperation', outcome: 'SUCCEEDED' });
       expect(trail[0]).toMatchObject({
-        occurredAt: testApp.clock.now().toISOString(),
+        occurredAt: file.app.clock.now().toISOString(),
         requestId: expect.any(String),
         sourceAddress: '127.0.0.1',
       });

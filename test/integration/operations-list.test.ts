@@ -1,33 +1,30 @@
 import { describe, expect } from 'vitest';
 import { it } from '../testkit/fixtures';
-import type { TestApp } from '../testkit/app';
-import type { OperationKit } from '../testkit/operations';
+import { fileHandles } from '../testkit/file-handles';
 import type { Fields } from '../testkit/graphql';
 
 // A planner's list of operations, and the rules that keep an operation workable and its record
 // readable: it never loses its last coordinator, a cancelled operation's invitation disappears,
 // the timeline tells what each participation event did, and administrators read account events only.
 
-let testApp: TestApp;
-let kit: OperationKit;
-
-it.beforeAll(({ app, kit: fileKit }) => {
-  testApp = app;
-  kit = fileKit;
-});
+const file = fileHandles(it);
 
 const listed = async (token: string, filter: string) => {
-  const response = await testApp.graphql(`{ operations(first: 50${filter}) { edges { node { code phase } } } }`, {}, { token });
+  const response = await file.app.graphql(`{ operations(first: 50${filter}) { edges { node { code phase } } } }`, {}, { token });
   expect(response.errors).toBeUndefined();
   return response.data!.operations.edges.map((edge: { node: { code: string } }) => edge.node.code);
 };
 
 describe("a planner's list of operations", () => {
   it('filters by phase and by text in the code or name, and pages through the rest', async () => {
-    const planner = await kit.actor();
-    const shield = await kit.operation(planner, { code: 'PGS-LIST-SHIELD', name: 'Precursor Shield' });
-    testApp.clock.advance({ minutes: 1 });
-    const passengers = await kit.operation(planner, { code: 'PAX-LIST-TRAVEL', name: 'Passenger watch', programme: 'PASSENGER_CONTROLS' });
+    const planner = await file.kit.actor();
+    const shield = await file.kit.operation(planner, { code: 'PGS-LIST-SHIELD', name: 'Precursor Shield' });
+    file.app.clock.advance({ minutes: 1 });
+    const passengers = await file.kit.operation(planner, {
+      code: 'PAX-LIST-TRAVEL',
+      name: 'Passenger watch',
+      programme: 'PASSENGER_CONTROLS',
+    });
     await passengers.advance('CANCELLED', { overrideJustification: 'Merged into the regional passenger operation.' });
 
     expect(await listed(planner.token, '')).toEqual(['PAX-LIST-TRAVEL', 'PGS-LIST-SHIELD']);
@@ -37,14 +34,14 @@ describe("a planner's list of operations", () => {
     expect(await listed(planner.token, ', search: "pax-list"')).toEqual(['PAX-LIST-TRAVEL']);
     expect(await listed(planner.token, ', search: "%"')).toEqual([]);
 
-    const firstPage = await testApp.graphql(
+    const firstPage = await file.app.graphql(
       '{ operations(first: 1) { edges { node { code } } pageInfo { hasNextPage endCursor } } }',
       {},
       { token: planner.token },
     );
     const { endCursor, hasNextPage } = firstPage.data!.operations.pageInfo;
     expect(hasNextPage).toBe(true);
-    const secondPage = await testApp.graphql(
+    const secondPage = await file.app.graphql(
       `{ operations(first: 1, after: "${endCursor}") { edges { node { code } } pageInfo { hasNextPage } } }`,
       {},
       { token: planner.token },
@@ -60,17 +57,17 @@ describe('an operation', () => {
     expect(refused.result).toMatchObject({ __typename: 'ValidationError' });
     expect(refused.result!.fieldErrors.map((error: { path: string[] }) => error.path.join('.'))).toEqual(['role']);
 
-    const deputy = await kit.actor(planner.agency);
+    const deputy = await file.kit.actor(planner.agency);
     expect((await operation.assign(deputy, 'COORDINATOR')).result).toMatchObject({ __typename: 'OperationMember', role: 'COORDINATOR' });
     expect((await operation.assign(planner, 'REVIEWER', deputy)).result).toMatchObject({ __typename: 'OperationMember', role: 'REVIEWER' });
   });
 
   it('takes its pending invitations with it when it is cancelled', async () => {
-    const planner = await kit.actor();
-    const operation = await kit.operation(planner);
-    const invitee = await kit.actor(await kit.seed.agency({ countryCode: 'VN' }));
+    const planner = await file.kit.actor();
+    const operation = await file.kit.operation(planner);
+    const invitee = await file.kit.actor(await file.kit.seed.agency({ countryCode: 'VN' }));
     await operation.invite(invitee.agency);
-    const invitations = () => testApp.graphql('{ myInvitations { code } }', {}, { token: invitee.token });
+    const invitations = () => file.app.graphql('{ myInvitations { code } }', {}, { token: invitee.token });
     expect((await invitations()).data!.myInvitations).toEqual([{ code: operation.code }]);
 
     await operation.advance('CANCELLED', { overrideJustification: 'The partner administrations asked to postpone.' });
@@ -98,8 +95,8 @@ describe('an operation', () => {
 
 describe("an administrator's audit trail", () => {
   it('holds account-level entries and nothing of any operation', async ({ cast: { operation } }) => {
-    const admin = await kit.actor(undefined, { isAdmin: true });
-    const response = await testApp.graphql(
+    const admin = await file.kit.actor(undefined, { isAdmin: true });
+    const response = await file.app.graphql(
       '{ accountAuditTrail(first: 500) { edges { node { action outcome targetType details } } } }',
       {},
       { token: admin.token },

@@ -1,11 +1,11 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect } from 'vitest';
 import { it } from '../testkit/fixtures';
+import { fileHandles } from '../testkit/file-handles';
 import { auditEntries } from '@jointops/server/db/schema/audit';
 import { uuidFromGlobalId } from '@jointops/server/global-id';
 import type { Phase } from '@jointops/shared/domain';
-import type { TestApp } from '../testkit/app';
-import { plannedPhases, type Actor, type OperationDriver, type OperationKit, type Outcome } from '../testkit/operations';
+import { plannedPhases, type Actor, type OperationDriver, type Outcome } from '../testkit/operations';
 import type { Shaped } from '../testkit/graphql';
 
 // An operation moves PLANNING → PRE_OPERATIONAL → OPERATIONAL → POST_OPERATIONAL → CLOSED one
@@ -13,13 +13,7 @@ import type { Shaped } from '../testkit/graphql';
 // and then, once met, letting it go. A coordinator may push through in writing; a CLOSED
 // operation is a record nobody can change.
 
-let testApp: TestApp;
-let kit: OperationKit;
-
-it.beforeAll(({ app, kit: fileKit }) => {
-  testApp = app;
-  kit = fileKit;
-});
+const file = fileHandles(it);
 
 const keys = (criteria: { key: string }[]) => criteria.map((criterion) => criterion.key);
 
@@ -41,8 +35,8 @@ async function expectAdvances(operation: OperationDriver, to: Phase): Promise<vo
 }
 
 const countryAgency = (countryCode: string, name: string) =>
-  kit.seed.agency({ name: `${name} ${Math.random().toString(36).slice(2, 8)}`, countryCode });
-const wcoPlanner = async () => kit.actor(await kit.seed.agency({ kind: 'INTERNATIONAL_ORGANIZATION', countryCode: null }));
+  file.kit.seed.agency({ name: `${name} ${Math.random().toString(36).slice(2, 8)}`, countryCode });
+const wcoPlanner = async () => file.kit.actor(await file.kit.seed.agency({ kind: 'INTERNATIONAL_ORGANIZATION', countryCode: null }));
 
 async function lastPhaseEvent(operation: OperationDriver) {
   const timeline = await operation.view(
@@ -58,15 +52,15 @@ async function lastPhaseEvent(operation: OperationDriver) {
 
 describe('from PLANNING to PRE_OPERATIONAL', () => {
   it('participants.twoCountries: waits for two accepted agencies from two countries', async () => {
-    const operation = await kit.operation(await wcoPlanner());
+    const operation = await file.kit.operation(await wcoPlanner());
     await expectBlocked(operation, 'PRE_OPERATIONAL', ['participants.twoCountries']);
 
-    await operation.join(await kit.actor(await countryAgency('MY', 'Royal Malaysian Customs')));
+    await operation.join(await file.kit.actor(await countryAgency('MY', 'Royal Malaysian Customs')));
     await expectBlocked(operation, 'PRE_OPERATIONAL', ['participants.twoCountries']);
-    await operation.join(await kit.actor(await countryAgency('MY', 'Royal Malaysia Police')));
+    await operation.join(await file.kit.actor(await countryAgency('MY', 'Royal Malaysia Police')));
     await expectBlocked(operation, 'PRE_OPERATIONAL', ['participants.twoCountries']);
 
-    const thai = await kit.actor(await countryAgency('TH', 'Thai Customs'));
+    const thai = await file.kit.actor(await countryAgency('TH', 'Thai Customs'));
     await operation.invite(thai.agency);
     await expectBlocked(operation, 'PRE_OPERATIONAL', ['participants.twoCountries']);
     await operation.respond(thai, true);
@@ -80,22 +74,22 @@ describe('from PLANNING to PRE_OPERATIONAL', () => {
     const refused = await expectBlocked(operation, 'PRE_OPERATIONAL', ['participants.contactPoints']);
     expect(refused.result!.unmetCriteria[0].description).toContain(thailand.agency.name);
 
-    await operation.assign(await kit.actor(thailand.agency), 'CONTACT_POINT');
+    await operation.assign(await file.kit.actor(thailand.agency), 'CONTACT_POINT');
     await expectAdvances(operation, 'PRE_OPERATIONAL');
   });
 
   it('plan.targetCommodities: waits until target commodities are chosen', async () => {
-    const { operation, planner } = await kit.jointOperation({ targetCommodityIds: [] });
+    const { operation, planner } = await file.kit.jointOperation({ targetCommodityIds: [] });
     await expectBlocked(operation, 'PRE_OPERATIONAL', ['plan.targetCommodities']);
 
-    const [ammoniumNitrate] = await kit.catalogue(planner);
+    const [ammoniumNitrate] = await file.kit.catalogue(planner);
     expect((await operation.update({ targetCommodityIds: [ammoniumNitrate!.id] })).result?.__typename).toBe('Operation');
     await expectAdvances(operation, 'PRE_OPERATIONAL');
   });
 
   it('plan.phaseDates: waits until every open phase has planned dates, and names the missing ones', async () => {
-    const plan = plannedPhases(testApp.clock.now());
-    const { operation } = await kit.jointOperation({
+    const plan = plannedPhases(file.app.clock.now());
+    const { operation } = await file.kit.jointOperation({
       plannedPhases: plan.filter((planned) => ['PLANNING', 'PRE_OPERATIONAL'].includes(planned.phase)),
     });
     const refused = await expectBlocked(operation, 'PRE_OPERATIONAL', ['plan.phaseDates']);
@@ -124,7 +118,7 @@ describe('from PRE_OPERATIONAL to OPERATIONAL', () => {
       .participations;
     expect(participations).toEqual(
       expect.arrayContaining([
-        { agency: { id: malaysia.agency.globalId }, readinessAcknowledgedAt: testApp.clock.now().toISOString() },
+        { agency: { id: malaysia.agency.globalId }, readinessAcknowledgedAt: file.app.clock.now().toISOString() },
         { agency: { id: thailand.agency.globalId }, readinessAcknowledgedAt: null },
       ]),
     );
@@ -154,7 +148,7 @@ describe('from PRE_OPERATIONAL to OPERATIONAL', () => {
     const first = await operation.readinessTest();
     await operation.acknowledge(first, malaysia);
     await operation.acknowledge(first, thailand);
-    testApp.clock.advance({ minutes: 5 });
+    file.app.clock.advance({ minutes: 5 });
     await operation.withdraw(thailand.agency, 'Contact point hub not staffed this week.');
     await operation.invite(thailand.agency);
     expect((await operation.respond(thailand, true)).result).toMatchObject({ status: 'ACCEPTED', readinessAcknowledgedAt: null });
@@ -174,7 +168,7 @@ describe('from PRE_OPERATIONAL to OPERATIONAL', () => {
     operation.reachTime(new Date(new Date(startsAt).getTime() - 1000));
     await expectBlocked(operation, 'OPERATIONAL', ['schedule.operationalStart']);
 
-    testApp.clock.advance({ seconds: 1 });
+    file.app.clock.advance({ seconds: 1 });
     await expectAdvances(operation, 'OPERATIONAL');
   });
 });
@@ -223,8 +217,8 @@ describe('from POST_OPERATIONAL to CLOSED', () => {
 
 describe('a refused transition', () => {
   it('lists every unmet criterion at once', async () => {
-    const operation = await kit.operation(await wcoPlanner(), { targetCommodityIds: [], plannedPhases: [] });
-    const malaysia = await operation.join(await kit.actor(await countryAgency('MY', 'Royal Malaysian Customs')));
+    const operation = await file.kit.operation(await wcoPlanner(), { targetCommodityIds: [], plannedPhases: [] });
+    const malaysia = await operation.join(await file.kit.actor(await countryAgency('MY', 'Royal Malaysian Customs')));
     await operation.assign(malaysia, 'OBSERVER');
     await expectBlocked(operation, 'PRE_OPERATIONAL', [
       'participants.twoCountries',
@@ -233,7 +227,7 @@ describe('a refused transition', () => {
       'plan.phaseDates',
     ]);
 
-    const joint = await kit.jointOperation();
+    const joint = await file.kit.jointOperation();
     await joint.operation.advanceTo('PRE_OPERATIONAL');
     await expectBlocked(joint.operation, 'OPERATIONAL', ['readiness.acknowledged', 'schedule.operationalStart']);
   });
@@ -244,7 +238,7 @@ describe('a refused transition', () => {
     ['going back', 'PRE_OPERATIONAL', 'PLANNING'],
     ['going back two phases', 'OPERATIONAL', 'PLANNING'],
   ])('refuses %s (%s to %s) as a ValidationError on `to`, even with a justification, and changes nothing', async (_story, from, to) => {
-    const { operation } = await kit.jointOperation();
+    const { operation } = await file.kit.jointOperation();
     await operation.advanceTo(from);
     const before = await operation.state();
     for (const overrideJustification of [undefined, 'The coordinators agreed to this at the planning meeting.']) {
@@ -260,8 +254,8 @@ describe('a refused transition', () => {
 describe('overriding a gate', () => {
   it('moves the phase when a coordinator justifies it, and the timeline and the audit trail keep the justification', async () => {
     const planner = await wcoPlanner();
-    const operation = await kit.operation(planner);
-    await operation.join(await kit.actor(await countryAgency('MY', 'Royal Malaysian Customs')));
+    const operation = await file.kit.operation(planner);
+    await operation.join(await file.kit.actor(await countryAgency('MY', 'Royal Malaysian Customs')));
     const justification = 'Thai Customs accepted by letter of 28 May; their account is being set up.';
 
     const { result } = await operation.advance('PRE_OPERATIONAL', { overrideJustification: justification });
@@ -284,7 +278,7 @@ describe('overriding a gate', () => {
       reason: null,
       actor: { id: planner.globalId },
     });
-    const [audited] = await testApp.database.db
+    const [audited] = await file.app.database.db
       .select()
       .from(auditEntries)
       .where(and(eq(auditEntries.operationId, uuidFromGlobalId(operation.id, 'Operation')!), eq(auditEntries.action, 'advancePhase')))
@@ -298,7 +292,7 @@ describe('overriding a gate', () => {
   });
 
   it('needs a justification of at least 20 characters, not counting surrounding spaces (ValidationError on overrideJustification)', async () => {
-    const operation = await kit.operation(await wcoPlanner());
+    const operation = await file.kit.operation(await wcoPlanner());
     const before = await operation.state();
     for (const tooShort of ['Agreed by telephone', `   ${'x'.repeat(19)}          `]) {
       const { result } = await operation.advance('PRE_OPERATIONAL', { overrideJustification: tooShort });
@@ -312,7 +306,7 @@ describe('overriding a gate', () => {
   });
 
   it('is for coordinators only: a contact point is refused with FORBIDDEN', async () => {
-    const { operation, malaysia } = await kit.jointOperation({ targetCommodityIds: [] });
+    const { operation, malaysia } = await file.kit.jointOperation({ targetCommodityIds: [] });
     const before = await operation.state();
     const { refusal } = await operation.advance('PRE_OPERATIONAL', {
       by: malaysia,
@@ -327,7 +321,7 @@ describe('cancelling', () => {
   it.each<Phase>(['PLANNING', 'PRE_OPERATIONAL', 'OPERATIONAL', 'POST_OPERATIONAL'])(
     'cancels an operation in %s, only with a reason',
     async (phase) => {
-      const { operation, planner } = await kit.jointOperation();
+      const { operation, planner } = await file.kit.jointOperation();
       await operation.advanceTo(phase);
       const before = await operation.state();
       const withoutReason = await operation.advance('CANCELLED');
@@ -359,11 +353,11 @@ describe('a CLOSED operation', () => {
   let newcomer: Actor;
 
   beforeAll(async () => {
-    ({ operation, planner, malaysia } = await kit.jointOperation());
-    stillInvited = await kit.actor(await countryAgency('PH', 'Bureau of Customs'));
+    ({ operation, planner, malaysia } = await file.kit.jointOperation());
+    stillInvited = await file.kit.actor(await countryAgency('PH', 'Bureau of Customs'));
     await operation.invite(stillInvited.agency);
-    malaysianColleague = await kit.actor(malaysia.agency);
-    newcomer = await kit.actor(await countryAgency('LA', 'Lao Customs'));
+    malaysianColleague = await file.kit.actor(malaysia.agency);
+    newcomer = await file.kit.actor(await countryAgency('LA', 'Lao Customs'));
     await operation.advanceTo('CLOSED');
   });
 
@@ -404,7 +398,7 @@ describe('recordFinalReport', () => {
     cast: { operation, planner, malaysia, thailand },
     reviewer: analyst,
   }) => {
-    const thaiObserver = await kit.actor(thailand.agency);
+    const thaiObserver = await file.kit.actor(thailand.agency);
     await operation.assign(thaiObserver, 'OBSERVER');
     await operation.advanceTo('POST_OPERATIONAL');
 
