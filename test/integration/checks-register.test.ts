@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect } from 'vitest';
 import { it } from '../testkit/fixtures';
+import { fileHandles } from '../testkit/file-handles';
 import { databaseCheckTotals, licitShipmentTotals } from '@jointops/server/modules/checks/checks.repo';
 import { decodeGlobalId } from '@jointops/server/global-id';
 import { calendarDateIn } from '@jointops/shared/validation';
-import type { TestApp } from '../testkit/app';
-import type { Actor, OperationDriver, OperationKit } from '../testkit/operations';
+import type { Actor, OperationDriver } from '../testkit/operations';
 import { type OperationalRoom, operationalRoom } from '../testkit/operational-room';
 
 // The register PGS results are compiled from besides seizures: how many licit shipments of
@@ -13,23 +13,20 @@ import { type OperationalRoom, operationalRoom } from '../testkit/operational-ro
 // by day; a figure recorded again for the same day replaces the first, so a retry never counts
 // twice and a mistake can be corrected, and the timeline tells a correction from a first record.
 
-let testApp: TestApp;
-let kit: OperationKit;
+const file = fileHandles(it);
 let codes: Map<string, string>;
 
-it.beforeAll(async ({ app, kit: fileKit }) => {
-  testApp = app;
-  kit = fileKit;
+it.beforeAll(async ({ kit }) => {
   codes = new Map((await kit.catalogue(await kit.actor())).map((item) => [item.code, item.id]));
 });
 
 const suffix = () => Math.random().toString(36).slice(2, 8);
-/** Today in the operation's reference time zone (the kit plans operations in Asia/Bangkok), `days` from now. */
-const day = (days = 0) => calendarDateIn('Asia/Bangkok', new Date(testApp.clock.now().getTime() + days * 86_400_000));
+/** Today in the operation's reference time zone (the file.kit plans operations in Asia/Bangkok), `days` from now. */
+const day = (days = 0) => calendarDateIn('Asia/Bangkok', new Date(file.app.clock.now().getTime() + days * 86_400_000));
 
 /** Records today's figure, or that of the day `daysAway` from today. */
 function shipments(operation: OperationDriver, by: Actor, commodity: string, { daysAway = 0, ...figures }: Record<string, unknown>) {
-  return kit.mutate(by, 'recordLicitShipmentsChecked', {
+  return file.kit.mutate(by, 'recordLicitShipmentsChecked', {
     operationId: operation.id,
     checkedOn: day(daysAway as number),
     commodityId: codes.get(commodity),
@@ -37,7 +34,7 @@ function shipments(operation: OperationDriver, by: Actor, commodity: string, { d
   });
 }
 function databaseChecks(operation: OperationDriver, by: Actor, database: string, figures: Record<string, unknown>) {
-  return kit.mutate(by, 'recordDatabaseChecks', { operationId: operation.id, checkedOn: day(), database, ...figures });
+  return file.kit.mutate(by, 'recordDatabaseChecks', { operationId: operation.id, checkedOn: day(), database, ...figures });
 }
 
 const REGISTER = `licitShipmentChecks { id countryCode checkedOn shipments quantity unit agency { id } commodity { code } }
@@ -63,7 +60,7 @@ const ROOM = {
 
 describe('recording licit shipments checked', () => {
   it("records the agency's figure under its country, for every member to see", async () => {
-    const { operation, malaysia, thailand, observer } = await operationalRoom(kit, ROOM);
+    const { operation, malaysia, thailand, observer } = await operationalRoom(file.kit, ROOM);
     const { result } = await shipments(operation, malaysia, 'AMMONIUM_NITRATE', { shipments: 12, quantity: 24.5, unit: 'T' });
     expect(result).toMatchObject({
       __typename: 'LicitShipmentCheck',
@@ -86,7 +83,7 @@ describe('recording licit shipments checked', () => {
   });
 
   it('replaces the figure when recorded again for the same day and commodity, and says so on the timeline', async () => {
-    const { operation, malaysia, thailand } = await operationalRoom(kit, ROOM);
+    const { operation, malaysia, thailand } = await operationalRoom(file.kit, ROOM);
     const first = await shipments(operation, malaysia, 'UREA', { shipments: 3 });
     const corrected = await shipments(operation, malaysia, 'UREA', { shipments: 5, quantity: 1200, unit: 'KG' });
     const retried = await shipments(operation, malaysia, 'UREA', { shipments: 5, quantity: 1200, unit: 'KG' });
@@ -112,7 +109,7 @@ describe('recording licit shipments checked', () => {
   });
 
   it('keeps each agency to its own figures: the same day and commodity from Thailand is a figure of its own', async () => {
-    const { operation, malaysia, thailand } = await operationalRoom(kit, ROOM);
+    const { operation, malaysia, thailand } = await operationalRoom(file.kit, ROOM);
     await shipments(operation, malaysia, 'ACETONE', { shipments: 2 });
     await shipments(operation, thailand, 'ACETONE', { shipments: 7 });
     const register = (await operation.view(malaysia, REGISTER))!.licitShipmentChecks;
@@ -126,7 +123,7 @@ describe('recording licit shipments checked', () => {
     // One room for all of them: each refusal must leave it as empty as it found it.
     let room: OperationalRoom<typeof ROOM>;
     beforeAll(async () => {
-      room = await operationalRoom(kit, ROOM);
+      room = await operationalRoom(file.kit, ROOM);
     });
 
     it.each([
@@ -149,7 +146,7 @@ describe('recording licit shipments checked', () => {
 
 describe('recording database checks', () => {
   it('records checks and hits, and a correction replaces them', async () => {
-    const { operation, malaysia, thailand } = await operationalRoom(kit, ROOM);
+    const { operation, malaysia, thailand } = await operationalRoom(file.kit, ROOM);
     const first = await databaseChecks(operation, thailand, 'INTERPOL_SLTD', { checks: 1200, hits: 3 });
     expect(first.result).toMatchObject({
       __typename: 'DatabaseCheck',
@@ -181,7 +178,7 @@ describe('recording database checks', () => {
   });
 
   it('refuses more hits than checks, recording nothing', async () => {
-    const { operation, thailand } = await operationalRoom(kit, ROOM);
+    const { operation, thailand } = await operationalRoom(file.kit, ROOM);
     const { result } = await databaseChecks(operation, thailand, 'WCO_CEN', { checks: 10, hits: 11 });
     expect(result).toMatchObject({ __typename: 'ValidationError', fieldErrors: [{ path: ['hits'] }] });
     expect((await operation.view(thailand, REGISTER))!.databaseChecks).toEqual([]);
@@ -190,14 +187,14 @@ describe('recording database checks', () => {
 
 describe('who records, and when', () => {
   it('refuses an agency without a country, such as the WCO itself', async () => {
-    const { operation, planner } = await operationalRoom(kit, ROOM);
+    const { operation, planner } = await operationalRoom(file.kit, ROOM);
     const { result } = await databaseChecks(operation, planner, 'INTERPOL_NOMINALS', { checks: 4, hits: 0 });
     expect(result).toMatchObject({ __typename: 'ValidationError', code: 'VALIDATION' });
     expect((await operation.view(planner, REGISTER))!.databaseChecks).toEqual([]);
   });
 
   it('lets neither reviewers nor observers record, and outsiders neither record nor see anything', async () => {
-    const { operation, malaysia, reviewer, observer, outsider } = await operationalRoom(kit, ROOM);
+    const { operation, malaysia, reviewer, observer, outsider } = await operationalRoom(file.kit, ROOM);
     const recorded = await databaseChecks(operation, malaysia, 'NATIONAL', { checks: 40, hits: 1 });
     expect((await databaseChecks(operation, reviewer, 'NATIONAL', { checks: 1, hits: 0 })).refusal).toBe('FORBIDDEN');
     expect((await shipments(operation, observer, 'UREA', { shipments: 1 })).refusal).toBe('FORBIDDEN');
@@ -206,7 +203,7 @@ describe('who records, and when', () => {
       message: 'Operation not found.',
     });
     expect(await operation.view(outsider, REGISTER)).toBeNull();
-    const node = await testApp.graphql('query($id: ID!) { node(id: $id) { id } }', { id: recorded.result!.id }, { token: outsider.token });
+    const node = await file.app.graphql('query($id: ID!) { node(id: $id) { id } }', { id: recorded.result!.id }, { token: outsider.token });
     expect(node.data).toEqual({ node: null });
     expect((await operation.view(malaysia, REGISTER))!.databaseChecks).toEqual([expect.objectContaining({ checks: 40, hits: 1 })]);
   });
@@ -226,9 +223,11 @@ describe('who records, and when', () => {
 
 describe('totals for the results', () => {
   it('adds figures per country in base units, never adding unlike units', async () => {
-    const { operation, malaysia, thailand } = await operationalRoom(kit, ROOM);
+    const { operation, malaysia, thailand } = await operationalRoom(file.kit, ROOM);
     // Malaysian police check too: a country's total is the sum of its agencies'.
-    const police = await kit.actor(await kit.seed.agency({ name: `Royal Malaysia Police ${suffix()}`, kind: 'POLICE', countryCode: 'MY' }));
+    const police = await file.kit.actor(
+      await file.kit.seed.agency({ name: `Royal Malaysia Police ${suffix()}`, kind: 'POLICE', countryCode: 'MY' }),
+    );
     expect((await operation.invite(police.agency)).result?.__typename).toBe('Participation');
     expect((await operation.respond(police, true)).result?.status).toBe('ACCEPTED');
     await shipments(operation, malaysia, 'AMMONIUM_NITRATE', { shipments: 4, quantity: 2, unit: 'T' });
@@ -244,7 +243,7 @@ describe('totals for the results', () => {
     await databaseChecks(operation, police, 'INTERPOL_NOMINALS', { checks: 30, hits: 0 });
     await databaseChecks(operation, thailand, 'INTERPOL_SLTD', { checks: 20, hits: 1 });
 
-    const { db } = testApp.database;
+    const { db } = file.app.database;
     const operationId = decodeGlobalId(operation.id)!.id;
     expect(await licitShipmentTotals(db, operationId)).toEqual([
       {

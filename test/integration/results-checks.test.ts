@@ -1,25 +1,22 @@
 import { describe, expect } from 'vitest';
 import { it } from '../testkit/fixtures';
+import { fileHandles } from '../testkit/file-handles';
 import { calendarDateIn } from '@jointops/shared/validation';
-import type { TestApp } from '../testkit/app';
-import type { Actor, OperationDriver, OperationKit } from '../testkit/operations';
+import type { Actor, OperationDriver } from '../testkit/operations';
 import type { Fields } from '../testkit/graphql';
 
 // The other half of a results release: the licit shipments the contact points checked and let go,
 // and their checks against databases with the hits, summed per country from the register of
 // checks, with unlike units never added, in the API and in its CSV alike.
 
-let testApp: TestApp;
-let kit: OperationKit;
+const file = fileHandles(it);
 let codes: Map<string, string>;
 
-it.beforeAll(async ({ app, kit: fileKit }) => {
-  testApp = app;
-  kit = fileKit;
+it.beforeAll(async ({ kit }) => {
   codes = new Map((await kit.catalogue(await kit.actor())).map((item) => [item.code, item.id]));
 });
 
-const today = () => calendarDateIn('Asia/Bangkok', testApp.clock.now());
+const today = () => calendarDateIn('Asia/Bangkok', file.app.clock.now());
 
 async function record(
   operation: OperationDriver,
@@ -27,7 +24,7 @@ async function record(
   mutation: 'recordLicitShipmentsChecked' | 'recordDatabaseChecks',
   figures: Record<string, unknown>,
 ) {
-  const { result } = await kit.mutate(by, mutation, { operationId: operation.id, checkedOn: today(), ...figures });
+  const { result } = await file.kit.mutate(by, mutation, { operationId: operation.id, checkedOn: today(), ...figures });
   expect(result?.__typename).not.toMatch(/Error$/);
 }
 
@@ -71,7 +68,7 @@ describe('results from the register of checks', () => {
     await record(operation, malaysia, 'recordDatabaseChecks', { database: 'INTERPOL_SLTD', checks: 900, hits: 2 });
     await record(operation, thailand, 'recordDatabaseChecks', { database: 'WCO_CEN', checks: 40, hits: 1 });
 
-    const response = await testApp.graphql<{ operationResults: Fields }>(RESULTS, { id: operation.id }, { token: malaysia.token });
+    const response = await file.app.graphql<{ operationResults: Fields }>(RESULTS, { id: operation.id }, { token: malaysia.token });
     expect(response.errors).toBeUndefined();
     const results = response.data!.operationResults;
     expect(results.totals).toEqual({ licitShipmentsChecked: 20, databaseChecks: 940, databaseHits: 3 });
@@ -94,8 +91,8 @@ describe('results from the register of checks', () => {
     expect(results.databaseCsv).toBe('country_code,database,checks,hits\r\nMY,INTERPOL_SLTD,900,2\r\nTH,WCO_CEN,40,1\r\n');
     expect(results.totalsCsv).toContain('\r\nlicitShipmentsChecked,20\r\ndatabaseChecks,940\r\ndatabaseHits,3\r\n');
 
-    const outsider = await kit.actor();
-    const refused = await testApp.graphql(RESULTS, { id: operation.id }, { token: outsider.token });
+    const outsider = await file.kit.actor();
+    const refused = await file.app.graphql(RESULTS, { id: operation.id }, { token: outsider.token });
     expect(refused.data).toBeNull();
     expect(JSON.stringify(refused.errors)).toContain('NOT_FOUND');
   });

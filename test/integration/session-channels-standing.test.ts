@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, vi } from 'vitest';
 import { it } from '../testkit/fixtures';
-import type { TestApp } from '../testkit/app';
-import type { Actor, OperationDriver, OperationKit } from '../testkit/operations';
+import { fileHandles } from '../testkit/file-handles';
+import type { Actor, OperationDriver } from '../testkit/operations';
 import { openSse } from '../testkit/sse';
 import { follow, received, STREAM, timelineEnd, type Follower, type StreamEvent } from './session-channels.kit';
 
@@ -29,14 +29,9 @@ vi.mock('@jointops/server/modules/operations/operations.repo', async (importOrig
   };
 });
 
-let testApp: TestApp;
-let kit: OperationKit;
 const followers: Follower[] = [];
 
-it.beforeAll(({ app, kit: fileKit }) => {
-  testApp = app;
-  kit = fileKit;
-});
+const file = fileHandles(it);
 afterEach(async () => {
   await Promise.all(followers.splice(0).map((follower) => follower.dispose()));
 });
@@ -67,17 +62,17 @@ describe('losing one’s standing in an operation ends its live streams', () => 
     {
       what: 'their removal from the operation',
       lose: async (operation: OperationDriver, person: Actor) =>
-        testApp.graphql(
+        file.app.graphql(
           REMOVE,
           { input: { operationId: operation.id, memberId: await memberIdOf(operation, person) } },
           { token: operation.coordinator.token },
         ),
     },
   ])('$what ends their SSE stream and their WebSocket subscription; nothing after reaches them', async ({ what, lose }) => {
-    const { operation, malaysia, thailand } = await kit.jointOperation();
+    const { operation, malaysia, thailand } = await file.kit.jointOperation();
     const after = await timelineEnd(operation);
-    const person = follow(testApp, operation.id, malaysia.token, after);
-    const bystander = follow(testApp, operation.id, thailand.token, after);
+    const person = follow(file.app, operation.id, malaysia.token, after);
+    const bystander = follow(file.app, operation.id, thailand.token, after);
     followers.push(person, bystander);
     await operation.update({ region: 'Seen by both while taking part' });
     await received([person, bystander], 'OPERATION_UPDATED');
@@ -92,7 +87,7 @@ describe('losing one’s standing in an operation ends its live streams', () => 
   it('ends a stream being opened while the withdrawal commits, before it delivers anything', async ({
     cast: { operation, malaysia, thailand },
   }) => {
-    const bystander = follow(testApp, operation.id, thailand.token, await timelineEnd(operation));
+    const bystander = follow(file.app, operation.id, thailand.token, await timelineEnd(operation));
     followers.push(bystander);
     await operation.update({ region: 'Before the withdrawal' });
     await received([bystander], 'OPERATION_UPDATED');
@@ -103,7 +98,7 @@ describe('losing one’s standing in an operation ends its live streams', () => 
       run: () => operation.withdraw(malaysia.agency, 'Withdrawn while their stream was opening'),
     };
     const stream = openSse<StreamEvent>(
-      `${testApp.url}/graphql`,
+      `${file.app.url}/graphql`,
       STREAM,
       { id: operation.id },
       { authorization: `Bearer ${malaysia.token}` },

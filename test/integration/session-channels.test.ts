@@ -3,8 +3,8 @@ import WebSocket from 'ws';
 import { encodeGlobalId } from '@jointops/server/global-id';
 import { afterEach, describe, expect, vi } from 'vitest';
 import { withApp } from '../testkit/fixtures';
-import type { TestApp } from '../testkit/app';
-import type { Actor, OperationKit } from '../testkit/operations';
+import { fileHandles } from '../testkit/file-handles';
+import type { Actor } from '../testkit/operations';
 import { reportFigure } from '../testkit/report';
 import { openSse } from '../testkit/sse';
 import { execute, openSocket } from '../testkit/ws';
@@ -32,8 +32,6 @@ const MAX_PENDING_PER_ADDRESS = 4;
 // Two hours: the victim signs in an hour before the others, so expiry can end the victim's alone.
 const ABSOLUTE_TIMEOUT_HOURS = 2;
 
-let testApp: TestApp;
-let kit: OperationKit;
 const cleanups: (() => unknown)[] = [];
 const track = <T extends { dispose(): unknown }>(thing: T): T => {
   cleanups.push(() => thing.dispose());
@@ -49,34 +47,30 @@ const it = withApp({
     TRUST_PROXY: 'true',
   },
 });
-
-it.beforeAll(({ app, kit: fileKit }) => {
-  testApp = app;
-  kit = fileKit;
-});
+const file = fileHandles(it);
 afterEach(async () => {
   await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()));
 });
 
-const fresh = async (actor: Actor): Promise<Actor> => ({ ...actor, token: (await kit.seed.signIn(actor)).token });
+const fresh = async (actor: Actor): Promise<Actor> => ({ ...actor, token: (await file.kit.seed.signIn(actor)).token });
 
 /**
  * A joint operation in its pre-operational phase, where alerts are raised; the victim (Malaysia's
  * contact point) signed in an hour before the others.
  */
 async function story(): Promise<Cast> {
-  const { operation, planner, malaysia, thailand } = await kit.jointOperation();
+  const { operation, planner, malaysia, thailand } = await file.kit.jointOperation();
   await operation.advanceTo('PRE_OPERATIONAL');
-  const admin = await kit.actor(undefined, { isAdmin: true });
-  testApp.clock.advance({ hours: 1 });
+  const admin = await file.kit.actor(undefined, { isAdmin: true });
+  file.app.clock.advance({ hours: 1 });
   return { operation, planner: await fresh(planner), victim: malaysia, bystander: await fresh(thailand), admin };
 }
 
 /** The victim and the bystander follow the operation over both transports, proven live by one event. */
 async function following(cast: Cast): Promise<{ victim: Follower; bystander: Follower }> {
   const after = await timelineEnd(cast.operation, cast.planner);
-  const victim = track(follow(testApp, cast.operation.id, cast.victim.token, after));
-  const bystander = track(follow(testApp, cast.operation.id, cast.bystander.token, after));
+  const victim = track(follow(file.app, cast.operation.id, cast.victim.token, after));
+  const bystander = track(follow(file.app, cast.operation.id, cast.bystander.token, after));
   await cast.operation.update({ region: 'Seen by both while signed in' }, cast.planner);
   await received([victim, bystander], 'OPERATION_UPDATED');
   return { victim, bystander };
@@ -97,7 +91,7 @@ describe('a session that ends takes every live channel with it', () => {
       const { victim, bystander } = await following(cast);
 
       const started = performance.now();
-      await end(testApp, cast);
+      await end(file.app, cast);
       const ended = await bothEnded(victim, started);
       reportFigure(`${name}: SSE ended in ${ended.sseMs} ms, WebSocket closed in ${ended.wsMs} ms`);
 
@@ -111,10 +105,10 @@ describe('a session that ends takes every live channel with it', () => {
     const cast = await story();
     const { victim, bystander } = await following(cast);
 
-    testApp.clock.advance({ hours: ABSOLUTE_TIMEOUT_HOURS - 0.5 });
+    file.app.clock.advance({ hours: ABSOLUTE_TIMEOUT_HOURS - 0.5 });
     const started = performance.now();
     // The server runs this check every 30 s; the test runs it now instead of waiting.
-    await testApp.app.live.revalidate();
+    await file.app.app.live.revalidate();
     const ended = await bothEnded(victim, started);
     reportFigure(`expiry at the re-check: SSE ended in ${ended.sseMs} ms, WebSocket closed in ${ended.wsMs} ms`);
 
@@ -127,7 +121,7 @@ describe('a session that ends takes every live channel with it', () => {
     const cast = await story();
     const { victim, bystander } = await following(cast);
 
-    testApp.clock.advance({ hours: ABSOLUTE_TIMEOUT_HOURS - 0.5 });
+    file.app.clock.advance({ hours: ABSOLUTE_TIMEOUT_HOURS - 0.5 });
     const started = performance.now();
     await raiseAlert(cast.operation, cast.planner);
     expect(await bothEnded(victim, started)).toMatchObject({ sse: 'complete', wsCode: 4403 });
@@ -138,15 +132,15 @@ describe('a session that ends takes every live channel with it', () => {
     const cast = await story();
     const { victim, bystander } = await following(cast);
     const otherSession = track(
-      follow(testApp, cast.operation.id, (await fresh(cast.victim)).token, await timelineEnd(cast.operation, cast.planner)),
+      follow(file.app, cast.operation.id, (await fresh(cast.victim)).token, await timelineEnd(cast.operation, cast.planner)),
     );
 
-    await SESSION_ENDINGS[0]!.end(testApp, cast);
+    await SESSION_ENDINGS[0]!.end(file.app, cast);
     await bothEnded(victim, performance.now());
 
     await raiseAlert(cast.operation, cast.planner);
     await received([bystander, otherSession], 'ALERT_RAISED');
-    expect(testApp.app.channels.countOf(cast.victim.id)).toBe(2);
+    expect(file.app.app.channels.countOf(cast.victim.id)).toBe(2);
   });
 });
 
@@ -156,36 +150,36 @@ describe('the per-person connection limit', () => {
   }) => {
     const variables = { id: operation.id };
     const sse = () => {
-      const stream = openSse(`${testApp.url}/graphql`, STREAM, variables, { authorization: `Bearer ${malaysia.token}` });
+      const stream = openSse(`${file.app.url}/graphql`, STREAM, variables, { authorization: `Bearer ${malaysia.token}` });
       cleanups.push(() => stream.close());
       return stream;
     };
     const sockets = [
-      track(openSocket(testApp.wsUrl, { token: malaysia.token })),
-      track(openSocket(testApp.wsUrl, { token: malaysia.token })),
+      track(openSocket(file.app.wsUrl, { token: malaysia.token })),
+      track(openSocket(file.app.wsUrl, { token: malaysia.token })),
     ];
     for (const socket of sockets) expect((await execute(socket, '{ me { id } }')).data).toEqual({ me: { id: malaysia.globalId } });
     // A stream refused at its start gives its place back.
     const unknown = openSse(
-      `${testApp.url}/graphql`,
+      `${file.app.url}/graphql`,
       STREAM,
       { id: encodeGlobalId('Operation', randomUUID()) },
       { authorization: `Bearer ${malaysia.token}` },
     );
     expect(await unknown.ended).toBe('complete');
     expect(unknown.received).toEqual([{ errors: [expect.objectContaining({ extensions: { code: 'NOT_FOUND' } })] }]);
-    expect(testApp.app.channels.countOf(malaysia.id)).toBe(2);
+    expect(file.app.app.channels.countOf(malaysia.id)).toBe(2);
 
     const [first] = [sse(), sse()];
-    await vi.waitFor(() => expect(testApp.app.channels.countOf(malaysia.id)).toBe(MAX_PER_USER));
+    await vi.waitFor(() => expect(file.app.app.channels.countOf(malaysia.id)).toBe(MAX_PER_USER));
 
     const refused = sse();
     expect(await refused.ended).toBe('complete');
     expect(refused.received).toEqual([{ errors: [expect.objectContaining({ extensions: { code: 'TOO_MANY_CONNECTIONS' } })] }]);
-    expect((await track(openSocket(testApp.wsUrl, { token: malaysia.token })).closed).code).toBe(4429);
+    expect((await track(openSocket(file.app.wsUrl, { token: malaysia.token })).closed).code).toBe(4429);
 
     first!.close();
-    await vi.waitFor(() => expect(testApp.app.channels.countOf(malaysia.id)).toBe(MAX_PER_USER - 1));
+    await vi.waitFor(() => expect(file.app.app.channels.countOf(malaysia.id)).toBe(MAX_PER_USER - 1));
     const replacement = sse();
     await operation.update({ region: 'Seen by the replacement' });
     await replacement.until((payloads) => payloads.some((payload) => payload.data?.operationEvents.type === 'OPERATION_UPDATED'));
@@ -194,7 +188,7 @@ describe('the per-person connection limit', () => {
 
 describe('sockets not yet signed in, per source address', () => {
   const raw = (headers: Record<string, string> = {}) => {
-    const socket = new WebSocket(testApp.wsUrl, 'graphql-transport-ws', { headers });
+    const socket = new WebSocket(file.app.wsUrl, 'graphql-transport-ws', { headers });
     // A refused upgrade is an error event too; the test reads the refusal from the response.
     socket.on('error', () => undefined);
     cleanups.push(() => socket.terminate());
@@ -206,7 +200,7 @@ describe('sockets not yet signed in, per source address', () => {
   };
 
   it(`are refused with 429 beyond ${MAX_PENDING_PER_ADDRESS}, until one signs in or goes away`, async () => {
-    const actor = await kit.actor();
+    const actor = await file.kit.actor();
     const pending = Array.from({ length: MAX_PENDING_PER_ADDRESS }, () => raw());
     expect(await Promise.all(pending.map((attempt) => attempt.opened))).toEqual(Array(MAX_PENDING_PER_ADDRESS).fill(101));
 
