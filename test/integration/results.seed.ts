@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { TestApp } from '../testkit/app';
 import { operationKit, type Actor } from '../testkit/operations';
 import { seizureInput, seizureKit } from '../testkit/seizures';
+import type { it as fixtureTest } from '../testkit/fixtures';
+import { resultsKit } from '../testkit/results';
 
 // The operation whose results the tests compute by hand. The WCO coordinates; Malaysian and Thai
 // customs take part; a WCO reviewer verifies. Targets: ammonium nitrate, detonating cord, detonators.
@@ -134,3 +136,26 @@ export async function seedResultsOperation(testApp: TestApp) {
 }
 
 export type ResultsWorld = Awaited<ReturnType<typeof seedResultsOperation>>;
+
+/**
+ * The operation seeded once for the file, and the results' helpers on its app: read `seeded.world`
+ * and `seeded.results` inside a test or hook.
+ */
+export function seededResults(test: typeof fixtureTest) {
+  let seeded: { world: ResultsWorld; results: ReturnType<typeof resultsKit> } | undefined;
+  test.beforeAll(async ({ app }) => {
+    seeded = { results: resultsKit(app), world: await seedResultsOperation(app) };
+  });
+  const read = () => {
+    if (!seeded) throw new Error('the seeded results operation is read before its beforeAll ran: read it inside a test or a hook');
+    return seeded;
+  };
+  return {
+    get world() {
+      return read().world;
+    },
+    get results() {
+      return read().results;
+    },
+  };
+}

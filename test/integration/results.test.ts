@@ -1,36 +1,29 @@
 import { describe, expect } from 'vitest';
 import { it } from '../testkit/fixtures';
-import type { TestApp } from '../testkit/app';
-import { resultsKit, type ResultRowSeen } from '../testkit/results';
+import { fileHandles } from '../testkit/file-handles';
+import type { ResultRowSeen } from '../testkit/results';
 import { seizureInput } from '../testkit/seizures';
-import { seedResultsOperation, type ResultsWorld } from './results.seed';
+import { seededResults } from './results.seed';
 
 // The results of the operation seeded in results.seed.ts, against figures computed by hand from
 // its table: every table, units normalised within their dimension only, verified reports by
 // default, the restricted alert counted only for its audience, and nothing for outsiders.
 
-let testApp: TestApp;
-let world: ResultsWorld;
-let results: ReturnType<typeof resultsKit>;
-
-it.beforeAll(async ({ app }) => {
-  testApp = app;
-  results = resultsKit(testApp);
-  world = await seedResultsOperation(testApp);
-});
+const file = fileHandles(it);
+const seeded = seededResults(it);
 
 /** The figures of a row, without its labels. */
 const figures = (rows: ResultRowSeen[]) => rows.map((row) => [row.key, row.quantity, row.unit, row.seizures, row.arrests]);
 
 describe('operation results, VERIFIED reports only (the default)', () => {
   it('count seizures, arrests and bonus seizures of verified reports only', async () => {
-    const { data } = await results.results(world.malaysia, world.operation.id);
+    const { data } = await seeded.results.results(seeded.world.malaysia, seeded.world.operation.id);
     expect(data.includeUnverified).toBe(false);
     expect(data.totals).toMatchObject({ seizures: 7, arrests: 5, bonusSeizures: 2 });
   });
 
   it('add g, t and kg up in kg, and never add pieces or metres to them', async () => {
-    const { data } = await results.results(world.malaysia, world.operation.id);
+    const { data } = await seeded.results.results(seeded.world.malaysia, seeded.world.operation.id);
     expect(figures(data.byCountryAndCommodity)).toEqual([
       ['MY:AMMONIUM_NITRATE:KG', 2003.5, 'KG', 3, 3],
       ['MY:DETONATOR:PIECES', 40, 'PIECES', 1, 0],
@@ -47,7 +40,7 @@ describe('operation results, VERIFIED reports only (the default)', () => {
   });
 
   it('group by detection method and by transport mode, one row per unit, most seizures first', async () => {
-    const { data } = await results.results(world.malaysia, world.operation.id);
+    const { data } = await seeded.results.results(seeded.world.malaysia, seeded.world.operation.id);
     expect(figures(data.byDetectionMethod)).toEqual([
       ['CANINE:KG', 4.5, 'KG', 2, 1],
       ['X_RAY:KG', 2000.5, 'KG', 2, 3],
@@ -65,7 +58,7 @@ describe('operation results, VERIFIED reports only (the default)', () => {
   });
 
   it('class bonus seizures by catalogue category, or OTHER for a described commodity', async () => {
-    const { data } = await results.results(world.malaysia, world.operation.id);
+    const { data } = await seeded.results.results(seeded.world.malaysia, seeded.world.operation.id);
     expect(figures(data.bonusByClass)).toEqual([
       ['OTHER:KG', 1.5, 'KG', 1, 1],
       ['UAV:PIECES', 3, 'PIECES', 1, 0],
@@ -80,7 +73,7 @@ describe('operation results, VERIFIED reports only (the default)', () => {
   });
 
   it('add the SUBMITTED report when asked, never the rejected one or a draft', async () => {
-    const { data } = await results.results(world.malaysia, world.operation.id, { includeUnverified: true });
+    const { data } = await seeded.results.results(seeded.world.malaysia, seeded.world.operation.id, { includeUnverified: true });
     expect(data.totals).toMatchObject({ seizures: 8, arrests: 10 });
     expect(figures(data.byCountryAndCommodity)[0]).toEqual(['MY:AMMONIUM_NITRATE:KG', 3003.5, 'KG', 4, 8]);
     expect(data.byCountryAndCommodity.some((row: ResultRowSeen) => row.unit === 'L')).toBe(false);
@@ -89,8 +82,8 @@ describe('operation results, VERIFIED reports only (the default)', () => {
 
 describe('alert figures', () => {
   it('for the originator and the named agency of the restricted alert: all three alerts, the TEST alert aside', async () => {
-    for (const viewer of [world.malaysia, world.thailand]) {
-      const { data } = await results.results(viewer, world.operation.id);
+    for (const viewer of [seeded.world.malaysia, seeded.world.thailand]) {
+      const { data } = await seeded.results.results(viewer, seeded.world.operation.id);
       expect(data.totals).toMatchObject({
         alertsRaised: 3,
         alertsAcknowledged: 3,
@@ -111,8 +104,8 @@ describe('alert figures', () => {
   });
 
   it('for the coordinator and reviewer of the WCO, not named on the restricted alert: it does not count', async () => {
-    for (const viewer of [world.planner, world.reviewer]) {
-      const { data } = await results.results(viewer, world.operation.id);
+    for (const viewer of [seeded.world.planner, seeded.world.reviewer]) {
+      const { data } = await seeded.results.results(viewer, seeded.world.operation.id);
       expect(data.totals).toMatchObject({
         seizures: 7,
         alertsRaised: 2,
@@ -130,8 +123,8 @@ describe('alert figures', () => {
 describe('who gets results', () => {
   it('an outsider, an unknown and a malformed id all get the same NOT_FOUND and nothing else', async () => {
     const answers = await Promise.all(
-      [world.operation.id, 'T3BlcmF0aW9uOjAwMDAwMDAwLTAwMDAtNDAwMC04MDAwLTAwMDAwMDAwMDAwMA==', 'nonsense'].map((id) =>
-        results.results(world.outsider, id),
+      [seeded.world.operation.id, 'T3BlcmF0aW9uOjAwMDAwMDAwLTAwMDAtNDAwMC04MDAwLTAwMDAwMDAwMDAwMA==', 'nonsense'].map((id) =>
+        seeded.results.results(seeded.world.outsider, id),
       ),
     );
     expect(answers).toEqual([0, 1, 2].map(() => ({ data: null, error: 'NOT_FOUND' })));
@@ -140,7 +133,7 @@ describe('who gets results', () => {
 
 describe('programme results', () => {
   it('sum the operations of the programme the viewer may see, never an exercise', async () => {
-    const { kit, seizures, planner, malaysia, thailand, reviewer, commodities } = world;
+    const { kit, seizures, planner, malaysia, thailand, reviewer, commodities } = seeded.world;
     const exercise = await kit.operation(planner, { exercise: true, targetCommodityIds: [commodities.ammoniumNitrate] });
     await exercise.join(malaysia);
     await exercise.join(thailand);
@@ -148,12 +141,12 @@ describe('programme results', () => {
     await exercise.advanceTo('OPERATIONAL');
     const rehearsed = await seizures.reported(malaysia, seizureInput(exercise, commodities.ammoniumNitrate, { quantity: 7, unit: 'T' }));
     await kit.mutate(reviewer, 'verifySeizure', { seizureId: rehearsed });
-    const exerciseResults = await results.results(malaysia, exercise.id);
+    const exerciseResults = await seeded.results.results(malaysia, exercise.id);
     expect(exerciseResults.data.totals.seizures).toBe(1);
 
     const query = `query($from: DateTime) { programmeResults(programme: PROGRAMME_GLOBAL_SHIELD, from: $from) {
       operations seizures arrests bonusSeizures byCountryAndCommodity { key quantity unit seizures } } }`;
-    const programme = await testApp.graphql(query, {}, { token: malaysia.token });
+    const programme = await file.app.graphql(query, {}, { token: malaysia.token });
     expect(programme.data!.programmeResults).toMatchObject({ operations: 1, seizures: 7, arrests: 5, bonusSeizures: 2 });
     expect(programme.data!.programmeResults.byCountryAndCommodity[0]).toEqual({
       key: 'MY:AMMONIUM_NITRATE:KG',
@@ -161,7 +154,7 @@ describe('programme results', () => {
       unit: 'KG',
       seizures: 3,
     });
-    const outsider = await testApp.graphql(query, {}, { token: world.outsider.token });
+    const outsider = await file.app.graphql(query, {}, { token: seeded.world.outsider.token });
     expect(outsider.data!.programmeResults).toEqual({
       operations: 0,
       seizures: 0,
@@ -169,15 +162,15 @@ describe('programme results', () => {
       bonusSeizures: 0,
       byCountryAndCommodity: [],
     });
-    const later = await testApp.graphql(query, { from: '2026-06-01T00:00:00Z' }, { token: malaysia.token });
+    const later = await file.app.graphql(query, { from: '2026-06-01T00:00:00Z' }, { token: malaysia.token });
     expect(later.data!.programmeResults).toMatchObject({ operations: 1, seizures: 0 });
   });
 
   it('refuse a period that ends before it starts, as a validation error', async () => {
-    const response = await testApp.graphql(
+    const response = await file.app.graphql(
       '{ programmeResults(programme: PROGRAMME_GLOBAL_SHIELD, from: "2026-06-01T00:00:00Z", to: "2026-05-01T00:00:00Z") { seizures } }',
       {},
-      { token: world.malaysia.token },
+      { token: seeded.world.malaysia.token },
     );
     expect(response.errors?.[0]?.extensions?.code).toBe('VALIDATION');
   });
