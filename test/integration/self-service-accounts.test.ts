@@ -2,9 +2,9 @@ import { eq } from 'drizzle-orm';
 import { getNamedType, type GraphQLInputObjectType } from 'graphql';
 import { afterEach, describe, expect } from 'vitest';
 import { it } from '../testkit/fixtures';
+import { fileHandles } from '../testkit/file-handles';
 import { sessions, users } from '@jointops/server/db/schema/accounts';
 import { schema } from '@jointops/server/graphql/schema';
-import type { TestApp } from '../testkit/app';
 import { errorCode, type Fields } from '../testkit/graphql';
 import type { Actor } from '../testkit/operations';
 import { withAuditRows } from './audit-rows';
@@ -25,31 +25,28 @@ const PREFERENCES = `mutation($input: UpdateMyPreferencesInput!) {
 }`;
 const NEW_PASSWORD = 'a passphrase nobody saw';
 
-let testApp: TestApp;
 const followers: Follower[] = [];
 
-it.beforeAll(({ app }) => {
-  testApp = app;
-});
+const file = fileHandles(it);
 afterEach(async () => {
   await Promise.all(followers.splice(0).map((follower) => follower.dispose()));
 });
 
 async function call(query: string, input: Record<string, unknown>, token?: string) {
-  const response = await testApp.graphql(query, { input }, token ? { token } : {});
+  const response = await file.app.graphql(query, { input }, token ? { token } : {});
   return { result: (Object.values(response.data ?? {})[0] as Fields | null) ?? null, refusal: errorCode(response) };
 }
 
 async function row(person: { id: string }) {
-  const [stored] = await testApp.database.db.select().from(users).where(eq(users.id, person.id));
+  const [stored] = await file.app.database.db.select().from(users).where(eq(users.id, person.id));
   return stored!;
 }
 
 const liveSessions = async (person: { id: string }) =>
-  (await testApp.database.db.select().from(sessions).where(eq(sessions.userId, person.id))).filter((session) => !session.revokedAt).length;
-const me = async (token: string) => (await testApp.graphql('{ me { id locale timeZone } }', {}, { token })).data?.me ?? null;
+  (await file.app.database.db.select().from(sessions).where(eq(sessions.userId, person.id))).filter((session) => !session.revokedAt).length;
+const me = async (token: string) => (await file.app.graphql('{ me { id locale timeZone } }', {}, { token })).data?.me ?? null;
 const signsIn = async (email: string, password: string) =>
-  (await testApp.graphql('mutation($input: LoginInput!) { login(input: $input) { __typename } }', { input: { email, password } })).data
+  (await file.app.graphql('mutation($input: LoginInput!) { login(input: $input) { __typename } }', { input: { email, password } })).data
     ?.login.__typename === 'LoginSuccess';
 const fieldsAtFault = (result: Fields | null) => result?.fieldErrors?.map((error: { path: string[] }) => error.path.join('.'));
 
@@ -59,13 +56,13 @@ describe('changing one’s own password', () => {
     await operation.advanceTo('PRE_OPERATIONAL');
     const laptop = await kit.seed.signIn(person);
     const after = await timelineEnd(operation);
-    const [here, there] = [follow(testApp, operation.id, person.token, after), follow(testApp, operation.id, laptop.token, after)];
+    const [here, there] = [follow(file.app, operation.id, person.token, after), follow(file.app, operation.id, laptop.token, after)];
     followers.push(here, there);
     await operation.update({ region: 'Seen on both while signed in' });
     await received([here, there], 'OPERATION_UPDATED');
 
     const started = performance.now();
-    const { value, audit } = await withAuditRows(testApp, () =>
+    const { value, audit } = await withAuditRows(file.app, () =>
       call(CHANGE, { currentPassword: person.password, newPassword: NEW_PASSWORD }, person.token),
     );
 
@@ -90,7 +87,7 @@ describe('changing one’s own password', () => {
     const person = await kit.actor();
     const elsewhere = await kit.seed.signIn(person);
     const before = await row(person);
-    const { value, audit } = await withAuditRows(testApp, () =>
+    const { value, audit } = await withAuditRows(file.app, () =>
       call(CHANGE, { currentPassword: 'a guess at the password', newPassword: NEW_PASSWORD }, person.token),
     );
     expect(value.result).toMatchObject({ __typename: 'ValidationError', code: 'VALIDATION' });
@@ -115,7 +112,7 @@ describe('changing one’s own password', () => {
       const { result } = await call(CHANGE, { currentPassword: `guess number ${attempt}`, newPassword: NEW_PASSWORD }, person.token);
       expect(result?.__typename, `guess ${attempt}`).toBe('ValidationError');
     }
-    const { value, audit } = await withAuditRows(testApp, () =>
+    const { value, audit } = await withAuditRows(file.app, () =>
       call(CHANGE, { currentPassword: person.password, newPassword: NEW_PASSWORD }, person.token),
     );
     expect(value.result).toMatchObject({ __typename: 'TooManyAttemptsError', code: 'TOO_MANY_ATTEMPTS' });
@@ -130,7 +127,7 @@ describe('changing one’s own password', () => {
     const person = await kit.actor();
     const elsewhere = await kit.seed.signIn(person);
     const before = await row(person);
-    const { value, audit } = await withAuditRows(testApp, () =>
+    const { value, audit } = await withAuditRows(file.app, () =>
       call(CHANGE, { currentPassword: person.password, newPassword: 'short' }, person.token),
     );
     expect(fieldsAtFault(value.result)).toEqual(['newPassword']);
@@ -144,9 +141,10 @@ describe('one’s own language and time zone', () => {
   it('are shown by me and drive the texts the server writes for the person', async ({ kit }) => {
     const person = await kit.actor();
     const names = async () =>
-      (await testApp.graphql('{ commodityCatalogue { items { code name } } }', {}, { token: person.token })).data!.commodityCatalogue.items;
+      (await file.app.graphql('{ commodityCatalogue { items { code name } } }', {}, { token: person.token })).data!.commodityCatalogue
+        .items;
     const english = await names();
-    const { value, audit } = await withAuditRows(testApp, () =>
+    const { value, audit } = await withAuditRows(file.app, () =>
       call(PREFERENCES, { locale: 'fr', timeZone: 'Asia/Bangkok' }, person.token),
     );
     expect(value.result).toMatchObject({ __typename: 'User', id: person.globalId, locale: 'fr', timeZone: 'Asia/Bangkok' });
@@ -169,7 +167,7 @@ describe('one’s own language and time zone', () => {
   it('refuses a time zone IANA does not have, changing nothing, the attempt audited', async ({ kit }) => {
     const person = await kit.actor();
     const before = await row(person);
-    const { value, audit } = await withAuditRows(testApp, () =>
+    const { value, audit } = await withAuditRows(file.app, () =>
       call(PREFERENCES, { locale: 'fr', timeZone: 'Asia/Atlantis' }, person.token),
     );
     expect(fieldsAtFault(value.result)).toEqual(['timeZone']);
@@ -191,7 +189,7 @@ describe('on someone else', () => {
   it("changes an administrator's own account only, whoever else they name", async ({ kit, admin }) => {
     const person: Actor = await kit.actor();
     const before = await row(person);
-    const naming = await testApp.graphql(
+    const naming = await file.app.graphql(
       CHANGE,
       { input: { userId: person.globalId, currentPassword: person.password, newPassword: NEW_PASSWORD } },
       { token: admin.token },
@@ -211,7 +209,7 @@ describe('on someone else', () => {
       ['changeMyPassword', CHANGE, { currentPassword: 'whatever it was', newPassword: NEW_PASSWORD }],
       ['updateMyPreferences', PREFERENCES, { locale: 'fr' }],
     ] as const) {
-      const { value, audit } = await withAuditRows(testApp, () => call(query, input));
+      const { value, audit } = await withAuditRows(file.app, () => call(query, input));
       expect(value, action).toEqual({ result: null, refusal: 'UNAUTHENTICATED' });
       expect(audit, action).toEqual([
         expect.objectContaining({ action, outcome: 'REFUSED', actorUserId: null, reason: expect.stringMatching(/^UNAUTHENTICATED/) }),

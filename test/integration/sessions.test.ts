@@ -1,10 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { withApp } from '../testkit/fixtures';
+import { fileHandles } from '../testkit/file-handles';
 import { auditEntries } from '@jointops/server/db/schema/audit';
 import { startTestApp, type TestApp } from '../testkit/app';
 import type { GraphQLResponse } from '../testkit/graphql';
-import { seedKit, type SeedKit } from '../testkit/seed';
+import { seedKit } from '../testkit/seed';
 
 // Every story here goes over real HTTP, with the server's own clock under the test's control.
 // The app trusts X-Forwarded-For so each story that fails sign-ins can do so from an address of
@@ -63,22 +64,17 @@ function cookieAttributes(setCookie: string): Map<string, string> {
   );
 }
 
-let testApp: TestApp;
-let seed: SeedKit;
 const it = withApp({ env: { TRUST_PROXY: 'true' } });
 
-it.beforeAll(({ app }) => {
-  testApp = app;
-  seed = seedKit(testApp);
-});
+const file = fileHandles(it);
 
 describe('a refused sign-in', () => {
   it('looks the same for an unknown e-mail, a wrong password and a deactivated account', async () => {
-    const client = clientAt(testApp, '198.51.100.1');
-    const user = await seed.user();
-    const admin = await seed.user({ isAdmin: true });
-    const leaver = await seed.user();
-    const deactivated = await testApp.graphql(DEACTIVATE, { userId: leaver.globalId }, { token: (await seed.signIn(admin)).token });
+    const client = clientAt(file.app, '198.51.100.1');
+    const user = await file.seed.user();
+    const admin = await file.seed.user({ isAdmin: true });
+    const leaver = await file.seed.user();
+    const deactivated = await file.app.graphql(DEACTIVATE, { userId: leaver.globalId }, { token: (await file.seed.signIn(admin)).token });
     expect(deactivated.data?.deactivateUser).toEqual({ __typename: 'User', active: false });
 
     const unknownEmail = await client.login('nobody-here@test.demo', user.password);
@@ -106,8 +102,8 @@ describe('a refused sign-in', () => {
 
 describe('a session', () => {
   it('is set as an HttpOnly, SameSite=Lax cookie on / that lives as long as the absolute timeout', async () => {
-    const user = await seed.user();
-    const session = await seed.signIn(user);
+    const user = await file.seed.user();
+    const session = await file.seed.signIn(user);
 
     expect(session.cookie).toBe(`jointops_session=${session.token}`);
     const attributes = cookieAttributes(session.setCookie);
@@ -115,102 +111,102 @@ describe('a session', () => {
     expect(attributes.get('samesite')).toBe('Lax');
     expect(attributes.get('path')).toBe('/');
     expect(attributes.get('max-age')).toBe(String(7 * 24 * 3600));
-    expect(attributes.get('max-age')).toBe(String(testApp.config.sessionAbsoluteTimeoutSeconds));
+    expect(attributes.get('max-age')).toBe(String(file.app.config.sessionAbsoluteTimeoutSeconds));
   });
 
   it('authenticates me by bearer token or by cookie, and no credentials authenticate no one', async () => {
-    const user = await seed.user();
-    const session = await seed.signIn(user);
+    const user = await file.seed.user();
+    const session = await file.seed.signIn(user);
 
-    expect(await whoIs(testApp, { token: session.token })).toBe(user.email);
-    expect(await whoIs(testApp, { cookie: session.cookie })).toBe(user.email);
-    expect(await whoIs(testApp, {})).toBeNull();
-    expect(await whoIs(testApp, { token: 'a-token-nobody-was-given' })).toBeNull();
+    expect(await whoIs(file.app, { token: session.token })).toBe(user.email);
+    expect(await whoIs(file.app, { cookie: session.cookie })).toBe(user.email);
+    expect(await whoIs(file.app, {})).toBeNull();
+    expect(await whoIs(file.app, { token: 'a-token-nobody-was-given' })).toBeNull();
   });
 
   it('ends at logout by token: the token is refused and the cookie is cleared', async () => {
-    const user = await seed.user();
-    const session = await seed.signIn(user);
+    const user = await file.seed.user();
+    const session = await file.seed.signIn(user);
 
-    const logout = await testApp.graphql<{ logout: boolean }>(LOGOUT, {}, { token: session.token });
+    const logout = await file.app.graphql<{ logout: boolean }>(LOGOUT, {}, { token: session.token });
     expect(logout.data?.logout).toBe(true);
     expect(cookieAttributes(logout.headers.get('set-cookie') ?? '').get('max-age')).toBe('0');
     expect(logout.headers.get('set-cookie')).toMatch(/^jointops_session=;/);
 
-    expect(await whoIs(testApp, { token: session.token })).toBeNull();
-    expect(await whoIs(testApp, { cookie: session.cookie })).toBeNull();
+    expect(await whoIs(file.app, { token: session.token })).toBeNull();
+    expect(await whoIs(file.app, { cookie: session.cookie })).toBeNull();
   });
 
   it('ends at logout by cookie, and a second logout finds no session', async () => {
-    const user = await seed.user();
-    const session = await seed.signIn(user);
+    const user = await file.seed.user();
+    const session = await file.seed.signIn(user);
 
-    const logout = await testApp.graphql<{ logout: boolean }>(LOGOUT, {}, { cookie: session.cookie });
+    const logout = await file.app.graphql<{ logout: boolean }>(LOGOUT, {}, { cookie: session.cookie });
     expect(logout.data?.logout).toBe(true);
     expect(cookieAttributes(logout.headers.get('set-cookie') ?? '').get('max-age')).toBe('0');
-    expect(await whoIs(testApp, { cookie: session.cookie })).toBeNull();
+    expect(await whoIs(file.app, { cookie: session.cookie })).toBeNull();
 
-    const again = await testApp.graphql<{ logout: boolean }>(LOGOUT, {}, { cookie: session.cookie });
+    const again = await file.app.graphql<{ logout: boolean }>(LOGOUT, {}, { cookie: session.cookie });
     expect(again.data?.logout).toBe(false);
   });
 
   it('expires after the idle timeout without activity', async () => {
-    const user = await seed.user();
-    const session = await seed.signIn(user);
-    expect(testApp.config.sessionIdleTimeoutSeconds).toBe(12 * 3600);
+    const user = await file.seed.user();
+    const session = await file.seed.signIn(user);
+    expect(file.app.config.sessionIdleTimeoutSeconds).toBe(12 * 3600);
 
-    testApp.clock.advance({ hours: 11, minutes: 59 });
-    const laterUser = await seed.user();
-    const laterSession = await seed.signIn(laterUser);
-    testApp.clock.advance({ minutes: 1, seconds: 1 });
+    file.app.clock.advance({ hours: 11, minutes: 59 });
+    const laterUser = await file.seed.user();
+    const laterSession = await file.seed.signIn(laterUser);
+    file.app.clock.advance({ minutes: 1, seconds: 1 });
 
-    expect(await whoIs(testApp, { token: session.token })).toBeNull();
-    expect(await whoIs(testApp, { token: laterSession.token })).toBe(laterUser.email);
+    expect(await whoIs(file.app, { token: session.token })).toBeNull();
+    expect(await whoIs(file.app, { token: laterSession.token })).toBe(laterUser.email);
   });
 
   it('stays alive while used within the idle window', async () => {
-    const user = await seed.user();
-    const session = await seed.signIn(user);
+    const user = await file.seed.user();
+    const session = await file.seed.signIn(user);
 
     // Each use lands more than a minute after the last recorded one, so last-seen moves each time.
     for (let use = 0; use < 3; use += 1) {
-      testApp.clock.advance({ hours: 11, minutes: 59 });
-      expect(await whoIs(testApp, { token: session.token })).toBe(user.email);
+      file.app.clock.advance({ hours: 11, minutes: 59 });
+      expect(await whoIs(file.app, { token: session.token })).toBe(user.email);
     }
-    testApp.clock.advance({ hours: 12, seconds: 1 });
-    expect(await whoIs(testApp, { token: session.token })).toBeNull();
+    file.app.clock.advance({ hours: 12, seconds: 1 });
+    expect(await whoIs(file.app, { token: session.token })).toBeNull();
   });
 
   it('expires seven days after sign-in however often it is used', async () => {
-    const user = await seed.user();
-    const session = await seed.signIn(user);
-    expect(testApp.config.sessionAbsoluteTimeoutSeconds).toBe(7 * 24 * 3600);
+    const user = await file.seed.user();
+    const session = await file.seed.signIn(user);
+    expect(file.app.config.sessionAbsoluteTimeoutSeconds).toBe(7 * 24 * 3600);
 
     // Used every four hours until a minute before the seven days are up.
     for (let hoursIn = 4; hoursIn < 7 * 24; hoursIn += 4) {
-      testApp.clock.advance({ hours: 4 });
-      expect(await whoIs(testApp, { token: session.token }), `${hoursIn} h after sign-in`).toBe(user.email);
+      file.app.clock.advance({ hours: 4 });
+      expect(await whoIs(file.app, { token: session.token }), `${hoursIn} h after sign-in`).toBe(user.email);
     }
-    testApp.clock.advance({ hours: 3, minutes: 59 });
-    expect(await whoIs(testApp, { token: session.token })).toBe(user.email);
+    file.app.clock.advance({ hours: 3, minutes: 59 });
+    expect(await whoIs(file.app, { token: session.token })).toBe(user.email);
 
-    testApp.clock.advance({ minutes: 1 });
-    expect(await whoIs(testApp, { token: session.token })).toBeNull();
-    expect(await whoIs(testApp, { cookie: session.cookie })).toBeNull();
+    file.app.clock.advance({ minutes: 1 });
+    expect(await whoIs(file.app, { token: session.token })).toBeNull();
+    expect(await whoIs(file.app, { cookie: session.cookie })).toBeNull();
   });
 
   it('ends at once when an administrator deactivates its user', async () => {
-    const admin = await seed.user({ isAdmin: true });
-    const user = await seed.user();
-    const session = await seed.signIn(user);
-    const adminSession = await seed.signIn(admin);
-    expect(await whoIs(testApp, { token: session.token })).toBe(user.email);
+    const admin = await file.seed.user({ isAdmin: true });
+    const user = await file.seed.user();
+    const session = await file.seed.signIn(user);
+    const adminSession = await file.seed.signIn(admin);
+    expect(await whoIs(file.app, { token: session.token })).toBe(user.email);
 
-    const deactivated = await testApp.graphql(DEACTIVATE, { userId: user.globalId }, { token: adminSession.token });
+    const deactivated = await file.app.graphql(DEACTIVATE, { userId: user.globalId }, { token: adminSession.token });
     expect(deactivated.data?.deactivateUser).toEqual({ __typename: 'User', active: false });
 
-    expect(await whoIs(testApp, { token: session.token })).toBeNull();
-    expect(await whoIs(testApp, { cookie: session.cookie })).toBeNull();
+    expect(await whoIs(file.app, { token: session.token })).toBeNull();
+    expect(await whoIs(file.app, { cookie: session.cookie })).toBeNull();
   });
 });
 
@@ -227,9 +223,9 @@ describe('repeated failed sign-ins for one e-mail', () => {
   }
 
   it('hold the account back from that address, even against the right password, and nowhere else', async () => {
-    expect(testApp.config.loginThrottle).toMatchObject({ maxFailuresPerAccount: maxFailures, firstDelaySeconds: firstDelay });
-    const user = await seed.user();
-    const guesser = clientAt(testApp, '198.51.100.2');
+    expect(file.app.config.loginThrottle).toMatchObject({ maxFailuresPerAccount: maxFailures, firstDelaySeconds: firstDelay });
+    const user = await file.seed.user();
+    const guesser = clientAt(file.app, '198.51.100.2');
 
     await failRepeatedly(guesser, user.email, maxFailures);
     const locked = await guesser.login(user.email, user.password);
@@ -240,20 +236,20 @@ describe('repeated failed sign-ins for one e-mail', () => {
     });
 
     // The owner, elsewhere, is not held back by the guesser's failures.
-    const owner = clientAt(testApp, '198.51.100.3');
+    const owner = clientAt(file.app, '198.51.100.3');
     expect((await owner.login(user.email, user.password)).data?.login.__typename).toBe('LoginSuccess');
 
-    testApp.clock.advance({ seconds: firstDelay - 1 });
+    file.app.clock.advance({ seconds: firstDelay - 1 });
     expect((await guesser.login(user.email, user.password)).data?.login.__typename).toBe('TooManyAttemptsError');
-    testApp.clock.advance({ seconds: 2 });
+    file.app.clock.advance({ seconds: 2 });
     const signedIn = await guesser.login(user.email, user.password);
     expect(signedIn.data?.login.__typename).toBe('LoginSuccess');
-    expect(await whoIs(testApp, { token: signedIn.data?.login.token })).toBe(user.email);
+    expect(await whoIs(file.app, { token: signedIn.data?.login.token })).toBe(user.email);
   });
 
   it('are forgiven by a successful sign-in', async () => {
-    const user = await seed.user();
-    const forgetful = clientAt(testApp, '198.51.100.5');
+    const user = await file.seed.user();
+    const forgetful = clientAt(file.app, '198.51.100.5');
 
     await failRepeatedly(forgetful, user.email, maxFailures - 1);
     expect((await forgetful.login(user.email, user.password)).data?.login.__typename).toBe('LoginSuccess');
@@ -262,9 +258,9 @@ describe('repeated failed sign-ins for one e-mail', () => {
   });
 
   it('lock an e-mail that matches no account in exactly the same way', async () => {
-    const user = await seed.user();
+    const user = await file.seed.user();
     const noAccount = `no-account-${user.email}`;
-    const guesser = clientAt(testApp, '198.51.100.4');
+    const guesser = clientAt(file.app, '198.51.100.4');
 
     // Both run at the same moment of the test clock, so even the wait they are told is the same.
     await failRepeatedly(guesser, user.email, maxFailures);
@@ -306,13 +302,13 @@ describe('repeated failed sign-ins from one address', () => {
 
 describe('the audit trail', () => {
   it('records a refused and a successful sign-in', async () => {
-    const user = await seed.user();
-    const client = clientAt(testApp, '192.0.2.10');
+    const user = await file.seed.user();
+    const client = clientAt(file.app, '192.0.2.10');
 
     expect((await client.login(user.email, 'not the password')).data?.login.__typename).toBe('InvalidCredentialsError');
     expect((await client.login(user.email, user.password)).data?.login.__typename).toBe('LoginSuccess');
 
-    const entries = await testApp.database.db
+    const entries = await file.app.database.db
       .select()
       .from(auditEntries)
       .where(and(eq(auditEntries.action, 'login'), sql`${auditEntries.details}->>'email' = ${user.email}`))

@@ -1,9 +1,9 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
 import { withApp } from '../testkit/fixtures';
+import { fileHandles } from '../testkit/file-handles';
 import { auditEntries } from '@jointops/server/db/schema/audit';
-import type { TestApp } from '../testkit/app';
-import { seedKit, type SeedKit, type SeededUser } from '../testkit/seed';
+import type { SeededUser } from '../testkit/seed';
 
 // Sign-in throttling that a guesser cannot turn against the person they target: failures slow
 // down the account *from the guesser's address* (and the guesser's address across accounts),
@@ -26,16 +26,11 @@ interface LoginAnswer {
   retryAfterSeconds?: number;
 }
 
-let testApp: TestApp;
-let seed: SeedKit;
 let nextAddress = 10;
 
 const it = withApp({ env: { TRUST_PROXY: 'true', LOGIN_MAX_FAILURES_PER_ADDRESS: '8' } });
 
-it.beforeAll(({ app }) => {
-  testApp = app;
-  seed = seedKit(testApp);
-});
+const file = fileHandles(it);
 
 function unusedAddress(): string {
   nextAddress += 1;
@@ -47,7 +42,7 @@ function someoneAt(address = unusedAddress()) {
   return {
     address,
     async login(email: string, password: string): Promise<LoginAnswer> {
-      const response = await testApp.graphql<{ login: LoginAnswer }>(
+      const response = await file.app.graphql<{ login: LoginAnswer }>(
         LOGIN,
         { input: { email, password } },
         { headers: { 'x-forwarded-for': address } },
@@ -71,13 +66,13 @@ async function fail(guesser: ReturnType<typeof someoneAt>, user: SeededUser, cou
 
 describe('failures for one account from one address', () => {
   it('are free up to five, then wait 30 s, doubling at each further failure up to 15 minutes, while the owner signs in from elsewhere', async () => {
-    const { firstDelaySeconds, longestDelaySeconds, maxFailuresPerAccount } = testApp.config.loginThrottle;
+    const { firstDelaySeconds, longestDelaySeconds, maxFailuresPerAccount } = file.app.config.loginThrottle;
     expect({ firstDelaySeconds, longestDelaySeconds, maxFailuresPerAccount }).toEqual({
       firstDelaySeconds: 30,
       longestDelaySeconds: 900,
       maxFailuresPerAccount: 5,
     });
-    const user = await seed.user();
+    const user = await file.seed.user();
     const guesser = someoneAt();
     const owner = someoneAt();
 
@@ -91,24 +86,24 @@ describe('failures for one account from one address', () => {
       expect(heldBack).toMatchObject({ __typename: 'TooManyAttemptsError', code: 'TOO_MANY_ATTEMPTS' });
       waits.push(heldBack.retryAfterSeconds!);
       expect((await owner.login(user.email, user.password)).__typename, `owner after failure ${failure}`).toBe('LoginSuccess');
-      testApp.clock.advance({ seconds: heldBack.retryAfterSeconds! });
+      file.app.clock.advance({ seconds: heldBack.retryAfterSeconds! });
     }
     expect(waits).toEqual([30, 60, 120, 240, 480, 900, 900]);
   });
 
   it('tell the person how long to wait, in seconds while it is short and in minutes after', async () => {
-    const user = await seed.user();
+    const user = await file.seed.user();
     const guesser = someoneAt();
     await fail(guesser, user, 5);
     expect(await guesser.login(user.email, user.password)).toMatchObject({
       message: 'Too many failed sign-in attempts. Try again in 30 second(s).',
       retryAfterSeconds: 30,
     });
-    testApp.clock.advance({ seconds: 30 });
+    file.app.clock.advance({ seconds: 30 });
     for (const wait of [60, 120]) {
       await guesser.login(user.email, 'yet another guess');
       expect((await guesser.login(user.email, user.password)).retryAfterSeconds).toBe(wait);
-      testApp.clock.advance({ seconds: wait });
+      file.app.clock.advance({ seconds: wait });
     }
     await guesser.login(user.email, 'yet another guess');
     expect(await guesser.login(user.email, user.password)).toMatchObject({
@@ -118,20 +113,20 @@ describe('failures for one account from one address', () => {
   });
 
   it('are forgotten after 15 quiet minutes, and the right password works the moment the delay is over', async () => {
-    const user = await seed.user();
+    const user = await file.seed.user();
     const guesser = someoneAt();
     await fail(guesser, user, 5);
-    testApp.clock.advance({ seconds: 30 + 15 * 60 + 1 });
+    file.app.clock.advance({ seconds: 30 + 15 * 60 + 1 });
     await fail(guesser, user, 4);
     expect((await guesser.login(user.email, user.password)).__typename).toBe('LoginSuccess');
   });
 
   it('are audited as refusals, the held-back attempt with its own reason', async () => {
-    const user = await seed.user();
+    const user = await file.seed.user();
     const guesser = someoneAt();
     await fail(guesser, user, 5);
     await guesser.login(user.email, user.password);
-    const rows = await testApp.database.db
+    const rows = await file.app.database.db
       .select({ outcome: auditEntries.outcome, reason: auditEntries.reason, sourceAddress: auditEntries.sourceAddress })
       .from(auditEntries)
       .where(and(eq(auditEntries.action, 'login'), eq(auditEntries.sourceAddress, guesser.address)))
@@ -141,12 +136,12 @@ describe('failures for one account from one address', () => {
   });
 
   it('are lifted everywhere by an administrator resetting the password', async () => {
-    const user = await seed.user();
-    const admin = await seed.signIn(await seed.user({ isAdmin: true }));
+    const user = await file.seed.user();
+    const admin = await file.seed.signIn(await file.seed.user({ isAdmin: true }));
     const guesser = someoneAt();
     await fail(guesser, user, 5);
     const newPassword = 'a brand new long password';
-    const reset = await testApp.graphql(
+    const reset = await file.app.graphql(
       'mutation($input: ResetUserPasswordInput!) { resetUserPassword(input: $input) { __typename } }',
       { input: { userId: user.globalId, newPassword } },
       { token: admin.token },
@@ -158,13 +153,13 @@ describe('failures for one account from one address', () => {
 
 describe('failures from one address across accounts', () => {
   it('hold that address back, whatever the account, and no other address', async () => {
-    const maxFailuresPerAddress = testApp.config.loginThrottle.maxFailuresPerAddress;
+    const maxFailuresPerAddress = file.app.config.loginThrottle.maxFailuresPerAddress;
     const sprayer = someoneAt();
-    const targets = await Promise.all(Array.from({ length: maxFailuresPerAddress }, () => seed.user()));
+    const targets = await Promise.all(Array.from({ length: maxFailuresPerAddress }, () => file.seed.user()));
     for (const [index, target] of targets.entries()) {
       expect((await sprayer.login(target.email, 'Summer2026!')).__typename, `account ${index + 1}`).toBe('InvalidCredentialsError');
     }
-    const bystander = await seed.user();
+    const bystander = await file.seed.user();
     expect(await sprayer.login(bystander.email, bystander.password)).toMatchObject({
       __typename: 'TooManyAttemptsError',
       retryAfterSeconds: 30,
@@ -174,11 +169,11 @@ describe('failures from one address across accounts', () => {
   });
 
   it('are not forgiven by the guesser signing in to an account of their own between guesses', async () => {
-    const maxFailuresPerAddress = testApp.config.loginThrottle.maxFailuresPerAddress;
-    const own = await seed.user();
+    const maxFailuresPerAddress = file.app.config.loginThrottle.maxFailuresPerAddress;
+    const own = await file.seed.user();
     const sprayer = someoneAt();
     for (let index = 1; index <= maxFailuresPerAddress; index += 1) {
-      const target = await seed.user();
+      const target = await file.seed.user();
       expect((await sprayer.login(target.email, 'Summer2026!')).__typename).toBe('InvalidCredentialsError');
       if (index < maxFailuresPerAddress) expect((await sprayer.login(own.email, own.password)).__typename).toBe('LoginSuccess');
     }

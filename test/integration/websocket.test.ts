@@ -1,8 +1,8 @@
 import { afterEach, describe, expect } from 'vitest';
 import { it } from '../testkit/fixtures';
+import { fileHandles } from '../testkit/file-handles';
 import WebSocket from 'ws';
-import type { TestApp } from '../testkit/app';
-import { seedKit, type SeedKit, type SeededUser, type Session } from '../testkit/seed';
+import type { SeededUser, Session } from '../testkit/seed';
 import { execute, openSocket, type SocketOptions, type TestSocket } from '../testkit/ws';
 
 // Every story opens real sockets against a real server. A refused socket is closed by the server
@@ -17,20 +17,15 @@ const DEACTIVATE = `
     deactivateUser(input: { userId: $userId }) { __typename ... on User { active } }
   }`;
 
-let testApp: TestApp;
-let seed: SeedKit;
 const opened: TestSocket[] = [];
 
-it.beforeAll(({ app }) => {
-  testApp = app;
-  seed = seedKit(testApp);
-});
+const file = fileHandles(it);
 afterEach(async () => {
   await Promise.all(opened.splice(0).map((socket) => socket.dispose()));
 });
 
 function connect(options: SocketOptions = {}): TestSocket {
-  const socket = openSocket(testApp.wsUrl, options);
+  const socket = openSocket(file.app.wsUrl, options);
   opened.push(socket);
   return socket;
 }
@@ -52,14 +47,14 @@ async function expectRefused(socket: TestSocket): Promise<void> {
 }
 
 async function signedInUser(): Promise<{ user: SeededUser; session: Session }> {
-  const user = await seed.user();
-  return { user, session: await seed.signIn(user) };
+  const user = await file.seed.user();
+  return { user, session: await file.seed.signIn(user) };
 }
 
 /** The HTTP status with which the server answers a raw WebSocket upgrade (101 when it is accepted). */
 function upgradeStatus(headers: Record<string, string>): Promise<number> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(testApp.wsUrl, 'graphql-transport-ws', { headers });
+    const socket = new WebSocket(file.app.wsUrl, 'graphql-transport-ws', { headers });
     socket.on('unexpected-response', (request, response) => {
       resolve(response.statusCode ?? 0);
       request.destroy();
@@ -104,7 +99,7 @@ describe('a signed-in socket', () => {
 describe('the Origin of the upgrade', () => {
   it('is refused with 403 when it is not an allowed origin, whatever the credentials', async () => {
     const { session } = await signedInUser();
-    expect(testApp.config.allowedOrigins).not.toContain('https://evil.example');
+    expect(file.app.config.allowedOrigins).not.toContain('https://evil.example');
 
     expect(await upgradeStatus({ origin: 'https://evil.example', cookie: session.cookie })).toBe(403);
     const socket = connect({ origin: 'https://evil.example', token: session.token });
@@ -116,8 +111,8 @@ describe('the Origin of the upgrade', () => {
   it("is accepted when it is the app's own origin", async () => {
     const { user, session } = await signedInUser();
 
-    expect(await upgradeStatus({ origin: testApp.url, cookie: session.cookie })).toBe(101);
-    const result = await execute(connect({ origin: testApp.url, cookie: session.cookie }), ME);
+    expect(await upgradeStatus({ origin: file.app.url, cookie: session.cookie })).toBe(101);
+    const result = await execute(connect({ origin: file.app.url, cookie: session.cookie }), ME);
     expect(result).toEqual({ data: { me: { email: user.email } } });
   });
 });
@@ -125,22 +120,22 @@ describe('the Origin of the upgrade', () => {
 describe('a token that no longer authenticates', () => {
   it('is refused at connect once the session has been idle too long', async () => {
     const { session } = await signedInUser();
-    testApp.clock.advance({ seconds: testApp.config.sessionIdleTimeoutSeconds + 1 });
+    file.app.clock.advance({ seconds: file.app.config.sessionIdleTimeoutSeconds + 1 });
     await expectRefused(connect({ token: session.token }));
   });
 
   it('is refused at connect after logout', async () => {
     const { session } = await signedInUser();
-    const logout = await testApp.graphql<{ logout: boolean }>('mutation { logout }', {}, { token: session.token });
+    const logout = await file.app.graphql<{ logout: boolean }>('mutation { logout }', {}, { token: session.token });
     expect(logout.data?.logout).toBe(true);
     await expectRefused(connect({ token: session.token }));
     await expectRefused(connect({ cookie: session.cookie }));
   });
 
   it('is refused at connect once its user is deactivated', async () => {
-    const admin = await seed.signIn(await seed.user({ isAdmin: true }));
+    const admin = await file.seed.signIn(await file.seed.user({ isAdmin: true }));
     const { user, session } = await signedInUser();
-    const deactivated = await testApp.graphql(DEACTIVATE, { userId: user.globalId }, { token: admin.token });
+    const deactivated = await file.app.graphql(DEACTIVATE, { userId: user.globalId }, { token: admin.token });
     expect(deactivated.data?.deactivateUser).toEqual({ __typename: 'User', active: false });
     await expectRefused(connect({ token: session.token }));
   });
@@ -148,9 +143,9 @@ describe('a token that no longer authenticates', () => {
 
 describe('an open socket', () => {
   it("is closed when its session logs out, while the user's other session stays open", async () => {
-    const user = await seed.user();
-    const laptop = await seed.signIn(user);
-    const phone = await seed.signIn(user);
+    const user = await file.seed.user();
+    const laptop = await file.seed.signIn(user);
+    const phone = await file.seed.signIn(user);
     const laptopSocket = connect({ token: laptop.token });
     const phoneSocket = connect({ token: phone.token });
     let phoneClosed = false;
@@ -158,7 +153,7 @@ describe('an open socket', () => {
     expect(await execute(laptopSocket, ME)).toEqual({ data: { me: { email: user.email } } });
     expect(await execute(phoneSocket, ME)).toEqual({ data: { me: { email: user.email } } });
 
-    await testApp.graphql('mutation { logout }', {}, { token: laptop.token });
+    await file.app.graphql('mutation { logout }', {}, { token: laptop.token });
 
     expect((await closeOf(laptopSocket)).code).toBe(SESSION_ENDED);
     // A round trip on the phone's socket: had the server closed it too, the close would come first.
@@ -168,12 +163,12 @@ describe('an open socket', () => {
   });
 
   it('is closed when an administrator deactivates its user', async () => {
-    const admin = await seed.user({ isAdmin: true });
+    const admin = await file.seed.user({ isAdmin: true });
     const { user, session } = await signedInUser();
     const socket = connect({ cookie: session.cookie });
     expect(await execute(socket, ME)).toEqual({ data: { me: { email: user.email } } });
 
-    const deactivated = await testApp.graphql(DEACTIVATE, { userId: user.globalId }, { token: (await seed.signIn(admin)).token });
+    const deactivated = await file.app.graphql(DEACTIVATE, { userId: user.globalId }, { token: (await file.seed.signIn(admin)).token });
     expect(deactivated.data?.deactivateUser).toEqual({ __typename: 'User', active: false });
 
     expect((await closeOf(socket)).code).toBe(SESSION_ENDED);
@@ -184,7 +179,7 @@ describe('an open socket', () => {
     const socket = connect({ token: session.token });
     expect(await execute(socket, ME)).toEqual({ data: { me: { email: user.email } } });
 
-    testApp.clock.advance({ seconds: testApp.config.sessionIdleTimeoutSeconds + 1 });
+    file.app.clock.advance({ seconds: file.app.config.sessionIdleTimeoutSeconds + 1 });
 
     await expect(execute(socket, ME)).rejects.toMatchObject({ code: SESSION_ENDED });
     expect((await closeOf(socket)).code).toBe(SESSION_ENDED);
@@ -195,9 +190,9 @@ describe('an open socket', () => {
     const socket = connect({ token: session.token });
     expect(await execute(socket, ME)).toEqual({ data: { me: { email: user.email } } });
 
-    testApp.clock.advance({ seconds: testApp.config.sessionIdleTimeoutSeconds + 1 });
+    file.app.clock.advance({ seconds: file.app.config.sessionIdleTimeoutSeconds + 1 });
     // The server runs this check on a timer; the test runs it now instead of waiting for it.
-    await testApp.app.live.revalidate();
+    await file.app.app.live.revalidate();
 
     expect((await closeOf(socket)).code).toBe(SESSION_ENDED);
   });

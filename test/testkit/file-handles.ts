@@ -13,8 +13,8 @@ interface Handles {
 
 /**
  * The file's fixtures for the helpers at module level, which a test's context does not reach: read
- * `file.app`, `file.kit` or `file.seizures` inside a test or hook. The sockets a file pushes onto
- * `file.sockets` are disposed after its last test, so a failed test leaves none open.
+ * `file.app`, `file.kit`, `file.seizures` or `file.seed` inside a test or hook. The sockets a file
+ * pushes onto `file.sockets` are disposed after its last test, so a failed test leaves none open.
  */
 export function fileHandles(test: typeof fixtureTest) {
   let handles: Handles | undefined;
@@ -39,6 +39,10 @@ export function fileHandles(test: typeof fixtureTest) {
     },
     get seizures() {
       return read().seizures;
+    },
+    /** The kit's seed: users, agencies and sign-ins without an operation. */
+    get seed() {
+      return read().kit.seed;
     },
     sockets,
   };
