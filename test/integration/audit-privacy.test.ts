@@ -1,6 +1,5 @@
 import { describe, expect } from 'vitest';
 import { it } from '../testkit/fixtures';
-import { fileHandles } from '../testkit/file-handles';
 import { uuidFromGlobalId } from '@jointops/server/global-id';
 import type { Actor, OperationDriver } from '../testkit/operations';
 import { seizureInput } from '../testkit/seizures';
@@ -9,8 +8,6 @@ import { seizureInput } from '../testkit/seizures';
 // audit trail coordinators and reviewers read does not show it to other agencies either, neither
 // who drafts it (with their e-mail address) nor who corrects it. Its own agency's reviewer sees
 // it; once submitted, the report and its history are the operation's.
-
-const file = fileHandles(it);
 
 interface Entry {
   action: string;
@@ -34,24 +31,26 @@ const about = (entries: Entry[], seizureId: string) =>
 
 describe("another agency's DRAFT seizure in the audit trail", () => {
   it('is out of the trail of coordinators and reviewers of other agencies, in that of its own agency, and in everyone’s once submitted', async ({
+    kit,
+    seizures,
     cast: { operation, planner, malaysia },
   }) => {
-    const wcoReviewer = await file.kit.actor(planner.agency);
-    const malaysianReviewer = await file.kit.actor(malaysia.agency);
+    const wcoReviewer = await kit.actor(planner.agency);
+    const malaysianReviewer = await kit.actor(malaysia.agency);
     await operation.assign(wcoReviewer, 'REVIEWER');
     await operation.assign(malaysianReviewer, 'REVIEWER');
     await operation.advanceTo('OPERATIONAL');
-    const ammoniumNitrate = await file.seizures.commodity(malaysia, 'AMMONIUM_NITRATE');
+    const ammoniumNitrate = await seizures.commodity(malaysia, 'AMMONIUM_NITRATE');
 
-    const draftId = await file.seizures.reported(malaysia, seizureInput(operation, ammoniumNitrate, { submit: false }));
-    const corrected = await file.kit.mutate(malaysia, 'correctSeizure', {
+    const draftId = await seizures.reported(malaysia, seizureInput(operation, ammoniumNitrate, { submit: false }));
+    const corrected = await kit.mutate(malaysia, 'correctSeizure', {
       seizureId: draftId,
       ...seizureInput(operation, ammoniumNitrate, { quantity: 25 }),
       operationId: undefined,
       idempotencyKey: undefined,
     });
     expect(corrected.result?.__typename).toBe('Seizure');
-    const submittedId = await file.seizures.reported(malaysia, seizureInput(operation, ammoniumNitrate));
+    const submittedId = await seizures.reported(malaysia, seizureInput(operation, ammoniumNitrate));
 
     for (const outsider of [planner, wcoReviewer]) {
       const trail = await trailOf(operation, outsider);
@@ -65,7 +64,7 @@ describe("another agency's DRAFT seizure in the audit trail", () => {
       expect.objectContaining({ action: 'reportSeizure', actor: { email: malaysia.email } }),
     ]);
 
-    expect((await file.kit.mutate(malaysia, 'submitSeizure', { seizureId: draftId })).result?.__typename).toBe('Seizure');
+    expect((await kit.mutate(malaysia, 'submitSeizure', { seizureId: draftId })).result?.__typename).toBe('Seizure');
     expect(about(await trailOf(operation, planner), draftId).map((entry) => entry.action)).toEqual([
       'submitSeizure',
       'correctSeizure',
@@ -75,8 +74,8 @@ describe("another agency's DRAFT seizure in the audit trail", () => {
 });
 
 describe('an audit entry', () => {
-  it("shows the server's request id, and the client's beside it", async ({ cast: { operation, planner } }) => {
-    const updated = await file.app.graphql(
+  it("shows the server's request id, and the client's beside it", async ({ app, cast: { operation, planner } }) => {
+    const updated = await app.graphql(
       'mutation($input: UpdateOperationInput!) { updateOperation(input: $input) { __typename } }',
       { input: { operationId: operation.id, region: 'South-East Asia' } },
       { token: planner.token, headers: { 'x-request-id': 'escalator' } },
