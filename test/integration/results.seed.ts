@@ -3,6 +3,7 @@ import type { TestApp } from '../testkit/app';
 import { operationKit, type Actor } from '../testkit/operations';
 import { seizureInput, seizureKit } from '../testkit/seizures';
 import type { it as fixtureTest } from '../testkit/fixtures';
+import { fileValue } from '../testkit/file-handles';
 import { resultsKit } from '../testkit/results';
 
 // The operation whose results the tests compute by hand. The WCO coordinates; Malaysian and Thai
@@ -142,20 +143,13 @@ export type ResultsWorld = Awaited<ReturnType<typeof seedResultsOperation>>;
  * and `seeded.results` inside a test or hook.
  */
 export function seededResults(test: typeof fixtureTest) {
-  let seeded: { world: ResultsWorld; results: ReturnType<typeof resultsKit> } | undefined;
-  test.beforeAll(async ({ app }) => {
-    seeded = { results: resultsKit(app), world: await seedResultsOperation(app) };
-  });
-  const read = () => {
-    if (!seeded) throw new Error('the seeded results operation is read before its beforeAll ran: read it inside a test or a hook');
-    return seeded;
-  };
+  const seeded = fileValue(test, async ({ app }) => ({ results: resultsKit(app), world: await seedResultsOperation(app) }));
   return {
     get world() {
-      return read().world;
+      return seeded().world;
     },
     get results() {
-      return read().results;
+      return seeded().results;
     },
   };
 }
