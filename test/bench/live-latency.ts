@@ -5,13 +5,12 @@ import { buildApp } from '@jointops/server/app';
 import { systemClock } from '@jointops/server/clock';
 import { openPglite, type Database } from '@jointops/server/db/client';
 import { seedDemo } from '@jointops/server/demo/seed';
-import { DEMO_OPERATION_CODE } from '@jointops/server/demo/operation';
 import { parseConfig } from '@jointops/server/env';
 import { openPubSub } from '@jointops/server/pubsub';
 import { createLogger } from '@jointops/server/logger';
 import { syncCatalogue } from '@jointops/server/modules/catalogue/catalogue.repo';
+import { benchClient } from './bench-client';
 import { print, scratchPostgres } from './scratch-database';
-import type { Shaped } from '../testkit/graphql';
 
 // Alert → live event latency: SUBSCRIBERS contact points of the demo operation's participating
 // agencies follow it over graphql-ws, each asking what an operations-room screen asks of a new
@@ -58,25 +57,10 @@ async function main() {
   await seedDemo({ db: database.db, config, logger, pubSub: pubSubHandle.pubSub }, new Date());
   const app = buildApp({ db: database.db, clock: systemClock, config, logger, pubSub: pubSubHandle.pubSub, database, pubSubHandle });
   const port = await app.start(0, '127.0.0.1');
-  const http = `http://127.0.0.1:${port}/graphql`;
-  const gql = async (query: string, variables: Record<string, unknown>, token?: string) => {
-    const response = await fetch(http, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.json()) as { data: Shaped };
-  };
-  const signIn = async (email: string) =>
-    (
-      await gql('mutation($i: LoginInput!) { login(input: $i) { ... on LoginSuccess { token } } }', {
-        i: { email, password: config.demoPassword },
-      })
-    ).data.login.token as string;
+  const { gql, signIn, demoOperationId } = benchClient(port, config.demoPassword);
 
   const planner = await signIn('planner@wco.demo');
-  const listing = await gql('{ operations(first: 5) { edges { node { id code } } } }', {}, planner);
-  const operationId = listing.data.operations.edges.find((edge: Shaped) => edge.node.code === DEMO_OPERATION_CODE).node.id;
+  const operationId = await demoOperationId(planner);
   const raiser = await signIn('ncp@customs.my.demo');
   const tokens = await Promise.all(PARTICIPANTS.map(signIn));
 

@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
+import { benchClient } from './bench-client';
 import { print, scratchPostgres } from './scratch-database';
 import { QUANTITY_UNITS } from '@jointops/shared/domain';
 import { UNIT_DIMENSION } from '@jointops/shared/seizures';
@@ -91,21 +92,9 @@ async function main() {
 
     const app = buildApp({ db: database.db, clock: systemClock, config, logger, pubSub: pubSubHandle.pubSub, database, pubSubHandle });
     const port = await app.start(0, '127.0.0.1');
-    const gql = async (text: string, variables: Record<string, unknown>, token?: string) => {
-      const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify({ query: text, variables }),
-      });
-      return (await response.json()) as { data: Shaped; errors?: unknown };
-    };
-    const login = await gql('mutation($i: LoginInput!) { login(input: $i) { ... on LoginSuccess { token } } }', {
-      i: { email: 'planner@wco.demo', password: config.demoPassword },
-    });
-    const token = login.data.login.token as string;
-    const id = (await gql('{ operations(first: 5) { edges { node { id code } } } }', {}, token)).data.operations.edges.find(
-      (e: Shaped) => e.node.code === DEMO_OPERATION_CODE,
-    ).node.id;
+    const { gql, signIn, demoOperationId } = benchClient(port, config.demoPassword);
+    const token = await signIn('planner@wco.demo');
+    const id = await demoOperationId(token);
 
     for (const includeUnverified of [false, true]) {
       const times: number[] = [];

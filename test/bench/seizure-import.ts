@@ -5,14 +5,13 @@ import { systemClock } from '@jointops/server/clock';
 import { openPglite, type Database } from '@jointops/server/db/client';
 import { alerts } from '@jointops/server/db/schema/alerts';
 import { seedDemo } from '@jointops/server/demo/seed';
-import { DEMO_OPERATION_CODE } from '@jointops/server/demo/operation';
 import { parseConfig } from '@jointops/server/env';
 import { decodeGlobalId } from '@jointops/server/global-id';
 import { openPubSub } from '@jointops/server/pubsub';
 import { createLogger } from '@jointops/server/logger';
 import { syncCatalogue } from '@jointops/server/modules/catalogue/catalogue.repo';
 import { csvFile } from '../testkit/seizures';
-import type { Shaped } from '../testkit/graphql';
+import { benchClient } from './bench-client';
 import { print, scratchPostgres } from './scratch-database';
 
 // importSeizures of a ROWS-row file by Malaysian customs in the demo operation, through the real
@@ -76,21 +75,9 @@ async function main() {
   await seedDemo({ db: database.db, config, logger, pubSub: pubSubHandle.pubSub }, new Date());
   const app = buildApp({ db: database.db, clock: systemClock, config, logger, pubSub: pubSubHandle.pubSub, database, pubSubHandle });
   const port = await app.start(0, '127.0.0.1');
-  const gql = async (text: string, variables: Record<string, unknown>, token?: string) => {
-    const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query: text, variables }),
-    });
-    return (await response.json()) as { data: Shaped; errors?: unknown };
-  };
-  const login = await gql('mutation($i: LoginInput!) { login(input: $i) { ... on LoginSuccess { token } } }', {
-    i: { email: 'ncp@customs.my.demo', password: config.demoPassword },
-  });
-  const token = login.data.login.token as string;
-  const operationId = (await gql('{ operations(first: 5) { edges { node { id code } } } }', {}, token)).data.operations.edges.find(
-    (edge: Shaped) => edge.node.code === DEMO_OPERATION_CODE,
-  ).node.id as string;
+  const { gql, signIn, demoOperationId } = benchClient(port, config.demoPassword);
+  const token = await signIn('ncp@customs.my.demo');
+  const operationId = await demoOperationId(token);
   const [alert] = await database.db
     .select({ reference: alerts.reference })
     .from(alerts)
