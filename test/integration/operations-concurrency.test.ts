@@ -370,7 +370,8 @@ describeWhere(['postgres'], 'the timeline under concurrent writers (PostgreSQL)'
       audienceAgencyIds: null,
       data: { changed: [label] },
     });
-    const readAfterPredecessor = async () => (await readEvents(db, operation.uuid, wco.id, predecessor, 100)).map((row) => row.seq);
+    const readAfterPredecessor = async () =>
+      (await readEvents(db, operation.uuid, wco.id, { after: predecessor }, 100)).map((row) => row.seq);
     const timelineAfterPredecessor = async () =>
       (await timelinePage(a, planner.session, operation.id, Buffer.from(`event:${predecessor}`).toString('base64url'), 100)).edges.map(
         (edge) => seqOf(edge.cursor),

@@ -64,52 +64,31 @@ function filterConditions(filter: EventFilter): (SQL | undefined)[] {
   return [types ? inArray(operationEvents.type, [...types]) : undefined, agencyId ? eventsConcerning(agencyId) : undefined];
 }
 
-/** Events after `afterSeq` that the viewer's agency may see, oldest first. */
+/** Where a timeline page starts: after a sequence number going forward, or before one going back (from the latest without it). */
+export type EventPage = { after: number } | { before: number | null };
+
+/** Events of a page that the viewer's agency may see: oldest first after `after`, newest first before `before`. */
 export async function readEvents(
   db: Db,
   operationId: string,
   viewerAgencyId: string,
-  afterSeq: number,
+  page: EventPage,
   limit: number,
   filter: EventFilter = {},
 ): Promise<StoredEvent[]> {
+  const forward = 'after' in page;
   const rows = await db
     .select()
     .from(operationEvents)
     .where(
       and(
         eq(operationEvents.operationId, operationId),
-        gt(operationEvents.seq, afterSeq),
+        forward ? gt(operationEvents.seq, page.after) : page.before === null ? undefined : lt(operationEvents.seq, page.before),
         eventsVisibleTo(viewerAgencyId),
         ...filterConditions(filter),
       ),
     )
-    .orderBy(asc(operationEvents.seq))
-    .limit(limit);
-  return asStored(rows);
-}
-
-/** Events before `beforeSeq` (from the latest without it) that the viewer's agency may see, newest first. */
-export async function readEventsNewestFirst(
-  db: Db,
-  operationId: string,
-  viewerAgencyId: string,
-  beforeSeq: number | null,
-  limit: number,
-  filter: EventFilter = {},
-): Promise<StoredEvent[]> {
-  const rows = await db
-    .select()
-    .from(operationEvents)
-    .where(
-      and(
-        eq(operationEvents.operationId, operationId),
-        beforeSeq === null ? undefined : lt(operationEvents.seq, beforeSeq),
-        eventsVisibleTo(viewerAgencyId),
-        ...filterConditions(filter),
-      ),
-    )
-    .orderBy(desc(operationEvents.seq))
+    .orderBy(forward ? asc(operationEvents.seq) : desc(operationEvents.seq))
     .limit(limit);
   return asStored(rows);
 }

@@ -8,7 +8,7 @@ import { MemberRoleEnum, OperationType, PhaseEnum } from '../operations/operatio
 import { OperationMemberType, ParticipationType } from '../operations/participations.graphql';
 import { findParticipationById } from '../operations/participations.repo';
 import { decodeEventCursor, encodeEventCursor, eventType, eventTypenames, OperationEventInterface } from './operation-event.graphql';
-import { readEvents, readEventsNewestFirst } from '../../journal/events.repo';
+import { readEvents } from '../../journal/events.repo';
 import { signedIn } from '../../graphql/signed-in';
 
 // The operation's timeline: its event log as the viewer may see it, oldest first. The cursor is
@@ -101,9 +101,8 @@ builder.objectField(OperationType, 'timeline', (t) =>
         if (types?.length === 0 || agencyId === null) return connectionPage([], first, () => '', args.after);
         const filter = { types, agencyId };
         const viewerAgencyId = signedIn(ctx).viewer.agencyId;
-        const rows = args.newestFirst
-          ? await readEventsNewestFirst(ctx.db, operation.id, viewerAgencyId, args.after ? after : null, first + 1, filter)
-          : await readEvents(ctx.db, operation.id, viewerAgencyId, after, first + 1, filter);
+        const page = args.newestFirst ? { before: args.after ? after : null } : { after };
+        const rows = await readEvents(ctx.db, operation.id, viewerAgencyId, page, first + 1, filter);
         return connectionPage(rows, first, (event) => encodeEventCursor(event.seq), args.after);
       },
     },
