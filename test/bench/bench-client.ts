@@ -1,4 +1,12 @@
+import { buildApp } from '@jointops/server/app';
+import { systemClock } from '@jointops/server/clock';
+import type { Database } from '@jointops/server/db/client';
 import { DEMO_OPERATION_CODE } from '@jointops/server/demo/operation';
+import { seedDemo } from '@jointops/server/demo/seed';
+import { parseConfig } from '@jointops/server/env';
+import { createLogger } from '@jointops/server/logger';
+import { syncCatalogue } from '@jointops/server/modules/catalogue/catalogue.repo';
+import { openPubSub } from '@jointops/server/pubsub';
 import type { Shaped } from '../testkit/graphql';
 
 // How a bench talks to the server it started: GraphQL over HTTP with a bearer token, as an outside
@@ -32,6 +40,35 @@ export function benchClient(port: number, demoPassword: string): BenchClient {
     async demoOperationId(token) {
       const listing = await gql('{ operations(first: 5) { edges { node { id code } } } }', {}, token);
       return listing.data.operations.edges.find((edge: Shaped) => edge.node.code === DEMO_OPERATION_CODE).node.id as string;
+    },
+  };
+}
+
+/**
+ * The demo seeded into a scratch database (migrated, the catalogue loaded) with a bench's own
+ * settings; the server starts when the bench asks, so that it can fill the database first.
+ */
+export async function seededDemo(database: Database, settings: Record<string, string> = {}) {
+  await database.migrate();
+  await syncCatalogue(database.db);
+  const config = parseConfig({ LOG_LEVEL: 'silent', ...settings });
+  const logger = createLogger('silent');
+  const pubSubHandle = openPubSub(undefined);
+  await seedDemo({ db: database.db, config, logger, pubSub: pubSubHandle.pubSub }, new Date());
+  return {
+    config,
+    /** Starts the server on a free port of 127.0.0.1. */
+    async start() {
+      const app = buildApp({ db: database.db, clock: systemClock, config, logger, pubSub: pubSubHandle.pubSub, database, pubSubHandle });
+      const port = await app.start(0, '127.0.0.1');
+      return {
+        port,
+        client: benchClient(port, config.demoPassword),
+        async stop() {
+          await app.stop();
+          await pubSubHandle.close();
+        },
+      };
     },
   };
 }

@@ -1,15 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { buildApp } from '@jointops/server/app';
-import { systemClock } from '@jointops/server/clock';
 import { openPglite, type Database } from '@jointops/server/db/client';
-import { seedDemo } from '@jointops/server/demo/seed';
-import { parseConfig } from '@jointops/server/env';
-import { openPubSub } from '@jointops/server/pubsub';
-import { createLogger } from '@jointops/server/logger';
-import { syncCatalogue } from '@jointops/server/modules/catalogue/catalogue.repo';
-import { benchClient } from './bench-client';
+import { seededDemo } from './bench-client';
 import { print, scratchPostgres } from './scratch-database';
 
 // Alert → live event latency: SUBSCRIBERS contact points of the demo operation's participating
@@ -44,20 +37,14 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 
 async function main() {
   const { database, label, drop } = await scratchDatabase();
-  await database.migrate();
-  await syncCatalogue(database.db);
   // Every subscriber connects from 127.0.0.1 at once: the per-address allowance before sign-in must hold them all.
-  const config = parseConfig({
-    LOG_LEVEL: 'silent',
+  const demo = await seededDemo(database, {
     WS_MAX_CONNECTIONS_PER_USER: String(SUBSCRIBERS + 1),
     WS_MAX_PENDING_PER_ADDRESS: String(SUBSCRIBERS + 1),
   });
-  const logger = createLogger('silent');
-  const pubSubHandle = openPubSub(undefined);
-  await seedDemo({ db: database.db, config, logger, pubSub: pubSubHandle.pubSub }, new Date());
-  const app = buildApp({ db: database.db, clock: systemClock, config, logger, pubSub: pubSubHandle.pubSub, database, pubSubHandle });
-  const port = await app.start(0, '127.0.0.1');
-  const { gql, signIn, demoOperationId } = benchClient(port, config.demoPassword);
+  const server = await demo.start();
+  const { port } = server;
+  const { gql, signIn, demoOperationId } = server.client;
 
   const planner = await signIn('planner@wco.demo');
   const operationId = await demoOperationId(planner);
@@ -122,7 +109,7 @@ async function main() {
       `process CPU ${((cpu.user + cpu.system) / latencies.length).toFixed(0)} µs per delivery`,
   );
   await Promise.all(clients.map((client) => client.dispose()));
-  await app.stop();
+  await server.stop();
   await database.close();
   await drop();
 }

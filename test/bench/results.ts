@@ -1,17 +1,10 @@
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { benchClient } from './bench-client';
+import { seededDemo } from './bench-client';
 import { print, scratchPostgres } from './scratch-database';
 import { QUANTITY_UNITS } from '@jointops/shared/domain';
 import { UNIT_DIMENSION } from '@jointops/shared/seizures';
-import { buildApp } from '@jointops/server/app';
-import { systemClock } from '@jointops/server/clock';
-import { seedDemo } from '@jointops/server/demo/seed';
 import { DEMO_OPERATION_CODE } from '@jointops/server/demo/operation';
-import { parseConfig } from '@jointops/server/env';
-import { openPubSub } from '@jointops/server/pubsub';
-import { createLogger } from '@jointops/server/logger';
-import { syncCatalogue } from '@jointops/server/modules/catalogue/catalogue.repo';
 import type { Shaped } from '../testkit/graphql';
 
 // operationResults over SEIZURES generated seizure reports in the demo operation (70 % verified,
@@ -76,12 +69,7 @@ async function main() {
   const { url, database, drop } = await scratchPostgres(base, 10);
   const direct = new pg.Client({ connectionString: url });
   try {
-    await database.migrate();
-    await syncCatalogue(database.db);
-    const config = parseConfig({ LOG_LEVEL: 'silent' });
-    const logger = createLogger('silent');
-    const pubSubHandle = openPubSub(undefined);
-    await seedDemo({ db: database.db, config, logger, pubSub: pubSubHandle.pubSub }, new Date());
+    const demo = await seededDemo(database);
     await direct.connect();
     const operationId = (await direct.query('select id from operations where code = $1', [DEMO_OPERATION_CODE])).rows[0].id as string;
     let started = performance.now();
@@ -90,9 +78,8 @@ async function main() {
       `generated ${SEIZURES.toLocaleString('en')} seizures (and vacuum analyze) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
 
-    const app = buildApp({ db: database.db, clock: systemClock, config, logger, pubSub: pubSubHandle.pubSub, database, pubSubHandle });
-    const port = await app.start(0, '127.0.0.1');
-    const { gql, signIn, demoOperationId } = benchClient(port, config.demoPassword);
+    const server = await demo.start();
+    const { gql, signIn, demoOperationId } = server.client;
     const token = await signIn('planner@wco.demo');
     const id = await demoOperationId(token);
 
@@ -121,8 +108,7 @@ async function main() {
     const plan = await explain(direct, statements.find((statement) => statement.text.includes('grouping sets'))!);
     print('plan of the seizure statement (EXPLAIN ANALYZE):');
     for (const line of plan) print(`  ${line}`);
-    await app.stop();
-    await pubSubHandle.close();
+    await server.stop();
   } finally {
     await direct.end().catch(() => undefined);
     await database.close();

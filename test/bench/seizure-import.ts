@@ -1,17 +1,10 @@
 import { performance } from 'node:perf_hooks';
 import { and, eq } from 'drizzle-orm';
-import { buildApp } from '@jointops/server/app';
-import { systemClock } from '@jointops/server/clock';
 import { openPglite, type Database } from '@jointops/server/db/client';
 import { alerts } from '@jointops/server/db/schema/alerts';
-import { seedDemo } from '@jointops/server/demo/seed';
-import { parseConfig } from '@jointops/server/env';
 import { decodeGlobalId } from '@jointops/server/global-id';
-import { openPubSub } from '@jointops/server/pubsub';
-import { createLogger } from '@jointops/server/logger';
-import { syncCatalogue } from '@jointops/server/modules/catalogue/catalogue.repo';
 import { csvFile } from '../testkit/seizures';
-import { benchClient } from './bench-client';
+import { seededDemo } from './bench-client';
 import { print, scratchPostgres } from './scratch-database';
 
 // importSeizures of a ROWS-row file by Malaysian customs in the demo operation, through the real
@@ -63,19 +56,12 @@ function file(round: number, rows: number, alertReference: string): string {
 
 async function main() {
   const { database, label, drop } = await scratchDatabase();
-  await database.migrate();
-  await syncCatalogue(database.db);
-  const config = parseConfig({
-    LOG_LEVEL: 'silent',
+  const demo = await seededDemo(database, {
     SEIZURE_IMPORT_MAX_ROWS: String(Math.max(ROWS, 1)),
     SEIZURE_IMPORT_MAX_BYTES: String(10 * 1_048_576),
   });
-  const logger = createLogger('silent');
-  const pubSubHandle = openPubSub(undefined);
-  await seedDemo({ db: database.db, config, logger, pubSub: pubSubHandle.pubSub }, new Date());
-  const app = buildApp({ db: database.db, clock: systemClock, config, logger, pubSub: pubSubHandle.pubSub, database, pubSubHandle });
-  const port = await app.start(0, '127.0.0.1');
-  const { gql, signIn, demoOperationId } = benchClient(port, config.demoPassword);
+  const server = await demo.start();
+  const { gql, signIn, demoOperationId } = server.client;
   const token = await signIn('ncp@customs.my.demo');
   const operationId = await demoOperationId(token);
   const [alert] = await database.db
@@ -103,8 +89,7 @@ async function main() {
     line(`  file ${round}, every row new`, await importFile(csv, ROWS), Buffer.byteLength(csv));
   }
   line('  the last file again, every row already imported', await importFile(csv, 0), Buffer.byteLength(csv));
-  await app.stop();
-  await pubSubHandle.close();
+  await server.stop();
   await database.close();
   await drop();
 }
