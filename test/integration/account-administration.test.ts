@@ -6,7 +6,7 @@ import { users } from '@jointops/server/db/schema/accounts';
 import { encodeGlobalId } from '@jointops/server/global-id';
 import type { TestApp } from '../testkit/app';
 import { errorCode, type Fields } from '../testkit/graphql';
-import type { Actor, OperationKit } from '../testkit/operations';
+import { mutationAnswer, type Actor, type OperationKit } from '../testkit/operations';
 import type { SeededAgency, SeededUser } from '../testkit/seed';
 import { execute, openSocket, type TestSocket } from '../testkit/ws';
 import { withAuditRows } from './audit-rows';
@@ -46,10 +46,7 @@ afterEach(async () => {
   await Promise.all(sockets.splice(0).map((socket) => socket.dispose()));
 });
 
-async function call(query: string, input: Record<string, unknown>, by: Actor | null = admin) {
-  const response = await testApp.graphql(query, { input }, by ? { token: by.token } : {});
-  return { result: (Object.values(response.data ?? {})[0] as Fields | null) ?? null, refusal: errorCode(response) };
-}
+const call = (query: string, input: Record<string, unknown>, by: Actor | null = admin) => mutationAnswer(testApp, query, input, by);
 
 async function row(user: SeededUser) {
   const [stored] = await testApp.database.db.select().from(users).where(eq(users.id, user.id));

@@ -5,8 +5,7 @@ import { it } from '../testkit/fixtures';
 import { agencies, sessions } from '@jointops/server/db/schema/accounts';
 import { encodeGlobalId } from '@jointops/server/global-id';
 import type { TestApp } from '../testkit/app';
-import { errorCode, type Fields } from '../testkit/graphql';
-import type { Actor, OperationKit } from '../testkit/operations';
+import { mutationAnswer, type Actor, type OperationKit } from '../testkit/operations';
 import type { SeededAgency } from '../testkit/seed';
 import { execute, openSocket, type TestSocket } from '../testkit/ws';
 import { withAuditRows } from './audit-rows';
@@ -42,10 +41,7 @@ afterEach(async () => {
   await Promise.all(sockets.splice(0).map((socket) => socket.dispose()));
 });
 
-async function call(query: string, input: Record<string, unknown>, by: Actor | null = admin) {
-  const response = await testApp.graphql(query, { input }, by ? { token: by.token } : {});
-  return { result: (Object.values(response.data ?? {})[0] as Fields | null) ?? null, refusal: errorCode(response) };
-}
+const call = (query: string, input: Record<string, unknown>, by: Actor | null = admin) => mutationAnswer(testApp, query, input, by);
 
 async function row(agency: SeededAgency) {
   const [stored] = await testApp.database.db.select().from(agencies).where(eq(agencies.id, agency.id));

@@ -318,3 +318,12 @@ export class OperationDriver {
     }
   }
 }
+
+/**
+ * A mutation's answer as the administration stories read it: the member of its result union (the
+ * first root field's value), and the code of a top-level refusal, asked as `by` or anonymously.
+ */
+export async function mutationAnswer(app: TestApp, query: string, input: Record<string, unknown>, by: Actor | null) {
+  const response = await app.graphql(query, { input }, by ? { token: by.token } : {});
+  return { result: (Object.values(response.data ?? {})[0] as Fields | null) ?? null, refusal: errorCode(response) };
+}

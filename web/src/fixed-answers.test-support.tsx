@@ -1,0 +1,44 @@
+import { render } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { ReactElement, ReactNode } from 'react';
+import { IntlProvider } from 'react-intl';
+import { Provider, type Client } from 'urql';
+import { vi } from 'vitest';
+import { fromValue, never } from 'wonka';
+
+// For component tests: urql answering from fixed results, queries by the name of their document,
+// mutations one after the other from a queue.
+
+export interface Answers {
+  queries?: Record<string, unknown>;
+  mutations?: unknown[];
+}
+
+const operationName = (request: { query: { definitions: readonly { name?: { value: string } }[] } }) =>
+  request.query.definitions.find((definition) => definition.name)?.name?.value ?? '';
+
+/**
+ * Renders `element` in English with the fixed answers, inside `around` (the contexts a page needs);
+ * gives a user to act with and the inputs the mutations were sent.
+ */
+export function renderAnswered(
+  element: ReactElement,
+  answers: Answers = {},
+  around: (children: ReactNode) => ReactNode = (children) => children,
+) {
+  const queue = [...(answers.mutations ?? [])];
+  const executeQuery = vi.fn((request: Parameters<typeof operationName>[0]) =>
+    fromValue({ data: answers.queries?.[operationName(request)], hasNext: false, stale: false }),
+  );
+  const executeMutation = vi.fn(() => fromValue({ data: queue.shift(), hasNext: false, stale: false }));
+  const client = { executeQuery, executeMutation, executeSubscription: vi.fn(() => never) } as unknown as Client;
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <IntlProvider locale="en-GB" defaultLocale="en-GB">
+      <Provider value={client}>{around(children)}</Provider>
+    </IntlProvider>
+  );
+  render(element, { wrapper });
+  const sentInputs = () =>
+    executeMutation.mock.calls.map((call) => (call as unknown as [{ variables: { input: unknown } }])[0].variables.input);
+  return { user: userEvent.setup(), sentInputs };
+}
