@@ -51,6 +51,28 @@ const CreateOperationMutation = graphql(
   [MutationProblemFields],
 );
 
+/** The plan the form edits, as the update answers it and the form loads it. */
+const OperationPlanFields = graphql(`
+  fragment OperationPlanFields on Operation {
+    name
+    objectives
+    region
+    referenceTimeZone
+    targetCommodities {
+      id
+    }
+    plannedPhases {
+      phase
+      plannedStartsAt
+      plannedEndsAt
+    }
+    acknowledgementDeadlines {
+      severity
+      minutes
+    }
+  }
+`);
+
 const UpdateOperationMutation = graphql(
   `
   mutation UpdateOperation($input: UpdateOperationInput!) {
@@ -59,56 +81,29 @@ const UpdateOperationMutation = graphql(
       ... on Operation {
         id
         code
-        name
-        objectives
-        region
-        referenceTimeZone
-        targetCommodities {
-          id
-        }
-        plannedPhases {
-          phase
-          plannedStartsAt
-          plannedEndsAt
-        }
-        acknowledgementDeadlines {
-          severity
-          minutes
-        }
+        ...OperationPlanFields
       }
       ...MutationProblem
     }
   }
 `,
-  [MutationProblemFields],
+  [OperationPlanFields, MutationProblemFields],
 );
 
-const OperationPlanQuery = graphql(`
+const OperationPlanQuery = graphql(
+  `
   query OperationPlan($id: ID!) {
     operation(id: $id) {
       id
-      name
-      objectives
-      region
-      referenceTimeZone
       programme
       exercise
       catalogueVersion
-      targetCommodities {
-        id
-      }
-      plannedPhases {
-        phase
-        plannedStartsAt
-        plannedEndsAt
-      }
-      acknowledgementDeadlines {
-        severity
-        minutes
-      }
+      ...OperationPlanFields
     }
   }
-`);
+`,
+  [OperationPlanFields],
+);
 
 /** A request that never reached a typed answer: no link, or a refusal such as FORBIDDEN. */
 function refusalOfError(error: CombinedError): Refusal {
