@@ -141,7 +141,8 @@ builder.queryField('awaitingMyAcknowledgement', (t) =>
         "The alerts sent to the viewer's agency that it has not acknowledged yet, in every operation the viewer may see, oldest deadline first.",
       resolve: async (_root, args, ctx) => {
         const after = args.after ? awaitingCursor.decode(args.after) : null;
-        if (after === undefined) throw new GraphQLError('Not an acknowledgement cursor.', { extensions: { code: ERROR_CODES.VALIDATION } });
+        if (after === undefined)
+          throw new GraphQLError('Not an acknowledgement cursor.', { extensions: { code: ERROR_CODES.VALIDATION } });
         const first = pageSize(args.first);
         const rows = await awaitingAcknowledgementPage(ctx.db, signedIn(ctx).viewer, after, first + 1);
         return connectionPage(rows, first, (alert) => awaitingCursor.encode({ dueAt: alert.dueAt, alertId: alert.id }), args.after);
