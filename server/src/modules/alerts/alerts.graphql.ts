@@ -142,7 +142,7 @@ builder.queryField('awaitingMyAcknowledgement', (t) =>
       resolve: async (_root, args, ctx) => {
         const after = args.after ? awaitingCursor.decode(args.after) : null;
         if (after === undefined)
-          throw new GraphQLError('Not an acknowledgement cursor.', { extensions: { code: ERROR_CODES.VALIDATION } });
+          throw new GraphQLError('Not an awaiting-acknowledgement cursor.', { extensions: { code: ERROR_CODES.VALIDATION } });
         const first = pageSize(args.first);
         const rows = await awaitingAcknowledgementPage(ctx.db, signedIn(ctx).viewer, after, first + 1);
         return connectionPage(rows, first, (alert) => awaitingCursor.encode({ dueAt: alert.dueAt, alertId: alert.id }), args.after);
