@@ -11,8 +11,7 @@ import type { StoredEvent } from '../../journal/event-catalogue';
 import { eventType } from '../timeline/operation-event.graphql';
 import { OperationType } from '../operations/operations.graphql';
 import { AlertCategoryEnum, AlertOutcomeEnum, AlertSeverityEnum, DistributionKindEnum, MarkingEnum } from '../../graphql/enums';
-import { type AlertFilter, awaitingAcknowledgementPage, findAlertById, findVisibleAlert, visibleAlertsPage } from './alerts.repo';
-import { awaitingCursor } from './awaiting-cursor';
+import { type AlertFilter, findAlertById, findVisibleAlert, visibleAlertsPage } from './alerts.repo';
 import { uuidFromGlobalId } from '../../global-id';
 import { acknowledgeAlert, commentOnAlert, giveAlertFeedback, raiseAlert } from './alerts.service';
 import { signedIn } from '../../graphql/signed-in';
@@ -128,28 +127,6 @@ builder.objectField(OperationType, 'alerts', (t) =>
     },
     { name: 'AlertConnection' },
     { name: 'AlertEdge' },
-  ),
-);
-
-// On Query, not on Operation: a contact point's work runs across every operation their agency takes part in.
-builder.queryField('awaitingMyAcknowledgement', (t) =>
-  t.connection(
-    {
-      type: AlertType,
-      authScopes: { authenticated: true },
-      description:
-        "The alerts sent to the viewer's agency that it has not acknowledged yet, in every operation the viewer may see, oldest deadline first.",
-      resolve: async (_root, args, ctx) => {
-        const after = args.after ? awaitingCursor.decode(args.after) : null;
-        if (after === undefined)
-          throw new GraphQLError('Not an awaiting-acknowledgement cursor.', { extensions: { code: ERROR_CODES.VALIDATION } });
-        const first = pageSize(args.first);
-        const rows = await awaitingAcknowledgementPage(ctx.db, signedIn(ctx).viewer, after, first + 1);
-        return connectionPage(rows, first, (alert) => awaitingCursor.encode({ dueAt: alert.dueAt, alertId: alert.id }), args.after);
-      },
-    },
-    { name: 'AwaitingAcknowledgementConnection' },
-    { name: 'AwaitingAcknowledgementEdge' },
   ),
 );
 

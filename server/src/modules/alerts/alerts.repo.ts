@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, ilike, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { containsPattern } from '../../db/contains-pattern';
 import { alertComments, alertCommodities, alertRecipients, alerts, operationCounters } from '../../db/schema/alerts';
@@ -124,41 +124,6 @@ export async function visibleAlertsPage(
     )
     .orderBy(desc(alerts.number))
     .limit(limit);
-}
-
-/** Where a page of alerts awaiting acknowledgement ends: the deadline, then the alert id for the ties. */
-export interface AwaitingPosition {
-  dueAt: Date;
-  alertId: string;
-}
-
-/**
- * The alerts sent to the viewer's agency and not yet acknowledged by it, in every operation the
- * viewer may see, oldest deadline first, after `after`.
- */
-export async function awaitingAcknowledgementPage(
-  db: Db,
-  viewer: Viewer,
-  after: AwaitingPosition | null,
-  limit: number,
-): Promise<(AlertRow & { dueAt: Date })[]> {
-  const rows = await db
-    .select({ alert: alerts, dueAt: alertRecipients.dueAt })
-    .from(alertRecipients)
-    .innerJoin(alerts, eq(alerts.id, alertRecipients.alertId))
-    .where(
-      and(
-        eq(alertRecipients.agencyId, viewer.agencyId),
-        isNull(alertRecipients.acknowledgedAt),
-        alertVisibleTo(viewer),
-        after
-          ? or(gt(alertRecipients.dueAt, after.dueAt), and(eq(alertRecipients.dueAt, after.dueAt), gt(alerts.id, after.alertId)))
-          : undefined,
-      ),
-    )
-    .orderBy(asc(alertRecipients.dueAt), asc(alerts.id))
-    .limit(limit);
-  return rows.map((row) => ({ ...row.alert, dueAt: row.dueAt }));
 }
 
 export async function audienceOf(db: Db, alert: AlertRow): Promise<AlertAudience> {
