@@ -11,8 +11,7 @@ import type { StoredEvent } from '../../journal/event-catalogue';
 import { eventType } from '../timeline/operation-event.graphql';
 import { OperationType } from '../operations/operations.graphql';
 import { AlertCategoryEnum, AlertOutcomeEnum, AlertSeverityEnum, DistributionKindEnum, MarkingEnum } from '../../graphql/enums';
-import { type AlertFilter, findAlertById, findVisibleAlert, visibleAlertsPage } from './alerts.repo';
-import { uuidFromGlobalId } from '../../global-id';
+import { findAlertById, findVisibleAlert, visibleAlertsPage } from './alerts.repo';
 import { acknowledgeAlert, commentOnAlert, giveAlertFeedback, raiseAlert } from './alerts.service';
 import { signedIn } from '../../graphql/signed-in';
 
@@ -81,47 +80,16 @@ const alertCursor = numericCursor('alert');
 const decodeAlertCursor = (cursor: string | null | undefined): number | null | undefined =>
   cursor ? (alertCursor.decode(cursor) ?? undefined) : null;
 
-const AcknowledgementStateEnum = builder.enumType('AlertAcknowledgementState', {
-  description: "Where an alert stands for the viewer's agency.",
-  values: {
-    ACKNOWLEDGED: { description: 'Addressed to the agency, and acknowledged by it.' },
-    AWAITING: { description: 'Addressed to the agency, not yet acknowledged by it.' },
-    NOT_ADDRESSED_TO_US: { description: 'Not addressed to the agency (it raised the alert, or the alert went to others).' },
-  } as const,
-});
-
-const AlertFilterInput = builder.inputType('AlertFilter', {
-  description: 'Narrows the alerts the viewer may see; every field is optional and all given must hold.',
-  fields: (t) => ({
-    severity: t.field({ type: AlertSeverityEnum }),
-    category: t.field({ type: AlertCategoryEnum }),
-    raisedByAgencyId: t.id({ description: 'The originating agency.' }),
-    acknowledgement: t.field({ type: AcknowledgementStateEnum, description: "For the viewer's agency." }),
-    outcome: t.field({ type: AlertOutcomeEnum }),
-    text: t.string({ description: 'Contained in the title or description, case-insensitively; % and _ are taken literally.' }),
-  }),
-});
-
 builder.objectField(OperationType, 'alerts', (t) =>
   t.connection(
     {
       type: AlertType,
-      description: 'The alerts the viewer may see, newest first, narrowed by the filter if given.',
-      args: { filter: t.arg({ type: AlertFilterInput }) },
+      description: 'The alerts the viewer may see, newest first.',
       resolve: async (operation, args, ctx) => {
         const before = decodeAlertCursor(args.after);
         if (before === undefined) throw new GraphQLError('Not an alerts cursor.', { extensions: { code: ERROR_CODES.VALIDATION } });
         const first = pageSize(args.first);
-        const { raisedByAgencyId, ...rest } = args.filter ?? {};
-        const filter: AlertFilter = {
-          ...rest,
-          raisedByAgencyId: raisedByAgencyId ? uuidFromGlobalId(String(raisedByAgencyId), 'Agency') : null,
-        };
-        // An originator that is no agency's id raised nothing: an empty page, not every alert.
-        const rows =
-          raisedByAgencyId && !filter.raisedByAgencyId
-            ? []
-            : await visibleAlertsPage(ctx.db, signedIn(ctx).viewer, operation.id, before, first + 1, filter);
+        const rows = await visibleAlertsPage(ctx.db, signedIn(ctx).viewer, operation.id, before, first + 1);
         return connectionPage(rows, first, (alert) => alertCursor.encode(alert.number), args.after);
       },
     },

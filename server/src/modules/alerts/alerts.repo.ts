@@ -1,6 +1,5 @@
-import { and, asc, desc, eq, ilike, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { containsPattern } from '../../db/contains-pattern';
 import { alertComments, alertCommodities, alertRecipients, alerts, operationCounters } from '../../db/schema/alerts';
 import { participations } from '../../db/schema/operations';
 import type { Viewer } from '../../service-context';
@@ -68,60 +67,18 @@ export async function findVisibleAlert(db: Db, viewer: Viewer, id: string): Prom
   return row ?? null;
 }
 
-/** Where an alert stands for the viewer's agency: addressed to it and acknowledged or not, or not addressed to it. */
-export type AcknowledgementState = 'ACKNOWLEDGED' | 'AWAITING' | 'NOT_ADDRESSED_TO_US';
-
-/** What a viewer narrows an operation's alerts to; every field optional, all of them must hold. */
-export interface AlertFilter {
-  severity?: AlertRow['severity'] | null;
-  category?: AlertRow['category'] | null;
-  raisedByAgencyId?: string | null;
-  acknowledgement?: AcknowledgementState | null;
-  outcome?: AlertRow['outcome'] | null;
-  text?: string | null;
-}
-
-function acknowledgementCondition(viewer: Viewer, state: AcknowledgementState): SQL {
-  const ours = sql`select 1 from ${alertRecipients} r where r.alert_id = ${alerts.id} and r.agency_id = ${viewer.agencyId}`;
-  if (state === 'ACKNOWLEDGED') return sql`exists (${ours} and r.acknowledged_at is not null)`;
-  if (state === 'AWAITING') return sql`exists (${ours} and r.acknowledged_at is null)`;
-  return sql`not exists (${ours})`;
-}
-
-/** The filter's conditions; they only ever narrow `alertVisibleTo`, never replace it. */
-function filterConditions(viewer: Viewer, filter: AlertFilter): (SQL | undefined)[] {
-  const term = filter.text?.trim();
-  const pattern = term ? containsPattern(term) : null;
-  return [
-    filter.severity ? eq(alerts.severity, filter.severity) : undefined,
-    filter.category ? eq(alerts.category, filter.category) : undefined,
-    filter.raisedByAgencyId ? eq(alerts.raisedByAgencyId, filter.raisedByAgencyId) : undefined,
-    filter.acknowledgement ? acknowledgementCondition(viewer, filter.acknowledgement) : undefined,
-    filter.outcome ? eq(alerts.outcome, filter.outcome) : undefined,
-    pattern ? or(ilike(alerts.title, pattern), ilike(alerts.description, pattern)) : undefined,
-  ];
-}
-
-/** The alerts of an operation the viewer may see and the filter keeps, newest first, before number `before`. */
+/** The alerts of an operation the viewer may see, newest first, before number `before`. */
 export async function visibleAlertsPage(
   db: Db,
   viewer: Viewer,
   operationId: string,
   before: number | null,
   limit: number,
-  filter: AlertFilter = {},
 ): Promise<AlertRow[]> {
   return db
     .select()
     .from(alerts)
-    .where(
-      and(
-        eq(alerts.operationId, operationId),
-        alertVisibleTo(viewer),
-        ...filterConditions(viewer, filter),
-        before === null ? undefined : lt(alerts.number, before),
-      ),
-    )
+    .where(and(eq(alerts.operationId, operationId), alertVisibleTo(viewer), before === null ? undefined : lt(alerts.number, before)))
     .orderBy(desc(alerts.number))
     .limit(limit);
 }
