@@ -116,6 +116,9 @@ async function alertRaisedByContactPoint(world: World, restrictedTo?: 'interpol'
   return result.id as string;
 }
 
+/** The alerts the awaitingMyAcknowledgement row raised, so that it judges only its own. */
+const awaitedAlertIds = new Set<string>();
+
 /**
  * Seizures exist only from OPERATIONAL on, and the operation above stays in PRE_OPERATIONAL for the
  * rows about it. So the seizure rows use a second operation of the same cast (same coordinator,
@@ -630,6 +633,27 @@ export const matrix: Record<string, Case[]> = {
       expect: {
         coordinator: 'allowed',
         contactPoint: 'allowed',
+        reviewer: 'allowed',
+        observer: 'allowed',
+        outsider: 'empty',
+        invited: 'empty',
+        admin: 'empty',
+        anonymous: 'unauthenticated',
+      },
+    },
+  ],
+  'Query.awaitingMyAcknowledgement': [
+    {
+      // Sent to the WCO and INTERPOL by RMCD: awaited by the coordinating WCO's people and INTERPOL's observer only.
+      asks: 'a fresh alert for every participant',
+      request: async (world) => {
+        awaitedAlertIds.add(await alertRaisedByContactPoint(world));
+        return { document: '{ awaitingMyAcknowledgement(first: 500) { edges { node { id reference } } } }' };
+      },
+      isTheOperation: (alert) => awaitedAlertIds.has(alert.id as string),
+      expect: {
+        coordinator: 'allowed',
+        contactPoint: 'empty',
         reviewer: 'allowed',
         observer: 'allowed',
         outsider: 'empty',

@@ -11,7 +11,9 @@ import type { StoredEvent } from '../../journal/event-catalogue';
 import { eventType } from '../timeline/operation-event.graphql';
 import { OperationType } from '../operations/operations.graphql';
 import { AlertCategoryEnum, AlertOutcomeEnum, AlertSeverityEnum, DistributionKindEnum, MarkingEnum } from '../../graphql/enums';
-import { findAlertById, findVisibleAlert, visibleAlertsPage } from './alerts.repo';
+import { type AlertFilter, awaitingAcknowledgementPage, findAlertById, findVisibleAlert, visibleAlertsPage } from './alerts.repo';
+import { awaitingCursor } from './awaiting-cursor';
+import { uuidFromGlobalId } from '../../global-id';
 import { acknowledgeAlert, commentOnAlert, giveAlertFeedback, raiseAlert } from './alerts.service';
 import { signedIn } from '../../graphql/signed-in';
 
@@ -80,21 +82,73 @@ const alertCursor = numericCursor('alert');
 const decodeAlertCursor = (cursor: string | null | undefined): number | null | undefined =>
   cursor ? (alertCursor.decode(cursor) ?? undefined) : null;
 
+const AcknowledgementStateEnum = builder.enumType('AlertAcknowledgementState', {
+  description: "Where an alert stands for the viewer's agency.",
+  values: {
+    ACKNOWLEDGED: { description: 'Addressed to the agency, and acknowledged by it.' },
+    AWAITING: { description: 'Addressed to the agency, not yet acknowledged by it.' },
+    NOT_ADDRESSED_TO_US: { description: 'Not addressed to the agency (it raised the alert, or the alert went to others).' },
+  } as const,
+});
+
+const AlertFilterInput = builder.inputType('AlertFilter', {
+  description: 'Narrows the alerts the viewer may see; every field is optional and all given must hold.',
+  fields: (t) => ({
+    severity: t.field({ type: AlertSeverityEnum }),
+    category: t.field({ type: AlertCategoryEnum }),
+    raisedByAgencyId: t.id({ description: 'The originating agency.' }),
+    acknowledgement: t.field({ type: AcknowledgementStateEnum, description: "For the viewer's agency." }),
+    outcome: t.field({ type: AlertOutcomeEnum }),
+    text: t.string({ description: 'Contained in the title or description, case-insensitively; % and _ are taken literally.' }),
+  }),
+});
+
 builder.objectField(OperationType, 'alerts', (t) =>
   t.connection(
     {
       type: AlertType,
-      description: 'The alerts the viewer may see, newest first.',
+      description: 'The alerts the viewer may see, newest first, narrowed by the filter if given.',
+      args: { filter: t.arg({ type: AlertFilterInput }) },
       resolve: async (operation, args, ctx) => {
         const before = decodeAlertCursor(args.after);
         if (before === undefined) throw new GraphQLError('Not an alerts cursor.', { extensions: { code: ERROR_CODES.VALIDATION } });
         const first = pageSize(args.first);
-        const rows = await visibleAlertsPage(ctx.db, signedIn(ctx).viewer, operation.id, before, first + 1);
+        const { raisedByAgencyId, ...rest } = args.filter ?? {};
+        const filter: AlertFilter = {
+          ...rest,
+          raisedByAgencyId: raisedByAgencyId ? uuidFromGlobalId(String(raisedByAgencyId), 'Agency') : null,
+        };
+        // An originator that is no agency's id raised nothing: an empty page, not every alert.
+        const rows =
+          raisedByAgencyId && !filter.raisedByAgencyId
+            ? []
+            : await visibleAlertsPage(ctx.db, signedIn(ctx).viewer, operation.id, before, first + 1, filter);
         return connectionPage(rows, first, (alert) => alertCursor.encode(alert.number), args.after);
       },
     },
     { name: 'AlertConnection' },
     { name: 'AlertEdge' },
+  ),
+);
+
+// On Query, not on Operation: a contact point's work runs across every operation their agency takes part in.
+builder.queryField('awaitingMyAcknowledgement', (t) =>
+  t.connection(
+    {
+      type: AlertType,
+      authScopes: { authenticated: true },
+      description:
+        "The alerts sent to the viewer's agency that it has not acknowledged yet, in every operation the viewer may see, oldest deadline first.",
+      resolve: async (_root, args, ctx) => {
+        const after = args.after ? awaitingCursor.decode(args.after) : null;
+        if (after === undefined) throw new GraphQLError('Not an acknowledgement cursor.', { extensions: { code: ERROR_CODES.VALIDATION } });
+        const first = pageSize(args.first);
+        const rows = await awaitingAcknowledgementPage(ctx.db, signedIn(ctx).viewer, after, first + 1);
+        return connectionPage(rows, first, (alert) => awaitingCursor.encode({ dueAt: alert.dueAt, alertId: alert.id }), args.after);
+      },
+    },
+    { name: 'AwaitingAcknowledgementConnection' },
+    { name: 'AwaitingAcknowledgementEdge' },
   ),
 );
 

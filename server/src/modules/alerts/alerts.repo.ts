@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, ilike, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { containsPattern } from '../../db/contains-pattern';
 import { alertComments, alertCommodities, alertRecipients, alerts, operationCounters } from '../../db/schema/alerts';
 import { participations } from '../../db/schema/operations';
 import type { Viewer } from '../../service-context';
@@ -67,20 +68,97 @@ export async function findVisibleAlert(db: Db, viewer: Viewer, id: string): Prom
   return row ?? null;
 }
 
-/** The alerts of an operation the viewer may see, newest first, before number `before`. */
+/** Where an alert stands for the viewer's agency: addressed to it and acknowledged or not, or not addressed to it. */
+export type AcknowledgementState = 'ACKNOWLEDGED' | 'AWAITING' | 'NOT_ADDRESSED_TO_US';
+
+/** What a viewer narrows an operation's alerts to; every field optional, all of them must hold. */
+export interface AlertFilter {
+  severity?: AlertRow['severity'] | null;
+  category?: AlertRow['category'] | null;
+  raisedByAgencyId?: string | null;
+  acknowledgement?: AcknowledgementState | null;
+  outcome?: AlertRow['outcome'] | null;
+  text?: string | null;
+}
+
+function acknowledgementCondition(viewer: Viewer, state: AcknowledgementState): SQL {
+  const ours = sql`select 1 from ${alertRecipients} r where r.alert_id = ${alerts.id} and r.agency_id = ${viewer.agencyId}`;
+  if (state === 'ACKNOWLEDGED') return sql`exists (${ours} and r.acknowledged_at is not null)`;
+  if (state === 'AWAITING') return sql`exists (${ours} and r.acknowledged_at is null)`;
+  return sql`not exists (${ours})`;
+}
+
+/** The filter's conditions; they only ever narrow `alertVisibleTo`, never replace it. */
+function filterConditions(viewer: Viewer, filter: AlertFilter): (SQL | undefined)[] {
+  const term = filter.text?.trim();
+  const pattern = term ? containsPattern(term) : null;
+  return [
+    filter.severity ? eq(alerts.severity, filter.severity) : undefined,
+    filter.category ? eq(alerts.category, filter.category) : undefined,
+    filter.raisedByAgencyId ? eq(alerts.raisedByAgencyId, filter.raisedByAgencyId) : undefined,
+    filter.acknowledgement ? acknowledgementCondition(viewer, filter.acknowledgement) : undefined,
+    filter.outcome ? eq(alerts.outcome, filter.outcome) : undefined,
+    pattern ? or(ilike(alerts.title, pattern), ilike(alerts.description, pattern)) : undefined,
+  ];
+}
+
+/** The alerts of an operation the viewer may see and the filter keeps, newest first, before number `before`. */
 export async function visibleAlertsPage(
   db: Db,
   viewer: Viewer,
   operationId: string,
   before: number | null,
   limit: number,
+  filter: AlertFilter = {},
 ): Promise<AlertRow[]> {
   return db
     .select()
     .from(alerts)
-    .where(and(eq(alerts.operationId, operationId), alertVisibleTo(viewer), before === null ? undefined : lt(alerts.number, before)))
+    .where(
+      and(
+        eq(alerts.operationId, operationId),
+        alertVisibleTo(viewer),
+        ...filterConditions(viewer, filter),
+        before === null ? undefined : lt(alerts.number, before),
+      ),
+    )
     .orderBy(desc(alerts.number))
     .limit(limit);
+}
+
+/** Where a page of alerts awaiting acknowledgement ends: the deadline, then the alert id for the ties. */
+export interface AwaitingPosition {
+  dueAt: Date;
+  alertId: string;
+}
+
+/**
+ * The alerts sent to the viewer's agency and not yet acknowledged by it, in every operation the
+ * viewer may see, oldest deadline first, after `after`.
+ */
+export async function awaitingAcknowledgementPage(
+  db: Db,
+  viewer: Viewer,
+  after: AwaitingPosition | null,
+  limit: number,
+): Promise<(AlertRow & { dueAt: Date })[]> {
+  const rows = await db
+    .select({ alert: alerts, dueAt: alertRecipients.dueAt })
+    .from(alertRecipients)
+    .innerJoin(alerts, eq(alerts.id, alertRecipients.alertId))
+    .where(
+      and(
+        eq(alertRecipients.agencyId, viewer.agencyId),
+        isNull(alertRecipients.acknowledgedAt),
+        alertVisibleTo(viewer),
+        after
+          ? or(gt(alertRecipients.dueAt, after.dueAt), and(eq(alertRecipients.dueAt, after.dueAt), gt(alerts.id, after.alertId)))
+          : undefined,
+      ),
+    )
+    .orderBy(asc(alertRecipients.dueAt), asc(alerts.id))
+    .limit(limit);
+  return rows.map((row) => ({ ...row.alert, dueAt: row.dueAt }));
 }
 
 export async function audienceOf(db: Db, alert: AlertRow): Promise<AlertAudience> {
