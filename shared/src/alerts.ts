@@ -187,6 +187,9 @@ export const raiseAlertInput = z
   });
 export type RaiseAlertInput = z.infer<typeof raiseAlertInput>;
 
+/** The words a contact point looks for among an operation's alerts: bounded like a title, so a search costs what a title does. */
+export const alertFilterInput = z.object({ filter: z.object({ text: optionalText(200) }) });
+
 export const acknowledgeAlertInput = z.object({ alertId: globalId });
 export const giveAlertFeedbackInput = z.object({
   alertId: globalId,

@@ -135,6 +135,20 @@ describe("an operation's alerts, filtered", () => {
     expect(await refs('_'), 'an underscore matches only an underscore').toEqual([tip.reference]);
   });
 
+  it('refuses words longer than a title, naming the field, and control characters', async () => {
+    const { operation, thailand } = await busyRoom();
+    for (const text of ['x'.repeat(201), 'nitrate\u0000']) {
+      const response = await file.app.graphql(
+        'query($id: ID!, $filter: AlertFilter) { operation(id: $id) { alerts(first: 5, filter: $filter) { edges { node { id } } } } }',
+        { id: operation.id, filter: { text } },
+        { token: thailand.token },
+      );
+      expect(response.errors?.[0]?.extensions?.code, JSON.stringify(response.errors)).toBe('VALIDATION');
+      expect(JSON.stringify(response.errors)).toContain('filter');
+    }
+    expect((await found(operation, thailand, { text: 'x'.repeat(200) })).references).toEqual([]);
+  });
+
   it('pages through a filter, newest first, without gaps or repeats', async () => {
     const { operation, thailand, shipment, cash, tip, restricted } = await busyRoom();
     const filter = { category: 'INTELLIGENCE' };

@@ -16,6 +16,8 @@ import { awaitingCursor } from './awaiting-cursor';
 import { uuidFromGlobalId } from '../../global-id';
 import { acknowledgeAlert, commentOnAlert, giveAlertFeedback, raiseAlert } from './alerts.service';
 import { signedIn } from '../../graphql/signed-in';
+import { parseQueryArguments } from '../../graphql/query-arguments';
+import { alertFilterInput } from '@jointops/shared/alerts';
 
 const AlertRecipientType = builder.drizzleObject('alertRecipients', {
   name: 'AlertRecipient',
@@ -99,7 +101,9 @@ const AlertFilterInput = builder.inputType('AlertFilter', {
     raisedByAgencyId: t.id({ description: 'The originating agency.' }),
     acknowledgement: t.field({ type: AcknowledgementStateEnum, description: "For the viewer's agency." }),
     outcome: t.field({ type: AlertOutcomeEnum }),
-    text: t.string({ description: 'Contained in the title or description, case-insensitively; % and _ are taken literally.' }),
+    text: t.string({
+      description: 'Contained in the title or description, case-insensitively; % and _ are taken literally. At most 200 characters.',
+    }),
   }),
 });
 
@@ -116,6 +120,7 @@ builder.objectField(OperationType, 'alerts', (t) =>
         const { raisedByAgencyId, ...rest } = args.filter ?? {};
         const filter: AlertFilter = {
           ...rest,
+          text: parseQueryArguments(alertFilterInput, { filter: { text: rest.text } }).filter.text,
           raisedByAgencyId: raisedByAgencyId ? uuidFromGlobalId(String(raisedByAgencyId), 'Agency') : null,
         };
         // An originator that is no agency's id raised nothing: an empty page, not every alert.
