@@ -134,6 +134,65 @@ export const ALERT_SUBJECTS: Record<AlertCategory, z.ZodType> = {
   TEST: freeSubject,
 };
 
+/** The kinds of subject a typed subject input names, one field each, and the categories each suits. */
+export const SUBJECT_KINDS = {
+  shipment: ['SHIPMENT'],
+  passenger: ['PASSENGER'],
+  conveyance: ['CONVEYANCE'],
+  free: ['INTELLIGENCE', 'TEST'],
+} as const satisfies Record<string, readonly AlertCategory[]>;
+export type SubjectKind = keyof typeof SUBJECT_KINDS;
+const SUBJECT_KIND_NAMES = Object.keys(SUBJECT_KINDS) as SubjectKind[];
+
+export const ONE_SUBJECT_MESSAGE = 'Give one kind of subject, not several';
+export const SUBJECT_TWICE_MESSAGE = 'Give the subject once: typedSubject, or the deprecated subject';
+export const subjectKindMessage = (category: AlertCategory) => `Not the subject of a ${category} alert`;
+
+/** A typed subject: at most one kind given (GraphQL's @oneOf says so too; the web and other callers parse here). */
+const typedSubjectInput = z
+  .object(
+    Object.fromEntries(SUBJECT_KIND_NAMES.map((kind) => [kind, z.unknown().optional()])) as Record<
+      SubjectKind,
+      z.ZodOptional<z.ZodUnknown>
+    >,
+  )
+  .nullish();
+
+type SubjectIssueCtx = z.RefinementCtx;
+
+/**
+ * The subject an alert of `category` keeps, from the deprecated JSON `subject` or the typed one: the
+ * category's rules (ALERT_SUBJECTS) are the one validation either way, reported against the field given.
+ */
+function parseSubject(
+  category: AlertCategory,
+  json: unknown,
+  typed: z.infer<typeof typedSubjectInput>,
+  ctx: SubjectIssueCtx,
+): { ok: true; subject: Record<string, unknown> | null } | { ok: false } {
+  const given = typed ? SUBJECT_KIND_NAMES.filter((kind) => typed[kind] !== undefined && typed[kind] !== null) : [];
+  if (typed && json !== undefined && json !== null) {
+    ctx.addIssue({ code: 'custom', path: ['typedSubject'], message: SUBJECT_TWICE_MESSAGE });
+    return { ok: false };
+  }
+  if (given.length > 1) {
+    ctx.addIssue({ code: 'custom', path: ['typedSubject'], message: ONE_SUBJECT_MESSAGE });
+    return { ok: false };
+  }
+  const kind = given[0];
+  if (kind && !(SUBJECT_KINDS[kind] as readonly AlertCategory[]).includes(category)) {
+    ctx.addIssue({ code: 'custom', path: ['typedSubject', kind], message: subjectKindMessage(category) });
+    return { ok: false };
+  }
+  const [prefix, value] = kind && typed ? [['typedSubject', kind], typed[kind]] : [['subject'], json];
+  const parsed = ALERT_SUBJECTS[category].safeParse(value);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: [...prefix, ...issue.path], message: issue.message });
+    return { ok: false };
+  }
+  return { ok: true, subject: parsed.data as Record<string, unknown> | null };
+}
+
 /**
  * Whether an alert so marked may go to that distribution. TLP:RED is for named recipients only: to
  * every participant it would be shared beyond them. Every way an alert gets its distribution (raised,
@@ -164,6 +223,7 @@ export const raiseAlertInput = z
       .transform((value) => value ?? null),
     commodityIds: ids,
     subject: z.unknown().optional(),
+    typedSubject: typedSubjectInput,
     marking: z.enum(MARKINGS),
     distribution: z.enum(DISTRIBUTION_KINDS),
     recipientAgencyIds: ids,
@@ -178,12 +238,10 @@ export const raiseAlertInput = z
     if (!markingAllows(input.marking, input.distribution)) {
       ctx.addIssue({ code: 'custom', path: ['distribution'], message: 'A TLP:RED alert goes to named agencies only: make it RESTRICTED' });
     }
-    const subject = ALERT_SUBJECTS[input.category].safeParse(input.subject);
-    if (!subject.success) {
-      for (const issue of subject.error.issues) ctx.addIssue({ code: 'custom', path: ['subject', ...issue.path], message: issue.message });
-      return z.NEVER;
-    }
-    return { ...input, subject: subject.data as Record<string, unknown> | null };
+    const { typedSubject, ...rest } = input;
+    const subject = parseSubject(input.category, input.subject, typedSubject, ctx);
+    if (!subject.ok) return z.NEVER;
+    return { ...rest, subject: subject.subject };
   });
 export type RaiseAlertInput = z.infer<typeof raiseAlertInput>;
 

@@ -678,6 +678,33 @@ export const mutationInputs: Record<string, MutationInputs> = {
           },
         }),
       },
+      {
+        mistake: 'a typed subject of another kind than the category',
+        field: 'typedSubject.free',
+        change: () => ({ category: 'SHIPMENT', typedSubject: { free: { source: 'tip-off' } } }),
+      },
+      {
+        mistake: 'a NUL byte in a typed consignor',
+        field: 'typedSubject.shipment.consignor',
+        change: () => ({
+          category: 'SHIPMENT',
+          typedSubject: {
+            shipment: {
+              containerNumber: 'MSKU1234565',
+              airWaybill: '232-12345675',
+              hsCode: '3102',
+              consignor: 'Agro\u0000Chem',
+              consignee: 'CV Tani',
+              route: { origin: 'MY', destination: 'PH' },
+            },
+          },
+        }),
+      },
+      {
+        mistake: 'a typed subject and the deprecated one',
+        field: 'typedSubject',
+        change: () => ({ category: 'CONVEYANCE', subject: { imo: '9412337' }, typedSubject: { conveyance: { imo: '9412337' } } }),
+      },
       { mistake: 'a language that is no language tag', field: 'language', change: () => ({ language: 'English' }) },
       {
         mistake: 'a passenger route to a country that is no code',

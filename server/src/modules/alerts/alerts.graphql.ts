@@ -18,6 +18,7 @@ import { acknowledgeAlert, commentOnAlert, giveAlertFeedback, raiseAlert } from 
 import { signedIn } from '../../graphql/signed-in';
 import { parseQueryArguments } from '../../graphql/query-arguments';
 import { alertFilterInput } from '@jointops/shared/alerts';
+import { AlertSubjectInput, AlertSubjectUnion } from './alert-subjects.graphql';
 
 const AlertRecipientType = builder.drizzleObject('alertRecipients', {
   name: 'AlertRecipient',
@@ -55,10 +56,12 @@ export const AlertType = builder.drizzleNode('alerts', {
     title: t.exposeString('title'),
     description: t.exposeString('description', { nullable: true }),
     language: t.exposeString('language', { nullable: true }),
-    subject: t.expose('subject', {
-      type: 'JSON',
+    subject: t.field({
+      type: AlertSubjectUnion,
       nullable: true,
-      description: 'The structured subject of its category (shipment, passenger, conveyance).',
+      description:
+        'The subject, typed by the category: ShipmentSubject, PassengerSubject, ConveyanceSubject, or FreeSubject (INTELLIGENCE, TEST); null when none was given.',
+      resolve: (alert) => (alert.subject ? { category: alert.category, subject: alert.subject } : null),
     }),
     marking: t.expose('marking', {
       type: MarkingEnum,
@@ -198,7 +201,14 @@ const RaiseAlertInput = builder.inputType('RaiseAlertInput', {
     description: t.string(),
     language: t.string(),
     commodityIds: t.idList(),
-    subject: t.field({ type: 'JSON' }),
+    subject: t.field({
+      type: 'JSON',
+      deprecationReason: 'Use typedSubject, checked by the same rules; giving both is a ValidationError on typedSubject.',
+    }),
+    typedSubject: t.field({
+      type: AlertSubjectInput,
+      description: 'The subject, one kind, which must suit the category; bad fields are named `typedSubject.<kind>.<field>`.',
+    }),
     marking: t.field({ type: MarkingEnum, required: true, description: 'RED requires RESTRICTED distribution (named recipients only).' }),
     distribution: t.field({
       type: DistributionKindEnum,

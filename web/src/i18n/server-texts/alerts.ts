@@ -1,4 +1,4 @@
-import { distributionWords } from '../codes';
+import { alertCategoryWords, distributionWords } from '../codes';
 import { defineMessages } from '../define-messages';
 import type { ServerText } from '../server-texts';
 
@@ -16,6 +16,9 @@ const words = defineMessages({
     id: 'serverText.alert.subjectTooLong',
     defaultMessage: 'The details are too long: at most {max, number} characters once stored',
   },
+  oneSubject: { id: 'serverText.alert.oneSubject', defaultMessage: 'Give one kind of subject, not several' },
+  subjectTwice: { id: 'serverText.alert.subjectTwice', defaultMessage: 'The subject is given twice: keep only one' },
+  subjectKind: { id: 'serverText.alert.subjectKind', defaultMessage: 'This kind of subject does not suit a “{category}” alert' },
   languageTag: { id: 'serverText.alert.languageTag', defaultMessage: 'Use a language tag, e.g. en or fr' },
   nameRecipient: { id: 'serverText.alert.nameRecipient', defaultMessage: 'Name at least one agency' },
   recipientsOnlyRestricted: {
@@ -48,6 +51,13 @@ export const alertTexts: readonly ServerText[] = [
   { pattern: /^Use a seven-digit IMO number$/, message: words.imoNumber },
   { pattern: /^Name the vessel \(or its IMO number\), the flight or the vehicle$/, message: words.conveyance },
   { pattern: /^At most (?<max>\d+) characters of JSON$/, message: words.subjectTooLong },
+  { pattern: /^Give one kind of subject, not several$/, message: words.oneSubject },
+  { pattern: /^Give the subject once: typedSubject, or the deprecated subject$/, message: words.subjectTwice },
+  {
+    pattern: /^Not the subject of a (?<category>[A-Z_]+) alert$/,
+    message: words.subjectKind,
+    values: { category: alertCategoryWords },
+  },
   { pattern: /^Use a language tag, e\.g\. en or fr$/, message: words.languageTag },
   { pattern: /^Name at least one agency$/, message: words.nameRecipient },
   {

@@ -1,0 +1,183 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect } from 'vitest';
+import { it } from '../testkit/fixtures';
+import { fileHandles } from '../testkit/file-handles';
+import { operationalRoom } from '../testkit/operational-room';
+import type { Actor, OperationDriver } from '../testkit/operations';
+import { openSocket, subscribe } from '../testkit/ws';
+
+// An alert's subject is typed by its category: a shipment, a passenger, a conveyance, or free JSON
+// for intelligence and tests. It is given as one kind (AlertSubjectInput, @oneOf) or, for existing
+// clients, as the deprecated JSON; the shared rules check both, and every read path answers the union.
+
+const file = fileHandles(it);
+
+const SHIPMENT = {
+  containerNumber: 'MSKU1234565',
+  billOfLading: 'MAEU240611873',
+  hsCode: '3102.30',
+  consignor: 'Agro Chem Trading Sdn Bhd, Port Klang',
+  consignee: 'CV Tani Makmur, General Santos',
+  route: { origin: 'MY', transit: ['SG'], destination: 'PH' },
+};
+const PASSENGER = { travelDocumentCountry: 'NG', flightNumber: 'mh123', route: { origin: 'NG', destination: 'MY' } };
+const CONVEYANCE = { vesselName: 'SEA PEARL 9', imo: '9412337' };
+const FREE = { source: 'tip-off', reliability: 'B2' };
+
+// A passenger's flight is always given, a conveyance's may not be: two types, so a query aliases one.
+const SUBJECT_FIELDS = `subject {
+  __typename
+  ... on ShipmentSubject { containerNumber billOfLading airWaybill hsCode consignor consignee route { origin transit destination } }
+  ... on PassengerSubject { travelDocumentCountry flightNumber route { origin transit destination } }
+  ... on ConveyanceSubject { vesselName imo flight: flightNumber vehicleRegistration }
+  ... on FreeSubject { content }
+}`;
+
+function alertInput(operation: OperationDriver, overrides: Record<string, unknown>): Record<string, unknown> {
+  return {
+    operationId: operation.id,
+    idempotencyKey: randomUUID(),
+    category: 'INTELLIGENCE',
+    severity: 'MEDIUM',
+    title: 'Subject under watch',
+    marking: 'AMBER',
+    distribution: 'ALL_PARTICIPANTS',
+    ...overrides,
+  };
+}
+
+const raise = (by: Actor, input: Record<string, unknown>) => file.kit.mutate(by, 'raiseAlert', input);
+const raiseAnswer = (by: Actor, input: Record<string, unknown>) =>
+  file.app.graphql(
+    `mutation($input: RaiseAlertInput!) { raiseAlert(input: $input) { __typename ... on ValidationError { fieldErrors { path message } } } }`,
+    { input },
+    { token: by.token },
+  );
+
+/** The subject of each alert `viewer` finds, by id: in the list, as a node. */
+async function subjectsSeen(operation: OperationDriver, viewer: Actor, ids: string[]) {
+  const response = await file.app.graphql(
+    `query($id: ID!${ids.map((_, index) => `, $id${index}: ID!`).join('')}) {
+      operation(id: $id) { alerts(first: 100) { edges { node { id ${SUBJECT_FIELDS} } } } }
+      ${ids.map((_, index) => `node${index}: node(id: $id${index}) { ... on Alert { ${SUBJECT_FIELDS} } }`).join('\n')}
+    }`,
+    { id: operation.id, ...Object.fromEntries(ids.map((id, index) => [`id${index}`, id])) },
+    { token: viewer.token },
+  );
+  expect(response.errors).toBeUndefined();
+  const listed = new Map(
+    response.data!.operation.alerts.edges.map((edge: { node: { id: string; subject: unknown } }) => [edge.node.id, edge.node.subject]),
+  );
+  return {
+    listed: ids.map((id) => listed.get(id)),
+    nodes: ids.map((_, index) => response.data![`node${index}`].subject),
+  };
+}
+
+const EXPECTED = [
+  { __typename: 'ShipmentSubject', ...SHIPMENT, airWaybill: null },
+  { __typename: 'PassengerSubject', ...PASSENGER, flightNumber: 'MH123', route: { ...PASSENGER.route, transit: [] } },
+  { __typename: 'ConveyanceSubject', ...CONVEYANCE, flight: null, vehicleRegistration: null },
+  { __typename: 'FreeSubject', content: FREE },
+  null,
+];
+
+describe('a typed subject', () => {
+  it('is answered as its category’s member of the union in the list, as a node and in the live stream', async () => {
+    const { operation, malaysia, thailand } = await operationalRoom(file.kit);
+    const seen = await operation.view(thailand, 'timeline(first: 500) { edges { cursor } }');
+    const socket = openSocket(file.app.wsUrl, { token: thailand.token });
+    file.sockets.push(socket);
+    const stream = subscribe<{ operationEvents: { type: string; alert?: { id: string; subject: unknown } } }>(
+      socket,
+      `subscription($id: ID!, $after: String) { operationEvents(operationId: $id, after: $after) { type ... on AlertRaisedEvent { alert { id ${SUBJECT_FIELDS} } } } }`,
+      // From the last event before the raises: the stream misses none of them, whenever it is in place.
+      { id: operation.id, after: seen!.timeline.edges.at(-1).cursor },
+    );
+
+    const inputs = [
+      { category: 'SHIPMENT', typedSubject: { shipment: SHIPMENT } },
+      { category: 'PASSENGER', typedSubject: { passenger: PASSENGER } },
+      { category: 'CONVEYANCE', typedSubject: { conveyance: CONVEYANCE } },
+      { category: 'INTELLIGENCE', typedSubject: { free: FREE } },
+      { category: 'INTELLIGENCE' },
+    ];
+    const ids: string[] = [];
+    for (const input of inputs) {
+      const { result } = await raise(malaysia, alertInput(operation, input));
+      expect(result?.__typename, JSON.stringify(result)).toBe('Alert');
+      ids.push(result!.id);
+    }
+
+    for (const viewer of [malaysia, thailand]) {
+      expect(await subjectsSeen(operation, viewer, ids)).toEqual({ listed: EXPECTED, nodes: EXPECTED });
+    }
+    await stream.until((s) => s.received.filter((event) => event.operationEvents.type === 'ALERT_RAISED').length === ids.length);
+    const streamed = stream.received.flatMap(({ operationEvents: event }) => (event.type === 'ALERT_RAISED' ? [event.alert!] : []));
+    expect(streamed.map((alert) => alert.id)).toEqual(ids);
+    expect(streamed.map((alert) => alert.subject)).toEqual(EXPECTED);
+  });
+
+  it('given as the deprecated JSON, is kept and answered the same way', async () => {
+    const { operation, malaysia } = await operationalRoom(file.kit);
+    const { result } = await raise(malaysia, alertInput(operation, { category: 'SHIPMENT', subject: SHIPMENT }));
+    expect((await subjectsSeen(operation, malaysia, [result!.id])).nodes).toEqual([EXPECTED[0]]);
+  });
+});
+
+describe('a typed subject that does not hold', () => {
+  it.each([
+    [
+      'a kind that is not the category’s',
+      { category: 'PASSENGER', typedSubject: { shipment: SHIPMENT } },
+      [{ path: ['typedSubject', 'shipment'], message: 'Not the subject of a PASSENGER alert' }],
+    ],
+    [
+      'a free subject for a shipment alert',
+      { category: 'SHIPMENT', typedSubject: { free: FREE } },
+      [{ path: ['typedSubject', 'free'], message: 'Not the subject of a SHIPMENT alert' }],
+    ],
+    [
+      'both the typed and the deprecated subject',
+      { category: 'SHIPMENT', subject: SHIPMENT, typedSubject: { shipment: SHIPMENT } },
+      [{ path: ['typedSubject'], message: 'Give the subject once: typedSubject, or the deprecated subject' }],
+    ],
+    [
+      'a shipment rule broken (a country that is no code)',
+      {
+        category: 'SHIPMENT',
+        typedSubject: { shipment: { ...SHIPMENT, billOfLading: null, route: { origin: 'Malaysia', destination: 'PH' } } },
+      },
+      [{ path: ['typedSubject', 'shipment', 'route', 'origin'], message: 'Use a two-letter ISO 3166-1 country code' }],
+    ],
+    [
+      'a shipment without a transport document',
+      { category: 'SHIPMENT', typedSubject: { shipment: { ...SHIPMENT, billOfLading: null } } },
+      [{ path: ['typedSubject', 'shipment', 'billOfLading'], message: 'Give a bill of lading or an air waybill' }],
+    ],
+    [
+      'a conveyance that names nothing',
+      { category: 'CONVEYANCE', typedSubject: { conveyance: {} } },
+      [{ path: ['typedSubject', 'conveyance', 'vesselName'], message: 'Name the vessel (or its IMO number), the flight or the vehicle' }],
+    ],
+  ])('refuses %s with a ValidationError naming the field, and raises nothing', async (_mistake, change, fieldErrors) => {
+    const { operation, malaysia } = await operationalRoom(file.kit);
+    const before = await operation.view(malaysia, 'alerts(first: 100) { edges { node { id } } }');
+    const response = await raiseAnswer(malaysia, alertInput(operation, change));
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.raiseAlert).toEqual({ __typename: 'ValidationError', fieldErrors });
+    expect(await operation.view(malaysia, 'alerts(first: 100) { edges { node { id } } }')).toEqual(before);
+  });
+
+  it('refuses two kinds at once before anything runs (@oneOf), and raises nothing', async () => {
+    const { operation, malaysia } = await operationalRoom(file.kit);
+    const before = await operation.view(malaysia, 'alerts(first: 100) { edges { node { id } } }');
+    const response = await raiseAnswer(
+      malaysia,
+      alertInput(operation, { category: 'SHIPMENT', typedSubject: { shipment: SHIPMENT, free: FREE } }),
+    );
+    expect(response.data ?? null).toBeNull();
+    expect(response.errors?.[0]?.message).toMatch(/Exactly one key must be specified for OneOf type "AlertSubjectInput"/);
+    expect(await operation.view(malaysia, 'alerts(first: 100) { edges { node { id } } }')).toEqual(before);
+  });
+});
