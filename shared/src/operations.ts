@@ -56,6 +56,15 @@ export const operationCode = z
   .toUpperCase()
   .regex(/^[A-Z0-9][A-Z0-9-]{2,39}$/, { error: 'Use 3 to 40 letters, digits and hyphens, e.g. PGS-APAC-2020-01' });
 
+/**
+ * The second escalation level: a recipient still silent at this many times its acknowledgement
+ * deadline (counted from the alert being raised) is escalated to the coordinating agency's
+ * coordinators. Whole numbers from 2 (twice the deadline, the default) to 10; null switches the
+ * second level off for the operation.
+ */
+export const DEFAULT_COORDINATOR_ESCALATION_FACTOR = 2;
+export const coordinatorEscalationFactor = z.number().int().min(2).max(10).nullable();
+
 export const createOperationInput = z.object({
   code: operationCode,
   name: requiredText(200),
@@ -76,6 +85,10 @@ export const createOperationInput = z.object({
       const problem = deadlineOrderProblem(minutes);
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
     }),
+  /** Left out: the default; null: no second level. */
+  coordinatorEscalationFactor: coordinatorEscalationFactor
+    .optional()
+    .transform((factor) => (factor === undefined ? DEFAULT_COORDINATOR_ESCALATION_FACTOR : factor)),
 });
 export type CreateOperationInput = z.infer<typeof createOperationInput>;
 
@@ -89,6 +102,8 @@ export const updateOperationInput = z.object({
   plannedPhases: plannedPhases.optional(),
   /** Checked against the operation's current deadlines by the service, which knows them. */
   acknowledgementDeadlines: acknowledgementDeadlinesInput.optional(),
+  /** Left out: unchanged; null: the second level switched off. */
+  coordinatorEscalationFactor: coordinatorEscalationFactor.optional(),
 });
 export type UpdateOperationInput = z.infer<typeof updateOperationInput>;
 

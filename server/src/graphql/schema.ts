@@ -12,6 +12,7 @@ import '../modules/timeline/timeline.graphql';
 import '../modules/timeline/live.graphql';
 import '../modules/audit/audit.graphql';
 import '../modules/alerts/alerts.graphql';
+import '../modules/alerts/escalation-events.graphql';
 import '../modules/seizures/seizures.graphql';
 import '../modules/seizures/seizure-events.graphql';
 import '../modules/seizures/seizure-mutations.graphql';

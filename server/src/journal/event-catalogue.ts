@@ -46,7 +46,19 @@ export interface EventData {
   FINAL_REPORT_RECORDED: { length: number };
   ALERT_RAISED: { alertId: string };
   ALERT_ACKNOWLEDGED: { alertId: string; agencyId: string };
-  ALERT_OVERDUE: { alertId: string; agencyId: string };
+  ALERT_OVERDUE: {
+    alertId: string;
+    agencyId: string;
+    /**
+     * 1: the recipient's deadline passed; 2: twice it (the operation's factor) passed too, and the
+     * coordinators are told. Absent on events written before the second level: 1.
+     */
+    level?: 1 | 2;
+    /** When the deadline of this level passed (ISO 8601). Absent on older events: the recipient's deadline. */
+    dueAt?: string;
+    /** When the escalator noticed it and recorded this event (ISO 8601). Absent on older events: occurredAt. */
+    detectedAt?: string;
+  };
   ALERT_FEEDBACK_GIVEN: { alertId: string; outcome: AlertOutcome };
   ALERT_COMMENTED: { alertId: string; commentId: string };
   ALERT_RECONCILED: { alertId: string; seizureId: string; outcome: 'SEIZED' };

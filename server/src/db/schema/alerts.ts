@@ -78,12 +78,18 @@ export const alertRecipients = pgTable(
     acknowledgedBy: uuid('acknowledged_by').references(() => users.id),
     /** When the escalation of this missed deadline was recorded: set once, so it fires once. */
     overdueEscalatedAt: timestamp('overdue_escalated_at', { withTimezone: true }),
+    /** When the second level (to the coordinators) was recorded: set once, so it fires once. */
+    coordinatorEscalatedAt: timestamp('coordinator_escalated_at', { withTimezone: true }),
   },
   (t) => [
     primaryKey({ columns: [t.alertId, t.agencyId] }),
     index('alert_recipients_agency_idx').on(t.agencyId),
     // The escalator's question: which deadlines have passed unanswered and unescalated?
     index('alert_recipients_due_idx').on(t.dueAt).where(sql`${t.acknowledgedAt} is null and ${t.overdueEscalatedAt} is null`),
+    // The second level's question: which escalated deadlines are still unanswered and not yet taken to the coordinators?
+    index('alert_recipients_coordinator_due_idx')
+      .on(t.dueAt)
+      .where(sql`${t.acknowledgedAt} is null and ${t.overdueEscalatedAt} is not null and ${t.coordinatorEscalatedAt} is null`),
   ],
 );
 

@@ -1,4 +1,17 @@
-import { bigint, boolean, index, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { AcknowledgementMinutes } from '@jointops/shared/alerts';
 import { MEMBER_ROLES, PARTICIPATION_ROLES, PARTICIPATION_STATUSES, PHASES, PROGRAMMES } from '@jointops/shared/domain';
 import { agencies, users } from './accounts';
@@ -28,6 +41,12 @@ export const operations = pgTable(
      * alerts raised after it: a deadline already given to a recipient stands.
      */
     acknowledgementMinutes: jsonb('acknowledgement_minutes').$type<AcknowledgementMinutes>().notNull(),
+    /**
+     * The second escalation level: a recipient still silent at this many times its deadline
+     * (counted from the alert being raised) is escalated to the coordinators; null = off. Read
+     * by each escalation run, so a change applies to every recipient not escalated that far yet.
+     */
+    coordinatorEscalationFactor: integer('coordinator_escalation_factor').default(2),
     finalReport: text('final_report'),
     finalReportRecordedAt: timestamp('final_report_recorded_at', { withTimezone: true }),
     /**

@@ -178,7 +178,7 @@ const recipientEvent = (name: string, type: 'ALERT_ACKNOWLEDGED' | 'ALERT_OVERDU
     }),
   }));
 recipientEvent('AlertAcknowledgedEvent', 'ALERT_ACKNOWLEDGED');
-recipientEvent('AlertOverdueEvent', 'ALERT_OVERDUE');
+// AlertOverdueEvent, with its level and its moments: escalation-events.graphql.ts.
 eventType('AlertFeedbackGivenEvent', ['ALERT_FEEDBACK_GIVEN'], (t) => ({
   alert: t.field({ type: AlertType, resolve: (event, _args, ctx) => alertOf(event, ctx) }),
   outcome: t.field({

@@ -1,7 +1,10 @@
-import { and, asc, eq, inArray, isNull, lte } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { alertRecipients, alerts } from '../../db/schema/alerts';
-import { operationMembers, operations } from '../../db/schema/operations';
+import { operationMembers, operations, participations } from '../../db/schema/operations';
+
+// A closed or cancelled operation is a record: nothing more happens in it.
+const OPEN_PHASES = ['PRE_OPERATIONAL', 'OPERATIONAL', 'POST_OPERATIONAL'] as const;
 
 /**
  * Up to `limit` recipients whose acknowledgement deadline passed and who were not escalated yet,
@@ -16,6 +19,7 @@ export async function claimOverdueRecipients(db: Db, now: Date, limit: number) {
       reference: alerts.reference,
       distribution: alerts.distribution,
       raisedByAgencyId: alerts.raisedByAgencyId,
+      dueAt: alertRecipients.dueAt,
     })
     .from(alertRecipients)
     .innerJoin(alerts, eq(alerts.id, alertRecipients.alertId))
@@ -25,8 +29,7 @@ export async function claimOverdueRecipients(db: Db, now: Date, limit: number) {
         isNull(alertRecipients.acknowledgedAt),
         isNull(alertRecipients.overdueEscalatedAt),
         lte(alertRecipients.dueAt, now),
-        // A closed or cancelled operation is a record: nothing more happens in it.
-        inArray(operations.phase, ['PRE_OPERATIONAL', 'OPERATIONAL', 'POST_OPERATIONAL']),
+        inArray(operations.phase, OPEN_PHASES),
       ),
     )
     .orderBy(asc(alertRecipients.dueAt))
@@ -35,6 +38,92 @@ export async function claimOverdueRecipients(db: Db, now: Date, limit: number) {
 }
 
 export type OverdueRecipient = Awaited<ReturnType<typeof claimOverdueRecipients>>[number];
+
+/**
+ * The second level's deadline: the recipient's own deadline stretched by the operation's factor,
+ * counted from the alert being raised (twice the deadline by default). Null when the operation
+ * has the second level off, and then no row is ever due.
+ */
+const coordinatorDueAt = sql<Date>`${alerts.raisedAt} + ${operations.coordinatorEscalationFactor} * (${alertRecipients.dueAt} - ${alerts.raisedAt})`;
+
+/**
+ * Up to `limit` recipients still silent at the second level's deadline, escalated at the first
+ * level already (so its event always comes first) and not yet to the coordinators, oldest
+ * deadline first, claimed with FOR UPDATE SKIP LOCKED like the first level.
+ */
+export async function claimCoordinatorEscalations(db: Db, now: Date, limit: number) {
+  return db
+    .select({
+      alertId: alertRecipients.alertId,
+      agencyId: alertRecipients.agencyId,
+      operationId: alerts.operationId,
+      reference: alerts.reference,
+      distribution: alerts.distribution,
+      raisedByAgencyId: alerts.raisedByAgencyId,
+      dueAt: coordinatorDueAt.mapWith(alertRecipients.dueAt),
+    })
+    .from(alertRecipients)
+    .innerJoin(alerts, eq(alerts.id, alertRecipients.alertId))
+    .innerJoin(operations, eq(operations.id, alerts.operationId))
+    .where(
+      and(
+        isNull(alertRecipients.acknowledgedAt),
+        isNotNull(alertRecipients.overdueEscalatedAt),
+        isNull(alertRecipients.coordinatorEscalatedAt),
+        isNotNull(operations.coordinatorEscalationFactor),
+        sql`${coordinatorDueAt} <= ${now.toISOString()}::timestamptz`,
+        inArray(operations.phase, OPEN_PHASES),
+      ),
+    )
+    .orderBy(asc(coordinatorDueAt))
+    .limit(limit)
+    .for('update', { of: alertRecipients, skipLocked: true });
+}
+
+export async function markEscalatedToCoordinators(
+  db: Db,
+  recipient: Pick<OverdueRecipient, 'alertId' | 'agencyId'>,
+  at: Date,
+): Promise<void> {
+  await db
+    .update(alertRecipients)
+    .set({ coordinatorEscalatedAt: at })
+    .where(and(eq(alertRecipients.alertId, recipient.alertId), eq(alertRecipients.agencyId, recipient.agencyId)));
+}
+
+/** The agencies coordinating the operation that have a coordinator in it now: whom the second level is for. */
+export async function coordinatingAgencies(db: Db, operationId: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ agencyId: participations.agencyId })
+    .from(participations)
+    .innerJoin(
+      operationMembers,
+      and(
+        eq(operationMembers.operationId, participations.operationId),
+        eq(operationMembers.agencyId, participations.agencyId),
+        eq(operationMembers.role, 'COORDINATOR'),
+        isNull(operationMembers.removedAt),
+      ),
+    )
+    .where(
+      and(eq(participations.operationId, operationId), eq(participations.role, 'COORDINATING'), eq(participations.status, 'ACCEPTED')),
+    );
+  return rows.map((row) => row.agencyId);
+}
+
+export async function recipientAgencies(db: Db, alertId: string): Promise<string[]> {
+  const rows = await db.select({ agencyId: alertRecipients.agencyId }).from(alertRecipients).where(eq(alertRecipients.alertId, alertId));
+  return rows.map((row) => row.agencyId);
+}
+
+/** A recipient's acknowledgement deadline: what an overdue event written before events carried it stands for. */
+export async function recipientDueAt(db: Db, recipient: { alertId: string; agencyId: string }): Promise<Date | null> {
+  const [row] = await db
+    .select({ dueAt: alertRecipients.dueAt })
+    .from(alertRecipients)
+    .where(and(eq(alertRecipients.alertId, recipient.alertId), eq(alertRecipients.agencyId, recipient.agencyId)));
+  return row?.dueAt ?? null;
+}
 
 export async function markEscalated(db: Db, recipient: Pick<OverdueRecipient, 'alertId' | 'agencyId'>, at: Date): Promise<void> {
   await db

@@ -73,6 +73,9 @@ const AcknowledgementDeadlineInput = builder.inputType('AcknowledgementDeadlineI
   fields: (t) => ({ severity: t.field({ type: AlertSeverityEnum, required: true }), minutes: t.int({ required: true }) }),
 });
 
+const ESCALATION_FACTOR =
+  "The second escalation level: a recipient agency still silent at this many times its acknowledgement deadline (counted from the alert being raised) is escalated to the coordinating agency's coordinators (ALERT_OVERDUE at level 2).";
+
 export const OperationType = builder.drizzleNode('operations', {
   name: 'Operation',
   id: { column: (operation) => operation.id },
@@ -95,6 +98,12 @@ export const OperationType = builder.drizzleNode('operations', {
       select: { columns: { acknowledgementMinutes: true } },
       resolve: (operation) =>
         [...ALERT_SEVERITIES].reverse().map((severity) => ({ severity, minutes: operation.acknowledgementMinutes[severity] })),
+    }),
+    coordinatorEscalationFactor: t.exposeInt('coordinatorEscalationFactor', {
+      nullable: true,
+      description:
+        ESCALATION_FACTOR +
+        ' Null: no second level. A change applies, from the next escalation run, to every recipient not escalated to the coordinators yet.',
     }),
     targetCommodities: t.relation('targetCommodities', { type: CommodityType, query: { orderBy: { code: 'asc' } } }),
     plannedPhases: t.relation('phases'),
@@ -141,6 +150,9 @@ const CreateOperationInput = builder.inputType('CreateOperationInput', {
       type: [AcknowledgementDeadlineInput],
       description: 'Severities not given keep the defaults: CRITICAL 15 min, HIGH 60, MEDIUM 240, LOW 1440.',
     }),
+    coordinatorEscalationFactor: t.int({
+      description: `${ESCALATION_FACTOR} A whole number from 2 to 10; left out: 2; null: no second level.`,
+    }),
   }),
 });
 
@@ -154,6 +166,9 @@ const UpdateOperationInput = builder.inputType('UpdateOperationInput', {
     referenceTimeZone: t.string(),
     plannedPhases: t.field({ type: [PlannedPhaseInput] }),
     acknowledgementDeadlines: t.field({ type: [AcknowledgementDeadlineInput], description: 'Severities not given keep their deadline.' }),
+    coordinatorEscalationFactor: t.int({
+      description: `${ESCALATION_FACTOR} A whole number from 2 to 10; left out: unchanged; null: the second level switched off.`,
+    }),
   }),
 });
 

@@ -47,6 +47,7 @@ export async function createOperation(ctx: ServiceContext, rawInput: unknown): P
       referenceTimeZone: input.referenceTimeZone,
       exercise: input.exercise,
       acknowledgementMinutes: input.acknowledgementDeadlines,
+      coordinatorEscalationFactor: input.coordinatorEscalationFactor,
       catalogueVersion: CURRENT_CATALOGUE_VERSION,
       createdBy: viewer.userId,
       createdAt: now,
@@ -111,6 +112,7 @@ export async function updateOperation(ctx: ServiceContext, rawInput: unknown): P
       region: input.region,
       referenceTimeZone: input.referenceTimeZone,
       acknowledgementMinutes: input.acknowledgementDeadlines && deadlinesAfter(operation, input.acknowledgementDeadlines),
+      coordinatorEscalationFactor: input.coordinatorEscalationFactor,
     };
     const set = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
     changed.push(...Object.keys(set).map((key) => (key === 'acknowledgementMinutes' ? 'acknowledgementDeadlines' : key)));
