@@ -869,12 +869,51 @@ export const matrix: Record<string, Case[]> = {
         anonymous: 'unauthenticated',
       },
     },
+    {
+      // Its second escalation level chosen at creation: whoever may plan one may.
+      request: async (world) => ({
+        document: mutation('createOperation', '... on Operation { id coordinatorEscalationFactor }'),
+        variables: {
+          input: await world.kit.operationInput(world.people.coordinator, {
+            code: `PGS-OTHER-${unique().toUpperCase()}`,
+            coordinatorEscalationFactor: null,
+          }),
+        },
+      }),
+      expect: {
+        coordinator: 'allowed',
+        contactPoint: 'allowed',
+        reviewer: 'allowed',
+        observer: 'allowed',
+        outsider: 'allowed',
+        invited: 'allowed',
+        admin: 'forbidden',
+        anonymous: 'unauthenticated',
+      },
+    },
   ],
   'Mutation.updateOperation': [
     {
       request: (world) => ({
         document: mutation('updateOperation', '... on Operation { id region }'),
         variables: { input: { operationId: world.ids.operation, region: 'Asia/Pacific and Oceania' } },
+      }),
+      expect: {
+        coordinator: 'allowed',
+        contactPoint: 'forbidden',
+        reviewer: 'forbidden',
+        observer: 'forbidden',
+        outsider: 'not-found',
+        invited: 'not-found',
+        admin: 'not-found',
+        anonymous: 'unauthenticated',
+      },
+    },
+    {
+      // The second escalation level is the coordinators' to set, like the deadlines.
+      request: (world) => ({
+        document: mutation('updateOperation', '... on Operation { id coordinatorEscalationFactor }'),
+        variables: { input: { operationId: world.ids.operation, coordinatorEscalationFactor: 3 } },
       }),
       expect: {
         coordinator: 'allowed',

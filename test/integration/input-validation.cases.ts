@@ -97,6 +97,26 @@ const deadlineMistakes: MalformedInput[] = [
   },
 ];
 
+/** Second escalation levels an operation cannot run on: at or before the first deadline, or past ten times it. */
+const escalationFactorMistakes: MalformedInput[] = [
+  {
+    mistake: 'a second level at the first deadline',
+    field: 'coordinatorEscalationFactor',
+    change: () => ({ coordinatorEscalationFactor: 1 }),
+  },
+  {
+    mistake: 'a second level at zero times the deadline',
+    field: 'coordinatorEscalationFactor',
+    change: () => ({ coordinatorEscalationFactor: 0 }),
+  },
+  { mistake: 'a negative escalation factor', field: 'coordinatorEscalationFactor', change: () => ({ coordinatorEscalationFactor: -2 }) },
+  {
+    mistake: 'a second level past ten times the deadline',
+    field: 'coordinatorEscalationFactor',
+    change: () => ({ coordinatorEscalationFactor: 11 }),
+  },
+];
+
 const plannedPhaseMistakes: MalformedInput[] = [
   {
     mistake: 'a phase that ends before it starts',
@@ -486,6 +506,7 @@ export const mutationInputs: Record<string, MutationInputs> = {
       { mistake: 'a time zone that does not exist', field: 'referenceTimeZone', change: () => ({ referenceTimeZone: 'Mars/Base' }) },
       ...plannedPhaseMistakes,
       ...deadlineMistakes,
+      ...escalationFactorMistakes,
     ],
   },
   updateOperation: {
@@ -500,6 +521,7 @@ export const mutationInputs: Record<string, MutationInputs> = {
       { mistake: 'a time zone that does not exist', field: 'referenceTimeZone', change: () => ({ referenceTimeZone: 'Mars/Base' }) },
       ...plannedPhaseMistakes,
       ...deadlineMistakes,
+      ...escalationFactorMistakes,
     ],
   },
   inviteAgency: {

@@ -15,6 +15,11 @@ const words = defineMessages({
     id: 'timeline.event.alertOverdue',
     defaultMessage: 'Alert {reference} (“{title}”) was not acknowledged in time by {agency}',
   },
+  overdueToCoordinators: {
+    id: 'timeline.event.alertOverdueToCoordinators',
+    defaultMessage:
+      'Alert {reference} (“{title}”) is still not acknowledged by {agency}, long past its deadline: escalated to the coordinators',
+  },
   commented: { id: 'timeline.event.alertCommented', defaultMessage: '{actor} commented on alert {reference}: “{title}”' },
   feedback: { id: 'timeline.event.alertFeedbackGiven', defaultMessage: '{actor} gave feedback on alert {reference}: {outcome}' },
   reconciled: {
@@ -60,7 +65,12 @@ export function describeAlertEvent(intl: IntlShape, event: TimelineEvent): Event
       const { alert } = event;
       const agency = agencyLabel(intl.locale, event.agency);
       return {
-        sentence: intl.formatMessage(words.overdue, { reference: alert.reference, title: alert.title, agency }),
+        // Level 2: the operation's second escalation level, taken to the coordinating agency.
+        sentence: intl.formatMessage(event.level === 2 ? words.overdueToCoordinators : words.overdue, {
+          reference: alert.reference,
+          title: alert.title,
+          agency,
+        }),
         tags: [{ text: intl.formatMessage(words.overdueTag), tone: 'danger' }, ...alertTags(intl, alert)],
       };
     }

@@ -35,6 +35,7 @@ const partWords = defineMessages({
   targetCommodities: { id: 'timeline.part.targetCommodities', defaultMessage: 'target commodities' },
   plannedPhases: { id: 'timeline.part.plannedPhases', defaultMessage: 'planned phase dates' },
   acknowledgementDeadlines: { id: 'timeline.part.acknowledgementDeadlines', defaultMessage: 'alert acknowledgement deadlines' },
+  coordinatorEscalationFactor: { id: 'timeline.part.coordinatorEscalationFactor', defaultMessage: 'escalation to the coordinators' },
 });
 
 /** A part of the plan an update changed, in words (the timeline and the audit trail say it alike). */

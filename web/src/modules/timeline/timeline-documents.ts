@@ -122,6 +122,7 @@ const AlertEventFields = graphql(
         }
       }
       ... on AlertOverdueEvent {
+        level
         alert {
           ...TimelineAlert
         }
