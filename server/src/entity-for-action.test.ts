@@ -8,7 +8,7 @@ import type { Viewer } from './service-context';
 // The steps with fakes: which queries run, in which order, and what each outcome answers. The
 // integration suites (uniform-answers, authorization-matrix) hold the real alerts and seizures to it.
 
-const viewer: Viewer = { userId: 'u1', agencyId: 'a1', sessionId: 's1', isAdmin: false, locale: 'en' };
+const viewer: Viewer = { userId: 'u1', agencyId: 'a1', sessionId: 's1', isAdmin: false, locale: 'en', mustChangePassword: false };
 const tx = {} as Db;
 const REPORT = '00000000-0000-4000-8000-000000000001';
 const OPERATION = '00000000-0000-4000-8000-0000000000aa';

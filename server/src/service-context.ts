@@ -12,6 +12,8 @@ export interface Viewer {
   sessionId: string;
   isAdmin: boolean;
   locale: Locale;
+  /** An administrator chose the password: until the person picks their own, they may do nothing else. */
+  mustChangePassword: boolean;
 }
 
 /** A session a token was found to name: who it signs in, and until when. */

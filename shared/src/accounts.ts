@@ -78,6 +78,11 @@ export const createUserInput = z.object({
     .boolean()
     .nullish()
     .transform((value) => value ?? false),
+  /** The password is one the administrator chose for the person: they must choose their own at first sign-in. */
+  mustChangePassword: z
+    .boolean()
+    .nullish()
+    .transform((value) => value ?? false),
 });
 export type CreateUserInput = z.infer<typeof createUserInput>;
 

@@ -1,4 +1,7 @@
+import { z } from 'zod';
 import type { QuantityUnit } from './domain';
+import { DIMENSIONS } from './seizures';
+import { globalId, requiredText } from './validation';
 
 // The Programme Global Shield commodity catalogue, in versioned lists. Each version adds items to
 // the one before; an operation picks its targets from the version current when it was planned.
@@ -129,3 +132,32 @@ export function catalogueItems(version: CatalogueVersion): CatalogueItem[] {
   const upTo = CATALOGUE_VERSIONS.indexOf(version);
   return CATALOGUE.filter((item) => CATALOGUE_VERSIONS.indexOf(item.version) <= upTo);
 }
+
+/** An HS code as customs write it: 4 to 10 digits, dotted or not (3102.30, 310230). */
+export const hsCode = z
+  .string()
+  .trim()
+  .regex(/^[0-9]{4}(\.?[0-9]{2}){0,3}$/, { error: 'Use a Harmonized System code of 4 to 10 digits, e.g. 3102.30' });
+
+export const UNKNOWN_DIMENSION_MESSAGE = `Unknown dimension: use one of ${DIMENSIONS.join(', ')}`;
+export const UNKNOWN_CATEGORY_MESSAGE = `Unknown category: use one of ${COMMODITY_CATEGORIES.join(', ')}`;
+
+/**
+ * A commodity one operation needs beyond the reference lists. Its code is written like theirs
+ * (capitals, digits, _), because CSV imports name commodities by code; its dimension sets the
+ * units it is counted in, its base unit being the default.
+ */
+export const addOperationCommodityInput = z.object({
+  operationId: globalId,
+  code: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z][A-Z0-9_]{1,39}$/, { error: 'Use 2 to 40 letters, digits or _, starting with a letter, e.g. SODIUM_AZIDE' }),
+  nameEn: requiredText(200),
+  nameFr: requiredText(200),
+  hsCode: hsCode.nullish().transform((value) => value ?? null),
+  dimension: z.enum(DIMENSIONS, { error: UNKNOWN_DIMENSION_MESSAGE }),
+  category: z.enum(COMMODITY_CATEGORIES, { error: UNKNOWN_CATEGORY_MESSAGE }),
+});
+export type AddOperationCommodityInput = z.infer<typeof addOperationCommodityInput>;

@@ -12,6 +12,8 @@ export const ERROR_CODES = {
   IMPORT_TOO_LARGE: 'IMPORT_TOO_LARGE',
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',
+  /** Signed in with a password an administrator set: only `me`, `changeMyPassword` and `logout` answer until it is changed. */
+  PASSWORD_CHANGE_REQUIRED: 'PASSWORD_CHANGE_REQUIRED',
   /** A person already holds as many live connections (sockets and event streams) as allowed. */
   TOO_MANY_CONNECTIONS: 'TOO_MANY_CONNECTIONS',
   /** A query over one of the server's limits; `extensions.limit` names it (depth, aliases, directives, tokens, cost, parser). */

@@ -892,6 +892,25 @@ export const matrix: Record<string, Case[]> = {
       },
     },
   ],
+  'Mutation.addOperationCommodity': [
+    {
+      request: (world) => ({
+        document: mutation('addOperationCommodity', '... on Commodity { id code }'),
+        variables: {
+          input: {
+            operationId: world.ids.operation,
+            code: `MATRIX_${unique().toUpperCase()}`,
+            nameEn: 'Sodium azide',
+            nameFr: 'Azoture de sodium',
+            dimension: 'MASS',
+            category: 'PRECURSOR_CHEMICAL',
+          },
+        },
+      }),
+      // The catalogue is the administrators' to keep, for an operation they need not see.
+      expect: ADMIN_ONLY,
+    },
+  ],
   'Mutation.updateOperation': [
     {
       request: (world) => ({

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { encodeGlobalId } from '@jointops/server/global-id';
 import * as accounts from '@jointops/shared/accounts';
 import * as alerts from '@jointops/shared/alerts';
+import * as catalogue from '@jointops/shared/catalogue';
 import * as checks from '@jointops/shared/checks';
 import * as operations from '@jointops/shared/operations';
 import { SEIZURE_IMPORT_COLUMNS } from '@jointops/shared/seizure-import';
@@ -147,6 +148,7 @@ export const FUZZ: Record<string, FuzzEntry> = {
   recordDatabaseChecks: { schema: schema(checks.recordDatabaseChecksInput), journal: true },
   createOperation: { schema: schema(operations.createOperationInput), journal: true },
   updateOperation: { schema: schema(operations.updateOperationInput), journal: true },
+  addOperationCommodity: { schema: schema(catalogue.addOperationCommodityInput), journal: true },
   recordFinalReport: { schema: schema(operations.recordFinalReportInput), journal: true },
   inviteAgency: { schema: schema(operations.inviteAgencyInput), journal: true },
   respondToInvitation: { schema: schema(operations.respondToInvitationInput), journal: true },

@@ -10,11 +10,17 @@ import { relations } from '../db/relations';
 import { decodeGlobalId, encodeGlobalId } from '../global-id';
 import type { GraphQLContext } from './context';
 import { loadNode } from './node-loaders';
-import { signInFirst } from './signed-in';
+import { changePasswordFirst, signInFirst } from './signed-in';
 
 export interface AuthScopes {
   /** Anyone, signed in or not: declared explicitly so every root field states its audience. */
   public: boolean;
+  /**
+   * Signed in, even while the person must change the password an administrator set: only what
+   * they need to change it (`changeMyPassword`) asks no more. Everything else asks `authenticated`.
+   */
+  signedIn: boolean;
+  /** Signed in with a password of one's own. */
   authenticated: boolean;
   admin: boolean;
 }
@@ -37,13 +43,16 @@ export const builder = new SchemaBuilder<{
   defaultFieldNullability: false,
   scopeAuth: {
     authorizeOnSubscribe: true,
-    authScopes: (ctx) => ({
-      public: true,
-      authenticated: ctx.viewer !== null,
-      admin: ctx.viewer?.isAdmin ?? false,
-    }),
-    unauthorizedError: (_parent, ctx) =>
-      ctx.viewer ? new GraphQLError('Not allowed.', { extensions: { code: ERROR_CODES.FORBIDDEN } }) : signInFirst(),
+    authScopes: ({ viewer }) => {
+      const ownPassword = viewer !== null && !viewer.mustChangePassword;
+      return { public: true, signedIn: viewer !== null, authenticated: ownPassword, admin: ownPassword && (viewer?.isAdmin ?? false) };
+    },
+    // One check for HTTP, WebSocket and event streams alike, since all run through these scopes.
+    unauthorizedError: (_parent, ctx) => {
+      if (!ctx.viewer) return signInFirst();
+      if (ctx.viewer.mustChangePassword) return changePasswordFirst();
+      return new GraphQLError('Not allowed.', { extensions: { code: ERROR_CODES.FORBIDDEN } });
+    },
   },
   relay: {
     clientMutationId: 'omit',

@@ -8,6 +8,7 @@ import '../modules/accounts/agency-deactivation.graphql';
 import '../modules/catalogue/catalogue.graphql';
 import '../modules/operations/operations.graphql';
 import '../modules/operations/participations.graphql';
+import '../modules/operations/operation-commodities.graphql';
 import '../modules/timeline/timeline.graphql';
 import '../modules/timeline/live.graphql';
 import '../modules/audit/audit.graphql';

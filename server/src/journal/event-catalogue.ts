@@ -44,6 +44,7 @@ export interface EventData {
     justification?: string | null;
   };
   FINAL_REPORT_RECORDED: { length: number };
+  OPERATION_COMMODITY_ADDED: { commodityId: string; code: string };
   ALERT_RAISED: { alertId: string };
   ALERT_ACKNOWLEDGED: { alertId: string; agencyId: string };
   ALERT_OVERDUE: {
@@ -98,6 +99,7 @@ export const EVENT_CATALOGUE = {
   MEMBER_REMOVED: 'members',
   PHASE_ADVANCED: 'members',
   FINAL_REPORT_RECORDED: 'members',
+  OPERATION_COMMODITY_ADDED: 'members',
   ALERT_RAISED: 'need-to-know',
   ALERT_ACKNOWLEDGED: 'need-to-know',
   ALERT_OVERDUE: 'need-to-know',

@@ -38,6 +38,8 @@ export const users = pgTable(
     timeZone: text('time_zone').notNull().default('UTC'),
     isAdmin: boolean('is_admin').notNull().default(false),
     deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
+    /** Set when an administrator chose the password: until the person picks their own, they may do nothing else. */
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('users_email_key').on(t.email), index('users_agency_idx').on(t.agencyId)],

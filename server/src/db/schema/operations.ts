@@ -15,7 +15,8 @@ import {
 import type { AcknowledgementMinutes } from '@jointops/shared/alerts';
 import { MEMBER_ROLES, PARTICIPATION_ROLES, PARTICIPATION_STATUSES, PHASES, PROGRAMMES } from '@jointops/shared/domain';
 import { agencies, users } from './accounts';
-import { catalogueVersion, commodities } from './catalogue';
+import { commodities } from './catalogue';
+import { catalogueVersion } from './catalogue-versions';
 
 export const phase = pgEnum('phase', PHASES);
 export const programme = pgEnum('programme', PROGRAMMES);

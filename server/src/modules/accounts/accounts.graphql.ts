@@ -25,6 +25,13 @@ export const UserType = builder.drizzleNode('users', {
     locale: t.exposeString('locale'),
     timeZone: t.exposeString('timeZone'),
     isAdmin: t.exposeBoolean('isAdmin'),
+    mustChangePassword: t.boolean({
+      nullable: true,
+      description:
+        'Whether the person must choose a new password before doing anything else (after an administrator set it). Known to the person and administrators; null for others.',
+      select: { columns: { mustChangePassword: true } },
+      resolve: (user, _args, ctx) => (ctx.viewer && (ctx.viewer.userId === user.id || ctx.viewer.isAdmin) ? user.mustChangePassword : null),
+    }),
     active: t.boolean({ select: { columns: { deactivatedAt: true } }, resolve: (user) => user.deactivatedAt === null }),
     agency: t.relation('agency'),
   }),
@@ -37,6 +44,10 @@ const LoginSuccess = builder.objectRef<SignedIn>('LoginSuccess').implement({
     token: t.exposeString('token', { description: 'Bearer token for clients that do not keep cookies.' }),
     expiresAt: t.expose('expiresAt', { type: 'DateTime' }),
     user: t.field({ type: UserType, resolve: (signedIn) => signedIn.user }),
+    mustChangePassword: t.boolean({
+      description: 'This session answers only `me`, `changeMyPassword` and `logout` until the person chooses their own password.',
+      resolve: (signedIn) => signedIn.user.mustChangePassword,
+    }),
   }),
 });
 
@@ -53,6 +64,9 @@ const CreateUserInput = builder.inputType('CreateUserInput', {
     locale: t.string(),
     timeZone: t.string(),
     isAdmin: t.boolean(),
+    mustChangePassword: t.boolean({
+      description: 'The person must choose their own password at first sign-in, and may do nothing else until then.',
+    }),
   }),
 });
 
@@ -165,7 +179,8 @@ builder.mutationFields((t) => ({
   resetUserPassword: t.field({
     type: UserType,
     authScopes: { admin: true },
-    description: 'Sets a new password and ends the sessions and live streams of the account.',
+    description:
+      'Sets a new password and ends the sessions and live streams of the account; lifts its sign-in locks. The person must then choose their own (`mustChangePassword`).',
     args: { input: t.arg({ type: ResetUserPasswordInput, required: true }) },
     errors: { types: [ValidationError, NotFoundError] },
     resolve: (_root, { input }, ctx) => resetUserPassword(ctx, input),

@@ -18,6 +18,7 @@ import { isMemberOfAnOpenOperation, shareAnOperation } from './co-members.repo';
 import { canSeeUser } from './accounts.policy';
 import { clearFailures, clearFailuresStartingWith, lockedUntil, recordFailure } from './login-throttle.repo';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from './passwords';
+import { passwordCheckKey } from './self-service.service';
 import { findLiveSession, insertSession, revokeSession, revokeSessionsOfUser, touchSession } from './sessions.repo';
 import {
   findUserByEmail,
@@ -53,10 +54,10 @@ export async function authenticateSession(deps: AppDeps, token: string | null): 
     await touchSession(deps.db, session.sessionId, now);
     lastSeenAt = now;
   }
-  const { sessionId, userId, agencyId, isAdmin, locale } = session;
+  const { sessionId, userId, agencyId, isAdmin, locale, mustChangePassword } = session;
   const idleDeadline = lastSeenAt.getTime() + deps.config.sessionIdleTimeoutSeconds * 1000;
   return {
-    viewer: { sessionId, userId, agencyId, isAdmin, locale },
+    viewer: { sessionId, userId, agencyId, isAdmin, locale, mustChangePassword },
     token,
     validUntil: new Date(Math.min(idleDeadline, session.expiresAt.getTime())),
   };
@@ -176,6 +177,7 @@ export async function createUser(ctx: ServiceContext, rawInput: unknown): Promis
       locale: input.locale,
       timeZone: input.timeZone ?? agency.timeZone ?? 'UTC',
       isAdmin: input.isAdmin,
+      mustChangePassword: input.mustChangePassword,
       createdAt: ctx.clock.now(),
     });
     if (!user) throw ValidationError.field('email', 'An account with this e-mail address already exists');
@@ -254,17 +256,24 @@ export async function updateUser(ctx: ServiceContext, rawInput: unknown): Promis
   return user;
 }
 
-/** Sets a new password chosen by an administrator and ends the person's sessions, as deactivation does. */
+/**
+ * Sets a new password chosen by an administrator and ends the person's sessions, as deactivation
+ * does. The administrator knows that password, so it is only good for choosing one's own: until
+ * then the person may sign in but do nothing else. It also lifts every lock on the account.
+ */
 export async function resetUserPassword(ctx: ServiceContext, rawInput: unknown): Promise<UserRow> {
   const user = await audited(ctx, { action: 'resetUserPassword', targetType: 'User' }, async (tx) => {
     const input = parseInput(resetUserPasswordInput, rawInput);
     const userId = idFromInput(input.userId, 'User', 'userId');
     const existing = await findUserById(tx, userId, { lock: true });
     if (!existing) throw new NotFoundError('User');
-    const updated = (await updateUserRow(tx, userId, { passwordHash: await hashPassword(input.newPassword) }))!;
+    const passwordHash = await hashPassword(input.newPassword);
+    const updated = (await updateUserRow(tx, userId, { passwordHash, mustChangePassword: true }))!;
     const endedSessions = await revokeSessionsOfUser(tx, userId, ctx.clock.now());
-    // The person was likely locked out by failed attempts with the old password; the new one works at once.
+    // The person was likely locked out by failed attempts with the old password; the new one works
+    // at once, at sign-in and when they give it as their current one to choose their own.
     await clearFailuresStartingWith(tx, accountFromKeyPrefix(existing.email));
+    await clearFailures(tx, passwordCheckKey(userId));
     return { result: updated, targetId: userId, details: { endedSessions } };
   });
   announceSessionsEnded(ctx, [user.id]);

@@ -25,7 +25,7 @@ const UpdateMyPreferencesInput = builder.inputType('UpdateMyPreferencesInput', {
 builder.mutationFields((t) => ({
   changeMyPassword: t.field({
     type: UserType,
-    authScopes: { authenticated: true },
+    authScopes: { signedIn: true },
     description:
       "Changes the caller's own password, given the current one. Every other session of the caller ends, with its live streams; this one goes on.",
     args: { input: t.arg({ type: ChangeMyPasswordInput, required: true }) },

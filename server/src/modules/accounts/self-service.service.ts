@@ -12,13 +12,14 @@ import { findUserById, updateUserRow, type UserRow } from './users.repo';
 // their preferences. Each acts on the caller's account only; there is no user id to name another.
 
 export const NOT_YOUR_PASSWORD = 'This is not your current password';
+export const CHOOSE_YOUR_OWN = 'Choose a password of your own, not the one you were given';
 
 /**
  * The throttle of one account's password checks. Only someone holding one of the account's
  * sessions can fail it, so keying it by the account alone locks out no one but that holder: a
  * stolen session cannot be used to guess the password at sign-in speed or faster.
  */
-const passwordCheckKey = (userId: string) => `password-check:user:${userId}`;
+export const passwordCheckKey = (userId: string) => `password-check:user:${userId}`;
 
 /**
  * Sets a new password once the current one is given, and ends every other session of the person
@@ -44,7 +45,13 @@ export async function changeMyPassword(ctx: SignedIn<ServiceContext>, rawInput: 
           wrongPassword = true;
           throw ValidationError.field('currentPassword', NOT_YOUR_PASSWORD);
         }
-        const updated = (await updateUserRow(tx, userId, { passwordHash: await hashPassword(input.newPassword) }))!;
+        // The administrator knows the password they gave: keeping it would keep it known.
+        if (existing.mustChangePassword && input.newPassword === input.currentPassword) {
+          throw ValidationError.field('newPassword', CHOOSE_YOUR_OWN);
+        }
+        const passwordHash = await hashPassword(input.newPassword);
+        // Their own choice now: whatever an administrator had set is no longer required to change.
+        const updated = (await updateUserRow(tx, userId, { passwordHash, mustChangePassword: false }))!;
         const ended = await revokeOtherSessionsOfUser(tx, userId, sessionId, now);
         await clearFailures(tx, key);
         return { result: { user: updated, endedSessionIds: ended }, details: { endedSessions: ended.length } };

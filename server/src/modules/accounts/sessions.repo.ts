@@ -8,6 +8,7 @@ export interface LiveSession {
   agencyId: string;
   isAdmin: boolean;
   locale: 'en' | 'fr';
+  mustChangePassword: boolean;
   lastSeenAt: Date;
   expiresAt: Date;
 }
@@ -25,6 +26,7 @@ export async function findLiveSession(db: Db, tokenHash: string, now: Date, idle
       agencyId: users.agencyId,
       isAdmin: users.isAdmin,
       locale: users.locale,
+      mustChangePassword: users.mustChangePassword,
       lastSeenAt: sessions.lastSeenAt,
       expiresAt: sessions.expiresAt,
     })

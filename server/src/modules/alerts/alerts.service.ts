@@ -1,4 +1,3 @@
-import { type CURRENT_CATALOGUE_VERSION, catalogueItems } from '@jointops/shared/catalogue';
 import {
   acknowledgeAlertInput,
   alertReference,
@@ -15,6 +14,7 @@ import type { ServiceContext, Viewer } from '../../service-context';
 import { idFromInput, parseInput } from '../../validate';
 import { audited } from '../../journal/audited';
 import { findCommoditiesByIds } from '../catalogue/catalogue.repo';
+import { usableIn } from '../catalogue/commodity-scope';
 import { recordEvent } from '../../journal/record-event';
 import { findWithStanding, type OperationRow } from '../operations/operations.repo';
 import { operationForAction, operationIdOf, requireOpen, requireViewer } from '../operations/operation-access';
@@ -52,11 +52,11 @@ function contentHash(input: RaiseAlertInput, commodityIds: string[], recipientAg
   return contentDigest({ ...content, commodityIds: [...commodityIds].sort(), recipientAgencyIds: [...recipientAgencyIds].sort() });
 }
 
-/** Commodities must be catalogue items of the operation's catalogue version. */
-async function commodityIdsOf(tx: Db, globalIds: string[], version: typeof CURRENT_CATALOGUE_VERSION): Promise<string[]> {
+/** Commodities must be catalogue items of the operation's catalogue version, or its own. */
+async function commodityIdsOf(tx: Db, globalIds: string[], operation: OperationRow): Promise<string[]> {
   const ids = [...new Set(globalIds.map((id, index) => idFromInput(id, 'Commodity', `commodityIds.${index}`)))];
-  const codes = new Set(catalogueItems(version).map((item) => item.code));
-  const found = (await findCommoditiesByIds(tx, ids)).filter((commodity) => codes.has(commodity.code));
+  const version = operation.catalogueVersion;
+  const found = (await findCommoditiesByIds(tx, ids)).filter((commodity) => usableIn(commodity, operation));
   if (found.length !== ids.length) throw ValidationError.field('commodityIds', `Not all are items of the ${version} catalogue`);
   return ids;
 }
@@ -77,7 +77,7 @@ export async function raiseAlert(ctx: ServiceContext, rawInput: unknown): Promis
     const input = parseInput(raiseAlertInput, rawInput);
     // The lock serialises raises in the operation: numbering and the idempotency check both rely on it.
     const { operation, viewer } = await operationForAction(tx, ctx, input.operationId, canRaiseAlert, 'raise alerts');
-    const commodityIds = await commodityIdsOf(tx, input.commodityIds, operation.catalogueVersion);
+    const commodityIds = await commodityIdsOf(tx, input.commodityIds, operation);
     const recipientIds =
       input.distribution === 'RESTRICTED'
         ? await restrictedRecipients(tx, operation.id, input.recipientAgencyIds, viewer.agencyId)

@@ -4,7 +4,7 @@ import { ERROR_CODES } from '@jointops/shared/errors';
 import { GraphQLError } from 'graphql';
 import { builder } from '../../graphql/builder';
 import { registerNodeLoader } from '../../graphql/node-loaders';
-import { findCommoditiesOfVersion, findCommodityById, type CommodityRow } from './catalogue.repo';
+import { findCommoditiesOfVersion, findCommodityVisibleTo, type CommodityRow } from './catalogue.repo';
 
 export const QuantityUnitEnum = builder.enumType('QuantityUnit', { values: QUANTITY_UNITS });
 
@@ -24,11 +24,16 @@ export const CommodityType = builder.drizzleNode('commodities', {
     listVersion: t.exposeString('version', { description: 'The catalogue version that introduced it.' }),
     defaultUnit: t.expose('defaultUnit', { type: QuantityUnitEnum }),
     hsCode: t.exposeString('hsCode', { nullable: true }),
+    operationSpecific: t.boolean({
+      description: 'Added for one operation by an administrator, outside the reference lists: usable in that operation only.',
+      select: { columns: { operationId: true } },
+      resolve: (commodity) => commodity.operationId !== null,
+    }),
   }),
 });
 
-// Reference data: every signed-in user may look any item up.
-registerNodeLoader('Commodity', (ctx, id) => (ctx.viewer ? findCommodityById(ctx.db, id) : Promise.resolve(null)));
+// Reference data: every signed-in user may look any item up; an operation's own, its members only.
+registerNodeLoader('Commodity', (ctx, id) => (ctx.viewer ? findCommodityVisibleTo(ctx.db, id, ctx.viewer) : Promise.resolve(null)));
 
 const CommodityCatalogue = builder.objectRef<{ version: CatalogueVersion; items: CommodityRow[] }>('CommodityCatalogue').implement({
   fields: (t) => ({

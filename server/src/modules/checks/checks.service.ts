@@ -1,4 +1,3 @@
-import { catalogueItems } from '@jointops/shared/catalogue';
 import { recordDatabaseChecksInput, recordLicitShipmentsCheckedInput } from '@jointops/shared/checks';
 import { unitFitsCommodity, unitMismatchMessage } from '@jointops/shared/seizures';
 import { calendarDateIn } from '@jointops/shared/validation';
@@ -9,6 +8,7 @@ import { idFromInput, parseInput } from '../../validate';
 import { findAgencyById } from '../agencies/agencies.repo';
 import { audited, type AuditedResult } from '../../journal/audited';
 import { findCommodityById, type CommodityRow } from '../catalogue/catalogue.repo';
+import { usableIn } from '../catalogue/commodity-scope';
 import type { FiguresRecorded } from '../../journal/event-catalogue';
 import { recordEvent } from '../../journal/record-event';
 import { operationForAction, operationIdOf } from '../operations/operation-access';
@@ -57,7 +57,7 @@ async function reporterFor(tx: Db, ctx: ServiceContext, operationId: string, che
 /** A commodity of the operation's catalogue version. */
 async function catalogueCommodity(tx: Db, globalId: string, operation: OperationRow): Promise<CommodityRow> {
   const commodity = await findCommodityById(tx, idFromInput(globalId, 'Commodity', 'commodityId'));
-  if (!commodity || !catalogueItems(operation.catalogueVersion).some((item) => item.code === commodity.code)) {
+  if (!commodity || !usableIn(commodity, operation)) {
     throw ValidationError.field('commodityId', `Not an item of the ${operation.catalogueVersion} catalogue`);
   }
   return commodity;

@@ -1,4 +1,4 @@
-import { CURRENT_CATALOGUE_VERSION, catalogueItems } from '@jointops/shared/catalogue';
+import { CURRENT_CATALOGUE_VERSION, type CatalogueVersion } from '@jointops/shared/catalogue';
 import { deadlineOrderProblem, withDeadlines, type AcknowledgementMinutes } from '@jointops/shared/alerts';
 import { createOperationInput, updateOperationInput, type UpdateOperationInput } from '@jointops/shared/operations';
 import { ForbiddenError, ValidationError } from '../../domain-errors';
@@ -7,6 +7,7 @@ import type { ServiceContext } from '../../service-context';
 import { idFromInput, parseInput } from '../../validate';
 import { audited } from '../../journal/audited';
 import { findCommoditiesByIds } from '../catalogue/catalogue.repo';
+import { usableIn } from '../catalogue/commodity-scope';
 import { recordEvent } from '../../journal/record-event';
 import { insertMember } from './members.repo';
 import { canPlan, canSeeOperation, mayCreateOperations } from './operations.policy';
@@ -14,11 +15,15 @@ import { insertOperation, planPhases, replaceTargets, updateOperationRow, type O
 import { operationForAction, operationIdOf, requireOpen, requireViewer, standingIn } from './operation-access';
 import { insertParticipation } from './participations.repo';
 
-/** Target commodities must be catalogue items of the operation's catalogue version. */
-async function targetIds(tx: Db, globalIds: string[], version: typeof CURRENT_CATALOGUE_VERSION): Promise<string[]> {
+/** Target commodities must be catalogue items of the operation's catalogue version, or its own. */
+async function targetIds(
+  tx: Db,
+  globalIds: string[],
+  operation: { id: string | null; catalogueVersion: CatalogueVersion },
+): Promise<string[]> {
   const ids = [...new Set(globalIds.map((id, index) => idFromInput(id, 'Commodity', `targetCommodityIds.${index}`)))];
-  const codes = new Set(catalogueItems(version).map((item) => item.code));
-  const found = (await findCommoditiesByIds(tx, ids)).filter((commodity) => codes.has(commodity.code));
+  const version = operation.catalogueVersion;
+  const found = (await findCommoditiesByIds(tx, ids)).filter((commodity) => usableIn(commodity, operation));
   if (found.length !== ids.length) throw ValidationError.field('targetCommodityIds', `Not all are items of the ${version} catalogue`);
   return ids;
 }
@@ -37,7 +42,7 @@ export async function createOperation(ctx: ServiceContext, rawInput: unknown): P
     if (!mayCreateOperations(viewer)) throw new ForbiddenError('create operations', NOT_A_PLANNER);
     const input = parseInput(createOperationInput, rawInput);
     const now = ctx.clock.now();
-    const targets = await targetIds(tx, input.targetCommodityIds, CURRENT_CATALOGUE_VERSION);
+    const targets = await targetIds(tx, input.targetCommodityIds, { id: null, catalogueVersion: CURRENT_CATALOGUE_VERSION });
     const operation = await insertOperation(tx, {
       code: input.code,
       name: input.name,
@@ -99,7 +104,7 @@ export async function updateOperation(ctx: ServiceContext, rawInput: unknown): P
     const now = ctx.clock.now();
     const changed: string[] = [];
     if (input.targetCommodityIds) {
-      await replaceTargets(tx, operation.id, await targetIds(tx, input.targetCommodityIds, operation.catalogueVersion));
+      await replaceTargets(tx, operation.id, await targetIds(tx, input.targetCommodityIds, operation));
       changed.push('targetCommodities');
     }
     if (input.plannedPhases) {

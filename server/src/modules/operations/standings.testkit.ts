@@ -14,6 +14,7 @@ export const viewerOf = (agencyId: string, fields: Partial<Viewer> = {}): Viewer
   userId: `user-of-${agencyId}`,
   agencyId,
   sessionId: 'session',
+  mustChangePassword: false,
   isAdmin: false,
   locale: 'en',
   ...fields,

@@ -110,7 +110,7 @@ export async function seizureFigures(db: Db, scope: SeizureScope): Promise<Seizu
         (commodity_class, base_unit), (bonus_class, base_unit), ())
     )
     select g.*, c.id as "c_id", c.code as "c_code", c.version as "c_version", c.category as "c_category", c.name_en as "c_nameEn",
-      c.name_fr as "c_nameFr", c.default_unit as "c_defaultUnit", c.hs_code as "c_hsCode", c.created_at as "c_createdAt"
+      c.name_fr as "c_nameFr", c.default_unit as "c_defaultUnit", c.hs_code as "c_hsCode", c.operation_id as "c_operationId", c.created_at as "c_createdAt"
     from grouped g left join commodities c on c.id = g.commodity_id`)) as { rows: FigureRow[] };
 
   const figures: SeizureFigures = {
@@ -167,6 +167,7 @@ interface FigureRow {
   c_nameFr: CommodityRow['nameFr'];
   c_defaultUnit: CommodityRow['defaultUnit'];
   c_hsCode: CommodityRow['hsCode'];
+  c_operationId: CommodityRow['operationId'];
   c_createdAt: string | Date;
 }
 
@@ -179,5 +180,6 @@ const commodityOf = (row: FigureRow & { c_id: string }): CommodityRow => ({
   nameFr: row.c_nameFr,
   defaultUnit: row.c_defaultUnit,
   hsCode: row.c_hsCode,
+  operationId: row.c_operationId,
   createdAt: new Date(row.c_createdAt),
 });

@@ -1,4 +1,3 @@
-import { catalogueItems } from '@jointops/shared/catalogue';
 import {
   CLOCK_SKEW_MS,
   SEIZURE_LEAD_DAYS,
@@ -13,6 +12,7 @@ import type { Db } from '../../db/client';
 import type { Viewer } from '../../service-context';
 import { uuidFromGlobalId } from '../../global-id';
 import { findCommodityById, type CommodityRow } from '../catalogue/catalogue.repo';
+import { usableIn } from '../catalogue/commodity-scope';
 import { findPhases, type OperationRow } from '../operations/operations.repo';
 import { visibleAlertIdsAmong } from './seizures.repo';
 
@@ -36,7 +36,7 @@ async function commodityOf(facts: Facts, content: SeizureContent, operation: Ope
     return null;
   }
   const commodity = await facts.commodity(id);
-  if (!commodity || !catalogueItems(operation.catalogueVersion).some((item) => item.code === commodity.code)) {
+  if (!commodity || !usableIn(commodity, operation)) {
     problems.push({ path: ['commodityId'], message: `Not an item of the ${operation.catalogueVersion} catalogue` });
   } else if (!unitFitsCommodity(content.unit, commodity.defaultUnit)) {
     problems.push({ path: ['unit'], message: unitMismatchMessage(commodity.defaultUnit) });

@@ -6,7 +6,7 @@ import type { Db } from '../../db/client';
 import { ImportRejectedError, ImportTooLargeError, ValidationError } from '../../domain-errors';
 import { encodeGlobalId } from '../../global-id';
 import type { ServiceContext, Viewer } from '../../service-context';
-import { findCommoditiesOfVersion } from '../catalogue/catalogue.repo';
+import { findCommoditiesOfOperation, findCommoditiesOfVersion } from '../catalogue/catalogue.repo';
 import type { OperationInContext } from '../operations/operation-access';
 import type { OperationRow } from '../operations/operations.repo';
 import { contentChecker, NO_SUCH_ALERT, reportDigest, type CheckedContent } from './seizure-content';
@@ -35,7 +35,12 @@ const problemsOf = (row: number, error: { path: readonly PropertyKey[]; message:
 
 /** The catalogue codes and alert references a file names, resolved in one query each; a row's fields are rewritten in place to ids. */
 async function resolver(tx: Db, viewer: Viewer, operation: OperationRow, rows: Fields[]) {
-  const commodities = new Map((await findCommoditiesOfVersion(tx, operation.catalogueVersion)).map((item) => [item.code, item.id]));
+  // The reference list's codes and the operation's own: the catalogue keeps the two apart.
+  const usable = [
+    ...(await findCommoditiesOfVersion(tx, operation.catalogueVersion)),
+    ...(await findCommoditiesOfOperation(tx, operation.id)),
+  ];
+  const commodities = new Map(usable.map((item) => [item.code, item.id]));
   const references = [...new Set(rows.flatMap((fields) => (fields.linkedAlertIds as string[] | undefined) ?? []))];
   const alerts = await visibleAlertIdsByReference(tx, viewer, operation.id, references);
   return (row: number, fields: Fields): RowProblem[] => {

@@ -3,6 +3,8 @@ import { ERROR_CODES } from '@jointops/shared/errors';
 import { builder } from '../../graphql/builder';
 import { uuidFromGlobalId } from '../../global-id';
 import { connectionPage, pageSize } from '../../graphql/pagination';
+import { CommodityType } from '../catalogue/catalogue.graphql';
+import { findCommodityById } from '../catalogue/catalogue.repo';
 import { findMember } from '../operations/members.repo';
 import { MemberRoleEnum, OperationType, PhaseEnum } from '../operations/operations.graphql';
 import { OperationMemberType, ParticipationType } from '../operations/participations.graphql';
@@ -78,6 +80,12 @@ eventType('PhaseAdvancedEvent', ['PHASE_ADVANCED'], (t) => ({
   }),
 }));
 eventType('FinalReportRecordedEvent', ['FINAL_REPORT_RECORDED']);
+eventType('OperationCommodityAddedEvent', ['OPERATION_COMMODITY_ADDED'], (t) => ({
+  commodity: t.field({
+    type: CommodityType,
+    resolve: async (event, _args, ctx) => (await findCommodityById(ctx.db, event.data.commodityId))!,
+  }),
+}));
 
 builder.objectField(OperationType, 'timeline', (t) =>
   t.connection(

@@ -8,6 +8,7 @@ import type { ServerText } from '../server-texts';
 
 const words = defineMessages({
   signInFirst: { id: 'serverText.access.signInFirst', defaultMessage: 'Sign in first.' },
+  changePasswordFirst: { id: 'serverText.access.changePasswordFirst', defaultMessage: 'Choose a new password first.' },
   forbidden: { id: 'serverText.access.forbidden', defaultMessage: 'Your role in this operation does not allow you to {action}.' },
   phaseRule: { id: 'serverText.access.phaseRule', defaultMessage: '{activity} is not possible in the {phase} phase.' },
   notFound: { id: 'serverText.access.notFound', defaultMessage: '{thing} not found: it does not exist, or you may not see it.' },
@@ -55,6 +56,7 @@ const activity = defineMessages({
   editingOperation: { id: 'serverText.access.activity.editingOperation', defaultMessage: 'Editing the operation' },
   assigningMember: { id: 'serverText.access.activity.assigningMember', defaultMessage: 'Assigning a member' },
   removingMember: { id: 'serverText.access.activity.removingMember', defaultMessage: 'Removing a member' },
+  addingCommodity: { id: 'serverText.access.activity.addingCommodity', defaultMessage: 'Adding a commodity' },
   raisingAlert: { id: 'serverText.access.activity.raisingAlert', defaultMessage: 'Raising a “{category}” alert' },
   acknowledgingAlert: { id: 'serverText.access.activity.acknowledgingAlert', defaultMessage: 'Acknowledging an alert' },
   givingFeedback: { id: 'serverText.access.activity.givingFeedback', defaultMessage: 'Giving feedback on an alert' },
@@ -112,6 +114,7 @@ const ACTIVITIES: readonly ServerText[] = [
   { pattern: fixed('Editing the operation'), message: activity.editingOperation },
   { pattern: fixed('Assigning a member'), message: activity.assigningMember },
   { pattern: fixed('Removing a member'), message: activity.removingMember },
+  { pattern: fixed('Adding a commodity'), message: activity.addingCommodity },
   { pattern: /^Raising an? (?<category>[A-Z_]+) alert$/, message: activity.raisingAlert, values: { category: alertCategoryWords } },
   { pattern: fixed('Acknowledging an alert'), message: activity.acknowledgingAlert },
   { pattern: fixed('Giving feedback on an alert'), message: activity.givingFeedback },
@@ -119,6 +122,7 @@ const ACTIVITIES: readonly ServerText[] = [
 ];
 
 export const accessTexts: readonly ServerText[] = [
+  { pattern: /^Choose a new password first\.$/, message: words.changePasswordFirst },
   // Said to someone not signed in, whose role is not the point.
   { pattern: /^Your role in this operation does not allow you to do this without signing in\.$/, message: words.signInFirst },
   { pattern: /^Your role in this operation does not allow you to (?<action>.+)\.$/, message: words.forbidden, values: { action: ACTIONS } },

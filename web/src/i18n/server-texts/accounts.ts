@@ -32,6 +32,7 @@ const words = defineMessages({
   ownAgency: { id: 'serverText.account.ownAgency', defaultMessage: 'You cannot deactivate your own agency' },
   countryForNationalAgency: { id: 'serverText.account.countryForNationalAgency', defaultMessage: 'Required for a national agency' },
   notYourPassword: { id: 'serverText.account.notYourPassword', defaultMessage: 'This is not your current password' },
+  chooseYourOwn: { id: 'serverText.account.chooseYourOwn', defaultMessage: 'Choose a password of your own, not the one you were given' },
 });
 
 export const accountTexts: readonly ServerText[] = [
@@ -52,4 +53,5 @@ export const accountTexts: readonly ServerText[] = [
   { pattern: /^You cannot deactivate your own agency$/, message: words.ownAgency },
   { pattern: /^Required for a national agency$/, message: words.countryForNationalAgency },
   { pattern: /^This is not your current password$/, message: words.notYourPassword },
+  { pattern: /^Choose a password of your own, not the one you were given$/, message: words.chooseYourOwn },
 ];

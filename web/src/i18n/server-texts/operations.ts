@@ -8,6 +8,16 @@ import type { ServerText } from '../server-texts';
 const words = defineMessages({
   operationCodeShape: { id: 'serverText.operation.codeShape', defaultMessage: 'Use 3 to 40 letters, digits and hyphens, e.g. {example}' },
   operationCodeTaken: { id: 'serverText.operation.codeTaken', defaultMessage: 'An operation with this code already exists' },
+  commodityCodeShape: {
+    id: 'serverText.operation.commodityCodeShape',
+    defaultMessage: 'Use 2 to 40 letters, digits or _, starting with a letter, e.g. {example}',
+  },
+  commodityCodeTaken: {
+    id: 'serverText.operation.commodityCodeTaken',
+    defaultMessage: 'This code is taken, in this operation or in the reference lists',
+  },
+  unknownDimension: { id: 'serverText.operation.unknownDimension', defaultMessage: 'Unknown dimension: use one of {values}' },
+  unknownCategory: { id: 'serverText.operation.unknownCategory', defaultMessage: 'Unknown category: use one of {values}' },
   notAPlanner: {
     id: 'serverText.operation.notAPlanner',
     defaultMessage: 'Administrators keep the directory and do not plan operations: create it with your ordinary account.',
@@ -60,6 +70,10 @@ const words = defineMessages({
 export const operationTexts: readonly ServerText[] = [
   { pattern: /^Use 3 to 40 letters, digits and hyphens, e\.g\. (?<example>\S+)$/, message: words.operationCodeShape },
   { pattern: /^An operation with this code already exists$/, message: words.operationCodeTaken },
+  { pattern: /^Use 2 to 40 letters, digits or _, starting with a letter, e\.g\. (?<example>\S+)$/, message: words.commodityCodeShape },
+  { pattern: /^This code is taken, in this operation or in the reference lists$/, message: words.commodityCodeTaken },
+  { pattern: /^Unknown dimension: use one of (?<values>.+)$/, message: words.unknownDimension },
+  { pattern: /^Unknown category: use one of (?<values>.+)$/, message: words.unknownCategory },
   {
     pattern: /^Administrators keep the directory and do not plan operations: create it with your ordinary account\.$/,
     message: words.notAPlanner,

@@ -34,6 +34,7 @@ export const eventTypeWords = defineMessages({
   OperationUpdatedEvent: { id: 'timeline.type.OperationUpdatedEvent', defaultMessage: 'Plan changed' },
   PhaseAdvancedEvent: { id: 'timeline.type.PhaseAdvancedEvent', defaultMessage: 'Phase changed' },
   FinalReportRecordedEvent: { id: 'timeline.type.FinalReportRecordedEvent', defaultMessage: 'Final report recorded' },
+  OperationCommodityAddedEvent: { id: 'timeline.type.OperationCommodityAddedEvent', defaultMessage: 'Commodity added' },
   ParticipationChangedEvent: { id: 'timeline.type.ParticipationChangedEvent', defaultMessage: 'Invitations and answers' },
   MemberAssignedEvent: { id: 'timeline.type.MemberAssignedEvent', defaultMessage: 'Member assigned' },
   MemberRemovedEvent: { id: 'timeline.type.MemberRemovedEvent', defaultMessage: 'Member removed' },

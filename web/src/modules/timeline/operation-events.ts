@@ -5,7 +5,7 @@ import { criterionStatement } from '../operations/gate-criteria';
 import { actorName, type EventDescription } from './event-description';
 import type { TimelineEvent } from './timeline-documents';
 
-// The operation's own life: created, its plan changed, its phases, its final report.
+// The operation's own life: created, its plan changed, its phases, its own commodities, its final report.
 
 const words = defineMessages({
   created: { id: 'timeline.event.operationCreated', defaultMessage: '{actor} created the operation' },
@@ -19,6 +19,10 @@ const words = defineMessages({
   },
   cancelled: { id: 'timeline.event.operationCancelled', defaultMessage: '{actor} cancelled the operation during the {from} phase' },
   finalReport: { id: 'timeline.event.finalReportRecorded', defaultMessage: '{actor} recorded the final report' },
+  commodityAdded: {
+    id: 'timeline.event.operationCommodityAdded',
+    defaultMessage: '{actor} added {name} ({code}) to the commodities of this operation',
+  },
   resync: { id: 'timeline.event.resyncRequired', defaultMessage: 'The live link lost its place and reloaded the operation' },
   override: { id: 'timeline.tag.override', defaultMessage: 'Override' },
   notMet: { id: 'timeline.detail.criteriaNotMet', defaultMessage: 'Criteria not met' },
@@ -74,6 +78,8 @@ export function describeOperationEvent(intl: IntlShape, event: TimelineEvent): E
     }
     case 'FinalReportRecordedEvent':
       return { sentence: intl.formatMessage(words.finalReport, { actor }) };
+    case 'OperationCommodityAddedEvent':
+      return { sentence: intl.formatMessage(words.commodityAdded, { actor, name: event.commodity.name, code: event.commodity.code }) };
     case 'ResyncRequiredEvent':
       return { sentence: intl.formatMessage(words.resync) };
     default:

@@ -28,6 +28,13 @@ const OperationEventFields = graphql(`
         key
       }
     }
+    ... on OperationCommodityAddedEvent {
+      commodity {
+        id
+        code
+        name
+      }
+    }
     ... on ResyncRequiredEvent {
       resyncReason: reason
     }
