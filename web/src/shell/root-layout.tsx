@@ -4,6 +4,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { defineMessages } from '../i18n/define-messages';
 import { useMutation } from 'urql';
 import { graphql } from '../graphql/graphql';
+import { ChoosePasswordPage } from '../modules/session/choose-password-page';
 import { SignInPage } from '../modules/session/sign-in-page';
 import { agencyLabel } from '../ui/agency';
 import { LoadError } from '../ui/page-state';
@@ -34,6 +35,10 @@ export function RootLayout() {
   const intl = useIntl();
   const session = useOptionalSession();
   const signIn = use(SignInContext);
+  // A password an administrator set opens nothing but the page to choose one's own (the server
+  // refuses everything else): no navigation, no live link, only signing out.
+  const mustChoosePassword = session?.viewer.mustChangePassword === true;
+  const working = mustChoosePassword ? null : session;
   return (
     <>
       <a className="skip-link" href="#main">
@@ -43,12 +48,12 @@ export function RootLayout() {
         <Link to="/operations" className="brand">
           jointops
         </Link>
-        {session && (
+        {working && (
           <nav aria-label={intl.formatMessage(words.mainNav)} className="main-nav">
             <Link to="/operations" activeProps={{ 'aria-current': 'page' }} activeOptions={{ exact: false }}>
               <FormattedMessage {...words.operations} />
             </Link>
-            {session.viewer.isAdmin && (
+            {working.viewer.isAdmin && (
               <Link to="/admin/agencies" activeProps={{ 'aria-current': 'page' }}>
                 <FormattedMessage {...words.administration} />
               </Link>
@@ -56,14 +61,17 @@ export function RootLayout() {
           </nav>
         )}
         <div className="header-tools">
-          {session && <LiveIndicator onSessionEnded={session.endSession} />}
+          {working && <LiveIndicator onSessionEnded={working.endSession} />}
           <LanguageSwitch />
           <DisplaySwitch />
           {session && <AccountMenu session={session} />}
         </div>
       </header>
       <main id="main" tabIndex={-1}>
-        {session ? (
+        {session && mustChoosePassword ? (
+          // A new client reads `me` again, and keeps nothing cached from before the change.
+          <ChoosePasswordPage onChanged={session.endSession} />
+        ) : session ? (
           <Outlet />
         ) : signIn.meFailed ? (
           <LoadError error={undefined} onRetry={signIn.retryMe} />

@@ -46,6 +46,7 @@ const session: Session = {
     email: 'planner@wco.demo',
     displayName: 'Amélie Laurent',
     isAdmin: false,
+    mustChangePassword: false,
     locale: 'en',
     timeZone: 'Europe/Brussels',
     agency: {

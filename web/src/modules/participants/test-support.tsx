@@ -23,6 +23,7 @@ export const planner: Viewer = {
   email: 'planner@wco.demo',
   displayName: 'Amélie Laurent',
   isAdmin: false,
+  mustChangePassword: false,
   locale: 'en',
   timeZone: 'Europe/Brussels',
   agency: {

@@ -6,6 +6,7 @@ export const ViewerFields = graphql(`
     email
     displayName
     isAdmin
+    mustChangePassword
     locale
     timeZone
     agency {
