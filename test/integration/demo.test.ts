@@ -68,6 +68,15 @@ describe('the demo operation', () => {
     expect(seized).toEqual([expect.objectContaining({ linkedSeizures: [{ status: 'VERIFIED' }] })]);
   });
 
+  it('has an invitation INTERPOL NCB Jakarta has not answered yet, and that the planner sees waiting', async () => {
+    const token = (await seedKit(testApp).signIn({ email: 'ncp@ncb.id.demo', password: testApp.config.demoPassword })).token;
+    const invitations = await testApp.graphql('{ myInvitations { code role } }', {}, { token });
+    expect(invitations.data?.myInvitations).toEqual([{ code: DEMO_OPERATION_CODE, role: 'PARTICIPATING' }]);
+    const operation = await (await as('planner@wco.demo'))('participations { status agency { acronym } }');
+    const waiting = operation.participations.filter((participation: { status: string }) => participation.status === 'INVITED');
+    expect(waiting).toEqual([{ status: 'INVITED', agency: { acronym: 'NCB Jakarta' } }]);
+  });
+
   it('has the licit shipments checked and the database checks of its first full day', async () => {
     const operation = await (await as('planner@wco.demo'))('licitShipmentChecks { shipments } databaseChecks { checks hits }');
     expect(operation.licitShipmentChecks.reduce((sum: number, check: { shipments: number }) => sum + check.shipments, 0)).toBe(86);

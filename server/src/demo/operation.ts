@@ -41,7 +41,14 @@ export async function seedDemoOperation(deps: { db: Db; config: Config; logger: 
   const as = (email: string): ServiceContext => {
     const user = userByEmail.get(email);
     if (!user) throw new Error(`demo user ${email} is missing`);
-    const viewer = { userId: user.id, agencyId: user.agencyId, sessionId: 'demo', isAdmin: user.isAdmin, locale: user.locale };
+    const viewer = {
+      userId: user.id,
+      agencyId: user.agencyId,
+      sessionId: 'demo',
+      isAdmin: user.isAdmin,
+      locale: user.locale,
+      mustChangePassword: false,
+    };
     return { ...deps, clock, viewer, requestId: 'demo-seed', sourceAddress: null, userAgent: null };
   };
   const later = (hours: number) => (at += hours * 3_600_000);
@@ -148,5 +155,9 @@ export async function seedDemoOperation(deps: { db: Db; config: Config; logger: 
   const commodityIds = new Map(catalogue.map((item) => [item.code, encodeGlobalId('Commodity', item.id)]));
   await seedDemoSeizures(cast, now, (code) => commodityIds.get(code)!, alerts);
   await seedDemoChecks(cast, now, (code) => commodityIds.get(code)!);
+  // An invitation still waiting for its answer, so that the invitation flow can be shown: INTERPOL
+  // NCB Jakarta, asked to join once the operation was live, has not answered yet.
+  cast.at(3);
+  await inviteAgency(as('planner@wco.demo'), { operationId, agencyId: agencyId('ID-INTERPOL_NCB'), role: 'PARTICIPATING' });
   deps.logger.info({ code: DEMO_OPERATION_CODE }, 'demo operation loaded');
 }
