@@ -1,8 +1,8 @@
 import { startPeriodic } from '../../job-runner';
 import type { AppDeps } from '../../service-context';
 import type { Db } from '../../db/client';
-import { insertAuditEntry } from '../../journal/audit-entries.repo';
-import { appendEvent } from '../../journal/events.repo';
+import { insertAuditEntries } from '../../journal/audit-entries.repo';
+import { appendEvents, type NewEvent } from '../../journal/events.repo';
 import {
   claimCoordinatorEscalations,
   claimOverdueRecipients,
@@ -19,11 +19,27 @@ const BATCH = 200;
 
 type Escalation = OverdueRecipient & { level: 1 | 2 };
 
-/** Who hears of the escalation. */
-async function audienceOf(tx: Db, escalation: Escalation): Promise<string[]> {
-  if (escalation.level === 1) return overdueAudience(tx, escalation);
-  const alert = { ...escalation, recipientAgencyIds: await recipientAgencies(tx, escalation.alertId) };
-  return coordinatorEscalationAudience(alert, await coordinatingAgencies(tx, escalation.operationId), escalation.agencyId);
+/** Answers each question once per run: a backlog asks the same of one alert or operation many times. */
+function memo<T>(load: (key: string) => Promise<T>): (key: string) => Promise<T> {
+  const known = new Map<string, Promise<T>>();
+  return (key) => {
+    const value = known.get(key) ?? load(key);
+    known.set(key, value);
+    return value;
+  };
+}
+
+/** Who hears of each escalation: level 1 by the alert, level 2 by the alert, its operation and the silent agency. */
+function audiences(tx: Db, first: readonly Escalation[]) {
+  const byAlert = new Map(first.map((escalation) => [escalation.alertId, escalation]));
+  const firstLevel = memo((alertId) => overdueAudience(tx, byAlert.get(alertId)!));
+  const recipients = memo((alertId) => recipientAgencies(tx, alertId));
+  const coordinating = memo((operationId) => coordinatingAgencies(tx, operationId));
+  return async (escalation: Escalation): Promise<string[]> => {
+    if (escalation.level === 1) return firstLevel(escalation.alertId);
+    const alert = { ...escalation, recipientAgencyIds: await recipients(escalation.alertId) };
+    return coordinatorEscalationAudience(alert, await coordinating(escalation.operationId), escalation.agencyId);
+  };
 }
 
 /**
@@ -40,29 +56,30 @@ async function audienceOf(tx: Db, escalation: Escalation): Promise<string[]> {
  */
 export async function escalateOverdue(deps: AppDeps): Promise<number> {
   const detectedAt = deps.clock.now();
-  const operationsTouched = new Set<string>();
-  let escalated = 0;
+  const byOperation = new Map<string, NewEvent[]>();
   await deps.db.transaction(async (tx) => {
     const first = (await claimOverdueRecipients(tx, detectedAt, BATCH)).map((row) => ({ ...row, level: 1 as const }));
     // Level 1 is marked before level 2 is claimed, in this transaction: a recipient whose two
     // deadlines passed while no server ran is escalated at both levels in this one run.
-    for (const escalation of first) await markEscalated(tx, escalation, detectedAt);
+    await markEscalated(tx, first, detectedAt);
     const second = (await claimCoordinatorEscalations(tx, detectedAt, BATCH)).map((row) => ({ ...row, level: 2 as const }));
-    for (const escalation of second) await markEscalatedToCoordinators(tx, escalation, detectedAt);
+    await markEscalatedToCoordinators(tx, second, detectedAt);
     // Appending takes each operation's row lock; taking them in one order everywhere rules out
     // two escalators deadlocking on each other's operations. Within an operation, the log gets
     // them in the order their deadlines passed.
     const due: Escalation[] = [...first, ...second].sort(
       (a, b) => a.operationId.localeCompare(b.operationId) || a.dueAt.getTime() - b.dueAt.getTime() || a.level - b.level,
     );
+    const audienceOf = audiences(tx, first);
     for (const escalation of due) {
-      const audience = await audienceOf(tx, escalation);
-      await appendEvent(tx, {
+      const events = byOperation.get(escalation.operationId) ?? [];
+      byOperation.set(escalation.operationId, events);
+      events.push({
         operationId: escalation.operationId,
         type: 'ALERT_OVERDUE',
         occurredAt: detectedAt,
         actorUserId: null,
-        audienceAgencyIds: audience,
+        audienceAgencyIds: await audienceOf(escalation),
         data: {
           alertId: escalation.alertId,
           agencyId: escalation.agencyId,
@@ -71,13 +88,18 @@ export async function escalateOverdue(deps: AppDeps): Promise<number> {
           detectedAt: detectedAt.toISOString(),
         },
       });
-      await insertAuditEntry(tx, {
+    }
+    // One bump of each operation's counter for its events, in the order above.
+    for (const events of byOperation.values()) await appendEvents(tx, events);
+    await insertAuditEntries(
+      tx,
+      due.map((escalation) => ({
         occurredAt: detectedAt,
         action: 'escalateOverdueAlert',
         targetType: 'Alert',
         targetId: escalation.alertId,
         operationId: escalation.operationId,
-        outcome: 'SUCCEEDED',
+        outcome: 'SUCCEEDED' as const,
         requestId: 'escalator',
         details: {
           reference: escalation.reference,
@@ -85,13 +107,11 @@ export async function escalateOverdue(deps: AppDeps): Promise<number> {
           level: escalation.level,
           dueAt: escalation.dueAt.toISOString(),
         },
-      });
-      operationsTouched.add(escalation.operationId);
-      escalated += 1;
-    }
+      })),
+    );
   });
-  for (const operationId of operationsTouched) deps.pubSub.publish('operation:events', { operationId });
-  return escalated;
+  for (const operationId of byOperation.keys()) deps.pubSub.publish('operation:events', { operationId });
+  return [...byOperation.values()].reduce((sum, events) => sum + events.length, 0);
 }
 
 /** Runs the escalation every `intervalMs` in this process; any number of processes may. */

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { alertRecipients, alerts } from '../../db/schema/alerts';
 import { operationMembers, operations, participations } from '../../db/schema/operations';
@@ -80,15 +80,9 @@ export async function claimCoordinatorEscalations(db: Db, now: Date, limit: numb
     .for('update', { of: alertRecipients, skipLocked: true });
 }
 
-export async function markEscalatedToCoordinators(
-  db: Db,
-  recipient: Pick<OverdueRecipient, 'alertId' | 'agencyId'>,
-  at: Date,
-): Promise<void> {
-  await db
-    .update(alertRecipients)
-    .set({ coordinatorEscalatedAt: at })
-    .where(and(eq(alertRecipients.alertId, recipient.alertId), eq(alertRecipients.agencyId, recipient.agencyId)));
+/** Marks the second level done for these recipients. */
+export async function markEscalatedToCoordinators(db: Db, recipients: readonly RecipientKey[], at: Date): Promise<void> {
+  if (recipients.length) await db.update(alertRecipients).set({ coordinatorEscalatedAt: at }).where(theseRecipients(recipients));
 }
 
 /** The agencies coordinating the operation that have a coordinator in it now: whom the second level is for. */
@@ -125,11 +119,16 @@ export async function recipientDueAt(db: Db, recipient: { alertId: string; agenc
   return row?.dueAt ?? null;
 }
 
-export async function markEscalated(db: Db, recipient: Pick<OverdueRecipient, 'alertId' | 'agencyId'>, at: Date): Promise<void> {
-  await db
-    .update(alertRecipients)
-    .set({ overdueEscalatedAt: at })
-    .where(and(eq(alertRecipients.alertId, recipient.alertId), eq(alertRecipients.agencyId, recipient.agencyId)));
+type RecipientKey = Pick<OverdueRecipient, 'alertId' | 'agencyId'>;
+
+const theseRecipients = (recipients: readonly RecipientKey[]): SQL =>
+  or(
+    ...recipients.map((recipient) => and(eq(alertRecipients.alertId, recipient.alertId), eq(alertRecipients.agencyId, recipient.agencyId))),
+  ) as SQL;
+
+/** Marks the first level done for these recipients (one statement for the run's batch). */
+export async function markEscalated(db: Db, recipients: readonly RecipientKey[], at: Date): Promise<void> {
+  if (recipients.length) await db.update(alertRecipients).set({ overdueEscalatedAt: at }).where(theseRecipients(recipients));
 }
 
 /** The originator's agency and the coordinators' agencies — of those, only the ones that may see the alert. */
