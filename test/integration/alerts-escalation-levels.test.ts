@@ -9,6 +9,8 @@ import { operationKit, type Actor, type OperationDriver } from '../testkit/opera
 import { operationalRoom } from '../testkit/operational-room';
 import type { Shaped } from '../testkit/graphql';
 import { openSocket, subscribe } from '../testkit/ws';
+import { appendEvent } from '@jointops/server/journal/events.repo';
+import { uuidFromGlobalId } from '@jointops/server/global-id';
 
 // An overdue event says when its deadline passed and when the server noticed, which differ when no
 // server ran at the deadline. A recipient still silent at twice its deadline (the operation's
@@ -96,6 +98,33 @@ describe('an overdue event', () => {
     // The timeline is in the order of the log; the escalator wrote them in the order their deadlines passed.
     const dueTimes = events.map((event) => event.dueAt);
     expect(dueTimes).toEqual([...dueTimes].sort());
+  });
+
+  it('written before events carried their moments reads as level 1, due at the recipient deadline, noticed when recorded', async () => {
+    const { operation, planner, malaysia, thailand } = await operationalRoom(file.kit, ROOM);
+    const alert = await raise(malaysia, operation);
+    file.app.clock.advance({ minutes: 70 });
+    const recorded = file.app.clock.now();
+    // The shape such an event has in a log kept from before: its alert and agency, nothing more.
+    await file.app.database.db.transaction((tx) =>
+      appendEvent(tx, {
+        operationId: uuidFromGlobalId(operation.id, 'Operation')!,
+        type: 'ALERT_OVERDUE',
+        occurredAt: recorded,
+        actorUserId: null,
+        audienceAgencyIds: null,
+        data: { alertId: uuidFromGlobalId(alert.id, 'Alert')!, agencyId: thailand.agency.id },
+      }),
+    );
+    expect(await overdueEvents(operation, planner)).toEqual([
+      expect.objectContaining({
+        level: 1,
+        agency: { id: thailand.agency.globalId },
+        dueAt: at(alert.raisedAt, 60),
+        detectedAt: recorded.toISOString(),
+        occurredAt: recorded.toISOString(),
+      }),
+    ]);
   });
 });
 
