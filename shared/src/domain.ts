@@ -71,6 +71,10 @@ export type TransportMode = (typeof TRANSPORT_MODES)[number];
 export const QUANTITY_UNITS = ['KG', 'G', 'T', 'L', 'ML', 'PIECES', 'M'] as const;
 export type QuantityUnit = (typeof QUANTITY_UNITS)[number];
 
+/** Whether an audited action took effect. */
+export const AUDIT_OUTCOMES = ['SUCCEEDED', 'REFUSED'] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+
 export const LOCALES = ['en', 'fr'] as const;
 export type Locale = (typeof LOCALES)[number];
 

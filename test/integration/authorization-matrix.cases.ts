@@ -602,7 +602,7 @@ export const matrix: Record<string, Case[]> = {
     {
       asks: 'the seizure list as CSV',
       request: (world) => ({
-        document: 'query($id: ID!) { operationResults(operationId: $id) { csv(table: "seizures") } }',
+        document: 'query($id: ID!) { operationResults(operationId: $id) { csv(table: seizures) } }',
         variables: { id: world.ids.operation },
       }),
       pick: (data) => data?.operationResults?.csv,

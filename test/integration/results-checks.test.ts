@@ -32,8 +32,8 @@ const RESULTS = `query($id: ID!) { operationResults(operationId: $id) {
   totals { licitShipmentsChecked databaseChecks databaseHits }
   licitShipmentsChecked { countryCode shipments quantities { quantity unit } }
   databaseChecks { countryCode database checks hits }
-  licitCsv: csv(table: "licitShipmentsChecked", header: KEYS) databaseCsv: csv(table: "databaseChecks", header: KEYS)
-  totalsCsv: csv(table: "totals", header: KEYS)
+  licitCsv: csv(table: licitShipmentsChecked, header: KEYS) databaseCsv: csv(table: databaseChecks, header: KEYS)
+  totalsCsv: csv(table: totals, header: KEYS)
 } }`;
 
 describe('results from the register of checks', () => {

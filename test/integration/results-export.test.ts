@@ -76,10 +76,11 @@ describe('the CSV export', () => {
     }
   });
 
-  it('answers an unknown table with a validation error, and an outsider as for an unknown operation', async () => {
+  it('refuses an unknown table before anything runs (a ResultsTable), and answers an outsider as for an unknown operation', async () => {
     expect(await seeded.results.csv(seeded.world.malaysia, seeded.world.operation.id, 'passengers')).toEqual({
       text: null,
-      error: 'VALIDATION',
+      // A variable of no ResultsTable value is refused as a request error, with no domain code.
+      error: undefined,
     });
     expect(await seeded.results.csv(seeded.world.outsider, seeded.world.operation.id, 'seizures')).toEqual({
       text: null,

@@ -165,7 +165,7 @@ export function httpReads(testApp: TestApp, verdicts: Verdicts, world: World) {
           asNode: node(id: $id) { id }
           operationResults(operationId: $id, includeUnverified: $all) {
             totals { seizures alertsRaised } byCountryAndCommodity { quantity unit label } alertOutcomes { outcome count }
-            csv(table: "seizures", maxMarking: $max, header: KEYS) }
+            csv(table: seizures, maxMarking: $max, header: KEYS) }
         }`,
         { id: operation.globalId, code: operation.code, all: plan.includeUnverified, max: plan.maxMarking },
       );

@@ -43,7 +43,7 @@ export function resultsKit(testApp: TestApp) {
       options: { maxMarking?: string; includeUnverified?: boolean; header?: 'KEYS' | 'LABELS' } = {},
     ) {
       const response = await testApp.graphql(
-        `query($id: ID!, $all: Boolean, $table: String!, $max: Marking, $header: CsvHeader) { operationResults(operationId: $id, includeUnverified: $all) { csv(table: $table, maxMarking: $max, header: $header) } }`,
+        `query($id: ID!, $all: Boolean, $table: ResultsTable!, $max: Marking, $header: CsvHeader) { operationResults(operationId: $id, includeUnverified: $all) { csv(table: $table, maxMarking: $max, header: $header) } }`,
         {
           id: operationId,
           all: options.includeUnverified ?? false,

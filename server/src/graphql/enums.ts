@@ -1,4 +1,16 @@
-import { ALERT_CATEGORIES, ALERT_OUTCOMES, ALERT_SEVERITIES, DISTRIBUTION_KINDS, type Marking } from '@jointops/shared/domain';
+import { COMMODITY_CATEGORIES } from '@jointops/shared/catalogue';
+import {
+  ALERT_CATEGORIES,
+  ALERT_OUTCOMES,
+  ALERT_SEVERITIES,
+  AUDIT_OUTCOMES,
+  DISTRIBUTION_KINDS,
+  LOCALES,
+  type Marking,
+  PARTICIPATION_STATUSES,
+} from '@jointops/shared/domain';
+import { ERROR_CODES } from '@jointops/shared/errors';
+import { EVENT_CATALOGUE, type EventType } from '../journal/event-catalogue';
 import { builder } from './builder';
 
 // Enums more than one module speaks: operations (acknowledgement deadlines by severity), alerts and
@@ -24,3 +36,25 @@ export const MarkingEnum = builder.enumType('Marking', {
 });
 export const DistributionKindEnum = builder.enumType('DistributionKind', { values: DISTRIBUTION_KINDS });
 export const AlertOutcomeEnum = builder.enumType('AlertOutcome', { values: ALERT_OUTCOMES });
+
+// Codes the schema answers with that used to be Strings: the shared constants (or the journal's
+// catalogue) are each enum's values, so a value added there is a value of the enum.
+
+export const ErrorCodeEnum = builder.enumType('ErrorCode', {
+  description: 'What went wrong, for clients to branch on (never on the message). Also `extensions.code` of top-level errors.',
+  values: Object.values(ERROR_CODES),
+});
+export const OperationEventTypeEnum = builder.enumType('OperationEventType', {
+  description: 'The type of a stored event (and RESYNC_REQUIRED, which the stream says to one subscriber).',
+  values: Object.keys(EVENT_CATALOGUE) as EventType[],
+});
+export const ParticipationStatusEnum = builder.enumType('ParticipationStatus', { values: PARTICIPATION_STATUSES });
+export const CommodityCategoryEnum = builder.enumType('CommodityCategory', { values: COMMODITY_CATEGORIES });
+export const LocaleEnum = builder.enumType('Locale', {
+  description: 'The language of server texts, commodity names and exports.',
+  values: LOCALES,
+});
+export const AuditOutcomeEnum = builder.enumType('AuditOutcome', {
+  description: 'Whether the audited action took effect.',
+  values: AUDIT_OUTCOMES,
+});

@@ -6,15 +6,20 @@ import {
   ValidationError,
   type FieldError,
 } from '../domain-errors';
+import type { ErrorCode } from '@jointops/shared/errors';
 import { builder } from './builder';
+import { ErrorCodeEnum } from './enums';
 
 // The domain's expected failures as GraphQL types, each implementing `Error`. Mutations list the
 // ones they can return in `errors.types`; anything else thrown is a bug and is masked.
 
-export const ErrorInterface = builder.interfaceRef<Error & { code: string }>('Error').implement({
+export const ErrorInterface = builder.interfaceRef<Error & { code: ErrorCode }>('Error').implement({
   fields: (t) => ({
     message: t.exposeString('message'),
-    code: t.exposeString('code'),
+    code: t.exposeString('code', { description: 'One of ErrorCode, as a String: it shares a response name with `Operation.code`.' }),
+    // Typed beside `code`, not instead of it: a client selecting an operation's code and an error's
+    // code in one answer (createOperation) would get two types under one name, which GraphQL refuses.
+    errorCode: t.expose('code', { type: ErrorCodeEnum, description: 'The code, typed: what clients branch on.' }),
   }),
 });
 

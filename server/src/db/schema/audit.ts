@@ -1,6 +1,7 @@
+import { AUDIT_OUTCOMES } from '@jointops/shared/domain';
 import { bigint, index, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
-export const auditOutcome = pgEnum('audit_outcome', ['SUCCEEDED', 'REFUSED']);
+export const auditOutcome = pgEnum('audit_outcome', AUDIT_OUTCOMES);
 
 /**
  * Every mutation attempt, successful or refused. Append-only: a trigger (see the migration

@@ -1,4 +1,5 @@
 import { builder } from '../../graphql/builder';
+import { LocaleEnum } from '../../graphql/enums';
 import { ValidationError, InvalidCredentialsError, TooManyAttemptsError, NotFoundError } from '../../domain-errors';
 import { registerNodeLoader } from '../../graphql/node-loaders';
 import { uuidFromGlobalId } from '../../global-id';
@@ -22,7 +23,7 @@ export const UserType = builder.drizzleNode('users', {
   fields: (t) => ({
     email: t.exposeString('email'),
     displayName: t.exposeString('displayName'),
-    locale: t.exposeString('locale'),
+    locale: t.expose('locale', { type: LocaleEnum }),
     timeZone: t.exposeString('timeZone'),
     isAdmin: t.exposeBoolean('isAdmin'),
     mustChangePassword: t.boolean({

@@ -1,4 +1,5 @@
 import { builder } from '../../graphql/builder';
+import { AuditOutcomeEnum } from '../../graphql/enums';
 import { connectionPage, numericCursor, pageSize } from '../../graphql/pagination';
 import { UserType } from '../accounts/accounts.graphql';
 import { findUserById } from '../accounts/users.repo';
@@ -28,7 +29,7 @@ const AuditEntryType = builder.objectRef<AuditEntryRow>('AuditEntry').implement(
     action: t.exposeString('action'),
     targetType: t.exposeString('targetType', { nullable: true }),
     targetId: t.exposeString('targetId', { nullable: true }),
-    outcome: t.exposeString('outcome', { description: 'SUCCEEDED or REFUSED.' }),
+    outcome: t.expose('outcome', { type: AuditOutcomeEnum }),
     reason: t.exposeString('reason', { nullable: true }),
     requestId: t.exposeString('requestId', {
       nullable: true,

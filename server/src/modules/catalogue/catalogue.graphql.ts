@@ -3,6 +3,7 @@ import { QUANTITY_UNITS } from '@jointops/shared/domain';
 import { ERROR_CODES } from '@jointops/shared/errors';
 import { GraphQLError } from 'graphql';
 import { builder } from '../../graphql/builder';
+import { CommodityCategoryEnum } from '../../graphql/enums';
 import { registerNodeLoader } from '../../graphql/node-loaders';
 import { findCommoditiesOfVersion, findCommodityVisibleTo, type CommodityRow } from './catalogue.repo';
 
@@ -20,7 +21,7 @@ export const CommodityType = builder.drizzleNode('commodities', {
     }),
     nameEn: t.exposeString('nameEn'),
     nameFr: t.exposeString('nameFr'),
-    category: t.exposeString('category'),
+    category: t.expose('category', { type: CommodityCategoryEnum }),
     listVersion: t.exposeString('version', { description: 'The catalogue version that introduced it.' }),
     defaultUnit: t.expose('defaultUnit', { type: QuantityUnitEnum }),
     hsCode: t.exposeString('hsCode', { nullable: true }),

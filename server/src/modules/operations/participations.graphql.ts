@@ -1,5 +1,6 @@
 import { NotFoundError, PhaseRuleError, ValidationError } from '../../domain-errors';
 import { builder } from '../../graphql/builder';
+import { ParticipationStatusEnum } from '../../graphql/enums';
 import { registerNodeLoader } from '../../graphql/node-loaders';
 import { encodeGlobalId } from '../../global-id';
 import { UserType } from '../accounts/accounts.graphql';
@@ -28,7 +29,7 @@ export const ParticipationType = builder.drizzleNode('participations', {
       resolve: (participation, _args, ctx) => findVisibleOperation(ctx, participation.operationId),
     }),
     role: t.expose('role', { type: ParticipationRoleEnum }),
-    status: t.exposeString('status', { description: 'INVITED, ACCEPTED, DECLINED or WITHDRAWN.' }),
+    status: t.expose('status', { type: ParticipationStatusEnum }),
     invitedAt: t.expose('invitedAt', { type: 'DateTime' }),
     respondedAt: t.expose('respondedAt', { type: 'DateTime', nullable: true }),
     readinessAcknowledgedAt: t.field({

@@ -18,6 +18,12 @@ import { signedIn } from '../../graphql/signed-in';
  * an expected failure is a top-level error carrying its code: NOT_FOUND exactly as for an unknown
  * operation, VALIDATION for a bad argument.
  */
+// Only the results speak of their tables: the enum stays beside them.
+const ResultsTableEnum = builder.enumType('ResultsTable', {
+  description: 'A table of the results `csv` exports, named as its field (seizures: one row per seizure).',
+  values: CSV_TABLES,
+});
+
 const topLevel = (error: unknown): never => {
   if (error instanceof DomainError) throw new GraphQLError(error.message, { extensions: { code: error.code } });
   throw error;
@@ -162,7 +168,7 @@ const OperationResultsType = builder.objectRef<OperationResultsSource>('Operatio
     csv: t.string({
       description: `One table as CSV (RFC 4180, header row): ${CSV_TABLES.join(', ')}. Linked alerts above maxMarking (default ${DEFAULT_EXPORT_MARKING}) are left out, and RED ones always (TLP:RED: no further sharing); no personal data.`,
       args: {
-        table: t.arg.string({ required: true }),
+        table: t.arg({ type: ResultsTableEnum, required: true }),
         maxMarking: t.arg({ type: MarkingEnum }),
         header: t.arg({ type: CsvHeaderEnum, defaultValue: 'LABELS', description: 'Dates are ISO 8601 in UTC whatever the header.' }),
       },

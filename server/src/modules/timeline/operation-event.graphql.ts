@@ -1,4 +1,5 @@
 import { builder } from '../../graphql/builder';
+import { OperationEventTypeEnum } from '../../graphql/enums';
 import { numericCursor } from '../../graphql/pagination';
 import { type EventType, isEventOf, type StoredEvent } from '../../journal/event-catalogue';
 import { UserType } from '../accounts/accounts.graphql';
@@ -17,7 +18,7 @@ export const decodeEventCursor = (cursor: string | null | undefined): number | n
 export const OperationEventInterface = builder.interfaceRef<StoredEvent>('OperationEvent').implement({
   fields: (t) => ({
     cursor: t.string({ resolve: (event) => encodeEventCursor(event.seq) }),
-    type: t.exposeString('type'),
+    type: t.expose('type', { type: OperationEventTypeEnum }),
     occurredAt: t.expose('occurredAt', { type: 'DateTime' }),
     actor: t.field({
       type: UserType,

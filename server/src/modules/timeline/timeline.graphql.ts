@@ -1,6 +1,8 @@
 import { GraphQLError } from 'graphql';
 import { ERROR_CODES } from '@jointops/shared/errors';
 import { builder } from '../../graphql/builder';
+import type { ParticipationStatus } from '@jointops/shared/domain';
+import { ParticipationStatusEnum } from '../../graphql/enums';
 import { uuidFromGlobalId } from '../../global-id';
 import { connectionPage, pageSize } from '../../graphql/pagination';
 import { CommodityType } from '../catalogue/catalogue.graphql';
@@ -18,7 +20,7 @@ import { signedIn } from '../../graphql/signed-in';
 // never skips an event that committed late. A reader may ask for it newest first instead: `after`
 // then pages back in time, and the first page is the one new events change.
 
-const STATUS_AFTER: Record<string, string> = {
+const STATUS_AFTER: Record<string, ParticipationStatus> = {
   AGENCY_INVITED: 'INVITED',
   INVITATION_ACCEPTED: 'ACCEPTED',
   INVITATION_DECLINED: 'DECLINED',
@@ -37,7 +39,8 @@ eventType(
       type: ParticipationType,
       resolve: async (event, _args, ctx) => (await findParticipationById(ctx.db, event.data.participationId))!,
     }),
-    statusAfter: t.string({
+    statusAfter: t.field({
+      type: ParticipationStatusEnum,
       description: "The participation's status right after this event (the participation itself shows today's).",
       resolve: (event) => STATUS_AFTER[event.type] ?? 'ACCEPTED',
     }),

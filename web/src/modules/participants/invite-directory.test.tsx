@@ -27,7 +27,7 @@ const DIRECTORY = [
   agency('a-wco', 'World Customs Organization Secretariat', 'WCO', null, 'INTERNATIONAL_ORGANIZATION'),
 ];
 
-const participation = (agencyId: string, status: string): ParticipationItem => {
+const participation = (agencyId: string, status: ParticipationItem['status']): ParticipationItem => {
   const found = DIRECTORY.find((item) => item.id === agencyId)!;
   return {
     id: `p-${agencyId}`,

@@ -12,7 +12,7 @@ const item = (
   name: string,
   acronym: string | null,
   countryCode: string | null,
-  status: string,
+  status: ParticipationItem['status'],
   role: ParticipationItem['role'],
 ): ParticipationItem => ({
   id: `p-${id}`,
