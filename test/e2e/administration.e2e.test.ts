@@ -12,8 +12,8 @@ import { seedKit, type SeededUser } from '../testkit/seed';
 import { ensureWebBuilt } from '../testkit/web-build';
 
 // The platform administrator keeps the directory from the browser: a new customs administration
-// and its contact point, whose password is reset and whose account is switched off and on again
-// while they sit at their own desk. Around it: the form that keeps what was typed when refused,
+// and its contact point, whose password is reset (it opens only the page to choose their own) and
+// whose account is switched off and on again while they sit at their own desk. Around it: the form that keeps what was typed when refused,
 // the refusal to deactivate oneself, both screens in French, and outsiders who find nothing.
 
 const ENGLISH = Object.values(
@@ -154,6 +154,9 @@ describeWhere(['chromium'], 'administering agencies and users in the browser', (
     await desk.page.getByRole('button', { name: 'Sign in' }).click();
     await desk.page.getByTestId('signed-in-user').waitFor();
     expect(await desk.page.getByTestId('signed-in-user').textContent()).toBe(`${CONTACT.name} — ${agencyOption}`);
+    // The administrator knows that password: it opens only the page to choose one's own.
+    await desk.page.getByRole('heading', { name: 'Choose a new password' }).waitFor();
+    expect(await desk.page.getByRole('navigation', { name: 'Main' }).count()).toBe(0);
 
     // Deactivated: signed out at their desk, and the right password is refused like a wrong one.
     await page.getByRole('button', { name: `Deactivate ${CONTACT.name}` }).click();

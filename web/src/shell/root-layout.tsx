@@ -36,7 +36,7 @@ export function RootLayout() {
   const session = useOptionalSession();
   const signIn = use(SignInContext);
   // A password an administrator set opens nothing but the page to choose one's own (the server
-  // refuses everything else): no navigation, no live link, only signing out.
+  // refuses everything else): no navigation, only the live link and signing out.
   const mustChoosePassword = session?.viewer.mustChangePassword === true;
   const working = mustChoosePassword ? null : session;
   return (
@@ -61,7 +61,8 @@ export function RootLayout() {
           </nav>
         )}
         <div className="header-tools">
-          {working && <LiveIndicator onSessionEnded={working.endSession} />}
+          {/* Kept on that page too: the socket is how an ended session (deactivation) reaches it. */}
+          {session && <LiveIndicator onSessionEnded={session.endSession} />}
           <LanguageSwitch />
           <DisplaySwitch />
           {session && <AccountMenu session={session} />}
