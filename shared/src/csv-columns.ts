@@ -31,6 +31,10 @@ export const CSV_COLUMN_LABELS = {
   transit_country_codes: { en: 'Transit countries', fr: 'Pays de transit' },
   destination_country_code: { en: 'Country of destination', fr: 'Pays de destination' },
   arrests: { en: 'Arrests', fr: 'Arrestations' },
+  arrests_by_nationality: { en: 'Arrests by nationality', fr: 'Arrestations par nationalité' },
+  interpol_notified_at: { en: 'INTERPOL NCB notified at', fr: 'BCN INTERPOL avisé le' },
+  interpol_ncb: { en: 'INTERPOL NCB', fr: 'BCN INTERPOL' },
+  interpol_notices: { en: 'INTERPOL notices', fr: 'Notices INTERPOL' },
   reporting_agency: { en: 'Reporting agency', fr: 'Service déclarant' },
   linked_alert_references: { en: 'Linked alerts', fr: 'Alertes liées' },
   // The results tables.
@@ -46,6 +50,7 @@ export const CSV_COLUMN_LABELS = {
   database: { en: 'Database', fr: 'Base de données' },
   checks: { en: 'Checks', fr: 'Consultations' },
   hits: { en: 'Hits', fr: 'Concordances' },
+  nationality: { en: 'Nationality', fr: 'Nationalité' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type CsvColumnKey = keyof typeof CSV_COLUMN_LABELS;

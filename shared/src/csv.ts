@@ -14,7 +14,8 @@ export interface ParsedCsv {
   problems: { row: number; message: string }[];
 }
 
-const BOM = '\uFEFF';
+/** The byte order mark: Excel writes it before UTF-8, and reads a file without it in the machine's code page. */
+export const BOM = '\uFEFF';
 
 /** The separator of a header line: whichever of `;` and `,` it holds more of (header names hold neither). */
 function separatorOf(text: string): CsvSeparator {

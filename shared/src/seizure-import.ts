@@ -7,7 +7,7 @@ import { textProblem } from './validation';
 // header row. Its columns are reportSeizure's fields in the domain's words; the catalogue is named
 // by its codes and alerts by their references, never by internal ids.
 
-export type ColumnKind = 'text' | 'number' | 'integer' | 'dateTime' | 'choice' | 'list';
+export type ColumnKind = 'text' | 'number' | 'integer' | 'dateTime' | 'choice' | 'list' | 'counts' | 'notices';
 
 export interface TemplateColumn {
   name: CsvColumnKey;
@@ -92,13 +92,47 @@ export const SEIZURE_IMPORT_COLUMNS: readonly TemplateColumn[] = [
   { name: 'origin_country_code', field: 'originCountryCode', required: false, kind: 'text', accepts: 'ISO alpha-2 code' },
   { name: 'transit_country_codes', field: 'transitCountryCodes', required: false, kind: 'list', accepts: `ISO alpha-2 codes, ${list}` },
   { name: 'destination_country_code', field: 'destinationCountryCode', required: false, kind: 'text', accepts: 'ISO alpha-2 code' },
-  { name: 'arrests', field: 'arrests', required: false, kind: 'integer', accepts: 'a whole number; blank = 0' },
+  {
+    name: 'arrests',
+    field: 'arrests',
+    required: false,
+    kind: 'integer',
+    accepts: 'a whole number; blank = 0, or the sum of arrests_by_nationality',
+  },
   {
     name: 'linked_alert_references',
     field: 'linkedAlertIds',
     required: false,
     kind: 'list',
     accepts: `alert references (\`PGS-APAC-2026-01/A-0003\`), ${list}`,
+  },
+  {
+    name: 'arrests_by_nationality',
+    field: 'arrestsByNationality',
+    required: false,
+    kind: 'counts',
+    accepts: 'nationality (ISO alpha-2) and count, `FR:2;DE:1`: each nationality once; arrests, when given, is their sum',
+  },
+  {
+    name: 'interpol_notified_at',
+    field: 'interpolNotifiedAt',
+    required: false,
+    kind: 'dateTime',
+    accepts: 'when the INTERPOL NCB was notified, as seized_at; required by the next two columns',
+  },
+  {
+    name: 'interpol_ncb',
+    field: 'interpolNcbAgencyId',
+    required: false,
+    kind: 'text',
+    accepts: 'the name of the NCB notified, as in the directory (`INTERPOL NCB Manila`)',
+  },
+  {
+    name: 'interpol_notices',
+    field: 'interpolNotices',
+    required: false,
+    kind: 'notices',
+    accepts: `type and reference of each notice or diffusion issued, \`PURPLE:2026/12345;DIFFUSION:D-77/2026\`, ${list}`,
   },
 ];
 
@@ -173,6 +207,12 @@ export function readHeader(cells: readonly string[]): { columns: (TemplateColumn
   return { columns, problems };
 }
 
+const listItems = (cell: string): string[] =>
+  cell
+    .split(/[;|]/)
+    .map((item) => item.trim())
+    .filter(Boolean);
+
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/i;
 
 /**
@@ -188,14 +228,21 @@ function cellValue(column: TemplateColumn, cell: string, separator: CsvSeparator
     case 'choice':
       return { value: cell.toUpperCase().replace(/[\s-]+/g, '_') };
     case 'list':
-      return {
-        value: cell
-          .split(/[;|]/)
-          .map((item) => item.trim())
-          .filter(Boolean),
-      };
+      return { value: listItems(cell) };
     case 'integer':
       return /^[+-]?\d+$/.test(cell) ? { value: Number(cell) } : { problem: 'A whole number' };
+    case 'counts': {
+      const items = listItems(cell).map((item) => /^([A-Za-z]{2})\s*:\s*([+-]?\d+)$/.exec(item));
+      return items.every((match) => match)
+        ? { value: items.map((match) => ({ nationality: match![1], count: Number(match![2]) })) }
+        : { problem: 'Each as a country code and a count, like FR:2;DE:1' };
+    }
+    case 'notices': {
+      const items = listItems(cell).map((item) => /^([A-Za-z_ -]+?)\s*:\s*(.+)$/.exec(item));
+      return items.every((match) => match)
+        ? { value: items.map((match) => ({ type: match![1]!.toUpperCase().replace(/[\s-]+/g, '_'), reference: match![2] })) }
+        : { problem: 'Each as a type and a reference, like PURPLE:2026/12345' };
+    }
     case 'number': {
       const decimal = separator === ';' ? /^[+-]?\d+([.,]\d+)?$/ : /^[+-]?\d+(\.\d+)?$/;
       return decimal.test(cell)

@@ -74,6 +74,61 @@ const coordinate = (limit: number) =>
 
 const optionalCountry = countryCode.nullish().transform((value) => value ?? null);
 
+/**
+ * The notices and diffusions INTERPOL issues (interpol.int, "Notices"): a seizure's follow-up
+ * names those issued after it by their colour and reference; DIFFUSION is a request circulated by
+ * a member country's NCB rather than issued by the General Secretariat.
+ */
+export const INTERPOL_NOTICE_TYPES = [
+  'RED',
+  'YELLOW',
+  'BLUE',
+  'BLACK',
+  'GREEN',
+  'ORANGE',
+  'PURPLE',
+  'SILVER',
+  'UN_SPECIAL',
+  'DIFFUSION',
+] as const;
+export type InterpolNoticeType = (typeof INTERPOL_NOTICE_TYPES)[number];
+
+/** Notices one seizure may name; more is a typo or a case for INTERPOL's own systems. */
+export const MAX_INTERPOL_NOTICES = 20;
+
+/**
+ * A notice's reference as INTERPOL writes it (`2026/12345`, `A-1234/5-2026`): letters, digits and
+ * `/ - . _` only, so that it never holds the `:` and `;` of the CSV cell that lists notices.
+ */
+const noticeReference = z
+  .string()
+  .trim()
+  .min(1, { error: 'Required' })
+  .max(60, { error: 'At most 60 characters' })
+  .regex(/^[A-Za-z0-9][A-Za-z0-9 /._-]*$/, { error: 'Letters, digits, spaces and / - . _ only' });
+
+const interpolNotices = z
+  .array(z.object({ type: z.enum(INTERPOL_NOTICE_TYPES), reference: noticeReference }))
+  .max(MAX_INTERPOL_NOTICES, { error: `At most ${MAX_INTERPOL_NOTICES}` })
+  .nullish()
+  .transform((list) => list ?? []);
+
+/** Persons arrested, by nationality: counts only, since no personal data is kept here. */
+const arrestsByNationality = z
+  .array(
+    z.object({
+      nationality: countryCode,
+      count: z
+        .number()
+        .int({ error: 'A whole number' })
+        .min(1, { error: 'At least 1: leave a nationality out instead' })
+        .max(100_000, { error: 'Too large' }),
+    }),
+  )
+  .max(50, { error: 'At most 50' })
+  .nullish()
+  .transform((list) => list ?? []);
+
 const ids = z
   .array(globalId)
   .max(50, { error: 'At most 50' })
@@ -108,17 +163,29 @@ const seizureContentFields = {
     .nullish()
     .transform((codes) => codes ?? []),
   destinationCountryCode: optionalCountry,
+  /** Absent with arrestsByNationality: their sum. With it, it must be that sum. */
   arrests: z
     .number()
     .int({ error: 'A whole number' })
     .min(0, { error: 'Not negative' })
     .max(100_000, { error: 'Too large' })
     .nullish()
-    .transform((value) => value ?? 0),
+    .transform((value) => value ?? null),
+  arrestsByNationality,
+  /** When the National Central Bureau was told of the seizure; the follow-up's other fields need it. */
+  interpolNotifiedAt: dateTime.nullish().transform((value) => value ?? null),
+  /** The NCB told: an agency of kind INTERPOL_NCB of the directory, checked by the server. */
+  interpolNcbAgencyId: globalId.nullish().transform((value) => value ?? null),
+  interpolNotices,
   linkedAlertIds: ids,
 };
 
 interface ContentChecked {
+  arrests: number | null;
+  arrestsByNationality: { nationality: string; count: number }[];
+  interpolNotifiedAt: Date | null;
+  interpolNcbAgencyId: string | null;
+  interpolNotices: unknown[];
   commodityId: string | null;
   commodityDescription: string | null;
   quantity: number;
@@ -146,7 +213,37 @@ function checkContent(content: ContentChecked, ctx: z.RefinementCtx): void {
       message: 'Give both coordinates, or neither',
     });
   }
+  checkArrests(content, ctx);
+  if (!content.interpolNotifiedAt && (content.interpolNcbAgencyId || content.interpolNotices.length)) {
+    ctx.addIssue({ code: 'custom', path: ['interpolNotifiedAt'], message: INTERPOL_NOTIFIED_REQUIRED });
+  }
 }
+
+export const INTERPOL_NOTIFIED_REQUIRED = 'When was the National Central Bureau notified? A follow-up starts there';
+
+/** The arrests added up by nationality; a nationality named twice is a slip, not two groups. */
+function checkArrests(content: ContentChecked, ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  content.arrestsByNationality.forEach(({ nationality }, index) => {
+    if (seen.has(nationality))
+      ctx.addIssue({ code: 'custom', path: ['arrestsByNationality', index, 'nationality'], message: 'This nationality appears twice' });
+    seen.add(nationality);
+  });
+  const sum = content.arrestsByNationality.reduce((total, entry) => total + entry.count, 0);
+  if (content.arrestsByNationality.length && content.arrests !== null && content.arrests !== sum) {
+    ctx.addIssue({ code: 'custom', path: ['arrests'], message: arrestsDisagreeMessage(sum) });
+  }
+}
+
+export const arrestsDisagreeMessage = (sum: number) => `Must be the arrests by nationality added up (${sum}), or left out`;
+
+/**
+ * The total of arrests: as given, or the sum of the arrests by nationality when only those are
+ * given (checkArrests refused a total that disagrees), or 0 without either. Old clients that send
+ * the total alone keep working; their arrests have no nationality.
+ */
+export const arrestsTotal = (content: Pick<ContentChecked, 'arrests' | 'arrestsByNationality'>): number =>
+  content.arrests ?? content.arrestsByNationality.reduce((total, entry) => total + entry.count, 0);
 
 export const reportSeizureInput = z
   .object({

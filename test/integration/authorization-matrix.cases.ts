@@ -600,6 +600,24 @@ export const matrix: Record<string, Case[]> = {
       },
     },
     {
+      asks: 'the INTERPOL follow-ups and the arrests by nationality',
+      request: (world) => ({
+        document:
+          'query($id: ID!) { operationResults(operationId: $id, includeUnverified: true) { totals { interpolFollowUps } arrestsByNationality { nationality arrests } } }',
+        variables: { id: world.ids.operation },
+      }),
+      expect: {
+        coordinator: 'allowed',
+        contactPoint: 'allowed',
+        reviewer: 'allowed',
+        observer: 'allowed',
+        outsider: 'not-found',
+        invited: 'not-found',
+        admin: 'not-found',
+        anonymous: 'unauthenticated',
+      },
+    },
+    {
       asks: 'the seizure list as CSV',
       request: (world) => ({
         document: 'query($id: ID!) { operationResults(operationId: $id) { csv(table: seizures) } }',

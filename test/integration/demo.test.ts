@@ -28,7 +28,7 @@ async function as(email: string) {
       {},
       { token },
     );
-    expect(response.errors).toBeUndefined();
+    expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
     return response.data!.operations.edges.map((edge) => edge.node).find((operation) => operation.code === DEMO_OPERATION_CODE)!;
   };
 }
@@ -55,6 +55,17 @@ describe('the demo operation', () => {
     });
     expect(new Set(seizures.map((seizure: { unit: string }) => seizure.unit))).toEqual(new Set(['T', 'KG', 'G', 'L', 'M', 'PIECES']));
     expect(seizures.filter((seizure: { bonus: boolean }) => seizure.bonus).length).toBeGreaterThanOrEqual(2);
+    const followedUp = await (await as('analyst@wco.demo'))(
+      'seizures(first: 30) { edges { node { arrests arrestsByNationality { nationality count } interpolNotices { type } } } }',
+    );
+    expect(followedUp.seizures.edges.map((edge: { node: unknown }) => edge.node)).toContainEqual({
+      arrests: 2,
+      arrestsByNationality: [
+        { nationality: 'PH', count: 1 },
+        { nationality: 'MY', count: 1 },
+      ],
+      interpolNotices: [{ type: 'PURPLE' }],
+    });
   });
 
   it("keeps the Philippine draft the Philippines' own, and links their seizure to the fertiliser alert", async () => {

@@ -255,6 +255,44 @@ const seizureContentMistakes: MalformedInput[] = [
     field: 'commodityDescription',
     change: () => ({ commodityDescription: 'Bags. '.repeat(200) }),
   },
+  {
+    mistake: 'arrests of a nationality no country has',
+    field: 'arrestsByNationality.0.nationality',
+    change: () => ({ arrests: null, arrestsByNationality: [{ nationality: 'XK', count: 2 }] }),
+  },
+  {
+    mistake: 'a negative count of arrests by nationality',
+    field: 'arrestsByNationality.0.count',
+    change: () => ({ arrests: null, arrestsByNationality: [{ nationality: 'FR', count: -2 }] }),
+  },
+  {
+    mistake: 'a total of arrests other than the sum by nationality',
+    field: 'arrests',
+    change: () => ({ arrests: 2, arrestsByNationality: [{ nationality: 'FR', count: 1 }] }),
+  },
+  {
+    mistake: 'an INTERPOL follow-up naming a customs agency as the NCB',
+    field: 'interpolNcbAgencyId',
+    change: (world) => ({ interpolNotifiedAt: '2026-05-30T07:00:00Z', interpolNcbAgencyId: world.agency.globalId }),
+  },
+  {
+    mistake: 'an INTERPOL follow-up naming an agency that does not exist',
+    field: 'interpolNcbAgencyId',
+    change: () => ({ interpolNotifiedAt: '2026-05-30T07:00:00Z', interpolNcbAgencyId: encodeGlobalId('Agency', randomUUID()) }),
+  },
+  {
+    mistake: 'more than 20 INTERPOL notices',
+    field: 'interpolNotices',
+    change: () => ({
+      interpolNotifiedAt: '2026-05-30T07:00:00Z',
+      interpolNotices: Array.from({ length: 21 }, (_, i) => ({ type: 'DIFFUSION', reference: `D-${i}/2026` })),
+    }),
+  },
+  {
+    mistake: 'INTERPOL notices without the NCB notified',
+    field: 'interpolNotifiedAt',
+    change: () => ({ interpolNotices: [{ type: 'PURPLE', reference: '2026/12345' }] }),
+  },
   { mistake: 'a quantity of zero', field: 'quantity', change: () => ({ quantity: 0 }) },
   { mistake: 'a negative quantity', field: 'quantity', change: () => ({ quantity: -24 }) },
   { mistake: 'ammonium nitrate in litres', field: 'unit', change: () => ({ unit: 'L' }) },

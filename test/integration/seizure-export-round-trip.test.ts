@@ -19,8 +19,11 @@ it.beforeAll(({ kit: fileKit }) => {
   kit = fileKit;
 });
 
-/** Rows that try the format: an offset date, a comma, quotes and a line break, a formula-like place, a list, a described commodity. */
-const ROWS = (alertReference: string): Record<string, string>[] => [
+/**
+ * Rows that try the format: an offset date, a comma, quotes and a line break, a formula-like place,
+ * a list, a described commodity, arrests by nationality and an INTERPOL follow-up.
+ */
+const ROWS = (alertReference: string, ncbName: string): Record<string, string>[] => [
   {
     seized_at: '2026-05-01T06:00+08:00',
     country_code: 'MY',
@@ -40,6 +43,10 @@ const ROWS = (alertReference: string): Record<string, string>[] => [
     transit_country_codes: 'SG;ID',
     destination_country_code: 'PH',
     arrests: '2',
+    arrests_by_nationality: 'FR:1;my:1',
+    interpol_notified_at: '2026-05-01T10:00+08:00',
+    interpol_ncb: ncbName.toUpperCase(),
+    interpol_notices: 'purple:2026/12345;Diffusion:D-77/2026',
     linked_alert_references: alertReference,
   },
   {
@@ -61,6 +68,10 @@ const ROWS = (alertReference: string): Record<string, string>[] => [
     transit_country_codes: '',
     destination_country_code: '',
     arrests: '0',
+    arrests_by_nationality: '',
+    interpol_notified_at: '',
+    interpol_ncb: '',
+    interpol_notices: '',
     linked_alert_references: '',
   },
 ];
@@ -84,13 +95,20 @@ describe('the seizure list exported', () => {
     const seizures = seizureKit(kit);
     const results = resultsKit(app);
     const { operation, malaysia, thailand } = await operationalRoom(kit);
-    const imported = await seizures.importFile(malaysia, operation, csvFile(ROWS(await raiseAlert(thailand, operation))));
+    const ncb = await kit.seed.agency({
+      name: `INTERPOL NCB Kuala Lumpur ${randomUUID().slice(0, 6)}`,
+      kind: 'INTERPOL_NCB',
+      countryCode: 'MY',
+    });
+    const imported = await seizures.importFile(malaysia, operation, csvFile(ROWS(await raiseAlert(thailand, operation), ncb.name)));
     expect(imported.result).toMatchObject({ importedCount: 2 });
 
     await app.database.db.update(users).set({ locale: 'fr' }).where(eq(users.id, malaysia.id));
     const exported = async (actor: Actor, from: OperationDriver, options: { header?: 'KEYS'; maxMarking?: string } = {}) =>
       (await results.csv(actor, from.id, 'seizures', { includeUnverified: true, ...options })).text!;
     const inFrench = await exported(malaysia, operation);
+    // For Excel, which reads UTF-8 as such only after a BOM; the import takes it off again below.
+    expect(inFrench.startsWith('\uFEFFRéférence,')).toBe(true);
     const [header, ...records] = parseCsv(inFrench);
     expect(header!.slice(0, 4)).toEqual(['Référence', 'Statut', 'Date et heure de saisie', 'Code pays']);
     expect(records.map((record) => record[2])).toEqual(['2026-04-30T22:00:00.000Z', '2026-05-02T23:30:00.000Z']);
@@ -102,6 +120,7 @@ describe('the seizure list exported', () => {
     const elsewhere = await operationalRoom(kit);
     await app.database.db.update(users).set({ locale: 'fr' }).where(eq(users.id, elsewhere.malaysia.id));
     const withoutAlerts = await exported(malaysia, operation, { header: 'KEYS', maxMarking: 'CLEAR' });
+    expect(withoutAlerts.startsWith('reference,')).toBe(true);
     const intoOther = await seizures.importFile(elsewhere.malaysia, elsewhere.operation, withoutAlerts);
     expect(intoOther.result).toMatchObject({ __typename: 'ImportSeizuresSuccess', importedCount: 2 });
     const content = (csv: string) => {
@@ -120,6 +139,10 @@ describe('the seizure list exported', () => {
     expect(content(withoutAlerts)[0]).toMatchObject({
       concealment: 'Declared as "NPK fertiliser",\nunder bags of rice',
       transit_country_codes: 'SG;ID',
+      arrests_by_nationality: 'FR:1;MY:1',
+      interpol_notified_at: '2026-05-01T02:00:00.000Z',
+      interpol_ncb: ncb.name,
+      interpol_notices: 'PURPLE:2026/12345;DIFFUSION:D-77/2026',
     });
   });
 

@@ -35,7 +35,8 @@ const MEMBER = '... on OperationMember { id role user { id } agency { id } }';
 const ALERT = `... on Alert { id reference category severity marking distribution outcome raisedAt raisedByAgency { id }
   recipients { agency { id } dueAt acknowledgedAt acknowledgedBy { id } overdue } comments { author { id } body } }`;
 const SEIZURE = `... on Seizure { id reference status bonus quantity unit arrests place countryCode commodityDescription rejectionReason
-  commodity { code } reportingAgency { id } reportedBy { id } verifiedBy { id } rejectedBy { id } linkedAlerts { id } }`;
+  commodity { code } reportingAgency { id } reportedBy { id } verifiedBy { id } rejectedBy { id } linkedAlerts { id }
+  arrestsByNationality { nationality count } interpolNotifiedAt interpolNcb { id } interpolNotices { type reference } }`;
 const LICIT_SHIPMENT_CHECK =
   '... on LicitShipmentCheck { id countryCode checkedOn shipments quantity unit agency { id } commodity { code } recordedBy { id } }';
 const DATABASE_CHECK = '... on DatabaseCheck { id countryCode checkedOn database checks hits agency { id } recordedBy { id } }';

@@ -6,7 +6,7 @@ import type { Actor } from './operations';
 const ROW = 'key label countryCode commodity { code } commodityClass quantity unit seizures arrests';
 
 export const RESULTS_SELECTION = `includeUnverified
-  totals { seizures arrests bonusSeizures alertsRaised alertsAcknowledged alertsOverdue deadlinesMissed
+  totals { seizures arrests bonusSeizures interpolFollowUps alertsRaised alertsAcknowledged alertsOverdue deadlinesMissed
     medianMinutesToAcknowledge alertsWithFeedback alertsWithSeizure hitRate licitShipmentsChecked databaseChecks databaseHits }
   byCountryAndCommodity { ${ROW} } byDetectionMethod { ${ROW} } byTransportMode { ${ROW} }
   byCommodityClass { ${ROW} } bonusByClass { ${ROW} } alertOutcomes { outcome count }`;
@@ -61,8 +61,9 @@ export function resultsKit(testApp: TestApp) {
   };
 }
 
-/** RFC 4180 back into records: enough to check what an export says. */
-export function parseCsv(text: string): string[][] {
+/** RFC 4180 back into records, a leading BOM (labelled exports have one) taken off: enough to check what an export says. */
+export function parseCsv(file: string): string[][] {
+  const text = file.startsWith('\uFEFF') ? file.slice(1) : file;
   const records: string[][] = [];
   let record: string[] = [];
   let field = '';

@@ -67,6 +67,7 @@ export const relations = defineRelations(tables, (r) => ({
     commodity: r.one.commodities({ from: r.seizures.commodityId, to: r.commodities.id }),
     verifiedByUser: r.one.users({ from: r.seizures.verifiedBy, to: r.users.id }),
     rejectedByUser: r.one.users({ from: r.seizures.rejectedBy, to: r.users.id }),
+    interpolNcb: r.one.agencies({ from: r.seizures.interpolNcbAgencyId, to: r.agencies.id }),
   },
   licitShipmentChecks: {
     agency: r.one.agencies({ from: r.licitShipmentChecks.agencyId, to: r.agencies.id, optional: false }),

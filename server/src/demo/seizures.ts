@@ -23,6 +23,9 @@ interface DemoSeizure {
   concealment?: string;
   conveyance?: string;
   arrests?: number;
+  arrestsByNationality?: { nationality: string; count: number }[];
+  /** Hours ago the INTERPOL NCB was told, and the notices issued since. */
+  interpol?: { hoursAgo: number; notices: { type: string; reference: string }[] };
   review: 'verify' | 'await' | 'draft';
   linkedAlertIds?: string[];
 }
@@ -57,7 +60,11 @@ export async function seedDemoSeizures(
       route: ['MY', 'PH'],
       concealment: 'Declared as NPK 15-15-15 fertiliser',
       conveyance: 'MSKU7306512, MSKU7306528',
-      arrests: 2,
+      arrestsByNationality: [
+        { nationality: 'PH', count: 1 },
+        { nationality: 'MY', count: 1 },
+      ],
+      interpol: { hoursAgo: 30, notices: [{ type: 'PURPLE', reference: '2026/31415' }] },
       review: 'verify',
       linkedAlertIds: [alerts.fertiliser],
     },
@@ -269,7 +276,10 @@ export async function seedDemoSeizures(
       destinationCountryCode: seizure.route?.[1],
       concealment: seizure.concealment,
       conveyance: seizure.conveyance,
-      arrests: seizure.arrests ?? 0,
+      arrests: seizure.arrestsByNationality ? null : (seizure.arrests ?? 0),
+      arrestsByNationality: seizure.arrestsByNationality,
+      interpolNotifiedAt: seizure.interpol && hoursBefore(seizure.interpol.hoursAgo),
+      interpolNotices: seizure.interpol?.notices,
       linkedAlertIds: seizure.linkedAlertIds,
     });
     if (seizure.review === 'verify') {

@@ -4,6 +4,8 @@ import {
   doublePrecision,
   index,
   integer,
+  jsonb,
+  boolean,
   pgEnum,
   pgTable,
   primaryKey,
@@ -13,6 +15,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { DETECTION_METHODS, LOCATION_TYPES, SEIZURE_STATUSES, TRANSPORT_MODES } from '@jointops/shared/domain';
+import type { InterpolNoticeType } from '@jointops/shared/seizures';
 import { agencies, users } from './accounts';
 import { alerts } from './alerts';
 import { commodities, quantityUnit } from './catalogue';
@@ -65,7 +68,25 @@ export const seizures = pgTable(
     originCountryCode: text('origin_country_code'),
     transitCountryCodes: text('transit_country_codes').array().notNull().default(sql`'{}'::text[]`),
     destinationCountryCode: text('destination_country_code'),
+    /** The total; with a breakdown by nationality, its sum (the rest of the arrests have no nationality stated). */
     arrests: integer('arrests').notNull().default(0),
+    /** Counts only, no names: personal data stays out of this system. */
+    arrestsByNationality: jsonb('arrests_by_nationality')
+      .$type<{ nationality: string; count: number }[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    /**
+     * Outside the operation's targets when reported (or last corrected): stored, so that targets
+     * changed later do not move past results.
+     */
+    bonus: boolean('bonus').notNull().default(false),
+    /** The INTERPOL follow-up: when the National Central Bureau was notified, and which one. */
+    interpolNotifiedAt: timestamp('interpol_notified_at', { withTimezone: true }),
+    interpolNcbAgencyId: uuid('interpol_ncb_agency_id').references(() => agencies.id),
+    interpolNotices: jsonb('interpol_notices')
+      .$type<{ type: InterpolNoticeType; reference: string }[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     verifiedBy: uuid('verified_by').references(() => users.id),
     verifiedAt: timestamp('verified_at', { withTimezone: true }),
     rejectedBy: uuid('rejected_by').references(() => users.id),
@@ -86,12 +107,15 @@ export const seizures = pgTable(
       t.unit,
       t.detectionMethod,
       t.transportMode,
+      t.bonus,
       t.quantity,
       t.arrests,
       t.seizedAt,
+      t.interpolNotifiedAt,
     ),
     check('seizures_quantity_positive', sql`${t.quantity} > 0`),
     check('seizures_arrests_not_negative', sql`${t.arrests} >= 0`),
+    check('seizures_interpol_notified', sql`${t.interpolNcbAgencyId} is null or ${t.interpolNotifiedAt} is not null`),
     check('seizures_commodity_named', sql`${t.commodityId} is not null or ${t.commodityDescription} is not null`),
     check('seizures_rejection_has_reason', sql`${t.status} <> 'REJECTED' or ${t.rejectionReason} is not null`),
   ],

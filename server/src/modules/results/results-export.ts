@@ -1,3 +1,4 @@
+import { BOM } from '@jointops/shared/csv';
 import { csvHeaderRow, type CsvColumnKey, type CsvHeader } from '@jointops/shared/csv-columns';
 import type { Locale, Marking } from '@jointops/shared/domain';
 import { ValidationError } from '../../domain-errors';
@@ -14,6 +15,7 @@ export function resultsTotals(seizures: SeizureFigures, alerts: AlertFigures, ch
     seizures: seizures.seizures,
     arrests: seizures.arrests,
     bonusSeizures: seizures.bonusSeizures,
+    interpolFollowUps: seizures.interpolFollowUps,
     alertsRaised: alerts.alertsRaised,
     alertsAcknowledged: alerts.alertsAcknowledged,
     alertsOverdue: alerts.alertsOverdue,
@@ -29,7 +31,15 @@ export function resultsTotals(seizures: SeizureFigures, alerts: AlertFigures, ch
 }
 
 const ROW_TABLES: RowTable[] = ['byCountryAndCommodity', 'byDetectionMethod', 'byTransportMode', 'byCommodityClass', 'bonusByClass'];
-export const CSV_TABLES = ['totals', ...ROW_TABLES, 'alertOutcomes', 'licitShipmentsChecked', 'databaseChecks', 'seizures'] as const;
+export const CSV_TABLES = [
+  'totals',
+  ...ROW_TABLES,
+  'arrestsByNationality',
+  'alertOutcomes',
+  'licitShipmentsChecked',
+  'databaseChecks',
+  'seizures',
+] as const;
 
 const ROW_COLUMNS: CsvColumnKey[] = [
   'key',
@@ -71,6 +81,11 @@ const SEIZURE_COLUMNS = [
   'arrests',
   'reporting_agency',
   'linked_alert_references',
+  // Added since: columns only ever go at the end, so a script that reads by position keeps working.
+  'arrests_by_nationality',
+  'interpol_notified_at',
+  'interpol_ncb',
+  'interpol_notices',
 ] as const satisfies readonly CsvColumnKey[];
 
 export interface CsvRequest {
@@ -86,7 +101,11 @@ export interface CsvRequest {
  * alert references, the only alert data an export carries.
  */
 export async function resultsCsv(source: OperationResultsSource, { table, maxMarking, header, locale }: CsvRequest): Promise<string> {
-  const toCsv = (keys: readonly CsvColumnKey[], records: readonly (readonly Cell[])[]) => csv(csvHeaderRow(keys, header, locale), records);
+  // A labelled file is for people, who open it in Excel: without a BOM Excel reads UTF-8 as the
+  // machine's code page (Référence as RÃ©fÃ©rence). The import takes the BOM off again. A file
+  // headed by keys is for scripts, which a BOM before the first key would trip.
+  const toCsv = (keys: readonly CsvColumnKey[], records: readonly (readonly Cell[])[]) =>
+    (header === 'LABELS' ? BOM : '') + csv(csvHeaderRow(keys, header, locale), records);
   if (table === 'totals') {
     const totals = resultsTotals(await source.seizures(), await source.alerts(), await source.checks());
     return toCsv(
@@ -109,6 +128,12 @@ export async function resultsCsv(source: OperationResultsSource, { table, maxMar
         row.seizures,
         row.arrests,
       ]),
+    );
+  }
+  if (table === 'arrestsByNationality') {
+    return toCsv(
+      ['nationality', 'arrests', 'seizures'],
+      (await source.arrestsByNationality()).map((row) => [row.nationality, row.arrests, row.seizures]),
     );
   }
   if (table === 'alertOutcomes') {

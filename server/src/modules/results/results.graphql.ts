@@ -7,6 +7,7 @@ import { CommodityType, QuantityUnitEnum } from '../catalogue/catalogue.graphql'
 import { CheckedDatabaseEnum } from '../checks/checks.graphql';
 import type { DatabaseCheckTotal, LicitShipmentTotal } from '../checks/checks.repo';
 import { OperationType, ProgrammeEnum } from '../operations/operations.graphql';
+import type { NationalityArrests } from './arrest-figures.repo';
 import { resultRows, type ResultRow, type RowTable } from './result-rows';
 import { CSV_TABLES, resultsCsv, resultsTotals } from './results-export';
 import { DEFAULT_EXPORT_MARKING } from './results.policy';
@@ -32,7 +33,7 @@ const topLevel = (error: unknown): never => {
 const CsvHeaderEnum = builder.enumType('CsvHeader', {
   description: "What heads a CSV export's columns; the README lists each table's keys and what they hold.",
   values: {
-    LABELS: { description: "Each column's label in the viewer's language, for people." },
+    LABELS: { description: "Each column's label in the viewer's language, for people; the file starts with a UTF-8 BOM for Excel." },
     KEYS: { description: "Each column's stable key, the same in every language: for scripts, and the seizure import's column names." },
   } as const,
 });
@@ -41,7 +42,12 @@ const ResultsTotalsType = builder.objectRef<ReturnType<typeof resultsTotals>>('R
   fields: (t) => ({
     seizures: t.exposeInt('seizures', { description: 'Seizure reports counted: VERIFIED, and SUBMITTED when asked.' }),
     arrests: t.exposeInt('arrests'),
-    bonusSeizures: t.exposeInt('bonusSeizures', { description: "Reports of commodities outside the operation's targets." }),
+    bonusSeizures: t.exposeInt('bonusSeizures', {
+      description: "Reports of commodities outside the operation's targets when they were reported.",
+    }),
+    interpolFollowUps: t.exposeInt('interpolFollowUps', {
+      description: 'Seizures followed up with INTERPOL: reports whose National Central Bureau was notified.',
+    }),
     alertsRaised: t.exposeInt('alertsRaised', { description: 'Alerts the viewer may see, TEST alerts (the readiness test) aside.' }),
     alertsAcknowledged: t.exposeInt('alertsAcknowledged', { description: 'Of those, alerts at least one recipient agency acknowledged.' }),
     alertsOverdue: t.exposeInt('alertsOverdue', {
@@ -116,6 +122,18 @@ const ResultRowType = builder.objectRef<ResultRow>('ResultRow').implement({
   }),
 });
 
+const NationalityArrestsType = builder.objectRef<NationalityArrests>('NationalityArrestsRow').implement({
+  description: 'Persons arrested of one country of nationality: counts, never names.',
+  fields: (t) => ({
+    nationality: t.exposeString('nationality', {
+      nullable: true,
+      description: 'ISO 3166-1 alpha-2 code; null for arrests reported without a nationality.',
+    }),
+    arrests: t.exposeInt('arrests'),
+    seizures: t.exposeInt('seizures', { description: 'Reports counting these arrests.' }),
+  }),
+});
+
 const OutcomeCountType = builder.objectRef<{ outcome: (typeof AlertOutcomeEnum)['$inferType']; count: number }>('OutcomeCount').implement({
   fields: (t) => ({ outcome: t.field({ type: AlertOutcomeEnum, resolve: (row) => row.outcome }), count: t.exposeInt('count') }),
 });
@@ -160,6 +178,11 @@ const OperationResultsType = builder.objectRef<OperationResultsSource>('Operatio
       description: "Bonus seizures (commodities outside the operation's targets) per class.",
       resolve: rowsOf('bonusByClass'),
     }),
+    arrestsByNationality: t.field({
+      type: [NationalityArrestsType],
+      description: 'Arrests per country of nationality, by nationality code; the row without a nationality last.',
+      resolve: (source) => source.arrestsByNationality(),
+    }),
     alertOutcomes: t.field({
       type: [OutcomeCountType],
       description: 'Every outcome, zero included.',
@@ -191,6 +214,10 @@ const ProgrammeResultsType = builder.objectRef<Awaited<ReturnType<typeof program
     seizures: t.int({ resolve: (results) => results.figures.seizures }),
     arrests: t.int({ resolve: (results) => results.figures.arrests }),
     bonusSeizures: t.int({ resolve: (results) => results.figures.bonusSeizures }),
+    interpolFollowUps: t.int({
+      description: 'Seizures followed up with INTERPOL.',
+      resolve: (results) => results.figures.interpolFollowUps,
+    }),
     byCountryAndCommodity: t.field({
       type: [ResultRowType],
       resolve: (results, _args, ctx) =>

@@ -6,6 +6,7 @@ import { requireViewer } from '../operations/operation-access';
 import { findWithStanding, type OperationRow } from '../operations/operations.repo';
 import { databaseCheckTotals, licitShipmentTotals, type DatabaseCheckTotal, type LicitShipmentTotal } from '../checks/checks.repo';
 import { alertFigures, type AlertFigures } from './alert-figures.repo';
+import { arrestsByNationality, type NationalityArrests } from './arrest-figures.repo';
 import { countOperations, programmeOperations, seizuresOfOperation, seizuresOfOperations } from './figure-scopes.repo';
 import { canSeeResults, exportedMarkings } from './results.policy';
 import { countedStatuses, seizureFigures, type SeizureFigures } from './seizure-figures.repo';
@@ -19,14 +20,15 @@ export interface CheckFigures {
 
 /**
  * The results of one operation for one viewer. Each side is read once, when a field first asks
- * for it, so a request runs at most six statements (standing, seizures, alerts, and three for
- * the register of checks) whatever the data size, and the CSV tables are cut from the very
- * figures the fields show.
+ * for it, so a request runs at most seven statements (standing, seizures, arrests by
+ * nationality, alerts, and three for the register of checks) whatever the data size, and the CSV
+ * tables are cut from the very figures the fields show.
  */
 export class OperationResultsSource {
   private seizureSide?: Promise<SeizureFigures>;
   private alertSide?: Promise<AlertFigures>;
   private checkSide?: Promise<CheckFigures>;
+  private nationalitySide?: Promise<NationalityArrests[]>;
 
   constructor(
     private readonly ctx: ServiceContext,
@@ -39,6 +41,12 @@ export class OperationResultsSource {
     const where = seizuresOfOperation(this.viewer, this.operation.id);
     this.seizureSide ??= seizureFigures(this.ctx.db, { where, statuses: countedStatuses(this.includeUnverified) });
     return this.seizureSide;
+  }
+
+  arrestsByNationality(): Promise<NationalityArrests[]> {
+    const where = seizuresOfOperation(this.viewer, this.operation.id);
+    this.nationalitySide ??= arrestsByNationality(this.ctx.db, { where, statuses: countedStatuses(this.includeUnverified) });
+    return this.nationalitySide;
   }
 
   alerts(): Promise<AlertFigures> {

@@ -44,6 +44,8 @@ export interface SeizureFigures {
   seizures: number;
   arrests: number;
   bonusSeizures: number;
+  /** Reports whose INTERPOL National Central Bureau was notified. */
+  interpolFollowUps: number;
   byCountryAndCommodity: SeizureGroup[];
   byDetectionMethod: SeizureGroup[];
   byTransportMode: SeizureGroup[];
@@ -80,30 +82,32 @@ export async function seizureFigures(db: Db, scope: SeizureScope): Promise<Seizu
   );
   const result = (await db.execute(sql`
     with per_group as (
-      select s.operation_id, s.country_code, s.commodity_id, s.detection_method, s.transport_mode, s.unit,
-        count(*) as seizures, sum(s.arrests) as arrests, sum(s.quantity::numeric) as quantity
+      select s.operation_id, s.country_code, s.commodity_id, s.detection_method, s.transport_mode, s.unit, s.bonus,
+        count(*) as seizures, sum(s.arrests) as arrests, sum(s.quantity::numeric) as quantity,
+        count(s.interpol_notified_at) as interpol_follow_ups
       from seizures s
       where ${scope.where} and s.status in (${statuses})
         ${scope.seizedFrom ? sql`and s.seized_at >= ${scope.seizedFrom.toISOString()}` : sql``}
         ${scope.seizedTo ? sql`and s.seized_at < ${scope.seizedTo.toISOString()}` : sql``}
       -- In the order of seizures_results_idx, so an index-only scan feeds the sums already grouped: no sort.
-      group by s.operation_id, s.status, s.country_code, s.commodity_id, s.unit, s.detection_method, s.transport_mode
+      group by s.operation_id, s.status, s.country_code, s.commodity_id, s.unit, s.detection_method, s.transport_mode, s.bonus
     ),
     counted as (
-      select g.country_code, g.commodity_id, g.detection_method, g.transport_mode, g.seizures, g.arrests,
+      select g.country_code, g.commodity_id, g.detection_method, g.transport_mode, g.seizures, g.arrests, g.interpol_follow_ups,
         coalesce(c.category::text, ${OTHER_CLASS}) as commodity_class,
-        case when g.commodity_id is null or t.commodity_id is null then coalesce(c.category::text, ${OTHER_CLASS}) end as bonus_class,
+        -- The flag stored at report time: targets changed since do not move past results.
+        case when g.bonus then coalesce(c.category::text, ${OTHER_CLASS}) end as bonus_class,
         ${baseUnitSql(sql`g.unit`)} as base_unit,
         ${baseQuantitySql(sql`g.quantity`, sql`g.unit`)} as base_quantity
       from per_group g
       left join commodities c on c.id = g.commodity_id
-      left join operation_targets t on t.operation_id = g.operation_id and t.commodity_id = g.commodity_id
     ),
     grouped as (
       select grouping(country_code, detection_method, transport_mode, commodity_class, bonus_class) as grouping_set,
         country_code, commodity_id, detection_method, transport_mode, commodity_class, bonus_class, base_unit,
         coalesce(sum(seizures), 0)::int as seizures, coalesce(sum(arrests), 0)::int as arrests,
         coalesce(sum(seizures) filter (where bonus_class is not null), 0)::int as bonus_seizures,
+        coalesce(sum(interpol_follow_ups), 0)::int as interpol_follow_ups,
         sum(base_quantity)::float8 as quantity
       from counted
       group by grouping sets ((country_code, commodity_id, base_unit), (detection_method, base_unit), (transport_mode, base_unit),
@@ -117,6 +121,7 @@ export async function seizureFigures(db: Db, scope: SeizureScope): Promise<Seizu
     seizures: 0,
     arrests: 0,
     bonusSeizures: 0,
+    interpolFollowUps: 0,
     byCountryAndCommodity: [],
     byDetectionMethod: [],
     byTransportMode: [],
@@ -125,7 +130,12 @@ export async function seizureFigures(db: Db, scope: SeizureScope): Promise<Seizu
   };
   for (const row of result.rows) {
     if (row.grouping_set === ALL) {
-      Object.assign(figures, { seizures: row.seizures, arrests: row.arrests, bonusSeizures: row.bonus_seizures });
+      Object.assign(figures, {
+        seizures: row.seizures,
+        arrests: row.arrests,
+        bonusSeizures: row.bonus_seizures,
+        interpolFollowUps: row.interpol_follow_ups,
+      });
       continue;
     }
     const table = (Object.keys(SETS) as (keyof typeof SETS)[]).find((name) => SETS[name] === row.grouping_set)!;
@@ -152,6 +162,7 @@ interface FigureRow {
   seizures: number;
   arrests: number;
   bonus_seizures: number;
+  interpol_follow_ups: number;
   country_code: string | null;
   detection_method: DetectionMethod | null;
   transport_mode: TransportMode | null;

@@ -47,14 +47,20 @@ export async function seizureList(
       s.latitude, s.longitude, c.code as commodity_code,
       ${viewer.locale === 'fr' ? sql`c.name_fr` : sql`c.name_en`} as commodity_name, s.commodity_description,
       s.quantity, s.unit, ${baseQuantitySql(sql`s.quantity`, sql`s.unit`)}::float8 as base_quantity, ${baseUnitSql(sql`s.unit`)} as base_unit,
-      (s.commodity_id is null or not exists (select 1 from operation_targets t where t.operation_id = s.operation_id and t.commodity_id = s.commodity_id)) as bonus,
+      s.bonus,
       s.detection_method, s.concealment, s.transport_mode, s.conveyance, s.origin_country_code,
       ${listSql(sql`s.transit_country_codes`)} as transit_country_codes, s.destination_country_code, s.arrests,
+      (select string_agg((a.e->>'nationality') || ':' || (a.e->>'count'), ';' order by a.i)
+        from jsonb_array_elements(s.arrests_by_nationality) with ordinality as a(e, i)) as arrests_by_nationality,
+      ${isoInstantSql(sql`s.interpol_notified_at`)} as interpol_notified_at, ncb.name as interpol_ncb,
+      (select string_agg((n.e->>'type') || ':' || (n.e->>'reference'), ';' order by n.i)
+        from jsonb_array_elements(s.interpol_notices) with ordinality as n(e, i)) as interpol_notices,
       ag.name as reporting_agency,
       (select string_agg(${alerts.reference}, ';' order by ${alerts.number}) from seizure_alert_links l join ${alerts} on ${alerts.id} = l.alert_id
         where l.seizure_id = s.id and ${alerts.marking} in (${allowed}) and ${alertVisibleTo(viewer)}) as linked_alert_references
     from seizures s
     join agencies ag on ag.id = s.reporting_agency_id
+    left join agencies ncb on ncb.id = s.interpol_ncb_agency_id
     left join commodities c on c.id = s.commodity_id
     where s.operation_id = ${operationId} and s.status in (${counted}) and ${visibleTo(viewer, sql`${operationId}::uuid`)}
     order by s.number`)) as { rows: SeizureListRow[] };

@@ -1,4 +1,5 @@
 import {
+  arrestsTotal,
   CLOCK_SKEW_MS,
   SEIZURE_LEAD_DAYS,
   seizureTooEarlyMessage,
@@ -14,14 +15,14 @@ import { uuidFromGlobalId } from '../../global-id';
 import { findCommodityById, type CommodityRow } from '../catalogue/catalogue.repo';
 import { usableIn } from '../catalogue/commodity-scope';
 import { findPhases, type OperationRow } from '../operations/operations.repo';
-import { visibleAlertIdsAmong } from './seizures.repo';
+import { interpolNcbIdsAmong, targetCommodityIds, visibleAlertIdsAmong } from './seizures.repo';
 
 // What a report says, checked against what only the server knows: the catalogue, the alerts the
 // reporter may see, the clock. Reporting and correcting share it.
 
 export interface CheckedContent {
-  /** The report's columns, the commodity id decoded. */
-  columns: Omit<SeizureContent, 'linkedAlertIds'>;
+  /** The report's columns: ids decoded, the arrests added up, the bonus flag taken from the targets now. */
+  columns: Omit<SeizureContent, 'linkedAlertIds' | 'arrests'> & { arrests: number; bonus: boolean };
   alertIds: string[];
 }
 
@@ -61,6 +62,17 @@ async function linkedAlertsOf(facts: Facts, globalIds: string[], problems: Probl
 
 export const NO_SUCH_ALERT = 'No such alert in this operation';
 
+export const NOT_AN_NCB = 'Not an INTERPOL National Central Bureau of the directory';
+
+/** The NCB a follow-up names must be an agency of kind INTERPOL_NCB; the directory is every user's, so the refusal hides nothing. */
+async function interpolNcbOf(facts: Facts, content: SeizureContent, problems: Problems): Promise<string | null> {
+  if (!content.interpolNcbAgencyId) return null;
+  const id = uuidFromGlobalId(content.interpolNcbAgencyId, 'Agency');
+  if (!id) problems.push({ path: ['interpolNcbAgencyId'], message: 'Not a valid Agency id' });
+  else if (!(await facts.interpolNcbs([id])).has(id)) problems.push({ path: ['interpolNcbAgencyId'], message: NOT_AN_NCB });
+  return id;
+}
+
 /** The earliest a seizure of the operation may date: its first phase start, planned or actual, less the lead. */
 async function earliestSeizureOf(tx: Db, operation: OperationRow): Promise<Date> {
   const starts = (await findPhases(tx, operation.id))
@@ -76,10 +88,16 @@ interface Facts {
   commodity(id: string): Promise<CommodityRow | null>;
   /** Of `ids`, the alerts of the operation the reporter may see. */
   visibleAlerts(ids: string[]): Promise<Set<string>>;
+  /** The operation's target commodities, as they are at this moment. */
+  targets(): Promise<Set<string>>;
+  /** Of `ids`, the agencies of kind INTERPOL_NCB. */
+  interpolNcbs(ids: string[]): Promise<Set<string>>;
 }
 
 function factsOf(tx: Db, viewer: Viewer, operation: OperationRow): Facts {
   let earliest: Promise<Date> | undefined;
+  let targets: Promise<Set<string>> | undefined;
+  const ncbSeen = new Map<string, boolean>();
   const commodities = new Map<string, Promise<CommodityRow | null>>();
   const alertSeen = new Map<string, boolean>();
   return {
@@ -97,6 +115,16 @@ function factsOf(tx: Db, viewer: Viewer, operation: OperationRow): Facts {
       const visible = await visibleAlertIdsAmong(tx, viewer, operation.id, unread);
       for (const id of unread) alertSeen.set(id, visible.has(id));
       return new Set(ids.filter((id) => alertSeen.get(id)));
+    },
+    targets: () => {
+      targets ??= targetCommodityIds(tx, operation.id);
+      return targets;
+    },
+    interpolNcbs: async (ids) => {
+      const unread = [...new Set(ids.filter((id) => !ncbSeen.has(id)))];
+      const ncbs = await interpolNcbIdsAmong(tx, unread);
+      for (const id of unread) ncbSeen.set(id, ncbs.has(id));
+      return new Set(ids.filter((id) => ncbSeen.get(id)));
     },
   };
 }
@@ -118,11 +146,16 @@ export function contentChecker(
     if (content.seizedAt.getTime() > now.getTime() + CLOCK_SKEW_MS)
       problems.push({ path: ['seizedAt'], message: 'Must not be in the future' });
     else if (content.seizedAt < (await facts.earliestSeizure())) problems.push({ path: ['seizedAt'], message: seizureTooEarlyMessage });
+    if (content.interpolNotifiedAt && content.interpolNotifiedAt.getTime() > now.getTime() + CLOCK_SKEW_MS)
+      problems.push({ path: ['interpolNotifiedAt'], message: 'Must not be in the future' });
     const commodityId = await commodityOf(facts, content, operation, problems);
+    const interpolNcbAgencyId = await interpolNcbOf(facts, content, problems);
     const alertIds = await linkedAlertsOf(facts, content.linkedAlertIds, problems);
     if (problems.length) throw new ValidationError(problems);
     const { linkedAlertIds: _linked, ...fields } = content;
-    return { columns: { ...fields, commodityId }, alertIds };
+    // Bonus is judged against the targets of the moment it is reported: targets changed later do not move it.
+    const bonus = commodityId === null || !(await facts.targets()).has(commodityId);
+    return { columns: { ...fields, commodityId, interpolNcbAgencyId, arrests: arrestsTotal(content), bonus }, alertIds };
   };
 }
 
@@ -131,7 +164,20 @@ export function checkContent(tx: Db, viewer: Viewer, operation: OperationRow, co
   return contentChecker(tx, viewer, operation, now)(content);
 }
 
-/** The digest a report is retried against: its content, with ids decoded and the linked alerts in any order. */
+/**
+ * The digest a report is retried against: its content, with ids decoded and the linked alerts in
+ * any order. A follow-up or breakdown left empty is left out, and the arrests are the total, so a
+ * report (or an imported row) that says nothing of them digests as it did before they existed:
+ * a retry across the upgrade still finds its report.
+ */
 export function reportDigest(content: SeizureContent & { submit: boolean }, checked: CheckedContent): string {
-  return contentDigest({ ...content, commodityId: checked.columns.commodityId, linkedAlertIds: [...checked.alertIds].sort() });
+  const { arrestsByNationality, interpolNotifiedAt, interpolNotices, interpolNcbAgencyId: _ncb, ...rest } = content;
+  return contentDigest({
+    ...rest,
+    arrests: checked.columns.arrests,
+    commodityId: checked.columns.commodityId,
+    linkedAlertIds: [...checked.alertIds].sort(),
+    ...(arrestsByNationality.length ? { arrestsByNationality } : {}),
+    ...(interpolNotifiedAt ? { interpolNotifiedAt, interpolNcbAgencyId: checked.columns.interpolNcbAgencyId, interpolNotices } : {}),
+  });
 }

@@ -9,8 +9,8 @@ import type { ServiceContext, Viewer } from '../../service-context';
 import { findCommoditiesOfOperation, findCommoditiesOfVersion } from '../catalogue/catalogue.repo';
 import type { OperationInContext } from '../operations/operation-access';
 import type { OperationRow } from '../operations/operations.repo';
-import { contentChecker, NO_SUCH_ALERT, reportDigest, type CheckedContent } from './seizure-content';
-import { visibleAlertIdsByReference } from './seizures.repo';
+import { contentChecker, NO_SUCH_ALERT, NOT_AN_NCB, reportDigest, type CheckedContent } from './seizure-content';
+import { interpolNcbIdsByName, visibleAlertIdsByReference } from './seizures.repo';
 
 // Reading an imported file into reports, row by row, with exactly the checks reportSeizure makes.
 // Every problem of every row is collected before anything is refused, so a national team
@@ -33,7 +33,10 @@ const problemsOf = (row: number, error: { path: readonly PropertyKey[]; message:
     message: path.length > 1 ? `Item ${Number(path[1]) + 1}: ${message}` : message,
   }));
 
-/** The catalogue codes and alert references a file names, resolved in one query each; a row's fields are rewritten in place to ids. */
+/**
+ * The catalogue codes, alert references and NCB names a file names, resolved in one query each; a
+ * row's fields are rewritten in place to ids.
+ */
 async function resolver(tx: Db, viewer: Viewer, operation: OperationRow, rows: Fields[]) {
   // The reference list's codes and the operation's own: the catalogue keeps the two apart.
   const usable = [
@@ -43,8 +46,15 @@ async function resolver(tx: Db, viewer: Viewer, operation: OperationRow, rows: F
   const commodities = new Map(usable.map((item) => [item.code, item.id]));
   const references = [...new Set(rows.flatMap((fields) => (fields.linkedAlertIds as string[] | undefined) ?? []))];
   const alerts = await visibleAlertIdsByReference(tx, viewer, operation.id, references);
+  const ncbNames = rows.map((fields) => fields.interpolNcbAgencyId).filter((name): name is string => typeof name === 'string');
+  const ncbs = await interpolNcbIdsByName(tx, ncbNames);
   return (row: number, fields: Fields): RowProblem[] => {
     const problems: RowProblem[] = [];
+    if (typeof fields.interpolNcbAgencyId === 'string') {
+      const id = ncbs.get(fields.interpolNcbAgencyId.toLowerCase());
+      if (id) fields.interpolNcbAgencyId = encodeGlobalId('Agency', id);
+      else problems.push({ row, column: 'interpol_ncb', message: NOT_AN_NCB });
+    }
     if (typeof fields.commodityId === 'string') {
       const id = commodities.get(fields.commodityId.toUpperCase());
       if (id) fields.commodityId = encodeGlobalId('Commodity', id);

@@ -5,9 +5,22 @@ import { QuantityUnitEnum } from '../catalogue/catalogue.graphql';
 import type { SeizureRow } from './seizures.repo';
 import { correctSeizure, reportSeizure, submitSeizure } from './seizures.service';
 import { rejectSeizure, verifySeizure } from './seizure-review.service';
-import { DetectionMethodEnum, LocationTypeEnum, SeizureType, TransportModeEnum } from './seizures.graphql';
+import { DetectionMethodEnum, InterpolNoticeTypeEnum, LocationTypeEnum, SeizureType, TransportModeEnum } from './seizures.graphql';
 
 type InputFields = Parameters<Parameters<typeof builder.inputType>[1]['fields']>[0];
+
+const NationalityCountInput = builder.inputType('NationalityCountInput', {
+  fields: (t) => ({
+    nationality: t.string({ required: true, description: 'ISO 3166-1 alpha-2 code.' }),
+    count: t.int({ required: true, description: 'At least 1.' }),
+  }),
+});
+const InterpolNoticeInput = builder.inputType('InterpolNoticeInput', {
+  fields: (t) => ({
+    type: t.field({ type: InterpolNoticeTypeEnum, required: true }),
+    reference: t.string({ required: true, description: 'Letters, digits, spaces and / - . _ (60 characters).' }),
+  }),
+});
 
 /** What a report says: the same fields when it is reported and when it is corrected. */
 const contentFields = (t: InputFields) => ({
@@ -28,7 +41,14 @@ const contentFields = (t: InputFields) => ({
   originCountryCode: t.string(),
   destinationCountryCode: t.string(),
   transitCountryCodes: t.stringList(),
-  arrests: t.int(),
+  arrests: t.int({ description: 'The total. With arrestsByNationality it may be left out (their sum), or must equal their sum.' }),
+  arrestsByNationality: t.field({ type: [NationalityCountInput], description: 'Counts by nationality, each at most once; no names.' }),
+  interpolNotifiedAt: t.field({
+    type: 'DateTime',
+    description: 'When the INTERPOL National Central Bureau was notified; required by the other INTERPOL fields.',
+  }),
+  interpolNcbAgencyId: t.id({ description: 'The NCB notified: an agency of kind INTERPOL_NCB.' }),
+  interpolNotices: t.field({ type: [InterpolNoticeInput], description: 'At most 20 notices or diffusions issued.' }),
   linkedAlertIds: t.idList({ description: 'Alerts of the operation the reporter may see.' }),
 });
 

@@ -1,4 +1,5 @@
 import { DETECTION_METHODS, LOCATION_TYPES, SEIZURE_STATUSES, TRANSPORT_MODES } from '@jointops/shared/domain';
+import { INTERPOL_NOTICE_TYPES, type InterpolNoticeType } from '@jointops/shared/seizures';
 import { GraphQLError } from 'graphql';
 import { ERROR_CODES } from '@jointops/shared/errors';
 import { builder } from '../../graphql/builder';
@@ -10,13 +11,33 @@ import { AlertType } from '../alerts/alerts.graphql';
 import { CommodityType, QuantityUnitEnum } from '../catalogue/catalogue.graphql';
 import { OperationType } from '../operations/operations.graphql';
 import { alertsAwaitingFeedback } from './reconciliation.service';
-import { findVisibleSeizure, isBonus, visibleLinkedAlerts, visibleLinkedSeizures, visibleSeizuresPage } from './seizures.repo';
+import { findVisibleSeizure, visibleLinkedAlerts, visibleLinkedSeizures, visibleSeizuresPage } from './seizures.repo';
 import { signedIn } from '../../graphql/signed-in';
 
 export const SeizureStatusEnum = builder.enumType('SeizureStatus', { values: SEIZURE_STATUSES });
 export const LocationTypeEnum = builder.enumType('LocationType', { values: LOCATION_TYPES });
 export const DetectionMethodEnum = builder.enumType('DetectionMethod', { values: DETECTION_METHODS });
 export const TransportModeEnum = builder.enumType('TransportMode', { values: TRANSPORT_MODES });
+export const InterpolNoticeTypeEnum = builder.enumType('InterpolNoticeType', {
+  description: 'The colour of an INTERPOL notice, UN_SPECIAL for an INTERPOL-UN Security Council Special Notice, or DIFFUSION.',
+  values: INTERPOL_NOTICE_TYPES,
+});
+
+const InterpolNoticeRef = builder.objectRef<{ type: InterpolNoticeType; reference: string }>('InterpolNotice').implement({
+  description: 'A notice or diffusion issued in the follow-up of a seizure.',
+  fields: (t) => ({
+    type: t.field({ type: InterpolNoticeTypeEnum, resolve: (notice) => notice.type }),
+    reference: t.exposeString('reference', { description: 'As INTERPOL gives it, e.g. `2026/12345`.' }),
+  }),
+});
+
+const NationalityCountRef = builder.objectRef<{ nationality: string; count: number }>('NationalityCount').implement({
+  description: 'Persons of one nationality: a count, never a name.',
+  fields: (t) => ({
+    nationality: t.exposeString('nationality', { description: 'ISO 3166-1 alpha-2 code.' }),
+    count: t.exposeInt('count'),
+  }),
+});
 
 // Reached only through paths that already applied need-to-know: the operation's seizures, node,
 // an alert's linked seizures, the events the viewer's agency is in the audience of, and the
@@ -45,10 +66,8 @@ export const SeizureType = builder.drizzleNode('seizures', {
     commodityDescription: t.exposeString('commodityDescription', { nullable: true }),
     quantity: t.exposeFloat('quantity'),
     unit: t.expose('unit', { type: QuantityUnitEnum }),
-    bonus: t.boolean({
-      description: "The commodity is not among the operation's target commodities (as they are now).",
-      select: { columns: { operationId: true, commodityId: true } },
-      resolve: (seizure, _args, ctx) => isBonus(ctx.db, seizure),
+    bonus: t.exposeBoolean('bonus', {
+      description: "The commodity was not among the operation's target commodities when the report was filed or last corrected.",
     }),
     detectionMethod: t.expose('detectionMethod', { type: DetectionMethodEnum }),
     concealment: t.exposeString('concealment', { nullable: true }),
@@ -57,7 +76,25 @@ export const SeizureType = builder.drizzleNode('seizures', {
     originCountryCode: t.exposeString('originCountryCode', { nullable: true }),
     transitCountryCodes: t.exposeStringList('transitCountryCodes'),
     destinationCountryCode: t.exposeString('destinationCountryCode', { nullable: true }),
-    arrests: t.exposeInt('arrests'),
+    arrests: t.exposeInt('arrests', { description: 'The total; with arrestsByNationality, their sum.' }),
+    arrestsByNationality: t.field({
+      type: [NationalityCountRef],
+      description: 'Persons arrested, counted by nationality; empty when the report gives the total alone.',
+      select: { columns: { arrestsByNationality: true } },
+      resolve: (seizure) => seizure.arrestsByNationality,
+    }),
+    interpolNotifiedAt: t.expose('interpolNotifiedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the INTERPOL National Central Bureau was notified; null without an INTERPOL follow-up.',
+    }),
+    interpolNcb: t.relation('interpolNcb', { type: AgencyType, nullable: true, description: 'The NCB notified, when named.' }),
+    interpolNotices: t.field({
+      type: [InterpolNoticeRef],
+      description: 'Notices and diffusions issued in the follow-up.',
+      select: { columns: { interpolNotices: true } },
+      resolve: (seizure) => seizure.interpolNotices,
+    }),
     linkedAlerts: t.field({
       type: [AlertType],
       description: 'The linked alerts the viewer may see: a RESTRICTED one only for its audience.',

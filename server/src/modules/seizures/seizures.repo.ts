@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { SeizureStatus } from '@jointops/shared/domain';
 import { insertBatches } from '../../db/batches';
 import type { Db } from '../../db/client';
+import { agencies } from '../../db/schema/accounts';
 import { alerts, operationCounters } from '../../db/schema/alerts';
 import { operationTargets } from '../../db/schema/operations';
 import { seizureAlertLinks, seizures } from '../../db/schema/seizures';
@@ -195,12 +196,34 @@ export async function visibleLinkedSeizures(db: Db, viewer: Viewer, alertId: str
     .then((rows) => rows.map((row) => row.seizure));
 }
 
-/** Whether the commodity is outside the operation's targets today: a catalogue item not targeted, or an other commodity. */
-export async function isBonus(db: Db, seizure: Pick<SeizureRow, 'operationId' | 'commodityId'>): Promise<boolean> {
-  if (!seizure.commodityId) return true;
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
+/** The operation's target commodities as they are now: a report's bonus flag is taken from them when it is filed or corrected. */
+export async function targetCommodityIds(db: Db, operationId: string): Promise<Set<string>> {
+  const rows = await db
+    .select({ commodityId: operationTargets.commodityId })
     .from(operationTargets)
-    .where(and(eq(operationTargets.operationId, seizure.operationId), eq(operationTargets.commodityId, seizure.commodityId)));
-  return (row?.n ?? 0) === 0;
+    .where(eq(operationTargets.operationId, operationId));
+  return new Set(rows.map((row) => row.commodityId));
+}
+
+/** Of `ids`, the agencies of kind INTERPOL_NCB: the only ones a follow-up may name as notified. */
+export async function interpolNcbIdsAmong(db: Db, ids: string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const rows = await db
+    .select({ id: agencies.id })
+    .from(agencies)
+    .where(and(inArray(agencies.id, ids), eq(agencies.kind, 'INTERPOL_NCB')));
+  return new Set(rows.map((row) => row.id));
+}
+
+/** The INTERPOL NCBs by lower-cased name, as an exported list names them; a name two NCBs share names neither. */
+export async function interpolNcbIdsByName(db: Db, names: string[]): Promise<Map<string, string>> {
+  if (!names.length) return new Map();
+  const lowered = [...new Set(names.map((name) => name.toLowerCase()))];
+  const rows = await db
+    .select({ id: agencies.id, name: sql<string>`lower(${agencies.name})` })
+    .from(agencies)
+    .where(and(eq(agencies.kind, 'INTERPOL_NCB'), inArray(sql`lower(${agencies.name})`, lowered)));
+  const counts = new Map<string, number>();
+  for (const row of rows) counts.set(row.name, (counts.get(row.name) ?? 0) + 1);
+  return new Map(rows.filter((row) => counts.get(row.name) === 1).map((row) => [row.name, row.id]));
 }

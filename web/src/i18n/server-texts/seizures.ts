@@ -81,6 +81,26 @@ const words = defineMessages({
   },
   unknownTable: { id: 'serverText.seizure.unknownTable', defaultMessage: 'Unknown table: choose one of {tables}' },
   toAfterFrom: { id: 'serverText.seizure.toAfterFrom', defaultMessage: 'Must be after the start of the period' },
+  nationalityCount: { id: 'serverText.seizure.nationalityCount', defaultMessage: 'At least 1: leave a nationality out instead' },
+  nationalityTwice: { id: 'serverText.seizure.nationalityTwice', defaultMessage: 'This nationality appears twice' },
+  arrestsDisagree: {
+    id: 'serverText.seizure.arrestsDisagree',
+    defaultMessage: 'Must be the arrests by nationality added up ({sum, number}), or left out',
+  },
+  noticeReference: { id: 'serverText.seizure.noticeReference', defaultMessage: 'Letters, digits, spaces and / - . _ only' },
+  interpolNotifiedRequired: {
+    id: 'serverText.seizure.interpolNotifiedRequired',
+    defaultMessage: 'When was the National Central Bureau notified? A follow-up starts there',
+  },
+  notAnNcb: { id: 'serverText.seizure.notAnNcb', defaultMessage: 'Not an INTERPOL National Central Bureau of the directory' },
+  cellNotCounts: {
+    id: 'serverText.seizure.cellNotCounts',
+    defaultMessage: 'Write each as a country code and a count, like {example}',
+  },
+  cellNotNotices: {
+    id: 'serverText.seizure.cellNotNotices',
+    defaultMessage: 'Write each as a type and a reference, like {example}',
+  },
   unknownCatalogue: {
     id: 'serverText.seizure.unknownCatalogue',
     defaultMessage: 'Unknown catalogue version “{version}”; known versions: {known}.',
@@ -153,5 +173,13 @@ export const seizureTexts: readonly ServerText[] = [
   },
   { pattern: /^Unknown table; one of (?<tables>.+)$/, message: words.unknownTable },
   { pattern: /^Must be after from$/, message: words.toAfterFrom },
+  { pattern: /^At least 1: leave a nationality out instead$/, message: words.nationalityCount },
+  { pattern: /^This nationality appears twice$/, message: words.nationalityTwice },
+  { pattern: /^Must be the arrests by nationality added up \((?<sum>\d+)\), or left out$/, message: words.arrestsDisagree },
+  { pattern: /^Letters, digits, spaces and \/ - \. _ only$/, message: words.noticeReference },
+  { pattern: /^When was the National Central Bureau notified\? A follow-up starts there$/, message: words.interpolNotifiedRequired },
+  { pattern: /^Not an INTERPOL National Central Bureau of the directory$/, message: words.notAnNcb },
+  { pattern: /^Each as a country code and a count, like (?<example>\S+)$/, message: words.cellNotCounts },
+  { pattern: /^Each as a type and a reference, like (?<example>\S+)$/, message: words.cellNotNotices },
   { pattern: /^Unknown catalogue version "(?<version>[^"]*)"; known: (?<known>.+)\.$/, message: words.unknownCatalogue },
 ];
