@@ -229,7 +229,9 @@ describe('the file as spreadsheets write it', () => {
     const { operation, malaysia } = await operationalRoom(file.kit, ROOM);
     const response = await file.kit.graphql<{ seizureImportTemplate: string }>('{ seizureImportTemplate }', {}, { token: malaysia.token });
     const template = response.data!.seizureImportTemplate;
-    expect(template).toMatch(/^seized_at,country_code,place,location_type,.*,linked_alert_references\r\n$/);
+    expect(template).toMatch(
+      /^seized_at,country_code,place,location_type,.*,linked_alert_references,arrests_by_nationality,interpol_notified_at,interpol_ncb,interpol_notices\r\n$/,
+    );
     const { result } = await file.seizures.importFile(malaysia, operation, template);
     expect(result!.rowErrors).toEqual([{ row: 1, column: null, message: 'No seizure under the header row' }]);
   });
