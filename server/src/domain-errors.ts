@@ -1,5 +1,6 @@
 import type { Phase } from '@jointops/shared/domain';
 import { ERROR_CODES, type ErrorCode } from '@jointops/shared/errors';
+import type { FieldProblem } from '@jointops/shared/problems';
 
 // Expected failures of the domain. Services throw them; the GraphQL layer exposes each as a
 // member of the mutation's result union (graphql/errors.ts). Anything else is a bug and masked.
@@ -8,7 +9,7 @@ export abstract class DomainError extends Error {
   abstract readonly code: ErrorCode;
 }
 
-export interface FieldError {
+export interface FieldError extends Partial<FieldProblem> {
   path: string[];
   message: string;
 }

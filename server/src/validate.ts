@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { type IssueLike, problemOf } from '@jointops/shared/problems';
 import { ValidationError } from './domain-errors';
 import { uuidFromGlobalId } from './global-id';
 
@@ -28,10 +29,13 @@ function notUnicodePaths(value: unknown, path: string[] = []): string[][] {
 /** Parses input with a shared zod schema; every problem is reported, each against its field. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const notUnicode = notUnicodePaths(input);
-  if (notUnicode.length > 0) throw new ValidationError(notUnicode.map((path) => ({ path, message: NOT_UNICODE_MESSAGE })));
+  if (notUnicode.length > 0)
+    throw new ValidationError(notUnicode.map((path) => ({ path, message: NOT_UNICODE_MESSAGE, key: 'NOT_UNICODE' })));
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  throw new ValidationError(parsed.error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message })));
+  throw new ValidationError(
+    parsed.error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message, ...problemOf(issue as IssueLike) })),
+  );
 }
 
 /** Decodes an id input field; a malformed one or one of another type is a validation error on that field. */

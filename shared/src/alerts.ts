@@ -10,6 +10,7 @@ import {
   type DistributionKind,
   type Marking,
 } from './domain';
+import { type IssueLike, problemOf } from './problems';
 import { controlCharacterPaths, CONTROL_CHARACTER_MESSAGE, countryCode, globalId, optionalText, requiredText } from './validation';
 
 export type AcknowledgementMinutes = Record<AlertSeverity, number>;
@@ -187,7 +188,13 @@ function parseSubject(
   const [prefix, value] = kind && typed ? [['typedSubject', kind], typed[kind]] : [['subject'], json];
   const parsed = ALERT_SUBJECTS[category].safeParse(value);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: [...prefix, ...issue.path], message: issue.message });
+    for (const issue of parsed.error.issues)
+      ctx.addIssue({
+        code: 'custom',
+        path: [...prefix, ...issue.path],
+        message: issue.message,
+        params: { problem: problemOf(issue as IssueLike) },
+      });
     return { ok: false };
   }
   return { ok: true, subject: parsed.data as Record<string, unknown> | null };

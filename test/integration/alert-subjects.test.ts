@@ -180,4 +180,41 @@ describe('a typed subject that does not hold', () => {
     expect(response.errors?.[0]?.message).toMatch(/Exactly one key must be specified for OneOf type "AlertSubjectInput"/);
     expect(await operation.view(malaysia, 'alerts(first: 100) { edges { node { id } } }')).toEqual(before);
   });
+
+  it('names each problem by key and bound as well as in English, so a client words it in its reader’s language', async () => {
+    const { operation, malaysia } = await operationalRoom(file.kit);
+    const response = await file.app.graphql(
+      `mutation($input: RaiseAlertInput!) { raiseAlert(input: $input) { ... on ValidationError { fieldErrors { path key min max } } } }`,
+      {
+        input: alertInput(operation, {
+          title: 'T'.repeat(301),
+          description: 'Declared\u0000weight',
+          category: 'SHIPMENT',
+          typedSubject: { shipment: { ...SHIPMENT, consignor: ' ', route: { origin: 'XX', destination: 'PH' } } },
+        }),
+      },
+      { token: malaysia.token },
+    );
+    const problems = response.data!.raiseAlert.fieldErrors.map((error: { path: string[] }) => ({ ...error, path: error.path.join('.') }));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        { path: 'title', key: 'TOO_LONG', min: null, max: 300 },
+        { path: 'description', key: 'CONTROL_CHARACTER', min: null, max: null },
+      ]),
+    );
+    const subjectResponse = await file.app.graphql(
+      `mutation($input: RaiseAlertInput!) { raiseAlert(input: $input) { ... on ValidationError { fieldErrors { path key min max } } } }`,
+      {
+        input: alertInput(operation, {
+          category: 'SHIPMENT',
+          typedSubject: { shipment: { ...SHIPMENT, consignor: ' ', route: { origin: 'XX', destination: 'PH' } } },
+        }),
+      },
+      { token: malaysia.token },
+    );
+    expect(subjectResponse.data!.raiseAlert.fieldErrors).toEqual([
+      { path: ['typedSubject', 'shipment', 'consignor'], key: 'REQUIRED', min: null, max: null },
+      { path: ['typedSubject', 'shipment', 'route', 'origin'], key: 'NOT_A_COUNTRY', min: null, max: null },
+    ]);
+  });
 });

@@ -10,6 +10,7 @@ import {
   PARTICIPATION_STATUSES,
 } from '@jointops/shared/domain';
 import { ERROR_CODES } from '@jointops/shared/errors';
+import { PROBLEM_KEYS } from '@jointops/shared/problems';
 import { EVENT_CATALOGUE, type EventType } from '../journal/event-catalogue';
 import { builder } from './builder';
 
@@ -57,4 +58,8 @@ export const LocaleEnum = builder.enumType('Locale', {
 export const AuditOutcomeEnum = builder.enumType('AuditOutcome', {
   description: 'Whether the audited action took effect.',
   values: AUDIT_OUTCOMES,
+});
+export const ProblemKeyEnum = builder.enumType('ProblemKey', {
+  description: 'What is wrong with a field (FieldError.key), from the shared input rules.',
+  values: PROBLEM_KEYS,
 });

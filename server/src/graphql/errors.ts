@@ -8,7 +8,7 @@ import {
 } from '../domain-errors';
 import type { ErrorCode } from '@jointops/shared/errors';
 import { builder } from './builder';
-import { ErrorCodeEnum } from './enums';
+import { ErrorCodeEnum, ProblemKeyEnum } from './enums';
 
 // The domain's expected failures as GraphQL types, each implementing `Error`. Mutations list the
 // ones they can return in `errors.types`; anything else thrown is a bug and is masked.
@@ -26,7 +26,22 @@ export const ErrorInterface = builder.interfaceRef<Error & { code: ErrorCode }>(
 const FieldErrorType = builder.objectRef<FieldError>('FieldError').implement({
   fields: (t) => ({
     path: t.exposeStringList('path'),
-    message: t.exposeString('message'),
+    message: t.exposeString('message', { description: 'In English, for API users; clients word the problem from key, min and max.' }),
+    key: t.field({
+      type: ProblemKeyEnum,
+      description: 'What is wrong, for a client to word in its reader’s language; OTHER: a rule of its own, said by the message.',
+      resolve: (error) => error.key ?? 'OTHER',
+    }),
+    min: t.float({
+      nullable: true,
+      description: 'The lower bound broken (TOO_SHORT, TOO_FEW, TOO_SMALL).',
+      resolve: (error) => error.min ?? null,
+    }),
+    max: t.float({
+      nullable: true,
+      description: 'The upper bound broken (TOO_LONG, TOO_MANY, TOO_LARGE).',
+      resolve: (error) => error.max ?? null,
+    }),
   }),
 });
 

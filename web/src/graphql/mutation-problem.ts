@@ -10,6 +10,9 @@ export const MutationProblemFields = graphql(`
       fieldErrors {
         path
         message
+        key
+        min
+        max
       }
     }
     ... on PhaseRuleError {

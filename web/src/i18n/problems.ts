@@ -34,6 +34,10 @@ export const problemWords = defineMessages({
   tooSmall: { id: 'problem.tooSmall', defaultMessage: 'At least {minimum, number}' },
   tooLarge: { id: 'problem.tooLarge', defaultMessage: 'At most {maximum, number}' },
   invalid: { id: 'problem.invalid', defaultMessage: 'Not a valid value' },
+  controlCharacter: { id: 'problem.controlCharacter', defaultMessage: 'Must not contain control characters' },
+  oneLine: { id: 'problem.oneLine', defaultMessage: 'Must fit on one line, without tabs' },
+  notACountry: { id: 'problem.notACountry', defaultMessage: 'Use a two-letter ISO 3166-1 country code, e.g. MY' },
+  notUnicode: { id: 'problem.notUnicode', defaultMessage: 'Contains characters that are not well-formed text' },
   refused: { id: 'problem.refused', defaultMessage: 'The server refused this value.' },
   NOT_FOUND: { id: 'problem.NOT_FOUND', defaultMessage: 'Not found: it does not exist, or you may not see it.' },
   CONFLICT: { id: 'problem.CONFLICT', defaultMessage: 'Someone changed this at the same time. Reload and try again.' },
@@ -60,6 +64,45 @@ export interface FieldIssue {
   minimum?: number | bigint;
   maximum?: number | bigint;
   origin?: string;
+  /**
+   * From the server (FieldError): what is wrong and its bounds, preferred over the sentence. Loosely
+   * typed: some zod issues have fields of these names too (an invalid key's `key`), never a ProblemKey.
+   */
+  key?: unknown;
+  min?: unknown;
+  max?: unknown;
+}
+
+/** A problem from its key and bounds (shared/src/problems.ts), or null for a key that says no more than the sentence. */
+function problemByKey(issue: FieldIssue): Problem | null {
+  const minimum = typeof issue.min === 'number' ? issue.min : 0;
+  const maximum = typeof issue.max === 'number' ? issue.max : 0;
+  switch (issue.key) {
+    case 'REQUIRED':
+      return { message: problemWords.required };
+    case 'TOO_SHORT':
+      return { message: problemWords.tooShort, values: { minimum } };
+    case 'TOO_LONG':
+      return { message: problemWords.tooLong, values: { maximum } };
+    case 'TOO_FEW':
+      return { message: problemWords.tooFew, values: { minimum } };
+    case 'TOO_MANY':
+      return { message: problemWords.tooMany, values: { maximum } };
+    case 'TOO_SMALL':
+      return { message: problemWords.tooSmall, values: { minimum } };
+    case 'TOO_LARGE':
+      return { message: problemWords.tooLarge, values: { maximum } };
+    case 'CONTROL_CHARACTER':
+      return { message: problemWords.controlCharacter };
+    case 'ONE_LINE':
+      return { message: problemWords.oneLine };
+    case 'NOT_A_COUNTRY':
+      return { message: problemWords.notACountry };
+    case 'NOT_UNICODE':
+      return { message: problemWords.notUnicode };
+    default:
+      return null;
+  }
 }
 
 /** The field an issue is about, as a dotted path without the `input.` the server puts first. */
@@ -73,6 +116,8 @@ export function fieldOf(issue: FieldIssue): string {
  * their language (server-texts.ts), or else the rule broken, by zod's issue code.
  */
 export function describeIssue(issue: FieldIssue): Problem {
+  const byKey = problemByKey(issue);
+  if (byKey) return byKey;
   const known = translateServerText(issue.message);
   if (known) return known;
   const minimum = Number(issue.minimum ?? 0);
