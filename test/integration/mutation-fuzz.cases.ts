@@ -78,9 +78,12 @@ export function idArbitrary(kind: IdKind, pool: IdPool): fc.Arbitrary<string> {
  */
 function csvArbitrary(): fc.Arbitrary<string> {
   const shape = (seizures.seizureContentInput as unknown as { _zod: { def: { shape: Record<string, Schema> } } })._zod.def.shape;
+  // A list item that is an object (a nationality and its count, a notice's type and reference) is written as the import reads it: `FR:2`.
+  const item = (value: unknown): string =>
+    value !== null && typeof value === 'object' ? Object.values(value).map(item).join(':') : String(value);
   const cell = (field: string) =>
     (shape[field] ? arbitraryOf(shape[field]) : fc.string()).map((value) =>
-      value === undefined || value === null ? '' : Array.isArray(value) ? value.join(';') : String(value),
+      value === undefined || value === null ? '' : Array.isArray(value) ? value.map(item).join(';') : item(value),
     );
   const column = fc.oneof(
     { weight: 12, arbitrary: fc.constantFrom(...SEIZURE_IMPORT_COLUMNS) },
