@@ -256,9 +256,12 @@ export type RaiseAlertInput = z.infer<typeof raiseAlertInput>;
 export const alertFilterInput = z.object({ filter: z.object({ text: optionalText(200) }) });
 
 export const acknowledgeAlertInput = z.object({ alertId: globalId });
+/** PENDING is where an alert stands before any word: feedback says what came of it. */
+export const FEEDBACK_OUTCOME_MESSAGE = 'Say what came of the alert: SEIZED, NOTHING_FOUND or NOT_CONTROLLED';
+
 export const giveAlertFeedbackInput = z.object({
   alertId: globalId,
-  outcome: z.enum(ALERT_OUTCOMES),
+  outcome: z.enum(ALERT_OUTCOMES).refine((outcome) => outcome !== 'PENDING', { error: FEEDBACK_OUTCOME_MESSAGE }),
   note: optionalText(4000, { multiline: true }),
 });
 export const commentOnAlertInput = z.object({ alertId: globalId, body: requiredText(4000, { multiline: true }) });

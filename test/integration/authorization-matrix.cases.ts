@@ -118,6 +118,8 @@ async function alertRaisedByContactPoint(world: World, restrictedTo?: 'interpol'
 
 /** The alerts the awaitingMyAcknowledgement row raised, so that it judges only its own. */
 const awaitedAlertIds = new Set<string>();
+/** Likewise for the awaitingMyFeedback row. */
+const feedbackAwaitedAlertIds = new Set<string>();
 
 /**
  * Seizures exist only from OPERATIONAL on, and the operation above stays in PRE_OPERATIONAL for the
@@ -674,6 +676,39 @@ export const matrix: Record<string, Case[]> = {
         contactPoint: 'empty',
         reviewer: 'allowed',
         observer: 'allowed',
+        outsider: 'empty',
+        invited: 'empty',
+        admin: 'empty',
+        anonymous: 'unauthenticated',
+      },
+    },
+  ],
+  'Query.awaitingMyFeedback': [
+    {
+      // A live alert from RMCD to every participant, acknowledged by the WCO only: owed by the WCO's people alone.
+      asks: 'a fresh alert the WCO acknowledged',
+      request: async (world) => {
+        const operation = await operationLive(world);
+        const { result } = await world.kit.mutate(world.people.contactPoint, 'raiseAlert', {
+          operationId: operation.id,
+          idempotencyKey: unique(),
+          category: 'INTELLIGENCE',
+          severity: 'LOW',
+          title: 'Courier network moving detonators',
+          marking: 'GREEN',
+          distribution: 'ALL_PARTICIPANTS',
+        });
+        if (result?.__typename !== 'Alert') throw new Error(`raiseAlert failed: ${JSON.stringify(result)}`);
+        await world.kit.mutate(world.people.coordinator, 'acknowledgeAlert', { alertId: result.id });
+        feedbackAwaitedAlertIds.add(result.id as string);
+        return { document: '{ awaitingMyFeedback(first: 500) { edges { node { id reference } } } }' };
+      },
+      isTheOperation: (alert) => feedbackAwaitedAlertIds.has(alert.id as string),
+      expect: {
+        coordinator: 'allowed',
+        contactPoint: 'empty',
+        reviewer: 'allowed',
+        observer: 'empty',
         outsider: 'empty',
         invited: 'empty',
         admin: 'empty',

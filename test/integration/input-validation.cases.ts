@@ -864,6 +864,7 @@ export const mutationInputs: Record<string, MutationInputs> = {
       ...alertIds,
       { mistake: 'a note longer than 4000 characters', field: 'note', change: () => ({ note: 'Inspected. '.repeat(400) }) },
       { mistake: 'a NUL byte in the note', field: 'note', change: () => ({ note: 'Inspected\u0000' }) },
+      { mistake: 'PENDING, which is no feedback', field: 'outcome', change: () => ({ outcome: 'PENDING' }) },
     ],
   },
   commentOnAlert: {

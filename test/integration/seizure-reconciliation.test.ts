@@ -44,7 +44,7 @@ async function alertAsSeenBy(viewer: Actor, alertId: string) {
 }
 
 describe('a seizure linked to alerts', () => {
-  it('sets each PENDING alert to SEIZED when submitted, and leaves an outcome a recipient gave', async () => {
+  it("makes each linked alert SEIZED when submitted, and leaves a recipient's own feedback as it gave it", async () => {
     const { operation, malaysia, thailand, indonesia, ammoniumNitrate } = await operationalRoom(file.kit, ROOM);
     const pending = await raise(malaysia, operation);
     const answered = await raise(malaysia, operation, { title: 'Second consignment, same consignee' });
@@ -63,9 +63,23 @@ describe('a seizure linked to alerts', () => {
 
     await file.kit.mutate(thailand, 'submitSeizure', { seizureId: draft });
     expect(await alertAsSeenBy(malaysia, pending)).toEqual({ outcome: 'SEIZED', linkedSeizures: [{ id: draft }] });
-    expect(await alertAsSeenBy(malaysia, answered)).toEqual({ outcome: 'NOTHING_FOUND', linkedSeizures: [{ id: draft }] });
+    // The derived outcome: a submitted linked report makes it SEIZED; Indonesia's word stays Indonesia's.
+    expect(await alertAsSeenBy(malaysia, answered)).toEqual({ outcome: 'SEIZED', linkedSeizures: [{ id: draft }] });
+    const feedback = await file.app.graphql(
+      'query($id: ID!) { node(id: $id) { ... on Alert { recipients { agency { id } feedback { outcome note } } } } }',
+      { id: answered },
+      { token: malaysia.token },
+    );
+    const recipients = (feedback.data!.node as { recipients: { agency: { id: string }; feedback: unknown }[] }).recipients;
+    expect(recipients.find((recipient) => recipient.agency.id === indonesia.agency.globalId)!.feedback).toEqual({
+      outcome: 'NOTHING_FOUND',
+      note: 'Inspected at Tanjung Priok.',
+    });
     const reconciled = (await file.seizures.events(operation, indonesia)).filter((event) => event.type === 'ALERT_RECONCILED');
-    expect(reconciled).toEqual([{ type: 'ALERT_RECONCILED', alert: { id: pending }, seizure: { id: draft } }]);
+    expect(reconciled).toEqual([
+      { type: 'ALERT_RECONCILED', alert: { id: pending }, seizure: { id: draft } },
+      { type: 'ALERT_RECONCILED', alert: { id: answered }, seizure: { id: draft } },
+    ]);
   });
 
   it('may link only alerts its reporter can see: a RESTRICTED one not naming them is refused like an unknown id', async () => {

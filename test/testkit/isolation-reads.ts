@@ -43,7 +43,7 @@ const EVENT_FIELDS = `cursor type actor { ${USER} }
   ... on MemberRemovedEvent { member { id user { ${USER} } } }
   ... on AlertRaisedEvent { alert { id reference title } }
   ... on AlertAcknowledgedEvent { alert { id reference } }
-  ... on AlertFeedbackGivenEvent { alert { id reference outcomeNote } }
+  ... on AlertFeedbackGivenEvent { alert { id reference outcomeNote } agency { id } feedback { note givenBy { ${USER} } } }
   ... on AlertCommentedEvent { alert { id reference comments { body } } }
   ... on AlertReconciledEvent { alert { id reference } seizure { id reference } }
   ... on SeizureReportedEvent { seizure { id reference place } }
@@ -259,7 +259,8 @@ export function httpReads(testApp: TestApp, verdicts: Verdicts, world: World) {
         viewer,
         `query($id: ID!, $first: Int, $after_alerts: String, $after_seizures: String, $more_alerts: Boolean!, $more_seizures: Boolean!) { operation(id: $id) {
           alerts(first: $first, after: $after_alerts) @include(if: $more_alerts) { edges { cursor node {
-            id reference title description outcomeNote raisedBy { ${USER} } recipients { agency { id } acknowledgedBy { ${USER} } }
+            id reference title description outcomeNote raisedBy { ${USER} } recipients { agency { id } acknowledgedBy { ${USER} }
+              feedback { note givenBy { ${USER} } } feedbackHistory { note } }
             comments { body author { ${USER} } } linkedSeizures { id reference place status } } } pageInfo { hasNextPage endCursor } }
           seizures(first: $first, after: $after_seizures) @include(if: $more_seizures) { edges { cursor node {
             id reference place commodityDescription rejectionReason status reportedBy { ${USER} } linkedAlerts { id reference title } } }

@@ -55,6 +55,14 @@ export const relations = defineRelations(tables, (r) => ({
     alert: r.one.alerts({ from: r.alertRecipients.alertId, to: r.alerts.id, optional: false }),
     agency: r.one.agencies({ from: r.alertRecipients.agencyId, to: r.agencies.id, optional: false }),
     acknowledgedByUser: r.one.users({ from: r.alertRecipients.acknowledgedBy, to: r.users.id }),
+    feedbacks: r.many.alertFeedback({
+      from: [r.alertRecipients.alertId, r.alertRecipients.agencyId],
+      to: [r.alertFeedback.alertId, r.alertFeedback.agencyId],
+    }),
+  },
+  alertFeedback: {
+    agency: r.one.agencies({ from: r.alertFeedback.agencyId, to: r.agencies.id, optional: false }),
+    givenByUser: r.one.users({ from: r.alertFeedback.givenBy, to: r.users.id, optional: false }),
   },
   alertComments: {
     alert: r.one.alerts({ from: r.alertComments.alertId, to: r.alerts.id, optional: false }),

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { AlertRow } from '../modules/alerts/alerts.repo';
-import { acknowledgeAlert, commentOnAlert, giveAlertFeedback, raiseAlert } from '../modules/alerts/alerts.service';
+import { acknowledgeAlert, commentOnAlert, raiseAlert } from '../modules/alerts/alerts.service';
+import { giveAlertFeedback } from '../modules/alerts/alert-feedback.service';
 import { encodeGlobalId } from '../global-id';
 import type { ServiceContext } from '../service-context';
 
 // The demo operation's live room after two days of operations: alerts in every state — answered
-// and seized, restricted to two agencies and overdue at one, still within its deadline — played
+// by several recipients (one amending its feedback) and seized, restricted to two agencies and overdue at one, still within its deadline — played
 // through the services like the rest of the demo. Overdue deadlines are escalated by the running
 // server's escalator, as they would be in real life.
 
@@ -53,6 +54,25 @@ export async function seedDemoAlerts({ operationId, as, agencyId, at }: DemoAler
     at(hours);
     await acknowledgeAlert(as(email), { alertId: alertId(fertiliser) });
   }
+  // Each recipient answers for itself; Thailand amends its first word once the transhipment is checked.
+  at(34);
+  await giveAlertFeedback(as('ncp@customs.th.demo'), {
+    alertId: alertId(fertiliser),
+    outcome: 'NOT_CONTROLLED',
+    note: 'No call at Laem Chabang on the declared route; transhipment records requested from Singapore.',
+  });
+  at(32);
+  await giveAlertFeedback(as('ncp@customs.id.demo'), {
+    alertId: alertId(fertiliser),
+    outcome: 'NOTHING_FOUND',
+    note: 'Consignor unknown to DJBC; no shipment from it in Indonesian ports this year.',
+  });
+  at(31);
+  await giveAlertFeedback(as('ncp@customs.th.demo'), {
+    alertId: alertId(fertiliser),
+    outcome: 'NOTHING_FOUND',
+    note: 'Manifests of the feeder checked at Laem Chabang: neither container was discharged in Thailand.',
+  });
   at(30);
   await giveAlertFeedback(as('ncp@customs.ph.demo'), {
     alertId: alertId(fertiliser),

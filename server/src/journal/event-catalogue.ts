@@ -60,7 +60,14 @@ export interface EventData {
     /** When the escalator noticed it and recorded this event (ISO 8601). Absent on older events: occurredAt. */
     detectedAt?: string;
   };
-  ALERT_FEEDBACK_GIVEN: { alertId: string; outcome: AlertOutcome };
+  ALERT_FEEDBACK_GIVEN: {
+    alertId: string;
+    outcome: AlertOutcome;
+    /** The recipient agency whose feedback it is, the row, and whether it superseded an earlier one (absent before per-agency feedback). */
+    agencyId?: string;
+    feedbackId?: string;
+    amended?: boolean;
+  };
   ALERT_COMMENTED: { alertId: string; commentId: string };
   ALERT_RECONCILED: { alertId: string; seizureId: string; outcome: 'SEIZED' };
   SEIZURE_REPORTED: { seizureId: string; status: SeizureStatus };

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { foreignKey, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { ALERT_CATEGORIES, ALERT_OUTCOMES, ALERT_SEVERITIES, DISTRIBUTION_KINDS, MARKINGS } from '@jointops/shared/domain';
 import { agencies, users } from './accounts';
 import { commodities } from './catalogue';
@@ -120,4 +120,36 @@ export const alertComments = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('alert_comments_alert_idx').on(t.alertId)],
+);
+
+/**
+ * What each recipient agency says came of an alert (CENcomm's feedback messages). Never updated
+ * but to close it: a new word from the same agency supersedes the current one, which stays
+ * readable as history. At most one current row per (alert, agency).
+ */
+export const alertFeedback = pgTable(
+  'alert_feedback',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    alertId: uuid('alert_id').notNull(),
+    agencyId: uuid('agency_id').notNull(),
+    outcome: alertOutcome('outcome').notNull(),
+    note: text('note'),
+    givenBy: uuid('given_by')
+      .notNull()
+      .references(() => users.id),
+    givenAt: timestamp('given_at', { withTimezone: true }).notNull(),
+    /** When the agency's next feedback replaced this one; null while it is the current one. */
+    supersededAt: timestamp('superseded_at', { withTimezone: true }),
+  },
+  (t) => [
+    // Feedback is a recipient's: it cannot outlive or precede the alert's delivery to the agency.
+    foreignKey({
+      name: 'alert_feedback_recipient_fkey',
+      columns: [t.alertId, t.agencyId],
+      foreignColumns: [alertRecipients.alertId, alertRecipients.agencyId],
+    }),
+    uniqueIndex('alert_feedback_current_key').on(t.alertId, t.agencyId).where(sql`${t.supersededAt} is null`),
+    index('alert_feedback_agency_idx').on(t.agencyId, t.alertId),
+  ],
 );

@@ -14,13 +14,14 @@ import { AlertCategoryEnum, AlertOutcomeEnum, AlertSeverityEnum, DistributionKin
 import { type AlertFilter, awaitingAcknowledgementPage, findAlertById, findVisibleAlert, visibleAlertsPage } from './alerts.repo';
 import { awaitingCursor } from './awaiting-cursor';
 import { uuidFromGlobalId } from '../../global-id';
-import { acknowledgeAlert, commentOnAlert, giveAlertFeedback, raiseAlert } from './alerts.service';
+import { acknowledgeAlert, commentOnAlert, raiseAlert } from './alerts.service';
+import { giveAlertFeedback } from './alert-feedback.service';
 import { signedIn } from '../../graphql/signed-in';
 import { parseQueryArguments } from '../../graphql/query-arguments';
 import { alertFilterInput } from '@jointops/shared/alerts';
 import { AlertSubjectInput, AlertSubjectUnion } from './alert-subjects.graphql';
 
-const AlertRecipientType = builder.drizzleObject('alertRecipients', {
+export const AlertRecipientType = builder.drizzleObject('alertRecipients', {
   name: 'AlertRecipient',
   fields: (t) => ({
     agency: t.relation('agency', { type: AgencyType }),
@@ -72,8 +73,16 @@ export const AlertType = builder.drizzleNode('alerts', {
     raisedByAgency: t.relation('raisedByAgency', { type: AgencyType }),
     raisedAt: t.expose('raisedAt', { type: 'DateTime' }),
     recipients: t.relation('recipients', { type: AlertRecipientType, query: { orderBy: { dueAt: 'asc', agencyId: 'asc' } } }),
-    outcome: t.expose('outcome', { type: AlertOutcomeEnum }),
-    outcomeNote: t.exposeString('outcomeNote', { nullable: true }),
+    outcome: t.expose('outcome', {
+      type: AlertOutcomeEnum,
+      description:
+        "Derived from the recipients' feedback: SEIZED if any recipient reported a seizure or a submitted seizure report is linked to it; " +
+        'otherwise the most informative of their current outcomes, NOTHING_FOUND (controlled, clean) before NOT_CONTROLLED; PENDING without any.',
+    }),
+    outcomeNote: t.exposeString('outcomeNote', {
+      nullable: true,
+      deprecationReason: "Only the last note given on the alert, whoever gave it: read each recipient's own in AlertRecipient.feedback.",
+    }),
     comments: t.relation('comments', { type: AlertCommentType, query: { orderBy: { createdAt: 'asc', id: 'asc' } } }),
     commodities: t.relation('commodities', { type: CommodityType, query: { orderBy: { code: 'asc' } } }),
   }),
@@ -161,7 +170,7 @@ builder.queryField('awaitingMyAcknowledgement', (t) =>
 );
 
 // The events of an alert carry its audience (events.audience_agency_ids): whoever receives one may see the alert.
-type AlertEventType = 'ALERT_RAISED' | 'ALERT_ACKNOWLEDGED' | 'ALERT_OVERDUE' | 'ALERT_FEEDBACK_GIVEN' | 'ALERT_COMMENTED';
+type AlertEventType = 'ALERT_RAISED' | 'ALERT_ACKNOWLEDGED' | 'ALERT_OVERDUE' | 'ALERT_COMMENTED';
 const alertOf = (event: StoredEvent<AlertEventType>, ctx: { db: Parameters<typeof findAlertById>[0] }) =>
   findAlertById(ctx.db, event.data.alertId).then((alert) => alert!);
 
@@ -178,15 +187,7 @@ const recipientEvent = (name: string, type: 'ALERT_ACKNOWLEDGED' | 'ALERT_OVERDU
     }),
   }));
 recipientEvent('AlertAcknowledgedEvent', 'ALERT_ACKNOWLEDGED');
-// AlertOverdueEvent, with its level and its moments: escalation-events.graphql.ts.
-eventType('AlertFeedbackGivenEvent', ['ALERT_FEEDBACK_GIVEN'], (t) => ({
-  alert: t.field({ type: AlertType, resolve: (event, _args, ctx) => alertOf(event, ctx) }),
-  outcome: t.field({
-    type: AlertOutcomeEnum,
-    description: 'The outcome this feedback gave.',
-    resolve: (event) => event.data.outcome,
-  }),
-}));
+// AlertOverdueEvent, with its level and its moments: escalation-events.graphql.ts; AlertFeedbackGivenEvent: alert-feedback.graphql.ts.
 eventType('AlertCommentedEvent', ['ALERT_COMMENTED'], (t) => ({
   alert: t.field({ type: AlertType, resolve: (event, _args, ctx) => alertOf(event, ctx) }),
 }));
@@ -246,6 +247,8 @@ builder.mutationFields((t) => ({
   }),
   giveAlertFeedback: t.field({
     type: AlertType,
+    description:
+      "Records the caller's agency's feedback on an alert sent to it; giving it again amends it, the earlier one kept as history.",
     authScopes: { authenticated: true },
     args: { input: t.arg({ type: GiveAlertFeedbackInput, required: true }) },
     errors: answerErrors,

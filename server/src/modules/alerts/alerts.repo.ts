@@ -201,11 +201,6 @@ export async function acknowledgeRecipient(tx: Db, alertId: string, agencyId: st
     .where(and(eq(alertRecipients.alertId, alertId), eq(alertRecipients.agencyId, agencyId)));
 }
 
-export async function updateAlertRow(tx: Db, id: string, changes: Partial<typeof alerts.$inferInsert>): Promise<AlertRow> {
-  const [row] = await tx.update(alerts).set(changes).where(eq(alerts.id, id)).returning();
-  return row!;
-}
-
 export async function insertComment(tx: Db, comment: typeof alertComments.$inferInsert) {
   const [row] = await tx.insert(alertComments).values(comment).returning();
   return row!;

@@ -1,11 +1,4 @@
-import {
-  acknowledgeAlertInput,
-  alertReference,
-  commentOnAlertInput,
-  giveAlertFeedbackInput,
-  raiseAlertInput,
-  type RaiseAlertInput,
-} from '@jointops/shared/alerts';
+import { acknowledgeAlertInput, alertReference, commentOnAlertInput, raiseAlertInput, type RaiseAlertInput } from '@jointops/shared/alerts';
 import { contentDigest } from '../../content-digest';
 import { ConflictError, PhaseRuleError, ValidationError } from '../../domain-errors';
 import type { Db } from '../../db/client';
@@ -40,7 +33,6 @@ import {
   insertAlert,
   insertComment,
   takeAlertNumber,
-  updateAlertRow,
   type AlertRow,
 } from './alerts.repo';
 
@@ -156,7 +148,7 @@ const alertAccess: EntityAccess<AlertFacts, { operation: OperationRow; standing:
 };
 
 /** Loads the alert an input names with its operation locked, and checks the caller may act on it. */
-async function alertForAction(
+export async function alertForAction(
   tx: Db,
   ctx: ServiceContext,
   alertGlobalId: string,
@@ -194,30 +186,6 @@ export async function acknowledgeAlert(ctx: ServiceContext, rawInput: unknown): 
       eventAudience(audience),
     );
     return { result: alert, targetId: alert.id, operationId: operation.id };
-  });
-}
-
-/** A recipient agency tells what came of the alert. */
-export async function giveAlertFeedback(ctx: ServiceContext, rawInput: unknown): Promise<AlertRow> {
-  return audited(ctx, { action: 'giveAlertFeedback', targetType: 'Alert' }, async (tx) => {
-    const input = parseInput(giveAlertFeedbackInput, rawInput);
-    const found = await alertForAction(tx, ctx, input.alertId, canAnswerAlert, 'give feedback on this alert');
-    requireOpen(found.operation, 'Giving feedback on an alert');
-    const alert = await updateAlertRow(tx, found.alert.id, {
-      outcome: input.outcome,
-      outcomeNote: input.note,
-      outcomeBy: found.viewer.userId,
-      outcomeAt: ctx.clock.now(),
-    });
-    await recordEvent(
-      tx,
-      ctx,
-      alert.operationId,
-      'ALERT_FEEDBACK_GIVEN',
-      { alertId: alert.id, outcome: input.outcome },
-      eventAudience(found.audience),
-    );
-    return { result: alert, targetId: alert.id, operationId: alert.operationId, details: { outcome: input.outcome } };
   });
 }
 

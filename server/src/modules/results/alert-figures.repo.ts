@@ -13,6 +13,11 @@ export interface AlertFigures {
   medianMinutesToAcknowledge: number | null;
   alertsWithFeedback: number;
   alertsWithSeizure: number;
+  alertDeliveries: number;
+  recipientsWithFeedback: number;
+  controlsPerformed: number;
+  alertsWithRecipientFeedback: number;
+  alertsWithRecipientSeizure: number;
   outcomes: { outcome: AlertOutcome; count: number }[];
 }
 
@@ -25,6 +30,11 @@ interface AlertFiguresRow {
   median: number | string | null;
   with_feedback: number;
   with_seizure: number;
+  deliveries: number;
+  recipients_with_feedback: number;
+  controls: number;
+  alerts_answered: number;
+  alerts_answered_seized: number;
   outcomes: string | Partial<Record<AlertOutcome, number>>;
 }
 
@@ -41,6 +51,12 @@ interface AlertFiguresRow {
  * - median minutes to acknowledge: over every recipient acknowledgement, from raising;
  * - with feedback: any outcome but PENDING (NOT_CONTROLLED is feedback too: the agency answered);
  *   with a seizure: of those, linked to a seizure report counted in these results.
+ *
+ * Per recipient agency (its current feedback; a PENDING one is no word):
+ * - deliveries: one per alert and recipient agency; with feedback: those the agency answered;
+ * - controls performed: answered SEIZED or NOTHING_FOUND (NOT_CONTROLLED says nobody looked);
+ * - alerts with recipient feedback: at least one recipient answered; with a recipient seizure: of
+ *   those, a recipient answered SEIZED or a seizure report counted here is linked.
  */
 export async function alertFigures(
   db: Db,
@@ -63,6 +79,11 @@ export async function alertFigures(
         (r.acknowledged_at > r.due_at or (r.acknowledged_at is null and r.due_at < ${now.toISOString()})) as missed
       from visible v join alert_recipients r on r.alert_id = v.id
     ),
+    answers as (
+      select r.alert_id, f.outcome from visible v join alert_recipients r on r.alert_id = v.id
+      left join alert_feedback f on f.alert_id = r.alert_id and f.agency_id = r.agency_id
+        and f.superseded_at is null and f.outcome <> 'PENDING'
+    ),
     linked as (
       select distinct l.alert_id from seizure_alert_links l join seizures s on s.id = l.seizure_id
       where l.alert_id in (select id from visible) and s.status in (${counted})
@@ -76,6 +97,12 @@ export async function alertFigures(
         from deadlines where acknowledged_at is not null) as median,
       (select count(*)::int from visible where outcome <> 'PENDING') as with_feedback,
       (select count(*)::int from visible where outcome <> 'PENDING' and id in (select alert_id from linked)) as with_seizure,
+      (select count(*)::int from answers) as deliveries,
+      (select count(outcome)::int from answers) as recipients_with_feedback,
+      (select count(*)::int from answers where outcome in ('SEIZED', 'NOTHING_FOUND')) as controls,
+      (select count(distinct alert_id)::int from answers where outcome is not null) as alerts_answered,
+      (select count(distinct alert_id)::int from answers where outcome is not null
+        and (alert_id in (select alert_id from answers where outcome = 'SEIZED') or alert_id in (select alert_id from linked))) as alerts_answered_seized,
       (select coalesce(jsonb_object_agg(outcome, n), '{}'::jsonb) from (select outcome, count(*)::int as n from visible group by outcome) o) as outcomes
   `)) as { rows: AlertFiguresRow[] };
   const row = result.rows[0]!;
@@ -88,6 +115,11 @@ export async function alertFigures(
     medianMinutesToAcknowledge: row.median === null ? null : Number(row.median),
     alertsWithFeedback: row.with_feedback,
     alertsWithSeizure: row.with_seizure,
+    alertDeliveries: row.deliveries,
+    recipientsWithFeedback: row.recipients_with_feedback,
+    controlsPerformed: row.controls,
+    alertsWithRecipientFeedback: row.alerts_answered,
+    alertsWithRecipientSeizure: row.alerts_answered_seized,
     outcomes: ALERT_OUTCOMES.map((outcome) => ({ outcome, count: outcomes[outcome] ?? 0 })),
   };
 }

@@ -64,6 +64,24 @@ const ResultsTotalsType = builder.objectRef<ReturnType<typeof resultsTotals>>('R
       nullable: true,
       description: 'alertsWithSeizure ÷ alertsWithFeedback; null while no alert has feedback.',
     }),
+    alertDeliveries: t.exposeInt('alertDeliveries', {
+      description: 'Alerts counted per recipient agency: one per alert and agency it was sent to.',
+    }),
+    recipientsWithFeedback: t.exposeInt('recipientsWithFeedback', { description: 'Of those, the ones whose agency gave feedback.' }),
+    controlsPerformed: t.exposeInt('controlsPerformed', {
+      description: 'Of those, the ones whose feedback says a control was made: SEIZED or NOTHING_FOUND (not NOT_CONTROLLED).',
+    }),
+    controlRate: t.exposeFloat('controlRate', { nullable: true, description: 'controlsPerformed ÷ alertDeliveries; null without any.' }),
+    alertsWithRecipientFeedback: t.exposeInt('alertsWithRecipientFeedback', {
+      description: 'Alerts on which at least one recipient agency gave feedback (a linked seizure report alone is not feedback).',
+    }),
+    alertsWithRecipientSeizure: t.exposeInt('alertsWithRecipientSeizure', {
+      description: 'Of those, alerts a recipient reported SEIZED, or linked to a seizure report counted here.',
+    }),
+    recipientHitRate: t.exposeFloat('recipientHitRate', {
+      nullable: true,
+      description: 'alertsWithRecipientSeizure ÷ alertsWithRecipientFeedback; null while no recipient gave feedback.',
+    }),
     licitShipmentsChecked: t.exposeInt('licitShipmentsChecked', {
       description: 'Licit shipments of target commodities checked and released, from the register of checks.',
     }),

@@ -4,7 +4,11 @@ import { alerts } from '../../db/schema/alerts';
 import type { Viewer } from '../../service-context';
 import { type AlertRow, alertVisibleTo } from '../alerts/alerts.repo';
 
-/** Gives the alerts among `ids` still PENDING the SEIZED outcome; those a recipient already answered keep theirs. */
+/**
+ * Gives the alerts among `ids` not yet SEIZED that outcome: a submitted seizure report makes it
+ * the derived outcome (alert-feedback.repo.ts) whatever a recipient answered, and the recipients'
+ * own feedback stays theirs.
+ */
 export async function markPendingAlertsSeized(
   tx: Db,
   ids: string[],
@@ -13,7 +17,7 @@ export async function markPendingAlertsSeized(
   return tx
     .update(alerts)
     .set({ outcome: 'SEIZED', ...outcome })
-    .where(and(inArray(alerts.id, ids), eq(alerts.outcome, 'PENDING')))
+    .where(and(inArray(alerts.id, ids), ne(alerts.outcome, 'SEIZED')))
     .returning();
 }
 

@@ -9,9 +9,9 @@ import { linkedAlertIds, type SeizureRow } from './seizures.repo';
 
 /**
  * Reconciliation: a submitted seizure report answers the alerts it is linked to. Each linked alert
- * still PENDING becomes SEIZED, with an event its own audience sees. An outcome a recipient gave
- * (NOTHING_FOUND, NOT_CONTROLLED) is theirs and stays: the two are then for the reviewer to
- * reconcile by hand. It runs on submission, not on a draft: a draft is not yet the agency's word
+ * not yet SEIZED becomes SEIZED, with an event its own audience sees. The feedback a recipient gave
+ * (NOTHING_FOUND, NOT_CONTROLLED) is theirs and stays on their AlertRecipient: the two are then for
+ * the reviewer to reconcile by hand. It runs on submission, not on a draft: a draft is not yet the agency's word
  * and nobody outside the agency sees it. A later rejection leaves the outcome as it is: it
  * questions the report's details, not that the goods were seized; the corrected report, once
  * resubmitted, reconciles again. The caller holds the operation's row lock, which

@@ -37,6 +37,10 @@ const words = defineMessages({
     id: 'serverText.alert.recipientNotTakingPart',
     defaultMessage: 'This agency is not taking part in this operation',
   },
+  feedbackOutcome: {
+    id: 'serverText.alert.feedbackOutcome',
+    defaultMessage: 'Say what came of the alert: seized, nothing found or not controlled',
+  },
   resentDifferently: {
     id: 'serverText.alert.resentDifferently',
     defaultMessage: 'This alert was already sent with different content. Reload the page to see it before sending again.',
@@ -72,5 +76,6 @@ export const alertTexts: readonly ServerText[] = [
   },
   { pattern: /^Your own agency raises the alert$/, message: words.ownAgencyRecipient },
   { pattern: /^Not an agency taking part in this operation$/, message: words.recipientNotTakingPart },
+  { pattern: /^Say what came of the alert: SEIZED, NOTHING_FOUND or NOT_CONTROLLED$/, message: words.feedbackOutcome },
   { pattern: /^This idempotency key was already used for a different alert\.$/, message: words.resentDifferently },
 ];
