@@ -92,6 +92,15 @@ describe('alert figures', () => {
         medianMinutesToAcknowledge: 20,
         alertsWithFeedback: 3,
         alertsWithSeizure: 2,
+        // Per recipient: A1 to the WCO and Thailand, A2 to the WCO and Malaysia, A3 to Thailand; only
+        // Malaysia answered (A2, NOTHING_FOUND); A1 and A3 are SEIZED by their linked reports alone.
+        alertDeliveries: 5,
+        recipientsWithFeedback: 1,
+        controlsPerformed: 1,
+        controlRate: 0.2,
+        alertsWithRecipientFeedback: 1,
+        alertsWithRecipientSeizure: 0,
+        recipientHitRate: 0,
       });
       expect(data.totals.hitRate).toBeCloseTo(2 / 3, 10);
       expect(data.alertOutcomes).toEqual([
@@ -114,6 +123,10 @@ describe('alert figures', () => {
         deadlinesMissed: 2,
         medianMinutesToAcknowledge: 30,
         hitRate: 0.5,
+        alertDeliveries: 4,
+        recipientsWithFeedback: 1,
+        controlsPerformed: 1,
+        controlRate: 0.25,
       });
       expect(data.alertOutcomes.find((row: { outcome: string }) => row.outcome === 'SEIZED').count).toBe(1);
     }

@@ -7,7 +7,8 @@ const ROW = 'key label countryCode commodity { code } commodityClass quantity un
 
 export const RESULTS_SELECTION = `includeUnverified
   totals { seizures arrests bonusSeizures interpolFollowUps alertsRaised alertsAcknowledged alertsOverdue deadlinesMissed
-    medianMinutesToAcknowledge alertsWithFeedback alertsWithSeizure hitRate licitShipmentsChecked databaseChecks databaseHits }
+    medianMinutesToAcknowledge alertsWithFeedback alertsWithSeizure hitRate licitShipmentsChecked databaseChecks databaseHits
+    alertDeliveries recipientsWithFeedback controlsPerformed controlRate alertsWithRecipientFeedback alertsWithRecipientSeizure recipientHitRate }
   byCountryAndCommodity { ${ROW} } byDetectionMethod { ${ROW} } byTransportMode { ${ROW} }
   byCommodityClass { ${ROW} } bonusByClass { ${ROW} } alertOutcomes { outcome count }`;
 
