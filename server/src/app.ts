@@ -33,7 +33,7 @@ export function buildApp(options: AppOptions) {
   const graphql = createGraphQLServer(deps, { channels, liveHub });
   const { yoga } = graphql;
   let closing = false;
-  const handle = createRequestHandler({ config, logger, yoga, database, pubSubHandle, closing: () => closing });
+  const handle = createRequestHandler({ config, logger, yoga, database, pubSubHandle, closing: () => closing, deps });
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {

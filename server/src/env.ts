@@ -77,6 +77,13 @@ const schema = z.object({
   // operation locked throughout (2,000 rows took 13 s and 40 s before files were filed in batches); at
   // some 210 bytes a row, 10,000 rows is also about what SEIZURE_IMPORT_MAX_BYTES lets through.
   SEIZURE_IMPORT_MAX_ROWS: z.coerce.number().int().min(1).max(50_000).default(10_000),
+  // An uploaded file is held in memory up to this size before it is written (modules/attachments/).
+  ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1_048_576)
+    .default(10 * 1_048_576),
   // Query limits: the web app's largest documents measure depth 7, 9 aliases, no directive, 505
   // tokens and a cost of 3,552 (test/integration/query-limits.test.ts); these leave room to spare.
   QUERY_MAX_DEPTH: z.coerce.number().int().min(2).max(100).default(12),
@@ -153,6 +160,8 @@ export interface Config {
   liveCatchUpIntervalMs: number;
   /** Limits of one seizure import: the CSV's size in UTF-8 bytes, and its rows under the header. */
   seizureImport: { maxBytes: number; maxRows: number };
+  /** The largest file one upload to an alert or a seizure may carry, in bytes. */
+  attachmentMaxBytes: number;
   /** What one GraphQL document may ask for, on every transport (graphql/protection/). */
   queryLimits: {
     maxDepth: number;
@@ -228,6 +237,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     events: { retentionDays: env.EVENT_RETENTION_DAYS, retentionIntervalMs: env.EVENT_RETENTION_INTERVAL_MS },
     liveCatchUpIntervalMs: env.LIVE_CATCH_UP_INTERVAL_MS,
     seizureImport: { maxBytes: env.SEIZURE_IMPORT_MAX_BYTES, maxRows: env.SEIZURE_IMPORT_MAX_ROWS },
+    attachmentMaxBytes: env.ATTACHMENT_MAX_BYTES,
     queryLimits: {
       maxDepth: env.QUERY_MAX_DEPTH,
       maxAliases: env.QUERY_MAX_ALIASES,

@@ -25,6 +25,7 @@ const FEATURE_TIERS: Record<string, number> = {
   seizures: 5,
   checks: 5,
   results: 6,
+  attachments: 6,
   audit: 7,
 };
 

@@ -24,5 +24,9 @@ export const ERROR_CODES = {
   RATE_LIMITED: 'RATE_LIMITED',
   /** A cookie-authenticated POST that is not JSON: what a page of another site could send. */
   CSRF_REFUSED: 'CSRF_REFUSED',
+  /** An uploaded file over ATTACHMENT_MAX_BYTES: refused as soon as the upload passed the limit. */
+  ATTACHMENT_TOO_LARGE: 'ATTACHMENT_TOO_LARGE',
+  /** An uploaded file whose content is none of the kinds kept (JPEG, PNG, PDF), whatever its name says. */
+  ATTACHMENT_TYPE_REFUSED: 'ATTACHMENT_TYPE_REFUSED',
 } as const;
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];

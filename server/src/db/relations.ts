@@ -1,13 +1,14 @@
 import { defineRelations } from 'drizzle-orm';
 import * as accounts from './schema/accounts';
 import * as alerts from './schema/alerts';
+import * as attachments from './schema/attachments';
 import * as audit from './schema/audit';
 import * as catalogue from './schema/catalogue';
 import * as checks from './schema/checks';
 import * as operations from './schema/operations';
 import * as seizures from './schema/seizures';
 
-export const tables = { ...accounts, ...catalogue, ...audit, ...operations, ...alerts, ...seizures, ...checks };
+export const tables = { ...accounts, ...catalogue, ...audit, ...operations, ...alerts, ...seizures, ...checks, ...attachments };
 
 export const relations = defineRelations(tables, (r) => ({
   agencies: { users: r.many.users() },
@@ -76,6 +77,9 @@ export const relations = defineRelations(tables, (r) => ({
     verifiedByUser: r.one.users({ from: r.seizures.verifiedBy, to: r.users.id }),
     rejectedByUser: r.one.users({ from: r.seizures.rejectedBy, to: r.users.id }),
     interpolNcb: r.one.agencies({ from: r.seizures.interpolNcbAgencyId, to: r.agencies.id }),
+  },
+  attachments: {
+    uploadedByUser: r.one.users({ from: r.attachments.uploadedBy, to: r.users.id, optional: false }),
   },
   licitShipmentChecks: {
     agency: r.one.agencies({ from: r.licitShipmentChecks.agencyId, to: r.agencies.id, optional: false }),

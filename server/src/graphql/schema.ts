@@ -21,5 +21,7 @@ import '../modules/seizures/seizure-mutations.graphql';
 import '../modules/checks/checks.graphql';
 import '../modules/seizures/seizure-import.graphql';
 import '../modules/results/results.graphql';
+import '../modules/attachments/attachments.graphql';
+import '../modules/attachments/attachment-events.graphql';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -4,7 +4,9 @@ import type { Config } from '../env';
 import type { GraphQLServer } from '../graphql-server';
 import type { ServerContext } from '../graphql/context';
 import type { Logger } from '../logger';
+import { ATTACHMENTS_PATH, attachmentRoutes } from '../modules/attachments/attachments.http';
 import type { PubSubHandle } from '../pubsub';
+import type { AppDeps } from '../service-context';
 import { clientRequestIdOf, newRequestId, originAllowed, sourceAddressOf } from './request-meta';
 import { setCommonSecurityHeaders } from './security-headers';
 import { createStaticHandler } from './static';
@@ -17,11 +19,14 @@ export interface RouteOptions {
   pubSubHandle: Pick<PubSubHandle, 'ping'>;
   /** True once the server is stopping: readiness then answers 503, so the balancer stops sending. */
   closing: () => boolean;
+  /** What the endpoints beside GraphQL (attachments) call their services with. */
+  deps: AppDeps;
 }
 
-/** Every HTTP request: health and readiness probes, the GraphQL endpoint, the web app's files, 404 for the rest. */
-export function createRequestHandler({ config, logger, yoga, database, pubSubHandle, closing }: RouteOptions) {
+/** Every HTTP request: health and readiness probes, the GraphQL endpoint, attachments, the web app's files, 404 for the rest. */
+export function createRequestHandler({ config, logger, yoga, database, pubSubHandle, closing, deps }: RouteOptions) {
   const serveStatic = config.webDistDir ? createStaticHandler(config.webDistDir) : null;
+  const attachments = attachmentRoutes(deps);
 
   async function readiness(): Promise<{ ok: boolean; checks: Record<string, string> }> {
     const checks: Record<string, string> = {};
@@ -74,6 +79,8 @@ export function createRequestHandler({ config, logger, yoga, database, pubSubHan
       const serverContext: ServerContext = { requestId, clientRequestId: clientRequestIdOf(req), sourceAddress, responseCookies: [] };
       // Call yoga itself: its handleNodeRequestAndResponse never ends the response on this stack.
       await yoga(req, res, serverContext);
+    } else if (path === ATTACHMENTS_PATH || path.startsWith(`${ATTACHMENTS_PATH}/`)) {
+      await attachments(req, res, { requestId, clientRequestId: clientRequestIdOf(req), sourceAddress });
     } else if (serveStatic && (req.method === 'GET' || req.method === 'HEAD')) {
       await serveStatic(req, res);
     } else {

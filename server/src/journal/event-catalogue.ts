@@ -77,6 +77,8 @@ export interface EventData {
   SEIZURE_REJECTED: { seizureId: string; reason: string };
   LICIT_SHIPMENTS_CHECKED: FiguresRecorded<ShipmentFigures>;
   DATABASE_CHECKS_RECORDED: FiguresRecorded<DatabaseFigures>;
+  /** A file added to an alert or to a seizure report: exactly one of the two is named. */
+  ATTACHMENT_ADDED: { attachmentId: string; alertId?: string; seizureId?: string };
   RESYNC_REQUIRED: { reason: string };
 }
 
@@ -122,6 +124,8 @@ export const EVENT_CATALOGUE = {
   SEIZURE_REJECTED: 'members',
   LICIT_SHIPMENTS_CHECKED: 'members',
   DATABASE_CHECKS_RECORDED: 'members',
+  // A file has its parent's audience: the alert's, or the seizure report's (its agency while a draft).
+  ATTACHMENT_ADDED: 'need-to-know',
   RESYNC_REQUIRED: 'subscriber',
 } as const satisfies Record<EventType, EventAudience>;
 
