@@ -144,6 +144,26 @@ function operationLive(world: World): Promise<OperationDriver> {
   return liveOperation;
 }
 
+/**
+ * A PDF the contact point of RMCD attached (over HTTP, as any client does) to an alert of theirs
+ * for every participant: made once, as the live operation is.
+ */
+let fileOnAlert: Promise<{ alertId: string; attachmentId: string }> | undefined;
+function attachedFile(world: World) {
+  fileOnAlert ??= (async () => {
+    const alertId = await alertRaisedByContactPoint(world);
+    const query = new URLSearchParams({ alertId, fileName: 'readiness-checklist.pdf' });
+    const response = await fetch(`${world.kit.url}/attachments?${query}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${world.people.contactPoint.token}`, 'content-type': 'application/pdf' },
+      body: '%PDF-1.4\n% readiness checklist\n%%EOF\n',
+    });
+    if (response.status !== 201) throw new Error(`the upload failed: ${response.status} ${await response.text()}`);
+    return { alertId, attachmentId: ((await response.json()) as { id: string }).id };
+  })();
+  return fileOnAlert;
+}
+
 /** The content of a seizure report by RMCD of a commodity outside the catalogue. */
 const seizureContent = {
   seizedAt: '2026-05-30T06:00:00Z',
@@ -358,6 +378,40 @@ export const matrix: Record<string, Case[]> = {
     },
   ],
   'Query.node': [
+    {
+      asks: 'an Attachment id, of a file on an alert for every participant',
+      request: async (world) => ({
+        document: 'query($id: ID!) { node(id: $id) { __typename id ... on Attachment { fileName downloadUrl } } }',
+        variables: { id: (await attachedFile(world)).attachmentId },
+      }),
+      expect: {
+        coordinator: 'allowed',
+        contactPoint: 'allowed',
+        reviewer: 'allowed',
+        observer: 'allowed',
+        outsider: 'not-found',
+        invited: 'not-found',
+        admin: 'not-found',
+        anonymous: 'unauthenticated',
+      },
+    },
+    {
+      asks: "an Alert id, with the alert's files",
+      request: async (world) => ({
+        document: 'query($id: ID!) { node(id: $id) { __typename id ... on Alert { attachments { id fileName } } } }',
+        variables: { id: (await attachedFile(world)).alertId },
+      }),
+      expect: {
+        coordinator: 'allowed',
+        contactPoint: 'allowed',
+        reviewer: 'allowed',
+        observer: 'allowed',
+        outsider: 'not-found',
+        invited: 'not-found',
+        admin: 'not-found',
+        anonymous: 'unauthenticated',
+      },
+    },
     nodeLookUp('an Operation id', (world) => world.ids.operation),
     nodeLookUp('a Participation id', (world) => world.ids.participation),
     nodeLookUp('an OperationMember id', (world) => world.ids.member),

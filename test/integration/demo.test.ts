@@ -88,6 +88,24 @@ describe('the demo operation', () => {
     expect(waiting).toEqual([{ status: 'INVITED', agency: { acronym: 'NCB Jakarta' } }]);
   });
 
+  it('shows the photograph and the x-ray note on the corrected igniters report, to every member', async () => {
+    const operation = await (await as('planner@wco.demo'))(
+      'seizures(first: 20, status: SUBMITTED) { edges { node { place attachments { fileName contentType size } } } }',
+    );
+    const withFiles = operation.seizures.edges
+      .map((edge: { node: Fields }) => edge.node)
+      .filter((seizure: { attachments: unknown[] }) => seizure.attachments.length > 0);
+    expect(withFiles).toEqual([
+      {
+        place: 'Bukit Kayu Hitam customs complex',
+        attachments: [
+          { fileName: 'igniters-by-the-piece.png', contentType: 'image/png', size: expect.any(Number) },
+          { fileName: 'x-ray-operator-note.pdf', contentType: 'application/pdf', size: expect.any(Number) },
+        ],
+      },
+    ]);
+  });
+
   it('has the licit shipments checked and the database checks of its first full day', async () => {
     const operation = await (await as('planner@wco.demo'))('licitShipmentChecks { shipments } databaseChecks { checks hits }');
     expect(operation.licitShipmentChecks.reduce((sum: number, check: { shipments: number }) => sum + check.shipments, 0)).toBe(86);

@@ -102,6 +102,8 @@ export function operationKit(testApp: TestApp) {
     mutate,
     /** Any other call, as `testApp.graphql`. */
     graphql: testApp.graphql,
+    /** The server's address (`http://127.0.0.1:<port>`), for the endpoints beside GraphQL (attachments). */
+    url: testApp.url,
 
     /** A signed-in user of `agency`; of a new customs administration in Malaysia when absent. */
     async actor(agency?: SeededAgency, fields: { isAdmin?: boolean } = {}): Promise<Actor> {

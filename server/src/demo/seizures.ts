@@ -4,6 +4,7 @@ import { correctSeizure, reportSeizure } from '../modules/seizures/seizures.serv
 import { rejectSeizure, verifySeizure } from '../modules/seizures/seizure-review.service';
 import type { SeizureRow } from '../modules/seizures/seizures.repo';
 import type { DemoAlertCast } from './alerts';
+import { attachDemoFile, demoPdf, demoPng } from './attachments';
 
 // The demo operation's seizures after two days: what a PGS results release is made of — tonnes
 // of precursors at the seaports, detonators and detonating cord at the land borders, a few bonus
@@ -324,6 +325,15 @@ async function rejectedAndCorrected(
     seizureId: seizureId(igniters),
     reason: 'Thirty is the number of boxes in the photographs: report the igniters themselves, by the piece.',
   });
+  at(7);
+  const officer = as('officer@customs.my.demo');
+  await attachDemoFile(officer, seizureId(igniters), 'igniters-by-the-piece.png', demoPng());
+  await attachDemoFile(
+    officer,
+    seizureId(igniters),
+    'x-ray-operator-note.pdf',
+    demoPdf(['Bukit Kayu Hitam customs complex - x-ray operator note', '30 boxes of 20 igniters each: 600 pieces.']),
+  );
   at(6);
-  await correctSeizure(as('officer@customs.my.demo'), { seizureId: seizureId(igniters), ...content, quantity: 600 });
+  await correctSeizure(officer, { seizureId: seizureId(igniters), ...content, quantity: 600 });
 }

@@ -3,6 +3,7 @@ import type { Problem, ProblemValue } from './problems';
 import { accessTexts } from './server-texts/access';
 import { accountTexts } from './server-texts/accounts';
 import { alertTexts } from './server-texts/alerts';
+import { attachmentTexts } from './server-texts/attachments';
 import { checkTexts } from './server-texts/checks';
 import { fieldTexts } from './server-texts/fields';
 import { operationTexts } from './server-texts/operations';
@@ -40,6 +41,7 @@ const SENTENCES: readonly ServerText[] = [
   ...alertTexts,
   ...seizureTexts,
   ...checkTexts,
+  ...attachmentTexts,
   ...protectionTexts,
 ];
 

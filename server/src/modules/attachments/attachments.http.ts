@@ -80,7 +80,11 @@ export function attachmentRoutes(deps: AppDeps) {
 
   async function upload(req: IncomingMessage, res: ServerResponse, ctx: ServiceContext, query: URLSearchParams): Promise<void> {
     if (!req.headers.authorization && !req.headers[UPLOAD_CSRF_HEADER])
-      return refusal(res, ERROR_CODES.CSRF_REFUSED, `Uploads signed in with the session cookie must carry the ${UPLOAD_CSRF_HEADER} header.`);
+      return refusal(
+        res,
+        ERROR_CODES.CSRF_REFUSED,
+        `Uploads signed in with the session cookie must carry the ${UPLOAD_CSRF_HEADER} header.`,
+      );
     const rawInput = Object.fromEntries([...query].filter(([key]) => ['alertId', 'seizureId', 'fileName'].includes(key)));
     const input = await admitUpload(ctx, rawInput);
     const max = deps.config.attachmentMaxBytes;

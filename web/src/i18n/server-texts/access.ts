@@ -39,6 +39,8 @@ const action = defineMessages({
   commentOnAlert: { id: 'serverText.access.action.commentOnAlert', defaultMessage: 'comment on this alert' },
   recordShipments: { id: 'serverText.access.action.recordShipments', defaultMessage: 'record licit shipments checked' },
   recordDatabaseChecks: { id: 'serverText.access.action.recordDatabaseChecks', defaultMessage: 'record database checks' },
+  addFilesToAlert: { id: 'serverText.access.action.addFilesToAlert', defaultMessage: 'add files to this alert' },
+  addFilesToSeizure: { id: 'serverText.access.action.addFilesToSeizure', defaultMessage: 'add files to this seizure report' },
 });
 
 const activity = defineMessages({
@@ -61,6 +63,8 @@ const activity = defineMessages({
   acknowledgingAlert: { id: 'serverText.access.activity.acknowledgingAlert', defaultMessage: 'Acknowledging an alert' },
   givingFeedback: { id: 'serverText.access.activity.givingFeedback', defaultMessage: 'Giving feedback on an alert' },
   commentingOnAlert: { id: 'serverText.access.activity.commentingOnAlert', defaultMessage: 'Commenting on an alert' },
+  addingFileToAlert: { id: 'serverText.access.activity.addingFileToAlert', defaultMessage: 'Adding a file to an alert' },
+  addingFileToSeizure: { id: 'serverText.access.activity.addingFileToSeizure', defaultMessage: 'Adding a file to a seizure report' },
 });
 
 const thing = defineMessages({
@@ -69,6 +73,7 @@ const thing = defineMessages({
   Operation: { id: 'serverText.access.thing.Operation', defaultMessage: 'Operation' },
   Alert: { id: 'serverText.access.thing.Alert', defaultMessage: 'Alert' },
   Seizure: { id: 'serverText.access.thing.Seizure', defaultMessage: 'Seizure report' },
+  Attachment: { id: 'serverText.access.thing.Attachment', defaultMessage: 'File' },
 });
 
 /** A phrase the services pass as it is (none holds a character special in a RegExp). */
@@ -97,6 +102,8 @@ const ACTIONS: readonly ServerText[] = [
   { pattern: fixed('comment on this alert'), message: action.commentOnAlert },
   { pattern: fixed('record licit shipments checked'), message: action.recordShipments },
   { pattern: fixed('record database checks'), message: action.recordDatabaseChecks },
+  { pattern: fixed('add files to this alert'), message: action.addFilesToAlert },
+  { pattern: fixed('add files to this seizure report'), message: action.addFilesToSeizure },
 ];
 
 const ACTIVITIES: readonly ServerText[] = [
@@ -119,6 +126,8 @@ const ACTIVITIES: readonly ServerText[] = [
   { pattern: fixed('Acknowledging an alert'), message: activity.acknowledgingAlert },
   { pattern: fixed('Giving feedback on an alert'), message: activity.givingFeedback },
   { pattern: fixed('Commenting on an alert'), message: activity.commentingOnAlert },
+  { pattern: fixed('Adding a file to an alert'), message: activity.addingFileToAlert },
+  { pattern: fixed('Adding a file to a seizure report'), message: activity.addingFileToSeizure },
 ];
 
 export const accessTexts: readonly ServerText[] = [

@@ -1,6 +1,7 @@
 import type { IntlShape, MessageDescriptor } from 'react-intl';
 import { defineMessages } from '../../i18n/define-messages';
 import { describeAlertEvent } from './alert-events';
+import { describeAttachmentEvent } from './attachment-events';
 import { describeCheckEvent } from './check-events';
 import { actorName, type EventDescription } from './event-description';
 import { describeOperationEvent } from './operation-events';
@@ -12,7 +13,14 @@ const generic = defineMessages({
   unknown: { id: 'timeline.event.unknown', defaultMessage: '{actor}: an event this version of the app cannot describe ({type})' },
 });
 
-const DESCRIBERS = [describeOperationEvent, describeParticipationEvent, describeAlertEvent, describeSeizureEvent, describeCheckEvent];
+const DESCRIBERS = [
+  describeOperationEvent,
+  describeParticipationEvent,
+  describeAlertEvent,
+  describeSeizureEvent,
+  describeCheckEvent,
+  describeAttachmentEvent,
+];
 
 /** The event in the reader's words; one of a type added to the API later still says who and what kind. */
 export function describeEvent(intl: IntlShape, event: TimelineEvent): EventDescription {
@@ -51,6 +59,7 @@ export const eventTypeWords = defineMessages({
   SeizureCorrectedEvent: { id: 'timeline.type.SeizureCorrectedEvent', defaultMessage: 'Seizure corrected' },
   LicitShipmentsCheckedEvent: { id: 'timeline.type.LicitShipmentsCheckedEvent', defaultMessage: 'Licit shipments checked' },
   DatabaseChecksRecordedEvent: { id: 'timeline.type.DatabaseChecksRecordedEvent', defaultMessage: 'Database checks recorded' },
+  AttachmentAddedEvent: { id: 'timeline.type.AttachmentAddedEvent', defaultMessage: 'File attached' },
 }) satisfies Record<Exclude<TimelineEvent['__typename'], 'ResyncRequiredEvent'>, MessageDescriptor>;
 
 export type FilterableEventType = keyof typeof eventTypeWords;

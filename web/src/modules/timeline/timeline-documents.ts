@@ -196,6 +196,26 @@ const SeizureEventFields = graphql(
   [SeizureFields],
 );
 
+// `alert` and `seizure` are nullable here and not on other events: they take an alias.
+const AttachmentEventFields = graphql(`
+  fragment TimelineAttachmentEvent on OperationEvent {
+    ... on AttachmentAddedEvent {
+      attachment {
+        id
+        fileName
+      }
+      attachedToAlert: alert {
+        id
+        reference
+      }
+      attachedToSeizure: seizure {
+        id
+        reference
+      }
+    }
+  }
+`);
+
 const CheckEventFields = graphql(`
   fragment TimelineCheckEvent on OperationEvent {
     ... on LicitShipmentsCheckedEvent {
@@ -266,6 +286,7 @@ export const TimelineQuery = graphql(
               ...TimelineAlertEvent
               ...TimelineSeizureEvent
               ...TimelineCheckEvent
+              ...TimelineAttachmentEvent
             }
           }
           pageInfo {
@@ -276,7 +297,15 @@ export const TimelineQuery = graphql(
       }
     }
   `,
-  [AgencyFields, OperationEventFields, ParticipationEventFields, AlertEventFields, SeizureEventFields, CheckEventFields],
+  [
+    AgencyFields,
+    OperationEventFields,
+    ParticipationEventFields,
+    AlertEventFields,
+    SeizureEventFields,
+    CheckEventFields,
+    AttachmentEventFields,
+  ],
 );
 
 /** The agencies the reader may narrow the timeline to: those of the operation's participations. */
