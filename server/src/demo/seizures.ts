@@ -325,9 +325,10 @@ async function rejectedAndCorrected(
     seizureId: seizureId(igniters),
     reason: 'Thirty is the number of boxes in the photographs: report the igniters themselves, by the piece.',
   });
-  at(7);
   const officer = as('officer@customs.my.demo');
+  at(7.5);
   await attachDemoFile(officer, seizureId(igniters), 'igniters-by-the-piece.png', demoPng());
+  at(7);
   await attachDemoFile(
     officer,
     seizureId(igniters),
