@@ -10,5 +10,7 @@ export default defineProject({
     environment: 'happy-dom',
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['./src/test-setup.ts'],
+    // A form test types a few hundred keys; on a machine running the server suites beside it, 5 s ran out mid-word.
+    testTimeout: 20_000,
   },
 });

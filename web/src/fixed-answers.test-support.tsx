@@ -40,5 +40,6 @@ export function renderAnswered(
   render(element, { wrapper });
   const sentInputs = () =>
     executeMutation.mock.calls.map((call) => (call as unknown as [{ variables: { input: unknown } }])[0].variables.input);
-  return { user: userEvent.setup(), sentInputs };
+  // No pause between keys: typing stays a few milliseconds however loaded the machine is.
+  return { user: userEvent.setup({ delay: null }), sentInputs };
 }

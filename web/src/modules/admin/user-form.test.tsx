@@ -79,6 +79,7 @@ describe('the user form', () => {
         locale: 'fr',
         timeZone: null,
         isAdmin: true,
+        mustChangePassword: false,
       },
     ]);
   });
