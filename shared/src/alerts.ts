@@ -214,22 +214,27 @@ const ids = z
   .nullish()
   .transform((list) => list ?? []);
 
+/** What an alert says, as raised and as amended: the same rules for both. */
+const alertContent = {
+  severity: z.enum(ALERT_SEVERITIES),
+  title: requiredText(300),
+  description: optionalText(20_000, { multiline: true }),
+  language: z
+    .string()
+    .trim()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, { error: 'Use a language tag, e.g. en or fr' })
+    .nullish()
+    .transform((value) => value ?? null),
+  commodityIds: ids,
+  subject: z.unknown().optional(),
+};
+
 export const raiseAlertInput = z
   .object({
     operationId: globalId,
     idempotencyKey: requiredText(200),
     category: z.enum(ALERT_CATEGORIES),
-    severity: z.enum(ALERT_SEVERITIES),
-    title: requiredText(300),
-    description: optionalText(20_000, { multiline: true }),
-    language: z
-      .string()
-      .trim()
-      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, { error: 'Use a language tag, e.g. en or fr' })
-      .nullish()
-      .transform((value) => value ?? null),
-    commodityIds: ids,
-    subject: z.unknown().optional(),
+    ...alertContent,
     typedSubject: typedSubjectInput,
     marking: z.enum(MARKINGS),
     distribution: z.enum(DISTRIBUTION_KINDS),
@@ -265,3 +270,48 @@ export const giveAlertFeedbackInput = z.object({
   note: optionalText(4000, { multiline: true }),
 });
 export const commentOnAlertInput = z.object({ alertId: globalId, body: requiredText(4000, { multiline: true }) });
+
+/**
+ * A correction of what an alert says. Each field left out keeps its value; description and
+ * language may be cleared with null. Category, marking and distribution are not here: an alert
+ * already delivered cannot be taken back from anyone, so a wider audience is a new alert and a
+ * narrower one would pretend the others never read it. The subject (JSON or typed, as when raising)
+ * is checked against the alert's category by the service with `amendedSubject`, and an amendment
+ * that changes nothing is refused there.
+ */
+export const amendAlertInput = z.object({
+  alertId: globalId,
+  expectedVersion: z.number().int().min(1),
+  severity: alertContent.severity.nullish().transform((value) => value ?? undefined),
+  title: alertContent.title.nullish().transform((value) => value ?? undefined),
+  description: alertContent.description.optional(),
+  language: alertContent.language.optional(),
+  commodityIds: z
+    .array(globalId)
+    .max(100)
+    .nullish()
+    .transform((list) => list ?? undefined),
+  subject: z.unknown().optional(),
+  typedSubject: typedSubjectInput,
+});
+export type AmendAlertInput = z.infer<typeof amendAlertInput>;
+
+export const withdrawAlertInput = z.object({ alertId: globalId, reason: requiredText(2000, { multiline: true }) });
+
+/**
+ * The subject an amendment gives an alert of `category`, checked by the rules raising uses and
+ * named the same way (`subject.…` or `typedSubject.<kind>.…`); `undefined` when it gives none.
+ */
+export function amendedSubject(
+  category: AlertCategory,
+  json: unknown,
+  typed: z.infer<typeof typedSubjectInput>,
+): { subject: Record<string, unknown> | null | undefined } | { issues: { path: PropertyKey[]; message: string }[] } {
+  if (json === undefined && typed === undefined) return { subject: undefined };
+  const issues: { path: PropertyKey[]; message: string }[] = [];
+  const collect = {
+    addIssue: (issue: { path?: PropertyKey[]; message?: string }) => issues.push({ path: issue.path ?? [], message: issue.message ?? '' }),
+  };
+  const parsed = parseSubject(category, json, typed, collect as unknown as SubjectIssueCtx);
+  return parsed.ok ? { subject: parsed.subject } : { issues };
+}

@@ -34,6 +34,8 @@ const PARTICIPATION = '... on Participation { id role status respondedAt readine
 const MEMBER = '... on OperationMember { id role user { id } agency { id } }';
 const ALERT = `... on Alert { id reference category severity marking distribution outcome raisedAt raisedByAgency { id }
   recipients { agency { id } dueAt acknowledgedAt acknowledgedBy { id } overdue } comments { author { id } body } }`;
+const ALERT_VERSIONS = `... on Alert { version title description severity amendedBy { id } withdrawnAt withdrawnBy { id } withdrawalReason
+  versions { version title severity madeBy { id } madeAt supersededAt clearedAcknowledgements { agency { id } acknowledgedAt acknowledgedBy { id } } } }`;
 const SEIZURE = `... on Seizure { id reference status bonus quantity unit arrests place countryCode commodityDescription rejectionReason
   commodity { code } reportingAgency { id } reportedBy { id } verifiedBy { id } rejectedBy { id } linkedAlerts { id }
   arrestsByNationality { nationality count } interpolNotifiedAt interpolNcb { id } interpolNotices { type reference } }`;
@@ -55,6 +57,8 @@ const SELECTIONS = {
   acknowledgeAlert: `${ERRORS} ${PHASE_RULE} ${ALERT}`,
   giveAlertFeedback: `${ERRORS} ${PHASE_RULE} ${ALERT} ... on Alert { outcomeNote }`,
   commentOnAlert: `${ERRORS} ${PHASE_RULE} ${ALERT}`,
+  amendAlert: `${ERRORS} ${PHASE_RULE} ${ALERT} ${ALERT_VERSIONS}`,
+  withdrawAlert: `${ERRORS} ${PHASE_RULE} ${ALERT} ${ALERT_VERSIONS}`,
   reportSeizure: `${ERRORS} ${PHASE_RULE} ${SEIZURE}`,
   submitSeizure: `${ERRORS} ${PHASE_RULE} ${SEIZURE}`,
   correctSeizure: `${ERRORS} ${PHASE_RULE} ${SEIZURE}`,

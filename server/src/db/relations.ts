@@ -1,5 +1,6 @@
 import { defineRelations } from 'drizzle-orm';
 import * as accounts from './schema/accounts';
+import * as alertVersions from './schema/alert-versions';
 import * as alerts from './schema/alerts';
 import * as attachments from './schema/attachments';
 import * as audit from './schema/audit';
@@ -8,7 +9,7 @@ import * as checks from './schema/checks';
 import * as operations from './schema/operations';
 import * as seizures from './schema/seizures';
 
-export const tables = { ...accounts, ...catalogue, ...audit, ...operations, ...alerts, ...seizures, ...checks, ...attachments };
+export const tables = { ...accounts, ...catalogue, ...audit, ...operations, ...alerts, ...alertVersions, ...seizures, ...checks, ...attachments };
 
 export const relations = defineRelations(tables, (r) => ({
   agencies: { users: r.many.users() },
@@ -47,6 +48,9 @@ export const relations = defineRelations(tables, (r) => ({
     raisedByAgency: r.one.agencies({ from: r.alerts.raisedByAgencyId, to: r.agencies.id, optional: false }),
     recipients: r.many.alertRecipients(),
     comments: r.many.alertComments(),
+    versions: r.many.alertVersions(),
+    amendedByUser: r.one.users({ from: r.alerts.amendedBy, to: r.users.id }),
+    withdrawnByUser: r.one.users({ from: r.alerts.withdrawnBy, to: r.users.id }),
     commodities: r.many.commodities({
       from: r.alerts.id.through(r.alertCommodities.alertId),
       to: r.commodities.id.through(r.alertCommodities.commodityId),
@@ -64,6 +68,10 @@ export const relations = defineRelations(tables, (r) => ({
   alertFeedback: {
     agency: r.one.agencies({ from: r.alertFeedback.agencyId, to: r.agencies.id, optional: false }),
     givenByUser: r.one.users({ from: r.alertFeedback.givenBy, to: r.users.id, optional: false }),
+  },
+  alertVersions: {
+    alert: r.one.alerts({ from: r.alertVersions.alertId, to: r.alerts.id, optional: false }),
+    madeByUser: r.one.users({ from: r.alertVersions.madeBy, to: r.users.id, optional: false }),
   },
   alertComments: {
     alert: r.one.alerts({ from: r.alertComments.alertId, to: r.alerts.id, optional: false }),

@@ -15,6 +15,7 @@ import '../modules/audit/audit.graphql';
 import '../modules/alerts/alerts.graphql';
 import '../modules/alerts/escalation-events.graphql';
 import '../modules/alerts/alert-feedback.graphql';
+import '../modules/alerts/alert-versions.graphql';
 import '../modules/seizures/seizures.graphql';
 import '../modules/seizures/seizure-events.graphql';
 import '../modules/seizures/seizure-mutations.graphql';

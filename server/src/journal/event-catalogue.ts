@@ -70,6 +70,9 @@ export interface EventData {
   };
   ALERT_COMMENTED: { alertId: string; commentId: string };
   ALERT_RECONCILED: { alertId: string; seizureId: string; outcome: 'SEIZED' };
+  /** `version` is the new one; a severity rise asked every recipient to acknowledge again. */
+  ALERT_AMENDED: { alertId: string; version: number; changed: string[]; severityRaised: boolean };
+  ALERT_WITHDRAWN: { alertId: string };
   SEIZURE_REPORTED: { seizureId: string; status: SeizureStatus };
   SEIZURE_SUBMITTED: { seizureId: string };
   SEIZURE_CORRECTED: { seizureId: string; resubmitted: boolean };
@@ -115,6 +118,8 @@ export const EVENT_CATALOGUE = {
   ALERT_FEEDBACK_GIVEN: 'need-to-know',
   ALERT_COMMENTED: 'need-to-know',
   ALERT_RECONCILED: 'need-to-know',
+  ALERT_AMENDED: 'need-to-know',
+  ALERT_WITHDRAWN: 'need-to-know',
   // A draft is its agency's alone; once submitted, every member sees the report.
   SEIZURE_REPORTED: 'need-to-know',
   SEIZURE_SUBMITTED: 'need-to-know',

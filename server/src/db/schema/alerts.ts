@@ -56,6 +56,17 @@ export const alerts = pgTable(
       .notNull()
       .references(() => agencies.id),
     raisedAt: timestamp('raised_at', { withTimezone: true }).notNull(),
+    /** 1 as raised; each amendment adds one (the earlier ones are in alert_versions). */
+    version: integer('version').notNull().default(1),
+    /** Who made the current version, when it is an amendment. */
+    amendedBy: uuid('amended_by').references(() => users.id),
+    amendedAt: timestamp('amended_at', { withTimezone: true }),
+    /** When a graver amendment last asked every recipient to acknowledge again: its deadlines count from then. */
+    severityRaisedAt: timestamp('severity_raised_at', { withTimezone: true }),
+    /** A withdrawn alert stays readable, but nothing more is asked of its recipients. */
+    withdrawnBy: uuid('withdrawn_by').references(() => users.id),
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    withdrawalReason: text('withdrawal_reason'),
   },
   (t) => [
     uniqueIndex('alerts_operation_number_key').on(t.operationId, t.number),

@@ -5,6 +5,7 @@ import { parseInput } from '../../validate';
 import { audited } from '../../journal/audited';
 import { recordEvent } from '../../journal/record-event';
 import { requireOpen } from '../operations/operation-access';
+import { requireNotWithdrawn } from './alert-withdrawal';
 import { canAnswerAlert, eventAudience } from './alerts.policy';
 import type { AlertRow } from './alerts.repo';
 import { alertForAction } from './alerts.service';
@@ -20,6 +21,7 @@ export async function giveAlertFeedback(ctx: ServiceContext, rawInput: unknown):
     const input = parseInput(giveAlertFeedbackInput, rawInput);
     const found = await alertForAction(tx, ctx, input.alertId, canAnswerAlert, 'give feedback on this alert');
     requireOpen(found.operation, 'Giving feedback on an alert');
+    requireNotWithdrawn(found.alert);
     const now = ctx.clock.now();
     const outcome = input.outcome as Exclude<AlertOutcome, 'PENDING'>;
     const { feedback, amended } = await recordFeedback(tx, {

@@ -227,7 +227,8 @@ const CommentOnAlertInput = builder.inputType('CommentOnAlertInput', {
   fields: (t) => ({ alertId: t.id({ required: true }), body: t.string({ required: true }) }),
 });
 
-const answerErrors = { types: [ValidationError, NotFoundError, PhaseRuleError] };
+// ConflictError: the alert was withdrawn.
+const answerErrors = { types: [ValidationError, NotFoundError, PhaseRuleError, ConflictError] };
 
 builder.mutationFields((t) => ({
   raiseAlert: t.field({

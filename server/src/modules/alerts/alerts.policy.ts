@@ -37,3 +37,10 @@ export const canAnswerAlert = (standing: Standing, alert: AlertAudience): boolea
 
 /** Whoever may see an alert may discuss it. */
 export const canCommentOnAlert = canSeeAlert;
+
+/**
+ * Only the originator's agency corrects or withdraws an alert, through the people who may raise
+ * one: what it says is that agency's word.
+ */
+export const canAmendAlert = (standing: Standing, alert: AlertAudience): boolean =>
+  canSeeAlert(standing, alert) && canRaiseAlert(standing) && alert.raisedByAgencyId === standing.viewer.agencyId;

@@ -150,6 +150,8 @@ export async function awaitingAcknowledgementPage(
       and(
         eq(alertRecipients.agencyId, viewer.agencyId),
         isNull(alertRecipients.acknowledgedAt),
+        // A withdrawn alert asks nothing more of anyone.
+        isNull(alerts.withdrawnAt),
         alertVisibleTo(viewer),
         after
           ? or(gt(alertRecipients.dueAt, after.dueAt), and(eq(alertRecipients.dueAt, after.dueAt), gt(alerts.id, after.alertId)))

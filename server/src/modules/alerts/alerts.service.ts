@@ -12,6 +12,7 @@ import { recordEvent } from '../../journal/record-event';
 import { findWithStanding, type OperationRow } from '../operations/operations.repo';
 import { operationForAction, operationIdOf, requireOpen, requireViewer } from '../operations/operation-access';
 import type { Standing } from '../operations/operations.policy';
+import { requireNotWithdrawn } from './alert-withdrawal';
 import {
   canAnswerAlert,
   canCommentOnAlert,
@@ -45,7 +46,7 @@ function contentHash(input: RaiseAlertInput, commodityIds: string[], recipientAg
 }
 
 /** Commodities must be catalogue items of the operation's catalogue version, or its own. */
-async function commodityIdsOf(tx: Db, globalIds: string[], operation: OperationRow): Promise<string[]> {
+export async function commodityIdsOf(tx: Db, globalIds: string[], operation: OperationRow): Promise<string[]> {
   const ids = [...new Set(globalIds.map((id, index) => idFromInput(id, 'Commodity', `commodityIds.${index}`)))];
   const version = operation.catalogueVersion;
   const found = (await findCommoditiesByIds(tx, ids)).filter((commodity) => usableIn(commodity, operation));
@@ -173,6 +174,7 @@ export async function acknowledgeAlert(ctx: ServiceContext, rawInput: unknown): 
       'acknowledge this alert for your agency',
     );
     requireOpen(operation, 'Acknowledging an alert');
+    requireNotWithdrawn(alert);
     const recipient = (await findRecipient(tx, alert.id, viewer.agencyId))!;
     if (recipient.acknowledgedAt)
       return { result: alert, targetId: alert.id, operationId: operation.id, details: { alreadyAcknowledged: true } };

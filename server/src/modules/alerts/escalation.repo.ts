@@ -29,6 +29,8 @@ export async function claimOverdueRecipients(db: Db, now: Date, limit: number) {
         isNull(alertRecipients.acknowledgedAt),
         isNull(alertRecipients.overdueEscalatedAt),
         lte(alertRecipients.dueAt, now),
+        // A withdrawn alert is no longer owed an acknowledgement.
+        isNull(alerts.withdrawnAt),
         inArray(operations.phase, OPEN_PHASES),
       ),
     )
@@ -41,10 +43,11 @@ export type OverdueRecipient = Awaited<ReturnType<typeof claimOverdueRecipients>
 
 /**
  * The second level's deadline: the recipient's own deadline stretched by the operation's factor,
- * counted from the alert being raised (twice the deadline by default). Null when the operation
- * has the second level off, and then no row is ever due.
+ * counted from the alert being raised, or from the amendment that last made it graver (twice the
+ * deadline by default). Null when the operation has the second level off, and then no row is ever due.
  */
-const coordinatorDueAt = sql<Date>`${alerts.raisedAt} + ${operations.coordinatorEscalationFactor} * (${alertRecipients.dueAt} - ${alerts.raisedAt})`;
+const deadlineStart = sql`coalesce(${alerts.severityRaisedAt}, ${alerts.raisedAt})`;
+const coordinatorDueAt = sql<Date>`${deadlineStart} + ${operations.coordinatorEscalationFactor} * (${alertRecipients.dueAt} - ${deadlineStart})`;
 
 /**
  * Up to `limit` recipients still silent at the second level's deadline, escalated at the first
@@ -70,6 +73,7 @@ export async function claimCoordinatorEscalations(db: Db, now: Date, limit: numb
         isNull(alertRecipients.acknowledgedAt),
         isNotNull(alertRecipients.overdueEscalatedAt),
         isNull(alertRecipients.coordinatorEscalatedAt),
+        isNull(alerts.withdrawnAt),
         isNotNull(operations.coordinatorEscalationFactor),
         sql`${coordinatorDueAt} <= ${now.toISOString()}::timestamptz`,
         inArray(operations.phase, OPEN_PHASES),

@@ -37,6 +37,8 @@ const action = defineMessages({
   acknowledgeAlert: { id: 'serverText.access.action.acknowledgeAlert', defaultMessage: 'acknowledge this alert for your agency' },
   giveFeedback: { id: 'serverText.access.action.giveFeedback', defaultMessage: 'give feedback on this alert' },
   commentOnAlert: { id: 'serverText.access.action.commentOnAlert', defaultMessage: 'comment on this alert' },
+  amendAlert: { id: 'serverText.access.action.amendAlert', defaultMessage: 'amend this alert' },
+  withdrawAlert: { id: 'serverText.access.action.withdrawAlert', defaultMessage: 'withdraw this alert' },
   recordShipments: { id: 'serverText.access.action.recordShipments', defaultMessage: 'record licit shipments checked' },
   recordDatabaseChecks: { id: 'serverText.access.action.recordDatabaseChecks', defaultMessage: 'record database checks' },
   addFilesToAlert: { id: 'serverText.access.action.addFilesToAlert', defaultMessage: 'add files to this alert' },
@@ -65,6 +67,8 @@ const activity = defineMessages({
   commentingOnAlert: { id: 'serverText.access.activity.commentingOnAlert', defaultMessage: 'Commenting on an alert' },
   addingFileToAlert: { id: 'serverText.access.activity.addingFileToAlert', defaultMessage: 'Adding a file to an alert' },
   addingFileToSeizure: { id: 'serverText.access.activity.addingFileToSeizure', defaultMessage: 'Adding a file to a seizure report' },
+  amendingAlert: { id: 'serverText.access.activity.amendingAlert', defaultMessage: 'Amending an alert' },
+  withdrawingAlert: { id: 'serverText.access.activity.withdrawingAlert', defaultMessage: 'Withdrawing an alert' },
 });
 
 const thing = defineMessages({
@@ -100,6 +104,8 @@ const ACTIONS: readonly ServerText[] = [
   { pattern: fixed('acknowledge this alert for your agency'), message: action.acknowledgeAlert },
   { pattern: fixed('give feedback on this alert'), message: action.giveFeedback },
   { pattern: fixed('comment on this alert'), message: action.commentOnAlert },
+  { pattern: fixed('amend this alert'), message: action.amendAlert },
+  { pattern: fixed('withdraw this alert'), message: action.withdrawAlert },
   { pattern: fixed('record licit shipments checked'), message: action.recordShipments },
   { pattern: fixed('record database checks'), message: action.recordDatabaseChecks },
   { pattern: fixed('add files to this alert'), message: action.addFilesToAlert },
@@ -128,6 +134,8 @@ const ACTIVITIES: readonly ServerText[] = [
   { pattern: fixed('Commenting on an alert'), message: activity.commentingOnAlert },
   { pattern: fixed('Adding a file to an alert'), message: activity.addingFileToAlert },
   { pattern: fixed('Adding a file to a seizure report'), message: activity.addingFileToSeizure },
+  { pattern: fixed('Amending an alert'), message: activity.amendingAlert },
+  { pattern: fixed('Withdrawing an alert'), message: activity.withdrawingAlert },
 ];
 
 export const accessTexts: readonly ServerText[] = [

@@ -45,6 +45,19 @@ const words = defineMessages({
     id: 'serverText.alert.resentDifferently',
     defaultMessage: 'This alert was already sent with different content. Reload the page to see it before sending again.',
   },
+  withdrawn: {
+    id: 'serverText.alert.withdrawn',
+    defaultMessage: 'This alert was withdrawn: it can no longer be acknowledged, answered or amended.',
+  },
+  testKeepsSeverity: {
+    id: 'serverText.alert.testKeepsSeverity',
+    defaultMessage: 'A TEST alert keeps its severity: its acknowledgements are the readiness proof',
+  },
+  amendedMeanwhile: {
+    id: 'serverText.alert.amendedMeanwhile',
+    defaultMessage: 'This alert was amended since you read it: read its current version before correcting it.',
+  },
+  nothingDiffers: { id: 'serverText.alert.nothingDiffers', defaultMessage: 'Nothing differs from the current version' },
 });
 
 export const alertTexts: readonly ServerText[] = [
@@ -78,4 +91,11 @@ export const alertTexts: readonly ServerText[] = [
   { pattern: /^Not an agency taking part in this operation$/, message: words.recipientNotTakingPart },
   { pattern: /^Say what came of the alert: SEIZED, NOTHING_FOUND or NOT_CONTROLLED$/, message: words.feedbackOutcome },
   { pattern: /^This idempotency key was already used for a different alert\.$/, message: words.resentDifferently },
+  { pattern: /^This alert was withdrawn: it can no longer be acknowledged, answered or amended\.$/, message: words.withdrawn },
+  { pattern: /^A TEST alert keeps its severity: its acknowledgements are the readiness proof$/, message: words.testKeepsSeverity },
+  {
+    pattern: /^This alert was amended since you read it: read its current version before correcting it\.$/,
+    message: words.amendedMeanwhile,
+  },
+  { pattern: /^Nothing differs from the current version$/, message: words.nothingDiffers },
 ];

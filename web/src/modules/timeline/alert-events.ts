@@ -5,7 +5,8 @@ import { agencyLabel } from '../../ui/agency';
 import { actorName, quantityOf, type EventDescription, type EventTag } from './event-description';
 import type { EventOf, TimelineEvent } from './timeline-documents';
 
-// Alerts: raised, acknowledged (or not in time), commented, given feedback, settled by a seizure.
+// Alerts: raised, acknowledged (or not in time), commented, given feedback, settled by a seizure,
+// amended (a graver one to be acknowledged again) or withdrawn.
 // Each names the alert by reference and title, with its severity in words and its TLP label.
 
 const words = defineMessages({
@@ -26,7 +27,11 @@ const words = defineMessages({
     id: 'timeline.event.alertReconciled',
     defaultMessage: 'Seizure report {seizure} ({quantity}) by {actor} settles alert {reference} as seized',
   },
+  amended: { id: 'timeline.event.alertAmended', defaultMessage: '{actor} amended alert {reference} (version {version}): “{title}”' },
+  withdrawn: { id: 'timeline.event.alertWithdrawn', defaultMessage: '{actor} withdrew alert {reference}: “{title}”' },
   overdueTag: { id: 'timeline.tag.overdue', defaultMessage: 'Overdue' },
+  acknowledgeAgainTag: { id: 'timeline.tag.acknowledgeAgain', defaultMessage: 'Acknowledge again' },
+  withdrawnTag: { id: 'timeline.tag.withdrawn', defaultMessage: 'Withdrawn' },
 });
 
 type AlertFields = EventOf<'AlertRaisedEvent'>['alert'];
@@ -79,6 +84,21 @@ export function describeAlertEvent(intl: IntlShape, event: TimelineEvent): Event
       return {
         sentence: intl.formatMessage(words.feedback, { actor, reference: event.alert.reference, outcome }),
         tags: alertTags(intl, event.alert),
+      };
+    }
+    case 'AlertAmendedEvent': {
+      const { alert } = event;
+      const again: EventTag[] = event.severityRaised ? [{ text: intl.formatMessage(words.acknowledgeAgainTag), tone: 'warn' }] : [];
+      return {
+        sentence: intl.formatMessage(words.amended, { actor, reference: alert.reference, version: event.version, title: alert.title }),
+        tags: [...again, ...alertTags(intl, alert)],
+      };
+    }
+    case 'AlertWithdrawnEvent': {
+      const { alert } = event;
+      return {
+        sentence: intl.formatMessage(words.withdrawn, { actor, reference: alert.reference, title: alert.title }),
+        tags: [{ text: intl.formatMessage(words.withdrawnTag), tone: 'neutral' }, ...alertTags(intl, alert)],
       };
     }
     case 'AlertReconciledEvent': {

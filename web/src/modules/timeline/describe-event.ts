@@ -52,6 +52,8 @@ export const eventTypeWords = defineMessages({
   AlertCommentedEvent: { id: 'timeline.type.AlertCommentedEvent', defaultMessage: 'Alert commented on' },
   AlertFeedbackGivenEvent: { id: 'timeline.type.AlertFeedbackGivenEvent', defaultMessage: 'Alert feedback' },
   AlertReconciledEvent: { id: 'timeline.type.AlertReconciledEvent', defaultMessage: 'Alert settled by a seizure' },
+  AlertAmendedEvent: { id: 'timeline.type.AlertAmendedEvent', defaultMessage: 'Alert amended' },
+  AlertWithdrawnEvent: { id: 'timeline.type.AlertWithdrawnEvent', defaultMessage: 'Alert withdrawn' },
   SeizureReportedEvent: { id: 'timeline.type.SeizureReportedEvent', defaultMessage: 'Seizure reported' },
   SeizureSubmittedEvent: { id: 'timeline.type.SeizureSubmittedEvent', defaultMessage: 'Seizure sent for verification' },
   SeizureVerifiedEvent: { id: 'timeline.type.SeizureVerifiedEvent', defaultMessage: 'Seizure verified' },

@@ -142,6 +142,18 @@ const AlertEventFields = graphql(
           ...TimelineAlert
         }
       }
+      ... on AlertAmendedEvent {
+        version
+        severityRaised
+        alert {
+          ...TimelineAlert
+        }
+      }
+      ... on AlertWithdrawnEvent {
+        alert {
+          ...TimelineAlert
+        }
+      }
       ... on AlertFeedbackGivenEvent {
         outcome
         alert {
