@@ -1380,6 +1380,86 @@ export const matrix: Record<string, Case[]> = {
       },
     },
   ],
+  'Mutation.amendAlert': [
+    {
+      asks: 'an alert for every participant, raised by the contact point',
+      request: async (world) => ({
+        document: mutation('amendAlert', '... on Alert { id version versions { title } }'),
+        variables: {
+          input: { alertId: await alertRaisedByContactPoint(world), expectedVersion: 1, title: 'Readiness test: acknowledge, please' },
+        },
+      }),
+      expect: {
+        coordinator: 'forbidden',
+        contactPoint: 'allowed',
+        reviewer: 'forbidden',
+        observer: 'forbidden',
+        outsider: 'not-found',
+        invited: 'not-found',
+        admin: 'not-found',
+        anonymous: 'unauthenticated',
+      },
+    },
+    {
+      asks: 'an alert RESTRICTED to INTERPOL, raised by the contact point',
+      request: async (world) => ({
+        document: mutation('amendAlert', '... on Alert { id title }'),
+        variables: {
+          input: {
+            alertId: await alertRaisedByContactPoint(world, 'interpol'),
+            expectedVersion: 1,
+            title: 'Readiness test: acknowledge, please',
+          },
+        },
+      }),
+      expect: {
+        coordinator: 'not-found',
+        contactPoint: 'allowed',
+        reviewer: 'not-found',
+        observer: 'forbidden',
+        outsider: 'not-found',
+        invited: 'not-found',
+        admin: 'not-found',
+        anonymous: 'unauthenticated',
+      },
+    },
+  ],
+  'Mutation.withdrawAlert': [
+    {
+      asks: 'an alert for every participant, raised by the contact point',
+      request: async (world) => ({
+        document: mutation('withdrawAlert', '... on Alert { id withdrawnAt withdrawalReason }'),
+        variables: { input: { alertId: await alertRaisedByContactPoint(world), reason: 'Sent to the wrong list.' } },
+      }),
+      expect: {
+        coordinator: 'forbidden',
+        contactPoint: 'allowed',
+        reviewer: 'forbidden',
+        observer: 'forbidden',
+        outsider: 'not-found',
+        invited: 'not-found',
+        admin: 'not-found',
+        anonymous: 'unauthenticated',
+      },
+    },
+    {
+      asks: 'an alert RESTRICTED to INTERPOL, raised by the contact point',
+      request: async (world) => ({
+        document: mutation('withdrawAlert', '... on Alert { id title }'),
+        variables: { input: { alertId: await alertRaisedByContactPoint(world, 'interpol'), reason: 'Sent to the wrong list.' } },
+      }),
+      expect: {
+        coordinator: 'not-found',
+        contactPoint: 'allowed',
+        reviewer: 'not-found',
+        observer: 'forbidden',
+        outsider: 'not-found',
+        invited: 'not-found',
+        admin: 'not-found',
+        anonymous: 'unauthenticated',
+      },
+    },
+  ],
   'Mutation.reportSeizure': [
     {
       asks: 'in PRE_OPERATIONAL',

@@ -68,6 +68,18 @@ describe('the demo operation', () => {
     });
   });
 
+  it('has an alert amended to a graver severity, its first version kept, to be acknowledged again', async () => {
+    const operation = await (await as('ncp@customs.lk.demo'))(
+      'alerts(first: 1) { edges { node { version severity versions { severity clearedAcknowledgements { agency { id } } } recipients { acknowledgedAt } } } }',
+    );
+    const amended = operation.alerts.edges.map((edge: { node: Fields }) => edge.node).filter((alert: Fields) => alert.version > 1);
+    expect(amended).toHaveLength(1);
+    expect(amended[0].severity).toBe('HIGH');
+    expect(amended[0].versions).toMatchObject([{ severity: 'MEDIUM' }]);
+    expect(amended[0].versions[0].clearedAcknowledgements).toHaveLength(2);
+    expect(amended[0].recipients.filter((recipient: Fields) => recipient.acknowledgedAt).length).toBe(1);
+  });
+
   it("keeps the Philippine draft the Philippines' own, and links their seizure to the fertiliser alert", async () => {
     const philippines = await (await as('ncp@customs.ph.demo'))(
       'seizures(first: 100, status: DRAFT) { edges { node { status } } } alerts(first: 10) { edges { node { reference outcome linkedSeizures { status } } } }',

@@ -867,6 +867,43 @@ export const mutationInputs: Record<string, MutationInputs> = {
       { mistake: 'PENDING, which is no feedback', field: 'outcome', change: () => ({ outcome: 'PENDING' }) },
     ],
   },
+  amendAlert: {
+    caller: 'coordinator',
+    // The coordinator's own TEST alert, the kind PRE_OPERATIONAL allows: its words may be corrected.
+    wellFormed: async (world) => ({
+      alertId: await alertToContactPoint(world),
+      expectedVersion: 1,
+      title: 'Readiness test: acknowledge, please',
+      description: 'Acknowledge within the day.',
+    }),
+    malformed: [
+      ...alertIds,
+      { mistake: 'a version below 1', field: 'expectedVersion', change: () => ({ expectedVersion: 0 }) },
+      { mistake: 'a blank title', field: 'title', change: () => ({ title: '' }) },
+      { mistake: 'a title longer than 300 characters', field: 'title', change: () => ({ title: 'Alert '.repeat(60) }) },
+      { mistake: 'a NUL byte in the title', field: 'title', change: () => ({ title: 'Readiness\u0000test' }) },
+      { mistake: 'a description longer than 20000 characters', field: 'description', change: () => ({ description: 'x'.repeat(20_001) }) },
+      { mistake: 'a language that is no language tag', field: 'language', change: () => ({ language: 'English' }) },
+      {
+        mistake: 'an agency id among the commodity ids',
+        field: 'commodityIds.0',
+        change: (world) => ({ commodityIds: [world.agency.globalId] }),
+      },
+      { mistake: 'another severity for a TEST alert', field: 'severity', change: () => ({ severity: 'CRITICAL' }) },
+      { mistake: 'a subject over 10000 characters', field: 'subject', change: () => ({ subject: { note: 'x'.repeat(10_001) } }) },
+    ],
+  },
+  withdrawAlert: {
+    caller: 'coordinator',
+    wellFormed: async (world) => ({ alertId: await alertToContactPoint(world), reason: 'Sent to the wrong list; a new test follows.' }),
+    malformed: [
+      ...alertIds,
+      { mistake: 'a blank reason', field: 'reason', change: () => ({ reason: '' }) },
+      { mistake: 'a reason of spaces', field: 'reason', change: () => ({ reason: ' \n ' }) },
+      { mistake: 'a reason longer than 2000 characters', field: 'reason', change: () => ({ reason: 'Wrong list. '.repeat(200) }) },
+      { mistake: 'a NUL byte in the reason', field: 'reason', change: () => ({ reason: 'Wrong\u0000list' }) },
+    ],
+  },
   commentOnAlert: {
     caller: 'contactPoint',
     wellFormed: async (world) => ({ alertId: await alertToContactPoint(world), body: 'Our port team is briefed.' }),

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { amendAlert } from '../modules/alerts/alert-versions.service';
 import type { AlertRow } from '../modules/alerts/alerts.repo';
 import { acknowledgeAlert, commentOnAlert, raiseAlert } from '../modules/alerts/alerts.service';
 import { giveAlertFeedback } from '../modules/alerts/alert-feedback.service';
@@ -6,7 +7,8 @@ import { encodeGlobalId } from '../global-id';
 import type { ServiceContext } from '../service-context';
 
 // The demo operation's live room after two days of operations: alerts in every state — answered
-// by several recipients (one amending its feedback) and seized, restricted to two agencies and overdue at one, still within its deadline — played
+// by several recipients (one amending its feedback) and seized, restricted to two agencies and overdue
+// at one, amended to a graver severity and still within its new deadline — played
 // through the services like the rest of the demo. Overdue deadlines are escalated by the running
 // server's escalator, as they would be in real life.
 
@@ -119,5 +121,17 @@ export async function seedDemoAlerts({ operationId, as, agencyId, at }: DemoAler
   at(2.5);
   await acknowledgeAlert(as('ncp@customs.bd.demo'), { alertId: alertId(drones) });
   await acknowledgeAlert(as('ncp@customs.lk.demo'), { alertId: alertId(drones) });
+  // More orders came to light: the originator corrects the alert, and the graver severity asks
+  // every recipient to acknowledge again; Bangladesh already has.
+  at(2);
+  await amendAlert(as('ncp@customs.in.demo'), {
+    alertId: alertId(drones),
+    expectedVersion: 1,
+    severity: 'HIGH',
+    description:
+      'Nineteen orders in ten days for flight controllers and payload release modules, split across consignees in four countries; two consignees share a director.',
+  });
+  at(1.8);
+  await acknowledgeAlert(as('ncp@customs.bd.demo'), { alertId: alertId(drones) });
   return { fertiliser: alertId(fertiliser) };
 }
