@@ -190,10 +190,16 @@ describe('amending an alert', () => {
     expect(await escalatedAt(operation, alert.id)).toEqual([planner.agency.globalId]); // it did not acknowledge again
   });
 
-  it('refuses a stale version, an unchanged amendment, and a subject of another shape, changing nothing', async () => {
+  it('refuses a stale version, an unchanged amendment, and a subject of another shape or kind, changing nothing', async () => {
     const { operation, malaysia } = await operationalRoom(file.kit);
     const alert = await raise(malaysia, alertInput(operation));
-    await amend(malaysia, { alertId: alert.id, expectedVersion: 1, title: 'Second look: ammonium nitrate as NPK' });
+    const corrected = await amend(malaysia, {
+      alertId: alert.id,
+      expectedVersion: 1,
+      title: 'Second look: ammonium nitrate as NPK',
+      typedSubject: { shipment: { ...SHIPMENT, containerNumber: 'MSKU7306512' } },
+    });
+    expect(corrected.result).toMatchObject({ __typename: 'Alert', version: 2 });
     const before = await everything(operation, malaysia, alert.id);
 
     const stale = await amend(malaysia, { alertId: alert.id, expectedVersion: 1, severity: 'CRITICAL' });
@@ -202,6 +208,8 @@ describe('amending an alert', () => {
     expect(unchanged.result).toMatchObject({ __typename: 'ValidationError', fieldErrors: [{ path: [] }] });
     const badSubject = await amend(malaysia, { alertId: alert.id, expectedVersion: 2, subject: { ...SHIPMENT, hsCode: 'fertiliser' } });
     expect(badSubject.result).toMatchObject({ __typename: 'ValidationError', fieldErrors: [{ path: ['subject', 'hsCode'] }] });
+    const otherKind = await amend(malaysia, { alertId: alert.id, expectedVersion: 2, typedSubject: { free: { note: 'A tip' } } });
+    expect(otherKind.result).toMatchObject({ __typename: 'ValidationError', fieldErrors: [{ path: ['typedSubject', 'free'] }] });
 
     expect(await everything(operation, malaysia, alert.id)).toEqual(before);
   });

@@ -141,6 +141,9 @@ export const FUZZ: Record<string, FuzzEntry> = {
   acknowledgeAlert: { schema: schema(alerts.acknowledgeAlertInput), journal: true },
   giveAlertFeedback: { schema: schema(alerts.giveAlertFeedbackInput), journal: true },
   commentOnAlert: { schema: schema(alerts.commentOnAlertInput), journal: true },
+  amendAlert: { schema: schema(alerts.amendAlertInput), journal: true },
+  // After the other alert mutations: a withdrawn alert refuses them all.
+  withdrawAlert: { schema: schema(alerts.withdrawAlertInput), journal: true },
   reportSeizure: { schema: schema(seizures.reportSeizureInput), journal: true },
   importSeizures: { schema: schema(seizures.importSeizuresInput), journal: true },
   submitSeizure: { schema: schema(seizures.submitSeizureInput), journal: true },
