@@ -9,7 +9,17 @@ import * as checks from './schema/checks';
 import * as operations from './schema/operations';
 import * as seizures from './schema/seizures';
 
-export const tables = { ...accounts, ...catalogue, ...audit, ...operations, ...alerts, ...alertVersions, ...seizures, ...checks, ...attachments };
+export const tables = {
+  ...accounts,
+  ...catalogue,
+  ...audit,
+  ...operations,
+  ...alerts,
+  ...alertVersions,
+  ...seizures,
+  ...checks,
+  ...attachments,
+};
 
 export const relations = defineRelations(tables, (r) => ({
   agencies: { users: r.many.users() },
