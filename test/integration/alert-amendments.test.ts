@@ -74,15 +74,14 @@ async function everything(operation: OperationDriver, originator: Actor, alertId
   return { alert: await alertAs(originator, alertId), operation: await operation.state(originator) };
 }
 
-/** The references awaiting `viewer`'s agency's acknowledgement. */
-async function awaiting(viewer: Actor): Promise<string[]> {
-  const response = await file.app.graphql(
-    '{ awaitingMyAcknowledgement(first: 100) { edges { node { id } } } }',
-    {},
-    { token: viewer.token },
-  );
+/** The alerts awaiting `viewer`'s agency's acknowledgement, or its feedback. */
+async function awaiting(
+  viewer: Actor,
+  list: 'awaitingMyAcknowledgement' | 'awaitingMyFeedback' = 'awaitingMyAcknowledgement',
+): Promise<string[]> {
+  const response = await file.app.graphql(`{ ${list}(first: 100) { edges { node { id } } } }`, {}, { token: viewer.token });
   expect(response.errors).toBeUndefined();
-  return response.data!.awaitingMyAcknowledgement.edges.map((edge: { node: { id: string } }) => edge.node.id);
+  return response.data![list].edges.map((edge: { node: { id: string } }) => edge.node.id);
 }
 
 /** The amendment and withdrawal events of the timeline, as `viewer` sees them. */
@@ -257,6 +256,7 @@ describe('withdrawing an alert', () => {
     const alert = await raise(malaysia, alertInput(operation));
     await acknowledge(planner, alert.id);
     expect(await awaiting(thailand)).toContain(alert.id);
+    expect(await awaiting(planner, 'awaitingMyFeedback')).toContain(alert.id);
 
     const { result } = await withdraw(malaysia, alert.id);
     expect(result).toMatchObject({
@@ -268,6 +268,7 @@ describe('withdrawing an alert', () => {
     });
     expect((await alertAs(thailand, alert.id))!.withdrawalReason).toBe('Raised on the wrong container; see the next alert.');
     expect(await awaiting(thailand)).not.toContain(alert.id);
+    expect(await awaiting(planner, 'awaitingMyFeedback'), 'no feedback is taken on it any more').not.toContain(alert.id);
     expect(await correctionEvents(operation, thailand)).toEqual([
       { type: 'ALERT_WITHDRAWN', alert: { id: alert.id, withdrawalReason: 'Raised on the wrong container; see the next alert.' } },
     ]);

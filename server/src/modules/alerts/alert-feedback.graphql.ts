@@ -56,7 +56,7 @@ builder.queryField('awaitingMyFeedback', (t) =>
       type: AlertType,
       authScopes: { authenticated: true },
       description:
-        "The alerts sent to the viewer's agency that it acknowledged and has given no feedback on yet, in every operation the viewer may see, oldest first. TEST alerts (the readiness test) aside: there is nothing to report on them.",
+        "The alerts sent to the viewer's agency that it acknowledged and has given no feedback on yet, in every operation the viewer may see, oldest first. TEST alerts (the readiness test) aside: there is nothing to report on them; withdrawn alerts aside: they take no feedback.",
       resolve: async (_root, args, ctx) => {
         const after = args.after ? feedbackCursor.decode(args.after) : null;
         if (after === undefined) throw new GraphQLError('Not a feedback cursor.', { extensions: { code: ERROR_CODES.VALIDATION } });

@@ -78,7 +78,7 @@ export interface FeedbackPosition {
 
 /**
  * The alerts sent to the viewer's agency, acknowledged by it, on which it has no word yet, in
- * every operation the viewer may see, oldest first, after `after`. TEST alerts are left out: the
+ * every operation the viewer may see, oldest first, after `after`; withdrawn ones are left out. TEST alerts are left out: the
  * readiness test checks the channel, there is nothing to find (as in the debriefing's list).
  */
 export async function awaitingFeedbackPage(db: Db, viewer: Viewer, after: FeedbackPosition | null, limit: number): Promise<AlertRow[]> {
@@ -91,6 +91,8 @@ export async function awaitingFeedbackPage(db: Db, viewer: Viewer, after: Feedba
         eq(alertRecipients.agencyId, viewer.agencyId),
         isNotNull(alertRecipients.acknowledgedAt),
         ne(alerts.category, 'TEST'),
+        // A withdrawn alert takes no feedback any more.
+        isNull(alerts.withdrawnAt),
         sql`not exists (select 1 from ${alertFeedback} f where f.alert_id = ${alerts.id} and f.agency_id = ${viewer.agencyId}
           and f.superseded_at is null and f.outcome <> 'PENDING')`,
         alertVisibleTo(viewer),
