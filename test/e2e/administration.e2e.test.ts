@@ -157,6 +157,8 @@ describeWhere(['chromium'], 'administering agencies and users in the browser', (
     // The administrator knows that password: it opens only the page to choose one's own.
     await desk.page.getByRole('heading', { name: 'Choose a new password' }).waitFor();
     expect(await desk.page.getByRole('navigation', { name: 'Main' }).count()).toBe(0);
+    await expectAccessible(desk.page);
+    await screenshot(desk.page, 'administration-choose-password-en.png');
 
     // Deactivated: signed out at their desk, and the right password is refused like a wrong one.
     await page.getByRole('button', { name: `Deactivate ${CONTACT.name}` }).click();
