@@ -264,12 +264,24 @@ export const acknowledgeAlertInput = z.object({ alertId: globalId });
 /** PENDING is where an alert stands before any word: feedback says what came of it. */
 export const FEEDBACK_OUTCOME_MESSAGE = 'Say what came of the alert: SEIZED, NOTHING_FOUND or NOT_CONTROLLED';
 
+/**
+ * A key the client chose for one answer it means to give once: a retry with the same key (from the
+ * same user, on the same alert) is given the first answer's result and records nothing new. Left
+ * out, every call is a new answer, as before keys existed.
+ */
+const answerIdempotencyKey = optionalText(200);
+
 export const giveAlertFeedbackInput = z.object({
   alertId: globalId,
   outcome: z.enum(ALERT_OUTCOMES).refine((outcome) => outcome !== 'PENDING', { error: FEEDBACK_OUTCOME_MESSAGE }),
   note: optionalText(4000, { multiline: true }),
+  idempotencyKey: answerIdempotencyKey,
 });
-export const commentOnAlertInput = z.object({ alertId: globalId, body: requiredText(4000, { multiline: true }) });
+export const commentOnAlertInput = z.object({
+  alertId: globalId,
+  body: requiredText(4000, { multiline: true }),
+  idempotencyKey: answerIdempotencyKey,
+});
 
 /**
  * A correction of what an alert says. Each field left out keeps its value; description and

@@ -171,6 +171,16 @@ const commodityIdMistakes: MalformedInput[] = [
 
 const alertIds = badIds('alertId', 'Alert', (world) => world.agency.globalId);
 
+/** An answer's key is optional (left out or blank, each call is a new answer), but bounded and clean when given. */
+const answerIdempotencyKeys: MalformedInput[] = [
+  {
+    mistake: 'an idempotency key longer than 200 characters',
+    field: 'idempotencyKey',
+    change: () => ({ idempotencyKey: 'k'.repeat(201) }),
+  },
+  { mistake: 'a NUL byte in the idempotency key', field: 'idempotencyKey', change: () => ({ idempotencyKey: 'outbox\u0000key' }) },
+];
+
 /** A TEST alert from the coordinator, sent to every participant: the contact point's agency answers it. */
 async function alertToContactPoint(world: World): Promise<string> {
   const { result } = await world.kit.mutate(world.coordinator, 'raiseAlert', {
@@ -859,9 +869,11 @@ export const mutationInputs: Record<string, MutationInputs> = {
       alertId: await alertToContactPoint(world),
       outcome: 'NOTHING_FOUND',
       note: 'Inspected at Port Klang; nothing found.',
+      idempotencyKey: unique(),
     }),
     malformed: [
       ...alertIds,
+      ...answerIdempotencyKeys,
       { mistake: 'a note longer than 4000 characters', field: 'note', change: () => ({ note: 'Inspected. '.repeat(400) }) },
       { mistake: 'a NUL byte in the note', field: 'note', change: () => ({ note: 'Inspected\u0000' }) },
       { mistake: 'PENDING, which is no feedback', field: 'outcome', change: () => ({ outcome: 'PENDING' }) },
@@ -906,9 +918,14 @@ export const mutationInputs: Record<string, MutationInputs> = {
   },
   commentOnAlert: {
     caller: 'contactPoint',
-    wellFormed: async (world) => ({ alertId: await alertToContactPoint(world), body: 'Our port team is briefed.' }),
+    wellFormed: async (world) => ({
+      alertId: await alertToContactPoint(world),
+      body: 'Our port team is briefed.',
+      idempotencyKey: unique(),
+    }),
     malformed: [
       ...alertIds,
+      ...answerIdempotencyKeys,
       { mistake: 'a blank comment', field: 'body', change: () => ({ body: '' }) },
       { mistake: 'a comment of spaces', field: 'body', change: () => ({ body: '  \n ' }) },
       { mistake: 'a comment longer than 4000 characters', field: 'body', change: () => ({ body: 'Briefed. '.repeat(500) }) },

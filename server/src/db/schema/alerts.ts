@@ -129,8 +129,13 @@ export const alertComments = pgTable(
       .references(() => users.id),
     body: text('body').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    /** A retry with the same key (same author and alert) returns the alert without a second comment. */
+    idempotencyKey: text('idempotency_key'),
   },
-  (t) => [index('alert_comments_alert_idx').on(t.alertId)],
+  (t) => [
+    index('alert_comments_alert_idx').on(t.alertId),
+    uniqueIndex('alert_comments_alert_author_idempotency_key').on(t.alertId, t.authorId, t.idempotencyKey),
+  ],
 );
 
 /**
@@ -152,6 +157,8 @@ export const alertFeedback = pgTable(
     givenAt: timestamp('given_at', { withTimezone: true }).notNull(),
     /** When the agency's next feedback replaced this one; null while it is the current one. */
     supersededAt: timestamp('superseded_at', { withTimezone: true }),
+    /** A retry with the same key (same user and alert) returns the alert without a second version. */
+    idempotencyKey: text('idempotency_key'),
   },
   (t) => [
     // Feedback is a recipient's: it cannot outlive or precede the alert's delivery to the agency.
@@ -162,5 +169,6 @@ export const alertFeedback = pgTable(
     }),
     uniqueIndex('alert_feedback_current_key').on(t.alertId, t.agencyId).where(sql`${t.supersededAt} is null`),
     index('alert_feedback_agency_idx').on(t.agencyId, t.alertId),
+    uniqueIndex('alert_feedback_alert_user_idempotency_key').on(t.alertId, t.givenBy, t.idempotencyKey),
   ],
 );

@@ -15,6 +15,7 @@ export interface GivenFeedback {
   note: string | null;
   givenBy: string;
   givenAt: Date;
+  idempotencyKey: string | null;
 }
 
 /**
@@ -30,6 +31,20 @@ export async function recordFeedback(tx: Db, given: GivenFeedback): Promise<{ fe
     .returning({ id: alertFeedback.id });
   const [feedback] = await tx.insert(alertFeedback).values(given).returning();
   return { feedback: feedback!, amended: superseded.length > 0 };
+}
+
+/** The feedback `givenBy` gave on the alert with this key, current or since superseded. */
+export async function findFeedbackByIdempotencyKey(
+  db: Db,
+  alertId: string,
+  givenBy: string,
+  key: string,
+): Promise<AlertFeedbackRow | null> {
+  const [row] = await db
+    .select()
+    .from(alertFeedback)
+    .where(and(eq(alertFeedback.alertId, alertId), eq(alertFeedback.givenBy, givenBy), eq(alertFeedback.idempotencyKey, key)));
+  return row ?? null;
 }
 
 /** A current feedback of the alert with this outcome exists. */

@@ -220,14 +220,25 @@ const RaiseAlertInput = builder.inputType('RaiseAlertInput', {
   }),
 });
 const AcknowledgeAlertInput = builder.inputType('AcknowledgeAlertInput', { fields: (t) => ({ alertId: t.id({ required: true }) }) });
+const answerIdempotencyKey = (what: string) =>
+  `A key the client chose for this ${what}: a retry with the same key (same user, same alert) returns the alert with no second ${what} and no second event; the same key with other content is a ConflictError. Without a key, every call is a new ${what}.`;
 const GiveAlertFeedbackInput = builder.inputType('GiveAlertFeedbackInput', {
-  fields: (t) => ({ alertId: t.id({ required: true }), outcome: t.field({ type: AlertOutcomeEnum, required: true }), note: t.string() }),
+  fields: (t) => ({
+    alertId: t.id({ required: true }),
+    outcome: t.field({ type: AlertOutcomeEnum, required: true }),
+    note: t.string(),
+    idempotencyKey: t.string({ description: answerIdempotencyKey('feedback') }),
+  }),
 });
 const CommentOnAlertInput = builder.inputType('CommentOnAlertInput', {
-  fields: (t) => ({ alertId: t.id({ required: true }), body: t.string({ required: true }) }),
+  fields: (t) => ({
+    alertId: t.id({ required: true }),
+    body: t.string({ required: true }),
+    idempotencyKey: t.string({ description: answerIdempotencyKey('comment') }),
+  }),
 });
 
-// ConflictError: the alert was withdrawn.
+// ConflictError: the alert was withdrawn, or an idempotency key came back with other content.
 const answerErrors = { types: [ValidationError, NotFoundError, PhaseRuleError, ConflictError] };
 
 builder.mutationFields((t) => ({

@@ -203,6 +203,16 @@ export async function acknowledgeRecipient(tx: Db, alertId: string, agencyId: st
     .where(and(eq(alertRecipients.alertId, alertId), eq(alertRecipients.agencyId, agencyId)));
 }
 
+export type AlertCommentRow = typeof alertComments.$inferSelect;
+
+export async function findCommentByIdempotencyKey(db: Db, alertId: string, authorId: string, key: string): Promise<AlertCommentRow | null> {
+  const [row] = await db
+    .select()
+    .from(alertComments)
+    .where(and(eq(alertComments.alertId, alertId), eq(alertComments.authorId, authorId), eq(alertComments.idempotencyKey, key)));
+  return row ?? null;
+}
+
 export async function insertComment(tx: Db, comment: typeof alertComments.$inferInsert) {
   const [row] = await tx.insert(alertComments).values(comment).returning();
   return row!;

@@ -29,6 +29,7 @@ import {
   audienceOf,
   findAlertById,
   findAlertByIdempotencyKey,
+  findCommentByIdempotencyKey,
   findVisibleAlert,
   findRecipient,
   insertAlert,
@@ -195,12 +196,20 @@ export async function commentOnAlert(ctx: ServiceContext, rawInput: unknown): Pr
   return audited(ctx, { action: 'commentOnAlert', targetType: 'Alert' }, async (tx) => {
     const input = parseInput(commentOnAlertInput, rawInput);
     const { alert, audience, operation, viewer } = await alertForAction(tx, ctx, input.alertId, canCommentOnAlert, 'comment on this alert');
+    // Checked before the phase, as raiseAlert does: a retry of a comment made while the operation
+    // was open is answered with its first result, even once the operation has closed.
+    const earlier = input.idempotencyKey && (await findCommentByIdempotencyKey(tx, alert.id, viewer.userId, input.idempotencyKey));
+    if (earlier) {
+      if (earlier.body !== input.body) throw new ConflictError('This idempotency key was already used for a different comment.');
+      return { result: alert, targetId: alert.id, operationId: operation.id, details: { retried: true } };
+    }
     requireOpen(operation, 'Commenting on an alert');
     const comment = await insertComment(tx, {
       alertId: alert.id,
       authorId: viewer.userId,
       body: input.body,
       createdAt: ctx.clock.now(),
+      idempotencyKey: input.idempotencyKey,
     });
     await recordEvent(tx, ctx, operation.id, 'ALERT_COMMENTED', { alertId: alert.id, commentId: comment.id }, eventAudience(audience));
     return { result: alert, targetId: alert.id, operationId: operation.id };
