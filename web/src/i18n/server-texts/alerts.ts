@@ -45,6 +45,14 @@ const words = defineMessages({
     id: 'serverText.alert.resentDifferently',
     defaultMessage: 'This alert was already sent with different content. Reload the page to see it before sending again.',
   },
+  commentResentDifferently: {
+    id: 'serverText.alert.commentResentDifferently',
+    defaultMessage: 'This comment was already sent with other words. Reload the page to see it before sending again.',
+  },
+  feedbackResentDifferently: {
+    id: 'serverText.alert.feedbackResentDifferently',
+    defaultMessage: 'This feedback was already sent with another outcome or note. Reload the page to see it before sending again.',
+  },
   withdrawn: {
     id: 'serverText.alert.withdrawn',
     defaultMessage: 'This alert was withdrawn: it can no longer be acknowledged, answered or amended.',
@@ -91,6 +99,8 @@ export const alertTexts: readonly ServerText[] = [
   { pattern: /^Not an agency taking part in this operation$/, message: words.recipientNotTakingPart },
   { pattern: /^Say what came of the alert: SEIZED, NOTHING_FOUND or NOT_CONTROLLED$/, message: words.feedbackOutcome },
   { pattern: /^This idempotency key was already used for a different alert\.$/, message: words.resentDifferently },
+  { pattern: /^This idempotency key was already used for a different comment\.$/, message: words.commentResentDifferently },
+  { pattern: /^This idempotency key was already used for different feedback\.$/, message: words.feedbackResentDifferently },
   { pattern: /^This alert was withdrawn: it can no longer be acknowledged, answered or amended\.$/, message: words.withdrawn },
   { pattern: /^A TEST alert keeps its severity: its acknowledgements are the readiness proof$/, message: words.testKeepsSeverity },
   {
