@@ -1,6 +1,7 @@
 import { PHASES, PROGRAMMES, type Phase, type Programme } from '@jointops/shared/domain';
 import { createRootRoute, createRoute, createRouter, redirect } from '@tanstack/react-router';
 import { AdminLayout } from './modules/admin/admin-layout';
+import { AlertDetailPage } from './modules/alerts/alert-detail-page';
 import { AgenciesPage } from './modules/admin/agencies-page';
 import { UsersPage } from './modules/admin/users-page';
 import { AuditPage } from './modules/audit/audit-page';
@@ -65,6 +66,7 @@ const timelineRoute = createRoute({
   component: TimelinePage,
 });
 const auditRoute = createRoute({ getParentRoute: () => operationRoute, path: '/audit', component: AuditPage });
+const alertRoute = createRoute({ getParentRoute: () => operationRoute, path: '/alerts/$alertId', component: AlertDetailPage });
 
 const adminRoute = createRoute({ getParentRoute: () => rootRoute, path: '/admin', component: AdminLayout });
 const adminIndexRoute = createRoute({
@@ -91,7 +93,7 @@ const routeTree = rootRoute.addChildren([
   homeRoute,
   operationsRoute,
   newOperationRoute,
-  operationRoute.addChildren([overviewRoute, editRoute, participantsRoute, timelineRoute, auditRoute]),
+  operationRoute.addChildren([overviewRoute, editRoute, participantsRoute, timelineRoute, auditRoute, alertRoute]),
   adminRoute.addChildren([adminIndexRoute, agenciesRoute, usersRoute]),
 ]);
 

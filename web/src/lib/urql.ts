@@ -7,14 +7,19 @@ import { subscribeLive } from './live-socket';
 // Types the server gives no id: they live inside their parent and are never shared between two.
 const EMBEDDED = [
   'AcknowledgementDeadline',
+  'AlertClearedAcknowledgement',
   'AlertComment',
+  'AlertFeedback',
   'AlertRecipient',
+  'AlertVersion',
   'AuditEntry',
   'BaseQuantity',
   'CommodityCatalogue',
+  'ConveyanceSubject',
   'DatabaseCheckFigures',
   'DatabaseChecksRow',
   'FieldError',
+  'FreeSubject',
   'GateCriterion',
   'ImportSeizuresSuccess',
   'LicitShipmentFigures',
@@ -24,11 +29,14 @@ const EMBEDDED = [
   'OutcomeCount',
   'OverriddenCriterion',
   'PageInfo',
+  'PassengerSubject',
   'PhasePlan',
   'ProgrammeResults',
   'ResultRow',
   'ResultsTotals',
   'RowError',
+  'ShipmentSubject',
+  'SubjectRoute',
 ] as const;
 
 const ERRORS = [
@@ -65,6 +73,43 @@ const OPERATION_FIELDS_CHANGED_BY_EVENTS = new Set([
 ]);
 
 type FieldArgs = Record<string, unknown> | null;
+
+/** What an alert's events change (acknowledgements, feedback, comments, versions, files, links, withdrawal). */
+const ALERT_FIELDS_CHANGED_BY_EVENTS = new Set([
+  'recipients',
+  'comments',
+  'versions',
+  'version',
+  'severity',
+  'title',
+  'description',
+  'language',
+  'subject',
+  'commodities',
+  'outcome',
+  'amendedAt',
+  'amendedBy',
+  'withdrawnAt',
+  'withdrawnBy',
+  'withdrawalReason',
+  'linkedSeizures',
+  'attachments',
+]);
+
+/**
+ * Drops what an event may have changed on the alert it names, so its page asks again; the fields
+ * the event itself carried are fresh and kept.
+ */
+function invalidateAlert(cache: Cache, event: Record<string, unknown> | undefined) {
+  // A file's event names its alert apart (attachedTo), as it may be a seizure's instead.
+  const alert = (event?.alert ?? event?.attachedTo) as Record<string, unknown> | null | undefined;
+  if (typeof alert?.id !== 'string') return;
+  const entity = { __typename: 'Alert', id: alert.id };
+  for (const field of cache.inspectFields(entity)) {
+    if (field.fieldName in alert) continue;
+    if (ALERT_FIELDS_CHANGED_BY_EVENTS.has(field.fieldName)) cache.invalidate(entity, field.fieldName, field.arguments ?? undefined);
+  }
+}
 
 function invalidateOperation(
   cache: Cache,
@@ -139,8 +184,10 @@ export function createUrqlClient(): Client {
           },
           Subscription: {
             // The timeline's first page takes the new event; older pages never change.
-            operationEvents: (_result, args, cache) =>
-              invalidateOperation(cache, args.operationId as string, (name, fieldArgs) => name === 'timeline' && !fieldArgs?.after),
+            operationEvents: (result, args, cache) => {
+              invalidateOperation(cache, args.operationId as string, (name, fieldArgs) => name === 'timeline' && !fieldArgs?.after);
+              invalidateAlert(cache, result.operationEvents as Record<string, unknown> | undefined);
+            },
           },
         },
       }),

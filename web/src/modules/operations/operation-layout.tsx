@@ -19,7 +19,8 @@ const words = defineMessages({
 });
 
 // The layout listens to the operation's events while any of its pages is open: each event drops
-// the fields it may change from the cache (lib/urql.ts), and every screen showing them asks again.
+// the fields it may change from the cache (lib/urql.ts), and every screen showing them asks again;
+// an event about an alert names it, so that alert's page refreshes too.
 const OperationEventsSubscription = graphql(`
   subscription OperationEvents($operationId: ID!) {
     operationEvents(operationId: $operationId) {
@@ -27,6 +28,51 @@ const OperationEventsSubscription = graphql(`
       cursor
       type
       occurredAt
+      ... on AlertRaisedEvent {
+        alert {
+          id
+        }
+      }
+      ... on AlertAcknowledgedEvent {
+        alert {
+          id
+        }
+      }
+      ... on AlertAmendedEvent {
+        alert {
+          id
+        }
+      }
+      ... on AlertCommentedEvent {
+        alert {
+          id
+        }
+      }
+      ... on AlertFeedbackGivenEvent {
+        alert {
+          id
+        }
+      }
+      ... on AlertOverdueEvent {
+        alert {
+          id
+        }
+      }
+      ... on AlertReconciledEvent {
+        alert {
+          id
+        }
+      }
+      ... on AlertWithdrawnEvent {
+        alert {
+          id
+        }
+      }
+      ... on AttachmentAddedEvent {
+        attachedTo: alert {
+          id
+        }
+      }
     }
   }
 `);
