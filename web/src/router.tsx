@@ -2,6 +2,7 @@ import { PHASES, PROGRAMMES, type Phase, type Programme } from '@jointops/shared
 import { createRootRoute, createRoute, createRouter, redirect } from '@tanstack/react-router';
 import { AdminLayout } from './modules/admin/admin-layout';
 import { AlertDetailPage } from './modules/alerts/alert-detail-page';
+import { RaiseAlertPage } from './modules/alerts/raise-alert-page';
 import { AgenciesPage } from './modules/admin/agencies-page';
 import { UsersPage } from './modules/admin/users-page';
 import { AuditPage } from './modules/audit/audit-page';
@@ -66,6 +67,7 @@ const timelineRoute = createRoute({
   component: TimelinePage,
 });
 const auditRoute = createRoute({ getParentRoute: () => operationRoute, path: '/audit', component: AuditPage });
+const raiseAlertRoute = createRoute({ getParentRoute: () => operationRoute, path: '/alerts/new', component: RaiseAlertPage });
 const alertRoute = createRoute({ getParentRoute: () => operationRoute, path: '/alerts/$alertId', component: AlertDetailPage });
 
 const adminRoute = createRoute({ getParentRoute: () => rootRoute, path: '/admin', component: AdminLayout });
@@ -93,7 +95,7 @@ const routeTree = rootRoute.addChildren([
   homeRoute,
   operationsRoute,
   newOperationRoute,
-  operationRoute.addChildren([overviewRoute, editRoute, participantsRoute, timelineRoute, auditRoute, alertRoute]),
+  operationRoute.addChildren([overviewRoute, editRoute, participantsRoute, timelineRoute, auditRoute, raiseAlertRoute, alertRoute]),
   adminRoute.addChildren([adminIndexRoute, agenciesRoute, usersRoute]),
 ]);
 

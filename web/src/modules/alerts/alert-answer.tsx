@@ -7,6 +7,7 @@ import { SelectField, TextAreaField } from '../../ui/fields';
 import type { AlertRecipientData } from './alert-documents';
 import type { Refusal } from './alert-refusals';
 import { useAcknowledgeAlert, useGiveAlertFeedback } from './alert-writes';
+import { useDraftKey } from './draft-key';
 import { FormProblem } from './form-problem';
 
 const words = defineMessages({
@@ -66,14 +67,16 @@ export function FeedbackForm({ alertId, current }: { alertId: string; current: A
   const [note, setNote] = useState(current?.note ?? '');
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [sent, setSent] = useState(false);
+  const [draftKey, nextDraft] = useDraftKey();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
     setSent(false);
-    const answer = await give({ alertId, outcome, note });
+    const answer = await give({ alertId, outcome, note, idempotencyKey: draftKey });
     setRefusal(answer);
     setSent(!answer);
+    if (!answer) nextDraft();
   };
 
   return (

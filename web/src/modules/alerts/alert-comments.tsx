@@ -7,6 +7,7 @@ import { DateTime } from '../../ui/time';
 import type { AlertDetail } from './alert-documents';
 import type { Refusal } from './alert-refusals';
 import { useCommentOnAlert } from './alert-writes';
+import { useDraftKey } from './draft-key';
 import { FormProblem } from './form-problem';
 
 const words = defineMessages({
@@ -34,13 +35,16 @@ export function AlertComments({ alertId, comments, referenceZone, mayComment }: 
   const [busy, comment] = useCommentOnAlert();
   const [body, setBody] = useState('');
   const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const [draftKey, nextDraft] = useDraftKey();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
-    const answer = await comment({ alertId, body });
+    const answer = await comment({ alertId, body, idempotencyKey: draftKey });
     setRefusal(answer);
-    if (!answer) setBody('');
+    if (answer) return;
+    setBody('');
+    nextDraft();
   };
 
   return (

@@ -8,6 +8,8 @@ import { ALERT_ID, MALAYSIA, NURUL, operation, renderAlertScreens, shipmentAlert
 
 const answered = (alert = shipmentAlert()) => ({ queries: { AlertDetail: { node: alert } } });
 const thai = viewerOf(SOMCHAI);
+/** Any draft's key: 32 hexadecimal digits. */
+const draftKey = expect.stringMatching(/^[0-9a-f]{32}$/);
 const malaysian = viewerOf(NURUL);
 
 describe('an alert’s page', () => {
@@ -94,7 +96,9 @@ describe('an alert’s page', () => {
 
     await user.selectOptions(form.getByLabelText('Outcome'), 'Seized');
     await user.click(form.getByRole('button', { name: 'Give the feedback' }));
-    expect(sentInputs()).toEqual([{ alertId: ALERT_ID, outcome: 'SEIZED', note: 'Container examined at Laem Chabang, 24 t seized.' }]);
+    expect(sentInputs()).toEqual([
+      { alertId: ALERT_ID, outcome: 'SEIZED', note: 'Container examined at Laem Chabang, 24 t seized.', idempotencyKey: draftKey },
+    ]);
     expect(await form.findByRole('alert')).toHaveTextContent('This alert was withdrawn');
     expect(form.getByLabelText('Note')).toHaveValue('Container examined at Laem Chabang, 24 t seized.');
     expect(form.getByLabelText('Outcome')).toHaveValue('SEIZED');
@@ -149,7 +153,7 @@ describe('an alert’s page', () => {
 
     await user.type(screen.getByLabelText('Your comment'), 'Berth 4, ETA 14:00 local.');
     await user.click(screen.getByRole('button', { name: 'Post the comment' }));
-    expect(sentInputs()).toEqual([{ alertId: ALERT_ID, body: 'Berth 4, ETA 14:00 local.' }]);
+    expect(sentInputs()).toEqual([{ alertId: ALERT_ID, body: 'Berth 4, ETA 14:00 local.', idempotencyKey: draftKey }]);
     expect(screen.getByLabelText('Your comment')).toHaveAccessibleDescription(/At most 4,000 characters/);
     expect(screen.getByLabelText('Your comment')).toHaveValue('Berth 4, ETA 14:00 local.');
   });

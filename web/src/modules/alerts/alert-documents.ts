@@ -297,3 +297,41 @@ export const WithdrawAlertMutation = graphql(
 `,
   [AlertDetailFields, MutationProblemFields],
 );
+
+export const RaiseAlertMutation = graphql(
+  `
+  mutation RaiseAlert($input: RaiseAlertInput!) {
+    raiseAlert(input: $input) {
+      __typename
+      ... on Alert {
+        ...AlertDetailFields
+      }
+      ...MutationProblem
+    }
+  }
+`,
+  [AlertDetailFields, MutationProblemFields],
+);
+
+export const RaiseAlertOptionsQuery = graphql(`
+  query RaiseAlertOptions($operationId: ID!) {
+    operation(id: $operationId) {
+      id
+      commodities {
+        id
+        code
+        name
+      }
+      participations {
+        id
+        status
+        agency {
+          id
+          name
+          acronym
+          countryCode
+        }
+      }
+    }
+  }
+`);

@@ -39,3 +39,11 @@ export function refusalOf(error: CombinedError | undefined, answer: AlertWriteAn
   if (answer.__typename === 'ValidationError' && answer.fieldErrors?.length) return { fields: problemsByField(answer.fieldErrors) };
   return { problem: describeError({ code: answer.code ?? 'UNEXPECTED', message: answer.message ?? '', phase: answer.phase ?? null }) };
 }
+
+/** The refusal with its field problems under the form's own names for them (the first of each kept). */
+export function keyedBy(refusal: Refusal | null, key: (field: string) => string): Refusal | null {
+  if (!refusal?.fields) return refusal;
+  const fields: FieldProblems = {};
+  for (const [field, problem] of Object.entries(refusal.fields)) fields[key(field)] ??= problem;
+  return { ...refusal, fields };
+}

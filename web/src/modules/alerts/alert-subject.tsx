@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { countryName } from '../../ui/agency';
 import type { AlertSubjectData } from './alert-documents';
+import { freeDetails } from './alert-draft';
 import { subjectWords } from './subject-words';
 
 interface Route {
@@ -69,8 +70,21 @@ export function AlertSubjectView({ subject }: { subject: AlertSubjectData | null
         ['vehicleRegistration', subject.vehicleRegistration],
       ];
       break;
-    default:
-      rows = [['details', <pre key="details">{JSON.stringify(subject.content, null, 2)}</pre>]];
+    default: {
+      const words = freeDetails(subject.content);
+      rows = [
+        [
+          'details',
+          words !== null ? (
+            <p key="details" className="alert-description">
+              {words}
+            </p>
+          ) : (
+            <pre key="details">{JSON.stringify(subject.content, null, 2)}</pre>
+          ),
+        ],
+      ];
+    }
   }
   return (
     <>

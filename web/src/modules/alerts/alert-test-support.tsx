@@ -6,6 +6,7 @@ import { OperationContext, type OperationHeader } from '../operations/operation-
 import type { Viewer } from '../session/viewer';
 import type { AlertDetail } from './alert-documents';
 import { AlertDetailPage } from './alert-detail-page';
+import { RaiseAlertPage } from './raise-alert-page';
 
 // The alert screens as a contact point sees them: inside an operation, at their own address,
 // with urql answering from fixed results (fixed-answers.test-support.tsx).
@@ -98,16 +99,18 @@ export function shipmentAlert(changes: Partial<AlertDetail> = {}): AlertDetail {
 interface RenderOptions {
   viewer: Viewer;
   role?: MemberRole;
+  phase?: OperationHeader['phase'];
   path?: string;
   answers?: Answers;
 }
 
 /** Renders the alert screens at `path` (the alert's page unless told) for `viewer`. */
-export function renderAlertScreens({ viewer, role = 'CONTACT_POINT', path, answers }: RenderOptions) {
+export function renderAlertScreens({ viewer, role = 'CONTACT_POINT', phase = 'OPERATIONAL', path, answers }: RenderOptions) {
   const rootRoute = createRootRoute({ component: Outlet });
   const routes = [
     createRoute({ getParentRoute: () => rootRoute, path: '/operations/$code', component: () => <p>Overview</p> }),
     createRoute({ getParentRoute: () => rootRoute, path: '/operations/$code/timeline', component: () => <p>Timeline</p> }),
+    createRoute({ getParentRoute: () => rootRoute, path: '/operations/$code/alerts/new', component: RaiseAlertPage }),
     createRoute({ getParentRoute: () => rootRoute, path: '/operations/$code/alerts/$alertId', component: AlertDetailPage }),
   ];
   const router = createRouter({
@@ -116,7 +119,32 @@ export function renderAlertScreens({ viewer, role = 'CONTACT_POINT', path, answe
   });
   return renderAnswered(<RouterProvider router={router as never} />, answers, (children) => (
     <SessionContext value={{ viewer, timeZone: viewer.timeZone, endSession() {} }}>
-      <OperationContext value={{ ...operation, myRole: role }}>{children}</OperationContext>
+      <OperationContext value={{ ...operation, myRole: role, phase }}>{children}</OperationContext>
     </SessionContext>
   ));
 }
+
+export const INDONESIA = agency('QWdlbmN5Omlk', 'Directorate General of Customs and Excise', 'DJBC', 'ID');
+
+/** What the raise form offers in the test operation: two commodities, three agencies besides the viewer's. */
+export const raiseOptions = {
+  RaiseAlertOptions: {
+    operation: {
+      id: operation.id,
+      commodities: [
+        { id: 'Q29tbW9kaXR5OjE', code: 'AMMONIUM_NITRATE', name: 'Ammonium nitrate' },
+        { id: 'Q29tbW9kaXR5OjI', code: 'UAV', name: 'Unmanned aerial vehicle (drone)' },
+      ],
+      participations: [
+        { id: 'p1', status: 'ACCEPTED', agency: MALAYSIA },
+        { id: 'p2', status: 'ACCEPTED', agency: THAILAND },
+        { id: 'p3', status: 'ACCEPTED', agency: INDONESIA },
+        {
+          id: 'p4',
+          status: 'INVITED',
+          agency: { id: 'QWdlbmN5OmxhbyI', name: 'Lao Customs Department', acronym: null, countryCode: 'LA' },
+        },
+      ],
+    },
+  },
+};

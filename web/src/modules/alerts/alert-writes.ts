@@ -1,9 +1,24 @@
-import { commentOnAlertInput, giveAlertFeedbackInput, withdrawAlertInput } from '@jointops/shared/alerts';
+import {
+  amendAlertInput,
+  amendedSubject,
+  commentOnAlertInput,
+  giveAlertFeedbackInput,
+  raiseAlertInput,
+  withdrawAlertInput,
+} from '@jointops/shared/alerts';
 import type { AlertOutcome } from '@jointops/shared/domain';
 import { useMutation } from 'urql';
 import { problemWords } from '../../i18n/problems';
-import { AcknowledgeAlertMutation, CommentOnAlertMutation, GiveAlertFeedbackMutation, WithdrawAlertMutation } from './alert-documents';
-import { browserRefusal, refusalOf, type Refusal } from './alert-refusals';
+import {
+  AcknowledgeAlertMutation,
+  AmendAlertMutation,
+  CommentOnAlertMutation,
+  GiveAlertFeedbackMutation,
+  RaiseAlertMutation,
+  WithdrawAlertMutation,
+} from './alert-documents';
+import { fieldKey, type raiseInputOf } from './alert-draft';
+import { browserRefusal, keyedBy, refusalOf, type Refusal } from './alert-refusals';
 
 // Each write on an alert is one function here: checked in the browser with the shared schema,
 // sent, and answered with the refusal in words or null once done. The outbox can take a write
@@ -24,6 +39,7 @@ export interface FeedbackDraft {
   alertId: string;
   outcome: AlertOutcome | '';
   note: string;
+  idempotencyKey: string;
 }
 
 export function useGiveAlertFeedback(): Write<FeedbackDraft> {
@@ -42,9 +58,15 @@ export function useGiveAlertFeedback(): Write<FeedbackDraft> {
   return [fetching, give];
 }
 
-export function useCommentOnAlert(): Write<{ alertId: string; body: string }> {
+export interface CommentDraft {
+  alertId: string;
+  body: string;
+  idempotencyKey: string;
+}
+
+export function useCommentOnAlert(): Write<CommentDraft> {
   const [{ fetching }, execute] = useMutation(CommentOnAlertMutation);
-  const comment = async (draft: { alertId: string; body: string }) => {
+  const comment = async (draft: CommentDraft) => {
     const checked = commentOnAlertInput.safeParse(draft);
     if (!checked.success) return browserRefusal(checked.error.issues);
     const result = await execute({ input: checked.data });
@@ -62,4 +84,46 @@ export function useWithdrawAlert(): Write<{ alertId: string; reason: string }> {
     return refusalOf(result.error, result.data?.withdrawAlert);
   };
   return [fetching, withdraw];
+}
+
+export type RaiseInput = ReturnType<typeof raiseInputOf>;
+
+/**
+ * Raises an alert once: the input carries the draft's idempotency key, so a retry after a lost
+ * answer returns the alert first raised instead of a second one.
+ */
+export function useRaiseAlert(): readonly [
+  busy: boolean,
+  raise: (input: RaiseInput) => Promise<{ refusal: Refusal } | { alertId: string }>,
+] {
+  const [{ fetching }, execute] = useMutation(RaiseAlertMutation);
+  const raise = async (input: RaiseInput) => {
+    const checked = raiseAlertInput.safeParse(input);
+    if (!checked.success) {
+      // The schema checks the subject only once the rest holds; the form says everything at once.
+      const subject = amendedSubject(input.category, undefined, input.typedSubject);
+      const issues = [...checked.error.issues, ...('issues' in subject ? subject.issues : [])];
+      return { refusal: keyedBy(browserRefusal(issues), fieldKey)! };
+    }
+    const result = await execute({ input });
+    const answer = result.data?.raiseAlert;
+    const refusal = keyedBy(refusalOf(result.error, answer), fieldKey);
+    if (refusal || answer?.__typename !== 'Alert') return { refusal: refusal ?? {} };
+    return { alertId: answer.id };
+  };
+  return [fetching, raise];
+}
+
+export type AmendInput = { alertId: string; expectedVersion: number } & Record<string, unknown>;
+
+/** A new version of the alert, written against `expectedVersion`: a ConflictError if someone amended it since. */
+export function useAmendAlert(): Write<AmendInput> {
+  const [{ fetching }, execute] = useMutation(AmendAlertMutation);
+  const amend = async (input: AmendInput) => {
+    const checked = amendAlertInput.safeParse(input);
+    if (!checked.success) return keyedBy(browserRefusal(checked.error.issues), fieldKey);
+    const result = await execute({ input: input as Parameters<typeof execute>[0]['input'] });
+    return keyedBy(refusalOf(result.error, result.data?.amendAlert), fieldKey);
+  };
+  return [fetching, amend];
 }

@@ -6,6 +6,7 @@ import { graphql } from '../../graphql/graphql';
 import { phaseWords, programmeWords } from '../../i18n/codes';
 import { NotFoundPage } from '../../shell/not-found-page';
 import { LoadError, Skeleton } from '../../ui/page-state';
+import { mayRaise } from '../alerts/alert-permissions';
 import { isCoordinator, isOpen, OperationContext, OperationHeaderQuery, readsAuditTrail } from './operation-context';
 
 const words = defineMessages({
@@ -16,6 +17,7 @@ const words = defineMessages({
   audit: { id: 'operation.nav.audit', defaultMessage: 'Audit trail' },
   edit: { id: 'operation.nav.edit', defaultMessage: 'Edit the plan' },
   exercise: { id: 'operation.exercise', defaultMessage: 'Exercise' },
+  raiseAlert: { id: 'operation.raiseAlert', defaultMessage: 'Raise an alert' },
 });
 
 // The layout listens to the operation's events while any of its pages is open: each event drops
@@ -101,6 +103,11 @@ export function OperationLayout() {
             <span className="exercise-badge">
               <FormattedMessage {...words.exercise} />
             </span>
+          )}
+          {mayRaise(operation) && (
+            <Link to="/operations/$code/alerts/new" params={{ code: operation.code }} className="button primary">
+              <FormattedMessage {...words.raiseAlert} />
+            </Link>
           )}
         </p>
         <nav className="tabs" aria-label={intl.formatMessage(words.sections)}>
