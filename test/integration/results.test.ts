@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect } from 'vitest';
 import { it } from '../testkit/fixtures';
 import { fileHandles } from '../testkit/file-handles';
 import type { ResultRowSeen } from '../testkit/results';
+import type { Actor } from '../testkit/operations';
 import { seizureInput } from '../testkit/seizures';
 import { seededResults } from './results.seed';
 
@@ -130,6 +132,51 @@ describe('alert figures', () => {
       });
       expect(data.alertOutcomes.find((row: { outcome: string }) => row.outcome === 'SEIZED').count).toBe(1);
     }
+  });
+});
+
+describe('figures per country, for the operations room map', () => {
+  const byCountry = async (viewer: Actor, operationId: string, includeUnverified = false) =>
+    (await seeded.results.results(viewer, operationId, { includeUnverified, selection: 'byCountry { countryCode alertsRaised seizures }' }))
+      .data.byCountry;
+
+  it("count the alerts each country's agencies raised as the viewer may see them, and the reports seized there", async () => {
+    const { world } = seeded;
+    // Malaysia raised A1 and the restricted A3, Thailand A2; the WCO (no country) counts nowhere.
+    expect(await byCountry(world.malaysia, world.operation.id)).toEqual([
+      { countryCode: 'MY', alertsRaised: 2, seizures: 4 },
+      { countryCode: 'TH', alertsRaised: 1, seizures: 3 },
+    ]);
+    expect(await byCountry(world.planner, world.operation.id)).toEqual([
+      { countryCode: 'MY', alertsRaised: 1, seizures: 4 },
+      { countryCode: 'TH', alertsRaised: 1, seizures: 3 },
+    ]);
+    expect(await byCountry(world.thailand, world.operation.id, true)).toEqual([
+      { countryCode: 'MY', alertsRaised: 2, seizures: 5 },
+      { countryCode: 'TH', alertsRaised: 1, seizures: 3 },
+    ]);
+  });
+
+  it('leave out an alert its originator withdrew', async () => {
+    const { kit } = seeded.world;
+    const { operation, malaysia } = await kit.jointOperation();
+    await operation.advanceTo('OPERATIONAL');
+    const raise = async (title: string) => {
+      const { result } = await kit.mutate(malaysia, 'raiseAlert', {
+        operationId: operation.id,
+        idempotencyKey: randomUUID(),
+        distribution: 'ALL_PARTICIPANTS',
+        category: 'INTELLIGENCE',
+        severity: 'LOW',
+        marking: 'GREEN',
+        title,
+      });
+      return result.id as string;
+    };
+    await raise('Nitrate consignment re-routed via Pasir Gudang');
+    const withdrawn = await raise('Nitrate consignment re-routed via Pasir Gudang (sent twice)');
+    await kit.mutate(malaysia, 'withdrawAlert', { alertId: withdrawn, reason: 'Raised twice by mistake.' });
+    expect(await byCountry(malaysia, operation.id)).toEqual([{ countryCode: 'MY', alertsRaised: 1, seizures: 0 }]);
   });
 });
 

@@ -8,6 +8,7 @@ import { CheckedDatabaseEnum } from '../checks/checks.graphql';
 import type { DatabaseCheckTotal, LicitShipmentTotal } from '../checks/checks.repo';
 import { OperationType, ProgrammeEnum } from '../operations/operations.graphql';
 import type { NationalityArrests } from './arrest-figures.repo';
+import type { CountryFigures } from './country-figures.repo';
 import { resultRows, type ResultRow, type RowTable } from './result-rows';
 import { CSV_TABLES, resultsCsv, resultsTotals } from './results-export';
 import { DEFAULT_EXPORT_MARKING } from './results.policy';
@@ -152,6 +153,17 @@ const NationalityArrestsType = builder.objectRef<NationalityArrests>('Nationalit
   }),
 });
 
+const CountryFiguresType = builder.objectRef<CountryFigures>('CountryFiguresRow').implement({
+  description: "One country's share of the operation: alerts its agencies raised, seizure reports made there.",
+  fields: (t) => ({
+    countryCode: t.exposeString('countryCode'),
+    alertsRaised: t.exposeInt('alertsRaised', {
+      description: 'Alerts raised by agencies of this country that the viewer may see, TEST and withdrawn alerts aside.',
+    }),
+    seizures: t.exposeInt('seizures', { description: 'Seizure reports counted here, by the country where the goods were seized.' }),
+  }),
+});
+
 const OutcomeCountType = builder.objectRef<{ outcome: (typeof AlertOutcomeEnum)['$inferType']; count: number }>('OutcomeCount').implement({
   fields: (t) => ({ outcome: t.field({ type: AlertOutcomeEnum, resolve: (row) => row.outcome }), count: t.exposeInt('count') }),
 });
@@ -200,6 +212,11 @@ const OperationResultsType = builder.objectRef<OperationResultsSource>('Operatio
       type: [NationalityArrestsType],
       description: 'Arrests per country of nationality, by nationality code; the row without a nationality last.',
       resolve: (source) => source.arrestsByNationality(),
+    }),
+    byCountry: t.field({
+      type: [CountryFiguresType],
+      description: 'Per country with an alert raised or a seizure counted, by country code; international organisations have none.',
+      resolve: (source) => source.byCountry(),
     }),
     alertOutcomes: t.field({
       type: [OutcomeCountType],

@@ -7,6 +7,7 @@ import { findWithStanding, type OperationRow } from '../operations/operations.re
 import { databaseCheckTotals, licitShipmentTotals, type DatabaseCheckTotal, type LicitShipmentTotal } from '../checks/checks.repo';
 import { alertFigures, type AlertFigures } from './alert-figures.repo';
 import { arrestsByNationality, type NationalityArrests } from './arrest-figures.repo';
+import { alertsRaisedByCountry, countryFigures, type CountryFigures } from './country-figures.repo';
 import { countOperations, programmeOperations, seizuresOfOperation, seizuresOfOperations } from './figure-scopes.repo';
 import { canSeeResults, exportedMarkings } from './results.policy';
 import { countedStatuses, seizureFigures, type SeizureFigures } from './seizure-figures.repo';
@@ -20,8 +21,8 @@ export interface CheckFigures {
 
 /**
  * The results of one operation for one viewer. Each side is read once, when a field first asks
- * for it, so a request runs at most seven statements (standing, seizures, arrests by
- * nationality, alerts, and three for the register of checks) whatever the data size, and the CSV
+ * for it, so a request runs at most eight statements (standing, seizures, arrests by
+ * nationality, alerts, alerts per country, and three for the register of checks) whatever the data size, and the CSV
  * tables are cut from the very figures the fields show.
  */
 export class OperationResultsSource {
@@ -58,6 +59,12 @@ export class OperationResultsSource {
       this.ctx.clock.now(),
     );
     return this.alertSide;
+  }
+
+  /** Per country, for the operations room's map: one more statement, only when asked. */
+  async byCountry(): Promise<CountryFigures[]> {
+    const [alertsRaised, seizures] = await Promise.all([alertsRaisedByCountry(this.ctx.db, this.viewer, this.operation.id), this.seizures()]);
+    return countryFigures(alertsRaised, seizures.byCountryAndCommodity);
   }
 
   /** The register is the operation's, like its seizures: its standing was checked when this source was made. */
