@@ -63,7 +63,10 @@ export class OperationResultsSource {
 
   /** Per country, for the operations room's map: one more statement, only when asked. */
   async byCountry(): Promise<CountryFigures[]> {
-    const [alertsRaised, seizures] = await Promise.all([alertsRaisedByCountry(this.ctx.db, this.viewer, this.operation.id), this.seizures()]);
+    const [alertsRaised, seizures] = await Promise.all([
+      alertsRaisedByCountry(this.ctx.db, this.viewer, this.operation.id),
+      this.seizures(),
+    ]);
     return countryFigures(alertsRaised, seizures.byCountryAndCommodity);
   }
 

@@ -272,41 +272,27 @@ const CheckEventFields = graphql(`
   }
 `);
 
-/** One page of the timeline, newest first; `after` pages back in time. */
-export const TimelineQuery = graphql(
+/** Everything the timeline says of one event, for every list of events (the timeline, the room's activity strip). */
+export const TimelineEventFields = graphql(
   `
-    query OperationTimeline($operationId: ID!, $after: String, $typename: String, $agencyId: ID) {
-      operation(id: $operationId) {
+    fragment TimelineEvent on OperationEvent {
+      __typename
+      cursor
+      type
+      occurredAt
+      actor {
         id
-        timeline(first: 50, after: $after, newestFirst: true, typename: $typename, agencyId: $agencyId) {
-          edges {
-            cursor
-            node {
-              __typename
-              cursor
-              type
-              occurredAt
-              actor {
-                id
-                displayName
-                agency {
-                  ...TimelineAgency
-                }
-              }
-              ...TimelineOperationEvent
-              ...TimelineParticipationEvent
-              ...TimelineAlertEvent
-              ...TimelineSeizureEvent
-              ...TimelineCheckEvent
-              ...TimelineAttachmentEvent
-            }
-          }
-          pageInfo {
-            hasNextPage
-            endCursor
-          }
+        displayName
+        agency {
+          ...TimelineAgency
         }
       }
+      ...TimelineOperationEvent
+      ...TimelineParticipationEvent
+      ...TimelineAlertEvent
+      ...TimelineSeizureEvent
+      ...TimelineCheckEvent
+      ...TimelineAttachmentEvent
     }
   `,
   [
@@ -318,6 +304,30 @@ export const TimelineQuery = graphql(
     CheckEventFields,
     AttachmentEventFields,
   ],
+);
+
+/** One page of the timeline, newest first; `after` pages back in time. */
+export const TimelineQuery = graphql(
+  `
+    query OperationTimeline($operationId: ID!, $after: String, $typename: String, $agencyId: ID) {
+      operation(id: $operationId) {
+        id
+        timeline(first: 50, after: $after, newestFirst: true, typename: $typename, agencyId: $agencyId) {
+          edges {
+            cursor
+            node {
+              ...TimelineEvent
+            }
+          }
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+        }
+      }
+    }
+  `,
+  [TimelineEventFields],
 );
 
 /** The agencies the reader may narrow the timeline to: those of the operation's participations. */
