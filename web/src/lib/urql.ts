@@ -3,6 +3,7 @@ import type { IntrospectionQuery } from 'graphql';
 import { Client, fetchExchange, subscriptionExchange } from 'urql';
 import schema from '../graphql/schema.json';
 import { subscribeLive } from './live-socket';
+import { operationFieldsChangedBy, PLAN_FIELDS, resultsChangedBy } from './operation-event-fields';
 
 // Types the server gives no id: they live inside their parent and are never shared between two.
 const EMBEDDED = [
@@ -16,6 +17,7 @@ const EMBEDDED = [
   'BaseQuantity',
   'CommodityCatalogue',
   'ConveyanceSubject',
+  'CountryFiguresRow',
   'DatabaseCheckFigures',
   'DatabaseChecksRow',
   'FieldError',
@@ -52,25 +54,6 @@ const ERRORS = [
 ] as const;
 
 const noKey = () => null;
-
-/** Fields of an operation that its events can change; an event drops them so every screen reads them anew. */
-const OPERATION_FIELDS_CHANGED_BY_EVENTS = new Set([
-  'phase',
-  'phaseGate',
-  'plannedPhases',
-  'participations',
-  'members',
-  'assignableUsers',
-  'targetCommodities',
-  'acknowledgementDeadlines',
-  'auditTrail',
-  'name',
-  'objectives',
-  'region',
-  'referenceTimeZone',
-  'finalReport',
-  'finalReportRecordedAt',
-]);
 
 type FieldArgs = Record<string, unknown> | null;
 
@@ -116,11 +99,12 @@ function invalidateOperation(
   operationId: string,
   also: (fieldName: string, args: FieldArgs) => boolean = () => false,
   carried: ReadonlySet<string> = new Set(),
+  changed: ReadonlySet<string> = PLAN_FIELDS,
 ) {
   const entity = { __typename: 'Operation', id: operationId };
   for (const field of cache.inspectFields(entity)) {
     if (carried.has(field.fieldName)) continue;
-    if (OPERATION_FIELDS_CHANGED_BY_EVENTS.has(field.fieldName) || also(field.fieldName, field.arguments)) {
+    if (changed.has(field.fieldName) || also(field.fieldName, field.arguments)) {
       cache.invalidate(entity, field.fieldName, field.arguments ?? undefined);
     }
   }
@@ -129,6 +113,15 @@ function invalidateOperation(
 function invalidateRootField(cache: Cache, fieldName: string) {
   for (const field of cache.inspectFields('Query')) {
     if (field.fieldName === fieldName) cache.invalidate('Query', field.fieldName, field.arguments ?? undefined);
+  }
+}
+
+/** The operation's results, whichever reports they include: they are keyed by their arguments. */
+function invalidateResults(cache: Cache, operationId: string) {
+  for (const field of cache.inspectFields('Query')) {
+    if (field.fieldName === 'operationResults' && field.arguments?.operationId === operationId) {
+      cache.invalidate('Query', field.fieldName, field.arguments);
+    }
   }
 }
 
@@ -183,10 +176,16 @@ export function createUrqlClient(): Client {
             createUser: (_result, _args, cache) => invalidateRootField(cache, 'users'),
           },
           Subscription: {
-            // The timeline's first page takes the new event; older pages never change.
+            // The timeline's first page takes the new event; older pages never change. The rest
+            // goes by the event's type (lib/operation-event-fields.ts).
             operationEvents: (result, args, cache) => {
-              invalidateOperation(cache, args.operationId as string, (name, fieldArgs) => name === 'timeline' && !fieldArgs?.after);
-              invalidateAlert(cache, result.operationEvents as Record<string, unknown> | undefined);
+              const operationId = args.operationId as string;
+              const event = result.operationEvents as Record<string, unknown> | undefined;
+              const type = event?.type as string | undefined;
+              const firstPage = (name: string, fieldArgs: FieldArgs) => name === 'timeline' && !fieldArgs?.after;
+              invalidateOperation(cache, operationId, firstPage, new Set(), operationFieldsChangedBy(type));
+              if (resultsChangedBy(type)) invalidateResults(cache, operationId);
+              invalidateAlert(cache, event);
             },
           },
         },
