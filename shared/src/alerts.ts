@@ -257,8 +257,11 @@ export const raiseAlertInput = z
   });
 export type RaiseAlertInput = z.infer<typeof raiseAlertInput>;
 
-/** The words a contact point looks for among an operation's alerts: bounded like a title, so a search costs what a title does. */
-export const alertFilterInput = z.object({ filter: z.object({ text: optionalText(200) }) });
+/**
+ * The words a contact point looks for among an operation's alerts: bounded like a title, so a
+ * search costs what a title does; and the originators' country, an ISO code like any other.
+ */
+export const alertFilterInput = z.object({ filter: z.object({ text: optionalText(200), raisedInCountry: countryCode.nullish() }) });
 
 export const acknowledgeAlertInput = z.object({ alertId: globalId });
 /** PENDING is where an alert stands before any word: feedback says what came of it. */

@@ -105,6 +105,13 @@ describe("an operation's alerts, filtered", () => {
     ]);
     expect(await refs(thailand, { outcome: 'SEIZED', category: 'INTELLIGENCE' })).toEqual([]);
     expect(await refs(thailand, { raisedByAgencyId: operation.id }), 'an id that is no agency matches nothing').toEqual([]);
+    expect(await refs(thailand, { raisedInCountry: 'MY' })).toEqual([restricted.reference, cash.reference, shipment.reference]);
+    expect(await refs(thailand, { raisedInCountry: 'th', severity: 'MEDIUM' }), 'the code in either case').toEqual([tip.reference]);
+    expect(await refs(indonesia, { raisedInCountry: 'MY' }), 'the restricted alert stays out').toEqual([
+      cash.reference,
+      shipment.reference,
+    ]);
+    expect(await refs(thailand, { raisedInCountry: 'ID' })).toEqual([]);
 
     await file.kit.mutate(thailand, 'giveAlertFeedback', { alertId: cash.id, outcome: 'NOTHING_FOUND' });
     expect(await refs(indonesia, { outcome: 'NOTHING_FOUND' })).toEqual([cash.reference]);
@@ -135,12 +142,17 @@ describe("an operation's alerts, filtered", () => {
     expect(await refs('_'), 'an underscore matches only an underscore').toEqual([tip.reference]);
   });
 
-  it('refuses words longer than a title, naming the field, and control characters', async () => {
+  it('refuses words longer than a title, naming the field, control characters, and a country that is no ISO code', async () => {
     const { operation, thailand } = await busyRoom();
-    for (const text of ['x'.repeat(201), 'nitrate\u0000']) {
+    for (const filter of [
+      { text: 'x'.repeat(201) },
+      { text: 'nitrate\u0000' },
+      { raisedInCountry: 'Malaysia' },
+      { raisedInCountry: 'XK' },
+    ]) {
       const response = await file.app.graphql(
         'query($id: ID!, $filter: AlertFilter) { operation(id: $id) { alerts(first: 5, filter: $filter) { edges { node { id } } } } }',
-        { id: operation.id, filter: { text } },
+        { id: operation.id, filter },
         { token: thailand.token },
       );
       expect(response.errors?.[0]?.extensions?.code, JSON.stringify(response.errors)).toBe('VALIDATION');

@@ -111,6 +111,9 @@ const AlertFilterInput = builder.inputType('AlertFilter', {
     severity: t.field({ type: AlertSeverityEnum }),
     category: t.field({ type: AlertCategoryEnum }),
     raisedByAgencyId: t.id({ description: 'The originating agency.' }),
+    raisedInCountry: t.string({
+      description: 'Raised by an agency of this country (ISO 3166-1 alpha-2), whichever of its agencies: the room map chooses a country.',
+    }),
     acknowledgement: t.field({ type: AcknowledgementStateEnum, description: "For the viewer's agency." }),
     outcome: t.field({ type: AlertOutcomeEnum }),
     text: t.string({
@@ -130,9 +133,11 @@ builder.objectField(OperationType, 'alerts', (t) =>
         if (before === undefined) throw new GraphQLError('Not an alerts cursor.', { extensions: { code: ERROR_CODES.VALIDATION } });
         const first = pageSize(args.first);
         const { raisedByAgencyId, ...rest } = args.filter ?? {};
+        const parsed = parseQueryArguments(alertFilterInput, { filter: { text: rest.text, raisedInCountry: rest.raisedInCountry } }).filter;
         const filter: AlertFilter = {
           ...rest,
-          text: parseQueryArguments(alertFilterInput, { filter: { text: rest.text } }).filter.text,
+          text: parsed.text,
+          raisedInCountry: parsed.raisedInCountry ?? null,
           raisedByAgencyId: raisedByAgencyId ? uuidFromGlobalId(String(raisedByAgencyId), 'Agency') : null,
         };
         // An originator that is no agency's id raised nothing: an empty page, not every alert.

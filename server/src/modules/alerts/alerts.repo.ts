@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gt, ilike, inArray, isNull, lt, ne, or, sql, type S
 import type { Db } from '../../db/client';
 import { containsPattern } from '../../db/contains-pattern';
 import { alertComments, alertCommodities, alertRecipients, alerts, operationCounters } from '../../db/schema/alerts';
+import { agencies } from '../../db/schema/accounts';
 import { participations } from '../../db/schema/operations';
 import type { Viewer } from '../../service-context';
 import { visibleTo } from '../operations/operations.repo';
@@ -76,6 +77,8 @@ export interface AlertFilter {
   severity?: AlertRow['severity'] | null;
   category?: AlertRow['category'] | null;
   raisedByAgencyId?: string | null;
+  /** ISO 3166-1 alpha-2: raised by any agency of this country. */
+  raisedInCountry?: string | null;
   acknowledgement?: AcknowledgementState | null;
   outcome?: AlertRow['outcome'] | null;
   text?: string | null;
@@ -96,6 +99,9 @@ function filterConditions(viewer: Viewer, filter: AlertFilter): (SQL | undefined
     filter.severity ? eq(alerts.severity, filter.severity) : undefined,
     filter.category ? eq(alerts.category, filter.category) : undefined,
     filter.raisedByAgencyId ? eq(alerts.raisedByAgencyId, filter.raisedByAgencyId) : undefined,
+    filter.raisedInCountry
+      ? sql`${alerts.raisedByAgencyId} in (select ${agencies.id} from ${agencies} where ${agencies.countryCode} = ${filter.raisedInCountry})`
+      : undefined,
     filter.acknowledgement ? acknowledgementCondition(viewer, filter.acknowledgement) : undefined,
     filter.outcome ? eq(alerts.outcome, filter.outcome) : undefined,
     pattern ? or(ilike(alerts.title, pattern), ilike(alerts.description, pattern)) : undefined,
