@@ -171,7 +171,8 @@ describe('figures per country, for the operations room map', () => {
         marking: 'GREEN',
         title,
       });
-      return result.id as string;
+      expect(result?.__typename, JSON.stringify(result)).toBe('Alert');
+      return result!.id as string;
     };
     await raise('Nitrate consignment re-routed via Pasir Gudang');
     const withdrawn = await raise('Nitrate consignment re-routed via Pasir Gudang (sent twice)');
