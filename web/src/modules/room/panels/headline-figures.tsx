@@ -19,7 +19,7 @@ const words = defineMessages({
   },
 });
 
-function Figure({ label, value, detail, tone }: { label: ReactNode; value: string; detail?: ReactNode; tone?: 'warn' }) {
+function Figure({ label, value, detail, tone }: { label: ReactNode; value: string; detail?: ReactNode; tone?: 'warn' | 'none' }) {
   return (
     <div className={tone ? `room-figure room-figure-${tone}` : 'room-figure'}>
       <dt>{label}</dt>
@@ -55,14 +55,14 @@ export function HeadlineFigures({ operationId }: { operationId: string }) {
             value={number(totals.alertsOverdue)}
             {...(totals.alertsOverdue > 0 ? { tone: 'warn' as const } : {})}
           />
-          <Figure
-            label={<FormattedMessage {...words.medianToAcknowledge} />}
-            value={
-              median === null || median === undefined
-                ? intl.formatMessage(words.noMedian)
-                : intl.formatNumber(median, { style: 'unit', unit: 'minute', unitDisplay: 'short', maximumFractionDigits: 0 })
-            }
-          />
+          {median === null || median === undefined ? (
+            <Figure label={<FormattedMessage {...words.medianToAcknowledge} />} value={intl.formatMessage(words.noMedian)} tone="none" />
+          ) : (
+            <Figure
+              label={<FormattedMessage {...words.medianToAcknowledge} />}
+              value={intl.formatNumber(median, { style: 'unit', unit: 'minute', unitDisplay: 'short', maximumFractionDigits: 0 })}
+            />
+          )}
           <Figure
             label={<FormattedMessage {...words.seizures} />}
             value={number(totals.seizures)}

@@ -111,7 +111,7 @@ export function RoomMap({ operationId, chosenCountry = null, onCountryChosen }: 
               key={dot.countryCode}
               cx={dot.x}
               cy={dot.y}
-              r={7}
+              r={9}
               className={dot.countryCode === chosenCountry ? 'map-dot map-participating map-chosen' : 'map-dot map-participating'}
               data-country={dot.countryCode}
               onClick={() => choose(dot.countryCode)}
