@@ -4,6 +4,7 @@ import { Client, fetchExchange, subscriptionExchange } from 'urql';
 import schema from '../graphql/schema.json';
 import { subscribeLive } from './live-socket';
 import { operationFieldsChangedBy, PLAN_FIELDS, resultsChangedBy } from './operation-event-fields';
+import { resultsMayHaveChanged } from './results-changes';
 
 // Types the server gives no id: they live inside their parent and are never shared between two.
 const EMBEDDED = [
@@ -116,15 +117,6 @@ function invalidateRootField(cache: Cache, fieldName: string) {
   }
 }
 
-/** The operation's results, whichever reports they include: they are keyed by their arguments. */
-function invalidateResults(cache: Cache, operationId: string) {
-  for (const field of cache.inspectFields('Query')) {
-    if (field.fieldName === 'operationResults' && field.arguments?.operationId === operationId) {
-      cache.invalidate('Query', field.fieldName, field.arguments);
-    }
-  }
-}
-
 const operationIdOf = (args: Record<string, unknown>): string | undefined => {
   const input = args.input as { operationId?: string } | undefined;
   return input?.operationId;
@@ -184,7 +176,7 @@ export function createUrqlClient(): Client {
               const type = event?.type as string | undefined;
               const firstPage = (name: string, fieldArgs: FieldArgs) => name === 'timeline' && !fieldArgs?.after;
               invalidateOperation(cache, operationId, firstPage, new Set(), operationFieldsChangedBy(type));
-              if (resultsChangedBy(type)) invalidateResults(cache, operationId);
+              if (resultsChangedBy(type)) resultsMayHaveChanged(operationId);
               invalidateAlert(cache, event);
             },
           },
