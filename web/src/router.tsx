@@ -11,6 +11,8 @@ import { OperationLayout } from './modules/operations/operation-layout';
 import { OperationsPage } from './modules/operations/operations-page';
 import { OverviewPage } from './modules/operations/overview-page';
 import { ParticipantsPage } from './modules/participants/participants-page';
+import { RoomPage } from './modules/room/room-page';
+import { validateRoomSearch } from './modules/room/room-search';
 import { TimelinePage } from './modules/timeline/timeline-page';
 import { NotFoundPage } from './shell/not-found-page';
 import { RootLayout } from './shell/root-layout';
@@ -66,6 +68,12 @@ const timelineRoute = createRoute({
   validateSearch: (search: Record<string, unknown>): TimelineSearch => ({ type: text(search.type), agency: text(search.agency) }),
   component: TimelinePage,
 });
+const roomRoute = createRoute({
+  getParentRoute: () => operationRoute,
+  path: '/room',
+  validateSearch: validateRoomSearch,
+  component: RoomPage,
+});
 const auditRoute = createRoute({ getParentRoute: () => operationRoute, path: '/audit', component: AuditPage });
 const raiseAlertRoute = createRoute({ getParentRoute: () => operationRoute, path: '/alerts/new', component: RaiseAlertPage });
 const alertRoute = createRoute({ getParentRoute: () => operationRoute, path: '/alerts/$alertId', component: AlertDetailPage });
@@ -95,7 +103,7 @@ const routeTree = rootRoute.addChildren([
   homeRoute,
   operationsRoute,
   newOperationRoute,
-  operationRoute.addChildren([overviewRoute, editRoute, participantsRoute, timelineRoute, auditRoute, raiseAlertRoute, alertRoute]),
+  operationRoute.addChildren([overviewRoute, editRoute, participantsRoute, roomRoute, timelineRoute, auditRoute, raiseAlertRoute, alertRoute]),
   adminRoute.addChildren([adminIndexRoute, agenciesRoute, usersRoute]),
 ]);
 

@@ -169,15 +169,23 @@ export function createUrqlClient(): Client {
           },
           Subscription: {
             // The timeline's first page takes the new event; older pages never change. The rest
-            // goes by the event's type (lib/operation-event-fields.ts).
+            // goes by the event's type (lib/operation-event-fields.ts). Lists of alerts are kept
+            // by the room from the alerts the events carry (modules/room), except after a resync,
+            // when events were lost and every list is read again.
             operationEvents: (result, args, cache) => {
               const operationId = args.operationId as string;
               const event = result.operationEvents as Record<string, unknown> | undefined;
               const type = event?.type as string | undefined;
-              const firstPage = (name: string, fieldArgs: FieldArgs) => name === 'timeline' && !fieldArgs?.after;
+              const resync = type === 'RESYNC_REQUIRED';
+              const firstPage = (name: string, fieldArgs: FieldArgs) =>
+                (name === 'timeline' && !fieldArgs?.after) || (resync && name === 'alerts');
               invalidateOperation(cache, operationId, firstPage, new Set(), operationFieldsChangedBy(type));
               if (resultsChangedBy(type)) resultsMayHaveChanged(operationId);
               invalidateAlert(cache, event);
+              if (resync) {
+                invalidateRootField(cache, 'awaitingMyAcknowledgement');
+                invalidateRootField(cache, 'awaitingMyFeedback');
+              }
             },
           },
         },

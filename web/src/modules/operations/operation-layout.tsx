@@ -1,10 +1,10 @@
 import { Link, Outlet, useParams } from '@tanstack/react-router';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { defineMessages } from '../../i18n/define-messages';
-import { useQuery, useSubscription } from 'urql';
-import { graphql } from '../../graphql/graphql';
+import { useQuery } from 'urql';
 import { phaseWords, programmeWords } from '../../i18n/codes';
 import { NotFoundPage } from '../../shell/not-found-page';
+import { useOperationEvents } from '../live/use-operation-events';
 import { LoadError, Skeleton } from '../../ui/page-state';
 import { mayRaise } from '../alerts/alert-permissions';
 import { isCoordinator, isOpen, OperationContext, OperationHeaderQuery, readsAuditTrail } from './operation-context';
@@ -13,6 +13,7 @@ const words = defineMessages({
   sections: { id: 'operation.nav.label', defaultMessage: 'Operation' },
   overview: { id: 'operation.nav.overview', defaultMessage: 'Overview' },
   participants: { id: 'operation.nav.participants', defaultMessage: 'Participants' },
+  room: { id: 'operation.nav.room', defaultMessage: 'Room' },
   timeline: { id: 'operation.nav.timeline', defaultMessage: 'Timeline' },
   audit: { id: 'operation.nav.audit', defaultMessage: 'Audit trail' },
   edit: { id: 'operation.nav.edit', defaultMessage: 'Edit the plan' },
@@ -20,71 +21,14 @@ const words = defineMessages({
   raiseAlert: { id: 'operation.raiseAlert', defaultMessage: 'Raise an alert' },
 });
 
-// The layout listens to the operation's events while any of its pages is open: each event drops
-// the fields it may change from the cache (lib/urql.ts), and every screen showing them asks again;
-// an event about an alert names it, so that alert's page refreshes too.
-const OperationEventsSubscription = graphql(`
-  subscription OperationEvents($operationId: ID!) {
-    operationEvents(operationId: $operationId) {
-      __typename
-      cursor
-      type
-      occurredAt
-      ... on AlertRaisedEvent {
-        alert {
-          id
-        }
-      }
-      ... on AlertAcknowledgedEvent {
-        alert {
-          id
-        }
-      }
-      ... on AlertAmendedEvent {
-        alert {
-          id
-        }
-      }
-      ... on AlertCommentedEvent {
-        alert {
-          id
-        }
-      }
-      ... on AlertFeedbackGivenEvent {
-        alert {
-          id
-        }
-      }
-      ... on AlertOverdueEvent {
-        alert {
-          id
-        }
-      }
-      ... on AlertReconciledEvent {
-        alert {
-          id
-        }
-      }
-      ... on AlertWithdrawnEvent {
-        alert {
-          id
-        }
-      }
-      ... on AttachmentAddedEvent {
-        attachedTo: alert {
-          id
-        }
-      }
-    }
-  }
-`);
-
 export function OperationLayout() {
   const intl = useIntl();
   const { code } = useParams({ from: '/operations/$code' });
   const [{ data, fetching, error }, reexecute] = useQuery({ query: OperationHeaderQuery, variables: { code } });
   const operation = data?.operationByCode ?? null;
-  useSubscription({ query: OperationEventsSubscription, variables: { operationId: operation?.id ?? '' }, pause: !operation });
+  // The layout holds the operation's stream open while any of its pages is: each event drops the
+  // fields it may change from the cache (lib/urql.ts), and every screen showing them asks again.
+  useOperationEvents(operation?.id ?? null, () => {});
 
   if (fetching && !data) return <Skeleton lines={4} />;
   if (error && !data) return <LoadError error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
@@ -116,6 +60,9 @@ export function OperationLayout() {
           </Link>
           <Link to="/operations/$code/participants" {...tab}>
             <FormattedMessage {...words.participants} />
+          </Link>
+          <Link to="/operations/$code/room" {...tab}>
+            <FormattedMessage {...words.room} />
           </Link>
           <Link to="/operations/$code/timeline" {...tab}>
             <FormattedMessage {...words.timeline} />

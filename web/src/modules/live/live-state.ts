@@ -1,0 +1,46 @@
+import { useSyncExternalStore } from 'react';
+import { onSocketState, socketState, type SocketState } from '../../lib/live-socket';
+
+/**
+ * The live link as the reader is told it: the socket's state, and `catching-up` while it is
+ * connected but a stream is still replaying what it missed (after a drop or a reload).
+ */
+export type LiveState = Exclude<SocketState, { kind: 'connected' }> | { kind: 'connected' } | { kind: 'catching-up' };
+
+const catchingUp = new Set<string>();
+const listeners = new Set<() => void>();
+let snapshot: LiveState = compute();
+
+function compute(): LiveState {
+  const socket = socketState();
+  return socket.kind === 'connected' && catchingUp.size > 0 ? { kind: 'catching-up' } : socket;
+}
+
+function refresh() {
+  const next = compute();
+  const same =
+    next.kind === snapshot.kind &&
+    (next.kind !== 'reconnecting' || (snapshot.kind === 'reconnecting' && next.nextTryAt === snapshot.nextTryAt));
+  if (same) return;
+  snapshot = next;
+  for (const listener of listeners) listener();
+}
+
+onSocketState(refresh);
+
+/** A stream says it is replaying (true) or has caught up (false). */
+export function setStreamCatchingUp(operationId: string, replaying: boolean): void {
+  if (replaying) catchingUp.add(operationId);
+  else catchingUp.delete(operationId);
+  refresh();
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** The live link's state, re-rendering on each change: live, reconnecting (and when), catching up, offline. */
+export function useLiveState(): LiveState {
+  return useSyncExternalStore(subscribe, () => snapshot);
+}

@@ -1,0 +1,162 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { renderAnswered } from '../../fixed-answers.test-support';
+import { SessionContext } from '../../shell/viewer-context';
+import type { Viewer } from '../session/viewer';
+import { AlertFeed } from './alert-feed';
+import type { RoomAlert } from './room-alert-fields';
+
+// The feed as a contact point of agency B sees it, urql answering from fixed pages. happy-dom lays
+// nothing out, so the scroll box and each row are given the sizes a browser would measure.
+
+const NOW = new Date('2026-11-30T09:00:00.000Z').getTime();
+const agency = (id: string, acronym: string) => ({ id, name: `${acronym} Customs`, acronym, countryCode: 'MY' });
+const A = agency('A', 'RMCD');
+const B = agency('B', 'TCD');
+
+const viewer: Viewer = {
+  id: 'VXNlcjoy',
+  email: 'contact@tcd.demo',
+  displayName: 'Somchai P.',
+  isAdmin: false,
+  mustChangePassword: false,
+  locale: 'en',
+  timeZone: 'Asia/Bangkok',
+  agency: { ...B, kind: 'CUSTOMS' },
+};
+
+function alertNumber(n: number, change: Partial<RoomAlert> = {}): RoomAlert {
+  const minutesAgo = n * 2;
+  return {
+    id: `alert-${n}`,
+    reference: `OP-1/A-${String(n).padStart(4, '0')}`,
+    title: `Alert number ${n}`,
+    severity: n % 10 === 0 ? 'CRITICAL' : 'MEDIUM',
+    category: 'SHIPMENT',
+    marking: 'AMBER',
+    distribution: 'RESTRICTED',
+    outcome: 'PENDING',
+    raisedAt: new Date(NOW - minutesAgo * 60_000).toISOString(),
+    withdrawnAt: null,
+    raisedByAgency: A,
+    recipients: [
+      {
+        dueAt: new Date(NOW - minutesAgo * 60_000 + 30 * 60_000).toISOString(),
+        acknowledgedAt: null,
+        overdue: false,
+        agency: B,
+        feedback: null,
+      },
+    ],
+    ...change,
+  };
+}
+
+const page = (alerts: RoomAlert[], hasNextPage = false) => ({
+  operation: { id: 'op', alerts: { edges: alerts.map((node) => ({ cursor: `cursor-${node.id}`, node })), pageInfo: { hasNextPage } } },
+});
+
+const operation = { id: 'op', code: 'OP-1', referenceTimeZone: 'Asia/Bangkok' };
+
+function renderFeed(alerts: RoomAlert[], mutations: unknown[] = [], patches = new Map<string, RoomAlert>()) {
+  const changed = vi.fn();
+  const result = renderAnswered(
+    <AlertFeed operation={operation} search={{}} patches={patches} onChanged={changed} onClearFilters={() => {}} />,
+    { queries: { RoomAlerts: page(alerts) }, mutations },
+    (children) => <SessionContext value={{ viewer, timeZone: viewer.timeZone, endSession() {} }}>{children}</SessionContext>,
+  );
+  return { ...result, changed };
+}
+
+describe('the alert feed', () => {
+  const sizes = {
+    clientHeight: Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientHeight'),
+    offsetHeight: Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'offsetHeight'),
+  };
+  beforeAll(() => {
+    vi.useFakeTimers({ now: NOW, toFake: ['Date'] });
+    Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
+      configurable: true,
+      get(this: HTMLElement) {
+        return this.classList.contains('feed-scroll') ? 600 : 0;
+      },
+    });
+    Object.defineProperty(HTMLElement.prototype, 'offsetHeight', {
+      configurable: true,
+      get(this: HTMLElement) {
+        return this.classList.contains('feed-item') ? 100 : 0;
+      },
+    });
+  });
+  afterAll(() => {
+    vi.useRealTimers();
+    if (sizes.clientHeight) Object.defineProperty(HTMLElement.prototype, 'clientHeight', sizes.clientHeight);
+    if (sizes.offsetHeight) Object.defineProperty(HTMLElement.prototype, 'offsetHeight', sizes.offsetHeight);
+  });
+
+  it('draws only the rows in view out of hundreds, newest first', async () => {
+    renderFeed(Array.from({ length: 300 }, (_, index) => alertNumber(index + 1)));
+    const feed = await screen.findByRole('feed', { name: 'Alerts, newest first' });
+    const rows = within(feed).getAllByRole('article');
+    expect(rows.length).toBeGreaterThan(3);
+    expect(rows.length).toBeLessThan(30);
+    expect(rows[0]).toHaveAccessibleName('OP-1/A-0001 Alert number 1');
+    expect(rows[0]).toHaveAttribute('aria-setsize', '300');
+  });
+
+  it('shows the marking, category, distribution, sender, outcome and a countdown to the deadline', async () => {
+    renderFeed([alertNumber(1)]);
+    const row = await screen.findByRole('article', { name: /Alert number 1/ });
+    for (const text of [
+      'TLP:AMBER',
+      'Shipment',
+      'Named agencies only',
+      'From RMCD Customs (RMCD, Malaysia)',
+      'Outcome: Pending',
+      'Medium',
+    ]) {
+      expect(row).toHaveTextContent(text);
+    }
+    expect(within(row).getByText('due in 28 min')).toBeInTheDocument();
+    expect(within(row).getByRole('button', { name: 'Acknowledge OP-1/A-0001' })).toBeEnabled();
+  });
+
+  it('turns the countdown overdue, in words, once the deadline has passed', async () => {
+    renderFeed([alertNumber(20)]);
+    const row = await screen.findByRole('article', { name: /Alert number 20/ });
+    expect(within(row).getByText('overdue by 10 min')).toHaveClass('overdue');
+    expect(row).toHaveTextContent('Critical');
+  });
+
+  it('acknowledges for the viewer’s agency and shows the answer at once', async () => {
+    const acknowledged = alertNumber(1, {
+      recipients: [{ ...alertNumber(1).recipients[0]!, acknowledgedAt: new Date(NOW).toISOString() }],
+    });
+    const { user, sentInputs, changed } = renderFeed([alertNumber(1)], [{ acknowledgeAlert: { __typename: 'Alert', ...acknowledged } }]);
+    vi.useRealTimers();
+    await user.click(await screen.findByRole('button', { name: 'Acknowledge OP-1/A-0001' }));
+    await waitFor(() => expect(changed).toHaveBeenCalledWith(expect.objectContaining({ id: 'alert-1' })));
+    expect(sentInputs()).toEqual([{ alertId: 'alert-1' }]);
+    vi.useFakeTimers({ now: NOW, toFake: ['Date'] });
+  });
+
+  it('shows an alert as the stream last told it, over the page loaded', async () => {
+    const withdrawn = alertNumber(1, { withdrawnAt: new Date(NOW).toISOString(), outcome: 'NOTHING_FOUND' });
+    renderFeed([alertNumber(1)], [], new Map([['alert-1', withdrawn]]));
+    const row = await screen.findByRole('article', { name: /Alert number 1/ });
+    expect(row).toHaveTextContent('Withdrawn');
+    expect(row).toHaveTextContent('Outcome: Nothing found');
+    expect(within(row).queryByRole('button', { name: /Acknowledge/ })).toBeNull();
+  });
+
+  it('asks nothing of an agency it was not sent to', async () => {
+    renderFeed([alertNumber(1, { recipients: [] })]);
+    const row = await screen.findByRole('article', { name: /Alert number 1/ });
+    expect(within(row).queryByRole('button', { name: /Acknowledge/ })).toBeNull();
+  });
+
+  it('says so when there is no alert yet', async () => {
+    renderFeed([]);
+    expect(await screen.findByText('No alert yet in this operation.')).toBeInTheDocument();
+  });
+});

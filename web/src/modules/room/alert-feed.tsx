@@ -1,0 +1,169 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useId, useRef } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { defineMessages } from '../../i18n/define-messages';
+import { EmptyState, LoadError, Skeleton } from '../../ui/page-state';
+import { useNow } from '../../ui/time';
+import { useNewestFirst, type NewestFirst } from '../timeline/use-newest-first';
+import { inOperation } from './alert-state';
+import { AlertRow } from './alert-row';
+import { AwaitingFeedbackQuery, FEED_PAGE, RoomAlertsQuery } from './feed-documents';
+import type { RoomAlert } from './room-alert-fields';
+import type { RoomSearch } from './room-search';
+
+const words = defineMessages({
+  feed: { id: 'room.feed.label', defaultMessage: 'Alerts, newest first' },
+  none: { id: 'room.feed.none', defaultMessage: 'No alert yet in this operation.' },
+  noneFiltered: { id: 'room.feed.noneFiltered', defaultMessage: 'No alert matches these filters.' },
+  clear: { id: 'room.feed.clear', defaultMessage: 'Show every alert' },
+  loadingOlder: { id: 'room.feed.loadingOlder', defaultMessage: 'Loading older alerts…' },
+  olderFailed: { id: 'room.feed.olderFailed', defaultMessage: 'Older alerts could not be loaded.' },
+  end: { id: 'room.feed.end', defaultMessage: 'This is the first alert of the operation.' },
+  restarted: {
+    id: 'room.feed.restarted',
+    defaultMessage: 'Many alerts arrived at once: the feed starts again from the newest. Scroll down for the others.',
+  },
+});
+
+// A row's height before it is measured; rows wrap on a narrow screen and are measured as drawn.
+const ESTIMATED_ROW_PX = 96;
+// Older alerts are asked for this many rows before the end comes into view, so scrolling never waits.
+const PREFETCH_ROWS = 15;
+
+interface FeedProps {
+  operation: { id: string; code: string; referenceTimeZone: string };
+  search: RoomSearch;
+  /** Alerts as the stream or an acknowledgement last told them, newer than the pages loaded. */
+  patches: ReadonlyMap<string, RoomAlert>;
+  onChanged(alert: RoomAlert): void;
+  onClearFilters(): void;
+}
+
+/** The room's alerts, newest first; the filter "awaiting my feedback" reads another list of the API. */
+export function AlertFeed(props: FeedProps) {
+  return props.search.awaiting === 'feedback' ? <AwaitingFeedbackFeed {...props} /> : <FilteredFeed {...props} />;
+}
+
+function FilteredFeed(props: FeedProps) {
+  const { operation, search } = props;
+  const filter = {
+    ...(search.severity ? { severity: search.severity } : {}),
+    ...(search.category ? { category: search.category } : {}),
+    ...(search.agency ? { raisedByAgencyId: search.agency } : {}),
+    ...(search.awaiting === 'acknowledgement' ? { acknowledgement: 'AWAITING' as const } : {}),
+  };
+  const feed = useNewestFirst(
+    RoomAlertsQuery,
+    { operationId: operation.id, filter, first: FEED_PAGE, after: null },
+    (data) => data.operation?.alerts,
+  );
+  return <AlertList {...props} feed={feed} keep={() => true} />;
+}
+
+function AwaitingFeedbackFeed(props: FeedProps) {
+  const { operation, search } = props;
+  const feed = useNewestFirst(AwaitingFeedbackQuery, { first: FEED_PAGE, after: null }, (data) => data.awaitingMyFeedback);
+  const keep = (alert: RoomAlert) =>
+    inOperation(alert, operation.code) &&
+    (!search.severity || alert.severity === search.severity) &&
+    (!search.category || alert.category === search.category) &&
+    (!search.agency || alert.raisedByAgency.id === search.agency);
+  return <AlertList {...props} feed={feed} keep={keep} />;
+}
+
+function AlertList({
+  operation,
+  search,
+  patches,
+  onChanged,
+  onClearFilters,
+  feed,
+  keep,
+}: FeedProps & { feed: NewestFirst<RoomAlert>; keep(alert: RoomAlert): boolean }) {
+  const intl = useIntl();
+  const ids = useId();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const now = useNow(15_000);
+  const alerts = (feed.loaded?.edges ?? []).map((edge) => patches.get(edge.node.id) ?? edge.node).filter(keep);
+  const virtualizer = useVirtualizer({
+    count: alerts.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ESTIMATED_ROW_PX,
+    overscan: 6,
+    getItemKey: (index) => alerts[index]?.id ?? index,
+  });
+  const items = virtualizer.getVirtualItems();
+  const lastShown = items.at(-1)?.index ?? -1;
+  const { loaded, showOlder, loadingOlder, olderError } = feed;
+
+  useEffect(() => {
+    if (loaded?.hasOlder && !loadingOlder && !olderError && lastShown >= alerts.length - PREFETCH_ROWS) void showOlder();
+  }, [loaded, loadingOlder, olderError, lastShown, alerts.length, showOlder]);
+
+  if (!loaded) {
+    if (feed.error) return <LoadError error={feed.error} onRetry={feed.retry} />;
+    return <Skeleton lines={6} />;
+  }
+  if (alerts.length === 0 && !loaded.hasOlder) {
+    const filtered = !!(search.severity || search.category || search.agency || search.awaiting);
+    return (
+      <EmptyState
+        title={<FormattedMessage {...(filtered ? words.noneFiltered : words.none)} />}
+        action={
+          filtered && (
+            <button type="button" onClick={onClearFilters}>
+              <FormattedMessage {...words.clear} />
+            </button>
+          )
+        }
+      />
+    );
+  }
+
+  return (
+    <>
+      {loaded.restarted && (
+        <p className="notice" role="status">
+          <FormattedMessage {...words.restarted} />
+        </p>
+      )}
+      <div ref={scrollRef} className="feed-scroll" data-testid="alert-feed-scroll">
+        <div
+          role="feed"
+          aria-label={intl.formatMessage(words.feed)}
+          aria-busy={loadingOlder}
+          className="feed-canvas"
+          style={{ height: virtualizer.getTotalSize() }}
+        >
+          {items.map((item) => {
+            const alert = alerts[item.index]!;
+            const titleId = `${ids}-${alert.id}`;
+            return (
+              <article
+                key={item.key}
+                data-index={item.index}
+                ref={virtualizer.measureElement}
+                aria-labelledby={titleId}
+                aria-posinset={item.index + 1}
+                aria-setsize={loaded.hasOlder ? -1 : alerts.length}
+                className="feed-item"
+                style={{ transform: `translateY(${item.start}px)` }}
+              >
+                <AlertRow alert={alert} referenceZone={operation.referenceTimeZone} now={now} onChanged={onChanged} titleId={titleId} />
+              </article>
+            );
+          })}
+        </div>
+        <p className="feed-end muted" role="status">
+          {loadingOlder ? (
+            <FormattedMessage {...words.loadingOlder} />
+          ) : olderError ? (
+            <FormattedMessage {...words.olderFailed} />
+          ) : !loaded.hasOlder ? (
+            <FormattedMessage {...words.end} />
+          ) : null}
+        </p>
+      </div>
+    </>
+  );
+}

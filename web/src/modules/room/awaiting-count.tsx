@@ -1,0 +1,47 @@
+import { FormattedMessage, useIntl } from 'react-intl';
+import { useQuery } from 'urql';
+import { defineMessages } from '../../i18n/define-messages';
+import { useDocumentTitle } from '../../ui/use-document-title';
+import { AWAITING_COUNT_LIMIT, AwaitingAcknowledgementQuery } from './feed-documents';
+
+const words = defineMessages({
+  label: { id: 'room.awaiting.label', defaultMessage: 'Awaiting your acknowledgement' },
+  critical: { id: 'room.awaiting.critical', defaultMessage: '{count, plural, one {# critical} other {# critical}}' },
+  show: { id: 'room.awaiting.show', defaultMessage: 'Show them' },
+  title: { id: 'room.awaiting.title', defaultMessage: '({count}) Operations room' },
+  room: { id: 'room.title', defaultMessage: 'Operations room' },
+});
+
+/**
+ * How many alerts wait for the viewer's agency to acknowledge them, always in view and in the
+ * browser tab's title (a reader on another tab sees it grow). Withdrawn alerts ask nothing more.
+ */
+export function AwaitingCount({ operationId, operationCode, onShow }: { operationId: string; operationCode: string; onShow(): void }) {
+  const intl = useIntl();
+  const [{ data }] = useQuery({ query: AwaitingAcknowledgementQuery, variables: { operationId, first: AWAITING_COUNT_LIMIT } });
+  const page = data?.operation?.awaiting;
+  const awaiting = (page?.edges ?? []).filter((edge) => !edge.node.withdrawnAt);
+  const count = awaiting.length;
+  const critical = awaiting.filter((edge) => edge.node.severity === 'CRITICAL').length;
+  const shown = page?.pageInfo.hasNextPage ? `${intl.formatNumber(count)}+` : intl.formatNumber(count);
+  useDocumentTitle(page && count > 0 ? intl.formatMessage(words.title, { count: shown }) : intl.formatMessage(words.room), operationCode);
+  return (
+    <div className={count > 0 ? 'awaiting-count has-awaiting' : 'awaiting-count'} data-testid="awaiting-count">
+      <p className="awaiting-figure">{page ? shown : '…'}</p>
+      <p className="awaiting-label">
+        <FormattedMessage {...words.label} />
+        {critical > 0 && (
+          <span className="badge badge-danger">
+            <span aria-hidden="true">▲ </span>
+            {intl.formatMessage(words.critical, { count: critical })}
+          </span>
+        )}
+      </p>
+      {count > 0 && (
+        <button type="button" className="link-button" onClick={onShow}>
+          <FormattedMessage {...words.show} />
+        </button>
+      )}
+    </div>
+  );
+}

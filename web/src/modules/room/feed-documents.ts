@@ -1,0 +1,111 @@
+import { graphql } from '../../graphql/graphql';
+import { MutationProblemFields } from '../../graphql/mutation-problem';
+import { RoomAlertFields } from './room-alert-fields';
+
+export const FEED_PAGE = 50;
+
+/** The operation's alerts the viewer may see, newest first, a page at a time, narrowed by the filter. */
+export const RoomAlertsQuery = graphql(
+  `
+    query RoomAlerts($operationId: ID!, $filter: AlertFilter, $first: Int!, $after: String) {
+      operation(id: $operationId) {
+        id
+        alerts(first: $first, after: $after, filter: $filter) {
+          edges {
+            cursor
+            node {
+              ...RoomAlert
+            }
+          }
+          pageInfo {
+            hasNextPage
+          }
+        }
+      }
+    }
+  `,
+  [RoomAlertFields],
+);
+
+/**
+ * What the viewer's agency acknowledged and has not answered yet. The list spans every operation
+ * (the API has it per viewer, not per operation): the room keeps those of its own operation.
+ */
+export const AwaitingFeedbackQuery = graphql(
+  `
+    query RoomAwaitingFeedback($first: Int!, $after: String) {
+      awaitingMyFeedback(first: $first, after: $after) {
+        edges {
+          cursor
+          node {
+            ...RoomAlert
+          }
+        }
+        pageInfo {
+          hasNextPage
+        }
+      }
+    }
+  `,
+  [RoomAlertFields],
+);
+
+/** The most the count says exactly; beyond it, "500+". */
+export const AWAITING_COUNT_LIMIT = 500;
+
+/** Every alert of the operation addressed to the viewer's agency and not acknowledged by it. */
+export const AwaitingAcknowledgementQuery = graphql(`
+  query RoomAwaitingAcknowledgement($operationId: ID!, $first: Int!) {
+    operation(id: $operationId) {
+      id
+      awaiting: alerts(first: $first, filter: { acknowledgement: AWAITING }) {
+        edges {
+          node {
+            id
+            severity
+            withdrawnAt
+          }
+        }
+        pageInfo {
+          hasNextPage
+        }
+      }
+    }
+  }
+`);
+
+export const AcknowledgeAlertMutation = graphql(
+  `
+    mutation RoomAcknowledgeAlert($input: AcknowledgeAlertInput!) {
+      acknowledgeAlert(input: $input) {
+        __typename
+        ... on Alert {
+          ...RoomAlert
+        }
+        ... on Error {
+          ...MutationProblem
+        }
+      }
+    }
+  `,
+  [RoomAlertFields, MutationProblemFields],
+);
+
+/** The agencies of the operation, for the filter by originating agency. */
+export const RoomAgenciesQuery = graphql(`
+  query RoomAgencies($operationId: ID!) {
+    operation(id: $operationId) {
+      id
+      participations {
+        id
+        status
+        agency {
+          id
+          name
+          acronym
+          countryCode
+        }
+      }
+    }
+  }
+`);
