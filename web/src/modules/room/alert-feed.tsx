@@ -5,7 +5,8 @@ import { defineMessages } from '../../i18n/define-messages';
 import { EmptyState, LoadError, Skeleton } from '../../ui/page-state';
 import { useNow } from '../../ui/time';
 import { useNewestFirst, type NewestFirst } from '../timeline/use-newest-first';
-import { inOperation } from './alert-state';
+import { useSession } from '../../shell/viewer-context';
+import { feedAlerts, inOperation, matchesSearch } from './alert-state';
 import { AlertRow } from './alert-row';
 import { AwaitingFeedbackQuery, FEED_PAGE, RoomAlertsQuery } from './feed-documents';
 import type { RoomAlert } from './room-alert-fields';
@@ -19,10 +20,6 @@ const words = defineMessages({
   loadingOlder: { id: 'room.feed.loadingOlder', defaultMessage: 'Loading older alerts…' },
   olderFailed: { id: 'room.feed.olderFailed', defaultMessage: 'Older alerts could not be loaded.' },
   end: { id: 'room.feed.end', defaultMessage: 'This is the first alert of the operation.' },
-  restarted: {
-    id: 'room.feed.restarted',
-    defaultMessage: 'Many alerts arrived at once: the feed starts again from the newest. Scroll down for the others.',
-  },
 });
 
 // A row's height before it is measured; rows wrap on a narrow screen and are measured as drawn.
@@ -57,17 +54,15 @@ function FilteredFeed(props: FeedProps) {
     { operationId: operation.id, filter, first: FEED_PAGE, after: null },
     (data) => data.operation?.alerts,
   );
-  return <AlertList {...props} feed={feed} keep={() => true} />;
+  const { viewer } = useSession();
+  return <AlertList {...props} feed={feed} keep={(alert) => matchesSearch(alert, search, viewer.agency.id)} />;
 }
 
 function AwaitingFeedbackFeed(props: FeedProps) {
   const { operation, search } = props;
   const feed = useNewestFirst(AwaitingFeedbackQuery, { first: FEED_PAGE, after: null }, (data) => data.awaitingMyFeedback);
-  const keep = (alert: RoomAlert) =>
-    inOperation(alert, operation.code) &&
-    (!search.severity || alert.severity === search.severity) &&
-    (!search.category || alert.category === search.category) &&
-    (!search.agency || alert.raisedByAgency.id === search.agency);
+  const { viewer } = useSession();
+  const keep = (alert: RoomAlert) => inOperation(alert, operation.code) && matchesSearch(alert, search, viewer.agency.id);
   return <AlertList {...props} feed={feed} keep={keep} />;
 }
 
@@ -84,7 +79,11 @@ function AlertList({
   const ids = useId();
   const scrollRef = useRef<HTMLDivElement>(null);
   const now = useNow(15_000);
-  const alerts = (feed.loaded?.edges ?? []).map((edge) => patches.get(edge.node.id) ?? edge.node).filter(keep);
+  const alerts = feedAlerts(
+    (feed.loaded?.edges ?? []).map((edge) => edge.node),
+    patches,
+    keep,
+  );
   const virtualizer = useVirtualizer({
     count: alerts.length,
     getScrollElement: () => scrollRef.current,
@@ -121,49 +120,42 @@ function AlertList({
   }
 
   return (
-    <>
-      {loaded.restarted && (
-        <p className="notice" role="status">
-          <FormattedMessage {...words.restarted} />
-        </p>
-      )}
-      <div ref={scrollRef} className="feed-scroll" data-testid="alert-feed-scroll">
-        <div
-          role="feed"
-          aria-label={intl.formatMessage(words.feed)}
-          aria-busy={loadingOlder}
-          className="feed-canvas"
-          style={{ height: virtualizer.getTotalSize() }}
-        >
-          {items.map((item) => {
-            const alert = alerts[item.index]!;
-            const titleId = `${ids}-${alert.id}`;
-            return (
-              <article
-                key={item.key}
-                data-index={item.index}
-                ref={virtualizer.measureElement}
-                aria-labelledby={titleId}
-                aria-posinset={item.index + 1}
-                aria-setsize={loaded.hasOlder ? -1 : alerts.length}
-                className="feed-item"
-                style={{ transform: `translateY(${item.start}px)` }}
-              >
-                <AlertRow alert={alert} referenceZone={operation.referenceTimeZone} now={now} onChanged={onChanged} titleId={titleId} />
-              </article>
-            );
-          })}
-        </div>
-        <p className="feed-end muted" role="status">
-          {loadingOlder ? (
-            <FormattedMessage {...words.loadingOlder} />
-          ) : olderError ? (
-            <FormattedMessage {...words.olderFailed} />
-          ) : !loaded.hasOlder ? (
-            <FormattedMessage {...words.end} />
-          ) : null}
-        </p>
+    <div ref={scrollRef} className="feed-scroll">
+      <div
+        role="feed"
+        aria-label={intl.formatMessage(words.feed)}
+        aria-busy={loadingOlder}
+        className="feed-canvas"
+        style={{ height: virtualizer.getTotalSize() }}
+      >
+        {items.map((item) => {
+          const alert = alerts[item.index]!;
+          const titleId = `${ids}-${alert.id}`;
+          return (
+            <article
+              key={item.key}
+              data-index={item.index}
+              ref={virtualizer.measureElement}
+              aria-labelledby={titleId}
+              aria-posinset={item.index + 1}
+              aria-setsize={loaded.hasOlder ? -1 : alerts.length}
+              className="feed-item"
+              style={{ transform: `translateY(${item.start}px)` }}
+            >
+              <AlertRow alert={alert} referenceZone={operation.referenceTimeZone} now={now} onChanged={onChanged} titleId={titleId} />
+            </article>
+          );
+        })}
       </div>
-    </>
+      <p className="feed-end muted" role="status">
+        {loadingOlder ? (
+          <FormattedMessage {...words.loadingOlder} />
+        ) : olderError ? (
+          <FormattedMessage {...words.olderFailed} />
+        ) : !loaded.hasOlder ? (
+          <FormattedMessage {...words.end} />
+        ) : null}
+      </p>
+    </div>
   );
 }

@@ -16,14 +16,15 @@ const words = defineMessages({
   acknowledging: { id: 'room.alert.acknowledging', defaultMessage: 'Acknowledging…' },
   acknowledgeNamed: { id: 'room.alert.acknowledgeNamed', defaultMessage: 'Acknowledge {reference}' },
   acknowledged: { id: 'room.alert.acknowledged', defaultMessage: 'Acknowledged by your agency' },
-  dueIn: { id: 'room.alert.dueIn', defaultMessage: 'due in {minutes, plural, one {# min} other {# min}}' },
-  overdueBy: { id: 'room.alert.overdueBy', defaultMessage: 'overdue by {minutes, plural, one {# min} other {# min}}' },
+  dueIn: { id: 'room.alert.dueIn', defaultMessage: 'due in {amount, number} {unit, select, minute {min} hour {h} other {d}}' },
+  overdueBy: { id: 'room.alert.overdueBy', defaultMessage: 'overdue by {amount, number} {unit, select, minute {min} hour {h} other {d}}' },
   deadline: { id: 'room.alert.deadline', defaultMessage: 'Deadline: {time}' },
   withdrawn: { id: 'room.alert.withdrawn', defaultMessage: 'Withdrawn' },
   from: { id: 'room.alert.from', defaultMessage: 'From {agency}' },
   outcome: { id: 'room.alert.outcome', defaultMessage: 'Outcome: {outcome}' },
   raised: { id: 'room.alert.raised', defaultMessage: 'Raised' },
   severity: { id: 'room.alert.severity', defaultMessage: 'Severity:' },
+  acknowledgements: { id: 'room.alert.acknowledgements', defaultMessage: 'Acknowledged: {acknowledged} of {total}' },
 });
 
 interface AlertRowProps {
@@ -64,6 +65,14 @@ export function AlertRow({ alert, referenceZone, now, onChanged, titleId }: Aler
             <span className="visually-hidden">{intl.formatMessage(words.raised)} </span>
             <RelativeTime value={alert.raisedAt} referenceZone={referenceZone} />
           </span>
+          {alert.recipients.length > 0 && (
+            <span>
+              {intl.formatMessage(words.acknowledgements, {
+                acknowledged: alert.recipients.filter((recipient) => recipient.acknowledgedAt).length,
+                total: alert.recipients.length,
+              })}
+            </span>
+          )}
           <span className={`outcome outcome-${alert.outcome}`}>
             {intl.formatMessage(words.outcome, { outcome: intl.formatMessage(outcomeWords[alert.outcome]) })}
           </span>
@@ -113,7 +122,7 @@ function AcknowledgementCell({ alert, referenceZone, now, onChanged }: Omit<Aler
     <div className="ack-cell">
       <p className={countdown.overdue ? 'countdown overdue' : 'countdown'} title={intl.formatMessage(words.deadline, { time: deadline })}>
         {countdown.overdue && <span aria-hidden="true">⚠ </span>}
-        {intl.formatMessage(countdown.overdue ? words.overdueBy : words.dueIn, { minutes: countdown.minutes })}
+        {intl.formatMessage(countdown.overdue ? words.overdueBy : words.dueIn, { amount: countdown.amount, unit: countdown.unit })}
       </p>
       <button
         type="button"

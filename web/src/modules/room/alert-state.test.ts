@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { awaitsAcknowledgementBy, countdownTo, inOperation } from './alert-state';
+import { awaitsAcknowledgementBy, awaitsFeedbackFrom, countdownTo, feedAlerts, inOperation, matchesSearch } from './alert-state';
 import type { RoomAlert } from './room-alert-fields';
 import { validateRoomSearch } from './room-search';
 
@@ -50,14 +50,20 @@ describe('the acknowledgement countdown', () => {
   const at = (time: string) => new Date(`2026-11-30T${time}Z`).getTime();
 
   it('counts whole minutes to the deadline, never "due in 0 min"', () => {
-    expect(countdownTo(due, at('08:18:00'))).toEqual({ overdue: false, minutes: 12 });
-    expect(countdownTo(due, at('08:17:30'))).toEqual({ overdue: false, minutes: 13 });
-    expect(countdownTo(due, at('08:29:59'))).toEqual({ overdue: false, minutes: 1 });
+    expect(countdownTo(due, at('08:18:00'))).toEqual({ overdue: false, amount: 12, unit: 'minute' });
+    expect(countdownTo(due, at('08:17:30'))).toEqual({ overdue: false, amount: 13, unit: 'minute' });
+    expect(countdownTo(due, at('08:29:59'))).toEqual({ overdue: false, amount: 1, unit: 'minute' });
   });
 
   it('turns overdue at the deadline and counts the minutes past it', () => {
-    expect(countdownTo(due, at('08:30:00'))).toEqual({ overdue: true, minutes: 0 });
-    expect(countdownTo(due, at('08:33:30'))).toEqual({ overdue: true, minutes: 3 });
+    expect(countdownTo(due, at('08:30:00'))).toEqual({ overdue: true, amount: 0, unit: 'minute' });
+    expect(countdownTo(due, at('08:33:30'))).toEqual({ overdue: true, amount: 3, unit: 'minute' });
+  });
+
+  it('says hours, then days, for a deadline far off or long past', () => {
+    expect(countdownTo(due, at('05:00:00'))).toEqual({ overdue: false, amount: 4, unit: 'hour' });
+    expect(countdownTo(due, new Date('2026-12-03T09:00:00Z').getTime())).toEqual({ overdue: true, amount: 3, unit: 'day' });
+    expect(countdownTo(due, at('10:29:00'))).toEqual({ overdue: true, amount: 119, unit: 'minute' });
   });
 });
 
@@ -75,5 +81,60 @@ describe('the room’s address', () => {
       agency: undefined,
       awaiting: undefined,
     });
+  });
+});
+
+describe('the feed’s filters in the browser', () => {
+  it('keeps an alert to the agency while it awaits acknowledgement, then while it awaits feedback', () => {
+    const acknowledgedByB = alert({
+      recipients: [{ ...alert().recipients[0]!, acknowledgedAt: '2026-11-30T08:10:00.000Z' }],
+    });
+    expect(matchesSearch(alert(), { awaiting: 'acknowledgement' }, 'B')).toBe(true);
+    expect(matchesSearch(acknowledgedByB, { awaiting: 'acknowledgement' }, 'B')).toBe(false);
+    expect(matchesSearch(acknowledgedByB, { awaiting: 'feedback' }, 'B')).toBe(true);
+    expect(awaitsFeedbackFrom(alert({ ...acknowledgedByB, category: 'TEST' }), 'B')).toBe(false);
+    const answered = alert({ recipients: [{ ...acknowledgedByB.recipients[0]!, feedback: { outcome: 'NOTHING_FOUND' } }] });
+    expect(matchesSearch(answered, { awaiting: 'feedback' }, 'B')).toBe(false);
+  });
+
+  it('narrows by severity, category and originating agency, all given holding', () => {
+    expect(matchesSearch(alert(), { severity: 'HIGH', category: 'SHIPMENT', agency: 'A' }, 'B')).toBe(true);
+    expect(matchesSearch(alert(), { severity: 'CRITICAL' }, 'B')).toBe(false);
+    expect(matchesSearch(alert(), { category: 'PASSENGER' }, 'B')).toBe(false);
+    expect(matchesSearch(alert(), { agency: 'C' }, 'B')).toBe(false);
+  });
+});
+
+describe('what the feed shows', () => {
+  const at = (id: string, raisedAt: string, change: Partial<RoomAlert> = {}) => alert({ id, raisedAt, ...change });
+  const loaded = [at('a2', '2026-11-30T08:02:00.000Z'), at('a1', '2026-11-30T08:01:00.000Z')];
+
+  it('puts alerts that arrived on the stream above the pages, newest first, each once', () => {
+    const patches = new Map([
+      ['a4', at('a4', '2026-11-30T08:04:00.000Z')],
+      ['a3', at('a3', '2026-11-30T08:03:00.000Z')],
+      ['a2', at('a2', '2026-11-30T08:02:00.000Z', { outcome: 'SEIZED' })],
+    ]);
+    const shown = feedAlerts(loaded, patches, () => true);
+    expect(shown.map((a) => a.id)).toEqual(['a4', 'a3', 'a2', 'a1']);
+    expect(shown[2]!.outcome).toBe('SEIZED');
+  });
+
+  it('puts the alert told last first among alerts raised at the same instant', () => {
+    const patches = new Map([
+      ['a3', at('a3', '2026-11-30T08:03:00.000Z')],
+      ['a4', at('a4', '2026-11-30T08:03:00.000Z')],
+    ]);
+    expect(feedAlerts(loaded, patches, () => true).map((a) => a.id)).toEqual(['a4', 'a3', 'a2', 'a1']);
+  });
+
+  it('leaves an older alert the stream told of to its own page, further down', () => {
+    const patches = new Map([['a0', at('a0', '2026-11-30T07:00:00.000Z')]]);
+    expect(feedAlerts(loaded, patches, () => true).map((a) => a.id)).toEqual(['a2', 'a1']);
+  });
+
+  it('drops what the filter refuses, arrived or loaded', () => {
+    const patches = new Map([['a3', at('a3', '2026-11-30T08:03:00.000Z', { severity: 'LOW' })]]);
+    expect(feedAlerts(loaded, patches, (a) => a.severity === 'HIGH').map((a) => a.id)).toEqual(['a2', 'a1']);
   });
 });

@@ -1,7 +1,10 @@
+import { useEffect, useRef } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useQuery } from 'urql';
 import { defineMessages } from '../../i18n/define-messages';
 import { useDocumentTitle } from '../../ui/use-document-title';
+import { alertOf } from '../live/operation-events-document';
+import { useOperationEvents } from '../live/use-operation-events';
 import { AWAITING_COUNT_LIMIT, AwaitingAcknowledgementQuery } from './feed-documents';
 
 const words = defineMessages({
@@ -12,13 +15,26 @@ const words = defineMessages({
   room: { id: 'room.title', defaultMessage: 'Operations room' },
 });
 
+// Soon enough for the count to follow an acknowledgement; late enough to ask once for a burst.
+const RECOUNT_AFTER_MS = 300;
+
 /**
  * How many alerts wait for the viewer's agency to acknowledge them, always in view and in the
  * browser tab's title (a reader on another tab sees it grow). Withdrawn alerts ask nothing more.
  */
 export function AwaitingCount({ operationId, operationCode, onShow }: { operationId: string; operationCode: string; onShow(): void }) {
   const intl = useIntl();
-  const [{ data }] = useQuery({ query: AwaitingAcknowledgementQuery, variables: { operationId, first: AWAITING_COUNT_LIMIT } });
+  const [{ data }, reexecute] = useQuery({ query: AwaitingAcknowledgementQuery, variables: { operationId, first: AWAITING_COUNT_LIMIT } });
+  // Asked again after alert events, once for a burst of them however many arrive at once.
+  const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useOperationEvents(operationId, (event) => {
+    if (!alertOf(event) || pending.current) return;
+    pending.current = setTimeout(() => {
+      pending.current = undefined;
+      reexecute({ requestPolicy: 'network-only' });
+    }, RECOUNT_AFTER_MS);
+  });
+  useEffect(() => () => clearTimeout(pending.current), []);
   const page = data?.operation?.awaiting;
   const awaiting = (page?.edges ?? []).filter((edge) => !edge.node.withdrawnAt);
   const count = awaiting.length;
