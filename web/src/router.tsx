@@ -103,7 +103,16 @@ const routeTree = rootRoute.addChildren([
   homeRoute,
   operationsRoute,
   newOperationRoute,
-  operationRoute.addChildren([overviewRoute, editRoute, participantsRoute, roomRoute, timelineRoute, auditRoute, raiseAlertRoute, alertRoute]),
+  operationRoute.addChildren([
+    overviewRoute,
+    editRoute,
+    participantsRoute,
+    roomRoute,
+    timelineRoute,
+    auditRoute,
+    raiseAlertRoute,
+    alertRoute,
+  ]),
   adminRoute.addChildren([adminIndexRoute, agenciesRoute, usersRoute]),
 ]);
 

@@ -1,3 +1,4 @@
+import { createMemoryHistory, createRootRoute, createRoute, createRouter, Outlet, RouterProvider } from '@tanstack/react-router';
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { renderAnswered } from '../../fixed-answers.test-support';
@@ -60,8 +61,21 @@ const operation = { id: 'op', code: 'OP-1', referenceTimeZone: 'Asia/Bangkok' };
 
 function renderFeed(alerts: RoomAlert[], mutations: unknown[] = [], patches = new Map<string, RoomAlert>()) {
   const changed = vi.fn();
+  const rootRoute = createRootRoute({ component: Outlet });
+  const feed = () => <AlertFeed operation={operation} search={{}} patches={patches} onChanged={changed} onClearFilters={() => {}} />;
+  const router = createRouter({
+    routeTree: rootRoute.addChildren([
+      createRoute({ getParentRoute: () => rootRoute, path: '/operations/$code/room', component: feed }),
+      createRoute({
+        getParentRoute: () => rootRoute,
+        path: '/operations/$code/alerts/$alertId',
+        component: () => <h1>The alert’s page</h1>,
+      }),
+    ]),
+    history: createMemoryHistory({ initialEntries: ['/operations/OP-1/room'] }),
+  });
   const result = renderAnswered(
-    <AlertFeed operation={operation} search={{}} patches={patches} onChanged={changed} onClearFilters={() => {}} />,
+    <RouterProvider router={router as never} />,
     { queries: { RoomAlerts: page(alerts) }, mutations },
     (children) => <SessionContext value={{ viewer, timeZone: viewer.timeZone, endSession() {} }}>{children}</SessionContext>,
   );
@@ -153,6 +167,14 @@ describe('the alert feed', () => {
     renderFeed([alertNumber(1, { recipients: [] })]);
     const row = await screen.findByRole('article', { name: /Alert number 1/ });
     expect(within(row).queryByRole('button', { name: /Acknowledge/ })).toBeNull();
+  });
+
+  it('opens the alert’s page from its title', async () => {
+    const { user } = renderFeed([alertNumber(1)]);
+    vi.useRealTimers();
+    await user.click(await screen.findByRole('link', { name: 'Alert number 1' }));
+    expect(await screen.findByRole('heading', { name: 'The alert’s page' })).toBeInTheDocument();
+    vi.useFakeTimers({ now: NOW, toFake: ['Date'] });
   });
 
   it('says so when there is no alert yet', async () => {

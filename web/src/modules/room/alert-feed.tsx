@@ -142,7 +142,14 @@ function AlertList({
               className="feed-item"
               style={{ transform: `translateY(${item.start}px)` }}
             >
-              <AlertRow alert={alert} referenceZone={operation.referenceTimeZone} now={now} onChanged={onChanged} titleId={titleId} />
+              <AlertRow
+                alert={alert}
+                operationCode={operation.code}
+                referenceZone={operation.referenceTimeZone}
+                now={now}
+                onChanged={onChanged}
+                titleId={titleId}
+              />
             </article>
           );
         })}

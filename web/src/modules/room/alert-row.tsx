@@ -1,3 +1,4 @@
+import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useMutation } from 'urql';
@@ -29,6 +30,7 @@ const words = defineMessages({
 
 interface AlertRowProps {
   alert: RoomAlert;
+  operationCode: string;
   /** The operation's reference zone, beside the viewer's own in the deadline's details. */
   referenceZone: string;
   now: number;
@@ -38,7 +40,7 @@ interface AlertRowProps {
 }
 
 /** One alert of the feed: what it is, how it is marked, who sent it, how old, and what came of it. */
-export function AlertRow({ alert, referenceZone, now, onChanged, titleId }: AlertRowProps) {
+export function AlertRow({ alert, operationCode, referenceZone, now, onChanged, titleId }: AlertRowProps) {
   const intl = useIntl();
   const withdrawn = !!alert.withdrawnAt;
   return (
@@ -52,7 +54,10 @@ export function AlertRow({ alert, referenceZone, now, onChanged, titleId }: Aler
       </p>
       <div className="alert-main">
         <h3 id={titleId} className="alert-title">
-          <span className="alert-reference">{alert.reference}</span> {alert.title}
+          <span className="alert-reference">{alert.reference}</span>{' '}
+          <Link to="/operations/$code/alerts/$alertId" params={{ code: operationCode, alertId: alert.id }}>
+            {alert.title}
+          </Link>
         </h3>
         <p className="alert-facts">
           <span className="tlp" title={intl.formatMessage(markingMeaningWords[alert.marking])}>
@@ -88,7 +93,7 @@ export function AlertRow({ alert, referenceZone, now, onChanged, titleId }: Aler
   );
 }
 
-function AcknowledgementCell({ alert, referenceZone, now, onChanged }: Omit<AlertRowProps, 'titleId'>) {
+function AcknowledgementCell({ alert, referenceZone, now, onChanged }: Omit<AlertRowProps, 'titleId' | 'operationCode'>) {
   const intl = useIntl();
   const { viewer, timeZone } = useSession();
   const [{ fetching }, acknowledge] = useMutation(AcknowledgeAlertMutation);
