@@ -16,6 +16,9 @@ import { networkLog, raiseAlert, roomRow, type NetworkLog } from './live-room.su
 // and Indonesia (C) never learns of it — not on screen, not in a frame or response it received.
 // Then B's link drops for five seconds while A raises three alerts: B ends with each once.
 
+// What a browser under load may take to show a change; expect.poll waits 1 s by default.
+const POLL = { timeout: 10_000 };
+
 const it = withApp(() => ({ env: { WEB_DIST_DIR: ensureWebBuilt() } }));
 
 describeWhere(['chromium'], 'the live operations room', () => {
@@ -71,7 +74,7 @@ describeWhere(['chromium'], 'the live operations room', () => {
     await atB.getByText(/(due in|overdue by) \d/).waitFor();
 
     await roomA.getByTestId('awaiting-count').waitFor();
-    await expect.poll(() => roomB.getByTestId('awaiting-count').locator('.awaiting-figure').textContent()).toBe('1');
+    await expect.poll(() => roomB.getByTestId('awaiting-count').locator('.awaiting-figure').textContent(), POLL).toBe('1');
     expect(await roomB.title()).toContain('(1) Operations room');
 
     const atA = roomRow(roomA, title);
@@ -79,7 +82,7 @@ describeWhere(['chromium'], 'the live operations room', () => {
     await atB.getByRole('button', { name: `Acknowledge ${raised.reference}` }).click();
     await atB.getByText('Acknowledged by your agency').waitFor();
     await atA.getByText('Acknowledged: 1 of 1').waitFor({ timeout: 2_000 });
-    await expect.poll(() => roomB.getByTestId('awaiting-count').locator('.awaiting-figure').textContent()).toBe('0');
+    await expect.poll(() => roomB.getByTestId('awaiting-count').locator('.awaiting-figure').textContent(), POLL).toBe('0');
 
     // C's room went on living (it hears of a later alert to everyone) and holds nothing of the first.
     const openTitle = `Readiness check for every post ${randomBytes(3).toString('hex')}`;
@@ -94,10 +97,10 @@ describeWhere(['chromium'], 'the live operations room', () => {
   it('announces a new alert for the agency politely, and a critical one assertively', async () => {
     const routine = `Passenger with undeclared detonator cord ${randomBytes(3).toString('hex')}`;
     await raiseAlert(kit, operation, a, { title: routine, severity: 'MEDIUM', marking: 'AMBER', to: [b] });
-    await expect.poll(() => roomB.getByTestId('announce-polite').textContent()).toContain(routine);
+    await expect.poll(() => roomB.getByTestId('announce-polite').textContent(), POLL).toContain(routine);
     const critical = `Truck with ammonium nitrate at the border ${randomBytes(3).toString('hex')}`;
     await raiseAlert(kit, operation, a, { title: critical, severity: 'CRITICAL', marking: 'AMBER', to: [b] });
-    await expect.poll(() => roomB.getByTestId('announce-assertive').textContent()).toContain(critical);
+    await expect.poll(() => roomB.getByTestId('announce-assertive').textContent(), POLL).toContain(critical);
     expect(await roomB.getByTestId('announce-assertive').getAttribute('aria-live')).toBe('assertive');
     expect(await roomB.getByTestId('announce-polite').textContent()).toContain(`New medium alert for your agency from ${a.agency.name}`);
     expect(await roomA.getByTestId('announce-polite').textContent()).toBe('');
@@ -176,16 +179,16 @@ describeWhere(['chromium'], 'the live operations room', () => {
   it('narrows the feed by the address: awaiting our acknowledgement, then by severity', async () => {
     const page = roomB;
     await page.getByLabel('Waiting for my agency').selectOption({ label: 'Awaiting our acknowledgement' });
-    await expect.poll(() => page.url()).toContain('awaiting=acknowledgement');
+    await expect.poll(() => page.url(), POLL).toContain('awaiting=acknowledgement');
     const rows = page.getByRole('article');
-    await expect.poll(() => rows.count()).toBeGreaterThan(0);
+    await expect.poll(() => rows.count(), POLL).toBeGreaterThan(0);
     const shown = await rows.count();
     expect(await rows.getByRole('button', { name: /^Acknowledge / }).count()).toBe(shown);
     await page.getByLabel('Severity').selectOption({ label: 'Critical' });
-    await expect.poll(() => page.url()).toContain('severity=CRITICAL');
-    await expect.poll(() => rows.count()).toBe(1);
+    await expect.poll(() => page.url(), POLL).toContain('severity=CRITICAL');
+    await expect.poll(() => rows.count(), POLL).toBe(1);
     expect(await rows.first().textContent()).toContain('Truck with ammonium nitrate');
     await page.reload();
-    await expect.poll(() => rows.count()).toBe(1);
+    await expect.poll(() => rows.count(), POLL).toBe(1);
   });
 });
