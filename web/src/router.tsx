@@ -2,6 +2,7 @@ import { PHASES, PROGRAMMES, type Phase, type Programme } from '@jointops/shared
 import { createRootRoute, createRoute, createRouter, redirect } from '@tanstack/react-router';
 import { AdminLayout } from './modules/admin/admin-layout';
 import { AlertDetailPage } from './modules/alerts/alert-detail-page';
+import { AmendAlertPage } from './modules/alerts/amend-alert-page';
 import { RaiseAlertPage } from './modules/alerts/raise-alert-page';
 import { AgenciesPage } from './modules/admin/agencies-page';
 import { UsersPage } from './modules/admin/users-page';
@@ -77,6 +78,7 @@ const roomRoute = createRoute({
 const auditRoute = createRoute({ getParentRoute: () => operationRoute, path: '/audit', component: AuditPage });
 const raiseAlertRoute = createRoute({ getParentRoute: () => operationRoute, path: '/alerts/new', component: RaiseAlertPage });
 const alertRoute = createRoute({ getParentRoute: () => operationRoute, path: '/alerts/$alertId', component: AlertDetailPage });
+const amendAlertRoute = createRoute({ getParentRoute: () => operationRoute, path: '/alerts/$alertId/amend', component: AmendAlertPage });
 
 const adminRoute = createRoute({ getParentRoute: () => rootRoute, path: '/admin', component: AdminLayout });
 const adminIndexRoute = createRoute({
@@ -112,6 +114,7 @@ const routeTree = rootRoute.addChildren([
     auditRoute,
     raiseAlertRoute,
     alertRoute,
+    amendAlertRoute,
   ]),
   adminRoute.addChildren([adminIndexRoute, agenciesRoute, usersRoute]),
 ]);

@@ -59,7 +59,7 @@ function AlertDetailView({ alert }: { alert: AlertDetail }) {
 
   return (
     <article className="alert-detail">
-      <AlertHeader alert={alert} referenceZone={zone} mayAmend={mayAmend(operation, agencyId, alert)} />
+      <AlertHeader alert={alert} code={operation.code} referenceZone={zone} mayAmend={mayAmend(operation, agencyId, alert)} />
       {answering && own && !own.acknowledgedAt && (
         <div className="panel alert-your-turn">
           <p>

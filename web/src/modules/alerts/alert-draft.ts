@@ -222,3 +222,22 @@ export function freeDetails(content: unknown): string | null {
   }
   return null;
 }
+
+const SUBJECT_PATHS: Record<string, string> = { origin: 'route.origin', transit: 'route.transit', destination: 'route.destination' };
+const AUDIENCE = ['marking', 'distribution', 'recipientAgencyIds'];
+
+/** The form's field names a change to the draft touches (the names its problems are kept under). */
+export function touchedFields(draft: AlertDraft, changes: Partial<AlertDraft>): string[] {
+  const touched: string[] = [];
+  for (const [key, value] of Object.entries(changes)) {
+    if (key === 'shipment' || key === 'passenger' || key === 'conveyance') {
+      const before = draft[key] as unknown as Record<string, string>;
+      for (const [name, text] of Object.entries(value as unknown as Record<string, string>))
+        if (before[name] !== text) touched.push(`typedSubject.${key}.${SUBJECT_PATHS[name] ?? name}`);
+    } else if (key === 'details') touched.push('typedSubject.free');
+    else if (key === 'category') touched.push('category', 'typedSubject');
+    else if (AUDIENCE.includes(key)) touched.push(...AUDIENCE);
+    else touched.push(key);
+  }
+  return touched;
+}

@@ -6,8 +6,8 @@ import { defineMessages } from '../../i18n/define-messages';
 import { SelectField, TextAreaField, TextField } from '../../ui/fields';
 import { SEVERITIES_BY_GRAVITY } from '../operations/operation-form-values';
 import { AudienceFields } from './audience-fields';
-import type { AlertDraft } from './alert-draft';
-import type { Refusal } from './alert-refusals';
+import { touchedFields, type AlertDraft } from './alert-draft';
+import { withoutFields, type Refusal } from './alert-refusals';
 import { FormProblem } from './form-problem';
 import { SUBJECT_FIELDS, SubjectFields } from './subject-fields';
 import { subjectWords } from './subject-words';
@@ -75,7 +75,11 @@ export function AlertForm({ mode, initialDraft, categories, commodities, agencie
     formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], .form-error')?.focus();
   }, [refusals]);
 
-  const change = (changes: Partial<AlertDraft>) => setDraft((before) => ({ ...before, ...changes }));
+  const change = (changes: Partial<AlertDraft>) => {
+    // A problem goes once its field is changed: what is still wrong is said again on sending.
+    setRefusal((before) => withoutFields(before, touchedFields(draft, changes)));
+    setDraft((before) => ({ ...before, ...changes }));
+  };
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     // A second click while the first is on its way sends nothing: the draft goes once.
@@ -193,7 +197,9 @@ export function AlertForm({ mode, initialDraft, categories, commodities, agencie
                       })
                     }
                   />
-                  {commodity.name} <span className="muted">({commodity.code})</span>
+                  <span>
+                    {commodity.name} <span className="muted">({commodity.code})</span>
+                  </span>
                 </label>
               ))}
             </div>

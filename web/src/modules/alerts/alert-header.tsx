@@ -1,3 +1,4 @@
+import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { alertCategoryWords, distributionWords, outcomeWords } from '../../i18n/codes';
@@ -25,17 +26,19 @@ const words = defineMessages({
     id: 'alerts.header.withdrawnNote',
     defaultMessage: 'This alert stays readable, but it is no longer escalated, acknowledged, answered or amended.',
   },
+  amend: { id: 'alerts.header.amend', defaultMessage: 'Amend the alert' },
   withdraw: { id: 'alerts.header.withdraw', defaultMessage: 'Withdraw the alert' },
 });
 
 interface AlertHeaderProps {
   alert: AlertDetail;
+  code: string;
   referenceZone: string;
   mayAmend: boolean;
 }
 
 /** The alert at a glance: what it is, how grave, how far it may go, who raised it, and whether it still stands. */
-export function AlertHeader({ alert, referenceZone, mayAmend }: AlertHeaderProps) {
+export function AlertHeader({ alert, code, referenceZone, mayAmend }: AlertHeaderProps) {
   const intl = useIntl();
   const [withdrawing, setWithdrawing] = useState(false);
   return (
@@ -129,6 +132,9 @@ export function AlertHeader({ alert, referenceZone, mayAmend }: AlertHeaderProps
       </dl>
       {mayAmend && (
         <div className="toolbar">
+          <Link to="/operations/$code/alerts/$alertId/amend" params={{ code, alertId: alert.id }} className="button">
+            <FormattedMessage {...words.amend} />
+          </Link>
           <button type="button" className="danger" onClick={() => setWithdrawing(true)}>
             <FormattedMessage {...words.withdraw} />
           </button>

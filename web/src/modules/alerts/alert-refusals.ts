@@ -47,3 +47,11 @@ export function keyedBy(refusal: Refusal | null, key: (field: string) => string)
   for (const [field, problem] of Object.entries(refusal.fields)) fields[key(field)] ??= problem;
   return { ...refusal, fields };
 }
+
+/** The refusal without the problems of `fields`; null once nothing is left of it. */
+export function withoutFields(refusal: Refusal | null, fields: readonly string[]): Refusal | null {
+  if (!refusal?.fields || fields.length === 0) return refusal;
+  const left = Object.fromEntries(Object.entries(refusal.fields).filter(([field]) => !fields.includes(field)));
+  if (Object.keys(left).length === 0 && !refusal.problem) return null;
+  return { ...refusal, fields: left };
+}

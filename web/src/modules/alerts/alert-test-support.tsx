@@ -7,6 +7,7 @@ import type { Viewer } from '../session/viewer';
 import type { AlertDetail } from './alert-documents';
 import { AlertDetailPage } from './alert-detail-page';
 import { RaiseAlertPage } from './raise-alert-page';
+import { AmendAlertPage } from './amend-alert-page';
 
 // The alert screens as a contact point sees them: inside an operation, at their own address,
 // with urql answering from fixed results (fixed-answers.test-support.tsx).
@@ -112,6 +113,7 @@ export function renderAlertScreens({ viewer, role = 'CONTACT_POINT', phase = 'OP
     createRoute({ getParentRoute: () => rootRoute, path: '/operations/$code/timeline', component: () => <p>Timeline</p> }),
     createRoute({ getParentRoute: () => rootRoute, path: '/operations/$code/alerts/new', component: RaiseAlertPage }),
     createRoute({ getParentRoute: () => rootRoute, path: '/operations/$code/alerts/$alertId', component: AlertDetailPage }),
+    createRoute({ getParentRoute: () => rootRoute, path: '/operations/$code/alerts/$alertId/amend', component: AmendAlertPage }),
   ];
   const router = createRouter({
     routeTree: rootRoute.addChildren(routes),

@@ -37,7 +37,7 @@ export function Deadline({ dueAt, referenceZone }: { dueAt: string; referenceZon
     .join(' · ');
   return (
     <time dateTime={dueAt} title={exact} className={overdue ? 'deadline overdue' : 'deadline'}>
-      {overdue && <span aria-hidden="true">⏰ </span>}
+      {overdue && <span aria-hidden="true">⚠ </span>}
       {intl.formatMessage(overdue ? words.overdueBy : words.dueIn, { duration: duration(intl.locale, Math.abs(seconds)) })}
     </time>
   );

@@ -38,6 +38,11 @@ describe('raising an alert', () => {
     expect(screen.getByLabelText('Country of origin')).toHaveAccessibleDescription(/two-letter ISO 3166-1 country code/);
     expect(screen.getByRole('alert')).toHaveTextContent('Some values were refused: see the fields marked.');
     expect(sentInputs()).toEqual([]);
+
+    // A field's problem goes once it is changed; the others stay until the next sending.
+    await user.type(screen.getByLabelText('Title'), 'Ammonium nitrate declared as fertiliser');
+    expect(screen.getByLabelText('Title')).not.toHaveAttribute('aria-invalid');
+    expect(screen.getByLabelText('Container number')).toHaveAccessibleDescription('Required');
   });
 
   it('offers each category its own subject, keeping what was typed for the others', async () => {
