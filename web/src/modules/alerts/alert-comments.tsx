@@ -58,8 +58,9 @@ export function AlertComments({ alertId, comments, referenceZone, mayComment }: 
         </p>
       ) : (
         <ol className="alert-comments" aria-label={intl.formatMessage(words.list)}>
-          {comments.map((item) => (
-            <li key={`${item.createdAt}-${item.author.id}`}>
+          {comments.map((item, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: comments have no id and are only ever appended, so a position names one.
+            <li key={index}>
               <p className="comment-meta">
                 <strong>{item.author.displayName}</strong> <AgencyName agency={item.author.agency} />
                 {' · '}

@@ -124,8 +124,9 @@ export function AlertRecipients({ recipients, viewerAgencyId, referenceZone, wit
                             <FormattedMessage {...words.history} values={{ count: earlier.length }} />
                           </summary>
                           <ol>
-                            {earlier.map((feedback) => (
-                              <li key={feedback.givenAt}>
+                            {earlier.map((feedback, index) => (
+                              // biome-ignore lint/suspicious/noArrayIndexKey: earlier feedback has no id and only grows at its head; two may share a second.
+                              <li key={index}>
                                 <Feedback feedback={feedback} referenceZone={referenceZone} />
                               </li>
                             ))}
