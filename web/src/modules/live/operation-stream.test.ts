@@ -63,18 +63,32 @@ describe('an operation stream', () => {
     vi.useRealTimers();
   });
 
-  it('starts live on a first visit and keeps the cursor of each event applied, per operation', () => {
+  it('starts after the newest event on a first visit and keeps the cursor of each event applied, per operation', async () => {
     const w = world();
+    w.setHead('c0');
     const stream = new OperationStream('op-1', w.deps);
     const seen: string[] = [];
     stream.listen((e) => seen.push(e.cursor));
     stream.start();
-    expect(w.subscriptions.map((s) => s.after)).toEqual([null]);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(w.subscriptions.map((s) => s.after)).toEqual(['c0']);
+    expect(w.storage.get('jointops.eventCursor.op-1')).toBe('c0');
+    await vi.advanceTimersByTimeAsync(0);
     w.subscriptions[0]!.push(event('c1'));
     w.subscriptions[0]!.push(event('c2'));
     expect(seen).toEqual(['c1', 'c2']);
     expect(w.storage.get('jointops.eventCursor.op-1')).toBe('c2');
-    expect(w.catchingUp).toEqual([]);
+  });
+
+  it('starts live in an operation without any event yet, and resumes from its first event after a drop', async () => {
+    const w = world();
+    const stream = new OperationStream('op-1', w.deps);
+    stream.start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(w.subscriptions.map((s) => s.after)).toEqual([null]);
+    w.subscriptions[0]!.push(event('c1'));
+    w.reconnect();
+    expect(w.subscriptions.map((s) => s.after)).toEqual([null, 'c1']);
   });
 
   it('resumes after the cursor kept before a reload', () => {
@@ -85,12 +99,13 @@ describe('an operation stream', () => {
     expect(stream.cursor).toBe('c7');
   });
 
-  it('re-subscribes after the newest cursor when the socket comes back, and drops what it already applied', () => {
+  it('re-subscribes after the newest cursor when the socket comes back, and drops what it already applied', async () => {
     const w = world();
     const stream = new OperationStream('op-1', w.deps);
     const seen: string[] = [];
     stream.listen((e) => seen.push(e.cursor));
     stream.start();
+    await vi.advanceTimersByTimeAsync(0);
     const first = w.subscriptions[0]!;
     first.push(event('c1'));
     first.push(event('c2'));
@@ -106,12 +121,13 @@ describe('an operation stream', () => {
     expect(seen).toEqual(['c1', 'c2', 'c3']);
   });
 
-  it('ignores whatever a closed subscription still delivers', () => {
+  it('ignores whatever a closed subscription still delivers', async () => {
     const w = world();
     const stream = new OperationStream('op-1', w.deps);
     const seen: string[] = [];
     stream.listen((e) => seen.push(e.cursor));
     stream.start();
+    await vi.advanceTimersByTimeAsync(0);
     w.reconnect();
     // An event already in flight on the replaced subscription reaches its sink after the unsubscribe.
     w.subscriptions[0]!.closed = false;
@@ -162,10 +178,11 @@ describe('an operation stream', () => {
     expect(w.catchingUp.at(-1)).toBe(false);
   });
 
-  it('closes its subscription and stops listening for reconnections when stopped', () => {
+  it('closes its subscription and stops listening for reconnections when stopped', async () => {
     const w = world();
     const stream = new OperationStream('op-1', w.deps);
     stream.start();
+    await vi.advanceTimersByTimeAsync(0);
     stream.stop();
     expect(w.subscriptions[0]!.closed).toBe(true);
     w.reconnect();

@@ -37,6 +37,7 @@ export class OperationStream {
   private quiet: ReturnType<typeof setTimeout> | undefined;
   private catchingUp = false;
   private generation = 0;
+  private started = false;
 
   constructor(
     private readonly operationId: string,
@@ -55,13 +56,33 @@ export class OperationStream {
     return () => this.listeners.delete(listener);
   }
 
+  /**
+   * On a first visit there is no cursor to resume from: the stream starts after the newest event
+   * the viewer may see, read first, so that a drop before any event arrives still resumes from a
+   * cursor (without one, a re-subscription would start live and miss what came in between).
+   */
   start(): void {
-    if (this.unsubscribe) return;
-    this.subscribe();
+    if (this.started) return;
+    this.started = true;
     this.stopReconnects = this.deps.onReconnected(() => this.resume());
+    if (this.last !== null) {
+      this.subscribe();
+      return;
+    }
+    const generation = this.generation;
+    const begin = (head: string | null) => {
+      if (!this.started || generation !== this.generation) return;
+      if (head !== null && this.last === null) {
+        this.last = head;
+        this.deps.cursors.write(this.operationId, head);
+      }
+      this.subscribe();
+    };
+    this.deps.fetchHead().then(begin, () => begin(null));
   }
 
   stop(): void {
+    this.started = false;
     this.generation += 1;
     this.unsubscribe?.();
     this.unsubscribe = null;
