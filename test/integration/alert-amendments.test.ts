@@ -7,6 +7,7 @@ import type { Fields } from '../testkit/graphql';
 import { operationalRoom } from '../testkit/operational-room';
 import type { Actor, OperationDriver } from '../testkit/operations';
 import { openSocket, subscribe } from '../testkit/ws';
+import { SHIPMENT_SUBJECT } from '../testkit/alert-subjects';
 
 // Malaysian customs correct an alert they raised: a lighter severity leaves the recipients'
 // acknowledgements alone, a graver one asks every recipient again with the new deadline. Then
@@ -14,15 +15,6 @@ import { openSocket, subscribe } from '../testkit/ws';
 // corrections and withdrawal exist only for the agencies the alert was for.
 
 const file = fileHandles(it);
-
-const SHIPMENT = {
-  containerNumber: 'MSKU1234565',
-  billOfLading: 'MAEU240611873',
-  hsCode: '3102.30',
-  consignor: 'Agro Chem Trading Sdn Bhd, Port Klang',
-  consignee: 'CV Tani Makmur, General Santos',
-  route: { origin: 'MY', destination: 'PH' },
-};
 
 const MINUTE = 60_000;
 
@@ -34,7 +26,7 @@ function alertInput(operation: OperationDriver, overrides: Record<string, unknow
     severity: 'HIGH',
     title: 'Ammonium nitrate declared as NPK fertiliser',
     description: 'Declared weight 24 t; density inconsistent with the declared goods.',
-    subject: SHIPMENT,
+    subject: SHIPMENT_SUBJECT,
     marking: 'AMBER',
     distribution: 'ALL_PARTICIPANTS',
     ...overrides,
@@ -196,7 +188,7 @@ describe('amending an alert', () => {
       alertId: alert.id,
       expectedVersion: 1,
       title: 'Second look: ammonium nitrate as NPK',
-      typedSubject: { shipment: { ...SHIPMENT, containerNumber: 'MSKU7306512' } },
+      typedSubject: { shipment: { ...SHIPMENT_SUBJECT, containerNumber: 'MSKU7306512' } },
     });
     expect(corrected.result).toMatchObject({ __typename: 'Alert', version: 2 });
     const before = await everything(operation, malaysia, alert.id);
@@ -205,7 +197,11 @@ describe('amending an alert', () => {
     expect(stale.result).toMatchObject({ __typename: 'ConflictError', code: 'CONFLICT' });
     const unchanged = await amend(malaysia, { alertId: alert.id, expectedVersion: 2, title: 'Second look: ammonium nitrate as NPK' });
     expect(unchanged.result).toMatchObject({ __typename: 'ValidationError', fieldErrors: [{ path: [] }] });
-    const badSubject = await amend(malaysia, { alertId: alert.id, expectedVersion: 2, subject: { ...SHIPMENT, hsCode: 'fertiliser' } });
+    const badSubject = await amend(malaysia, {
+      alertId: alert.id,
+      expectedVersion: 2,
+      subject: { ...SHIPMENT_SUBJECT, hsCode: 'fertiliser' },
+    });
     expect(badSubject.result).toMatchObject({ __typename: 'ValidationError', fieldErrors: [{ path: ['subject', 'hsCode'] }] });
     const otherKind = await amend(malaysia, { alertId: alert.id, expectedVersion: 2, typedSubject: { free: { note: 'A tip' } } });
     expect(otherKind.result).toMatchObject({ __typename: 'ValidationError', fieldErrors: [{ path: ['typedSubject', 'free'] }] });

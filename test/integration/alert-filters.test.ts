@@ -4,21 +4,13 @@ import { it } from '../testkit/fixtures';
 import { fileHandles } from '../testkit/file-handles';
 import { operationalRoom } from '../testkit/operational-room';
 import type { Actor, OperationDriver } from '../testkit/operations';
+import { SHIPMENT_SUBJECT } from '../testkit/alert-subjects';
 
 // A contact point finds their work among an operation's alerts by severity, category, originator,
 // whether their agency still owes an acknowledgement, outcome and words; the filters only narrow
 // what the viewer may already see, so a RESTRICTED alert stays out of every other agency's answer.
 
 const file = fileHandles(it);
-
-const SHIPMENT = {
-  containerNumber: 'MSKU1234565',
-  billOfLading: 'MAEU240611873',
-  hsCode: '3102.30',
-  consignor: 'Agro Chem Trading Sdn Bhd, Port Klang',
-  consignee: 'CV Tani Makmur, General Santos',
-  route: { origin: 'MY', destination: 'PH' },
-};
 
 function alertInput(operation: OperationDriver, overrides: Record<string, unknown>): Record<string, unknown> {
   return {
@@ -70,7 +62,7 @@ async function busyRoom() {
       severity: 'HIGH',
       title: 'Ammonium nitrate declared as fertiliser',
       description: 'Density inconsistent with NPK',
-      subject: SHIPMENT,
+      subject: SHIPMENT_SUBJECT,
     }),
   );
   const cash = await raise(malaysia, alertInput(operation, {}));

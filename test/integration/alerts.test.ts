@@ -7,6 +7,7 @@ import { operationalRoom } from '../testkit/operational-room';
 import type { Actor, OperationDriver } from '../testkit/operations';
 import { openSocket, subscribe } from '../testkit/ws';
 import type { Fields } from '../testkit/graphql';
+import { SHIPMENT_SUBJECT } from '../testkit/alert-subjects';
 
 // The operations room at work: Malaysian customs raise an alert on a container of ammonium
 // nitrate declared as fertiliser, the other agencies acknowledge it within the deadline its
@@ -14,15 +15,6 @@ import type { Fields } from '../testkit/graphql';
 // originator and the agencies it names, whichever way anyone else looks for it.
 
 const file = fileHandles(it);
-
-const SHIPMENT = {
-  containerNumber: 'MSKU1234565',
-  billOfLading: 'MAEU240611873',
-  hsCode: '3102.30',
-  consignor: 'Agro Chem Trading Sdn Bhd, Port Klang',
-  consignee: 'CV Tani Makmur, General Santos',
-  route: { origin: 'MY', transit: ['SG'], destination: 'PH' },
-};
 
 /** Where each room's operational phase began: after its readiness test (alert A-0001) and the events before. */
 const wentLive = new Map<string, { readinessTestId: string; cursor: string }>();
@@ -51,7 +43,7 @@ function alertInput(operation: OperationDriver, overrides: Record<string, unknow
     title: 'Ammonium nitrate declared as NPK fertiliser',
     description: 'Declared weight 24 t; density inconsistent with the declared goods.',
     language: 'en',
-    subject: SHIPMENT,
+    subject: SHIPMENT_SUBJECT,
     marking: 'AMBER',
     distribution: 'ALL_PARTICIPANTS',
     ...overrides,
@@ -249,10 +241,14 @@ describe('phase rules', () => {
 
 describe('what an alert must say', () => {
   it.each([
-    ['a shipment with neither bill of lading nor air waybill', { subject: { ...SHIPMENT, billOfLading: null } }, 'subject.billOfLading'],
+    [
+      'a shipment with neither bill of lading nor air waybill',
+      { subject: { ...SHIPMENT_SUBJECT, billOfLading: null } },
+      'subject.billOfLading',
+    ],
     [
       'a shipment route with a country that is no code',
-      { subject: { ...SHIPMENT, route: { origin: 'Malaysia', destination: 'PH' } } },
+      { subject: { ...SHIPMENT_SUBJECT, route: { origin: 'Malaysia', destination: 'PH' } } },
       'subject.route.origin',
     ],
     [

@@ -9,7 +9,7 @@ import { requireOpen } from '../operations/operation-access';
 import { requireNotWithdrawn } from './alert-withdrawal';
 import { canAnswerAlert, eventAudience } from './alerts.policy';
 import type { AlertRow } from './alerts.repo';
-import { alertForAction } from './alerts.service';
+import { alertForAction } from './alert-access';
 import { findFeedbackByIdempotencyKey, recordFeedback, refreshOutcome } from './alert-feedback.repo';
 
 /**

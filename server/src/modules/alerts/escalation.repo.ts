@@ -1,45 +1,10 @@
-import { and, asc, eq, inArray, isNotNull, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { alertRecipients, alerts } from '../../db/schema/alerts';
 import { operationMembers, operations, participations } from '../../db/schema/operations';
 
 // A closed or cancelled operation is a record: nothing more happens in it.
 const OPEN_PHASES = ['PRE_OPERATIONAL', 'OPERATIONAL', 'POST_OPERATIONAL'] as const;
-
-/**
- * Up to `limit` recipients whose acknowledgement deadline passed and who were not escalated yet,
- * oldest deadline first, claimed with FOR UPDATE SKIP LOCKED: another escalator skips them.
- */
-export async function claimOverdueRecipients(db: Db, now: Date, limit: number) {
-  return db
-    .select({
-      alertId: alertRecipients.alertId,
-      agencyId: alertRecipients.agencyId,
-      operationId: alerts.operationId,
-      reference: alerts.reference,
-      distribution: alerts.distribution,
-      raisedByAgencyId: alerts.raisedByAgencyId,
-      dueAt: alertRecipients.dueAt,
-    })
-    .from(alertRecipients)
-    .innerJoin(alerts, eq(alerts.id, alertRecipients.alertId))
-    .innerJoin(operations, eq(operations.id, alerts.operationId))
-    .where(
-      and(
-        isNull(alertRecipients.acknowledgedAt),
-        isNull(alertRecipients.overdueEscalatedAt),
-        lte(alertRecipients.dueAt, now),
-        // A withdrawn alert is no longer owed an acknowledgement.
-        isNull(alerts.withdrawnAt),
-        inArray(operations.phase, OPEN_PHASES),
-      ),
-    )
-    .orderBy(asc(alertRecipients.dueAt))
-    .limit(limit)
-    .for('update', { of: alertRecipients, skipLocked: true });
-}
-
-export type OverdueRecipient = Awaited<ReturnType<typeof claimOverdueRecipients>>[number];
 
 /**
  * The second level's deadline: the recipient's own deadline stretched by the operation's factor,
@@ -49,12 +14,32 @@ export type OverdueRecipient = Awaited<ReturnType<typeof claimOverdueRecipients>
 const deadlineStart = sql`coalesce(${alerts.severityRaisedAt}, ${alerts.raisedAt})`;
 const coordinatorDueAt = sql<Date>`${deadlineStart} + ${operations.coordinatorEscalationFactor} * (${alertRecipients.dueAt} - ${deadlineStart})`;
 
+/** What sets the two levels apart: when a recipient falls due at it, and what must have happened before. */
+interface EscalationLevel {
+  dueAt: SQL<Date>;
+  pending: SQL[];
+}
+
+const FIRST_LEVEL: EscalationLevel = {
+  dueAt: sql<Date>`${alertRecipients.dueAt}`,
+  pending: [isNull(alertRecipients.overdueEscalatedAt)],
+};
+
+// Escalated at the first level already, so that level's event always comes first.
+const COORDINATOR_LEVEL: EscalationLevel = {
+  dueAt: coordinatorDueAt,
+  pending: [
+    isNotNull(alertRecipients.overdueEscalatedAt),
+    isNull(alertRecipients.coordinatorEscalatedAt),
+    isNotNull(operations.coordinatorEscalationFactor),
+  ],
+};
+
 /**
- * Up to `limit` recipients still silent at the second level's deadline, escalated at the first
- * level already (so its event always comes first) and not yet to the coordinators, oldest
- * deadline first, claimed with FOR UPDATE SKIP LOCKED like the first level.
+ * Up to `limit` recipients still silent at the level's deadline and not yet escalated at it,
+ * oldest deadline first, claimed with FOR UPDATE SKIP LOCKED: another escalator skips them.
  */
-export async function claimCoordinatorEscalations(db: Db, now: Date, limit: number) {
+function claimDue(db: Db, level: EscalationLevel, now: Date, limit: number) {
   return db
     .select({
       alertId: alertRecipients.alertId,
@@ -63,7 +48,7 @@ export async function claimCoordinatorEscalations(db: Db, now: Date, limit: numb
       reference: alerts.reference,
       distribution: alerts.distribution,
       raisedByAgencyId: alerts.raisedByAgencyId,
-      dueAt: coordinatorDueAt.mapWith(alertRecipients.dueAt),
+      dueAt: level.dueAt.mapWith(alertRecipients.dueAt),
     })
     .from(alertRecipients)
     .innerJoin(alerts, eq(alerts.id, alertRecipients.alertId))
@@ -71,18 +56,25 @@ export async function claimCoordinatorEscalations(db: Db, now: Date, limit: numb
     .where(
       and(
         isNull(alertRecipients.acknowledgedAt),
-        isNotNull(alertRecipients.overdueEscalatedAt),
-        isNull(alertRecipients.coordinatorEscalatedAt),
+        ...level.pending,
+        sql`${level.dueAt} <= ${now.toISOString()}::timestamptz`,
+        // A withdrawn alert is no longer owed an acknowledgement.
         isNull(alerts.withdrawnAt),
-        isNotNull(operations.coordinatorEscalationFactor),
-        sql`${coordinatorDueAt} <= ${now.toISOString()}::timestamptz`,
         inArray(operations.phase, OPEN_PHASES),
       ),
     )
-    .orderBy(asc(coordinatorDueAt))
+    .orderBy(asc(level.dueAt))
     .limit(limit)
     .for('update', { of: alertRecipients, skipLocked: true });
 }
+
+/** Recipients whose acknowledgement deadline passed, not yet escalated to the originator and coordinators. */
+export const claimOverdueRecipients = (db: Db, now: Date, limit: number) => claimDue(db, FIRST_LEVEL, now, limit);
+
+export type OverdueRecipient = Awaited<ReturnType<typeof claimOverdueRecipients>>[number];
+
+/** Recipients still silent at the second level's deadline, not yet escalated to the coordinators. */
+export const claimCoordinatorEscalations = (db: Db, now: Date, limit: number) => claimDue(db, COORDINATOR_LEVEL, now, limit);
 
 /** Marks the second level done for these recipients. */
 export async function markEscalatedToCoordinators(db: Db, recipients: readonly RecipientKey[], at: Date): Promise<void> {

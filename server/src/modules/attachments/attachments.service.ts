@@ -1,15 +1,14 @@
 import { addAttachmentInput, type AddAttachmentInput } from '@jointops/shared/attachments';
 import type { Db } from '../../db/client';
 import { ConflictError, DomainError, NotFoundError } from '../../domain-errors';
-import { entityForAction, type EntityAccess } from '../../entity-for-action';
+import { entityForAction } from '../../entity-for-action';
 import { uuidFromGlobalId } from '../../global-id';
 import { audited, auditRefusal, type AuditedAction } from '../../journal/audited';
 import { recordEvent } from '../../journal/record-event';
 import type { ServiceContext } from '../../service-context';
 import { parseInput } from '../../validate';
-import { canSeeAlert, eventAudience, type AlertAudience } from '../alerts/alerts.policy';
-import { audienceOf, findAlertById, findVisibleAlert, type AlertRow } from '../alerts/alerts.repo';
-import { findWithStanding, type OperationRow } from '../operations/operations.repo';
+import { alertAccess, type AlertFacts } from '../alerts/alert-access';
+import { eventAudience } from '../alerts/alerts.policy';
 import { requireOpen, requireViewer } from '../operations/operation-access';
 import type { Standing } from '../operations/operations.policy';
 import { requireReportingPhase, seizureForAction } from '../seizures/seizure-access';
@@ -21,24 +20,6 @@ import { attachmentBytes, findVisibleAttachment, insertAttachment, type Attachme
 import type { ReceivedFile } from './upload-body';
 
 const ADD_ATTACHMENT: AuditedAction = { action: 'addAttachment', targetType: 'Attachment' };
-
-interface AlertFacts {
-  alert: AlertRow;
-  audience: AlertAudience;
-}
-
-// The alert an upload names, found and judged as alerts.service.ts finds one before commenting.
-const alertAccess: EntityAccess<AlertFacts, { operation: OperationRow; standing: Standing }> = {
-  typename: 'Alert',
-  field: 'alertId',
-  findVisible: findVisibleAlert,
-  lockOperation: (tx, operationId, viewer) => findWithStanding(tx, operationId, viewer, true),
-  reread: async (tx, id) => {
-    const alert = (await findAlertById(tx, id))!;
-    return { alert, audience: await audienceOf(tx, alert) };
-  },
-  canSee: (standing, { audience }) => canSeeAlert(standing, audience),
-};
 
 /** Where a file goes: its parent's columns, the operation, and the audience its event gets (the parent's). */
 interface UploadTarget {
