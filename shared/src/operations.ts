@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { keyed } from './refusals';
 import { MEMBER_ROLES, PARTICIPATION_ROLES, PHASES, PROGRAMMES } from './domain';
 import { ACKNOWLEDGEMENT_MINUTES, acknowledgementDeadlinesInput, deadlineOrderProblem, withDeadlines } from './alerts';
 import { dateTime, globalId, optionalText, requiredText, timeZone, withoutControlCharacters } from './validation';
@@ -9,22 +10,48 @@ export const PLANNED_PHASES = ['PLANNING', 'PRE_OPERATIONAL', 'OPERATIONAL', 'PO
 export const OVERRIDE_JUSTIFICATION_MIN_LENGTH = 20;
 
 /**
- * The named criteria of the gate into each phase, in the order a checklist shows them. The server
+ * The criteria of the phase gates, each by its name in the GraphQL enum GateCriterionKey and by the
+ * key the server records it under in PHASE_ADVANCED events and audit rows. Those rows are
+ * append-only and were written before the enum: the stored keys stay as they are, and the schema
+ * maps them to the enum's names.
+ */
+export const GATE_CRITERION_KEYS = {
+  PARTICIPANTS_TWO_COUNTRIES: 'participants.twoCountries',
+  PARTICIPANTS_CONTACT_POINTS: 'participants.contactPoints',
+  PLAN_TARGET_COMMODITIES: 'plan.targetCommodities',
+  PLAN_PHASE_DATES: 'plan.phaseDates',
+  READINESS_ACKNOWLEDGED: 'readiness.acknowledged',
+  SCHEDULE_OPERATIONAL_START: 'schedule.operationalStart',
+  SCHEDULE_OPERATIONAL_END: 'schedule.operationalEnd',
+  SEIZURES_SETTLED: 'seizures.settled',
+  REPORT_RECORDED: 'report.recorded',
+  /** Only from `phaseGate` asked about a phase that is not the next one: the operation is not in the phase just before. */
+  TRANSITION: 'transition',
+} as const;
+export type GateCriterionKey = keyof typeof GATE_CRITERION_KEYS;
+export type StoredCriterionKey = (typeof GATE_CRITERION_KEYS)[GateCriterionKey];
+
+/** The enum name of a criterion as an event or audit row stores it; null for a key no criterion has. */
+export const criterionKeyOf = (stored: string): GateCriterionKey | null =>
+  (Object.keys(GATE_CRITERION_KEYS) as GateCriterionKey[]).find((key) => GATE_CRITERION_KEYS[key] === stored) ?? null;
+
+/**
+ * The criteria of the gate into each phase, in the order a checklist shows them. The server
  * answers which are unmet (`phaseGate`); every key it can return is listed here.
  */
-export const GATE_CRITERIA: Partial<Record<(typeof PHASES)[number], readonly string[]>> = {
-  PRE_OPERATIONAL: ['participants.twoCountries', 'participants.contactPoints', 'plan.targetCommodities', 'plan.phaseDates'],
-  OPERATIONAL: ['readiness.acknowledged', 'schedule.operationalStart'],
-  POST_OPERATIONAL: ['schedule.operationalEnd'],
-  CLOSED: ['seizures.settled', 'report.recorded'],
+export const GATE_CRITERIA: Partial<Record<(typeof PHASES)[number], readonly GateCriterionKey[]>> = {
+  PRE_OPERATIONAL: ['PARTICIPANTS_TWO_COUNTRIES', 'PARTICIPANTS_CONTACT_POINTS', 'PLAN_TARGET_COMMODITIES', 'PLAN_PHASE_DATES'],
+  OPERATIONAL: ['READINESS_ACKNOWLEDGED', 'SCHEDULE_OPERATIONAL_START'],
+  POST_OPERATIONAL: ['SCHEDULE_OPERATIONAL_END'],
+  CLOSED: ['SEIZURES_SETTLED', 'REPORT_RECORDED'],
 };
 
 const plannedPhase = z.object({ phase: z.enum(PHASES), startsAt: dateTime, endsAt: dateTime }).superRefine((planned, ctx) => {
   if (!(PLANNED_PHASES as readonly string[]).includes(planned.phase)) {
-    ctx.addIssue({ code: 'custom', path: ['phase'], message: 'Only open phases have planned dates' });
+    ctx.addIssue({ code: 'custom', path: ['phase'], message: 'Only open phases have planned dates', ...keyed('NOT_A_PLANNED_PHASE') });
   }
   if (planned.endsAt <= planned.startsAt) {
-    ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'Must be after the start' });
+    ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'Must be after the start', ...keyed('NOT_AFTER_START') });
   }
 });
 
@@ -36,7 +63,8 @@ const plannedPhases = z
   .superRefine((phases, ctx) => {
     const seen = new Set<string>();
     phases.forEach((planned, index) => {
-      if (seen.has(planned.phase)) ctx.addIssue({ code: 'custom', path: [index, 'phase'], message: 'Planned twice' });
+      if (seen.has(planned.phase))
+        ctx.addIssue({ code: 'custom', path: [index, 'phase'], message: 'Planned twice', ...keyed('GIVEN_TWICE') });
       seen.add(planned.phase);
     });
     // Phases follow one another: each planned window starts no earlier than the previous one ends.
@@ -45,7 +73,12 @@ const plannedPhases = z
       const previous = phases[ordered[k - 1]!]!;
       const current = phases[ordered[k]!]!;
       if (current.startsAt < previous.endsAt) {
-        ctx.addIssue({ code: 'custom', path: [ordered[k]!, 'startsAt'], message: `Must not start before ${previous.phase} ends` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [ordered[k]!, 'startsAt'],
+          message: `Must not start before ${previous.phase} ends`,
+          ...keyed('STARTS_BEFORE_PREVIOUS_ENDS', { phase: previous.phase }),
+        });
       }
     }
   });
@@ -83,7 +116,7 @@ export const createOperationInput = z.object({
     .transform((changes) => withDeadlines(ACKNOWLEDGEMENT_MINUTES, changes ?? []))
     .superRefine((minutes, ctx) => {
       const problem = deadlineOrderProblem(minutes);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      if (problem) ctx.addIssue({ code: 'custom', message: problem.message, params: { problem: problem.problem } });
     }),
   /** Left out: the default; null: no second level. */
   coordinatorEscalationFactor: coordinatorEscalationFactor

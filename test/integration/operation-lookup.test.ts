@@ -69,8 +69,8 @@ describe('an unmet gate criterion', () => {
     );
     expect(gate.errors).toBeUndefined();
     expect(gate.data!.operation.phaseGate).toEqual([
-      { key: 'participants.twoCountries', agencies: [], phases: [], count: null },
-      { key: 'plan.phaseDates', agencies: [], phases: ['PLANNING', 'PRE_OPERATIONAL', 'OPERATIONAL', 'POST_OPERATIONAL'], count: null },
+      { key: 'PARTICIPANTS_TWO_COUNTRIES', agencies: [], phases: [], count: null },
+      { key: 'PLAN_PHASE_DATES', agencies: [], phases: ['PLANNING', 'PRE_OPERATIONAL', 'OPERATIONAL', 'POST_OPERATIONAL'], count: null },
     ]);
   });
 });

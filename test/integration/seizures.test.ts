@@ -212,10 +212,10 @@ describe('phase rules', () => {
     await operation.advanceTo('POST_OPERATIONAL');
     await operation.recordFinalReport('Results compiled per country and commodity.');
     const gate = await operation.view(operation.coordinator, 'phaseGate(to: CLOSED) { key description }');
-    expect(gate!.phaseGate).toEqual([{ key: 'seizures.settled', description: expect.stringContaining('(2 left)') }]);
+    expect(gate!.phaseGate).toEqual([{ key: 'SEIZURES_SETTLED', description: expect.stringContaining('(2 left)') }]);
 
     await reject(reviewer, submitted, 'Photographs of the seals are missing.');
-    expect(await operation.gate('CLOSED')).toEqual(['seizures.settled']);
+    expect(await operation.gate('CLOSED')).toEqual(['SEIZURES_SETTLED']);
     await file.kit.mutate(malaysia, 'submitSeizure', { seizureId: draft });
     await verify(reviewer, draft);
     expect(await operation.gate('CLOSED')).toEqual([]);

@@ -1,3 +1,4 @@
+import type { StoredCriterionKey } from '@jointops/shared/operations';
 import type { AlertOutcome, MemberRole, ParticipationRole, Phase, QuantityUnit, SeizureStatus } from '@jointops/shared/domain';
 import type { operationEvents } from '../db/schema/operations';
 
@@ -40,7 +41,7 @@ export interface EventData {
     to: Phase;
     overridden: boolean;
     /** The gate's criteria left unmet (with whatever facts the gate gave for each). */
-    overriddenCriteria?: { key: string; description: string }[];
+    overriddenCriteria?: { key: StoredCriterionKey; description: string }[];
     justification?: string | null;
   };
   FINAL_REPORT_RECORDED: { length: number };

@@ -1,10 +1,10 @@
-import { ALERT_SEVERITIES, MEMBER_ROLES, PARTICIPATION_ROLES, PHASES, PROGRAMMES, type AlertSeverity } from '@jointops/shared/domain';
+import { ALERT_SEVERITIES, MEMBER_ROLES, PARTICIPATION_ROLES, PROGRAMMES, type AlertSeverity } from '@jointops/shared/domain';
 import { ConflictError, NotFoundError, PhaseGateError, PhaseRuleError, ValidationError } from '../../domain-errors';
 import { builder } from '../../graphql/builder';
 import { ErrorInterface } from '../../graphql/errors';
 import { registerNodeLoader } from '../../graphql/node-loaders';
 import { uuidFromGlobalId } from '../../global-id';
-import { AlertSeverityEnum } from '../../graphql/enums';
+import { AlertSeverityEnum, PhaseEnum } from '../../graphql/enums';
 import { CommodityType } from '../catalogue/catalogue.graphql';
 import type { operations as operationsTable } from '../../db/schema/operations';
 import { standingIn } from './operation-access';
@@ -12,17 +12,26 @@ import { visibleTo } from './operations.repo';
 import { createOperation, findVisibleOperation, updateOperation } from './operations.service';
 import { phaseGate, advancePhase, recordFinalReport } from './phases.service';
 import type { GateCriterion } from './phase-gates';
+import { GATE_CRITERION_KEYS, type GateCriterionKey } from '@jointops/shared/operations';
 import { signedIn } from '../../graphql/signed-in';
 
-export const PhaseEnum = builder.enumType('Phase', { values: PHASES });
 export const ProgrammeEnum = builder.enumType('Programme', { values: PROGRAMMES });
 export const ParticipationRoleEnum = builder.enumType('ParticipationRole', { values: PARTICIPATION_ROLES });
 export const MemberRoleEnum = builder.enumType('MemberRole', { values: MEMBER_ROLES });
 
+/** Named as the enum's values, holding the keys events and audit rows store (shared/src/operations.ts). */
+export const GateCriterionKeyEnum = builder.enumType('GateCriterionKey', {
+  description: 'A criterion of a phase gate; GATE_CRITERIA in shared/ lists them gate by gate, in checklist order.',
+  values: Object.fromEntries(Object.entries(GATE_CRITERION_KEYS).map(([name, stored]) => [name, { value: stored }])) as Record<
+    GateCriterionKey,
+    { value: (typeof GATE_CRITERION_KEYS)[GateCriterionKey] }
+  >,
+});
+
 const GateCriterionType = builder.objectRef<GateCriterion>('GateCriterion').implement({
-  description: 'An unmet criterion of a phase gate: `key` names it (see GATE_CRITERIA in shared/), the rest say what it waits for.',
+  description: 'An unmet criterion of a phase gate: `key` names it, the rest say what it waits for.',
   fields: (t) => ({
-    key: t.exposeString('key'),
+    key: t.expose('key', { type: GateCriterionKeyEnum }),
     description: t.exposeString('description', { description: 'In English; clients word the criterion from its key and details.' }),
     agencies: t.stringList({ description: 'The agencies it still waits for, by name.', resolve: (criterion) => criterion.agencies ?? [] }),
     phases: t.field({

@@ -1,5 +1,5 @@
 import { OPEN_PHASES, PHASES, type Phase } from '@jointops/shared/domain';
-import { GATE_CRITERIA } from '@jointops/shared/operations';
+import { GATE_CRITERIA, GATE_CRITERION_KEYS } from '@jointops/shared/operations';
 import { describe, expect, it } from 'vitest';
 import { type AcceptedAgencyFacts, type GateFacts, isAllowedTransition, unmetCriteria } from './phase-gates';
 
@@ -27,7 +27,9 @@ const nothingMet: GateFacts = {
 
 describe('the gates and the shared list of their criteria', () => {
   it.each(Object.entries(GATE_CRITERIA))('names the same criteria into %s', (to, keys) => {
-    expect(unmetCriteria(to as keyof typeof GATE_CRITERIA, nothingMet).map((criterion) => criterion.key)).toEqual(keys);
+    expect(unmetCriteria(to as keyof typeof GATE_CRITERIA, nothingMet).map((criterion) => criterion.key)).toEqual(
+      keys.map((key) => GATE_CRITERION_KEYS[key]),
+    );
   });
 
   it('gives the details a client needs to word each criterion', () => {

@@ -1,10 +1,12 @@
 import { OPEN_PHASES, type Phase } from '@jointops/shared/domain';
+import type { StoredCriterionKey } from '@jointops/shared/operations';
 
 // The gates between phases, as named criteria. Pure: the service gathers the facts, this says
 // which criteria they leave unmet, so `phaseGate(to)` and `advancePhase` can never disagree.
 
 export interface GateCriterion {
-  key: string;
+  /** As events and audit rows store it; GraphQL names it by GateCriterionKey. */
+  key: StoredCriterionKey;
   description: string;
   /** The agencies the criterion still waits for, by name, so a client can word it in its language. */
   agencies?: string[];
@@ -51,7 +53,7 @@ const PLANNED_FOR_PRE_OPERATIONAL: Phase[] = ['PLANNING', 'PRE_OPERATIONAL', 'OP
 
 export function unmetCriteria(to: Phase, facts: GateFacts): GateCriterion[] {
   const unmet: GateCriterion[] = [];
-  const fail = (key: string, description: string, details: Omit<GateCriterion, 'key' | 'description'> = {}) =>
+  const fail = (key: StoredCriterionKey, description: string, details: Omit<GateCriterion, 'key' | 'description'> = {}) =>
     unmet.push({ key, description, ...details });
   switch (to) {
     case 'PRE_OPERATIONAL': {

@@ -1,3 +1,4 @@
+import type { StoredCriterionKey } from '@jointops/shared/operations';
 import { GraphQLError } from 'graphql';
 import { ERROR_CODES } from '@jointops/shared/errors';
 import { builder } from '../../graphql/builder';
@@ -8,7 +9,8 @@ import { connectionPage, pageSize } from '../../graphql/pagination';
 import { CommodityType } from '../catalogue/catalogue.graphql';
 import { findCommodityById } from '../catalogue/catalogue.repo';
 import { findMember } from '../operations/members.repo';
-import { MemberRoleEnum, OperationType, PhaseEnum } from '../operations/operations.graphql';
+import { GateCriterionKeyEnum, MemberRoleEnum, OperationType } from '../operations/operations.graphql';
+import { PhaseEnum } from '../../graphql/enums';
 import { OperationMemberType, ParticipationType } from '../operations/participations.graphql';
 import { findParticipationById } from '../operations/participations.repo';
 import { decodeEventCursor, encodeEventCursor, eventType, eventTypenames, OperationEventInterface } from './operation-event.graphql';
@@ -69,8 +71,8 @@ eventType('MemberRemovedEvent', ['MEMBER_REMOVED'], (t) => ({
     resolve: (event) => event.data.role,
   }),
 }));
-const CriterionRef = builder.objectRef<{ key: string; description: string }>('OverriddenCriterion').implement({
-  fields: (t) => ({ key: t.exposeString('key'), description: t.exposeString('description') }),
+const CriterionRef = builder.objectRef<{ key: StoredCriterionKey; description: string }>('OverriddenCriterion').implement({
+  fields: (t) => ({ key: t.expose('key', { type: GateCriterionKeyEnum }), description: t.exposeString('description') }),
 });
 eventType('PhaseAdvancedEvent', ['PHASE_ADVANCED'], (t) => ({
   from: t.field({ type: PhaseEnum, resolve: (event) => event.data.from }),

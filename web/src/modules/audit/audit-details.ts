@@ -1,7 +1,7 @@
 import type { IntlShape } from 'react-intl';
 import { distributionWords, memberRoleWords, outcomeWords, phaseWords, seizureStatusWords } from '../../i18n/codes';
 import { defineMessages } from '../../i18n/define-messages';
-import { criterionStatement } from '../operations/gate-criteria';
+import { storedCriterionStatement } from '../operations/gate-criteria';
 import type { EventDetail } from '../timeline/event-description';
 import { partName } from '../timeline/operation-events';
 
@@ -64,7 +64,7 @@ export function describeDetails(intl: IntlShape, raw: unknown): EventDetail[] {
       .filter((key): key is string => !!key);
     add(
       words.overridden,
-      keys.map((key) => criterionStatement(intl, key)),
+      keys.map((key) => storedCriterionStatement(intl, key)),
     );
   }
   add(words.justification, text(details.justification));

@@ -63,8 +63,8 @@ describe('the gate checklist', () => {
   it('shows every criterion of the gate, met or not met in words, with what the unmet ones wait for', () => {
     renderGate({
       unmet: [
-        { key: 'participants.contactPoints', agencies: ['Royal Malaysian Customs Department', 'Thai Customs Department'] },
-        { key: 'plan.phaseDates', phases: ['OPERATIONAL', 'POST_OPERATIONAL'] },
+        { key: 'PARTICIPANTS_CONTACT_POINTS', agencies: ['Royal Malaysian Customs Department', 'Thai Customs Department'] },
+        { key: 'PLAN_PHASE_DATES', phases: ['OPERATIONAL', 'POST_OPERATIONAL'] },
       ],
     });
 
@@ -88,7 +88,7 @@ describe('the gate checklist', () => {
   it('counts the seizure reports left before closing, and offers reviewers the final report', () => {
     renderGate({
       operation: { phase: 'POST_OPERATIONAL', myRole: 'REVIEWER' },
-      unmet: [{ key: 'seizures.settled', count: 3 }, { key: 'report.recorded' }],
+      unmet: [{ key: 'SEIZURES_SETTLED', count: 3 }, { key: 'REPORT_RECORDED' }],
     });
 
     expect(criterionItem('No seizure report is left in draft or awaiting verification')).toHaveTextContent(
@@ -100,7 +100,7 @@ describe('the gate checklist', () => {
   });
 
   it('keeps Advance disabled while a criterion is unmet', () => {
-    renderGate({ unmet: [{ key: 'plan.targetCommodities' }] });
+    renderGate({ unmet: [{ key: 'PLAN_TARGET_COMMODITIES' }] });
 
     const advance = screen.getByRole('button', { name: 'Advance to Pre-operational' });
     expect(advance).toBeDisabled();
@@ -119,7 +119,7 @@ describe('the gate checklist', () => {
   });
 
   it('counts the justification as it is typed and refuses one under 20 characters without sending it', async () => {
-    const { user, sentInputs } = renderGate({ unmet: [{ key: 'plan.targetCommodities' }] });
+    const { user, sentInputs } = renderGate({ unmet: [{ key: 'PLAN_TARGET_COMMODITIES' }] });
 
     await user.click(screen.getByRole('button', { name: 'Override…' }));
     const justification = screen.getByRole('textbox', { name: 'Justification' });
@@ -138,7 +138,7 @@ describe('the gate checklist', () => {
   });
 
   it('sends a proper justification as the override', async () => {
-    const { user, sentInputs } = renderGate({ unmet: [{ key: 'plan.targetCommodities' }] });
+    const { user, sentInputs } = renderGate({ unmet: [{ key: 'PLAN_TARGET_COMMODITIES' }] });
 
     await user.click(screen.getByRole('button', { name: 'Override…' }));
     await user.type(screen.getByRole('textbox', { name: 'Justification' }), ' Commodities agreed at the planning meeting ');
@@ -156,7 +156,7 @@ describe('the gate checklist', () => {
         __typename: 'PhaseGateError',
         code: 'PHASE_GATE',
         message: 'unmet',
-        unmetCriteria: [criterion({ key: 'participants.contactPoints', agencies: ['Thai Customs Department'] })],
+        unmetCriteria: [criterion({ key: 'PARTICIPANTS_CONTACT_POINTS', agencies: ['Thai Customs Department'] })],
       },
     });
 
@@ -170,7 +170,7 @@ describe('the gate checklist', () => {
   });
 
   it('shows contact points the checklist only, with who may advance', () => {
-    renderGate({ operation: { myRole: 'CONTACT_POINT' }, unmet: [{ key: 'plan.targetCommodities' }] });
+    renderGate({ operation: { myRole: 'CONTACT_POINT' }, unmet: [{ key: 'PLAN_TARGET_COMMODITIES' }] });
 
     expect(screen.getByRole('list', { name: 'Criteria for moving to Pre-operational' })).toBeInTheDocument();
     expect(screen.queryByRole('button')).not.toBeInTheDocument();

@@ -109,7 +109,7 @@ function Gate({ operation, to, onAdvanced }: { operation: OperationHeader; to: P
   const unmetByKey = new Map(unmet.map((criterion) => [criterion.key, criterion]));
   // A criterion the shared list does not know yet is still shown, in case the server is newer.
   const shown = [...keys, ...unmet.map((criterion) => criterion.key).filter((key) => !keys.includes(key))];
-  const reportMissing = unmetByKey.has('report.recorded');
+  const reportMissing = unmetByKey.has('REPORT_RECORDED');
 
   return (
     <>

@@ -42,8 +42,8 @@ describe('an event in words', () => {
       overridden: true,
       justification: 'Brazil confirmed by telephone.',
       overriddenCriteria: [
-        { __typename: 'OverriddenCriterion', key: 'participants.twoCountries' },
-        { __typename: 'OverriddenCriterion', key: 'plan.phaseDates' },
+        { __typename: 'OverriddenCriterion', key: 'PARTICIPANTS_TWO_COUNTRIES' },
+        { __typename: 'OverriddenCriterion', key: 'PLAN_PHASE_DATES' },
       ],
     });
     expect(describeEvent(english, advanced)).toEqual({
