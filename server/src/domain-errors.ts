@@ -1,6 +1,7 @@
 import type { Phase } from '@jointops/shared/domain';
 import { ERROR_CODES, type ErrorCode } from '@jointops/shared/errors';
-import type { FieldProblem } from '@jointops/shared/problems';
+import type { StoredCriterionKey } from '@jointops/shared/operations';
+import type { FieldProblem, ProblemParams, RuleKey } from '@jointops/shared/problems';
 
 // Expected failures of the domain. Services throw them; the GraphQL layer exposes each as a
 // member of the mutation's result union (graphql/errors.ts). Anything else is a bug and masked.
@@ -9,7 +10,8 @@ export abstract class DomainError extends Error {
   abstract readonly code: ErrorCode;
 }
 
-export interface FieldError extends Partial<FieldProblem> {
+/** A problem of one field: its key and parameters, and the English sentence for API users. */
+export interface FieldError extends FieldProblem {
   path: string[];
   message: string;
 }
@@ -20,8 +22,9 @@ export class ValidationError extends DomainError {
     super(`Invalid input: ${fieldErrors.map((e) => `${e.path.join('.') || 'input'}: ${e.message}`).join('; ')}`);
   }
 
-  static field(path: string, message: string): ValidationError {
-    return new ValidationError([{ path: path.split('.'), message }]);
+  /** A rule's refusal of one field: always with its own key (never OTHER), so a client words it. */
+  static field(path: string, key: RuleKey, message: string, params: ProblemParams = {}): ValidationError {
+    return new ValidationError([{ path: path.split('.'), message, ...params, key }]);
   }
 }
 
@@ -67,7 +70,7 @@ export class ForbiddenError extends DomainError {
 }
 
 export interface UnmetCriterion {
-  key: string;
+  key: StoredCriterionKey;
   description: string;
 }
 

@@ -41,6 +41,6 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
 /** Decodes an id input field; a malformed one or one of another type is a validation error on that field. */
 export function idFromInput(globalId: string, typename: string, field: string): string {
   const id = uuidFromGlobalId(globalId, typename);
-  if (!id) throw ValidationError.field(field, `Not a valid ${typename} id`);
+  if (!id) throw ValidationError.field(field, 'INVALID_ID', `Not a valid ${typename} id`, { typename });
   return id;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { keyed } from './refusals';
 import { AGENCY_KINDS, LOCALES, type AgencyKind } from './domain';
 import { countryCode, email, globalId, optionalText, requiredText, timeZone, withoutControlCharacters } from './validation';
 
@@ -29,7 +30,8 @@ export const createAgencyInput = z
   })
   .superRefine((agency, ctx) => {
     const problem = agencyCountryProblem(agency);
-    if (problem) ctx.addIssue({ code: 'custom', path: ['countryCode'], message: problem });
+    if (problem)
+      ctx.addIssue({ code: 'custom', path: ['countryCode'], message: problem, ...keyed('COUNTRY_REQUIRED_FOR_NATIONAL_AGENCY') });
   });
 export type CreateAgencyInput = z.infer<typeof createAgencyInput>;
 

@@ -10,7 +10,8 @@ import {
   type DistributionKind,
   type Marking,
 } from './domain';
-import { type IssueLike, problemOf } from './problems';
+import { type IssueLike, problemOf, type FieldProblem, type RuleProblem } from './problems';
+import { keyed } from './refusals';
 import { controlCharacterPaths, CONTROL_CHARACTER_MESSAGE, countryCode, globalId, optionalText, requiredText } from './validation';
 
 export type AcknowledgementMinutes = Record<AlertSeverity, number>;
@@ -28,7 +29,8 @@ export const acknowledgementDeadlinesInput = z
   .superRefine((deadlines, ctx) => {
     const seen = new Set<string>();
     deadlines.forEach((deadline, index) => {
-      if (seen.has(deadline.severity)) ctx.addIssue({ code: 'custom', path: [index, 'severity'], message: 'Given twice' });
+      if (seen.has(deadline.severity))
+        ctx.addIssue({ code: 'custom', path: [index, 'severity'], message: 'Given twice', ...keyed('GIVEN_TWICE') });
       seen.add(deadline.severity);
     });
   });
@@ -43,12 +45,15 @@ export const withDeadlines = (
 });
 
 /** A more severe alert must never be given longer to acknowledge than a less severe one. */
-export function deadlineOrderProblem(minutes: AcknowledgementMinutes): string | null {
+export function deadlineOrderProblem(minutes: AcknowledgementMinutes): { message: string; problem: RuleProblem } | null {
   const bySeverity = [...ALERT_SEVERITIES].reverse();
   for (let k = 1; k < bySeverity.length; k += 1) {
     const [graver, lighter] = [bySeverity[k - 1]!, bySeverity[k]!];
     if (minutes[graver] > minutes[lighter])
-      return `A ${graver} alert cannot have longer (${minutes[graver]} min) than a ${lighter} one (${minutes[lighter]} min)`;
+      return {
+        message: `A ${graver} alert cannot have longer (${minutes[graver]} min) than a ${lighter} one (${minutes[lighter]} min)`,
+        problem: { key: 'DEADLINES_OUT_OF_ORDER', severity: graver, max: minutes[lighter] },
+      };
   }
   return null;
 }
@@ -87,7 +92,12 @@ const shipmentSubject = z
   })
   .superRefine((subject, ctx) => {
     if (!subject.billOfLading && !subject.airWaybill) {
-      ctx.addIssue({ code: 'custom', path: ['billOfLading'], message: 'Give a bill of lading or an air waybill' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['billOfLading'],
+        message: 'Give a bill of lading or an air waybill',
+        ...keyed('TRANSPORT_DOCUMENT_REQUIRED'),
+      });
     }
   });
 
@@ -108,7 +118,12 @@ const conveyanceSubject = z
   })
   .superRefine((subject, ctx) => {
     if (!subject.vesselName && !subject.imo && !subject.flightNumber && !subject.vehicleRegistration) {
-      ctx.addIssue({ code: 'custom', path: ['vesselName'], message: 'Name the vessel (or its IMO number), the flight or the vehicle' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['vesselName'],
+        message: 'Name the vessel (or its IMO number), the flight or the vehicle',
+        ...keyed('CONVEYANCE_REQUIRED'),
+      });
     }
   });
 
@@ -122,9 +137,11 @@ const freeSubject = z
   .refine((subject) => JSON.stringify(subject).length <= SUBJECT_LIMIT, {
     error: `At most ${SUBJECT_LIMIT} characters of JSON`,
     abort: true,
+    ...keyed('SUBJECT_TOO_LONG', { max: SUBJECT_LIMIT }),
   })
   .superRefine((subject, ctx) => {
-    for (const path of controlCharacterPaths(subject)) ctx.addIssue({ code: 'custom', path, message: CONTROL_CHARACTER_MESSAGE });
+    for (const path of controlCharacterPaths(subject))
+      ctx.addIssue({ code: 'custom', path, message: CONTROL_CHARACTER_MESSAGE, ...keyed('CONTROL_CHARACTER') });
   });
 
 export const ALERT_SUBJECTS: Record<AlertCategory, z.ZodType> = {
@@ -173,16 +190,21 @@ function parseSubject(
 ): { ok: true; subject: Record<string, unknown> | null } | { ok: false } {
   const given = typed ? SUBJECT_KIND_NAMES.filter((kind) => typed[kind] !== undefined && typed[kind] !== null) : [];
   if (typed && json !== undefined && json !== null) {
-    ctx.addIssue({ code: 'custom', path: ['typedSubject'], message: SUBJECT_TWICE_MESSAGE });
+    ctx.addIssue({ code: 'custom', path: ['typedSubject'], message: SUBJECT_TWICE_MESSAGE, ...keyed('SUBJECT_TWICE') });
     return { ok: false };
   }
   if (given.length > 1) {
-    ctx.addIssue({ code: 'custom', path: ['typedSubject'], message: ONE_SUBJECT_MESSAGE });
+    ctx.addIssue({ code: 'custom', path: ['typedSubject'], message: ONE_SUBJECT_MESSAGE, ...keyed('SEVERAL_SUBJECT_KINDS') });
     return { ok: false };
   }
   const kind = given[0];
   if (kind && !(SUBJECT_KINDS[kind] as readonly AlertCategory[]).includes(category)) {
-    ctx.addIssue({ code: 'custom', path: ['typedSubject', kind], message: subjectKindMessage(category) });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['typedSubject', kind],
+      message: subjectKindMessage(category),
+      ...keyed('SUBJECT_NOT_OF_CATEGORY', { category }),
+    });
     return { ok: false };
   }
   const [prefix, value] = kind && typed ? [['typedSubject', kind], typed[kind]] : [['subject'], json];
@@ -242,13 +264,23 @@ export const raiseAlertInput = z
   })
   .transform((input, ctx) => {
     if (input.distribution === 'RESTRICTED' && input.recipientAgencyIds.length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['recipientAgencyIds'], message: 'Name at least one agency' });
+      ctx.addIssue({ code: 'custom', path: ['recipientAgencyIds'], message: 'Name at least one agency', ...keyed('RECIPIENTS_REQUIRED') });
     }
     if (input.distribution === 'ALL_PARTICIPANTS' && input.recipientAgencyIds.length > 0) {
-      ctx.addIssue({ code: 'custom', path: ['recipientAgencyIds'], message: 'Only a RESTRICTED alert names its recipients' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['recipientAgencyIds'],
+        message: 'Only a RESTRICTED alert names its recipients',
+        ...keyed('RECIPIENTS_ONLY_WHEN_RESTRICTED'),
+      });
     }
     if (!markingAllows(input.marking, input.distribution)) {
-      ctx.addIssue({ code: 'custom', path: ['distribution'], message: 'A TLP:RED alert goes to named agencies only: make it RESTRICTED' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['distribution'],
+        message: 'A TLP:RED alert goes to named agencies only: make it RESTRICTED',
+        ...keyed('RED_NEEDS_NAMED_RECIPIENTS'),
+      });
     }
     const { typedSubject, ...rest } = input;
     const subject = parseSubject(input.category, input.subject, typedSubject, ctx);
@@ -276,7 +308,9 @@ const answerIdempotencyKey = optionalText(200);
 
 export const giveAlertFeedbackInput = z.object({
   alertId: globalId,
-  outcome: z.enum(ALERT_OUTCOMES).refine((outcome) => outcome !== 'PENDING', { error: FEEDBACK_OUTCOME_MESSAGE }),
+  outcome: z
+    .enum(ALERT_OUTCOMES)
+    .refine((outcome) => outcome !== 'PENDING', { error: FEEDBACK_OUTCOME_MESSAGE, ...keyed('FEEDBACK_OUTCOME_REQUIRED') }),
   note: optionalText(4000, { multiline: true }),
   idempotencyKey: answerIdempotencyKey,
 });
@@ -313,6 +347,9 @@ export type AmendAlertInput = z.infer<typeof amendAlertInput>;
 
 export const withdrawAlertInput = z.object({ alertId: globalId, reason: requiredText(2000, { multiline: true }) });
 
+/** A problem of an amended subject, with its key as parseInput would give it. */
+export type SubjectIssue = FieldProblem & { path: PropertyKey[]; message: string };
+
 /**
  * The subject an amendment gives an alert of `category`, checked by the rules raising uses and
  * named the same way (`subject.…` or `typedSubject.<kind>.…`); `undefined` when it gives none.
@@ -321,11 +358,16 @@ export function amendedSubject(
   category: AlertCategory,
   json: unknown,
   typed: z.infer<typeof typedSubjectInput>,
-): { subject: Record<string, unknown> | null | undefined } | { issues: { path: PropertyKey[]; message: string }[] } {
+): { subject: Record<string, unknown> | null | undefined } | { issues: SubjectIssue[] } {
   if (json === undefined && typed === undefined) return { subject: undefined };
-  const issues: { path: PropertyKey[]; message: string }[] = [];
+  const issues: SubjectIssue[] = [];
   const collect = {
-    addIssue: (issue: { path?: PropertyKey[]; message?: string }) => issues.push({ path: issue.path ?? [], message: issue.message ?? '' }),
+    addIssue: (issue: { path?: PropertyKey[]; message?: string; params?: Record<string, unknown> }) =>
+      issues.push({
+        path: issue.path ?? [],
+        message: issue.message ?? '',
+        ...problemOf({ code: 'custom', message: issue.message ?? '', params: issue.params }),
+      }),
   };
   const parsed = parseSubject(category, json, typed, collect as unknown as SubjectIssueCtx);
   return parsed.ok ? { subject: parsed.subject } : { issues };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { keyed } from './refusals';
 import { globalId, requiredText } from './validation';
 
 // Files attached to an alert or a seizure report. What a file IS is read from its first bytes on
@@ -17,10 +18,18 @@ export const addAttachmentInput = z
   .object({
     alertId: globalId.optional(),
     seizureId: globalId.optional(),
-    fileName: requiredText(255).refine((name) => !/[/\\]/.test(name), { error: FILE_NAME_FOLDER_MESSAGE }),
+    fileName: requiredText(255).refine((name) => !/[/\\]/.test(name), {
+      error: FILE_NAME_FOLDER_MESSAGE,
+      ...keyed('FILE_NAME_WITH_FOLDER'),
+    }),
   })
   .superRefine((input, ctx) => {
     if ((input.alertId === undefined) === (input.seizureId === undefined))
-      ctx.addIssue({ code: 'custom', path: [input.alertId === undefined ? 'alertId' : 'seizureId'], message: ONE_PARENT_MESSAGE });
+      ctx.addIssue({
+        code: 'custom',
+        path: [input.alertId === undefined ? 'alertId' : 'seizureId'],
+        message: ONE_PARENT_MESSAGE,
+        ...keyed('ALERT_OR_SEIZURE'),
+      });
   });
 export type AddAttachmentInput = z.output<typeof addAttachmentInput>;

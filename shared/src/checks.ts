@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { keyed } from './refusals';
 import { CHECKED_DATABASES, QUANTITY_UNITS } from './domain';
 import { calendarDate, globalId, MAX_QUANTITY, MIN_QUANTITY, MIN_QUANTITY_MESSAGE } from './validation';
 
@@ -22,7 +23,10 @@ export const recordLicitShipmentsCheckedInput = z
     quantity: z
       .number()
       .min(0)
-      .refine((quantity) => quantity === 0 || quantity >= MIN_QUANTITY, { error: MIN_QUANTITY_MESSAGE })
+      .refine((quantity) => quantity === 0 || quantity >= MIN_QUANTITY, {
+        error: MIN_QUANTITY_MESSAGE,
+        ...keyed('BELOW_LEAST_QUANTITY', { min: MIN_QUANTITY }),
+      })
       .max(MAX_QUANTITY)
       .nullish()
       .transform((value) => value ?? null),
@@ -33,11 +37,16 @@ export const recordLicitShipmentsCheckedInput = z
   })
   .superRefine((input, ctx) => {
     if (input.quantity !== null && input.unit === null)
-      ctx.addIssue({ code: 'custom', path: ['unit'], message: 'Give the unit of the quantity' });
+      ctx.addIssue({ code: 'custom', path: ['unit'], message: 'Give the unit of the quantity', ...keyed('UNIT_REQUIRED') });
     if (input.quantity === null && input.unit !== null)
-      ctx.addIssue({ code: 'custom', path: ['quantity'], message: 'A unit without a quantity' });
+      ctx.addIssue({ code: 'custom', path: ['quantity'], message: 'A unit without a quantity', ...keyed('UNIT_WITHOUT_QUANTITY') });
     if (input.shipments === 0 && input.quantity !== null && input.quantity > 0) {
-      ctx.addIssue({ code: 'custom', path: ['quantity'], message: 'No quantity without a shipment checked' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['quantity'],
+        message: 'No quantity without a shipment checked',
+        ...keyed('QUANTITY_WITHOUT_SHIPMENTS'),
+      });
     }
   });
 export type RecordLicitShipmentsCheckedInput = z.infer<typeof recordLicitShipmentsCheckedInput>;
@@ -56,6 +65,7 @@ export const recordDatabaseChecksInput = z
   })
   .superRefine((input, ctx) => {
     // Against a count of checks that is itself wrong, the comparison would only blame the wrong field.
-    if (input.checks >= 0 && input.hits > input.checks) ctx.addIssue({ code: 'custom', path: ['hits'], message: 'More hits than checks' });
+    if (input.checks >= 0 && input.hits > input.checks)
+      ctx.addIssue({ code: 'custom', path: ['hits'], message: 'More hits than checks', ...keyed('MORE_HITS_THAN_CHECKS') });
   });
 export type RecordDatabaseChecksInput = z.infer<typeof recordDatabaseChecksInput>;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { raiseAlertInput } from './alerts';
 import { problemOf } from './problems';
-import { countryCode, optionalText, requiredText } from './validation';
+import { seizureContentInput } from './seizures';
+import { calendarDate, countryCode, dateTime, optionalText, requiredText } from './validation';
 
 // Each kind of problem the shared schemas report has its key and bounds, so a client never parses the sentence.
 
@@ -43,5 +44,56 @@ describe('the problem of an issue', () => {
     const issue = parsed.error!.issues[0]!;
     expect(issue.path).toEqual(['typedSubject', 'conveyance', 'vesselName']);
     expect(problemOf(issue as Parameters<typeof problemOf>[0])).toEqual({ key: 'TOO_LONG', max: 200 });
+  });
+
+  it('of a rule of its own is the key its refinement names, with its parameters', () => {
+    const alert = {
+      operationId: 'T3BlcmF0aW9uOjE=',
+      idempotencyKey: 'k',
+      category: 'SHIPMENT',
+      severity: 'HIGH',
+      title: 'Ammonium nitrate declared as fertiliser',
+      marking: 'RED',
+      distribution: 'ALL_PARTICIPANTS',
+      typedSubject: {
+        shipment: {
+          containerNumber: 'MSKU1234565',
+          hsCode: '3102',
+          consignor: 'A',
+          consignee: 'B',
+          route: { origin: 'MY', destination: 'PH' },
+        },
+      },
+    };
+    expect(raiseAlertInput.safeParse(alert).error!.issues.map((issue) => problemOf(issue as Parameters<typeof problemOf>[0]))).toEqual([
+      { key: 'RED_NEEDS_NAMED_RECIPIENTS' },
+      { key: 'TRANSPORT_DOCUMENT_REQUIRED' },
+    ]);
+    expect(firstProblem(raiseAlertInput, { ...alert, marking: 'AMBER', category: 'PASSENGER' })).toEqual({
+      key: 'SUBJECT_NOT_OF_CATEGORY',
+      category: 'PASSENGER',
+    });
+    const seizure = {
+      seizedAt: '2026-06-01T08:00:00Z',
+      countryCode: 'MY',
+      place: 'Port Klang',
+      locationType: 'SEAPORT',
+      commodityDescription: 'Ammonium nitrate',
+      quantity: 20,
+      unit: 'T',
+      detectionMethod: 'RISK_PROFILING',
+      transportMode: 'SEA',
+      arrests: 4,
+      arrestsByNationality: [
+        { nationality: 'MY', count: 2 },
+        { nationality: 'PH', count: 1 },
+      ],
+    };
+    expect(firstProblem(seizureContentInput, seizure)).toEqual({ key: 'ARRESTS_NOT_SUM_OF_NATIONALITIES', expected: 3 });
+  });
+
+  it('of a day or an instant out of range names the year, not a count of milliseconds', () => {
+    expect(firstProblem(dateTime, '1999-12-31T23:00:00Z')).toEqual({ key: 'DATE_TOO_EARLY', min: 2000 });
+    expect(firstProblem(calendarDate, '2100-01-01')).toEqual({ key: 'DATE_TOO_LATE', max: 2100 });
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { keyed } from './refusals';
 import { DETECTION_METHODS, LOCATION_TYPES, QUANTITY_UNITS, TRANSPORT_MODES, type QuantityUnit } from './domain';
 import {
   countryCode,
@@ -147,7 +148,7 @@ const seizureContentFields = {
   commodityDescription: optionalText(1000, { multiline: true }),
   quantity: z
     .number()
-    .refine(Number.isFinite, { error: 'Must be a number' })
+    .refine(Number.isFinite, { error: 'Must be a number', ...keyed('NOT_A_NUMBER') })
     .positive({ error: 'Must be more than zero', abort: true })
     .min(MIN_QUANTITY, { error: MIN_QUANTITY_MESSAGE })
     .max(MAX_QUANTITY, { error: 'Too large' }),
@@ -201,21 +202,33 @@ function checkContent(content: ContentChecked, ctx: z.RefinementCtx): void {
       code: 'custom',
       path: ['commodityDescription'],
       message: 'Choose a catalogue commodity or describe the commodity seized',
+      ...keyed('COMMODITY_REQUIRED'),
     });
   }
   if (UNIT_DIMENSION[content.unit] === 'COUNT' && !Number.isInteger(content.quantity)) {
-    ctx.addIssue({ code: 'custom', path: ['quantity'], message: 'Pieces are counted in whole numbers' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['quantity'],
+      message: 'Pieces are counted in whole numbers',
+      ...keyed('PIECES_IN_WHOLE_NUMBERS'),
+    });
   }
   if ((content.latitude === null) !== (content.longitude === null)) {
     ctx.addIssue({
       code: 'custom',
       path: [content.latitude === null ? 'latitude' : 'longitude'],
       message: 'Give both coordinates, or neither',
+      ...keyed('COORDINATES_IN_PAIRS'),
     });
   }
   checkArrests(content, ctx);
   if (!content.interpolNotifiedAt && (content.interpolNcbAgencyId || content.interpolNotices.length)) {
-    ctx.addIssue({ code: 'custom', path: ['interpolNotifiedAt'], message: INTERPOL_NOTIFIED_REQUIRED });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['interpolNotifiedAt'],
+      message: INTERPOL_NOTIFIED_REQUIRED,
+      ...keyed('INTERPOL_NOTIFICATION_REQUIRED'),
+    });
   }
 }
 
@@ -226,12 +239,22 @@ function checkArrests(content: ContentChecked, ctx: z.RefinementCtx): void {
   const seen = new Set<string>();
   content.arrestsByNationality.forEach(({ nationality }, index) => {
     if (seen.has(nationality))
-      ctx.addIssue({ code: 'custom', path: ['arrestsByNationality', index, 'nationality'], message: 'This nationality appears twice' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['arrestsByNationality', index, 'nationality'],
+        message: 'This nationality appears twice',
+        ...keyed('GIVEN_TWICE'),
+      });
     seen.add(nationality);
   });
   const sum = content.arrestsByNationality.reduce((total, entry) => total + entry.count, 0);
   if (content.arrestsByNationality.length && content.arrests !== null && content.arrests !== sum) {
-    ctx.addIssue({ code: 'custom', path: ['arrests'], message: arrestsDisagreeMessage(sum) });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['arrests'],
+      message: arrestsDisagreeMessage(sum),
+      ...keyed('ARRESTS_NOT_SUM_OF_NATIONALITIES', { expected: sum }),
+    });
   }
 }
 
@@ -267,7 +290,7 @@ export const seizureContentInput = z.object(seizureContentFields).superRefine(ch
 
 export const importSeizuresInput = z.object({
   operationId: globalId,
-  csv: z.string().refine((csv) => csv.trim() !== '', { error: 'Required' }),
+  csv: z.string().refine((csv) => csv.trim() !== '', { error: 'Required', ...keyed('REQUIRED') }),
 });
 
 export const submitSeizureInput = z.object({ seizureId: globalId });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { keyed } from './refusals';
 import { isCountryCode } from './countries';
 
 // Building blocks for input schemas. Server and web parse with the same schemas so both say the
@@ -31,7 +32,8 @@ export const withoutControlCharacters =
   (options: TextOptions = {}) =>
   (text: string, ctx: z.RefinementCtx): void => {
     const problem = textProblem(text, options);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    if (problem)
+      ctx.addIssue({ code: 'custom', message: problem, ...keyed(problem === ONE_LINE_MESSAGE ? 'ONE_LINE' : 'CONTROL_CHARACTER') });
   };
 
 const cleanText = (schema: z.ZodString, options: TextOptions) => schema.superRefine(withoutControlCharacters(options));
@@ -87,7 +89,7 @@ export const countryCode = z
   .trim()
   .toUpperCase()
   .regex(/^[A-Z]{2}$/, { error: 'Use a two-letter ISO 3166-1 country code', abort: true })
-  .refine(isCountryCode, { error: 'No country has this ISO 3166-1 code' });
+  .refine(isCountryCode, { error: 'No country has this ISO 3166-1 code', ...keyed('NOT_A_COUNTRY') });
 
 /**
  * Quantities are real amounts of a unit: a millionth (a milligram in kilograms) at least, which
@@ -103,8 +105,8 @@ export const MIN_QUANTITY_MESSAGE = 'At least 0.000001 of the unit';
 // Every date the domain records falls in this window: a year 0001 or 20026 is a typo, not a plan.
 const EARLIEST_INSTANT = new Date('2000-01-01T00:00:00Z');
 const LATEST_INSTANT = new Date('2100-01-01T00:00:00Z');
-const EARLIEST_MESSAGE = 'Must be in 2000 or later';
-const LATEST_MESSAGE = 'Must be before 2100';
+export const EARLIEST_MESSAGE = 'Must be in 2000 or later';
+export const LATEST_MESSAGE = 'Must be before 2100';
 
 /** A date and time (an instant), within the window of the domain's dates. */
 export const dateTime = z.coerce
@@ -128,7 +130,7 @@ const understoodZone = (zone: string): boolean => {
 export const timeZone = z
   .string()
   .trim()
-  .refine((zone) => knownTimeZones.has(zone) || understoodZone(zone), { error: 'Unknown IANA time zone' });
+  .refine((zone) => knownTimeZones.has(zone) || understoodZone(zone), { error: 'Unknown IANA time zone', ...keyed('UNKNOWN_TIME_ZONE') });
 
 export const email = z
   .string()
@@ -146,10 +148,10 @@ export const calendarDate = z
       const midnight = new Date(`${day}T00:00:00Z`);
       return !Number.isNaN(midnight.getTime()) && midnight.toISOString().startsWith(day);
     },
-    { error: 'No such day', abort: true },
+    { error: 'No such day', abort: true, ...keyed('NO_SUCH_DAY') },
   )
-  .refine((day) => new Date(`${day}T00:00:00Z`) >= EARLIEST_INSTANT, { error: EARLIEST_MESSAGE })
-  .refine((day) => new Date(`${day}T00:00:00Z`) < LATEST_INSTANT, { error: LATEST_MESSAGE });
+  .refine((day) => new Date(`${day}T00:00:00Z`) >= EARLIEST_INSTANT, { error: EARLIEST_MESSAGE, ...keyed('DATE_TOO_EARLY', { min: 2000 }) })
+  .refine((day) => new Date(`${day}T00:00:00Z`) < LATEST_INSTANT, { error: LATEST_MESSAGE, ...keyed('DATE_TOO_LATE', { max: 2100 }) });
 
 /** The calendar day it is at `instant` in `zone`, as `YYYY-MM-DD`. */
 export function calendarDateIn(zone: string, instant: Date): string {

@@ -5,6 +5,7 @@ import { fileHandles } from '../testkit/file-handles';
 import { operationalRoom } from '../testkit/operational-room';
 import type { Actor, OperationDriver } from '../testkit/operations';
 import { openSocket, subscribe } from '../testkit/ws';
+import { SHIPMENT_SUBJECT } from '../testkit/alert-subjects';
 
 // An alert's subject is typed by its category: a shipment, a passenger, a conveyance, or free JSON
 // for intelligence and tests. It is given as one kind (AlertSubjectInput, @oneOf) or, for existing
@@ -12,14 +13,6 @@ import { openSocket, subscribe } from '../testkit/ws';
 
 const file = fileHandles(it);
 
-const SHIPMENT = {
-  containerNumber: 'MSKU1234565',
-  billOfLading: 'MAEU240611873',
-  hsCode: '3102.30',
-  consignor: 'Agro Chem Trading Sdn Bhd, Port Klang',
-  consignee: 'CV Tani Makmur, General Santos',
-  route: { origin: 'MY', transit: ['SG'], destination: 'PH' },
-};
 const PASSENGER = { travelDocumentCountry: 'NG', flightNumber: 'mh123', route: { origin: 'NG', destination: 'MY' } };
 const CONVEYANCE = { vesselName: 'SEA PEARL 9', imo: '9412337' };
 const FREE = { source: 'tip-off', reliability: 'B2' };
@@ -49,7 +42,7 @@ function alertInput(operation: OperationDriver, overrides: Record<string, unknow
 const raise = (by: Actor, input: Record<string, unknown>) => file.kit.mutate(by, 'raiseAlert', input);
 const raiseAnswer = (by: Actor, input: Record<string, unknown>) =>
   file.app.graphql(
-    `mutation($input: RaiseAlertInput!) { raiseAlert(input: $input) { __typename ... on ValidationError { fieldErrors { path message } } } }`,
+    `mutation($input: RaiseAlertInput!) { raiseAlert(input: $input) { __typename ... on ValidationError { fieldErrors { path message key category } } } }`,
     { input },
     { token: by.token },
   );
@@ -75,7 +68,7 @@ async function subjectsSeen(operation: OperationDriver, viewer: Actor, ids: stri
 }
 
 const EXPECTED = [
-  { __typename: 'ShipmentSubject', ...SHIPMENT, airWaybill: null },
+  { __typename: 'ShipmentSubject', ...SHIPMENT_SUBJECT, airWaybill: null },
   { __typename: 'PassengerSubject', ...PASSENGER, flightNumber: 'MH123', route: { ...PASSENGER.route, transit: [] } },
   { __typename: 'ConveyanceSubject', ...CONVEYANCE, flight: null, vehicleRegistration: null },
   { __typename: 'FreeSubject', content: FREE },
@@ -96,7 +89,7 @@ describe('a typed subject', () => {
     );
 
     const inputs = [
-      { category: 'SHIPMENT', typedSubject: { shipment: SHIPMENT } },
+      { category: 'SHIPMENT', typedSubject: { shipment: SHIPMENT_SUBJECT } },
       { category: 'PASSENGER', typedSubject: { passenger: PASSENGER } },
       { category: 'CONVEYANCE', typedSubject: { conveyance: CONVEYANCE } },
       { category: 'INTELLIGENCE', typedSubject: { free: FREE } },
@@ -120,7 +113,7 @@ describe('a typed subject', () => {
 
   it('given as the deprecated JSON, is kept and answered the same way', async () => {
     const { operation, malaysia } = await operationalRoom(file.kit);
-    const { result } = await raise(malaysia, alertInput(operation, { category: 'SHIPMENT', subject: SHIPMENT }));
+    const { result } = await raise(malaysia, alertInput(operation, { category: 'SHIPMENT', subject: SHIPMENT_SUBJECT }));
     expect((await subjectsSeen(operation, malaysia, [result!.id])).nodes).toEqual([EXPECTED[0]]);
   });
 });
@@ -129,36 +122,43 @@ describe('a typed subject that does not hold', () => {
   it.each([
     [
       'a kind that is not the category’s',
-      { category: 'PASSENGER', typedSubject: { shipment: SHIPMENT } },
-      [{ path: ['typedSubject', 'shipment'], message: 'Not the subject of a PASSENGER alert' }],
+      { category: 'PASSENGER', typedSubject: { shipment: SHIPMENT_SUBJECT } },
+      [{ path: ['typedSubject', 'shipment'], message: 'Not the subject of a PASSENGER alert', key: 'SUBJECT_NOT_OF_CATEGORY', category: 'PASSENGER' }],
     ],
     [
       'a free subject for a shipment alert',
       { category: 'SHIPMENT', typedSubject: { free: FREE } },
-      [{ path: ['typedSubject', 'free'], message: 'Not the subject of a SHIPMENT alert' }],
+      [{ path: ['typedSubject', 'free'], message: 'Not the subject of a SHIPMENT alert', key: 'SUBJECT_NOT_OF_CATEGORY', category: 'SHIPMENT' }],
     ],
     [
       'both the typed and the deprecated subject',
-      { category: 'SHIPMENT', subject: SHIPMENT, typedSubject: { shipment: SHIPMENT } },
-      [{ path: ['typedSubject'], message: 'Give the subject once: typedSubject, or the deprecated subject' }],
+      { category: 'SHIPMENT', subject: SHIPMENT_SUBJECT, typedSubject: { shipment: SHIPMENT_SUBJECT } },
+      [{ path: ['typedSubject'], message: 'Give the subject once: typedSubject, or the deprecated subject', key: 'SUBJECT_TWICE', category: null }],
     ],
     [
       'a shipment rule broken (a country that is no code)',
       {
         category: 'SHIPMENT',
-        typedSubject: { shipment: { ...SHIPMENT, billOfLading: null, route: { origin: 'Malaysia', destination: 'PH' } } },
+        typedSubject: { shipment: { ...SHIPMENT_SUBJECT, billOfLading: null, route: { origin: 'Malaysia', destination: 'PH' } } },
       },
-      [{ path: ['typedSubject', 'shipment', 'route', 'origin'], message: 'Use a two-letter ISO 3166-1 country code' }],
+      [{ path: ['typedSubject', 'shipment', 'route', 'origin'], message: 'Use a two-letter ISO 3166-1 country code', key: 'NOT_A_COUNTRY', category: null }],
     ],
     [
       'a shipment without a transport document',
-      { category: 'SHIPMENT', typedSubject: { shipment: { ...SHIPMENT, billOfLading: null } } },
-      [{ path: ['typedSubject', 'shipment', 'billOfLading'], message: 'Give a bill of lading or an air waybill' }],
+      { category: 'SHIPMENT', typedSubject: { shipment: { ...SHIPMENT_SUBJECT, billOfLading: null } } },
+      [{ path: ['typedSubject', 'shipment', 'billOfLading'], message: 'Give a bill of lading or an air waybill', key: 'TRANSPORT_DOCUMENT_REQUIRED', category: null }],
     ],
     [
       'a conveyance that names nothing',
       { category: 'CONVEYANCE', typedSubject: { conveyance: {} } },
-      [{ path: ['typedSubject', 'conveyance', 'vesselName'], message: 'Name the vessel (or its IMO number), the flight or the vehicle' }],
+      [
+        {
+          path: ['typedSubject', 'conveyance', 'vesselName'],
+          message: 'Name the vessel (or its IMO number), the flight or the vehicle',
+          key: 'CONVEYANCE_REQUIRED',
+          category: null,
+        },
+      ],
     ],
   ])('refuses %s with a ValidationError naming the field, and raises nothing', async (_mistake, change, fieldErrors) => {
     const { operation, malaysia } = await operationalRoom(file.kit);
@@ -174,7 +174,7 @@ describe('a typed subject that does not hold', () => {
     const before = await operation.view(malaysia, 'alerts(first: 100) { edges { node { id } } }');
     const response = await raiseAnswer(
       malaysia,
-      alertInput(operation, { category: 'SHIPMENT', typedSubject: { shipment: SHIPMENT, free: FREE } }),
+      alertInput(operation, { category: 'SHIPMENT', typedSubject: { shipment: SHIPMENT_SUBJECT, free: FREE } }),
     );
     expect(response.data ?? null).toBeNull();
     expect(response.errors?.[0]?.message).toMatch(/Exactly one key must be specified for OneOf type "AlertSubjectInput"/);
@@ -190,7 +190,7 @@ describe('a typed subject that does not hold', () => {
           title: 'T'.repeat(301),
           description: 'Declared\u0000weight',
           category: 'SHIPMENT',
-          typedSubject: { shipment: { ...SHIPMENT, consignor: ' ', route: { origin: 'XX', destination: 'PH' } } },
+          typedSubject: { shipment: { ...SHIPMENT_SUBJECT, consignor: ' ', route: { origin: 'XX', destination: 'PH' } } },
         }),
       },
       { token: malaysia.token },
@@ -207,7 +207,7 @@ describe('a typed subject that does not hold', () => {
       {
         input: alertInput(operation, {
           category: 'SHIPMENT',
-          typedSubject: { shipment: { ...SHIPMENT, consignor: ' ', route: { origin: 'XX', destination: 'PH' } } },
+          typedSubject: { shipment: { ...SHIPMENT_SUBJECT, consignor: ' ', route: { origin: 'XX', destination: 'PH' } } },
         }),
       },
       { token: malaysia.token },

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { encodeGlobalId } from '@jointops/server/global-id';
 import type { Actor, OperationDriver, OperationKit } from '../testkit/operations';
 import type { SeededAgency, SeededUser } from '../testkit/seed';
+import { SHIPMENT_SUBJECT } from '../testkit/alert-subjects';
 
 // The malformed inputs of input-validation.test.ts, mutation by mutation: each is one mistake
 // made to an input the mutation accepts, and names the field its ValidationError must name.
@@ -764,14 +765,7 @@ export const mutationInputs: Record<string, MutationInputs> = {
         field: 'subject.consignor',
         change: () => ({
           category: 'SHIPMENT',
-          subject: {
-            containerNumber: 'MSKU1234565',
-            airWaybill: '232-12345675',
-            hsCode: '3102',
-            consignor: 'Agro\u0000Chem',
-            consignee: 'CV Tani',
-            route: { origin: 'MY', destination: 'PH' },
-          },
+          subject: { ...SHIPMENT_SUBJECT, consignor: 'Agro\u0000Chem' },
         }),
       },
       {
@@ -784,16 +778,7 @@ export const mutationInputs: Record<string, MutationInputs> = {
         field: 'typedSubject.shipment.consignor',
         change: () => ({
           category: 'SHIPMENT',
-          typedSubject: {
-            shipment: {
-              containerNumber: 'MSKU1234565',
-              airWaybill: '232-12345675',
-              hsCode: '3102',
-              consignor: 'Agro\u0000Chem',
-              consignee: 'CV Tani',
-              route: { origin: 'MY', destination: 'PH' },
-            },
-          },
+          typedSubject: { shipment: { ...SHIPMENT_SUBJECT, consignor: 'Agro\u0000Chem' } },
         }),
       },
       {
@@ -815,13 +800,7 @@ export const mutationInputs: Record<string, MutationInputs> = {
         field: 'subject.consignee',
         change: () => ({
           category: 'SHIPMENT',
-          subject: {
-            containerNumber: 'MSKU1234565',
-            airWaybill: '232-12345675',
-            hsCode: '3102',
-            consignor: 'Agro Chem Trading',
-            route: { origin: 'MY', destination: 'PH' },
-          },
+          subject: { ...SHIPMENT_SUBJECT, consignee: undefined },
         }),
       },
       { mistake: 'a RESTRICTED alert to nobody', field: 'recipientAgencyIds', change: () => ({ distribution: 'RESTRICTED' }) },

@@ -65,7 +65,7 @@ function documentFor(mutation: string): string {
     ${mutation}(input: $input) {
       __typename
       ... on Error { code message }
-      ... on ValidationError { fieldErrors { path message } }
+      ... on ValidationError { fieldErrors { path message key } }
     }
   }`;
 }
@@ -175,12 +175,15 @@ describe.each(validated)('%s', (mutation, { caller, wellFormed, malformed }) => 
     expect(response.errors).toBeUndefined();
     const result = response.data?.[mutation];
     expect(result).toMatchObject({ __typename: 'ValidationError', code: 'VALIDATION' });
-    const named = (result.fieldErrors as { path: string[]; message: string }[]).map((error) => ({
+    const named = (result.fieldErrors as { path: string[]; message: string; key: string }[]).map((error) => ({
       field: error.path.join('.'),
       message: error.message,
+      key: error.key,
     }));
-    expect(named).toContainEqual({ field, message: expect.stringMatching(/\S/) });
+    expect(named).toContainEqual({ field, message: expect.stringMatching(/\S/), key: expect.any(String) });
     expect(named.filter((error) => error.field !== field)).toEqual([]);
+    // Each refusal names its rule, so a client words it in its reader's language: none is OTHER.
+    expect(named.filter((error) => error.key === 'OTHER')).toEqual([]);
 
     expect(await rowCounts()).toEqual(before);
     expect(await auditRowsAfter(auditedUpTo)).toEqual([

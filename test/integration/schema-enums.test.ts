@@ -6,6 +6,8 @@ import { ERROR_CODES } from '@jointops/shared/errors';
 import { EVENT_CATALOGUE } from '@jointops/server/journal/event-catalogue';
 import { CSV_TABLES } from '@jointops/server/modules/results/results-export';
 import { schema } from '@jointops/server/graphql/schema';
+import { GATE_CRITERION_KEYS } from '@jointops/shared/operations';
+import { PROBLEM_KEYS } from '@jointops/shared/problems';
 
 // Coded values are enums, not Strings: a client learns the values from the schema and its
 // generated types catch a typo. Each enum's values are the shared constant's, so a code added
@@ -38,6 +40,9 @@ const CONVERTED: [string, string, readonly string[]][] = [
   ['Commodity.category', 'CommodityCategory', COMMODITY_CATEGORIES],
   ['User.locale', 'Locale', LOCALES],
   ['OperationResults.csv(table)', 'ResultsTable', CSV_TABLES],
+  ['GateCriterion.key', 'GateCriterionKey', Object.keys(GATE_CRITERION_KEYS)],
+  ['OverriddenCriterion.key', 'GateCriterionKey', Object.keys(GATE_CRITERION_KEYS)],
+  ['FieldError.key', 'ProblemKey', PROBLEM_KEYS],
 ];
 
 describe('coded values in the schema', () => {
@@ -55,8 +60,6 @@ describe('coded values in the schema', () => {
     'Commodity.code': 'catalogue item codes: data, hundreds of them, versioned with the catalogue',
     'AuditEntry.action': 'the audited action: every mutation name and each job, an open list several modules add to',
     'AuditEntry.targetType': 'a GraphQL type name',
-    'GateCriterion.key': 'dotted keys (participants.twoCountries) that no enum value can spell',
-    'OverriddenCriterion.key': 'dotted keys, as GateCriterion.key',
     'ResultRow.key': 'the group and the unit of a row, e.g. MY:AMMONIUM_NITRATE:KG',
   };
   const CODE_NAMES = /^(code|status|statusAfter|type|outcome|category|locale|key|action|targetType|table|kind|state)$/;

@@ -8,14 +8,17 @@ import {
   LOCALES,
   type Marking,
   PARTICIPATION_STATUSES,
+  PHASES,
+  QUANTITY_UNITS,
 } from '@jointops/shared/domain';
 import { ERROR_CODES } from '@jointops/shared/errors';
-import { PROBLEM_KEYS } from '@jointops/shared/problems';
+import { PROBLEM_KEYS, type ProblemKey } from '@jointops/shared/problems';
 import { EVENT_CATALOGUE, type EventType } from '../journal/event-catalogue';
 import { builder } from './builder';
 
 // Enums more than one module speaks: operations (acknowledgement deadlines by severity), alerts and
-// results. Here, below every module, none of them has to import another for its vocabulary.
+// results, and every field error (FieldError's phase, unit, severity…). Here, below every module,
+// none of them has to import another for its vocabulary.
 
 export const AlertSeverityEnum = builder.enumType('AlertSeverity', { values: ALERT_SEVERITIES });
 export const AlertCategoryEnum = builder.enumType('AlertCategory', { values: ALERT_CATEGORIES });
@@ -59,7 +62,11 @@ export const AuditOutcomeEnum = builder.enumType('AuditOutcome', {
   description: 'Whether the audited action took effect.',
   values: AUDIT_OUTCOMES,
 });
+export const PhaseEnum = builder.enumType('Phase', { values: PHASES });
+export const QuantityUnitEnum = builder.enumType('QuantityUnit', { values: QUANTITY_UNITS });
 export const ProblemKeyEnum = builder.enumType('ProblemKey', {
-  description: 'What is wrong with a field (FieldError.key), from the shared input rules.',
-  values: PROBLEM_KEYS,
+  description: 'What is wrong with a field (FieldError.key): a bound, a format, or the rule of the domain it breaks.',
+  values: Object.fromEntries(
+    PROBLEM_KEYS.map((key) => [key, key === 'OTHER' ? { deprecationReason: 'Every refusal now names its own key.' } : {}]),
+  ) as Record<ProblemKey, { deprecationReason?: string }>,
 });

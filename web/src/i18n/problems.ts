@@ -1,6 +1,7 @@
 import type { IntlShape, MessageDescriptor } from 'react-intl';
 import { phaseWords } from './codes';
 import { defineMessages } from './define-messages';
+import { type KeyedIssue, problemOfRuleKey } from './problem-keys';
 import { translateServerText } from './server-texts';
 
 /**
@@ -65,16 +66,31 @@ export interface FieldIssue {
   maximum?: number | bigint;
   origin?: string;
   /**
-   * From the server (FieldError): what is wrong and its bounds, preferred over the sentence. Loosely
-   * typed: some zod issues have fields of these names too (an invalid key's `key`), never a ProblemKey.
+   * From the server (FieldError): what is wrong and its parameters, preferred over the sentence.
+   * Loosely typed: some zod issues have fields of these names too (an invalid key's `key`), never a ProblemKey.
    */
   key?: unknown;
   min?: unknown;
   max?: unknown;
+  expected?: unknown;
+  phase?: unknown;
+  catalogueVersion?: unknown;
+  unit?: unknown;
+  category?: unknown;
+  severity?: unknown;
+  /** A zod issue of the browser's own check: a refinement's key and parameters are in `params.problem` (shared/src/refusals.ts). */
+  params?: unknown;
 }
 
-/** A problem from its key and bounds (shared/src/problems.ts), or null for a key that says no more than the sentence. */
-function problemByKey(issue: FieldIssue): Problem | null {
+/** The issue with its key and parameters where they are: the server's fields, or a browser refinement's params. */
+function keyedIssue(issue: FieldIssue): KeyedIssue {
+  if (issue.key !== undefined) return issue;
+  const params = issue.params as { problem?: Omit<KeyedIssue, 'path'> } | undefined;
+  return params?.problem && typeof params.problem === 'object' ? { ...params.problem, path: issue.path } : issue;
+}
+
+/** A problem from its key and parameters (shared/src/problems.ts), or null for a key that says no more than the sentence. */
+function problemByKey(issue: KeyedIssue): Problem | null {
   const minimum = typeof issue.min === 'number' ? issue.min : 0;
   const maximum = typeof issue.max === 'number' ? issue.max : 0;
   switch (issue.key) {
@@ -101,7 +117,7 @@ function problemByKey(issue: FieldIssue): Problem | null {
     case 'NOT_UNICODE':
       return { message: problemWords.notUnicode };
     default:
-      return null;
+      return problemOfRuleKey(issue);
   }
 }
 
@@ -116,7 +132,7 @@ export function fieldOf(issue: FieldIssue): string {
  * their language (server-texts.ts), or else the rule broken, by zod's issue code.
  */
 export function describeIssue(issue: FieldIssue): Problem {
-  const byKey = problemByKey(issue);
+  const byKey = problemByKey(keyedIssue(issue));
   if (byKey) return byKey;
   const known = translateServerText(issue.message);
   if (known) return known;

@@ -159,8 +159,9 @@ export function announceSessionsEnded(ctx: ServiceContext, userIds: Iterable<str
 /** The agency an input names, for a person to belong to: it must exist and be active. */
 async function agencyToJoin(tx: Db, globalId: string) {
   const agency = await findAgencyById(tx, idFromInput(globalId, 'Agency', 'agencyId'));
-  if (!agency) throw ValidationError.field('agencyId', 'No such agency');
-  if (agency.deactivatedAt) throw ValidationError.field('agencyId', 'This agency is deactivated: reactivate it first');
+  if (!agency) throw ValidationError.field('agencyId', 'NO_SUCH_AGENCY', 'No such agency');
+  if (agency.deactivatedAt)
+    throw ValidationError.field('agencyId', 'AGENCY_DEACTIVATED', 'This agency is deactivated: reactivate it first');
   return agency;
 }
 
@@ -180,7 +181,7 @@ export async function createUser(ctx: ServiceContext, rawInput: unknown): Promis
       mustChangePassword: input.mustChangePassword,
       createdAt: ctx.clock.now(),
     });
-    if (!user) throw ValidationError.field('email', 'An account with this e-mail address already exists');
+    if (!user) throw ValidationError.field('email', 'EMAIL_TAKEN', 'An account with this e-mail address already exists');
     return { result: user, targetId: user.id, details: { email: user.email, agencyId, isAdmin: user.isAdmin } };
   });
 }
@@ -190,7 +191,8 @@ export async function deactivateUser(ctx: ServiceContext, rawInput: unknown): Pr
   const user = await audited(ctx, { action: 'deactivateUser', targetType: 'User' }, async (tx) => {
     const input = parseInput(deactivateUserInput, rawInput);
     const userId = idFromInput(input.userId, 'User', 'userId');
-    if (userId === ctx.viewer?.userId) throw ValidationError.field('userId', 'You cannot deactivate your own account');
+    if (userId === ctx.viewer?.userId)
+      throw ValidationError.field('userId', 'CANNOT_DEACTIVATE_OWN_ACCOUNT', 'You cannot deactivate your own account');
     const now = ctx.clock.now();
     const deactivated = (await markUserDeactivated(tx, userId, now)) ?? (await findUserById(tx, userId));
     if (!deactivated) throw new NotFoundError('User');
@@ -224,13 +226,14 @@ export async function updateUser(ctx: ServiceContext, rawInput: unknown): Promis
     const existing = await findUserById(tx, userId, { lock: true });
     if (!existing) throw new NotFoundError('User');
     if (userId === ctx.viewer?.userId && input.isAdmin === false) {
-      throw ValidationError.field('isAdmin', 'You cannot remove your own administrator rights');
+      throw ValidationError.field('isAdmin', 'CANNOT_REMOVE_OWN_ADMIN_RIGHTS', 'You cannot remove your own administrator rights');
     }
     const agencyId = input.agencyId === undefined ? existing.agencyId : (await agencyToJoin(tx, input.agencyId)).id;
     const movesAgency = agencyId !== existing.agencyId;
     if (movesAgency && (await isMemberOfAnOpenOperation(tx, userId))) {
       throw ValidationError.field(
         'agencyId',
+        'MEMBER_CANNOT_CHANGE_AGENCY',
         'A member of an operation still open cannot change agency: remove them from it first, or wait until it is closed',
       );
     }
@@ -246,7 +249,7 @@ export async function updateUser(ctx: ServiceContext, rawInput: unknown): Promis
       Object.entries(fields).filter(([key, value]) => value !== undefined && value !== existing[key as keyof UserRow]),
     );
     const updated = Object.keys(changes).length ? await updateUserRow(tx, userId, changes) : existing;
-    if (!updated) throw ValidationError.field('email', 'An account with this e-mail address already exists');
+    if (!updated) throw ValidationError.field('email', 'EMAIL_TAKEN', 'An account with this e-mail address already exists');
     const endedSessions = movesAgency ? await revokeSessionsOfUser(tx, userId, ctx.clock.now()) : 0;
     // Rights and agency are what an auditor asks about later: their new values are kept.
     const details = { changed: Object.keys(changes), isAdmin: changes.isAdmin, agencyId: changes.agencyId, endedSessions };

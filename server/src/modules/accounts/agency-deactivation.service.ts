@@ -19,7 +19,8 @@ export async function deactivateAgency(ctx: ServiceContext, rawInput: unknown): 
   const { agency, endedFor } = await audited(ctx, { action: 'deactivateAgency', targetType: 'Agency' }, async (tx) => {
     const input = parseInput(deactivateAgencyInput, rawInput);
     const agencyId = idFromInput(input.agencyId, 'Agency', 'agencyId');
-    if (agencyId === ctx.viewer?.agencyId) throw ValidationError.field('agencyId', 'You cannot deactivate your own agency');
+    if (agencyId === ctx.viewer?.agencyId)
+      throw ValidationError.field('agencyId', 'CANNOT_DEACTIVATE_OWN_AGENCY', 'You cannot deactivate your own agency');
     const now = ctx.clock.now();
     const deactivated = (await markAgencyDeactivated(tx, agencyId, now)) ?? (await findAgencyById(tx, agencyId));
     if (!deactivated) throw new NotFoundError('Agency');

@@ -43,11 +43,11 @@ export async function changeMyPassword(ctx: SignedIn<ServiceContext>, rawInput: 
         const existing = (await findUserById(tx, userId, { lock: true }))!;
         if (!(await verifyPassword(existing.passwordHash, input.currentPassword))) {
           wrongPassword = true;
-          throw ValidationError.field('currentPassword', NOT_YOUR_PASSWORD);
+          throw ValidationError.field('currentPassword', 'NOT_CURRENT_PASSWORD', NOT_YOUR_PASSWORD);
         }
         // The administrator knows the password they gave: keeping it would keep it known.
         if (existing.mustChangePassword && input.newPassword === input.currentPassword) {
-          throw ValidationError.field('newPassword', CHOOSE_YOUR_OWN);
+          throw ValidationError.field('newPassword', 'PASSWORD_NOT_OWN', CHOOSE_YOUR_OWN);
         }
         const passwordHash = await hashPassword(input.newPassword);
         // Their own choice now: whatever an administrator had set is no longer required to change.

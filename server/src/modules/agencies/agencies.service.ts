@@ -12,7 +12,7 @@ export async function createAgency(ctx: ServiceContext, rawInput: unknown): Prom
   return audited(ctx, { action: 'createAgency', targetType: 'Agency' }, async (tx) => {
     const input = parseInput(createAgencyInput, rawInput);
     const agency = await insertAgency(tx, { ...input, createdAt: ctx.clock.now() });
-    if (!agency) throw ValidationError.field('name', NAME_TAKEN);
+    if (!agency) throw ValidationError.field('name', 'AGENCY_NAME_TAKEN', NAME_TAKEN);
     return { result: agency, targetId: agency.id, details: { name: agency.name, countryCode: agency.countryCode } };
   });
 }
@@ -29,9 +29,9 @@ export async function updateAgency(ctx: ServiceContext, rawInput: unknown): Prom
       Object.entries(fields).filter(([key, value]) => value !== undefined && value !== existing[key as keyof AgencyRow]),
     );
     const problem = agencyCountryProblem({ ...existing, ...changes });
-    if (problem) throw ValidationError.field('countryCode', problem);
+    if (problem) throw ValidationError.field('countryCode', 'COUNTRY_REQUIRED_FOR_NATIONAL_AGENCY', problem);
     const updated = Object.keys(changes).length ? await updateAgencyRow(tx, agencyId, changes) : existing;
-    if (!updated) throw ValidationError.field('name', NAME_TAKEN);
+    if (!updated) throw ValidationError.field('name', 'AGENCY_NAME_TAKEN', NAME_TAKEN);
     return { result: updated, targetId: agencyId, details: { changed: Object.keys(changes) } };
   });
 }

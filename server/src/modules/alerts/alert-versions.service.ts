@@ -17,7 +17,8 @@ import {
 } from './alert-versions.repo';
 import { canAmendAlert, eventAudience } from './alerts.policy';
 import type { AlertRow } from './alerts.repo';
-import { alertForAction, commodityIdsOf } from './alerts.service';
+import { alertForAction } from './alert-access';
+import { commodityIdsOf } from './alerts.service';
 
 const MINUTE = 60_000;
 
@@ -28,8 +29,7 @@ const sameIds = (a: string[], b: string[]) => a.length === b.length && [...a].so
 /** The subject the amendment gives, checked against the alert's category as raising checks it; the alert's own when none is given. */
 function amendedSubjectOf(alert: AlertRow, input: AmendAlertInput): Record<string, unknown> | null {
   const checked = amendedSubject(alert.category, input.subject, input.typedSubject);
-  if ('issues' in checked)
-    throw new ValidationError(checked.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message })));
+  if ('issues' in checked) throw new ValidationError(checked.issues.map((issue) => ({ ...issue, path: issue.path.map(String) })));
   return checked.subject === undefined ? alert.subject : checked.subject;
 }
 
@@ -48,7 +48,11 @@ export async function amendAlert(ctx: ServiceContext, rawInput: unknown): Promis
     requireOpen(operation, 'Amending an alert');
     requireNotWithdrawn(alert);
     if (alert.category === 'TEST' && input.severity && input.severity !== alert.severity)
-      throw ValidationError.field('severity', 'A TEST alert keeps its severity: its acknowledgements are the readiness proof');
+      throw ValidationError.field(
+        'severity',
+        'TEST_ALERT_KEEPS_SEVERITY',
+        'A TEST alert keeps its severity: its acknowledgements are the readiness proof',
+      );
     if (alert.version !== input.expectedVersion)
       throw new ConflictError('This alert was amended since you read it: read its current version before correcting it.');
     const commodityIdsBefore = await commodityIdsOfAlert(tx, alert.id);
@@ -64,7 +68,8 @@ export async function amendAlert(ctx: ServiceContext, rawInput: unknown): Promis
       ...(Object.keys(next) as (keyof typeof next)[]).filter((key) => JSON.stringify(next[key]) !== JSON.stringify(alert[key])),
       ...(sameIds(commodityIds, commodityIdsBefore) ? [] : ['commodityIds']),
     ];
-    if (changed.length === 0) throw new ValidationError([{ path: [], message: 'Nothing differs from the current version' }]);
+    if (changed.length === 0)
+      throw new ValidationError([{ path: [], key: 'NOTHING_CHANGED', message: 'Nothing differs from the current version' }]);
     const now = ctx.clock.now();
     const severityRaised = rises(alert.severity, next.severity);
     const cleared = severityRaised ? await acknowledgementsOf(tx, alert.id) : [];

@@ -2,35 +2,23 @@ import { acknowledgeAlertInput, alertReference, commentOnAlertInput, raiseAlertI
 import { contentDigest } from '../../content-digest';
 import { ConflictError, PhaseRuleError, ValidationError } from '../../domain-errors';
 import type { Db } from '../../db/client';
-import { entityForAction, type EntityAccess } from '../../entity-for-action';
-import type { ServiceContext, Viewer } from '../../service-context';
+import type { ServiceContext } from '../../service-context';
 import { idFromInput, parseInput } from '../../validate';
 import { audited } from '../../journal/audited';
 import { findCommoditiesByIds } from '../catalogue/catalogue.repo';
 import { usableIn } from '../catalogue/commodity-scope';
 import { recordEvent } from '../../journal/record-event';
-import { findWithStanding, type OperationRow } from '../operations/operations.repo';
-import { operationForAction, operationIdOf, requireOpen, requireViewer } from '../operations/operation-access';
-import type { Standing } from '../operations/operations.policy';
+import type { OperationRow } from '../operations/operations.repo';
+import { operationForAction, operationIdOf, requireOpen } from '../operations/operation-access';
+import { alertForAction } from './alert-access';
 import { requireNotWithdrawn } from './alert-withdrawal';
-import {
-  canAnswerAlert,
-  canCommentOnAlert,
-  canRaiseAlert,
-  canSeeAlert,
-  eventAudience,
-  mayRaiseIn,
-  type AlertAudience,
-} from './alerts.policy';
+import { canAnswerAlert, canCommentOnAlert, canRaiseAlert, eventAudience, mayRaiseIn, type AlertAudience } from './alerts.policy';
 import {
   acceptedAgencyIds,
   acceptedAmong,
   acknowledgeRecipient,
-  audienceOf,
-  findAlertById,
   findAlertByIdempotencyKey,
   findCommentByIdempotencyKey,
-  findVisibleAlert,
   findRecipient,
   insertAlert,
   insertComment,
@@ -51,7 +39,10 @@ export async function commodityIdsOf(tx: Db, globalIds: string[], operation: Ope
   const ids = [...new Set(globalIds.map((id, index) => idFromInput(id, 'Commodity', `commodityIds.${index}`)))];
   const version = operation.catalogueVersion;
   const found = (await findCommoditiesByIds(tx, ids)).filter((commodity) => usableIn(commodity, operation));
-  if (found.length !== ids.length) throw ValidationError.field('commodityIds', `Not all are items of the ${version} catalogue`);
+  if (found.length !== ids.length)
+    throw ValidationError.field('commodityIds', 'NOT_IN_CATALOGUE', `Not all are items of the ${version} catalogue`, {
+      catalogueVersion: version,
+    });
   return ids;
 }
 
@@ -60,8 +51,14 @@ async function restrictedRecipients(tx: Db, operationId: string, globalIds: stri
   const ids = globalIds.map((id, index) => idFromInput(id, 'Agency', `recipientAgencyIds.${index}`));
   const accepted = await acceptedAmong(tx, operationId, ids);
   ids.forEach((id, index) => {
-    if (id === originatorAgencyId) throw ValidationError.field(`recipientAgencyIds.${index}`, 'Your own agency raises the alert');
-    if (!accepted.has(id)) throw ValidationError.field(`recipientAgencyIds.${index}`, 'Not an agency taking part in this operation');
+    if (id === originatorAgencyId)
+      throw ValidationError.field(`recipientAgencyIds.${index}`, 'OWN_AGENCY_NOT_RECIPIENT', 'Your own agency raises the alert');
+    if (!accepted.has(id))
+      throw ValidationError.field(
+        `recipientAgencyIds.${index}`,
+        'RECIPIENT_NOT_PARTICIPANT',
+        'Not an agency taking part in this operation',
+      );
   });
   return [...new Set(ids)];
 }
@@ -122,45 +119,6 @@ export async function raiseAlert(ctx: ServiceContext, rawInput: unknown): Promis
       details: { reference: alert.reference, distribution: alert.distribution },
     };
   });
-}
-
-interface AlertInContext {
-  alert: AlertRow;
-  audience: AlertAudience;
-  operation: OperationRow;
-  standing: Standing;
-  viewer: Viewer;
-}
-
-interface AlertFacts {
-  alert: AlertRow;
-  audience: AlertAudience;
-}
-
-const alertAccess: EntityAccess<AlertFacts, { operation: OperationRow; standing: Standing }> = {
-  typename: 'Alert',
-  field: 'alertId',
-  findVisible: findVisibleAlert,
-  lockOperation: (tx, operationId, viewer) => findWithStanding(tx, operationId, viewer, true),
-  reread: async (tx, id) => {
-    const alert = (await findAlertById(tx, id))!;
-    return { alert, audience: await audienceOf(tx, alert) };
-  },
-  canSee: (standing, { audience }) => canSeeAlert(standing, audience),
-};
-
-/** Loads the alert an input names with its operation locked, and checks the caller may act on it. */
-export async function alertForAction(
-  tx: Db,
-  ctx: ServiceContext,
-  alertGlobalId: string,
-  allowed: (standing: Standing, audience: AlertAudience) => boolean,
-  action: string,
-): Promise<AlertInContext> {
-  const viewer = requireViewer(ctx);
-  const mayAct = (standing: Standing, { audience }: AlertFacts) => allowed(standing, audience);
-  const { entity, ...inOperation } = await entityForAction(tx, viewer, alertAccess, alertGlobalId, mayAct, action);
-  return { ...entity, ...inOperation };
 }
 
 /** Acknowledges the alert for the caller's agency; acknowledging again changes nothing. */

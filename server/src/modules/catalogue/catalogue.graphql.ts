@@ -1,13 +1,10 @@
 import { CATALOGUE_VERSIONS, CURRENT_CATALOGUE_VERSION, type CatalogueVersion } from '@jointops/shared/catalogue';
-import { QUANTITY_UNITS } from '@jointops/shared/domain';
 import { ERROR_CODES } from '@jointops/shared/errors';
 import { GraphQLError } from 'graphql';
 import { builder } from '../../graphql/builder';
-import { CommodityCategoryEnum } from '../../graphql/enums';
+import { CommodityCategoryEnum, QuantityUnitEnum } from '../../graphql/enums';
 import { registerNodeLoader } from '../../graphql/node-loaders';
 import { findCommoditiesOfVersion, findCommodityVisibleTo, type CommodityRow } from './catalogue.repo';
-
-export const QuantityUnitEnum = builder.enumType('QuantityUnit', { values: QUANTITY_UNITS });
 
 export const CommodityType = builder.drizzleNode('commodities', {
   name: 'Commodity',

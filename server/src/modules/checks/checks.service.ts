@@ -42,15 +42,19 @@ async function reporterFor(tx: Db, ctx: ServiceContext, operationId: string, che
   const agency = (await findAgencyById(tx, viewer.agencyId))!;
   if (!agency.countryCode)
     throw new ValidationError([
-      { path: [], message: 'Figures are reported per country, and your agency has none: a national agency records them' },
+      {
+        path: [],
+        key: 'AGENCY_WITHOUT_COUNTRY',
+        message: 'Figures are reported per country, and your agency has none: a national agency records them',
+      },
     ]);
   // Days are those of the operation's reference time zone, the calendar everyone's figures share.
   const zone = operation.referenceTimeZone;
   if (checkedOn > calendarDateIn(zone, ctx.clock.now()))
-    throw ValidationError.field('checkedOn', "This day has not come yet in the operation's reference time zone");
+    throw ValidationError.field('checkedOn', 'DAY_NOT_YET_COME', "This day has not come yet in the operation's reference time zone");
   const startedAt = (await findPhases(tx, operation.id)).find((phase) => phase.phase === 'OPERATIONAL')?.startedAt;
   if (startedAt && checkedOn < calendarDateIn(zone, startedAt))
-    throw ValidationError.field('checkedOn', 'Before the operational phase began');
+    throw ValidationError.field('checkedOn', 'BEFORE_OPERATIONAL_PHASE', 'Before the operational phase began');
   return { operation, viewer, agencyId: agency.id, countryCode: agency.countryCode };
 }
 
@@ -58,7 +62,9 @@ async function reporterFor(tx: Db, ctx: ServiceContext, operationId: string, che
 async function catalogueCommodity(tx: Db, globalId: string, operation: OperationRow): Promise<CommodityRow> {
   const commodity = await findCommodityById(tx, idFromInput(globalId, 'Commodity', 'commodityId'));
   if (!commodity || !usableIn(commodity, operation)) {
-    throw ValidationError.field('commodityId', `Not an item of the ${operation.catalogueVersion} catalogue`);
+    throw ValidationError.field('commodityId', 'NOT_IN_CATALOGUE', `Not an item of the ${operation.catalogueVersion} catalogue`, {
+      catalogueVersion: operation.catalogueVersion,
+    });
   }
   return commodity;
 }
@@ -106,7 +112,9 @@ export async function recordLicitShipmentsChecked(ctx: ServiceContext, rawInput:
       const commodity = await catalogueCommodity(tx, input.commodityId, reporter.operation);
       // The seizures' unit rule: a catalogue commodity is counted in a unit of its own dimension.
       if (input.unit && !unitFitsCommodity(input.unit, commodity.defaultUnit))
-        throw ValidationError.field('unit', unitMismatchMessage(commodity.defaultUnit));
+        throw ValidationError.field('unit', 'UNIT_NOT_OF_COMMODITY_DIMENSION', unitMismatchMessage(commodity.defaultUnit), {
+          unit: commodity.defaultUnit,
+        });
       const key = {
         operationId: reporter.operation.id,
         agencyId: reporter.agencyId,

@@ -31,15 +31,16 @@ export async function assignMember(ctx: ServiceContext, rawInput: unknown): Prom
     // refuses a change of agency to a member of an open operation).
     const user = await findUserById(tx, userId, { lock: true });
     if (!user || user.deactivatedAt || (await findAgencyById(tx, user.agencyId))?.deactivatedAt) {
-      throw ValidationError.field('userId', 'No such active user');
+      throw ValidationError.field('userId', 'NO_SUCH_ACTIVE_USER', 'No such active user');
     }
     const participation = await findParticipation(tx, operation.id, user.agencyId);
-    if (participation?.status !== 'ACCEPTED') throw ValidationError.field('userId', 'Only users of agencies that accepted can be members');
+    if (participation?.status !== 'ACCEPTED')
+      throw ValidationError.field('userId', 'AGENCY_NOT_ACCEPTED', 'Only users of agencies that accepted can be members');
     const assignee = { agencyId: user.agencyId, currentRole: await findCurrentRole(tx, operation.id, userId) };
     if (!canAssign(standing, input.role, assignee)) throw new ForbiddenError(`assign this person as ${input.role}`);
     // Somebody must always be able to plan: the last coordinator cannot be given another role.
     if (assignee.currentRole === 'COORDINATOR' && input.role !== 'COORDINATOR' && (await countCoordinators(tx, operation.id)) <= 1) {
-      throw ValidationError.field('role', LAST_COORDINATOR);
+      throw ValidationError.field('role', 'LAST_COORDINATOR', LAST_COORDINATOR);
     }
     const now = ctx.clock.now();
     const member = await insertMember(tx, {
@@ -64,12 +65,12 @@ export async function removeMember(ctx: ServiceContext, rawInput: unknown): Prom
     const memberId = idFromInput(input.memberId, 'OperationMember', 'memberId');
     const member = await findMember(tx, memberId);
     if (!member || member.operationId !== operation.id || member.removedAt) {
-      throw ValidationError.field('memberId', 'No such member of this operation');
+      throw ValidationError.field('memberId', 'NO_SUCH_MEMBER', 'No such member of this operation');
     }
     if (!canRemove(standing, member)) throw new ForbiddenError('remove this member');
     // Somebody must always be able to plan, as when assigning.
     if (member.role === 'COORDINATOR' && (await countCoordinators(tx, operation.id)) <= 1) {
-      throw ValidationError.field('memberId', LAST_COORDINATOR);
+      throw ValidationError.field('memberId', 'LAST_COORDINATOR', LAST_COORDINATOR);
     }
     const removed = (await markMemberRemoved(tx, member.id, ctx.clock.now()))!;
     await recordEvent(tx, ctx, operation.id, 'MEMBER_REMOVED', {

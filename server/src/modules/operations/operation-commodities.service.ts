@@ -26,7 +26,8 @@ export async function addOperationCommodity(ctx: ServiceContext, rawInput: unkno
     if (!found) throw new NotFoundError('Operation');
     const { operation } = found;
     requireOpen(operation, 'Adding a commodity');
-    if (await commodityCodeTaken(tx, operation.id, input.code)) throw ValidationError.field('code', OPERATION_COMMODITY_CODE_TAKEN);
+    if (await commodityCodeTaken(tx, operation.id, input.code))
+      throw ValidationError.field('code', 'OPERATION_COMMODITY_CODE_TAKEN', OPERATION_COMMODITY_CODE_TAKEN);
     const commodity = await insertOperationCommodity(tx, {
       operationId: operation.id,
       code: input.code,
@@ -39,7 +40,7 @@ export async function addOperationCommodity(ctx: ServiceContext, rawInput: unkno
       createdAt: ctx.clock.now(),
     });
     // Two administrators adding one code at once: the unique index decides, and the loser is told as above.
-    if (!commodity) throw ValidationError.field('code', OPERATION_COMMODITY_CODE_TAKEN);
+    if (!commodity) throw ValidationError.field('code', 'OPERATION_COMMODITY_CODE_TAKEN', OPERATION_COMMODITY_CODE_TAKEN);
     await recordEvent(tx, ctx, operation.id, 'OPERATION_COMMODITY_ADDED', { commodityId: commodity.id, code: commodity.code });
     return {
       result: commodity,

@@ -24,7 +24,10 @@ async function targetIds(
   const ids = [...new Set(globalIds.map((id, index) => idFromInput(id, 'Commodity', `targetCommodityIds.${index}`)))];
   const version = operation.catalogueVersion;
   const found = (await findCommoditiesByIds(tx, ids)).filter((commodity) => usableIn(commodity, operation));
-  if (found.length !== ids.length) throw ValidationError.field('targetCommodityIds', `Not all are items of the ${version} catalogue`);
+  if (found.length !== ids.length)
+    throw ValidationError.field('targetCommodityIds', 'NOT_IN_CATALOGUE', `Not all are items of the ${version} catalogue`, {
+      catalogueVersion: version,
+    });
   return ids;
 }
 
@@ -58,7 +61,7 @@ export async function createOperation(ctx: ServiceContext, rawInput: unknown): P
       createdAt: now,
       updatedAt: now,
     });
-    if (!operation) throw ValidationError.field('code', 'An operation with this code already exists');
+    if (!operation) throw ValidationError.field('code', 'OPERATION_CODE_TAKEN', 'An operation with this code already exists');
     await replaceTargets(tx, operation.id, targets);
     await planPhases(tx, operation.id, input.plannedPhases);
     // The planner's agency coordinates, and the planner is its first coordinator.
@@ -92,7 +95,7 @@ function deadlinesAfter(
 ): AcknowledgementMinutes {
   const minutes = withDeadlines(operation.acknowledgementMinutes, changes);
   const problem = deadlineOrderProblem(minutes);
-  if (problem) throw ValidationError.field('acknowledgementDeadlines', problem);
+  if (problem) throw ValidationError.field('acknowledgementDeadlines', problem.problem.key, problem.message, problem.problem);
   return minutes;
 }
 

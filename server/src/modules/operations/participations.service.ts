@@ -25,8 +25,8 @@ export async function inviteAgency(ctx: ServiceContext, rawInput: unknown): Prom
     requireOpen(operation, 'Inviting an agency');
     const agencyId = idFromInput(input.agencyId, 'Agency', 'agencyId');
     const agency = await findAgencyById(tx, agencyId);
-    if (!agency) throw ValidationError.field('agencyId', 'No such agency');
-    if (agency.deactivatedAt) throw ValidationError.field('agencyId', 'This agency is deactivated');
+    if (!agency) throw ValidationError.field('agencyId', 'NO_SUCH_AGENCY', 'No such agency');
+    if (agency.deactivatedAt) throw ValidationError.field('agencyId', 'AGENCY_DEACTIVATED', 'This agency is deactivated');
     const now = ctx.clock.now();
     // A fresh invitation starts over: an agency that withdrew and comes back takes the readiness test again.
     const invitation = {
@@ -44,7 +44,9 @@ export async function inviteAgency(ctx: ServiceContext, rawInput: unknown): Prom
     } else if (existing.status === 'DECLINED' || existing.status === 'WITHDRAWN') {
       participation = await updateParticipation(tx, existing.id, invitation);
     } else {
-      throw ValidationError.field('agencyId', existing.status === 'INVITED' ? 'Already invited' : 'Already taking part');
+      throw existing.status === 'INVITED'
+        ? ValidationError.field('agencyId', 'ALREADY_INVITED', 'Already invited')
+        : ValidationError.field('agencyId', 'ALREADY_TAKING_PART', 'Already taking part');
     }
     await recordEvent(tx, ctx, operation.id, 'AGENCY_INVITED', { participationId: participation.id, agencyId, role: input.role });
     return { result: participation, targetId: participation.id, operationId: operation.id };
@@ -101,9 +103,10 @@ export async function withdrawParticipation(ctx: ServiceContext, rawInput: unkno
       requireOpen(operation, 'Withdrawing an agency');
       const existing = await findParticipation(tx, operation.id, agencyId);
       if (!existing || existing.status === 'WITHDRAWN' || existing.status === 'DECLINED') {
-        throw ValidationError.field('agencyId', 'This agency is not taking part');
+        throw ValidationError.field('agencyId', 'AGENCY_NOT_TAKING_PART', 'This agency is not taking part');
       }
-      if (existing.role === 'COORDINATING') throw ValidationError.field('agencyId', 'A coordinating agency cannot withdraw');
+      if (existing.role === 'COORDINATING')
+        throw ValidationError.field('agencyId', 'COORDINATING_AGENCY_CANNOT_WITHDRAW', 'A coordinating agency cannot withdraw');
       const now = ctx.clock.now();
       const participation = await updateParticipation(tx, existing.id, {
         status: 'WITHDRAWN',

@@ -49,9 +49,11 @@ export async function advancePhase(ctx: ServiceContext, rawInput: unknown): Prom
     if (from === 'CLOSED' || from === 'CANCELLED') throw new PhaseRuleError(from, 'Changing the phase');
     if (from === input.to) throw new ConflictError(`The operation is already ${from}.`);
     if (!isAllowedTransition(from, input.to))
-      throw ValidationError.field('to', `${input.to} does not follow ${from}: phases move one step forward`);
+      throw ValidationError.field('to', 'PHASE_NOT_NEXT', `${input.to} does not follow ${from}: phases move one step forward`, {
+        phase: from,
+      });
     if (input.to === 'CANCELLED' && !input.overrideJustification) {
-      throw ValidationError.field('overrideJustification', 'Give the reason for cancelling');
+      throw ValidationError.field('overrideJustification', 'CANCELLATION_NEEDS_REASON', 'Give the reason for cancelling');
     }
     const now = ctx.clock.now();
     const unmet = input.to === 'CANCELLED' ? [] : unmetCriteria(input.to, await gateFacts(tx, operation, now, input.overrideJustification));

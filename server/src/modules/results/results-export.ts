@@ -171,5 +171,5 @@ export async function resultsCsv(source: OperationResultsSource, { table, maxMar
       list.map((seizure) => SEIZURE_COLUMNS.map((column) => seizure[column] as Cell)),
     );
   }
-  throw ValidationError.field('table', `Unknown table; one of ${CSV_TABLES.join(', ')}`);
+  throw ValidationError.field('table', 'UNKNOWN_TABLE', `Unknown table; one of ${CSV_TABLES.join(', ')}`);
 }

@@ -107,7 +107,7 @@ export interface ProgrammeQuery {
 /** Figures across the operations of a programme the viewer may see (exercises left out, see programmeOperations). */
 export async function programmeResults(ctx: ServiceContext, query: ProgrammeQuery) {
   const viewer = requireViewer(ctx);
-  if (query.from && query.to && query.from >= query.to) throw ValidationError.field('to', 'Must be after from');
+  if (query.from && query.to && query.from >= query.to) throw ValidationError.field('to', 'NOT_AFTER_START', 'Must be after from');
   const operations = programmeOperations(viewer, query.programme);
   const [figures, counted] = await Promise.all([
     seizureFigures(ctx.db, {

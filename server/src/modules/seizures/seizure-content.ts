@@ -8,14 +8,15 @@ import {
   type SeizureContent,
 } from '@jointops/shared/seizures';
 import { contentDigest } from '../../content-digest';
-import { ValidationError, type FieldError } from '../../domain-errors';
+import type { RuleProblem } from '@jointops/shared/problems';
+import { ValidationError } from '../../domain-errors';
 import type { Db } from '../../db/client';
 import type { Viewer } from '../../service-context';
 import { uuidFromGlobalId } from '../../global-id';
 import { findCommodityById, type CommodityRow } from '../catalogue/catalogue.repo';
 import { usableIn } from '../catalogue/commodity-scope';
 import { findPhases, type OperationRow } from '../operations/operations.repo';
-import { interpolNcbIdsAmong, targetCommodityIds, visibleAlertIdsAmong } from './seizures.repo';
+import { interpolNcbIdsAmong, targetCommodityIds, visibleAlertsAmong } from './seizures.repo';
 
 // What a report says, checked against what only the server knows: the catalogue, the alerts the
 // reporter may see, the clock. Reporting and correcting share it.
@@ -26,21 +27,32 @@ export interface CheckedContent {
   alertIds: string[];
 }
 
-type Problems = FieldError[];
+/** The content's problems, each keyed by the rule it breaks. */
+type Problems = (RuleProblem & { path: string[]; message: string })[];
 
 /** A catalogue item of the operation's catalogue version, measured in a unit of its dimension. */
 async function commodityOf(facts: Facts, content: SeizureContent, operation: OperationRow, problems: Problems): Promise<string | null> {
   if (!content.commodityId) return null;
   const id = uuidFromGlobalId(content.commodityId, 'Commodity');
   if (!id) {
-    problems.push({ path: ['commodityId'], message: 'Not a valid Commodity id' });
+    problems.push({ path: ['commodityId'], key: 'INVALID_ID', typename: 'Commodity', message: 'Not a valid Commodity id' });
     return null;
   }
   const commodity = await facts.commodity(id);
   if (!commodity || !usableIn(commodity, operation)) {
-    problems.push({ path: ['commodityId'], message: `Not an item of the ${operation.catalogueVersion} catalogue` });
+    problems.push({
+      path: ['commodityId'],
+      key: 'NOT_IN_CATALOGUE',
+      catalogueVersion: operation.catalogueVersion,
+      message: `Not an item of the ${operation.catalogueVersion} catalogue`,
+    });
   } else if (!unitFitsCommodity(content.unit, commodity.defaultUnit)) {
-    problems.push({ path: ['unit'], message: unitMismatchMessage(commodity.defaultUnit) });
+    problems.push({
+      path: ['unit'],
+      key: 'UNIT_NOT_OF_COMMODITY_DIMENSION',
+      unit: commodity.defaultUnit,
+      message: unitMismatchMessage(commodity.defaultUnit),
+    });
   }
   return id;
 }
@@ -48,19 +60,30 @@ async function commodityOf(facts: Facts, content: SeizureContent, operation: Ope
 /**
  * Linked alerts must be alerts of this operation the reporter may see. One the reporter may not
  * see is refused with the very words used for an id that names nothing, so the refusal tells
- * nothing of a RESTRICTED alert's existence.
+ * nothing of a RESTRICTED alert's existence. A withdrawn alert asks nothing more of anyone: no
+ * seizure is newly linked to it, while a report corrected keeps the links it had before.
  */
-async function linkedAlertsOf(facts: Facts, globalIds: string[], problems: Problems): Promise<string[]> {
+async function linkedAlertsOf(
+  facts: Facts,
+  globalIds: string[],
+  alreadyLinked: ReadonlySet<string>,
+  problems: Problems,
+): Promise<string[]> {
   const ids = globalIds.map((id) => uuidFromGlobalId(id, 'Alert'));
   const visible = await facts.visibleAlerts(ids.filter((id): id is string => id !== null));
   ids.forEach((id, index) => {
-    if (!id) problems.push({ path: ['linkedAlertIds', String(index)], message: 'Not a valid Alert id' });
-    else if (!visible.has(id)) problems.push({ path: ['linkedAlertIds', String(index)], message: NO_SUCH_ALERT });
+    const path = ['linkedAlertIds', String(index)];
+    if (!id) problems.push({ path, key: 'INVALID_ID', typename: 'Alert', message: 'Not a valid Alert id' });
+    else if (!visible.has(id)) problems.push({ path, key: 'NO_SUCH_ALERT', message: NO_SUCH_ALERT });
+    else if (visible.get(id)!.withdrawn && !alreadyLinked.has(id))
+      problems.push({ path, key: 'ALERT_WITHDRAWN', message: ALERT_WITHDRAWN });
   });
   return [...new Set(ids.filter((id): id is string => id !== null))];
 }
 
 export const NO_SUCH_ALERT = 'No such alert in this operation';
+
+export const ALERT_WITHDRAWN = 'This alert was withdrawn: no seizure can be linked to it any more';
 
 export const NOT_AN_NCB = 'Not an INTERPOL National Central Bureau of the directory';
 
@@ -68,8 +91,9 @@ export const NOT_AN_NCB = 'Not an INTERPOL National Central Bureau of the direct
 async function interpolNcbOf(facts: Facts, content: SeizureContent, problems: Problems): Promise<string | null> {
   if (!content.interpolNcbAgencyId) return null;
   const id = uuidFromGlobalId(content.interpolNcbAgencyId, 'Agency');
-  if (!id) problems.push({ path: ['interpolNcbAgencyId'], message: 'Not a valid Agency id' });
-  else if (!(await facts.interpolNcbs([id])).has(id)) problems.push({ path: ['interpolNcbAgencyId'], message: NOT_AN_NCB });
+  if (!id) problems.push({ path: ['interpolNcbAgencyId'], key: 'INVALID_ID', typename: 'Agency', message: 'Not a valid Agency id' });
+  else if (!(await facts.interpolNcbs([id])).has(id))
+    problems.push({ path: ['interpolNcbAgencyId'], key: 'NOT_AN_INTERPOL_NCB', message: NOT_AN_NCB });
   return id;
 }
 
@@ -86,8 +110,8 @@ async function earliestSeizureOf(tx: Db, operation: OperationRow): Promise<Date>
 interface Facts {
   earliestSeizure(): Promise<Date>;
   commodity(id: string): Promise<CommodityRow | null>;
-  /** Of `ids`, the alerts of the operation the reporter may see. */
-  visibleAlerts(ids: string[]): Promise<Set<string>>;
+  /** Of `ids`, the alerts of the operation the reporter may see, with whether each was withdrawn. */
+  visibleAlerts(ids: string[]): Promise<Map<string, { withdrawn: boolean }>>;
   /** The operation's target commodities, as they are at this moment. */
   targets(): Promise<Set<string>>;
   /** Of `ids`, the agencies of kind INTERPOL_NCB. */
@@ -99,7 +123,7 @@ function factsOf(tx: Db, viewer: Viewer, operation: OperationRow): Facts {
   let targets: Promise<Set<string>> | undefined;
   const ncbSeen = new Map<string, boolean>();
   const commodities = new Map<string, Promise<CommodityRow | null>>();
-  const alertSeen = new Map<string, boolean>();
+  const alertSeen = new Map<string, { withdrawn: boolean } | null>();
   return {
     earliestSeizure: () => {
       earliest ??= earliestSeizureOf(tx, operation);
@@ -112,9 +136,9 @@ function factsOf(tx: Db, viewer: Viewer, operation: OperationRow): Facts {
     },
     visibleAlerts: async (ids) => {
       const unread = [...new Set(ids.filter((id) => !alertSeen.has(id)))];
-      const visible = await visibleAlertIdsAmong(tx, viewer, operation.id, unread);
-      for (const id of unread) alertSeen.set(id, visible.has(id));
-      return new Set(ids.filter((id) => alertSeen.get(id)));
+      const visible = await visibleAlertsAmong(tx, viewer, operation.id, unread);
+      for (const id of unread) alertSeen.set(id, visible.get(id) ?? null);
+      return new Map(ids.flatMap((id) => (alertSeen.get(id) ? [[id, alertSeen.get(id)!]] : [])));
     },
     targets: () => {
       targets ??= targetCommodityIds(tx, operation.id);
@@ -139,18 +163,21 @@ export function contentChecker(
   viewer: Viewer,
   operation: OperationRow,
   now: Date,
+  /** The alerts a corrected report links already: they stay linkable once withdrawn. */
+  alreadyLinked: ReadonlySet<string> = new Set(),
 ): (content: SeizureContent) => Promise<CheckedContent> {
   const facts = factsOf(tx, viewer, operation);
   return async (content) => {
     const problems: Problems = [];
     if (content.seizedAt.getTime() > now.getTime() + CLOCK_SKEW_MS)
-      problems.push({ path: ['seizedAt'], message: 'Must not be in the future' });
-    else if (content.seizedAt < (await facts.earliestSeizure())) problems.push({ path: ['seizedAt'], message: seizureTooEarlyMessage });
+      problems.push({ path: ['seizedAt'], key: 'IN_THE_FUTURE', message: 'Must not be in the future' });
+    else if (content.seizedAt < (await facts.earliestSeizure()))
+      problems.push({ path: ['seizedAt'], key: 'TOO_EARLY_FOR_OPERATION', max: SEIZURE_LEAD_DAYS, message: seizureTooEarlyMessage });
     if (content.interpolNotifiedAt && content.interpolNotifiedAt.getTime() > now.getTime() + CLOCK_SKEW_MS)
-      problems.push({ path: ['interpolNotifiedAt'], message: 'Must not be in the future' });
+      problems.push({ path: ['interpolNotifiedAt'], key: 'IN_THE_FUTURE', message: 'Must not be in the future' });
     const commodityId = await commodityOf(facts, content, operation, problems);
     const interpolNcbAgencyId = await interpolNcbOf(facts, content, problems);
-    const alertIds = await linkedAlertsOf(facts, content.linkedAlertIds, problems);
+    const alertIds = await linkedAlertsOf(facts, content.linkedAlertIds, alreadyLinked, problems);
     if (problems.length) throw new ValidationError(problems);
     const { linkedAlertIds: _linked, ...fields } = content;
     // Bonus is judged against the targets of the moment it is reported: targets changed later do not move it.
@@ -160,8 +187,15 @@ export function contentChecker(
 }
 
 /** Every problem of the content at once, so that a form (or an imported row) is corrected in one go. */
-export function checkContent(tx: Db, viewer: Viewer, operation: OperationRow, content: SeizureContent, now: Date): Promise<CheckedContent> {
-  return contentChecker(tx, viewer, operation, now)(content);
+export function checkContent(
+  tx: Db,
+  viewer: Viewer,
+  operation: OperationRow,
+  content: SeizureContent,
+  now: Date,
+  alreadyLinked: ReadonlySet<string> = new Set(),
+): Promise<CheckedContent> {
+  return contentChecker(tx, viewer, operation, now, alreadyLinked)(content);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { ConflictError, NotFoundError, PhaseRuleError, ValidationError } from '../../domain-errors';
 import { builder } from '../../graphql/builder';
 import type { ServiceContext } from '../../service-context';
-import { QuantityUnitEnum } from '../catalogue/catalogue.graphql';
+import { QuantityUnitEnum } from '../../graphql/enums';
 import type { SeizureRow } from './seizures.repo';
 import { correctSeizure, reportSeizure, submitSeizure } from './seizures.service';
 import { rejectSeizure, verifySeizure } from './seizure-review.service';

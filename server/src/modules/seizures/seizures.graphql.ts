@@ -8,7 +8,8 @@ import { connectionPage, numericCursor, pageSize } from '../../graphql/paginatio
 import { UserType } from '../accounts/accounts.graphql';
 import { AgencyType } from '../agencies/agencies.graphql';
 import { AlertType } from '../alerts/alerts.graphql';
-import { CommodityType, QuantityUnitEnum } from '../catalogue/catalogue.graphql';
+import { CommodityType } from '../catalogue/catalogue.graphql';
+import { QuantityUnitEnum } from '../../graphql/enums';
 import { OperationType } from '../operations/operations.graphql';
 import { alertsAwaitingFeedback } from './reconciliation.service';
 import { findVisibleSeizure, visibleLinkedAlerts, visibleLinkedSeizures, visibleSeizuresPage } from './seizures.repo';

@@ -3,7 +3,7 @@ import type { ServerText } from '../server-texts';
 
 // Signing in, and the administration of accounts and agencies (accounts and agencies services).
 
-const words = defineMessages({
+export const accountWords = defineMessages({
   invalidCredentials: { id: 'serverText.account.invalidCredentials', defaultMessage: 'The e-mail address or password is incorrect.' },
   tooManyAttempts: {
     id: 'serverText.account.tooManyAttempts',
@@ -36,22 +36,25 @@ const words = defineMessages({
 });
 
 export const accountTexts: readonly ServerText[] = [
-  { pattern: /^The e-mail address or password is incorrect\.$/, message: words.invalidCredentials },
-  { pattern: /^Too many failed sign-in attempts\. Try again in (?<minutes>\d+) minute\(s\)\.$/, message: words.tooManyAttempts },
-  { pattern: /^Too many failed sign-in attempts\. Try again in (?<seconds>\d+) second\(s\)\.$/, message: words.tooManyAttemptsSeconds },
-  { pattern: /^An account with this e-mail address already exists$/, message: words.emailTaken },
-  { pattern: /^You cannot deactivate your own account$/, message: words.ownAccount },
-  { pattern: /^You cannot remove your own administrator rights$/, message: words.ownAdminRights },
+  { pattern: /^The e-mail address or password is incorrect\.$/, message: accountWords.invalidCredentials },
+  { pattern: /^Too many failed sign-in attempts\. Try again in (?<minutes>\d+) minute\(s\)\.$/, message: accountWords.tooManyAttempts },
+  {
+    pattern: /^Too many failed sign-in attempts\. Try again in (?<seconds>\d+) second\(s\)\.$/,
+    message: accountWords.tooManyAttemptsSeconds,
+  },
+  { pattern: /^An account with this e-mail address already exists$/, message: accountWords.emailTaken },
+  { pattern: /^You cannot deactivate your own account$/, message: accountWords.ownAccount },
+  { pattern: /^You cannot remove your own administrator rights$/, message: accountWords.ownAdminRights },
   {
     pattern: /^A member of an operation still open cannot change agency: remove them from it first, or wait until it is closed$/,
-    message: words.agencyWhileMember,
+    message: accountWords.agencyWhileMember,
   },
-  { pattern: /^No such agency$/, message: words.noSuchAgency },
-  { pattern: /^This agency is deactivated$/, message: words.agencyDeactivated },
-  { pattern: /^This agency is deactivated: reactivate it first$/, message: words.reactivateAgencyFirst },
-  { pattern: /^An agency with this name already exists in this country$/, message: words.agencyNameTaken },
-  { pattern: /^You cannot deactivate your own agency$/, message: words.ownAgency },
-  { pattern: /^Required for a national agency$/, message: words.countryForNationalAgency },
-  { pattern: /^This is not your current password$/, message: words.notYourPassword },
-  { pattern: /^Choose a password of your own, not the one you were given$/, message: words.chooseYourOwn },
+  { pattern: /^No such agency$/, message: accountWords.noSuchAgency },
+  { pattern: /^This agency is deactivated$/, message: accountWords.agencyDeactivated },
+  { pattern: /^This agency is deactivated: reactivate it first$/, message: accountWords.reactivateAgencyFirst },
+  { pattern: /^An agency with this name already exists in this country$/, message: accountWords.agencyNameTaken },
+  { pattern: /^You cannot deactivate your own agency$/, message: accountWords.ownAgency },
+  { pattern: /^Required for a national agency$/, message: accountWords.countryForNationalAgency },
+  { pattern: /^This is not your current password$/, message: accountWords.notYourPassword },
+  { pattern: /^Choose a password of your own, not the one you were given$/, message: accountWords.chooseYourOwn },
 ];

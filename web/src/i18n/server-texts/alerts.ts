@@ -5,7 +5,7 @@ import type { ServerText } from '../server-texts';
 // Raising an alert, its subject, its recipients and its deadlines (shared/src/alerts.ts and the
 // alerts service).
 
-const words = defineMessages({
+export const alertWords = defineMessages({
   severityTwice: { id: 'serverText.alert.severityTwice', defaultMessage: 'This severity is given twice' },
   flightNumber: { id: 'serverText.alert.flightNumber', defaultMessage: 'Use an IATA flight number, e.g. {example}' },
   hsCode: { id: 'serverText.alert.hsCode', defaultMessage: 'Use a Harmonized System code of 4 to 10 digits, e.g. {example}' },
@@ -47,7 +47,7 @@ const words = defineMessages({
   },
   commentResentDifferently: {
     id: 'serverText.alert.commentResentDifferently',
-    defaultMessage: 'This comment was already sent with other words. Reload the page to see it before sending again.',
+    defaultMessage: 'This comment was already sent with other alertWords. Reload the page to see it before sending again.',
   },
   feedbackResentDifferently: {
     id: 'serverText.alert.feedbackResentDifferently',
@@ -69,43 +69,43 @@ const words = defineMessages({
 });
 
 export const alertTexts: readonly ServerText[] = [
-  { pattern: /^Given twice$/, message: words.severityTwice },
-  { pattern: /^Use an IATA flight number, e\.g\. (?<example>\S+)$/, message: words.flightNumber },
-  { pattern: /^Use a Harmonized System code of 4 to 10 digits, e\.g\. (?<example>\S+)$/, message: words.hsCode },
-  { pattern: /^Give a bill of lading or an air waybill$/, message: words.transportDocument },
-  { pattern: /^Use a seven-digit IMO number$/, message: words.imoNumber },
-  { pattern: /^Name the vessel \(or its IMO number\), the flight or the vehicle$/, message: words.conveyance },
-  { pattern: /^At most (?<max>\d+) characters of JSON$/, message: words.subjectTooLong },
-  { pattern: /^Give one kind of subject, not several$/, message: words.oneSubject },
-  { pattern: /^Give the subject once: typedSubject, or the deprecated subject$/, message: words.subjectTwice },
+  { pattern: /^Given twice$/, message: alertWords.severityTwice },
+  { pattern: /^Use an IATA flight number, e\.g\. (?<example>\S+)$/, message: alertWords.flightNumber },
+  { pattern: /^Use a Harmonized System code of 4 to 10 digits, e\.g\. (?<example>\S+)$/, message: alertWords.hsCode },
+  { pattern: /^Give a bill of lading or an air waybill$/, message: alertWords.transportDocument },
+  { pattern: /^Use a seven-digit IMO number$/, message: alertWords.imoNumber },
+  { pattern: /^Name the vessel \(or its IMO number\), the flight or the vehicle$/, message: alertWords.conveyance },
+  { pattern: /^At most (?<max>\d+) characters of JSON$/, message: alertWords.subjectTooLong },
+  { pattern: /^Give one kind of subject, not several$/, message: alertWords.oneSubject },
+  { pattern: /^Give the subject once: typedSubject, or the deprecated subject$/, message: alertWords.subjectTwice },
   {
     pattern: /^Not the subject of a (?<category>[A-Z_]+) alert$/,
-    message: words.subjectKind,
+    message: alertWords.subjectKind,
     values: { category: alertCategoryWords },
   },
-  { pattern: /^Use a language tag, e\.g\. en or fr$/, message: words.languageTag },
-  { pattern: /^Name at least one agency$/, message: words.nameRecipient },
+  { pattern: /^Use a language tag, e\.g\. en or fr$/, message: alertWords.languageTag },
+  { pattern: /^Name at least one agency$/, message: alertWords.nameRecipient },
   {
     pattern: /^Only a (?<distribution>[A-Z_]+) alert names its recipients$/,
-    message: words.recipientsOnlyRestricted,
+    message: alertWords.recipientsOnlyRestricted,
     values: { distribution: distributionWords },
   },
   {
     pattern: /^A TLP:RED alert goes to named agencies only: make it (?<distribution>RESTRICTED)$/,
-    message: words.redNamedAgenciesOnly,
+    message: alertWords.redNamedAgenciesOnly,
     values: { distribution: distributionWords },
   },
-  { pattern: /^Your own agency raises the alert$/, message: words.ownAgencyRecipient },
-  { pattern: /^Not an agency taking part in this operation$/, message: words.recipientNotTakingPart },
-  { pattern: /^Say what came of the alert: SEIZED, NOTHING_FOUND or NOT_CONTROLLED$/, message: words.feedbackOutcome },
-  { pattern: /^This idempotency key was already used for a different alert\.$/, message: words.resentDifferently },
-  { pattern: /^This idempotency key was already used for a different comment\.$/, message: words.commentResentDifferently },
-  { pattern: /^This idempotency key was already used for different feedback\.$/, message: words.feedbackResentDifferently },
-  { pattern: /^This alert was withdrawn: it can no longer be acknowledged, answered or amended\.$/, message: words.withdrawn },
-  { pattern: /^A TEST alert keeps its severity: its acknowledgements are the readiness proof$/, message: words.testKeepsSeverity },
+  { pattern: /^Your own agency raises the alert$/, message: alertWords.ownAgencyRecipient },
+  { pattern: /^Not an agency taking part in this operation$/, message: alertWords.recipientNotTakingPart },
+  { pattern: /^Say what came of the alert: SEIZED, NOTHING_FOUND or NOT_CONTROLLED$/, message: alertWords.feedbackOutcome },
+  { pattern: /^This idempotency key was already used for a different alert\.$/, message: alertWords.resentDifferently },
+  { pattern: /^This idempotency key was already used for a different comment\.$/, message: alertWords.commentResentDifferently },
+  { pattern: /^This idempotency key was already used for different feedback\.$/, message: alertWords.feedbackResentDifferently },
+  { pattern: /^This alert was withdrawn: it can no longer be acknowledged, answered or amended\.$/, message: alertWords.withdrawn },
+  { pattern: /^A TEST alert keeps its severity: its acknowledgements are the readiness proof$/, message: alertWords.testKeepsSeverity },
   {
     pattern: /^This alert was amended since you read it: read its current version before correcting it\.$/,
-    message: words.amendedMeanwhile,
+    message: alertWords.amendedMeanwhile,
   },
-  { pattern: /^Nothing differs from the current version$/, message: words.nothingDiffers },
+  { pattern: /^Nothing differs from the current version$/, message: alertWords.nothingDiffers },
 ];

@@ -5,7 +5,7 @@ import type { ServerText } from '../server-texts';
 // Files attached to alerts and seizure reports (shared/src/attachments.ts and the attachments
 // endpoints, server/src/modules/attachments/).
 
-const words = defineMessages({
+export const attachmentWords = defineMessages({
   fileNameFolders: { id: 'serverText.attachment.fileNameFolders', defaultMessage: 'A file name, without folders' },
   oneParent: { id: 'serverText.attachment.oneParent', defaultMessage: 'Name either an alert or a seizure report' },
   tooLarge: { id: 'serverText.attachment.tooLarge', defaultMessage: 'The file is too large: a file may have at most {mib, number} MiB.' },
@@ -25,22 +25,25 @@ const words = defineMessages({
 });
 
 export const attachmentTexts: readonly ServerText[] = [
-  { pattern: /^A file name, without folders$/, message: words.fileNameFolders },
-  { pattern: /^Name either an alert or a seizure report$/, message: words.oneParent },
+  { pattern: /^A file name, without folders$/, message: attachmentWords.fileNameFolders },
+  { pattern: /^Name either an alert or a seizure report$/, message: attachmentWords.oneParent },
   {
     pattern: /^A file may have at most \d+ bytes \((?<mib>\d+(?:\.\d+)?) MiB\)\.$/,
-    message: words.tooLarge,
+    message: attachmentWords.tooLarge,
     values: { mib: 'decimal' },
   },
   {
     pattern: /^Only JPEG and PNG images and PDF documents can be attached; the content of this file is none of these\.$/,
-    message: words.typeRefused,
+    message: attachmentWords.typeRefused,
   },
   {
     pattern: /^Files are added to a draft or a rejected report; this report is (?<status>[A-Z_]+)\.$/,
-    message: words.reportNotOpen,
+    message: attachmentWords.reportNotOpen,
     values: { status: seizureStatusWords },
   },
-  { pattern: /^Uploads signed in with the session cookie must carry the (?<header>[a-z-]+) header\.$/, message: words.csrfHeader },
-  { pattern: /^Origin not allowed$/, message: words.originNotAllowed },
+  {
+    pattern: /^Uploads signed in with the session cookie must carry the (?<header>[a-z-]+) header\.$/,
+    message: attachmentWords.csrfHeader,
+  },
+  { pattern: /^Origin not allowed$/, message: attachmentWords.originNotAllowed },
 ];

@@ -3,7 +3,7 @@ import type { ServerText } from '../server-texts';
 
 // The register of checks a contact point keeps (shared/src/checks.ts and the checks service).
 
-const words = defineMessages({
+export const checkWords = defineMessages({
   atMostADay: { id: 'serverText.check.atMostADay', defaultMessage: 'At most {max, number} a day' },
   unitOfQuantity: { id: 'serverText.check.unitOfQuantity', defaultMessage: 'Give the unit of the quantity' },
   unitWithoutQuantity: { id: 'serverText.check.unitWithoutQuantity', defaultMessage: 'A unit is given without a quantity' },
@@ -21,15 +21,15 @@ const words = defineMessages({
 });
 
 export const checkTexts: readonly ServerText[] = [
-  { pattern: /^At most (?<max>[\d,]+) a day$/, message: words.atMostADay },
-  { pattern: /^Give the unit of the quantity$/, message: words.unitOfQuantity },
-  { pattern: /^A unit without a quantity$/, message: words.unitWithoutQuantity },
-  { pattern: /^No quantity without a shipment checked$/, message: words.quantityWithoutShipment },
-  { pattern: /^More hits than checks$/, message: words.moreHitsThanChecks },
+  { pattern: /^At most (?<max>[\d,]+) a day$/, message: checkWords.atMostADay },
+  { pattern: /^Give the unit of the quantity$/, message: checkWords.unitOfQuantity },
+  { pattern: /^A unit without a quantity$/, message: checkWords.unitWithoutQuantity },
+  { pattern: /^No quantity without a shipment checked$/, message: checkWords.quantityWithoutShipment },
+  { pattern: /^More hits than checks$/, message: checkWords.moreHitsThanChecks },
   {
     pattern: /^Figures are reported per country, and your agency has none: a national agency records them$/,
-    message: words.agencyWithoutCountry,
+    message: checkWords.agencyWithoutCountry,
   },
-  { pattern: /^This day has not come yet in the operation's reference time zone$/, message: words.dayNotCome },
-  { pattern: /^Before the operational phase began$/, message: words.beforeOperational },
+  { pattern: /^This day has not come yet in the operation's reference time zone$/, message: checkWords.dayNotCome },
+  { pattern: /^Before the operational phase began$/, message: checkWords.beforeOperational },
 ];

@@ -5,7 +5,7 @@ import type { ServerText } from '../server-texts';
 // Planning an operation, its phases, the agencies taking part and the members (shared/src/operations.ts
 // and the operations services).
 
-const words = defineMessages({
+export const operationWords = defineMessages({
   operationCodeShape: { id: 'serverText.operation.codeShape', defaultMessage: 'Use 3 to 40 letters, digits and hyphens, e.g. {example}' },
   operationCodeTaken: { id: 'serverText.operation.codeTaken', defaultMessage: 'An operation with this code already exists' },
   commodityCodeShape: {
@@ -68,41 +68,48 @@ const words = defineMessages({
 });
 
 export const operationTexts: readonly ServerText[] = [
-  { pattern: /^Use 3 to 40 letters, digits and hyphens, e\.g\. (?<example>\S+)$/, message: words.operationCodeShape },
-  { pattern: /^An operation with this code already exists$/, message: words.operationCodeTaken },
-  { pattern: /^Use 2 to 40 letters, digits or _, starting with a letter, e\.g\. (?<example>\S+)$/, message: words.commodityCodeShape },
-  { pattern: /^This code is taken, in this operation or in the reference lists$/, message: words.commodityCodeTaken },
-  { pattern: /^Unknown dimension: use one of (?<values>.+)$/, message: words.unknownDimension },
-  { pattern: /^Unknown category: use one of (?<values>.+)$/, message: words.unknownCategory },
+  { pattern: /^Use 3 to 40 letters, digits and hyphens, e\.g\. (?<example>\S+)$/, message: operationWords.operationCodeShape },
+  { pattern: /^An operation with this code already exists$/, message: operationWords.operationCodeTaken },
+  {
+    pattern: /^Use 2 to 40 letters, digits or _, starting with a letter, e\.g\. (?<example>\S+)$/,
+    message: operationWords.commodityCodeShape,
+  },
+  { pattern: /^This code is taken, in this operation or in the reference lists$/, message: operationWords.commodityCodeTaken },
+  { pattern: /^Unknown dimension: use one of (?<values>.+)$/, message: operationWords.unknownDimension },
+  { pattern: /^Unknown category: use one of (?<values>.+)$/, message: operationWords.unknownCategory },
   {
     pattern: /^Administrators keep the directory and do not plan operations: create it with your ordinary account\.$/,
-    message: words.notAPlanner,
+    message: operationWords.notAPlanner,
   },
-  { pattern: /^Only open phases have planned dates$/, message: words.onlyOpenPhasesPlanned },
-  { pattern: /^Must be after the start$/, message: words.mustBeAfterStart },
-  { pattern: /^Planned twice$/, message: words.plannedTwice },
-  { pattern: /^Must not start before (?<phase>[A-Z_]+) ends$/, message: words.overlapsPreviousPhase, values: { phase: phaseWords } },
+  { pattern: /^Only open phases have planned dates$/, message: operationWords.onlyOpenPhasesPlanned },
+  { pattern: /^Must be after the start$/, message: operationWords.mustBeAfterStart },
+  { pattern: /^Planned twice$/, message: operationWords.plannedTwice },
+  {
+    pattern: /^Must not start before (?<phase>[A-Z_]+) ends$/,
+    message: operationWords.overlapsPreviousPhase,
+    values: { phase: phaseWords },
+  },
   {
     pattern:
       /^A (?<graver>[A-Z]+) alert cannot have longer \((?<graverMinutes>\d+) min\) than a (?<lighter>[A-Z]+) one \((?<lighterMinutes>\d+) min\)$/,
-    message: words.deadlineOrder,
+    message: operationWords.deadlineOrder,
     values: { graver: severityWords, lighter: severityWords },
   },
-  { pattern: /^Not all are items of the (?<version>\S+) catalogue$/, message: words.notCatalogueItems },
+  { pattern: /^Not all are items of the (?<version>\S+) catalogue$/, message: operationWords.notCatalogueItems },
   {
     pattern: /^(?<to>[A-Z_]+) does not follow (?<from>[A-Z_]+): phases move one step forward$/,
-    message: words.notNextPhase,
+    message: operationWords.notNextPhase,
     values: { to: phaseWords, from: phaseWords },
   },
-  { pattern: /^Give the reason for cancelling$/, message: words.reasonForCancelling },
-  { pattern: /^The operation is already (?<phase>[A-Z_]+)\.$/, message: words.alreadyInPhase, values: { phase: phaseWords } },
-  { pattern: /^The operation cannot move to (?<to>[A-Z_]+) yet: .+\.$/, message: words.gateNotMet, values: { to: phaseWords } },
-  { pattern: /^Already invited$/, message: words.alreadyInvited },
-  { pattern: /^Already taking part$/, message: words.alreadyTakingPart },
-  { pattern: /^This agency is not taking part$/, message: words.notTakingPart },
-  { pattern: /^A coordinating agency cannot withdraw$/, message: words.coordinatingCannotWithdraw },
-  { pattern: /^No such active user$/, message: words.noSuchActiveUser },
-  { pattern: /^Only users of agencies that accepted can be members$/, message: words.onlyAcceptedAgencies },
-  { pattern: /^An operation keeps at least one coordinator: assign another first$/, message: words.lastCoordinator },
-  { pattern: /^No such member of this operation$/, message: words.noSuchMember },
+  { pattern: /^Give the reason for cancelling$/, message: operationWords.reasonForCancelling },
+  { pattern: /^The operation is already (?<phase>[A-Z_]+)\.$/, message: operationWords.alreadyInPhase, values: { phase: phaseWords } },
+  { pattern: /^The operation cannot move to (?<to>[A-Z_]+) yet: .+\.$/, message: operationWords.gateNotMet, values: { to: phaseWords } },
+  { pattern: /^Already invited$/, message: operationWords.alreadyInvited },
+  { pattern: /^Already taking part$/, message: operationWords.alreadyTakingPart },
+  { pattern: /^This agency is not taking part$/, message: operationWords.notTakingPart },
+  { pattern: /^A coordinating agency cannot withdraw$/, message: operationWords.coordinatingCannotWithdraw },
+  { pattern: /^No such active user$/, message: operationWords.noSuchActiveUser },
+  { pattern: /^Only users of agencies that accepted can be members$/, message: operationWords.onlyAcceptedAgencies },
+  { pattern: /^An operation keeps at least one coordinator: assign another first$/, message: operationWords.lastCoordinator },
+  { pattern: /^No such member of this operation$/, message: operationWords.noSuchMember },
 ];

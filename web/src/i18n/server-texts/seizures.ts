@@ -5,7 +5,7 @@ import type { ServerText } from '../server-texts';
 // Seizure reports, their review, the import of a file of them, and the export of results
 // (shared/src/seizures.ts, seizure-import.ts, csv.ts and the seizures and results services).
 
-const words = defineMessages({
+export const seizureWords = defineMessages({
   commodityOrDescription: {
     id: 'serverText.seizure.commodityOrDescription',
     defaultMessage: 'Choose a catalogue commodity or describe the commodity seized',
@@ -25,6 +25,10 @@ const words = defineMessages({
   notCatalogueCode: { id: 'serverText.seizure.notCatalogueCode', defaultMessage: 'Not a code of the {version} catalogue' },
   noSuchAlert: { id: 'serverText.seizure.noSuchAlert', defaultMessage: 'No such alert in this operation' },
   noSuchAlertReference: { id: 'serverText.seizure.noSuchAlertReference', defaultMessage: 'No alert {reference} in this operation' },
+  alertWithdrawn: {
+    id: 'serverText.seizure.alertWithdrawn',
+    defaultMessage: 'This alert was withdrawn: a seizure can no longer be linked to it',
+  },
   resentDifferently: {
     id: 'serverText.seizure.resentDifferently',
     defaultMessage: 'This seizure was already reported with different content. Reload the page to see it before sending again.',
@@ -107,7 +111,7 @@ const words = defineMessages({
   },
 });
 
-const dimensionWords = defineMessages({
+export const dimensionWords = defineMessages({
   mass: { id: 'serverText.seizure.dimension.mass', defaultMessage: 'by mass' },
   volume: { id: 'serverText.seizure.dimension.volume', defaultMessage: 'by volume' },
   length: { id: 'serverText.seizure.dimension.length', defaultMessage: 'by length' },
@@ -115,71 +119,72 @@ const dimensionWords = defineMessages({
 });
 
 export const seizureTexts: readonly ServerText[] = [
-  { pattern: /^Choose a catalogue commodity or describe the commodity seized$/, message: words.commodityOrDescription },
-  { pattern: /^Pieces are counted in whole numbers$/, message: words.wholePieces },
-  { pattern: /^Must not be more than (?<days>\d+) days before the operation begins$/, message: words.tooEarly },
-  { pattern: /^Give both coordinates, or neither$/, message: words.bothCoordinates },
+  { pattern: /^Choose a catalogue commodity or describe the commodity seized$/, message: seizureWords.commodityOrDescription },
+  { pattern: /^Pieces are counted in whole numbers$/, message: seizureWords.wholePieces },
+  { pattern: /^Must not be more than (?<days>\d+) days before the operation begins$/, message: seizureWords.tooEarly },
+  { pattern: /^Give both coordinates, or neither$/, message: seizureWords.bothCoordinates },
   {
     pattern: /^This commodity is measured by (?<dimension>\w+) \(like (?<unit>[A-Z]+)\): convert the quantity before reporting it$/,
-    message: words.unitMismatch,
+    message: seizureWords.unitMismatch,
     values: { dimension: dimensionWords, unit: unitWords },
   },
-  { pattern: /^Not an item of the (?<version>\S+) catalogue$/, message: words.notCatalogueItem },
-  { pattern: /^Not a code of the (?<version>\S+) catalogue$/, message: words.notCatalogueCode },
-  { pattern: /^No such alert in this operation$/, message: words.noSuchAlert },
-  { pattern: /^No such alert in this operation: (?<reference>\S+)$/, message: words.noSuchAlertReference },
-  { pattern: /^This idempotency key was already used for a different seizure report\.$/, message: words.resentDifferently },
+  { pattern: /^Not an item of the (?<version>\S+) catalogue$/, message: seizureWords.notCatalogueItem },
+  { pattern: /^Not a code of the (?<version>\S+) catalogue$/, message: seizureWords.notCatalogueCode },
+  { pattern: /^No such alert in this operation$/, message: seizureWords.noSuchAlert },
+  { pattern: /^This alert was withdrawn: no seizure can be linked to it any more$/, message: seizureWords.alertWithdrawn },
+  { pattern: /^No such alert in this operation: (?<reference>\S+)$/, message: seizureWords.noSuchAlertReference },
+  { pattern: /^This idempotency key was already used for a different seizure report\.$/, message: seizureWords.resentDifferently },
   {
     pattern: /^Only a draft can be submitted; this report is (?<status>[A-Z_]+)\.$/,
-    message: words.onlyDraftSubmitted,
+    message: seizureWords.onlyDraftSubmitted,
     values: { status: seizureStatusWords },
   },
   {
     pattern: /^Only a draft or a rejected report can be corrected; this report is (?<status>[A-Z_]+)\.$/,
-    message: words.onlyDraftOrRejectedCorrected,
+    message: seizureWords.onlyDraftOrRejectedCorrected,
     values: { status: seizureStatusWords },
   },
   {
     pattern: /^Only a submitted report can be reviewed; this report is (?<status>[A-Z_]+)\.$/,
-    message: words.onlySubmittedReviewed,
+    message: seizureWords.onlySubmittedReviewed,
     values: { status: seizureStatusWords },
   },
-  { pattern: /^Not a column of the seizure template$/, message: words.notTemplateColumn },
-  { pattern: /^This column appears twice$/, message: words.columnTwice },
-  { pattern: /^Required column missing$/, message: words.columnMissing },
-  { pattern: /^Give a commodity_code or a commodity_description column, or both$/, message: words.commodityColumn },
-  { pattern: /^Not a number: write it like (?<example>\S+), without thousands separators$/, message: words.cellNotNumber },
-  { pattern: /^A date and time with its zone, like (?<example>\S+) or (?<utcExample>\S+)$/, message: words.cellNotDateTime },
-  { pattern: /^(?<cells>\d+) cells for (?<columns>\d+) columns$/, message: words.cellCount },
-  { pattern: /^A quoted cell is never closed$/, message: words.quoteNotClosed },
-  { pattern: /^No seizure under the header row$/, message: words.noRows },
-  { pattern: /^The same seizure as row (?<row>\d+)$/, message: words.sameAsRow },
+  { pattern: /^Not a column of the seizure template$/, message: seizureWords.notTemplateColumn },
+  { pattern: /^This column appears twice$/, message: seizureWords.columnTwice },
+  { pattern: /^Required column missing$/, message: seizureWords.columnMissing },
+  { pattern: /^Give a commodity_code or a commodity_description column, or both$/, message: seizureWords.commodityColumn },
+  { pattern: /^Not a number: write it like (?<example>\S+), without thousands separators$/, message: seizureWords.cellNotNumber },
+  { pattern: /^A date and time with its zone, like (?<example>\S+) or (?<utcExample>\S+)$/, message: seizureWords.cellNotDateTime },
+  { pattern: /^(?<cells>\d+) cells for (?<columns>\d+) columns$/, message: seizureWords.cellCount },
+  { pattern: /^A quoted cell is never closed$/, message: seizureWords.quoteNotClosed },
+  { pattern: /^No seizure under the header row$/, message: seizureWords.noRows },
+  { pattern: /^The same seizure as row (?<row>\d+)$/, message: seizureWords.sameAsRow },
   {
     pattern:
       /^Nothing was imported: (?<problems>\d+) problem\(s\) in (?<rows>\d+) row\(s\)\. Correct them and import the whole file again\.$/,
-    message: words.importRejected,
+    message: seizureWords.importRejected,
   },
   {
     pattern:
       /^The file is (?<bytes>\d+) bytes; one import takes at most \d+ bytes \((?<mib>\d+(?:\.\d+)?) MiB\) and (?<maxRows>\d+) rows\. Split the file\.$/,
-    message: words.fileTooLarge,
+    message: seizureWords.fileTooLarge,
     values: { mib: 'decimal' },
   },
   {
     pattern:
       /^The file has (?<rows>\d+) rows; one import takes at most \d+ bytes \((?<mib>\d+(?:\.\d+)?) MiB\) and (?<maxRows>\d+) rows\. Split the file\.$/,
-    message: words.tooManyRows,
+    message: seizureWords.tooManyRows,
     values: { mib: 'decimal' },
   },
-  { pattern: /^Unknown table; one of (?<tables>.+)$/, message: words.unknownTable },
-  { pattern: /^Must be after from$/, message: words.toAfterFrom },
-  { pattern: /^At least 1: leave a nationality out instead$/, message: words.nationalityCount },
-  { pattern: /^This nationality appears twice$/, message: words.nationalityTwice },
-  { pattern: /^Must be the arrests by nationality added up \((?<sum>\d+)\), or left out$/, message: words.arrestsDisagree },
-  { pattern: /^Letters, digits, spaces and \/ - \. _ only$/, message: words.noticeReference },
-  { pattern: /^When was the National Central Bureau notified\? A follow-up starts there$/, message: words.interpolNotifiedRequired },
-  { pattern: /^Not an INTERPOL National Central Bureau of the directory$/, message: words.notAnNcb },
-  { pattern: /^Each as a country code and a count, like (?<example>\S+)$/, message: words.cellNotCounts },
-  { pattern: /^Each as a type and a reference, like (?<example>\S+)$/, message: words.cellNotNotices },
-  { pattern: /^Unknown catalogue version "(?<version>[^"]*)"; known: (?<known>.+)\.$/, message: words.unknownCatalogue },
+  { pattern: /^Unknown table; one of (?<tables>.+)$/, message: seizureWords.unknownTable },
+  { pattern: /^Must be after from$/, message: seizureWords.toAfterFrom },
+  { pattern: /^At least 1: leave a nationality out instead$/, message: seizureWords.nationalityCount },
+  { pattern: /^This nationality appears twice$/, message: seizureWords.nationalityTwice },
+  { pattern: /^Must be the arrests by nationality added up \((?<sum>\d+)\), or left out$/, message: seizureWords.arrestsDisagree },
+  { pattern: /^Letters, digits, spaces and \/ - \. _ only$/, message: seizureWords.noticeReference },
+  { pattern: /^When was the National Central Bureau notified\? A follow-up starts there$/, message: seizureWords.interpolNotifiedRequired },
+  { pattern: /^Not an INTERPOL National Central Bureau of the directory$/, message: seizureWords.notAnNcb },
+  { pattern: /^Each as a country code and a count, like (?<example>\S+)$/, message: seizureWords.cellNotCounts },
+  { pattern: /^Each as a type and a reference, like (?<example>\S+)$/, message: seizureWords.cellNotNotices },
+  { pattern: /^Unknown catalogue version "(?<version>[^"]*)"; known: (?<known>.+)\.$/, message: seizureWords.unknownCatalogue },
 ];

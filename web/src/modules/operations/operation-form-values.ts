@@ -276,7 +276,7 @@ export function updateOperationRequest(values: OperationFormValues, operation: P
     issues.push(...fractionIssues(values, changedDeadlines));
     const after = withDeadlines(minutesOf(operation), input.acknowledgementDeadlines);
     const problem = Object.values(after).every(Number.isInteger) ? deadlineOrderProblem(after) : null;
-    if (problem) issues.push({ path: ['acknowledgementDeadlines'], message: problem, problem: { message: words.deadlineOrder } });
+    if (problem) issues.push({ path: ['acknowledgementDeadlines'], message: problem.message, problem: { message: words.deadlineOrder } });
   }
   return {
     input,
