@@ -43,7 +43,9 @@ interface AlertFiguresRow {
  * may see (a RESTRICTED alert counts only for its originator's and named agencies, the OCU
  * included only when named). TEST alerts are left out: the readiness test checks the channel
  * before the operation goes live, it is not a warning about goods, and counting its
- * acknowledgements would flatter every figure.
+ * acknowledgements would flatter every figure. Withdrawn alerts are left out too: their
+ * originator took them back, so nobody was asked to act on them any more, and a seizure linked
+ * before the withdrawal still counts as a seizure, not as a hit of the alert.
  *
  * - acknowledged: at least one recipient agency acknowledged it;
  * - deadlines missed: recipient deadlines acknowledged after `due_at`, or still unacknowledged
@@ -72,7 +74,8 @@ export async function alertFigures(
   const result = (await db.execute(sql`
     with visible as (
       select ${alerts.id} as id, ${alerts.outcome} as outcome, ${alerts.raisedAt} as raised_at from ${alerts}
-      where ${alerts.operationId} = ${operationId} and ${alerts.category} <> 'TEST' and ${alertVisibleTo(viewer)}
+      where ${alerts.operationId} = ${operationId} and ${alerts.category} <> 'TEST' and ${alerts.withdrawnAt} is null
+        and ${alertVisibleTo(viewer)}
     ),
     deadlines as (
       select v.id, r.due_at, r.acknowledged_at, v.raised_at,

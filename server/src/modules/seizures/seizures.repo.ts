@@ -135,14 +135,19 @@ export async function linkedAlertIds(db: Db, seizureId: string): Promise<string[
   return rows.map((row) => row.alertId);
 }
 
-/** Of `ids`, the alerts of the operation the viewer may see. */
-export async function visibleAlertIdsAmong(db: Db, viewer: Viewer, operationId: string, ids: string[]): Promise<Set<string>> {
-  if (!ids.length) return new Set();
+/** Of `ids`, the alerts of the operation the viewer may see, each with whether it was withdrawn. */
+export async function visibleAlertsAmong(
+  db: Db,
+  viewer: Viewer,
+  operationId: string,
+  ids: string[],
+): Promise<Map<string, { withdrawn: boolean }>> {
+  if (!ids.length) return new Map();
   const rows = await db
-    .select({ id: alerts.id })
+    .select({ id: alerts.id, withdrawnAt: alerts.withdrawnAt })
     .from(alerts)
     .where(and(eq(alerts.operationId, operationId), inArray(alerts.id, ids), alertVisibleTo(viewer)));
-  return new Set(rows.map((row) => row.id));
+  return new Map(rows.map((row) => [row.id, { withdrawn: row.withdrawnAt !== null }]));
 }
 
 /** Of `references`, the alerts of the operation the viewer may see, by reference. */

@@ -15,6 +15,7 @@ import {
   insertAlertLinks,
   insertSeizure,
   insertSeizures,
+  linkedAlertIds,
   replaceAlertLinks,
   takeSeizureNumber,
   takeSeizureNumbers,
@@ -173,7 +174,8 @@ export async function correctSeizure(ctx: ServiceContext, rawInput: unknown): Pr
     if (was !== 'DRAFT' && was !== 'REJECTED')
       throw new ConflictError(`Only a draft or a rejected report can be corrected; this report is ${was}.`);
     const now = ctx.clock.now();
-    const checked = await checkContent(tx, found.viewer, found.operation, content, now);
+    const linked = new Set(await linkedAlertIds(tx, found.seizure.id));
+    const checked = await checkContent(tx, found.viewer, found.operation, content, now, linked);
     const resubmitted = was === 'REJECTED';
     const seizure = await updateSeizureRow(tx, found.seizure.id, {
       ...checked.columns,
