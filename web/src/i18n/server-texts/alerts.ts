@@ -47,7 +47,7 @@ export const alertWords = defineMessages({
   },
   commentResentDifferently: {
     id: 'serverText.alert.commentResentDifferently',
-    defaultMessage: 'This comment was already sent with other alertWords. Reload the page to see it before sending again.',
+    defaultMessage: 'This comment was already sent with other words. Reload the page to see it before sending again.',
   },
   feedbackResentDifferently: {
     id: 'serverText.alert.feedbackResentDifferently',
