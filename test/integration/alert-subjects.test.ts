@@ -123,17 +123,38 @@ describe('a typed subject that does not hold', () => {
     [
       'a kind that is not the category’s',
       { category: 'PASSENGER', typedSubject: { shipment: SHIPMENT_SUBJECT } },
-      [{ path: ['typedSubject', 'shipment'], message: 'Not the subject of a PASSENGER alert', key: 'SUBJECT_NOT_OF_CATEGORY', category: 'PASSENGER' }],
+      [
+        {
+          path: ['typedSubject', 'shipment'],
+          message: 'Not the subject of a PASSENGER alert',
+          key: 'SUBJECT_NOT_OF_CATEGORY',
+          category: 'PASSENGER',
+        },
+      ],
     ],
     [
       'a free subject for a shipment alert',
       { category: 'SHIPMENT', typedSubject: { free: FREE } },
-      [{ path: ['typedSubject', 'free'], message: 'Not the subject of a SHIPMENT alert', key: 'SUBJECT_NOT_OF_CATEGORY', category: 'SHIPMENT' }],
+      [
+        {
+          path: ['typedSubject', 'free'],
+          message: 'Not the subject of a SHIPMENT alert',
+          key: 'SUBJECT_NOT_OF_CATEGORY',
+          category: 'SHIPMENT',
+        },
+      ],
     ],
     [
       'both the typed and the deprecated subject',
       { category: 'SHIPMENT', subject: SHIPMENT_SUBJECT, typedSubject: { shipment: SHIPMENT_SUBJECT } },
-      [{ path: ['typedSubject'], message: 'Give the subject once: typedSubject, or the deprecated subject', key: 'SUBJECT_TWICE', category: null }],
+      [
+        {
+          path: ['typedSubject'],
+          message: 'Give the subject once: typedSubject, or the deprecated subject',
+          key: 'SUBJECT_TWICE',
+          category: null,
+        },
+      ],
     ],
     [
       'a shipment rule broken (a country that is no code)',
@@ -141,12 +162,26 @@ describe('a typed subject that does not hold', () => {
         category: 'SHIPMENT',
         typedSubject: { shipment: { ...SHIPMENT_SUBJECT, billOfLading: null, route: { origin: 'Malaysia', destination: 'PH' } } },
       },
-      [{ path: ['typedSubject', 'shipment', 'route', 'origin'], message: 'Use a two-letter ISO 3166-1 country code', key: 'NOT_A_COUNTRY', category: null }],
+      [
+        {
+          path: ['typedSubject', 'shipment', 'route', 'origin'],
+          message: 'Use a two-letter ISO 3166-1 country code',
+          key: 'NOT_A_COUNTRY',
+          category: null,
+        },
+      ],
     ],
     [
       'a shipment without a transport document',
       { category: 'SHIPMENT', typedSubject: { shipment: { ...SHIPMENT_SUBJECT, billOfLading: null } } },
-      [{ path: ['typedSubject', 'shipment', 'billOfLading'], message: 'Give a bill of lading or an air waybill', key: 'TRANSPORT_DOCUMENT_REQUIRED', category: null }],
+      [
+        {
+          path: ['typedSubject', 'shipment', 'billOfLading'],
+          message: 'Give a bill of lading or an air waybill',
+          key: 'TRANSPORT_DOCUMENT_REQUIRED',
+          category: null,
+        },
+      ],
     ],
     [
       'a conveyance that names nothing',
