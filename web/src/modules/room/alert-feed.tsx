@@ -47,6 +47,7 @@ function FilteredFeed(props: FeedProps) {
     ...(search.severity ? { severity: search.severity } : {}),
     ...(search.category ? { category: search.category } : {}),
     ...(search.agency ? { raisedByAgencyId: search.agency } : {}),
+    ...(search.country ? { raisedInCountry: search.country } : {}),
     ...(search.awaiting === 'acknowledgement' ? { acknowledgement: 'AWAITING' as const } : {}),
   };
   const feed = useNewestFirst(
@@ -104,7 +105,7 @@ function AlertList({
     return <Skeleton lines={6} />;
   }
   if (alerts.length === 0 && !loaded.hasOlder) {
-    const filtered = !!(search.severity || search.category || search.agency || search.awaiting);
+    const filtered = !!(search.severity || search.category || search.agency || search.country || search.awaiting);
     return (
       <EmptyState
         title={<FormattedMessage {...(filtered ? words.noneFiltered : words.none)} />}

@@ -103,6 +103,13 @@ describe('the feed’s filters in the browser', () => {
     expect(matchesSearch(alert(), { category: 'PASSENGER' }, 'B')).toBe(false);
     expect(matchesSearch(alert(), { agency: 'C' }, 'B')).toBe(false);
   });
+
+  it("narrows by the originating agency's country, as chosen on the room's map", () => {
+    expect(matchesSearch(alert(), { country: 'MY' }, 'B')).toBe(true);
+    expect(matchesSearch(alert(), { country: 'TH' }, 'B')).toBe(false);
+    expect(validateRoomSearch({ country: 'TH' }).country).toBe('TH');
+    expect(validateRoomSearch({ country: 'Thailand' }).country).toBeUndefined();
+  });
 });
 
 describe('what the feed shows', () => {

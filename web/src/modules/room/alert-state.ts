@@ -56,6 +56,7 @@ export function matchesSearch(alert: RoomAlert, search: RoomSearch, agencyId: st
   if (search.severity && alert.severity !== search.severity) return false;
   if (search.category && alert.category !== search.category) return false;
   if (search.agency && alert.raisedByAgency.id !== search.agency) return false;
+  if (search.country && alert.raisedByAgency.countryCode !== search.country) return false;
   if (search.awaiting === 'acknowledgement') return awaitsAcknowledgementBy(alert, agencyId);
   if (search.awaiting === 'feedback') return awaitsFeedbackFrom(alert, agencyId);
   return true;

@@ -5,6 +5,7 @@ import { useOperation } from '../operations/operation-context';
 import { AlertFeed } from './alert-feed';
 import { useSoundChoice } from './alert-sound';
 import { ArrivalAnnouncer } from './arrival-announcer';
+import { RoomPanels } from './panels/room-panels';
 import { AwaitingCount } from './awaiting-count';
 import { RoomFilters } from './room-filters';
 import type { RoomSearch } from './room-search';
@@ -61,17 +62,24 @@ export function RoomPage() {
         <section className="panel room-feed" aria-label={intl.formatMessage(words.alerts)}>
           <RoomFilters operationId={operation.id} search={search} onChange={setFilter} />
           <AlertFeed
-            key={`${live.generation}|${search.severity}|${search.category}|${search.agency}|${search.awaiting}`}
+            key={`${live.generation}|${search.severity}|${search.category}|${search.agency}|${search.country}|${search.awaiting}`}
             operation={operation}
             search={search}
             patches={live.patches}
             onChanged={live.patch}
-            onClearFilters={() => setFilter({ severity: undefined, category: undefined, agency: undefined, awaiting: undefined })}
+            onClearFilters={() =>
+              setFilter({ severity: undefined, category: undefined, agency: undefined, country: undefined, awaiting: undefined })
+            }
           />
         </section>
-        {/* The panels' region: the map, seizure tally, headline figures, clocks and activity strip
-            (modules/room/panels) go here, one component each. Empty, the feed takes the width. */}
-        <aside className="room-panels" aria-label={intl.formatMessage(words.glance)}></aside>
+        <aside className="room-panels" aria-label={intl.formatMessage(words.glance)}>
+          <RoomPanels
+            operationId={operation.id}
+            referenceZone={operation.referenceTimeZone}
+            chosenCountry={search.country ?? null}
+            onCountryChosen={(country) => setFilter({ country: country ?? undefined })}
+          />
+        </aside>
       </div>
     </div>
   );

@@ -11,6 +11,8 @@ export interface RoomSearch {
   category?: AlertCategory | undefined;
   /** The originating agency's id. */
   agency?: string | undefined;
+  /** The originating agencies' country (ISO 3166-1 alpha-2), as chosen on the room's map. */
+  country?: string | undefined;
   /** Only what waits for the viewer's agency: its acknowledgement, or its feedback. */
   awaiting?: Awaiting | undefined;
 }
@@ -23,8 +25,10 @@ export function validateRoomSearch(search: Record<string, unknown>): RoomSearch 
     severity: oneOf(ALERT_SEVERITIES, search.severity),
     category: oneOf(ALERT_CATEGORIES, search.category),
     agency,
+    country: typeof search.country === 'string' && /^[A-Z]{2}$/.test(search.country) ? search.country : undefined,
     awaiting: oneOf(AWAITING, search.awaiting),
   };
 }
 
-export const isFiltered = (search: RoomSearch): boolean => !!(search.severity || search.category || search.agency || search.awaiting);
+export const isFiltered = (search: RoomSearch): boolean =>
+  !!(search.severity || search.category || search.agency || search.country || search.awaiting);
