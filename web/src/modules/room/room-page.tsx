@@ -72,7 +72,7 @@ export function RoomPage() {
             }
           />
         </section>
-        <aside className="room-panels" aria-label={intl.formatMessage(words.glance)}>
+        <aside className="room-side" aria-label={intl.formatMessage(words.glance)}>
           <RoomPanels
             operationId={operation.id}
             referenceZone={operation.referenceTimeZone}
