@@ -3,6 +3,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { Provider, useQuery } from 'urql';
 import { IntlRoot } from '../i18n/intl-root';
 import { createUrqlClient } from '../lib/urql';
+import { OutboxProvider } from '../modules/outbox/outbox-context';
 import { MeQuery } from '../modules/session/viewer';
 import { router } from '../router';
 import { SessionContext, SignInContext, type Session } from './viewer-context';
@@ -47,7 +48,9 @@ function SessionRoot({ restart }: { restart(): void }) {
             retryMe: () => reexecute({ requestPolicy: 'network-only' }),
           }}
         >
-          <RouterProvider router={router} />
+          <OutboxProvider userId={viewer?.id ?? null}>
+            <RouterProvider router={router} />
+          </OutboxProvider>
         </SignInContext>
       </SessionContext>
     </IntlRoot>

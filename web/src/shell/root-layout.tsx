@@ -4,6 +4,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { defineMessages } from '../i18n/define-messages';
 import { useMutation } from 'urql';
 import { graphql } from '../graphql/graphql';
+import { OutboxControl } from '../modules/outbox/outbox-panel';
 import { ChoosePasswordPage } from '../modules/session/choose-password-page';
 import { SignInPage } from '../modules/session/sign-in-page';
 import { agencyLabel } from '../ui/agency';
@@ -63,6 +64,7 @@ export function RootLayout() {
         <div className="header-tools">
           {/* Kept on that page too: the socket is how an ended session (deactivation) reaches it. */}
           {session && <LiveIndicator onSessionEnded={session.endSession} />}
+          {working && <OutboxControl />}
           <LanguageSwitch />
           <DisplaySwitch />
           {session && <AccountMenu session={session} />}

@@ -1,0 +1,72 @@
+import { defineMessages } from '../../i18n/define-messages';
+import { describeError, describeIssue, type Problem } from '../../i18n/problems';
+import type { StoredRefusal } from './outbox-store';
+import type { OutboxWrite, WriteKind } from './outbox-writes';
+
+export const outboxWords = defineMessages({
+  open: { id: 'outbox.open', defaultMessage: 'Outbox: {waiting, plural, one {# waiting} other {# waiting}}' },
+  openWithRefused: {
+    id: 'outbox.openWithRefused',
+    defaultMessage: 'Outbox: {waiting, plural, one {# waiting} other {# waiting}}, {refused, plural, one {# refused} other {# refused}}',
+  },
+  heading: { id: 'outbox.heading', defaultMessage: 'Outbox' },
+  explain: {
+    id: 'outbox.explain',
+    defaultMessage:
+      'What you wrote while the link was down. It is kept in this browser for your account only and sent once, in this order, as soon as the link is back.',
+  },
+  empty: { id: 'outbox.empty', defaultMessage: 'Nothing is waiting to be sent.' },
+  close: { id: 'outbox.close', defaultMessage: 'Close the outbox' },
+  list: { id: 'outbox.list', defaultMessage: 'Writes waiting to be sent, oldest first' },
+  waiting: { id: 'outbox.waiting', defaultMessage: 'Waiting to send' },
+  sending: { id: 'outbox.sending', defaultMessage: 'Sending…' },
+  refused: { id: 'outbox.refused', defaultMessage: 'Refused by the server: {reason}' },
+  refusedHint: { id: 'outbox.refusedHint', defaultMessage: 'Correct it and send it again, or discard it.' },
+  madeAt: { id: 'outbox.madeAt', defaultMessage: 'Written' },
+  edit: { id: 'outbox.edit', defaultMessage: 'Edit' },
+  save: { id: 'outbox.save', defaultMessage: 'Save and send' },
+  cancel: { id: 'outbox.cancel', defaultMessage: 'Cancel' },
+  retry: { id: 'outbox.retry', defaultMessage: 'Send again' },
+  discard: { id: 'outbox.discard', defaultMessage: 'Discard' },
+  discardOne: { id: 'outbox.discardOne', defaultMessage: 'Discard: {what}' },
+  editOne: { id: 'outbox.editOne', defaultMessage: 'Edit: {what}' },
+  retryOne: { id: 'outbox.retryOne', defaultMessage: 'Send again: {what}' },
+  title: { id: 'outbox.field.title', defaultMessage: 'Title' },
+  description: { id: 'outbox.field.description', defaultMessage: 'Description' },
+  body: { id: 'outbox.field.body', defaultMessage: 'Comment' },
+  note: { id: 'outbox.field.note', defaultMessage: 'Note' },
+  waitingHere: { id: 'outbox.waitingHere', defaultMessage: 'Waiting to send, as soon as the link is back' },
+  refusedHere: { id: 'outbox.refusedHere', defaultMessage: 'Refused when it was sent: {reason} — see the outbox.' },
+  waitingHereList: { id: 'outbox.waitingHereList', defaultMessage: 'Your writes not sent yet' },
+});
+
+const kindWords = defineMessages({
+  raiseAlert: { id: 'outbox.kind.raiseAlert', defaultMessage: 'New alert' },
+  acknowledgeAlert: { id: 'outbox.kind.acknowledgeAlert', defaultMessage: 'Acknowledgement' },
+  giveAlertFeedback: { id: 'outbox.kind.giveAlertFeedback', defaultMessage: 'Feedback' },
+  commentOnAlert: { id: 'outbox.kind.commentOnAlert', defaultMessage: 'Comment' },
+} satisfies Record<WriteKind, unknown>);
+
+const aboutWords = defineMessages({
+  raiseAlert: { id: 'outbox.about.raiseAlert', defaultMessage: '{kind} in {operation}: {title}' },
+  onAlert: { id: 'outbox.about.onAlert', defaultMessage: '{kind} on {alert}' },
+});
+
+/** A write named for the outbox: what it is, and where it was made. */
+export function writeLabel(write: OutboxWrite): Problem {
+  const kind = { message: kindWords[write.kind] };
+  if (write.kind === 'raiseAlert')
+    return {
+      message: aboutWords.raiseAlert,
+      values: { kind, operation: write.about?.operationCode ?? '', title: write.input.title },
+    };
+  const alert = [write.about?.alertReference, write.about?.alertTitle].filter(Boolean).join(' — ');
+  return { message: aboutWords.onAlert, values: { kind, alert } };
+}
+
+/** The server's refusal, in the reader's words. */
+export function refusalWords(refusal: StoredRefusal): Problem {
+  const first = refusal.fieldErrors?.[0];
+  if (first) return describeIssue(first);
+  return describeError({ code: refusal.code, message: refusal.message, phase: refusal.phase ?? null });
+}

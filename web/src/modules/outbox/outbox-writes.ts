@@ -1,0 +1,141 @@
+import type { Client, CombinedError } from 'urql';
+import { graphql, type VariablesOf } from '../../graphql/graphql';
+import { MutationProblemFields } from '../../graphql/mutation-problem';
+import type { StoredRefusal } from './outbox-store';
+
+// The writes the outbox takes: what each sends, and how an answer is read — sent, refused for a
+// reason the user must see, or not answered at all (the link), in which case it is sent again
+// later with the same idempotency key.
+
+const RaiseAlertFromOutbox = graphql(
+  `
+  mutation RaiseAlertFromOutbox($input: RaiseAlertInput!) {
+    raiseAlert(input: $input) {
+      __typename
+      ... on Alert { id reference }
+      ...MutationProblem
+    }
+  }
+`,
+  [MutationProblemFields],
+);
+
+const AcknowledgeAlertFromOutbox = graphql(
+  `
+  mutation AcknowledgeAlertFromOutbox($input: AcknowledgeAlertInput!) {
+    acknowledgeAlert(input: $input) {
+      __typename
+      ... on Alert { id reference recipients { agency { id } acknowledgedAt } }
+      ...MutationProblem
+    }
+  }
+`,
+  [MutationProblemFields],
+);
+
+const GiveAlertFeedbackFromOutbox = graphql(
+  `
+  mutation GiveAlertFeedbackFromOutbox($input: GiveAlertFeedbackInput!) {
+    giveAlertFeedback(input: $input) {
+      __typename
+      ... on Alert { id reference outcome }
+      ...MutationProblem
+    }
+  }
+`,
+  [MutationProblemFields],
+);
+
+const CommentOnAlertFromOutbox = graphql(
+  `
+  mutation CommentOnAlertFromOutbox($input: CommentOnAlertInput!) {
+    commentOnAlert(input: $input) {
+      __typename
+      ... on Alert { id reference }
+      ...MutationProblem
+    }
+  }
+`,
+  [MutationProblemFields],
+);
+
+type InputOf<Document> = VariablesOf<Document> extends { input: infer Input } ? Omit<Input, 'idempotencyKey'> : never;
+
+/** Where a write was made, for the words that name it in the outbox. */
+export interface WriteAbout {
+  operationCode?: string;
+  alertReference?: string;
+  alertTitle?: string;
+}
+
+export type OutboxWrite = { about?: WriteAbout } & (
+  | { kind: 'raiseAlert'; input: InputOf<typeof RaiseAlertFromOutbox> }
+  | { kind: 'acknowledgeAlert'; input: InputOf<typeof AcknowledgeAlertFromOutbox> }
+  | { kind: 'giveAlertFeedback'; input: InputOf<typeof GiveAlertFeedbackFromOutbox> }
+  | { kind: 'commentOnAlert'; input: InputOf<typeof CommentOnAlertFromOutbox> }
+);
+
+export type WriteKind = OutboxWrite['kind'];
+
+/** The alert a write is about, once it exists: the one answered, or the one raised. */
+export interface SentAlert {
+  id: string;
+  reference: string;
+}
+
+export type SendResult = { kind: 'sent'; alert: SentAlert } | { kind: 'refused'; refusal: StoredRefusal } | { kind: 'unreachable' };
+
+interface Answer {
+  __typename: string;
+  id?: string;
+  reference?: string;
+  code?: string;
+  message?: string;
+  phase?: string | null;
+  fieldErrors?: StoredRefusal['fieldErrors'];
+}
+
+function execute(client: Client, write: OutboxWrite, key: string) {
+  switch (write.kind) {
+    case 'raiseAlert':
+      return client.mutation(RaiseAlertFromOutbox, { input: { ...write.input, idempotencyKey: key } }).toPromise();
+    // Acknowledging again changes nothing: it needs no key.
+    case 'acknowledgeAlert':
+      return client.mutation(AcknowledgeAlertFromOutbox, { input: write.input }).toPromise();
+    case 'giveAlertFeedback':
+      return client.mutation(GiveAlertFeedbackFromOutbox, { input: { ...write.input, idempotencyKey: key } }).toPromise();
+    case 'commentOnAlert':
+      return client.mutation(CommentOnAlertFromOutbox, { input: { ...write.input, idempotencyKey: key } }).toPromise();
+  }
+}
+
+/** Sends the write once and reads the answer. */
+export async function sendWrite(client: Client, write: OutboxWrite, key: string): Promise<SendResult> {
+  const result = await execute(client, write, key);
+  if (result.error) return readError(result.error);
+  const answer = (result.data as Record<string, Answer | null> | undefined)?.[write.kind];
+  if (!answer) return { kind: 'unreachable' };
+  if (answer.__typename === 'Alert') return { kind: 'sent', alert: { id: answer.id!, reference: answer.reference! } };
+  return {
+    kind: 'refused',
+    refusal: {
+      code: answer.code ?? 'UNEXPECTED',
+      message: answer.message ?? '',
+      phase: answer.phase ?? null,
+      ...(answer.fieldErrors?.length ? { fieldErrors: answer.fieldErrors.map((issue) => ({ ...issue, path: [...issue.path] })) } : {}),
+    },
+  };
+}
+
+/**
+ * No answer, a server that failed (5xx) or a session that ended are the link's matter: the write
+ * waits and goes again once signed in. Any other top-level error (a refusal by role, FORBIDDEN)
+ * is the server's word on this write, kept for the user to read.
+ */
+function readError(error: CombinedError): SendResult {
+  if (error.networkError) return { kind: 'unreachable' };
+  const first = error.graphQLErrors[0];
+  const code = typeof first?.extensions?.code === 'string' ? first.extensions.code : 'UNEXPECTED';
+  if (!first || code === 'UNAUTHENTICATED') return { kind: 'unreachable' };
+  return { kind: 'refused', refusal: { code, message: first.message } };
+}
