@@ -2,9 +2,9 @@ import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactElement, ReactNode } from 'react';
 import { IntlProvider } from 'react-intl';
-import { Provider, type Client } from 'urql';
+import { createRequest, Provider, type AnyVariables, type Client, type DocumentInput, type GraphQLRequest } from 'urql';
 import { vi } from 'vitest';
-import { fromValue, never } from 'wonka';
+import { fromValue, never, pipe, take, toPromise } from 'wonka';
 
 // For component tests: urql answering from fixed results, queries by the name of their document,
 // mutations one after the other from a queue.
@@ -30,8 +30,12 @@ export function renderAnswered(
   const executeQuery = vi.fn((request: Parameters<typeof operationName>[0]) =>
     fromValue({ data: answers.queries?.[operationName(request)], hasNext: false, stale: false }),
   );
-  const executeMutation = vi.fn(() => fromValue({ data: queue.shift(), hasNext: false, stale: false }));
-  const client = { executeQuery, executeMutation, executeSubscription: vi.fn(() => never) } as unknown as Client;
+  const executeMutation = vi.fn((_request: GraphQLRequest) => fromValue({ data: queue.shift(), hasNext: false, stale: false }));
+  // `client.mutation` is how writes sent outside a component (the outbox) call it: the same queue.
+  const mutation = (query: DocumentInput, variables: AnyVariables) => ({
+    toPromise: () => pipe(executeMutation(createRequest(query, variables)), take(1), toPromise),
+  });
+  const client = { executeQuery, executeMutation, mutation, executeSubscription: vi.fn(() => never) } as unknown as Client;
   const wrapper = ({ children }: { children: ReactNode }) => (
     <IntlProvider locale="en-GB" defaultLocale="en-GB">
       <Provider value={client}>{around(children)}</Provider>

@@ -9,6 +9,8 @@ import type { Refusal } from './alert-refusals';
 import { useAcknowledgeAlert, useGiveAlertFeedback } from './alert-writes';
 import { useDraftKey } from './draft-key';
 import { FormProblem } from './form-problem';
+import { useOutbox } from '../outbox/outbox-context';
+import { WaitingWrites, writeOnAlert } from '../outbox/waiting-writes';
 
 const words = defineMessages({
   acknowledge: { id: 'alerts.answer.acknowledge', defaultMessage: 'Acknowledge for my agency' },
@@ -37,14 +39,17 @@ export function AcknowledgeButton({ alertId }: { alertId: string }) {
   const [busy, acknowledge] = useAcknowledgeAlert();
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const hintId = useId();
+  const isThisAcknowledgement = writeOnAlert('acknowledgeAlert', alertId);
+  // One acknowledgement waiting in the outbox is enough: the button waits with it.
+  const waiting = useOutbox().items.some((item) => item.state === 'waiting' && isThisAcknowledgement(item.write));
   return (
     <div className="acknowledge">
       <button
         type="button"
         className="primary"
-        disabled={busy}
+        disabled={busy || waiting}
         aria-describedby={hintId}
-        onClick={() => void acknowledge({ alertId }).then(setRefusal)}
+        onClick={() => void acknowledge({ alertId }).then((answer) => setRefusal(answer === 'waiting' ? null : answer))}
       >
         <FormattedMessage {...(busy ? words.acknowledging : words.acknowledge)} />
       </button>
@@ -52,6 +57,7 @@ export function AcknowledgeButton({ alertId }: { alertId: string }) {
         <FormattedMessage {...words.acknowledgeHint} />
       </p>
       <FormProblem refusal={refusal} />
+      <WaitingWrites match={isThisAcknowledgement} />
     </div>
   );
 }
@@ -74,9 +80,10 @@ export function FeedbackForm({ alertId, current }: { alertId: string; current: A
     if (busy) return;
     setSent(false);
     const answer = await give({ alertId, outcome, note, idempotencyKey: draftKey });
-    setRefusal(answer);
-    setSent(!answer);
-    if (!answer) nextDraft();
+    setRefusal(answer === 'waiting' ? null : answer);
+    setSent(answer === null);
+    // Recorded or handed to the outbox, this draft is done: the next feedback is a new one.
+    if (!answer || answer === 'waiting') nextDraft();
   };
 
   return (
@@ -107,6 +114,7 @@ export function FeedbackForm({ alertId, current }: { alertId: string; current: A
           onChange={(event) => setNote(event.target.value)}
         />
         <FormProblem refusal={refusal} shown={['outcome', 'note']} />
+        <WaitingWrites match={writeOnAlert('giveAlertFeedback', alertId)} />
         {sent && (
           <p className="form-success" role="status">
             <FormattedMessage {...words.sent} />

@@ -9,6 +9,7 @@ import type { Refusal } from './alert-refusals';
 import { useCommentOnAlert } from './alert-writes';
 import { useDraftKey } from './draft-key';
 import { FormProblem } from './form-problem';
+import { WaitingWrites, writeOnAlert } from '../outbox/waiting-writes';
 
 const words = defineMessages({
   heading: { id: 'alerts.comments.heading', defaultMessage: 'Comments' },
@@ -41,10 +42,12 @@ export function AlertComments({ alertId, comments, referenceZone, mayComment }: 
     event.preventDefault();
     if (busy) return;
     const answer = await comment({ alertId, body, idempotencyKey: draftKey });
-    setRefusal(answer);
-    if (answer) return;
-    setBody('');
-    nextDraft();
+    // Sent or waiting in the outbox, the comment is no longer the field's to keep.
+    if (answer === 'waiting' || !answer) {
+      setRefusal(null);
+      setBody('');
+      nextDraft();
+    } else setRefusal(answer);
   };
 
   return (
@@ -71,6 +74,7 @@ export function AlertComments({ alertId, comments, referenceZone, mayComment }: 
           ))}
         </ol>
       )}
+      <WaitingWrites match={writeOnAlert('commentOnAlert', alertId)} />
       {mayComment && (
         <form className="form" noValidate onSubmit={(event) => void submit(event)}>
           <TextAreaField

@@ -8,6 +8,7 @@ import { useSession } from '../../shell/viewer-context';
 import { LoadError, Skeleton } from '../../ui/page-state';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { useOperation } from '../operations/operation-context';
+import { WriteAboutContext } from '../outbox/outbox-context';
 import { AcknowledgeButton, FeedbackForm } from './alert-answer';
 import { AlertComments } from './alert-comments';
 import { AlertDetailQuery, type AlertDetail } from './alert-documents';
@@ -42,7 +43,11 @@ export function AlertDetailPage() {
   const node = data?.node;
   const alert = node?.__typename === 'Alert' ? node : null;
   if (!alert?.reference.startsWith(`${operation.code}/`)) return <NotFoundPage />;
-  return <AlertDetailView alert={alert} />;
+  return (
+    <WriteAboutContext value={{ operationCode: operation.code, alertReference: alert.reference, alertTitle: alert.title }}>
+      <AlertDetailView alert={alert} />
+    </WriteAboutContext>
+  );
 }
 
 function AlertDetailView({ alert }: { alert: AlertDetail }) {

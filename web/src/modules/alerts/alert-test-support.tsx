@@ -3,6 +3,8 @@ import type { MemberRole } from '@jointops/shared/domain';
 import { renderAnswered, type Answers } from '../../fixed-answers.test-support';
 import { SessionContext } from '../../shell/viewer-context';
 import { OperationContext, type OperationHeader } from '../operations/operation-context';
+import type { LinkSignal } from '../outbox/outbox';
+import { OutboxProvider } from '../outbox/outbox-context';
 import type { Viewer } from '../session/viewer';
 import type { AlertDetail } from './alert-documents';
 import { AlertDetailPage } from './alert-detail-page';
@@ -97,6 +99,9 @@ export function shipmentAlert(changes: Partial<AlertDetail> = {}): AlertDetail {
   } as AlertDetail;
 }
 
+/** The link as the writes find it: up, so they are sent at once (the outbox's own tests take it down). */
+const linkUp: LinkSignal = { isUp: () => true, onChange: () => () => {} };
+
 interface RenderOptions {
   viewer: Viewer;
   role?: MemberRole;
@@ -121,7 +126,9 @@ export function renderAlertScreens({ viewer, role = 'CONTACT_POINT', phase = 'OP
   });
   return renderAnswered(<RouterProvider router={router as never} />, answers, (children) => (
     <SessionContext value={{ viewer, timeZone: viewer.timeZone, endSession() {} }}>
-      <OperationContext value={{ ...operation, myRole: role, phase }}>{children}</OperationContext>
+      <OutboxProvider userId={viewer.id} link={linkUp}>
+        <OperationContext value={{ ...operation, myRole: role, phase }}>{children}</OperationContext>
+      </OutboxProvider>
     </SessionContext>
   ));
 }

@@ -7,32 +7,57 @@ import {
   withdrawAlertInput,
 } from '@jointops/shared/alerts';
 import type { AlertOutcome } from '@jointops/shared/domain';
+import { use, useState } from 'react';
 import { useMutation } from 'urql';
-import { problemWords } from '../../i18n/problems';
-import {
-  AcknowledgeAlertMutation,
-  AmendAlertMutation,
-  CommentOnAlertMutation,
-  GiveAlertFeedbackMutation,
-  RaiseAlertMutation,
-  WithdrawAlertMutation,
-} from './alert-documents';
+import { describeError, problemsByField, problemWords } from '../../i18n/problems';
+import { OperationContext } from '../operations/operation-context';
+import type { SubmitOutcome } from '../outbox/outbox';
+import { useOutbox, WriteAboutContext } from '../outbox/outbox-context';
+import type { OutboxWrite } from '../outbox/outbox-writes';
+import { AmendAlertMutation, WithdrawAlertMutation } from './alert-documents';
 import { fieldKey, type raiseInputOf } from './alert-draft';
 import { browserRefusal, keyedBy, refusalOf, type Refusal } from './alert-refusals';
 
 // Each write on an alert is one function here: checked in the browser with the shared schema,
-// sent, and answered with the refusal in words or null once done. The outbox can take a write
-// over at this one place, without the screens knowing.
+// then, for a raise, an acknowledgement, a feedback or a comment, handed to the outbox with the
+// draft's key — sent at once when the link is up, kept to send later otherwise — and answered
+// with the refusal in words, null once done, or `waiting`. Withdrawing and amending are decisions
+// on the alert as it stands now: they are sent directly, never later.
 
-type Write<Input> = readonly [busy: boolean, write: (input: Input) => Promise<Refusal | null>];
+type Write<Input, Answer = Refusal | null> = readonly [busy: boolean, write: (input: Input) => Promise<Answer>];
 
-export function useAcknowledgeAlert(): Write<{ alertId: string }> {
-  const [{ fetching }, execute] = useMutation(AcknowledgeAlertMutation);
-  const acknowledge = async (input: { alertId: string }) => {
-    const result = await execute({ input });
-    return refusalOf(result.error, result.data?.acknowledgeAlert);
+/** Not sent yet: kept in the outbox until the link is back. */
+export type Waiting = 'waiting';
+
+/** The refusal the outbox got back, in the words the alert's forms show. */
+function refusalOfOutcome(outcome: SubmitOutcome): Refusal | null | Waiting {
+  if (outcome.kind === 'waiting') return 'waiting';
+  if (outcome.kind === 'sent') return null;
+  const { fieldErrors, ...error } = outcome.refusal;
+  if (fieldErrors?.length) return { fields: problemsByField(fieldErrors) };
+  return { problem: describeError(error) };
+}
+
+/** Writes through the outbox, busy while the first send is under way. */
+function useOutboxWrite(): readonly [boolean, (write: OutboxWrite, key?: string) => Promise<SubmitOutcome>] {
+  const { submit } = useOutbox();
+  const operation = use(OperationContext);
+  const about = use(WriteAboutContext);
+  const [busy, setBusy] = useState(false);
+  const send = async (write: OutboxWrite, key?: string) => {
+    setBusy(true);
+    try {
+      return await submit({ ...write, about: { operationCode: operation?.code, ...about } }, key);
+    } finally {
+      setBusy(false);
+    }
   };
-  return [fetching, acknowledge];
+  return [busy, send];
+}
+
+export function useAcknowledgeAlert(): Write<{ alertId: string }, Refusal | null | Waiting> {
+  const [busy, send] = useOutboxWrite();
+  return [busy, async (input) => refusalOfOutcome(await send({ kind: 'acknowledgeAlert', input }))];
 }
 
 export interface FeedbackDraft {
@@ -42,8 +67,8 @@ export interface FeedbackDraft {
   idempotencyKey: string;
 }
 
-export function useGiveAlertFeedback(): Write<FeedbackDraft> {
-  const [{ fetching }, execute] = useMutation(GiveAlertFeedbackMutation);
+export function useGiveAlertFeedback(): Write<FeedbackDraft, Refusal | null | Waiting> {
+  const [busy, send] = useOutboxWrite();
   const give = async (draft: FeedbackDraft) => {
     const checked = giveAlertFeedbackInput.safeParse(draft);
     if (!checked.success) {
@@ -52,10 +77,10 @@ export function useGiveAlertFeedback(): Write<FeedbackDraft> {
       if (refusal?.fields && !draft.outcome) refusal.fields.outcome = { message: problemWords.required };
       return refusal;
     }
-    const result = await execute({ input: checked.data });
-    return refusalOf(result.error, result.data?.giveAlertFeedback);
+    const { idempotencyKey, ...input } = checked.data;
+    return refusalOfOutcome(await send({ kind: 'giveAlertFeedback', input }, idempotencyKey ?? undefined));
   };
-  return [fetching, give];
+  return [busy, give];
 }
 
 export interface CommentDraft {
@@ -64,15 +89,15 @@ export interface CommentDraft {
   idempotencyKey: string;
 }
 
-export function useCommentOnAlert(): Write<CommentDraft> {
-  const [{ fetching }, execute] = useMutation(CommentOnAlertMutation);
+export function useCommentOnAlert(): Write<CommentDraft, Refusal | null | Waiting> {
+  const [busy, send] = useOutboxWrite();
   const comment = async (draft: CommentDraft) => {
     const checked = commentOnAlertInput.safeParse(draft);
     if (!checked.success) return browserRefusal(checked.error.issues);
-    const result = await execute({ input: checked.data });
-    return refusalOf(result.error, result.data?.commentOnAlert);
+    const { idempotencyKey, ...input } = checked.data;
+    return refusalOfOutcome(await send({ kind: 'commentOnAlert', input }, idempotencyKey ?? undefined));
   };
-  return [fetching, comment];
+  return [busy, comment];
 }
 
 export function useWithdrawAlert(): Write<{ alertId: string; reason: string }> {
@@ -89,14 +114,14 @@ export function useWithdrawAlert(): Write<{ alertId: string; reason: string }> {
 export type RaiseInput = ReturnType<typeof raiseInputOf>;
 
 /**
- * Raises an alert once: the input carries the draft's idempotency key, so a retry after a lost
- * answer returns the alert first raised instead of a second one.
+ * Raises an alert once: the draft's idempotency key goes with it, every time the outbox sends it,
+ * so a retry after a lost answer returns the alert first raised instead of a second one.
  */
 export function useRaiseAlert(): readonly [
   busy: boolean,
-  raise: (input: RaiseInput) => Promise<{ refusal: Refusal } | { alertId: string }>,
+  raise: (input: RaiseInput) => Promise<{ refusal: Refusal } | { alertId: string } | Waiting>,
 ] {
-  const [{ fetching }, execute] = useMutation(RaiseAlertMutation);
+  const [busy, send] = useOutboxWrite();
   const raise = async (input: RaiseInput) => {
     const checked = raiseAlertInput.safeParse(input);
     if (!checked.success) {
@@ -105,13 +130,13 @@ export function useRaiseAlert(): readonly [
       const issues = [...checked.error.issues, ...('issues' in subject ? subject.issues : [])];
       return { refusal: keyedBy(browserRefusal(issues), fieldKey)! };
     }
-    const result = await execute({ input });
-    const answer = result.data?.raiseAlert;
-    const refusal = keyedBy(refusalOf(result.error, answer), fieldKey);
-    if (refusal || answer?.__typename !== 'Alert') return { refusal: refusal ?? {} };
-    return { alertId: answer.id };
+    const { idempotencyKey, ...unkeyed } = input;
+    const outcome = await send({ kind: 'raiseAlert', input: unkeyed }, idempotencyKey);
+    if (outcome.kind === 'sent') return { alertId: outcome.alert.id };
+    const refusal = refusalOfOutcome(outcome);
+    return refusal === 'waiting' ? refusal : { refusal: keyedBy(refusal, fieldKey) ?? {} };
   };
-  return [fetching, raise];
+  return [busy, raise];
 }
 
 export type AmendInput = { alertId: string; expectedVersion: number } & Record<string, unknown>;

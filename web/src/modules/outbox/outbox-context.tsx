@@ -1,13 +1,17 @@
 import { createContext, use, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useClient } from 'urql';
+import { newDraftKey } from '../alerts/draft-key';
 import { browserLink, tabsChannel, tabsLock } from './link-signal';
-import { Outbox, type OutboxState, type SubmitOutcome } from './outbox';
+import { Outbox, type LinkSignal, type OutboxState, type SubmitOutcome } from './outbox';
 import { openOutboxStore, type OutboxStore } from './outbox-store';
-import { sendWrite, type OutboxWrite } from './outbox-writes';
+import { sendWrite, type OutboxWrite, type WriteAbout } from './outbox-writes';
 
 // The signed-in user's outbox for every screen: the shell holds it, the forms submit through it.
 
 const OutboxContext = createContext<Promise<Outbox> | null>(null);
+
+/** What the screen a write is made on is about, for the words that name it in the outbox. */
+export const WriteAboutContext = createContext<WriteAbout | undefined>(undefined);
 
 const EMPTY: OutboxState = { items: [], sending: null };
 
@@ -34,8 +38,19 @@ function memoryStore(): OutboxStore {
   };
 }
 
-/** Opens the outbox of `userId` for the pages inside; a new user gets a new one, nobody signed in none. */
-export function OutboxProvider({ userId, children }: { userId: string | null; children: ReactNode }) {
+/**
+ * Opens the outbox of `userId` for the pages inside; a new user gets a new one, nobody signed in
+ * none. `link` is the browser's (online, socket connected) but where a test says otherwise.
+ */
+export function OutboxProvider({
+  userId,
+  link = browserLink,
+  children,
+}: {
+  userId: string | null;
+  link?: LinkSignal;
+  children: ReactNode;
+}) {
   const client = useClient();
   const [outbox, setOutbox] = useState<Promise<Outbox> | null>(null);
   useEffect(() => {
@@ -52,8 +67,9 @@ export function OutboxProvider({ userId, children }: { userId: string | null; ch
         store,
         userId,
         send: (write, key) => sendWrite(client, write, key),
-        link: browserLink,
+        link,
         lock: tabsLock,
+        newKey: newDraftKey,
         channel: tabsChannel(userId),
       });
       const stopper = await made.start();
@@ -67,13 +83,13 @@ export function OutboxProvider({ userId, children }: { userId: string | null; ch
       stop?.();
       store?.close();
     };
-  }, [client, userId]);
+  }, [client, userId, link]);
   return <OutboxContext value={outbox}>{children}</OutboxContext>;
 }
 
 export interface OutboxApi extends OutboxState {
   /** Sends the write now if the link is up, otherwise keeps it to send once it is back. */
-  submit(write: OutboxWrite): Promise<SubmitOutcome>;
+  submit(write: OutboxWrite, key?: string): Promise<SubmitOutcome>;
   discard(seq: number): Promise<void>;
   edit(seq: number, write: OutboxWrite): Promise<void>;
   retry(seq: number): Promise<void>;
@@ -101,7 +117,7 @@ export function useOutbox(): OutboxApi {
   };
   return {
     ...state,
-    submit: async (write) => (await ready()).submit(write),
+    submit: async (write, key) => (await ready()).submit(write, key),
     discard: async (seq) => (await ready()).discard(seq),
     edit: async (seq, write) => (await ready()).edit(seq, write),
     retry: async (seq) => (await ready()).retry(seq),

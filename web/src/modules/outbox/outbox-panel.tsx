@@ -17,6 +17,7 @@ export function OutboxControl() {
   const intl = useIntl();
   const { items } = useOutbox();
   const [open, setOpen] = useState(false);
+  const [top, setTop] = useState(0);
   const panelId = useId();
   const refused = items.filter((item) => item.state === 'refused').length;
   const waiting = items.length - refused;
@@ -28,21 +29,25 @@ export function OutboxControl() {
         className={refused ? 'outbox-button outbox-button-refused' : 'outbox-button'}
         aria-expanded={open}
         aria-controls={panelId}
-        onClick={() => setOpen(!open)}
+        onClick={(event) => {
+          // The panel hangs from the viewport's right edge, just under the button, wherever the header wrapped it.
+          setTop(event.currentTarget.getBoundingClientRect().bottom + 6);
+          setOpen(!open);
+        }}
       >
         {intl.formatMessage(refused ? words.openWithRefused : words.open, { waiting, refused })}
       </button>
-      {open && <OutboxPanel id={panelId} onClose={() => setOpen(false)} />}
+      {open && <OutboxPanel id={panelId} top={top} onClose={() => setOpen(false)} />}
     </div>
   );
 }
 
-export function OutboxPanel({ id, onClose }: { id?: string; onClose(): void }) {
+export function OutboxPanel({ id, top, onClose }: { id: string; top: number; onClose(): void }) {
   const intl = useIntl();
   const headingId = useId();
   const { items, sending } = useOutbox();
   return (
-    <section id={id} className="outbox-panel" aria-labelledby={headingId}>
+    <section id={id} className="outbox-panel" style={{ top }} aria-labelledby={headingId}>
       <div className="outbox-panel-header">
         <h2 id={headingId}>
           <FormattedMessage {...words.heading} />
@@ -85,7 +90,7 @@ function OutboxRow({ item, sending }: { item: OutboxItem; sending: boolean }) {
         <div className="outbox-refusal" role="alert">
           <p>{intl.formatMessage(words.refused, { reason: say(intl, refusalWords(item.refusal)) })}</p>
           <p className="muted">
-            <FormattedMessage {...words.refusedHint} />
+            <FormattedMessage {...(isEditable(item.write) ? words.refusedHint : words.refusedHintAsIs)} />
           </p>
         </div>
       ) : (

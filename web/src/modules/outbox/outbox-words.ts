@@ -22,6 +22,7 @@ export const outboxWords = defineMessages({
   sending: { id: 'outbox.sending', defaultMessage: 'Sending…' },
   refused: { id: 'outbox.refused', defaultMessage: 'Refused by the server: {reason}' },
   refusedHint: { id: 'outbox.refusedHint', defaultMessage: 'Correct it and send it again, or discard it.' },
+  refusedHintAsIs: { id: 'outbox.refusedHintAsIs', defaultMessage: 'Send it again, or discard it.' },
   madeAt: { id: 'outbox.madeAt', defaultMessage: 'Written' },
   edit: { id: 'outbox.edit', defaultMessage: 'Edit' },
   save: { id: 'outbox.save', defaultMessage: 'Save and send' },

@@ -1,78 +1,32 @@
 import type { Client, CombinedError } from 'urql';
-import { graphql, type VariablesOf } from '../../graphql/graphql';
-import { MutationProblemFields } from '../../graphql/mutation-problem';
+import type { VariablesOf } from '../../graphql/graphql';
+import {
+  AcknowledgeAlertMutation,
+  CommentOnAlertMutation,
+  GiveAlertFeedbackMutation,
+  RaiseAlertMutation,
+} from '../alerts/alert-documents';
 import type { StoredRefusal } from './outbox-store';
 
 // The writes the outbox takes: what each sends, and how an answer is read — sent, refused for a
 // reason the user must see, or not answered at all (the link), in which case it is sent again
-// later with the same idempotency key.
-
-const RaiseAlertFromOutbox = graphql(
-  `
-  mutation RaiseAlertFromOutbox($input: RaiseAlertInput!) {
-    raiseAlert(input: $input) {
-      __typename
-      ... on Alert { id reference }
-      ...MutationProblem
-    }
-  }
-`,
-  [MutationProblemFields],
-);
-
-const AcknowledgeAlertFromOutbox = graphql(
-  `
-  mutation AcknowledgeAlertFromOutbox($input: AcknowledgeAlertInput!) {
-    acknowledgeAlert(input: $input) {
-      __typename
-      ... on Alert { id reference recipients { agency { id } acknowledgedAt } }
-      ...MutationProblem
-    }
-  }
-`,
-  [MutationProblemFields],
-);
-
-const GiveAlertFeedbackFromOutbox = graphql(
-  `
-  mutation GiveAlertFeedbackFromOutbox($input: GiveAlertFeedbackInput!) {
-    giveAlertFeedback(input: $input) {
-      __typename
-      ... on Alert { id reference outcome }
-      ...MutationProblem
-    }
-  }
-`,
-  [MutationProblemFields],
-);
-
-const CommentOnAlertFromOutbox = graphql(
-  `
-  mutation CommentOnAlertFromOutbox($input: CommentOnAlertInput!) {
-    commentOnAlert(input: $input) {
-      __typename
-      ... on Alert { id reference }
-      ...MutationProblem
-    }
-  }
-`,
-  [MutationProblemFields],
-);
+// later with the same idempotency key. An answer on an alert carries what its page shows (the
+// alert screens' documents), so the page shows the alert as the write left it.
 
 type InputOf<Document> = VariablesOf<Document> extends { input: infer Input } ? Omit<Input, 'idempotencyKey'> : never;
 
 /** Where a write was made, for the words that name it in the outbox. */
 export interface WriteAbout {
-  operationCode?: string;
-  alertReference?: string;
-  alertTitle?: string;
+  operationCode?: string | undefined;
+  alertReference?: string | undefined;
+  alertTitle?: string | undefined;
 }
 
 export type OutboxWrite = { about?: WriteAbout } & (
-  | { kind: 'raiseAlert'; input: InputOf<typeof RaiseAlertFromOutbox> }
-  | { kind: 'acknowledgeAlert'; input: InputOf<typeof AcknowledgeAlertFromOutbox> }
-  | { kind: 'giveAlertFeedback'; input: InputOf<typeof GiveAlertFeedbackFromOutbox> }
-  | { kind: 'commentOnAlert'; input: InputOf<typeof CommentOnAlertFromOutbox> }
+  | { kind: 'raiseAlert'; input: InputOf<typeof RaiseAlertMutation> }
+  | { kind: 'acknowledgeAlert'; input: InputOf<typeof AcknowledgeAlertMutation> }
+  | { kind: 'giveAlertFeedback'; input: InputOf<typeof GiveAlertFeedbackMutation> }
+  | { kind: 'commentOnAlert'; input: InputOf<typeof CommentOnAlertMutation> }
 );
 
 export type WriteKind = OutboxWrite['kind'];
@@ -98,14 +52,14 @@ interface Answer {
 function execute(client: Client, write: OutboxWrite, key: string) {
   switch (write.kind) {
     case 'raiseAlert':
-      return client.mutation(RaiseAlertFromOutbox, { input: { ...write.input, idempotencyKey: key } }).toPromise();
+      return client.mutation(RaiseAlertMutation, { input: { ...write.input, idempotencyKey: key } }).toPromise();
     // Acknowledging again changes nothing: it needs no key.
     case 'acknowledgeAlert':
-      return client.mutation(AcknowledgeAlertFromOutbox, { input: write.input }).toPromise();
+      return client.mutation(AcknowledgeAlertMutation, { input: write.input }).toPromise();
     case 'giveAlertFeedback':
-      return client.mutation(GiveAlertFeedbackFromOutbox, { input: { ...write.input, idempotencyKey: key } }).toPromise();
+      return client.mutation(GiveAlertFeedbackMutation, { input: { ...write.input, idempotencyKey: key } }).toPromise();
     case 'commentOnAlert':
-      return client.mutation(CommentOnAlertFromOutbox, { input: { ...write.input, idempotencyKey: key } }).toPromise();
+      return client.mutation(CommentOnAlertMutation, { input: { ...write.input, idempotencyKey: key } }).toPromise();
   }
 }
 

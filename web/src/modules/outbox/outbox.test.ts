@@ -66,7 +66,7 @@ afterEach(() => {
 /** One tab's outbox of `userId` on the database `name`. */
 async function tab(name: string, userId: string, link: LinkSignal, server: ReturnType<typeof fakeServer>) {
   const store = await openOutboxStore(name);
-  const outbox = new Outbox({ store, userId, link, send: (write, key) => server.send(write, key), lock: tabsLock });
+  const outbox = new Outbox({ store, userId, link, send: (write, key) => server.send(write, key), lock: tabsLock, newKey: randomUUID });
   const stop = await outbox.start();
   opened.push({ stop, store });
   return Object.assign(outbox, {

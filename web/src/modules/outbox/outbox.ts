@@ -24,7 +24,7 @@ export interface OutboxDeps {
   link: LinkSignal;
   /** Runs `work` holding the lock `name` across the browser's tabs (navigator.locks). */
   lock<T>(name: string, work: () => Promise<T>): Promise<T>;
-  newKey?: () => string;
+  newKey(): string;
   now?: () => Date;
   /** Tells the user's other tabs the outbox changed, and hears theirs. */
   channel?: { post(): void; listen(listener: () => void): () => void };
@@ -74,17 +74,23 @@ export class Outbox {
     return () => this.listeners.delete(listener);
   };
 
-  /** Stores the write and sends it at once if the link is up; otherwise it waits here. */
-  async submit(write: OutboxWrite): Promise<SubmitOutcome> {
+  /**
+   * Stores the write and sends it at once if the link is up; otherwise it waits here. `key` is the
+   * draft's idempotency key when the screen keeps one (a second submit of one draft is one write).
+   */
+  async submit(write: OutboxWrite, key?: string): Promise<SubmitOutcome> {
     const made: NewOutboxItem = {
       userId: this.deps.userId,
-      key: this.deps.newKey?.() ?? crypto.randomUUID(),
+      key: key ?? this.deps.newKey(),
       write,
       madeAt: (this.deps.now?.() ?? new Date()).toISOString(),
       state: 'waiting',
       refusal: null,
     };
-    const item = await this.deps.store.add(made);
+    // The same draft submitted again (a second click while it waits) is the same write.
+    const same = key ? (await this.deps.store.list(this.deps.userId)).find((stored) => stored.key === key) : undefined;
+    const item = same ? { ...same, write, state: 'waiting' as const, refusal: null } : await this.deps.store.add(made);
+    if (same) await this.deps.store.put(item);
     await this.changed();
     if (!this.deps.link.isUp()) return { kind: 'waiting', key: item.key };
     this.awaited.add(item.seq);

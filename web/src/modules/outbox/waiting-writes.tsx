@@ -1,8 +1,14 @@
 import { FormattedMessage, useIntl } from 'react-intl';
 import { say } from '../../i18n/problems';
 import { useOutbox } from './outbox-context';
-import type { OutboxWrite } from './outbox-writes';
+import type { OutboxWrite, WriteKind } from './outbox-writes';
 import { refusalWords, writeLabel, outboxWords as words } from './outbox-words';
+
+/** Matches the writes of `kind` on one alert. */
+export const writeOnAlert =
+  (kind: Exclude<WriteKind, 'raiseAlert'>, alertId: string) =>
+  (write: OutboxWrite): boolean =>
+    write.kind === kind && write.input.alertId === alertId;
 
 /**
  * Where a write was made, what of it has not gone yet: "waiting to send", or refused with the

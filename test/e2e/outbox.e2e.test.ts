@@ -1,0 +1,210 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { BrowserContext, WebSocketRoute } from 'playwright-core';
+import { afterAll, expect } from 'vitest';
+import { decodeGlobalId } from '@jointops/server/global-id';
+import type { TestApp } from '../testkit/app';
+import { withApp } from '../testkit/fixtures';
+import { expectAccessible, openBrowser, screenshot, signIn, type Person } from '../testkit/browser';
+import { describeWhere } from '../testkit/environment';
+import { operationalRoom } from '../testkit/operational-room';
+import type { Actor, OperationDriver } from '../testkit/operations';
+import { ensureWebBuilt } from '../testkit/web-build';
+
+// A Thai contact point at a border post loses the link while the operations room is busy. She
+// acknowledges an alert and comments on it offline; both wait in her outbox, which survives a
+// reload. Malaysia withdraws a second alert she answers while still cut off. When the link comes
+// back, the acknowledgement and the comment each reach the server once; the answer to the
+// withdrawn alert comes back refused, with the reason in words, for her to discard.
+//
+// A reload with the network emulated offline cannot load the page (there is no service worker to
+// serve the shell), so the reload is made online with the live socket held: the outbox sends only
+// once the socket is connected, so to it the link is still down.
+
+const it = withApp(() => ({ env: { WEB_DIST_DIR: ensureWebBuilt() } }));
+
+const COMMENT = 'Container MSCU1234567 held at Laem Chabang gate 4; examination at 14:00 local.';
+
+/** The live socket through Playwright: passed to the server, or held unanswered while `hold` is on. */
+async function socketGate(context: BrowserContext) {
+  const held: { route: WebSocketRoute; sent: (string | Buffer)[] }[] = [];
+  const open = new Set<WebSocketRoute>();
+  let hold = false;
+  const connect = (route: WebSocketRoute, sent: (string | Buffer)[] = []) => {
+    open.add(route);
+    route.onClose(() => open.delete(route));
+    const server = route.connectToServer();
+    for (const message of sent) server.send(message);
+    route.onMessage((message) => server.send(message));
+    server.onMessage((message) => route.send(message));
+    route.onClose((code, reason) => server.close({ code, reason }));
+    server.onClose((code, reason) => route.close({ code, reason }));
+  };
+  await context.routeWebSocket(/\/graphql$/, (route) => {
+    if (!hold) return connect(route);
+    const waiting = { route, sent: [] as (string | Buffer)[] };
+    route.onMessage((message) => waiting.sent.push(message));
+    // A page that reloads or navigates drops its socket: nothing to connect for it later.
+    route.onClose(() => held.splice(held.indexOf(waiting), 1));
+    held.push(waiting);
+  });
+  return {
+    /** Drops the sockets that are open (as a server restart would) and holds the next ones. */
+    async hold() {
+      hold = true;
+      await Promise.all([...open].map((route) => route.close({ code: 1012, reason: 'Held by the test' })));
+    },
+    release() {
+      hold = false;
+      for (const { route, sent } of held.splice(0)) connect(route, sent);
+    },
+  };
+}
+
+describeWhere(['chromium'], 'the outbox in the browser', () => {
+  let testApp: TestApp;
+  let operation: OperationDriver;
+  let malaysia: Actor;
+  let thailand: Actor;
+  let person: Person;
+  let gate: Awaited<ReturnType<typeof socketGate>>;
+  const alerts: { acknowledged: string; withdrawn: string } = { acknowledged: '', withdrawn: '' };
+  const references: Record<string, string> = {};
+
+  it.beforeAll(async ({ app, kit }) => {
+    testApp = app;
+    ({ operation, malaysia, thailand } = await operationalRoom(kit));
+    for (const [name, title] of [
+      ['acknowledged', 'Ammonium nitrate declared as NPK fertiliser, Port Klang to Laem Chabang'],
+      ['withdrawn', 'Potassium chlorate in a consolidated container'],
+    ] as const) {
+      const { result } = await kit.mutate(malaysia, 'raiseAlert', {
+        operationId: operation.id,
+        idempotencyKey: randomUUID(),
+        category: 'INTELLIGENCE',
+        severity: 'HIGH',
+        title,
+        marking: 'AMBER',
+        distribution: 'ALL_PARTICIPANTS',
+      });
+      expect(result?.__typename).toBe('Alert');
+      alerts[name] = result!.id as string;
+      references[name] = result!.reference as string;
+    }
+    person = await openBrowser(testApp.url, { locale: 'en-GB', timezoneId: 'Asia/Bangkok' });
+    gate = await socketGate(person.context);
+    await person.page.goto(testApp.url);
+    await signIn(person.page, thailand.email, thailand.password);
+  }, 240_000);
+
+  afterAll(async () => {
+    await person?.close();
+  });
+
+  const alertPage = (alertId: string) => `${testApp.url}/operations/${operation.code}/alerts/${encodeURIComponent(alertId)}`;
+  const live = () => person.page.locator('[data-testid="ws-state"][data-state="connected"]').waitFor();
+  const waitingHere = () => person.page.getByRole('list', { name: 'Your writes not sent yet' });
+
+  /** What the server holds of the alert, as Malaysia reads it. */
+  async function answersOn(alertId: string) {
+    const seen = await operation.view(
+      malaysia,
+      'timeline(first: 500) { edges { node { type ... on AlertAcknowledgedEvent { alert { id } } ... on AlertCommentedEvent { alert { id } } } } }',
+    );
+    const events = seen!.timeline.edges
+      .map((edge: { node: { type: string; alert?: { id: string } } }) => edge.node)
+      .filter((event: { alert?: { id: string } }) => event.alert?.id === alertId)
+      .map((event: { type: string }) => event.type);
+    const { rows } = await testApp.database.db.execute<{ body: string; idempotency_key: string | null }>(
+      sql`select body, idempotency_key from alert_comments where alert_id = ${decodeGlobalId(alertId)!.id}`,
+    );
+    return { events: events.sort(), comments: rows };
+  }
+
+  it('keeps an acknowledgement and a comment made offline as waiting, where they were made and in the header', async () => {
+    const { page, context } = person;
+    await page.goto(alertPage(alerts.acknowledged));
+    await page.getByRole('heading', { level: 2, name: /Ammonium nitrate declared as NPK fertiliser/ }).waitFor();
+    await live();
+
+    await context.setOffline(true);
+    await page.getByRole('button', { name: 'Acknowledge for my agency' }).click();
+    await page.getByLabel('Your comment').fill(COMMENT);
+    await page.getByRole('button', { name: 'Post the comment' }).click();
+
+    const about = `${references.acknowledged} — Ammonium nitrate declared as NPK fertiliser, Port Klang to Laem Chabang`;
+    await expect
+      .poll(() => waitingHere().allTextContents())
+      .toEqual([
+        `Acknowledgement on ${about} Waiting to send, as soon as the link is back`,
+        `Comment on ${about} Waiting to send, as soon as the link is back`,
+      ]);
+    await page.getByRole('button', { name: 'Outbox: 2 waiting' }).waitFor();
+    expect(await answersOn(alerts.acknowledged)).toEqual({ events: [], comments: [] });
+  }, 60_000);
+
+  it('still holds them after a reload, and adds an answer to an alert withdrawn meanwhile', async () => {
+    const { page, context } = person;
+    await gate.hold();
+    await page.locator('[data-testid="ws-state"]:not([data-state="connected"])').waitFor();
+    await context.setOffline(false);
+    await page.reload();
+    await page.getByRole('button', { name: 'Outbox: 2 waiting' }).waitFor();
+    expect(await page.locator('[data-testid="ws-state"]').getAttribute('data-state')).not.toBe('connected');
+
+    await page.goto(alertPage(alerts.withdrawn));
+    await page.getByRole('heading', { level: 2, name: /Potassium chlorate/ }).waitFor();
+    await page.getByRole('button', { name: 'Acknowledge for my agency' }).click();
+    await page.getByRole('button', { name: 'Outbox: 3 waiting' }).waitFor();
+    const withdrawn = await testApp.graphql(
+      'mutation($input: WithdrawAlertInput!) { withdrawAlert(input: $input) { __typename } }',
+      { input: { alertId: alerts.withdrawn, reason: 'Raised on the wrong container: see the next alert.' } },
+      { token: malaysia.token },
+    );
+    expect(withdrawn.data).toEqual({ withdrawAlert: { __typename: 'Alert' } });
+
+    await page.getByRole('button', { name: 'Outbox: 3 waiting' }).click();
+    const panel = page.getByRole('region', { name: 'Outbox' });
+    await panel.waitFor();
+    expect(await panel.getByRole('listitem').allTextContents()).toEqual([
+      expect.stringContaining('Acknowledgement on'),
+      expect.stringContaining('Comment on'),
+      expect.stringContaining(`Acknowledgement on ${references.withdrawn}`),
+    ]);
+    await expectAccessible(page);
+    await screenshot(page, 'outbox-waiting-en.png');
+    await page.getByRole('button', { name: 'Français' }).click();
+    await page.getByRole('button', { name: 'Boîte d’envoi : 3 en attente' }).waitFor();
+    await page.getByRole('region', { name: 'Boîte d’envoi' }).getByText('En attente d’envoi').first().waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'outbox-waiting-fr.png');
+    await page.getByRole('button', { name: 'English' }).click();
+  }, 90_000);
+
+  it('sends each once when the link is back, and keeps the refused one with its reason', async () => {
+    const { page } = person;
+    gate.release();
+    await live();
+    await page.getByRole('button', { name: 'Outbox: 0 waiting, 1 refused' }).waitFor({ timeout: 15_000 });
+    const refused = page.getByRole('region', { name: 'Outbox' }).getByRole('alert');
+    await expect
+      .poll(() => refused.textContent())
+      .toContain('Refused by the server: This alert was withdrawn: it can no longer be acknowledged, answered or amended.');
+    await expectAccessible(page);
+    await screenshot(page, 'outbox-refused-en.png');
+
+    // Reloaded again, nothing goes a second time.
+    await page.reload();
+    await live();
+    await page.getByRole('button', { name: 'Outbox: 0 waiting, 1 refused' }).waitFor();
+    const answered = await answersOn(alerts.acknowledged);
+    expect(answered.events).toEqual(['ALERT_ACKNOWLEDGED', 'ALERT_COMMENTED']);
+    expect(answered.comments).toEqual([{ body: COMMENT, idempotency_key: expect.any(String) }]);
+    expect((await answersOn(alerts.withdrawn)).events).toEqual([]);
+
+    await page.getByRole('button', { name: 'Outbox: 0 waiting, 1 refused' }).click();
+    await page.getByRole('button', { name: /^Discard: Acknowledgement on/ }).click();
+    await page.getByText('Nothing is waiting to be sent.').waitFor();
+    expect(person.problems.filter((problem) => !problem.includes('ERR_INTERNET_DISCONNECTED'))).toEqual([]);
+  }, 90_000);
+});
