@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { BrowserContext, WebSocketRoute } from 'playwright-core';
 import { afterAll, expect } from 'vitest';
+import { alertComments } from '@jointops/server/db/schema/alerts';
 import { decodeGlobalId } from '@jointops/server/global-id';
 import type { TestApp } from '../testkit/app';
 import { withApp } from '../testkit/fixtures';
@@ -115,10 +116,11 @@ describeWhere(['chromium'], 'the outbox in the browser', () => {
       .map((edge: { node: { type: string; alert?: { id: string } } }) => edge.node)
       .filter((event: { alert?: { id: string } }) => event.alert?.id === alertId)
       .map((event: { type: string }) => event.type);
-    const { rows } = await testApp.database.db.execute<{ body: string; idempotency_key: string | null }>(
-      sql`select body, idempotency_key from alert_comments where alert_id = ${decodeGlobalId(alertId)!.id}`,
-    );
-    return { events: events.sort(), comments: rows };
+    const comments = await testApp.database.db
+      .select({ body: alertComments.body, idempotencyKey: alertComments.idempotencyKey })
+      .from(alertComments)
+      .where(eq(alertComments.alertId, decodeGlobalId(alertId)!.id));
+    return { events: events.sort(), comments };
   }
 
   it('keeps an acknowledgement and a comment made offline as waiting, where they were made and in the header', async () => {
@@ -199,7 +201,7 @@ describeWhere(['chromium'], 'the outbox in the browser', () => {
     await page.getByRole('button', { name: 'Outbox: 0 waiting, 1 refused' }).waitFor();
     const answered = await answersOn(alerts.acknowledged);
     expect(answered.events).toEqual(['ALERT_ACKNOWLEDGED', 'ALERT_COMMENTED']);
-    expect(answered.comments).toEqual([{ body: COMMENT, idempotency_key: expect.any(String) }]);
+    expect(answered.comments).toEqual([{ body: COMMENT, idempotencyKey: expect.any(String) }]);
     expect((await answersOn(alerts.withdrawn)).events).toEqual([]);
 
     await page.getByRole('button', { name: 'Outbox: 0 waiting, 1 refused' }).click();
