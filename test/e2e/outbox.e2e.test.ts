@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import type { BrowserContext, WebSocketRoute } from 'playwright-core';
+import type { BrowserContext, Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, expect } from 'vitest';
 import { alertComments } from '@jointops/server/db/schema/alerts';
 import { decodeGlobalId } from '@jointops/server/global-id';
@@ -12,11 +12,12 @@ import { operationalRoom } from '../testkit/operational-room';
 import type { Actor, OperationDriver } from '../testkit/operations';
 import { ensureWebBuilt } from '../testkit/web-build';
 
-// A Thai contact point at a border post loses the link while the operations room is busy. She
-// acknowledges an alert and comments on it offline; both wait in her outbox, which survives a
-// reload. Malaysia withdraws a second alert she answers while still cut off. When the link comes
-// back, the acknowledgement and the comment each reach the server once; the answer to the
-// withdrawn alert comes back refused, with the reason in words, for her to discard.
+// A Thai contact point at a border post loses the link while the operations room is busy. In one
+// tab she raises an alert, in another she acknowledges Malaysia's and comments on it, all offline;
+// the three wait in her outbox, which survives a reload. Malaysia withdraws a second alert she
+// answers while still cut off. When the link comes back, both tabs see it: the alert, the
+// acknowledgement and the comment each reach the server once; the answer to the withdrawn alert
+// comes back refused, with the reason in words, for her to discard.
 //
 // A reload with the network emulated offline cannot load the page (there is no service worker to
 // serve the shell), so the reload is made online with the live socket held: the outbox sends only
@@ -25,6 +26,7 @@ import { ensureWebBuilt } from '../testkit/web-build';
 const it = withApp(() => ({ env: { WEB_DIST_DIR: ensureWebBuilt() } }));
 
 const COMMENT = 'Container MSCU1234567 held at Laem Chabang gate 4; examination at 14:00 local.';
+const RAISED = 'Drone parts declared as toy spares, Bangkok to Yangon';
 
 /** The live socket through Playwright: passed to the server, or held unanswered while `hold` is on. */
 async function socketGate(context: BrowserContext) {
@@ -68,6 +70,7 @@ describeWhere(['chromium'], 'the outbox in the browser', () => {
   let malaysia: Actor;
   let thailand: Actor;
   let person: Person;
+  let raiseTab: Page;
   let gate: Awaited<ReturnType<typeof socketGate>>;
   const alerts: { acknowledged: string; withdrawn: string } = { acknowledged: '', withdrawn: '' };
   const references: Record<string, string> = {};
@@ -103,8 +106,14 @@ describeWhere(['chromium'], 'the outbox in the browser', () => {
   });
 
   const alertPage = (alertId: string) => `${testApp.url}/operations/${operation.code}/alerts/${encodeURIComponent(alertId)}`;
-  const live = () => person.page.locator('[data-testid="ws-state"][data-state="connected"]').waitFor();
-  const waitingHere = () => person.page.getByRole('list', { name: 'Your writes not sent yet' });
+  const live = (page = person.page) => page.locator('[data-testid="ws-state"][data-state="connected"]').waitFor();
+  const waitingHere = (page = person.page) => page.getByRole('list', { name: 'Your writes not sent yet' });
+
+  /** The alerts of the operation with this title, as Malaysia reads them. */
+  async function alertsTitled(title: string) {
+    const seen = await operation.view(malaysia, 'alerts(first: 100) { edges { node { id title } } }');
+    return seen!.alerts.edges.filter((edge: { node: { title: string } }) => edge.node.title === title);
+  }
 
   /** What the server holds of the alert, as Malaysia reads it. */
   async function answersOn(alertId: string) {
@@ -123,13 +132,26 @@ describeWhere(['chromium'], 'the outbox in the browser', () => {
     return { events: events.sort(), comments };
   }
 
-  it('keeps an acknowledgement and a comment made offline as waiting, where they were made and in the header', async () => {
+  it('keeps an alert, an acknowledgement and a comment made offline in two tabs as waiting, where they were made and in the header', async () => {
     const { page, context } = person;
     await page.goto(alertPage(alerts.acknowledged));
     await page.getByRole('heading', { level: 2, name: /Ammonium nitrate declared as NPK fertiliser/ }).waitFor();
     await live();
+    raiseTab = await context.newPage();
+    await raiseTab.goto(`${testApp.url}/operations/${operation.code}/alerts/new`);
+    await raiseTab.getByLabel('Title').waitFor();
+    await live(raiseTab);
 
     await context.setOffline(true);
+    await raiseTab.getByRole('radio', { name: 'Intelligence' }).click();
+    await raiseTab.getByLabel('Title').fill(RAISED);
+    await raiseTab.getByLabel('Severity').selectOption({ label: 'High' });
+    await raiseTab.getByRole('button', { name: 'Raise the alert' }).click();
+    await expect
+      .poll(() => waitingHere(raiseTab).allTextContents())
+      .toEqual([`New alert in ${operation.code}: ${RAISED} Waiting to send, as soon as the link is back`]);
+    expect(await raiseTab.getByLabel('Title').inputValue()).toBe('');
+
     await page.getByRole('button', { name: 'Acknowledge for my agency' }).click();
     await page.getByLabel('Your comment').fill(COMMENT);
     await page.getByRole('button', { name: 'Post the comment' }).click();
@@ -141,8 +163,9 @@ describeWhere(['chromium'], 'the outbox in the browser', () => {
         `Acknowledgement on ${about} Waiting to send, as soon as the link is back`,
         `Comment on ${about} Waiting to send, as soon as the link is back`,
       ]);
-    await page.getByRole('button', { name: 'Outbox: 2 waiting' }).waitFor();
+    await page.getByRole('button', { name: 'Outbox: 3 waiting' }).waitFor();
     expect(await answersOn(alerts.acknowledged)).toEqual({ events: [], comments: [] });
+    expect(await alertsTitled(RAISED)).toEqual([]);
   }, 60_000);
 
   it('still holds them after a reload, and adds an answer to an alert withdrawn meanwhile', async () => {
@@ -151,13 +174,13 @@ describeWhere(['chromium'], 'the outbox in the browser', () => {
     await page.locator('[data-testid="ws-state"]:not([data-state="connected"])').waitFor();
     await context.setOffline(false);
     await page.reload();
-    await page.getByRole('button', { name: 'Outbox: 2 waiting' }).waitFor();
+    await page.getByRole('button', { name: 'Outbox: 3 waiting' }).waitFor();
     expect(await page.locator('[data-testid="ws-state"]').getAttribute('data-state')).not.toBe('connected');
 
     await page.goto(alertPage(alerts.withdrawn));
     await page.getByRole('heading', { level: 2, name: /Potassium chlorate/ }).waitFor();
     await page.getByRole('button', { name: 'Acknowledge for my agency' }).click();
-    await page.getByRole('button', { name: 'Outbox: 3 waiting' }).waitFor();
+    await page.getByRole('button', { name: 'Outbox: 4 waiting' }).waitFor();
     const withdrawn = await testApp.graphql(
       'mutation($input: WithdrawAlertInput!) { withdrawAlert(input: $input) { __typename } }',
       { input: { alertId: alerts.withdrawn, reason: 'Raised on the wrong container: see the next alert.' } },
@@ -165,10 +188,11 @@ describeWhere(['chromium'], 'the outbox in the browser', () => {
     );
     expect(withdrawn.data).toEqual({ withdrawAlert: { __typename: 'Alert' } });
 
-    await page.getByRole('button', { name: 'Outbox: 3 waiting' }).click();
+    await page.getByRole('button', { name: 'Outbox: 4 waiting' }).click();
     const panel = page.getByRole('region', { name: 'Outbox' });
     await panel.waitFor();
     expect(await panel.getByRole('listitem').allTextContents()).toEqual([
+      expect.stringContaining(`New alert in ${operation.code}: ${RAISED}`),
       expect.stringContaining('Acknowledgement on'),
       expect.stringContaining('Comment on'),
       expect.stringContaining(`Acknowledgement on ${references.withdrawn}`),
@@ -176,14 +200,14 @@ describeWhere(['chromium'], 'the outbox in the browser', () => {
     await expectAccessible(page);
     await screenshot(page, 'outbox-waiting-en.png');
     await page.getByRole('button', { name: 'Français' }).click();
-    await page.getByRole('button', { name: 'Boîte d’envoi : 3 en attente' }).waitFor();
+    await page.getByRole('button', { name: 'Boîte d’envoi : 4 en attente' }).waitFor();
     await page.getByRole('region', { name: 'Boîte d’envoi' }).getByText('En attente d’envoi').first().waitFor();
     await expectAccessible(page);
     await screenshot(page, 'outbox-waiting-fr.png');
     await page.getByRole('button', { name: 'English' }).click();
   }, 90_000);
 
-  it('sends each once when the link is back, and keeps the refused one with its reason', async () => {
+  it('sends each once when the link is back, whichever tab holds the lock, and keeps the refused one with its reason', async () => {
     const { page } = person;
     gate.release();
     await live();
@@ -199,6 +223,9 @@ describeWhere(['chromium'], 'the outbox in the browser', () => {
     await page.reload();
     await live();
     await page.getByRole('button', { name: 'Outbox: 0 waiting, 1 refused' }).waitFor();
+    await raiseTab.reload();
+    await live(raiseTab);
+    expect(await alertsTitled(RAISED)).toHaveLength(1);
     const answered = await answersOn(alerts.acknowledged);
     expect(answered.events).toEqual(['ALERT_ACKNOWLEDGED', 'ALERT_COMMENTED']);
     expect(answered.comments).toEqual([{ body: COMMENT, idempotencyKey: expect.any(String) }]);

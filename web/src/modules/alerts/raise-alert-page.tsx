@@ -16,6 +16,7 @@ import { AlertForm } from './alert-form';
 import { actsForAgency, mayRaiseIn } from './alert-permissions';
 import { useRaiseAlert } from './alert-writes';
 import { useDraftKey } from './draft-key';
+import { WaitingWrites } from '../outbox/waiting-writes';
 import './alerts.css';
 
 const words = defineMessages({
@@ -76,7 +77,7 @@ function RaiseAlertForm({ categories }: { categories: readonly AlertCategory[] }
   const operation = useOperation();
   const { viewer } = useSession();
   const navigate = useNavigate();
-  const [draftKey] = useDraftKey();
+  const [draftKey, nextDraft] = useDraftKey();
   const [, raise] = useRaiseAlert();
   const [{ data, fetching, error }, reexecute] = useQuery({ query: RaiseAlertOptionsQuery, variables: { operationId: operation.id } });
 
@@ -89,24 +90,33 @@ function RaiseAlertForm({ categories }: { categories: readonly AlertCategory[] }
 
   const submit = async (draft: AlertDraft) => {
     const answer = await raise(raiseInputOf(draft, operation.id, draftKey));
+    if (answer === 'waiting') {
+      // Handed to the outbox, which says so above: the form starts the next alert afresh.
+      nextDraft();
+      return null;
+    }
     if ('refusal' in answer) return answer.refusal;
     await navigate({ to: '/operations/$code/alerts/$alertId', params: { code: operation.code, alertId: answer.alertId } });
     return null;
   };
 
   return (
-    <AlertForm
-      mode="raise"
-      initialDraft={emptyDraft(categories[0])}
-      categories={categories}
-      commodities={options?.commodities ?? []}
-      agencies={agencies}
-      onSubmit={submit}
-      cancel={
-        <Link to="/operations/$code" params={{ code: operation.code }} className="button">
-          <FormattedMessage {...words.cancel} />
-        </Link>
-      }
-    />
+    <>
+      <WaitingWrites match={(write) => write.kind === 'raiseAlert' && write.input.operationId === operation.id} />
+      <AlertForm
+        key={draftKey}
+        mode="raise"
+        initialDraft={emptyDraft(categories[0])}
+        categories={categories}
+        commodities={options?.commodities ?? []}
+        agencies={agencies}
+        onSubmit={submit}
+        cancel={
+          <Link to="/operations/$code" params={{ code: operation.code }} className="button">
+            <FormattedMessage {...words.cancel} />
+          </Link>
+        }
+      />
+    </>
   );
 }

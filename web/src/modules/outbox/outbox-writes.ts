@@ -1,11 +1,6 @@
 import type { Client, CombinedError } from 'urql';
 import type { VariablesOf } from '../../graphql/graphql';
-import {
-  AcknowledgeAlertMutation,
-  CommentOnAlertMutation,
-  GiveAlertFeedbackMutation,
-  RaiseAlertMutation,
-} from '../alerts/alert-documents';
+import { AcknowledgeAlertMutation, CommentOnAlertMutation, GiveAlertFeedbackMutation, RaiseAlertMutation } from '../alerts/alert-documents';
 import type { StoredRefusal } from './outbox-store';
 
 // The writes the outbox takes: what each sends, and how an answer is read — sent, refused for a
