@@ -18,13 +18,20 @@ function notUnicodePaths(value: unknown, path: string[] = []): string[][] {
   if (typeof value === 'string') return LONE_SURROGATE.test(value) ? [path] : [];
   if (Array.isArray(value)) return value.flatMap((item, index) => notUnicodePaths(item, [...path, String(index)]));
   if (value && typeof value === 'object') {
-    // A bad key is named with U+FFFD in place of its half pair, so the answer and the audit row stay storable.
     return Object.entries(value).flatMap(([key, item]) =>
-      LONE_SURROGATE.test(key) ? [[...path, key.replace(/[\uD800-\uDFFF]/gu, '\uFFFD')]] : notUnicodePaths(item, [...path, key]),
+      LONE_SURROGATE.test(key) ? [[...path, storable(key)]] : notUnicodePaths(item, [...path, storable(key)]),
     );
   }
   return [];
 }
+
+/**
+ * A key as a path names it: U+FFFD for each half pair and control character. The path goes into the
+ * answer and the audit row, and PostgreSQL stores neither; a key on the way to the bad one, not
+ * only the bad one itself, can hold them (a NUL in a parent's key was an internal error).
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: it replaces exactly what PostgreSQL cannot store in a path.
+const storable = (key: string): string => key.replace(/[\u0000-\u001F\u007F-\u009F\uD800-\uDFFF]/gu, '\uFFFD');
 
 /** Parses input with a shared zod schema; every problem is reported, each against its field. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {

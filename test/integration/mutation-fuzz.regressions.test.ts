@@ -91,3 +91,22 @@ describe('a control character in a key of a free subject', () => {
     expect(fieldErrors(result)).toEqual(['subject.-0.D \ufffdI_J+;']);
   });
 });
+
+// Seed 1517332568: a half pair in a key was named with U+FFFD, but a NUL in a key on the way to it
+// was named as sent, and the refusal's audit row could not be stored: an internal error again.
+describe('a half pair in a key below a key with a control character', () => {
+  it('is refused against that key, every key on its path named with U+FFFD', async () => {
+    const { result } = await kit.mutate(contactPoint, 'raiseAlert', {
+      operationId: operation.id,
+      idempotencyKey: randomUUID(),
+      category: 'TEST',
+      severity: 'LOW',
+      title: 'Readiness test',
+      marking: 'GREEN',
+      distribution: 'ALL_PARTICIPANTS',
+      subject: { 'a\u0000b': { '0': { 'x\udc00y': 'kept' } } },
+    });
+    expect(result).toMatchObject({ __typename: 'ValidationError' });
+    expect(fieldErrors(result)).toEqual(['subject.a\ufffdb.0.x\ufffdy']);
+  });
+});
