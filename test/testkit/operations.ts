@@ -232,6 +232,22 @@ export class OperationDriver {
     return result.id;
   }
 
+  /** An AMBER, HIGH intelligence alert to every participant (or as `overrides` say); its id. */
+  async raiseAlert(by: Actor, title: string, overrides: Record<string, unknown> = {}): Promise<string> {
+    const { result } = await this.mutate(by, 'raiseAlert', {
+      operationId: this.id,
+      idempotencyKey: randomBytes(8).toString('hex'),
+      category: 'INTELLIGENCE',
+      severity: 'HIGH',
+      title,
+      marking: 'AMBER',
+      distribution: 'ALL_PARTICIPANTS',
+      ...overrides,
+    });
+    if (result?.__typename !== 'Alert') throw new Error(`raising "${title}" failed: ${JSON.stringify(result)}`);
+    return result.id;
+  }
+
   acknowledge(alertId: string, by: Actor) {
     return this.mutate(by, 'acknowledgeAlert', { alertId });
   }

@@ -8,6 +8,7 @@ import { UserType } from '../accounts/accounts.graphql';
 import { AgencyType } from '../agencies/agencies.graphql';
 import { eventType } from '../timeline/operation-event.graphql';
 import { awaitingFeedbackPage } from './alert-feedback.repo';
+import { awaitingOperation, awaitingOperationArgument } from './awaiting-operation';
 import { AlertRecipientType, AlertType } from './alerts.graphql';
 import { findAlertById } from './alerts.repo';
 import { feedbackCursor } from './feedback-cursor';
@@ -56,12 +57,14 @@ builder.queryField('awaitingMyFeedback', (t) =>
       type: AlertType,
       authScopes: { authenticated: true },
       description:
-        "The alerts sent to the viewer's agency that it acknowledged and has given no feedback on yet, in every operation the viewer may see, oldest first. TEST alerts (the readiness test) aside: there is nothing to report on them; withdrawn alerts aside: they take no feedback.",
+        "The alerts sent to the viewer's agency that it acknowledged and has given no feedback on yet, in every operation the viewer may see (or in one), oldest first. TEST alerts (the readiness test) aside: there is nothing to report on them; withdrawn alerts aside: they take no feedback.",
+      args: { operationId: t.arg.id(awaitingOperationArgument) },
       resolve: async (_root, args, ctx) => {
         const after = args.after ? feedbackCursor.decode(args.after) : null;
         if (after === undefined) throw new GraphQLError('Not a feedback cursor.', { extensions: { code: ERROR_CODES.VALIDATION } });
         const first = pageSize(args.first);
-        const rows = await awaitingFeedbackPage(ctx.db, signedIn(ctx).viewer, after, first + 1);
+        const operationId = awaitingOperation(args.operationId);
+        const rows = operationId === null ? [] : await awaitingFeedbackPage(ctx.db, signedIn(ctx).viewer, after, first + 1, operationId);
         return connectionPage(rows, first, (alert) => feedbackCursor.encode({ raisedAt: alert.raisedAt, alertId: alert.id }), args.after);
       },
     },

@@ -96,7 +96,13 @@ export interface FeedbackPosition {
  * every operation the viewer may see, oldest first, after `after`; withdrawn ones are left out. TEST alerts are left out: the
  * readiness test checks the channel, there is nothing to find (as in the debriefing's list).
  */
-export async function awaitingFeedbackPage(db: Db, viewer: Viewer, after: FeedbackPosition | null, limit: number): Promise<AlertRow[]> {
+export async function awaitingFeedbackPage(
+  db: Db,
+  viewer: Viewer,
+  after: FeedbackPosition | null,
+  limit: number,
+  operationId?: string,
+): Promise<AlertRow[]> {
   const rows = await db
     .select({ alert: alerts })
     .from(alertRecipients)
@@ -111,6 +117,7 @@ export async function awaitingFeedbackPage(db: Db, viewer: Viewer, after: Feedba
         sql`not exists (select 1 from ${alertFeedback} f where f.alert_id = ${alerts.id} and f.agency_id = ${viewer.agencyId}
           and f.superseded_at is null and f.outcome <> 'PENDING')`,
         alertVisibleTo(viewer),
+        operationId ? eq(alerts.operationId, operationId) : undefined,
         after ? or(gt(alerts.raisedAt, after.raisedAt), and(eq(alerts.raisedAt, after.raisedAt), gt(alerts.id, after.alertId))) : undefined,
       ),
     )

@@ -13,6 +13,7 @@ import { OperationType } from '../operations/operations.graphql';
 import { AlertCategoryEnum, AlertOutcomeEnum, AlertSeverityEnum, DistributionKindEnum, MarkingEnum } from '../../graphql/enums';
 import { type AlertFilter, awaitingAcknowledgementPage, findAlertById, findVisibleAlert, visibleAlertsPage } from './alerts.repo';
 import { awaitingCursor } from './awaiting-cursor';
+import { awaitingOperation, awaitingOperationArgument } from './awaiting-operation';
 import { uuidFromGlobalId } from '../../global-id';
 import { acknowledgeAlert, commentOnAlert, raiseAlert } from './alerts.service';
 import { giveAlertFeedback } from './alert-feedback.service';
@@ -160,12 +161,15 @@ builder.queryField('awaitingMyAcknowledgement', (t) =>
       type: AlertType,
       authScopes: { authenticated: true },
       description:
-        "The alerts sent to the viewer's agency that it has not acknowledged yet, in every operation the viewer may see, oldest deadline first.",
+        "The alerts sent to the viewer's agency that it has not acknowledged yet, in every operation the viewer may see (or in one), oldest deadline first.",
+      args: { operationId: t.arg.id(awaitingOperationArgument) },
       resolve: async (_root, args, ctx) => {
         const after = args.after ? awaitingCursor.decode(args.after) : null;
         if (after === undefined) throw new GraphQLError('Not an acknowledgement cursor.', { extensions: { code: ERROR_CODES.VALIDATION } });
         const first = pageSize(args.first);
-        const rows = await awaitingAcknowledgementPage(ctx.db, signedIn(ctx).viewer, after, first + 1);
+        const operationId = awaitingOperation(args.operationId);
+        const rows =
+          operationId === null ? [] : await awaitingAcknowledgementPage(ctx.db, signedIn(ctx).viewer, after, first + 1, operationId);
         return connectionPage(rows, first, (alert) => awaitingCursor.encode({ dueAt: alert.dueAt, alertId: alert.id }), args.after);
       },
     },

@@ -147,6 +147,7 @@ export async function awaitingAcknowledgementPage(
   viewer: Viewer,
   after: AwaitingPosition | null,
   limit: number,
+  operationId?: string,
 ): Promise<(AlertRow & { dueAt: Date })[]> {
   const rows = await db
     .select({ alert: alerts, dueAt: alertRecipients.dueAt })
@@ -159,6 +160,7 @@ export async function awaitingAcknowledgementPage(
         // A withdrawn alert asks nothing more of anyone.
         isNull(alerts.withdrawnAt),
         alertVisibleTo(viewer),
+        operationId ? eq(alerts.operationId, operationId) : undefined,
         after
           ? or(gt(alertRecipients.dueAt, after.dueAt), and(eq(alertRecipients.dueAt, after.dueAt), gt(alerts.id, after.alertId)))
           : undefined,

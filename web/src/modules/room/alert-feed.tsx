@@ -6,7 +6,7 @@ import { EmptyState, LoadError, Skeleton } from '../../ui/page-state';
 import { useNow } from '../../ui/time';
 import { useNewestFirst, type NewestFirst } from '../timeline/use-newest-first';
 import { useSession } from '../../shell/viewer-context';
-import { feedAlerts, inOperation, matchesSearch } from './alert-state';
+import { feedAlerts, matchesSearch } from './alert-state';
 import { AlertRow } from './alert-row';
 import { AwaitingFeedbackQuery, FEED_PAGE, RoomAlertsQuery } from './feed-documents';
 import type { RoomAlert } from './room-alert-fields';
@@ -61,10 +61,13 @@ function FilteredFeed(props: FeedProps) {
 
 function AwaitingFeedbackFeed(props: FeedProps) {
   const { operation, search } = props;
-  const feed = useNewestFirst(AwaitingFeedbackQuery, { first: FEED_PAGE, after: null }, (data) => data.awaitingMyFeedback);
+  const feed = useNewestFirst(
+    AwaitingFeedbackQuery,
+    { operationId: operation.id, first: FEED_PAGE, after: null },
+    (data) => data.awaitingMyFeedback,
+  );
   const { viewer } = useSession();
-  const keep = (alert: RoomAlert) => inOperation(alert, operation.code) && matchesSearch(alert, search, viewer.agency.id);
-  return <AlertList {...props} feed={feed} keep={keep} />;
+  return <AlertList {...props} feed={feed} keep={(alert) => matchesSearch(alert, search, viewer.agency.id)} />;
 }
 
 function AlertList({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { awaitsAcknowledgementBy, awaitsFeedbackFrom, countdownTo, feedAlerts, inOperation, matchesSearch } from './alert-state';
+import { awaitsAcknowledgementBy, awaitsFeedbackFrom, countdownTo, feedAlerts, matchesSearch } from './alert-state';
 import type { RoomAlert } from './room-alert-fields';
 import { validateRoomSearch } from './room-search';
 
@@ -37,11 +37,6 @@ describe('where an alert stands for the viewer’s agency', () => {
 
   it('asks nothing more once withdrawn', () => {
     expect(awaitsAcknowledgementBy(alert({ withdrawnAt: '2026-11-30T08:10:00.000Z' }), 'B')).toBe(false);
-  });
-
-  it('belongs to the operation whose code starts its reference', () => {
-    expect(inOperation(alert(), 'PGS-2026-01')).toBe(true);
-    expect(inOperation(alert(), 'PGS-2026')).toBe(false);
   });
 });
 

@@ -38,10 +38,6 @@ export function countdownTo(dueAt: string, now: number): Countdown {
   return overdue ? { overdue, amount: Math.floor(span / size), unit } : { overdue, amount: Math.max(1, Math.ceil(span / size)), unit };
 }
 
-/** The alert belongs to the operation: its reference starts with the operation's code. */
-export const inOperation = (alert: Pick<RoomAlert, 'reference'>, operationCode: string): boolean =>
-  alert.reference.startsWith(`${operationCode}/`);
-
 /** Acknowledged by the agency, still without its feedback: what awaitingMyFeedback lists (TEST and withdrawn alerts aside). */
 export function awaitsFeedbackFrom(alert: RoomAlert, agencyId: string): boolean {
   const recipient = recipientFor(alert, agencyId);

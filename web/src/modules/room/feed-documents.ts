@@ -27,14 +27,11 @@ export const RoomAlertsQuery = graphql(
   [RoomAlertFields],
 );
 
-/**
- * What the viewer's agency acknowledged and has not answered yet. The list spans every operation
- * (the API has it per viewer, not per operation): the room keeps those of its own operation.
- */
+/** What the viewer's agency acknowledged in this operation and has not answered yet. */
 export const AwaitingFeedbackQuery = graphql(
   `
-    query RoomAwaitingFeedback($first: Int!, $after: String) {
-      awaitingMyFeedback(first: $first, after: $after) {
+    query RoomAwaitingFeedback($operationId: ID!, $first: Int!, $after: String) {
+      awaitingMyFeedback(operationId: $operationId, first: $first, after: $after) {
         edges {
           cursor
           node {
