@@ -3,6 +3,7 @@ import type { IntrospectionQuery } from 'graphql';
 import { Client, fetchExchange, subscriptionExchange } from 'urql';
 import schema from '../graphql/schema.json';
 import { subscribeLive } from './live-socket';
+import { refetchInFlight } from './refetch-in-flight';
 import { operationFieldsChangedBy, PLAN_FIELDS, resultsChangedBy } from './operation-event-fields';
 import { resultsMayHaveChanged } from './results-changes';
 
@@ -131,7 +132,11 @@ const invalidatesOperation = (result: Record<string, unknown>, args: Record<stri
   if (operationId) invalidateOperation(cache, operationId, () => false, carried);
 };
 
+// Lists read anew after a resync, when events were lost.
+const RESYNC_LISTS = ['alerts', 'awaitingMyAcknowledgement', 'awaitingMyFeedback'];
+
 export function createUrqlClient(): Client {
+  const inFlight = refetchInFlight();
   return new Client({
     url: '/graphql',
     // The session is an httpOnly cookie: the browser attaches it, and nothing here ever holds a token.
@@ -179,7 +184,11 @@ export function createUrqlClient(): Client {
               const resync = type === 'RESYNC_REQUIRED';
               const firstPage = (name: string, fieldArgs: FieldArgs) =>
                 (name === 'timeline' && !fieldArgs?.after) || (resync && name === 'alerts');
-              invalidateOperation(cache, operationId, firstPage, new Set(), operationFieldsChangedBy(type));
+              const changed = operationFieldsChangedBy(type);
+              invalidateOperation(cache, operationId, firstPage, new Set(), changed);
+              // The operation's fields only: an alert's (its title, its recipients) are in every page
+              // of the feed, which a busy room would otherwise read again after each of its events.
+              inFlight.changed([...changed, 'timeline', ...(resync ? RESYNC_LISTS : [])]);
               if (resultsChangedBy(type)) resultsMayHaveChanged(operationId);
               invalidateAlert(cache, event);
               if (resync) {
@@ -190,6 +199,7 @@ export function createUrqlClient(): Client {
           },
         },
       }),
+      inFlight.exchange,
       fetchExchange,
       subscriptionExchange({
         forwardSubscription(request) {

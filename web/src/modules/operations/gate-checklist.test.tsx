@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { IntlProvider } from 'react-intl';
@@ -115,7 +115,7 @@ describe('the gate checklist', () => {
     await user.click(screen.getByRole('button', { name: 'Advance to Pre-operational' }));
 
     expect(sentInputs()).toEqual([{ operationId: planning.id, to: 'PRE_OPERATIONAL', overrideJustification: null }]);
-    expect(screen.getByRole('status')).toHaveTextContent('Phase changed: Pre-operational.');
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Phase changed: Pre-operational.'));
   });
 
   it('counts the justification as it is typed and refuses one under 20 characters without sending it', async () => {

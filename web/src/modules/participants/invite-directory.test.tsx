@@ -126,7 +126,7 @@ describe('the invite directory', () => {
 
     expect(sentInputs()).toEqual([{ operationId: operation.id, agencyId: 'a-interpol', role: 'COORDINATING' }]);
     expect(
-      within(screen.getByRole('row', { name: /INTERPOL General Secretariat/ })).getByText('Invitation sent as Coordinating.'),
+      await within(screen.getByRole('row', { name: /INTERPOL General Secretariat/ })).findByText('Invitation sent as Coordinating.'),
     ).toBeInTheDocument();
   });
 
@@ -148,7 +148,7 @@ describe('the invite directory', () => {
     await user.click(screen.getByRole('button', { name: 'Invite Afghanistan Customs Department' }));
 
     expect(
-      within(screen.getByRole('row', { name: /Afghanistan Customs Department/ })).getByText('This agency has already been invited'),
+      await within(screen.getByRole('row', { name: /Afghanistan Customs Department/ })).findByText('This agency has already been invited'),
     ).toBeInTheDocument();
   });
 });

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { ParticipationItem } from './participations-query';
 import { ParticipationsSection } from './participations-section';
@@ -69,8 +69,10 @@ describe('the participating agencies', () => {
     await user.type(within(again).getByRole('textbox', { name: 'Reason' }), 'No longer able to staff the operation');
     await user.click(within(again).getByRole('button', { name: 'Withdraw' }));
     expect(sentInputs()).toEqual([{ operationId: operation.id, agencyId: 'a-my', reason: 'No longer able to staff the operation' }]);
+    await waitFor(() =>
+      expect(screen.getByRole('status')).toHaveTextContent('Royal Malaysian Customs Department was withdrawn from the operation.'),
+    );
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
-    expect(screen.getByRole('status')).toHaveTextContent('Royal Malaysian Customs Department was withdrawn from the operation.');
   });
 
   it('keeps the dialog and the reason when the server refuses, and says why', async () => {
@@ -89,7 +91,7 @@ describe('the participating agencies', () => {
     await user.type(within(dialog).getByRole('textbox', { name: 'Reason' }), 'Invited by mistake');
     await user.click(within(dialog).getByRole('button', { name: 'Withdraw' }));
 
-    expect(within(dialog).getByRole('alert')).toHaveTextContent('This agency is not taking part in the operation');
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('This agency is not taking part in the operation');
     expect(within(dialog).getByRole('textbox', { name: 'Reason' })).toHaveValue('Invited by mistake');
   });
 
