@@ -1,14 +1,14 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, chromium, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { environment } from './environment';
 
-// A person at a browser: Debian's Chromium, one profile (cookies, storage) per person, so a
-// planner and three contact points can each have their own session at once.
+// A person at a browser: Debian's Chromium, one context (cookies, storage, IndexedDB) per person,
+// so a planner and three contact points can each have their own session at once. The people of a
+// test file share one Chromium process: starting one per person cost seconds each on two cores.
 
 export const ARTIFACTS = fileURLToPath(new URL('../.artifacts', import.meta.url));
 
@@ -41,16 +41,33 @@ interface PersonOptions {
   viewport?: { width: number; height: number };
 }
 
+// The shared Chromium, started with the first person and closed with the last.
+let shared: { browser: Promise<Browser>; people: number } | null = null;
+
+async function sharedBrowser(): Promise<Browser> {
+  shared ??= { browser: chromium.launch({ executablePath: environment.chromiumPath, args: CHROMIUM_ARGS }), people: 0 };
+  shared.people += 1;
+  return shared.browser;
+}
+
+async function leaveBrowser(): Promise<void> {
+  if (!shared) return;
+  shared.people -= 1;
+  if (shared.people > 0) return;
+  const { browser } = shared;
+  shared = null;
+  await (await browser).close();
+}
+
 export async function openBrowser(baseUrl: string, options: PersonOptions = {}): Promise<Person> {
-  const profile = mkdtempSync(join(tmpdir(), 'jointops-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: environment.chromiumPath,
-    args: CHROMIUM_ARGS,
+  const browser = await sharedBrowser();
+  const context = await browser.newContext({
     locale: options.locale ?? 'en-GB',
     timezoneId: options.timezoneId ?? 'Europe/Brussels',
     viewport: options.viewport ?? LAPTOP,
   });
-  const page = context.pages()[0] ?? (await context.newPage());
+  const page = await context.newPage();
+  let closed = false;
   const problems: string[] = [];
   const origin = new URL(baseUrl).origin;
   page.on('console', (message) => {
@@ -68,8 +85,10 @@ export async function openBrowser(baseUrl: string, options: PersonOptions = {}):
     context,
     problems,
     async close() {
+      if (closed) return;
+      closed = true;
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      await leaveBrowser();
     },
   };
 }
