@@ -1,5 +1,6 @@
 import { cacheExchange } from '@urql/exchange-graphcache';
-import { Client, type Exchange, gql, makeResult, type Operation, type OperationResult } from 'urql';
+import { parse } from 'graphql';
+import { Client, type Exchange, makeResult, type Operation, type OperationResult } from 'urql';
 import { describe, expect, it } from 'vitest';
 import { makeSubject, pipe, subscribe } from 'wonka';
 import { refetchInFlight } from './refetch-in-flight';
@@ -7,24 +8,24 @@ import { refetchInFlight } from './refetch-in-flight';
 // Two acceptances a moment apart: the second arrives while the gate's re-read after the first is on
 // its way, and the answer that lands was read before the second acceptance.
 
-const GateQuery = gql`
+const GateQuery = parse(`
   query Gate {
     gate {
       id
       met
     }
   }
-`;
-const AgenciesQuery = gql`
+`);
+const AgenciesQuery = parse(`
   query Agencies {
     agencies
   }
-`;
-const AcceptMutation = gql`
+`);
+const AcceptMutation = parse(`
   mutation Accept {
     accept
   }
-`;
+`);
 
 /** A server that answers mutations at once and holds each query until the test answers it. */
 function held(withRereads: boolean) {
