@@ -1,25 +1,16 @@
 import { PHASES, PROGRAMMES, type Phase, type Programme } from '@jointops/shared/domain';
-import { createRootRoute, createRoute, createRouter, redirect } from '@tanstack/react-router';
-import { AdminLayout } from './modules/admin/admin-layout';
-import { AlertDetailPage } from './modules/alerts/alert-detail-page';
-import { AmendAlertPage } from './modules/alerts/amend-alert-page';
-import { RaiseAlertPage } from './modules/alerts/raise-alert-page';
-import { AgenciesPage } from './modules/admin/agencies-page';
-import { UsersPage } from './modules/admin/users-page';
-import { AuditPage } from './modules/audit/audit-page';
-import { CreateOperationPage, EditOperationPage } from './modules/operations/operation-form-page';
-import { OperationLayout } from './modules/operations/operation-layout';
-import { OperationsPage } from './modules/operations/operations-page';
-import { OverviewPage } from './modules/operations/overview-page';
-import { ParticipantsPage } from './modules/participants/participants-page';
-import { RoomPage } from './modules/room/room-page';
+import { createRootRoute, createRoute, createRouter, lazyRouteComponent, redirect } from '@tanstack/react-router';
 import { validateRoomSearch } from './modules/room/room-search';
-import { TimelinePage } from './modules/timeline/timeline-page';
 import { NotFoundPage } from './shell/not-found-page';
 import { RootLayout } from './shell/root-layout';
 
 // Every screen has an address that survives a reload and a sign-in: the server answers every
 // path that is not its own (/graphql, /healthz…) with index.html, and these routes take it from there.
+
+// Each screen is its own chunk, fetched when its route matches: a contact point on a thin link who
+// opens the room downloads the room, not the planning forms and the administration. The router
+// fetches the chunks of every route a URL matches at once (layout and page in parallel, not one
+// after the other), before it renders them.
 
 const rootRoute = createRootRoute({ component: RootLayout, notFoundComponent: NotFoundPage });
 
@@ -48,15 +39,35 @@ const operationsRoute = createRoute({
     phase: oneOf(PHASES, search.phase),
     programme: oneOf(PROGRAMMES, search.programme),
   }),
-  component: OperationsPage,
+  component: lazyRouteComponent(() => import('./modules/operations/operations-page'), 'OperationsPage'),
 });
 
-const newOperationRoute = createRoute({ getParentRoute: () => rootRoute, path: '/operations/new', component: CreateOperationPage });
+const newOperationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/operations/new',
+  component: lazyRouteComponent(() => import('./modules/operations/operation-form-page'), 'CreateOperationPage'),
+});
 
-const operationRoute = createRoute({ getParentRoute: () => rootRoute, path: '/operations/$code', component: OperationLayout });
-const overviewRoute = createRoute({ getParentRoute: () => operationRoute, path: '/', component: OverviewPage });
-const editRoute = createRoute({ getParentRoute: () => operationRoute, path: '/edit', component: EditOperationPage });
-const participantsRoute = createRoute({ getParentRoute: () => operationRoute, path: '/participants', component: ParticipantsPage });
+const operationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/operations/$code',
+  component: lazyRouteComponent(() => import('./modules/operations/operation-layout'), 'OperationLayout'),
+});
+const overviewRoute = createRoute({
+  getParentRoute: () => operationRoute,
+  path: '/',
+  component: lazyRouteComponent(() => import('./modules/operations/overview-page'), 'OverviewPage'),
+});
+const editRoute = createRoute({
+  getParentRoute: () => operationRoute,
+  path: '/edit',
+  component: lazyRouteComponent(() => import('./modules/operations/operation-form-page'), 'EditOperationPage'),
+});
+const participantsRoute = createRoute({
+  getParentRoute: () => operationRoute,
+  path: '/participants',
+  component: lazyRouteComponent(() => import('./modules/participants/participants-page'), 'ParticipantsPage'),
+});
 
 export interface TimelineSearch {
   type?: string | undefined;
@@ -67,20 +78,40 @@ const timelineRoute = createRoute({
   getParentRoute: () => operationRoute,
   path: '/timeline',
   validateSearch: (search: Record<string, unknown>): TimelineSearch => ({ type: text(search.type), agency: text(search.agency) }),
-  component: TimelinePage,
+  component: lazyRouteComponent(() => import('./modules/timeline/timeline-page'), 'TimelinePage'),
 });
 const roomRoute = createRoute({
   getParentRoute: () => operationRoute,
   path: '/room',
   validateSearch: validateRoomSearch,
-  component: RoomPage,
+  component: lazyRouteComponent(() => import('./modules/room/room-page'), 'RoomPage'),
 });
-const auditRoute = createRoute({ getParentRoute: () => operationRoute, path: '/audit', component: AuditPage });
-const raiseAlertRoute = createRoute({ getParentRoute: () => operationRoute, path: '/alerts/new', component: RaiseAlertPage });
-const alertRoute = createRoute({ getParentRoute: () => operationRoute, path: '/alerts/$alertId', component: AlertDetailPage });
-const amendAlertRoute = createRoute({ getParentRoute: () => operationRoute, path: '/alerts/$alertId/amend', component: AmendAlertPage });
+const auditRoute = createRoute({
+  getParentRoute: () => operationRoute,
+  path: '/audit',
+  component: lazyRouteComponent(() => import('./modules/audit/audit-page'), 'AuditPage'),
+});
+const raiseAlertRoute = createRoute({
+  getParentRoute: () => operationRoute,
+  path: '/alerts/new',
+  component: lazyRouteComponent(() => import('./modules/alerts/raise-alert-page'), 'RaiseAlertPage'),
+});
+const alertRoute = createRoute({
+  getParentRoute: () => operationRoute,
+  path: '/alerts/$alertId',
+  component: lazyRouteComponent(() => import('./modules/alerts/alert-detail-page'), 'AlertDetailPage'),
+});
+const amendAlertRoute = createRoute({
+  getParentRoute: () => operationRoute,
+  path: '/alerts/$alertId/amend',
+  component: lazyRouteComponent(() => import('./modules/alerts/amend-alert-page'), 'AmendAlertPage'),
+});
 
-const adminRoute = createRoute({ getParentRoute: () => rootRoute, path: '/admin', component: AdminLayout });
+const adminRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin',
+  component: lazyRouteComponent(() => import('./modules/admin/admin-layout'), 'AdminLayout'),
+});
 const adminIndexRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: '/',
@@ -97,9 +128,14 @@ const agenciesRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: '/agencies',
   validateSearch: directorySearch,
-  component: AgenciesPage,
+  component: lazyRouteComponent(() => import('./modules/admin/agencies-page'), 'AgenciesPage'),
 });
-const usersRoute = createRoute({ getParentRoute: () => adminRoute, path: '/users', validateSearch: directorySearch, component: UsersPage });
+const usersRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/users',
+  validateSearch: directorySearch,
+  component: lazyRouteComponent(() => import('./modules/admin/users-page'), 'UsersPage'),
+});
 
 const routeTree = rootRoute.addChildren([
   homeRoute,
