@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { acceptedEncodings } from './content-encoding';
 import { webAppContentSecurityPolicy } from './security-headers';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -21,6 +22,10 @@ const CONTENT_TYPES: Record<string, string> = {
  * Serves the built web app. Paths that name no file get index.html, so deep links into the
  * single-page app work on reload; nothing outside `root` can be reached. Every file carries the
  * app's Content-Security-Policy (the frame, referrer and nosniff headers come with every response).
+ *
+ * Contact points open the room over links of a few hundred kbit/s: a file goes brotli- or
+ * gzip-compressed when the client accepts it and the build wrote that sibling (`.br`, `.gz`), so
+ * nothing is compressed per request. The answer depends on Accept-Encoding, and caches are told so.
  */
 export function createStaticHandler(root: string) {
   const base = resolve(root);
@@ -51,9 +56,12 @@ export function createStaticHandler(root: string) {
         return;
       }
     }
+    const encoded = await precompressedSibling(req, file);
     res.writeHead(200, {
       'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
-      'content-length': info.size,
+      'content-length': encoded?.size ?? info.size,
+      ...(encoded ? { 'content-encoding': encoded.encoding } : {}),
+      vary: 'Accept-Encoding',
       // Vite fingerprints everything under /assets; index.html must always be revalidated.
       'cache-control': url.pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
       'x-content-type-options': 'nosniff',
@@ -63,6 +71,15 @@ export function createStaticHandler(root: string) {
       res.end();
       return;
     }
-    createReadStream(file).pipe(res);
+    createReadStream(encoded?.file ?? file).pipe(res);
   };
+}
+
+/** The best compressed copy of `file` the client accepts, if the build wrote one. */
+async function precompressedSibling(req: IncomingMessage, file: string): Promise<{ file: string; encoding: string; size: number } | null> {
+  for (const { encoding, suffix } of acceptedEncodings(req)) {
+    const info = await stat(file + suffix).catch(() => null);
+    if (info?.isFile()) return { file: file + suffix, encoding, size: info.size };
+  }
+  return null;
 }

@@ -1,0 +1,26 @@
+import type { IncomingMessage } from 'node:http';
+
+/** The encodings the web build writes beside each file (web/vite.config.ts), best first. */
+export const PRECOMPRESSED = [
+  { encoding: 'br', suffix: '.br' },
+  { encoding: 'gzip', suffix: '.gz' },
+] as const;
+
+export type Precompressed = (typeof PRECOMPRESSED)[number];
+
+/**
+ * What the client accepts, best first, from its Accept-Encoding: an encoding it names with q=0
+ * (or does not name, with no `*`) is never sent, whatever it saves.
+ */
+export function acceptedEncodings(req: IncomingMessage): Precompressed[] {
+  const header = req.headers['accept-encoding'];
+  if (typeof header !== 'string') return [];
+  const weights = new Map<string, number>();
+  for (const part of header.split(',')) {
+    const [name, ...parameters] = part.trim().toLowerCase().split(';');
+    const q = parameters.map((parameter) => /^\s*q=([0-9.]+)\s*$/.exec(parameter)?.[1]).find((value) => value !== undefined);
+    if (name) weights.set(name, q === undefined ? 1 : Number(q));
+  }
+  const weightOf = (encoding: string) => weights.get(encoding) ?? weights.get('*') ?? 0;
+  return PRECOMPRESSED.filter(({ encoding }) => weightOf(encoding) > 0).sort((a, b) => weightOf(b.encoding) - weightOf(a.encoding));
+}
