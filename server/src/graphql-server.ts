@@ -6,6 +6,7 @@ import { useAuditOfRefusedMutations } from './graphql/audit-refusals';
 import type { GraphQLContext, ServerContext } from './graphql/context';
 import { requestProtection } from './graphql/protection/request-protection';
 import { schema } from './graphql/schema';
+import { useCompressedAnswers } from './http/compressed-answers';
 import { sessionTokenFrom } from './http/cookies';
 import { useLiveChannels } from './live/channel-streams';
 import type { LiveChannels } from './live/channels';
@@ -44,6 +45,7 @@ export function createGraphQLServer(deps: AppDeps, live: { channels: LiveChannel
       useAuditOfRefusedMutations(),
       useSharedDelivery(),
       useLiveChannels(live.channels, deps),
+      useCompressedAnswers(),
     ],
     maskedErrors: {
       // A service's ForbiddenError is an expected answer, not a bug: it surfaces as FORBIDDEN.

@@ -1,5 +1,3 @@
-import type { IncomingMessage } from 'node:http';
-
 /** The encodings the web build writes beside each file (web/vite.config.ts), best first. */
 export const PRECOMPRESSED = [
   { encoding: 'br', suffix: '.br' },
@@ -12,8 +10,7 @@ export type Precompressed = (typeof PRECOMPRESSED)[number];
  * What the client accepts, best first, from its Accept-Encoding: an encoding it names with q=0
  * (or does not name, with no `*`) is never sent, whatever it saves.
  */
-export function acceptedEncodings(req: IncomingMessage): Precompressed[] {
-  const header = req.headers['accept-encoding'];
+export function acceptedEncodings(header: string | string[] | null | undefined): Precompressed[] {
   if (typeof header !== 'string') return [];
   const weights = new Map<string, number>();
   for (const part of header.split(',')) {

@@ -77,7 +77,7 @@ export function createStaticHandler(root: string) {
 
 /** The best compressed copy of `file` the client accepts, if the build wrote one. */
 async function precompressedSibling(req: IncomingMessage, file: string): Promise<{ file: string; encoding: string; size: number } | null> {
-  for (const { encoding, suffix } of acceptedEncodings(req)) {
+  for (const { encoding, suffix } of acceptedEncodings(req.headers['accept-encoding'])) {
     const info = await stat(file + suffix).catch(() => null);
     if (info?.isFile()) return { file: file + suffix, encoding, size: info.size };
   }

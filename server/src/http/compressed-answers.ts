@@ -1,0 +1,45 @@
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+import type { Plugin } from 'graphql-yoga';
+import { acceptedEncodings } from './content-encoding';
+
+const brotli = promisify(brotliCompress);
+const gzipped = promisify(gzip);
+
+/** Below a packet, compression saves nothing a thin link would notice. */
+const SMALLEST_WORTH_COMPRESSING = 1024;
+
+// Fast settings: an answer is compressed as it is sent, and a middling level already takes a page
+// of alerts (tens of kB of JSON) to a tenth of its size.
+const COMPRESS = {
+  br: (body: Buffer) => brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
+  gzip: (body: Buffer) => gzipped(body, { level: 6 }),
+};
+
+/**
+ * Compresses the API's JSON answers for clients that accept it: the room's first answers (a page
+ * of the feed, what awaits acknowledgement) are what a contact point on a 256 kbit/s link waits
+ * for after the scripts. Streams (server-sent events, incremental delivery) are left as they are,
+ * as compressing them would hold events back until a block fills. Registered last, so it sends
+ * every header the other plugins set.
+ */
+export function useCompressedAnswers(): Plugin {
+  return {
+    async onResponse({ request, response, setResponse, fetchAPI }) {
+      const type = response.headers.get('content-type') ?? '';
+      if (!/^application\/(?:graphql-response\+)?json\b/.test(type) || !response.body || response.headers.has('content-encoding')) return;
+      const [best] = acceptedEncodings(request.headers.get('accept-encoding'));
+      if (!best) return;
+      const body = Buffer.from(await response.arrayBuffer());
+      const compressed = body.length < SMALLEST_WORTH_COMPRESSING ? null : await COMPRESS[best.encoding](body);
+      const headers = new fetchAPI.Headers();
+      for (const [name, value] of response.headers) headers.append(name, value);
+      headers.append('vary', 'Accept-Encoding');
+      if (compressed) {
+        headers.set('content-encoding', best.encoding);
+        headers.set('content-length', String(compressed.length));
+      }
+      setResponse(new fetchAPI.Response(compressed ?? body, { status: response.status, statusText: response.statusText, headers }));
+    },
+  };
+}
