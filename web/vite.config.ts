@@ -48,6 +48,24 @@ function precompress(): Plugin {
 
 export default defineConfig({
   plugins: [react(), precompress()],
+  build: {
+    // The first chunk holds what every screen needs (React, the router, urql, react-intl, zod):
+    // about 735 kB before compression, 175 kB brotli on the wire.
+    chunkSizeWarningLimit: 800,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // What every screen needs before it draws, in one file rather than a dozen: a browser
+          // opens six connections to a server over HTTP/1.1, so on a link with 400 ms of latency
+          // each file beyond them waits for one to free up and then pays the latency again.
+          groups: [{ name: 'app', tags: ['$initial'] }],
+          // The small pieces the screens' chunks share (a hook, a document) go inside each of them
+          // for the same reason: a few kB twice costs less than one more round trip.
+          experimentalInlineCommonChunks: { maxSize: 16_000 },
+        },
+      },
+    },
+  },
   server: {
     port: 5173,
     strictPort: true,
