@@ -59,7 +59,7 @@ describeWhere(['chromium'], 'the operations room at scale', () => {
   const raise = (title: string) => raiseAlert(kit, operation, thailand, { title, severity: 'HIGH', marking: 'GREEN', to: 'all' });
 
   /**
-   * A fresh profile, already signed in: the session cookie is set as a browser keeps it from an
+   * A new browser context, already signed in: the session cookie is set as a browser keeps it from an
    * earlier day, so the cold load fetches the room and nothing of the sign-in page warms its cache.
    */
   const contactPoint = async (viewport: typeof LAPTOP) => {

@@ -14,7 +14,7 @@ export interface WireLog {
 
 /**
  * Slows every request and WebSocket frame of the page to `link`, and logs what each response cost
- * on the wire. Call on a fresh profile before the first navigation: its cache is cold.
+ * on the wire. Call on a new browser context before its first navigation: its cache is cold.
  */
 export async function throttle(page: Page, link: typeof THIN_LINK): Promise<{ cdp: CDPSession; wire: WireLog }> {
   const cdp = await page.context().newCDPSession(page);
