@@ -4,6 +4,9 @@ import { defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const faultTests = 'test/integration/fault-*.test.ts';
+// Files that replace a module (vi.mock) or a global prototype for their own run: they get a module
+// graph of their own; every other node suite shares one per worker (see `isolate` below).
+const ownModules = ['test/integration/session-channels-standing.test.ts', 'test/integration/live-slow-consumer.test.ts'];
 
 // graphql-js must be one instance: Node loads it as CommonJS for Pothos and yoga, while Vite would
 // pick its .mjs build for our sources, and the two reject each other's schema objects.
@@ -20,7 +23,22 @@ export default defineConfig({
           name: 'node',
           root,
           include: ['test/integration/**/*.test.ts', 'test/e2e/**/*.test.ts', 'server/src/**/*.test.ts', 'shared/src/**/*.test.ts'],
-          exclude: [faultTests],
+          exclude: [faultTests, ...ownModules],
+          environment: 'node',
+          // Each suite starts its own apps and databases; importing the server afresh for each file
+          // (the schema built again, every module evaluated again) was a third of the run's time.
+          isolate: false,
+          globalSetup: ['test/testkit/global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        resolve: { alias: [{ find: /^graphql$/, replacement: graphqlEntry }] },
+        test: {
+          name: 'node-own-modules',
+          root,
+          include: ownModules,
           environment: 'node',
           globalSetup: ['test/testkit/global-setup.ts'],
           testTimeout: 30_000,
