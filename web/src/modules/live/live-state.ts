@@ -16,6 +16,10 @@ function compute(): LiveState {
   return socket.kind === 'connected' && catchingUp.size > 0 ? { kind: 'catching-up' } : socket;
 }
 
+function notify() {
+  for (const listener of listeners) listener();
+}
+
 function refresh() {
   const next = compute();
   const same =
@@ -23,16 +27,30 @@ function refresh() {
     (next.kind !== 'reconnecting' || (snapshot.kind === 'reconnecting' && next.nextTryAt === snapshot.nextTryAt));
   if (same) return;
   snapshot = next;
-  for (const listener of listeners) listener();
+  notify();
 }
 
 onSocketState(refresh);
 
 /** A stream says it is replaying (true) or has caught up (false). */
 export function setStreamCatchingUp(operationId: string, replaying: boolean): void {
+  if (replaying === catchingUp.has(operationId)) return;
   if (replaying) catchingUp.add(operationId);
   else catchingUp.delete(operationId);
+  const before = snapshot;
   refresh();
+  // Told per operation too (useStreamCatchingUp), when the link's state as a whole stays the same.
+  if (snapshot === before) notify();
+}
+
+/** The operation's stream is replaying what it missed: an event heard now happened before. */
+export function isStreamCatchingUp(operationId: string): boolean {
+  return catchingUp.has(operationId);
+}
+
+/** Whether the operation's stream is replaying, re-rendering when it starts and when it has caught up. */
+export function useStreamCatchingUp(operationId: string): boolean {
+  return useSyncExternalStore(subscribe, () => catchingUp.has(operationId));
 }
 
 function subscribe(listener: () => void): () => void {
