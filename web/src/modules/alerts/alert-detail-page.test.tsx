@@ -27,6 +27,13 @@ describe('an alert’s page', () => {
     expect(row).toHaveTextContent(/due in/);
   });
 
+  it('names the commodities in the language the screen is read in, not the account’s', async () => {
+    renderAlertScreens({ viewer: { ...thai, locale: 'fr' }, answers: answered() });
+    const commodities = await screen.findByText(/Ammonium nitrate$/);
+    expect(commodities.tagName).toBe('DD');
+    expect(screen.queryByText(/Nitrate d'ammonium/)).toBeNull();
+  });
+
   it('lets a recipient acknowledge for its agency', async () => {
     const acknowledged = shipmentAlert({
       recipients: [{ ...shipmentAlert().recipients[0]!, acknowledgedAt: '2026-11-30T02:05:00Z', acknowledgedBy: SOMCHAI }],

@@ -109,7 +109,8 @@ export const AlertDetailFields = graphql(
     commodities {
       id
       code
-      name
+      nameEn
+      nameFr
     }
     recipients {
       agency {
@@ -155,7 +156,8 @@ export const AlertDetailFields = graphql(
       commodities {
         id
         code
-        name
+        nameEn
+        nameFr
       }
       clearedAcknowledgements {
         acknowledgedAt
@@ -178,7 +180,8 @@ export const AlertDetailFields = graphql(
       commodityDescription
       commodity {
         id
-        name
+        nameEn
+        nameFr
       }
       reportingAgency {
         id
@@ -320,7 +323,8 @@ export const RaiseAlertOptionsQuery = graphql(`
       commodities {
         id
         code
-        name
+        nameEn
+        nameFr
       }
       participations {
         id

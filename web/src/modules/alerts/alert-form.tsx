@@ -1,6 +1,7 @@
 import { ALERT_CATEGORIES, type AlertCategory, type AlertSeverity } from '@jointops/shared/domain';
 import { useEffect, useId, useRef, useState, type ComponentProps, type FormEvent, type ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
+import { commodityName } from '../../ui/commodity-name';
 import { alertCategoryWords, severityWords } from '../../i18n/codes';
 import { defineMessages } from '../../i18n/define-messages';
 import { SelectField, TextAreaField, TextField } from '../../ui/fields';
@@ -50,7 +51,7 @@ interface AlertFormProps {
   mode: 'raise' | 'amend';
   initialDraft: AlertDraft;
   categories: readonly AlertCategory[];
-  commodities: readonly { id: string; code: string; name: string }[];
+  commodities: readonly { id: string; code: string; nameEn: string; nameFr: string }[];
   agencies: ComponentProps<typeof AudienceFields>['agencies'];
   /** Checks and sends the draft; answers why it was refused, or nothing once done. */
   onSubmit(draft: AlertDraft): Promise<Refusal | null>;
@@ -198,7 +199,7 @@ export function AlertForm({ mode, initialDraft, categories, commodities, agencie
                     }
                   />
                   <span>
-                    {commodity.name} <span className="muted">({commodity.code})</span>
+                    {commodityName(intl.locale, commodity)} <span className="muted">({commodity.code})</span>
                   </span>
                 </label>
               ))}

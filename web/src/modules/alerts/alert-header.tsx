@@ -1,6 +1,7 @@
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
+import { commodityName } from '../../ui/commodity-name';
 import { alertCategoryWords, distributionWords, outcomeWords } from '../../i18n/codes';
 import { defineMessages } from '../../i18n/define-messages';
 import { AgencyName } from '../../ui/agency';
@@ -126,7 +127,7 @@ export function AlertHeader({ alert, code, referenceZone, mayAmend }: AlertHeade
             <dt>
               <FormattedMessage {...words.commodities} />
             </dt>
-            <dd>{alert.commodities.map((commodity) => commodity.name).join(', ')}</dd>
+            <dd>{alert.commodities.map((commodity) => commodityName(intl.locale, commodity)).join(', ')}</dd>
           </div>
         )}
       </dl>

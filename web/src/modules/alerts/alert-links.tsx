@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
+import { commodityName } from '../../ui/commodity-name';
 import { seizureStatusWords, unitWords } from '../../i18n/codes';
 import { defineMessages } from '../../i18n/define-messages';
 import { agencyLabel, countryName } from '../../ui/agency';
@@ -47,7 +48,7 @@ export function LinkedSeizures({ seizures, referenceZone }: { seizures: AlertDet
                 reference: seizure.reference,
                 quantity: intl.formatNumber(seizure.quantity),
                 unit: intl.formatMessage(unitWords[seizure.unit]),
-                commodity: seizure.commodity?.name ?? seizure.commodityDescription ?? '—',
+                commodity: seizure.commodity ? commodityName(intl.locale, seizure.commodity) : (seizure.commodityDescription ?? '—'),
                 country: countryName(intl.locale, seizure.countryCode),
                 status: intl.formatMessage(seizureStatusWords[seizure.status]),
               }}

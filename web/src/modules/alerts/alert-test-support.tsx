@@ -79,7 +79,7 @@ export function shipmentAlert(changes: Partial<AlertDetail> = {}): AlertDetail {
       consignee: 'Golden Field Trading',
       route: { origin: 'MY', transit: [], destination: 'TH' },
     },
-    commodities: [{ id: 'Q29tbW9kaXR5OjE', code: 'AMMONIUM_NITRATE', name: 'Ammonium nitrate' }],
+    commodities: [{ id: 'Q29tbW9kaXR5OjE', code: 'AMMONIUM_NITRATE', nameEn: 'Ammonium nitrate', nameFr: "Nitrate d'ammonium" }],
     recipients: [
       {
         agency: THAILAND,
@@ -141,8 +141,8 @@ export const raiseOptions = {
     operation: {
       id: operation.id,
       commodities: [
-        { id: 'Q29tbW9kaXR5OjE', code: 'AMMONIUM_NITRATE', name: 'Ammonium nitrate' },
-        { id: 'Q29tbW9kaXR5OjI', code: 'UAV', name: 'Unmanned aerial vehicle (drone)' },
+        { id: 'Q29tbW9kaXR5OjE', code: 'AMMONIUM_NITRATE', nameEn: 'Ammonium nitrate', nameFr: "Nitrate d'ammonium" },
+        { id: 'Q29tbW9kaXR5OjI', code: 'UAV', nameEn: 'Unmanned aerial vehicle (drone)', nameFr: 'Drone (aéronef sans pilote)' },
       ],
       participations: [
         { id: 'p1', status: 'ACCEPTED', agency: MALAYSIA },

@@ -1,8 +1,10 @@
 import { useId } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
+import { commodityName } from '../../../ui/commodity-name';
 import { defineMessages } from '../../../i18n/define-messages';
 import { LoadError, Skeleton } from '../../../ui/page-state';
 import { formatQuantity } from '../../timeline/event-description';
+import { PanelScroll } from './panel-scroll';
 import { useRoomResults } from './room-results';
 import { tallyByCommodity, type TallyRow } from './seizure-tally-rows';
 
@@ -21,8 +23,7 @@ export function SeizureTally({ operationId }: { operationId: string }) {
   const intl = useIntl();
   const headingId = useId();
   const { results, fetching, error, retry } = useRoomResults(operationId);
-  const nameOf = (row: TallyRow) =>
-    row.commodity ? (intl.locale.startsWith('fr') ? row.commodity.nameFr : row.commodity.nameEn) : intl.formatMessage(words.other);
+  const nameOf = (row: TallyRow) => (row.commodity ? commodityName(intl.locale, row.commodity) : intl.formatMessage(words.other));
 
   const rows = results ? tallyByCommodity(results.byCountryAndCommodity) : [];
   return (
@@ -38,36 +39,38 @@ export function SeizureTally({ operationId }: { operationId: string }) {
         </p>
       )}
       {rows.length > 0 && (
-        <table className="room-table">
-          <thead>
-            <tr>
-              <th scope="col">
-                <FormattedMessage {...words.commodity} />
-              </th>
-              <th scope="col">
-                <FormattedMessage {...words.quantity} />
-              </th>
-              <th scope="col" className="room-number">
-                <FormattedMessage {...words.seizures} />
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.commodityId ?? 'other'}>
-                <th scope="row">{nameOf(row)}</th>
-                <td>
-                  <ul className="tally-quantities">
-                    {row.quantities.map((quantity) => (
-                      <li key={quantity.unit}>{formatQuantity(intl, quantity.quantity, quantity.unit)}</li>
-                    ))}
-                  </ul>
-                </td>
-                <td className="room-number">{intl.formatNumber(row.seizures)}</td>
+        <PanelScroll labelledBy={headingId}>
+          <table className="room-table">
+            <thead>
+              <tr>
+                <th scope="col">
+                  <FormattedMessage {...words.commodity} />
+                </th>
+                <th scope="col">
+                  <FormattedMessage {...words.quantity} />
+                </th>
+                <th scope="col" className="room-number">
+                  <FormattedMessage {...words.seizures} />
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.commodityId ?? 'other'}>
+                  <th scope="row">{nameOf(row)}</th>
+                  <td>
+                    <ul className="tally-quantities">
+                      {row.quantities.map((quantity) => (
+                        <li key={quantity.unit}>{formatQuantity(intl, quantity.quantity, quantity.unit)}</li>
+                      ))}
+                    </ul>
+                  </td>
+                  <td className="room-number">{intl.formatNumber(row.seizures)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </PanelScroll>
       )}
       {results && (
         <p className="room-panel-note muted">
