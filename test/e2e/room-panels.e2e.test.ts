@@ -98,6 +98,16 @@ describeWhere(['chromium'], 'the operations room panels in the browser', () => {
     return person;
   };
 
+  /** The wall screen is read, not scrolled: the whole room within the screen, the feed scrolling inside itself. */
+  const expectOneScreen = async (page: Page, language: string) => {
+    const { scrollHeight, innerHeight } = await page.evaluate(() => ({
+      scrollHeight: document.documentElement.scrollHeight,
+      innerHeight: window.innerHeight,
+    }));
+    console.info(`[figure] room on the wall screen (${language}): ${scrollHeight} px tall in a ${innerHeight} px screen`);
+    expect(scrollHeight).toBeLessThanOrEqual(innerHeight);
+  };
+
   const countryButton = (page: Page, name: string) => page.getByRole('button', { name: new RegExp(`^${name} [A-Z]{2}`) });
   const figure = (page: Page, label: string) => page.locator('.room-figure', { hasText: label }).locator('.room-figure-value');
   const tallyRow = (page: Page, commodity: string) => page.getByRole('row', { name: new RegExp(`^${commodity}`) });
@@ -175,6 +185,7 @@ describeWhere(['chromium'], 'the operations room panels in the browser', () => {
     await wall.page.waitForLoadState('networkidle');
     await expectAccessible(wall.page);
     await screenshot(wall.page, 'room-panels-wall-en.png');
+    await expectOneScreen(wall.page, 'English');
     expect(wall.problems).toEqual([]);
 
     for (const [viewport, picture] of [
@@ -191,6 +202,7 @@ describeWhere(['chromium'], 'the operations room panels in the browser', () => {
       expect(await englishLeftOnPage(page, ENGLISH)).toEqual([]);
       await expectAccessible(page);
       await screenshot(page, picture);
+      if (viewport === WALL) await expectOneScreen(page, 'French');
       expect(person.problems).toEqual([]);
     }
   }, 180_000);

@@ -7,6 +7,7 @@ import { LoadError, Skeleton } from '../../../ui/page-state';
 import { RelativeTime } from '../../../ui/time';
 import { describeEvent } from '../../timeline/describe-event';
 import { TimelineEventFields } from '../../timeline/timeline-documents';
+import { PanelScroll } from './panel-scroll';
 
 const words = defineMessages({
   title: { id: 'room.activity.title', defaultMessage: 'Latest activity' },
@@ -59,16 +60,18 @@ export function ActivityStrip({ operationId, referenceZone }: { operationId: str
         </p>
       )}
       {events.length > 0 && (
-        <ol className="activity-events">
-          {events.map((event) => (
-            <li key={event.cursor} className="activity-event">
-              <span className="activity-sentence">{describeEvent(intl, event).sentence}</span>
-              <span className="activity-when">
-                <RelativeTime value={event.occurredAt} referenceZone={referenceZone} />
-              </span>
-            </li>
-          ))}
-        </ol>
+        <PanelScroll labelledBy={headingId}>
+          <ol className="activity-events">
+            {events.map((event) => (
+              <li key={event.cursor} className="activity-event">
+                <span className="activity-sentence">{describeEvent(intl, event).sentence}</span>
+                <span className="activity-when">
+                  <RelativeTime value={event.occurredAt} referenceZone={referenceZone} />
+                </span>
+              </li>
+            ))}
+          </ol>
+        </PanelScroll>
       )}
     </section>
   );
