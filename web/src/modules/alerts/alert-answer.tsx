@@ -6,10 +6,10 @@ import { defineMessages } from '../../i18n/define-messages';
 import { SelectField, TextAreaField } from '../../ui/fields';
 import type { AlertRecipientData } from './alert-documents';
 import type { Refusal } from './alert-refusals';
-import { useAcknowledgeAlert, useGiveAlertFeedback } from './alert-writes';
+import { useAcknowledgement } from './acknowledgement';
+import { useGiveAlertFeedback } from './alert-writes';
 import { useDraftKey } from './draft-key';
 import { FormProblem } from './form-problem';
-import { useOutbox } from '../outbox/outbox-context';
 import { WaitingWrites, writeOnAlert } from '../outbox/waiting-writes';
 
 const words = defineMessages({
@@ -36,28 +36,17 @@ const words = defineMessages({
 
 /** The acknowledgement for the viewer's agency: one button, its refusal in words beside it. */
 export function AcknowledgeButton({ alertId }: { alertId: string }) {
-  const [busy, acknowledge] = useAcknowledgeAlert();
-  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const { busy, waiting, acknowledge, outcome } = useAcknowledgement(alertId);
   const hintId = useId();
-  const isThisAcknowledgement = writeOnAlert('acknowledgeAlert', alertId);
-  // One acknowledgement waiting in the outbox is enough: the button waits with it.
-  const waiting = useOutbox().items.some((item) => item.state === 'waiting' && isThisAcknowledgement(item.write));
   return (
     <div className="acknowledge">
-      <button
-        type="button"
-        className="primary"
-        disabled={busy || waiting}
-        aria-describedby={hintId}
-        onClick={() => void acknowledge({ alertId }).then((answer) => setRefusal(answer === 'waiting' ? null : answer))}
-      >
+      <button type="button" className="primary" disabled={busy || waiting} aria-describedby={hintId} onClick={acknowledge}>
         <FormattedMessage {...(busy ? words.acknowledging : words.acknowledge)} />
       </button>
       <p id={hintId} className="field-hint">
         <FormattedMessage {...words.acknowledgeHint} />
       </p>
-      <FormProblem refusal={refusal} />
-      <WaitingWrites match={isThisAcknowledgement} />
+      {outcome}
     </div>
   );
 }

@@ -3,8 +3,10 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { renderAnswered } from '../../fixed-answers.test-support';
 import { SessionContext } from '../../shell/viewer-context';
-import type { Viewer } from '../session/viewer';
+import type { LinkSignal } from '../outbox/outbox';
+import { OutboxProvider } from '../outbox/outbox-context';
 import { AlertFeed } from './alert-feed';
+import { thaiContactPoint } from './contact-point.test-support';
 import type { RoomAlert } from './room-alert-fields';
 
 // The feed as a contact point of agency B sees it, urql answering from fixed pages. happy-dom lays
@@ -15,16 +17,7 @@ const agency = (id: string, acronym: string) => ({ id, name: `${acronym} Customs
 const A = agency('A', 'RMCD');
 const B = agency('B', 'TCD');
 
-const viewer: Viewer = {
-  id: 'VXNlcjoy',
-  email: 'contact@tcd.demo',
-  displayName: 'Somchai P.',
-  isAdmin: false,
-  mustChangePassword: false,
-  locale: 'en',
-  timeZone: 'Asia/Bangkok',
-  agency: { ...B, kind: 'CUSTOMS' },
-};
+const viewer = thaiContactPoint(B);
 
 function alertNumber(n: number, change: Partial<RoomAlert> = {}): RoomAlert {
   const minutesAgo = n * 2;
@@ -57,12 +50,18 @@ const page = (alerts: RoomAlert[], hasNextPage = false) => ({
   operation: { id: 'op', alerts: { edges: alerts.map((node) => ({ cursor: `cursor-${node.id}`, node })), pageInfo: { hasNextPage } } },
 });
 
-const operation = { id: 'op', code: 'OP-1', referenceTimeZone: 'Asia/Bangkok' };
+const operation = { id: 'op', code: 'OP-1', referenceTimeZone: 'Asia/Manila' };
 
-function renderFeed(alerts: RoomAlert[], mutations: unknown[] = [], patches = new Map<string, RoomAlert>()) {
-  const changed = vi.fn();
+/** The link as the outbox finds it: up (writes go at once) or down (they wait). */
+const link = (up: boolean): LinkSignal => ({ isUp: () => up, onChange: () => () => {} });
+
+// Each test its own outbox, so that what waits in one is not sent in the next.
+let outboxes = 0;
+
+function renderFeed(alerts: RoomAlert[], mutations: unknown[] = [], patches = new Map<string, RoomAlert>(), linkUp = true) {
+  const outboxOf = `${viewer.id}-${++outboxes}`;
   const rootRoute = createRootRoute({ component: Outlet });
-  const feed = () => <AlertFeed operation={operation} search={{}} patches={patches} onChanged={changed} onClearFilters={() => {}} />;
+  const feed = () => <AlertFeed operation={operation} search={{}} patches={patches} onClearFilters={() => {}} />;
   const router = createRouter({
     routeTree: rootRoute.addChildren([
       createRoute({ getParentRoute: () => rootRoute, path: '/operations/$code/room', component: feed }),
@@ -74,12 +73,13 @@ function renderFeed(alerts: RoomAlert[], mutations: unknown[] = [], patches = ne
     ]),
     history: createMemoryHistory({ initialEntries: ['/operations/OP-1/room'] }),
   });
-  const result = renderAnswered(
-    <RouterProvider router={router as never} />,
-    { queries: { RoomAlerts: page(alerts) }, mutations },
-    (children) => <SessionContext value={{ viewer, timeZone: viewer.timeZone, endSession() {} }}>{children}</SessionContext>,
-  );
-  return { ...result, changed };
+  return renderAnswered(<RouterProvider router={router as never} />, { queries: { RoomAlerts: page(alerts) }, mutations }, (children) => (
+    <SessionContext value={{ viewer, timeZone: viewer.timeZone, endSession() {} }}>
+      <OutboxProvider userId={outboxOf} link={link(linkUp)}>
+        {children}
+      </OutboxProvider>
+    </SessionContext>
+  ));
 }
 
 describe('the alert feed', () => {
@@ -132,6 +132,9 @@ describe('the alert feed', () => {
       expect(row).toHaveTextContent(text);
     }
     expect(within(row).getByText('due in 28 min')).toBeInTheDocument();
+    // In view, not only on hover: the viewer's clock (Bangkok) and the operation's (Manila).
+    expect(within(row).getByText('Deadline 16:28 GMT+7')).toBeInTheDocument();
+    expect(within(row).getByText('operation time 17:28 GMT+8')).toBeInTheDocument();
     expect(within(row).getByRole('button', { name: 'Acknowledge OP-1/A-0001' })).toBeEnabled();
   });
 
@@ -142,15 +145,39 @@ describe('the alert feed', () => {
     expect(row).toHaveTextContent('Critical');
   });
 
-  it('acknowledges for the viewer’s agency and shows the answer at once', async () => {
-    const acknowledged = alertNumber(1, {
-      recipients: [{ ...alertNumber(1).recipients[0]!, acknowledgedAt: new Date(NOW).toISOString() }],
-    });
-    const { user, sentInputs, changed } = renderFeed([alertNumber(1)], [{ acknowledgeAlert: { __typename: 'Alert', ...acknowledged } }]);
+  it('acknowledges for the viewer’s agency through the outbox, sent at once when the link is up', async () => {
+    const { user, sentInputs } = renderFeed(
+      [alertNumber(1)],
+      [{ acknowledgeAlert: { __typename: 'Alert', id: 'alert-1', reference: 'OP-1/A-0001' } }],
+    );
     vi.useRealTimers();
     await user.click(await screen.findByRole('button', { name: 'Acknowledge OP-1/A-0001' }));
-    await waitFor(() => expect(changed).toHaveBeenCalledWith(expect.objectContaining({ id: 'alert-1' })));
-    expect(sentInputs()).toEqual([{ alertId: 'alert-1' }]);
+    await waitFor(() => expect(sentInputs()).toEqual([{ alertId: 'alert-1' }]));
+    const row = screen.getByRole('article', { name: /Alert number 1/ });
+    expect(within(row).queryByRole('alert')).toBeNull();
+    expect(row).not.toHaveTextContent('Waiting to send');
+    vi.useFakeTimers({ now: NOW, toFake: ['Date'] });
+  });
+
+  it('keeps the acknowledgement in the outbox without a link, and shows it waiting in the row', async () => {
+    const { user, sentInputs } = renderFeed([alertNumber(1)], [], new Map(), false);
+    vi.useRealTimers();
+    const button = await screen.findByRole('button', { name: 'Acknowledge OP-1/A-0001' });
+    await user.click(button);
+    const row = screen.getByRole('article', { name: /Alert number 1/ });
+    await waitFor(() => expect(row).toHaveTextContent('Waiting to send, as soon as the link is back'));
+    expect(button).toBeDisabled();
+    expect(sentInputs()).toEqual([]);
+    vi.useFakeTimers({ now: NOW, toFake: ['Date'] });
+  });
+
+  it('shows a refused acknowledgement with its reason in the row', async () => {
+    const refused = { __typename: 'PhaseRuleError', code: 'PHASE_RULE', message: 'Not in phase CLOSED', phase: 'CLOSED' };
+    const { user } = renderFeed([alertNumber(1)], [{ acknowledgeAlert: refused }]);
+    vi.useRealTimers();
+    await user.click(await screen.findByRole('button', { name: 'Acknowledge OP-1/A-0001' }));
+    const row = screen.getByRole('article', { name: /Alert number 1/ });
+    expect(await within(row).findByRole('alert')).toHaveTextContent(/Closed/);
     vi.useFakeTimers({ now: NOW, toFake: ['Date'] });
   });
 

@@ -32,7 +32,6 @@ interface FeedProps {
   search: RoomSearch;
   /** Alerts as the stream or an acknowledgement last told them, newer than the pages loaded. */
   patches: ReadonlyMap<string, RoomAlert>;
-  onChanged(alert: RoomAlert): void;
   onClearFilters(): void;
 }
 
@@ -74,7 +73,6 @@ function AlertList({
   operation,
   search,
   patches,
-  onChanged,
   onClearFilters,
   feed,
   keep,
@@ -151,7 +149,6 @@ function AlertList({
                 operationCode={operation.code}
                 referenceZone={operation.referenceTimeZone}
                 now={now}
-                onChanged={onChanged}
                 titleId={titleId}
               />
             </article>

@@ -1,15 +1,12 @@
 import { Link } from '@tanstack/react-router';
-import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { useMutation } from 'urql';
 import { alertCategoryWords, distributionWords, markingMeaningWords, outcomeWords, severityWords, tlpLabel } from '../../i18n/codes';
 import { defineMessages } from '../../i18n/define-messages';
-import { describeError, problemWords, say, type Problem } from '../../i18n/problems';
 import { useSession } from '../../shell/viewer-context';
 import { agencyLabel } from '../../ui/agency';
 import { formatInstant, RelativeTime } from '../../ui/time';
+import { useAcknowledgement } from '../alerts/acknowledgement';
 import { awaitsAcknowledgementBy, countdownTo, recipientFor } from './alert-state';
-import { AcknowledgeAlertMutation } from './feed-documents';
 import type { RoomAlert } from './room-alert-fields';
 
 const words = defineMessages({
@@ -20,6 +17,8 @@ const words = defineMessages({
   dueIn: { id: 'room.alert.dueIn', defaultMessage: 'due in {amount, number} {unit, select, minute {min} hour {h} other {d}}' },
   overdueBy: { id: 'room.alert.overdueBy', defaultMessage: 'overdue by {amount, number} {unit, select, minute {min} hour {h} other {d}}' },
   deadline: { id: 'room.alert.deadline', defaultMessage: 'Deadline: {time}' },
+  deadlineLocal: { id: 'room.alert.deadlineLocal', defaultMessage: 'Deadline {time}' },
+  deadlineReference: { id: 'room.alert.deadlineReference', defaultMessage: 'operation time {time}' },
   withdrawn: { id: 'room.alert.withdrawn', defaultMessage: 'Withdrawn' },
   from: { id: 'room.alert.from', defaultMessage: 'From {agency}' },
   outcome: { id: 'room.alert.outcome', defaultMessage: 'Outcome: {outcome}' },
@@ -34,13 +33,11 @@ interface AlertRowProps {
   /** The operation's reference zone, beside the viewer's own in the deadline's details. */
   referenceZone: string;
   now: number;
-  /** The alert as the server answered an acknowledgement, to show at once. */
-  onChanged(alert: RoomAlert): void;
   titleId: string;
 }
 
 /** One alert of the feed: what it is, how it is marked, who sent it, how old, and what came of it. */
-export function AlertRow({ alert, operationCode, referenceZone, now, onChanged, titleId }: AlertRowProps) {
+export function AlertRow({ alert, operationCode, referenceZone, now, titleId }: AlertRowProps) {
   const intl = useIntl();
   const withdrawn = !!alert.withdrawnAt;
   return (
@@ -88,16 +85,15 @@ export function AlertRow({ alert, operationCode, referenceZone, now, onChanged, 
           )}
         </p>
       </div>
-      <AcknowledgementCell alert={alert} referenceZone={referenceZone} now={now} onChanged={onChanged} />
+      <AcknowledgementCell alert={alert} referenceZone={referenceZone} now={now} />
     </div>
   );
 }
 
-function AcknowledgementCell({ alert, referenceZone, now, onChanged }: Omit<AlertRowProps, 'titleId' | 'operationCode'>) {
+function AcknowledgementCell({ alert, referenceZone, now }: Omit<AlertRowProps, 'titleId' | 'operationCode'>) {
   const intl = useIntl();
   const { viewer, timeZone } = useSession();
-  const [{ fetching }, acknowledge] = useMutation(AcknowledgeAlertMutation);
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const { busy, waiting, acknowledge, outcome } = useAcknowledgement(alert.id);
   const recipient = recipientFor(alert, viewer.agency.id);
   if (!recipient || alert.withdrawnAt) return <div className="ack-cell" />;
   if (!awaitsAcknowledgementBy(alert, viewer.agency.id)) {
@@ -115,34 +111,46 @@ function AcknowledgementCell({ alert, referenceZone, now, onChanged }: Omit<Aler
     .filter((zone, index, all) => all.indexOf(zone) === index)
     .map((zone) => formatInstant(intl.locale, recipient.dueAt, zone))
     .join(' · ');
-  const send = async () => {
-    setProblem(null);
-    const result = await acknowledge({ input: { alertId: alert.id } });
-    const answer = result.data?.acknowledgeAlert;
-    if (answer?.__typename === 'Alert') onChanged(answer);
-    else if (answer && 'code' in answer) setProblem(describeError(answer));
-    else setProblem({ message: result.error?.networkError ? problemWords.serverUnreachable : problemWords.unexpected });
-  };
   return (
     <div className="ack-cell">
       <p className={countdown.overdue ? 'countdown overdue' : 'countdown'} title={intl.formatMessage(words.deadline, { time: deadline })}>
         {countdown.overdue && <span aria-hidden="true">⚠ </span>}
         {intl.formatMessage(countdown.overdue ? words.overdueBy : words.dueIn, { amount: countdown.amount, unit: countdown.unit })}
       </p>
+      <p className="deadline-in-view">
+        <span>{intl.formatMessage(words.deadlineLocal, { time: deadlineClock(intl.locale, recipient.dueAt, timeZone, now) })}</span>
+        {referenceZone !== timeZone && (
+          <span>
+            {intl.formatMessage(words.deadlineReference, { time: deadlineClock(intl.locale, recipient.dueAt, referenceZone, now) })}
+          </span>
+        )}
+      </p>
       <button
         type="button"
         className="primary"
-        disabled={fetching}
+        disabled={busy || waiting}
         aria-label={intl.formatMessage(words.acknowledgeNamed, { reference: alert.reference })}
-        onClick={() => void send()}
+        onClick={acknowledge}
       >
-        <FormattedMessage {...(fetching ? words.acknowledging : words.acknowledge)} />
+        <FormattedMessage {...(busy ? words.acknowledging : words.acknowledge)} />
       </button>
-      {problem && (
-        <p className="form-error" role="alert">
-          {say(intl, problem)}
-        </p>
-      )}
+      {outcome}
     </div>
   );
+}
+
+/**
+ * The deadline as a wall clock of `timeZone`, read from across the room: the time and the zone,
+ * the day only when it is not today there.
+ */
+function deadlineClock(locale: string, dueAt: string, timeZone: string, now: number): string {
+  const day = (instant: Date | number) => new Intl.DateTimeFormat('en-CA', { timeZone }).format(instant);
+  const sameDay = day(new Date(dueAt)) === day(now);
+  return new Intl.DateTimeFormat(locale, {
+    timeZone,
+    ...(sameDay ? {} : { day: 'numeric', month: 'short' }),
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(new Date(dueAt));
 }

@@ -1,5 +1,4 @@
 import { graphql } from '../../graphql/graphql';
-import { MutationProblemFields } from '../../graphql/mutation-problem';
 import { RoomAlertFields } from './room-alert-fields';
 
 export const FEED_PAGE = 50;
@@ -70,23 +69,6 @@ export const AwaitingAcknowledgementQuery = graphql(`
     }
   }
 `);
-
-export const AcknowledgeAlertMutation = graphql(
-  `
-    mutation RoomAcknowledgeAlert($input: AcknowledgeAlertInput!) {
-      acknowledgeAlert(input: $input) {
-        __typename
-        ... on Alert {
-          ...RoomAlert
-        }
-        ... on Error {
-          ...MutationProblem
-        }
-      }
-    }
-  `,
-  [RoomAlertFields, MutationProblemFields],
-);
 
 /** The agencies of the operation, for the filter by originating agency. */
 export const RoomAgenciesQuery = graphql(`

@@ -66,7 +66,6 @@ export function RoomPage() {
             operation={operation}
             search={search}
             patches={live.patches}
-            onChanged={live.patch}
             onClearFilters={() =>
               setFilter({ severity: undefined, category: undefined, agency: undefined, country: undefined, awaiting: undefined })
             }

@@ -4,9 +4,8 @@ import { useOperationEvents } from '../live/use-operation-events';
 import type { RoomAlert } from './room-alert-fields';
 
 export interface RoomLive {
-  /** Alerts as last told by the stream or an acknowledgement, by id: newer than any page loaded. */
+  /** Alerts as last told by the stream, by id: newer than any page loaded. */
   patches: ReadonlyMap<string, RoomAlert>;
-  patch(alert: RoomAlert): void;
   /** Bumped when events were lost for good: the feed starts again from the server's pages. */
   generation: number;
   /** When the room last reloaded because events were lost (ResyncRequiredEvent). */
@@ -33,5 +32,5 @@ export function useRoomLive(operationId: string): RoomLive {
     const alert = alertOf(event);
     if (alert) patch(alert);
   });
-  return { ...state, patch };
+  return state;
 }
