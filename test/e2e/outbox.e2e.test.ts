@@ -64,6 +64,22 @@ async function socketGate(context: BrowserContext) {
   };
 }
 
+/** How many lines the app's header takes: its pieces (brand, navigation, each tool, the account's name and button) by rows. */
+async function headerLines(page: Page): Promise<number> {
+  const boxes = await page
+    .locator('.app-header :is(.brand, .main-nav, .header-tools > :not(.account), .account > *)')
+    .evaluateAll((pieces) => pieces.map((piece) => piece.getBoundingClientRect()).map(({ top, bottom }) => ({ top, bottom })));
+  let lines = 0;
+  let lineBottom = Number.NEGATIVE_INFINITY;
+  for (const box of boxes.sort((a, b) => a.top - b.top)) {
+    if (box.top >= lineBottom) {
+      lines += 1;
+      lineBottom = box.bottom;
+    } else lineBottom = Math.max(lineBottom, box.bottom);
+  }
+  return lines;
+}
+
 describeWhere(['chromium'], 'the outbox in the browser', () => {
   let testApp: TestApp;
   let operation: OperationDriver;
@@ -204,6 +220,8 @@ describeWhere(['chromium'], 'the outbox in the browser', () => {
     await page.getByRole('region', { name: 'Boîte d’envoi' }).getByText('En attente d’envoi').first().waitFor();
     await expectAccessible(page);
     await screenshot(page, 'outbox-waiting-fr.png');
+    // The longest header there is (French, the outbox's chip, a 1,366-pixel laptop): two lines at most.
+    expect(await headerLines(page)).toBeLessThanOrEqual(2);
     await page.getByRole('button', { name: 'English' }).click();
   }, 90_000);
 
