@@ -47,7 +47,8 @@ export default async function setup(project: TestProject) {
 
   let template: string | null = null;
   if (environment.databaseUrl) {
-    template = `jointops_tpl_${process.pid}_${project.name}`;
+    // A database name is an identifier: a project's name may hold a hyphen.
+    template = `jointops_tpl_${process.pid}_${project.name.replace(/[^a-z0-9_]/gi, '_')}`;
     const admin = new pg.Client({ connectionString: environment.databaseUrl });
     await admin.connect();
     await admin.query(`drop database if exists ${template}`);
