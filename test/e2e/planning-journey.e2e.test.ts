@@ -31,6 +31,19 @@ const NAME = 'Operation Precursor Watch';
 
 const it = withApp(() => ({ env: { WEB_DIST_DIR: ensureWebBuilt() } }));
 
+/**
+ * Waits for the page a sent form leads to; if it never comes, fails with what the page shows
+ * instead (a refusal in words, an error), which a bare timeout would not say.
+ */
+async function arriveAt(page: Page, url: string): Promise<void> {
+  try {
+    await page.waitForURL(url, { timeout: 60_000, waitUntil: 'commit' });
+  } catch (error) {
+    const shown = (await page.locator('body').textContent())?.replace(/\s+/g, ' ').slice(0, 600);
+    throw new Error(`still at ${page.url()} after sending the form, showing: ${shown}`, { cause: error });
+  }
+}
+
 describeWhere(['chromium'], 'planning an operation in the browser', () => {
   let testApp: TestApp;
   let planner: SeededUser;
@@ -121,7 +134,7 @@ describeWhere(['chromium'], 'planning an operation in the browser', () => {
     await expectAccessible(page);
     await screenshot(page, 'journey-create-operation-en.png');
     await page.getByRole('button', { name: 'Create the operation' }).click();
-    await page.waitForURL(`**/operations/${CODE}`);
+    await arriveAt(page, `**/operations/${CODE}`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(NAME);
 
     await page.getByRole('link', { name: 'Participants', exact: true }).click();
