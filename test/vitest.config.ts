@@ -4,9 +4,15 @@ import { defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const faultTests = 'test/integration/fault-*.test.ts';
-// Files that replace a module (vi.mock) or a global prototype for their own run: they get a module
-// graph of their own; every other node suite shares one per worker (see `isolate` below).
-const ownModules = ['test/integration/session-channels-standing.test.ts', 'test/integration/live-slow-consumer.test.ts'];
+// Files that get a module graph of their own; every other node suite shares one per worker (see
+// `isolate` below): those that replace a module (vi.mock) or a global prototype for their run, and
+// the browser suites (in CI's PGlite pass the planning journey twice waited in vain for the page
+// after "Create the operation" once other suites had run in its worker, and never alone).
+const ownModules = [
+  'test/integration/session-channels-standing.test.ts',
+  'test/integration/live-slow-consumer.test.ts',
+  'test/e2e/**/*.test.ts',
+];
 
 // graphql-js must be one instance: Node loads it as CommonJS for Pothos and yoga, while Vite would
 // pick its .mjs build for our sources, and the two reject each other's schema objects.
@@ -22,7 +28,7 @@ export default defineConfig({
         test: {
           name: 'node',
           root,
-          include: ['test/integration/**/*.test.ts', 'test/e2e/**/*.test.ts', 'server/src/**/*.test.ts', 'shared/src/**/*.test.ts'],
+          include: ['test/integration/**/*.test.ts', 'server/src/**/*.test.ts', 'shared/src/**/*.test.ts'],
           exclude: [faultTests, ...ownModules],
           environment: 'node',
           // Each suite starts its own apps and databases; importing the server afresh for each file
