@@ -47,6 +47,7 @@ export default defineConfig({
           include: ownModules,
           environment: 'node',
           globalSetup: ['test/testkit/global-setup.ts'],
+          setupFiles: ['test/testkit/browser-diagnostics.setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

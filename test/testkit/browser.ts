@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { forgetPerson, NetworkLog, rememberPerson } from './browser-diagnostics';
 import { environment } from './environment';
 
 // A person at a browser: Debian's Chromium, one context (cookies, storage, IndexedDB) per person,
@@ -32,6 +33,8 @@ export interface Person {
   context: BrowserContext;
   /** Console errors, page errors and requests that left the app's origin: all should stay empty. */
   problems: string[];
+  /** What the browser asked and got, for the report of a failed test (see `browser-diagnostics.ts`). */
+  network: NetworkLog;
   close(): Promise<void>;
 }
 
@@ -80,17 +83,21 @@ export async function openBrowser(baseUrl: string, options: PersonOptions = {}):
       problems.push(`request outside the app: ${url}`);
     }
   });
-  return {
+  const person: Person = {
     page,
     context,
     problems,
+    network: new NetworkLog(context),
     async close() {
       if (closed) return;
       closed = true;
+      forgetPerson(person);
       await context.close();
       await leaveBrowser();
     },
   };
+  rememberPerson(person);
+  return person;
 }
 
 /** Signs in through the form, as a person does, and waits for the signed-in header. */
