@@ -106,6 +106,11 @@ const amendAlertRoute = createRoute({
   path: '/alerts/$alertId/amend',
   component: lazyRouteComponent(() => import('./modules/alerts/amend-alert-page'), 'AmendAlertPage'),
 });
+const checksRoute = createRoute({
+  getParentRoute: () => operationRoute,
+  path: '/checks',
+  component: lazyRouteComponent(() => import('./modules/checks/checks-page'), 'ChecksPage'),
+});
 
 const adminRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -151,6 +156,7 @@ const routeTree = rootRoute.addChildren([
     raiseAlertRoute,
     alertRoute,
     amendAlertRoute,
+    checksRoute,
   ]),
   adminRoute.addChildren([adminIndexRoute, agenciesRoute, usersRoute]),
 ]);

@@ -16,6 +16,7 @@ const words = defineMessages({
   room: { id: 'operation.nav.room', defaultMessage: 'Room' },
   timeline: { id: 'operation.nav.timeline', defaultMessage: 'Timeline' },
   audit: { id: 'operation.nav.audit', defaultMessage: 'Audit trail' },
+  checks: { id: 'operation.nav.checks', defaultMessage: 'Register of checks' },
   edit: { id: 'operation.nav.edit', defaultMessage: 'Edit the plan' },
   exercise: { id: 'operation.exercise', defaultMessage: 'Exercise' },
   raiseAlert: { id: 'operation.raiseAlert', defaultMessage: 'Raise an alert' },
@@ -66,6 +67,9 @@ export function OperationLayout() {
           </Link>
           <Link to="/operations/$code/timeline" {...tab}>
             <FormattedMessage {...words.timeline} />
+          </Link>
+          <Link to="/operations/$code/checks" {...tab}>
+            <FormattedMessage {...words.checks} />
           </Link>
           {readsAuditTrail(operation) && (
             <Link to="/operations/$code/audit" {...tab}>
