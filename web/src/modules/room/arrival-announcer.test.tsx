@@ -1,4 +1,4 @@
-import { act, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { IntlProvider } from 'react-intl';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -25,12 +25,12 @@ const THAILAND = { id: 'TH', name: 'Thai Customs', acronym: 'TCD', countryCode: 
 
 const viewer = thaiContactPoint(THAILAND);
 
-function raised(number: number): OperationEvent {
+function raised(number: number, severity: RoomAlert['severity'] = 'MEDIUM'): OperationEvent {
   const alert: RoomAlert = {
     id: `alert-${number}`,
     reference: `OP-1/A-000${number}`,
     title: `Courier parcel number ${number}`,
-    severity: 'MEDIUM',
+    severity,
     category: 'SHIPMENT',
     marking: 'AMBER',
     distribution: 'ALL_PARTICIPANTS',
@@ -78,6 +78,29 @@ describe('the announcement of arriving alerts', () => {
 
     hear(raised(4));
     expect(polite()).toHaveTextContent(/^New medium alert .* OP-1\/A-0004 Courier parcel number 4$/);
+  });
+
+  it('names a critical alert of the replay at once and lists it until the reader hides the list', () => {
+    renderAnnouncer();
+    act(() => setStreamCatchingUp('op', true));
+    hear(raised(1));
+    hear(raised(2, 'CRITICAL'));
+    hear(raised(3));
+    act(() => setStreamCatchingUp('op', false));
+
+    expect(screen.getByTestId('announce-assertive')).toHaveTextContent(
+      'A critical alert for your agency arrived while the room was not connected: OP-1/A-0002 Courier parcel number 2 (Royal Malaysian Customs (RMCD, Malaysia))',
+    );
+    expect(polite()).toHaveTextContent('2 alerts for your agency arrived while the room was not connected: they are in the feed.');
+    const list = screen.getByRole('region', { name: 'Critical alerts that arrived while the room was not connected' });
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['OP-1/A-0002 Courier parcel number 2 from Royal Malaysian Customs (RMCD, Malaysia)']);
+
+    fireEvent.click(within(list).getByRole('button', { name: 'Hide this list' }));
+    expect(screen.queryByRole('region')).not.toBeInTheDocument();
   });
 
   it('says nothing after a replay that brought no alert for the agency', () => {

@@ -2,6 +2,7 @@ import type { IntlShape } from 'react-intl';
 import { checkedDatabaseWords } from '../../i18n/codes';
 import { defineMessages } from '../../i18n/define-messages';
 import { countryName } from '../../ui/agency';
+import { commodityName } from '../../ui/commodity-name';
 import { actorName, formatDay, formatQuantity, type EventDescription, type EventDetail } from './event-description';
 import type { EventOf, TimelineEvent } from './timeline-documents';
 
@@ -56,7 +57,7 @@ export function describeCheckEvent(intl: IntlShape, event: TimelineEvent): Event
       const values = {
         actor,
         shipments: after.shipments,
-        commodity: check.commodity.name,
+        commodity: commodityName(intl.locale, check.commodity),
         quantity: quantity ?? '',
         country: countryName(intl.locale, check.countryCode),
         day: formatDay(intl, check.checkedOn),

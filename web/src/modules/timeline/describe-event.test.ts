@@ -86,14 +86,14 @@ describe('an event in words', () => {
         quantity: 1250.5,
         unit: 'KG',
         commodityDescription: null,
-        commodity: { __typename: 'Commodity', id: 'Qzox', name: 'Ammonium nitrate' },
+        commodity: { __typename: 'Commodity', id: 'Qzox', nameEn: 'Ammonium nitrate', nameFr: 'Nitrate d’ammonium' },
       },
     });
     expect(describeEvent(english, reported).sentence).toBe(
       'Amélie Laurent (WCO) reported seizure PGS-X/S-0001: 1,250.5\u00a0kg of Ammonium nitrate',
     );
     expect(describeEvent(frenchIntl, reported).sentence).toBe(
-      'Amélie Laurent (WCO) a déclaré la saisie PGS-X/S-0001\u00a0: Ammonium nitrate, 1\u202f250,5\u00a0kg',
+      'Amélie Laurent (WCO) a déclaré la saisie PGS-X/S-0001\u00a0: Nitrate d’ammonium, 1\u202f250,5\u00a0kg',
     );
   });
 

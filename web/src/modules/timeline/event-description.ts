@@ -2,6 +2,7 @@ import type { QuantityUnit } from '@jointops/shared/domain';
 import type { IntlShape } from 'react-intl';
 import { unitWords } from '../../i18n/codes';
 import { defineMessages } from '../../i18n/define-messages';
+import { commodityName } from '../../ui/commodity-name';
 import type { TimelineActor, TimelineAgency } from './timeline-documents';
 
 /** A marker beside the sentence: an override, a correction, a severity, a TLP label. */
@@ -51,9 +52,17 @@ export function formatQuantity(intl: IntlShape, quantity: number, unit: Quantity
 /** "24 t of ammonium nitrate": a seizure's quantity and what it was. */
 export function quantityOf(
   intl: IntlShape,
-  seizure: { quantity: number; unit: QuantityUnit; commodity: { name: string } | null; commodityDescription: string | null },
+  seizure: {
+    quantity: number;
+    unit: QuantityUnit;
+    commodity: { nameEn: string; nameFr: string } | null;
+    commodityDescription: string | null;
+  },
 ): string {
-  const commodity = seizure.commodity?.name ?? seizure.commodityDescription ?? intl.formatMessage(words.unnamedCommodity);
+  const commodity =
+    (seizure.commodity && commodityName(intl.locale, seizure.commodity)) ??
+    seizure.commodityDescription ??
+    intl.formatMessage(words.unnamedCommodity);
   return intl.formatMessage(words.quantityOf, { quantity: formatQuantity(intl, seizure.quantity, seizure.unit), commodity });
 }
 

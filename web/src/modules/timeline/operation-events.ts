@@ -1,6 +1,7 @@
 import type { IntlShape } from 'react-intl';
 import { phaseWords } from '../../i18n/codes';
 import { defineMessages } from '../../i18n/define-messages';
+import { commodityName } from '../../ui/commodity-name';
 import { criterionStatement } from '../operations/gate-criteria';
 import { actorName, type EventDescription } from './event-description';
 import type { TimelineEvent } from './timeline-documents';
@@ -79,7 +80,13 @@ export function describeOperationEvent(intl: IntlShape, event: TimelineEvent): E
     case 'FinalReportRecordedEvent':
       return { sentence: intl.formatMessage(words.finalReport, { actor }) };
     case 'OperationCommodityAddedEvent':
-      return { sentence: intl.formatMessage(words.commodityAdded, { actor, name: event.commodity.name, code: event.commodity.code }) };
+      return {
+        sentence: intl.formatMessage(words.commodityAdded, {
+          actor,
+          name: commodityName(intl.locale, event.commodity),
+          code: event.commodity.code,
+        }),
+      };
     case 'ResyncRequiredEvent':
       return { sentence: intl.formatMessage(words.resync) };
     default:

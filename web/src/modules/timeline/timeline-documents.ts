@@ -32,7 +32,8 @@ const OperationEventFields = graphql(`
       commodity {
         id
         code
-        name
+        nameEn
+        nameFr
       }
     }
     ... on ResyncRequiredEvent {
@@ -107,7 +108,8 @@ const SeizureFields = graphql(`
     commodityDescription
     commodity {
       id
-      name
+      nameEn
+      nameFr
     }
   }
 `);
@@ -248,7 +250,8 @@ const CheckEventFields = graphql(`
         countryCode
         commodity {
           id
-          name
+          nameEn
+          nameFr
         }
       }
     }

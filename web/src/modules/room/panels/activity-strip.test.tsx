@@ -28,7 +28,7 @@ const EVENTS = [
       quantity: 1250.5,
       unit: 'KG',
       commodityDescription: null,
-      commodity: { __typename: 'Commodity', id: 'Qzox', name: 'Ammonium nitrate' },
+      commodity: { __typename: 'Commodity', id: 'Qzox', nameEn: 'Ammonium nitrate', nameFr: 'Nitrate d’ammonium' },
     },
   }),
   edge('e1', {
@@ -56,10 +56,10 @@ describe('the activity strip', () => {
     expect(items[0]!.querySelector('time')).toHaveTextContent('this minute');
   });
 
-  it('says them in French for a French reader', () => {
+  it('says them in French for a French reader, the commodity named in French whatever the account’s language', () => {
     renderPanel(<ActivityStrip operationId={OPERATION_ID} referenceZone="Asia/Bangkok" />, { queries: activity(EVENTS) }, 'fr');
     expect(screen.getAllByRole('listitem')[0]!.querySelector('.activity-sentence')).toHaveTextContent(
-      'Amélie Laurent (WCO) a déclaré la saisie PGS-X/S-0001 : Ammonium nitrate, 1 250,5 kg',
+      'Amélie Laurent (WCO) a déclaré la saisie PGS-X/S-0001 : Nitrate d’ammonium, 1 250,5 kg',
     );
   });
 
