@@ -106,6 +106,16 @@ const amendAlertRoute = createRoute({
   path: '/alerts/$alertId/amend',
   component: lazyRouteComponent(() => import('./modules/alerts/amend-alert-page'), 'AmendAlertPage'),
 });
+const reviewRoute = createRoute({
+  getParentRoute: () => operationRoute,
+  path: '/review',
+  component: lazyRouteComponent(() => import('./modules/review/review-page'), 'ReviewPage'),
+});
+const importSeizuresRoute = createRoute({
+  getParentRoute: () => operationRoute,
+  path: '/seizures/import',
+  component: lazyRouteComponent(() => import('./modules/review/import-page'), 'ImportPage'),
+});
 const checksRoute = createRoute({
   getParentRoute: () => operationRoute,
   path: '/checks',
@@ -156,6 +166,8 @@ const routeTree = rootRoute.addChildren([
     raiseAlertRoute,
     alertRoute,
     amendAlertRoute,
+    reviewRoute,
+    importSeizuresRoute,
     checksRoute,
   ]),
   adminRoute.addChildren([adminIndexRoute, agenciesRoute, usersRoute]),

@@ -6,8 +6,8 @@ import { phaseWords, programmeWords } from '../../i18n/codes';
 import { NotFoundPage } from '../../shell/not-found-page';
 import { useOperationEvents } from '../live/use-operation-events';
 import { LoadError, Skeleton } from '../../ui/page-state';
-import { mayRaise } from '../alerts/alert-permissions';
-import { isCoordinator, isOpen, OperationContext, OperationHeaderQuery, readsAuditTrail } from './operation-context';
+import { actsForAgency, mayRaise } from '../alerts/alert-permissions';
+import { isCoordinator, isOpen, OperationContext, OperationHeaderQuery, readsAuditTrail, type OperationHeader } from './operation-context';
 
 const words = defineMessages({
   sections: { id: 'operation.nav.label', defaultMessage: 'Operation' },
@@ -17,10 +17,16 @@ const words = defineMessages({
   timeline: { id: 'operation.nav.timeline', defaultMessage: 'Timeline' },
   audit: { id: 'operation.nav.audit', defaultMessage: 'Audit trail' },
   checks: { id: 'operation.nav.checks', defaultMessage: 'Register of checks' },
+  review: { id: 'operation.nav.review', defaultMessage: 'Review' },
+  importSeizures: { id: 'operation.nav.importSeizures', defaultMessage: 'Import seizures' },
   edit: { id: 'operation.nav.edit', defaultMessage: 'Edit the plan' },
   exercise: { id: 'operation.exercise', defaultMessage: 'Exercise' },
   raiseAlert: { id: 'operation.raiseAlert', defaultMessage: 'Raise an alert' },
 });
+
+/** Seizures are reported, and imported, by those who act for their agency while the operation runs and after it (seizures.policy.ts). */
+const mayReport = (operation: OperationHeader): boolean =>
+  actsForAgency(operation) && (operation.phase === 'OPERATIONAL' || operation.phase === 'POST_OPERATIONAL');
 
 export function OperationLayout() {
   const intl = useIntl();
@@ -68,6 +74,16 @@ export function OperationLayout() {
           <Link to="/operations/$code/timeline" {...tab}>
             <FormattedMessage {...words.timeline} />
           </Link>
+          {readsAuditTrail(operation) && (
+            <Link to="/operations/$code/review" {...tab}>
+              <FormattedMessage {...words.review} />
+            </Link>
+          )}
+          {mayReport(operation) && (
+            <Link to="/operations/$code/seizures/import" {...tab}>
+              <FormattedMessage {...words.importSeizures} />
+            </Link>
+          )}
           <Link to="/operations/$code/checks" {...tab}>
             <FormattedMessage {...words.checks} />
           </Link>
