@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
+import { useStillHere } from '../../ui/use-still-here';
 import { adminWords } from './admin-words';
 
 export const PAGE_SIZE = 25;
@@ -33,6 +34,7 @@ export function SearchBox({ label, hint, value, onSearch }: SearchBoxProps) {
   const id = useId();
   const [text, setText] = useState(value);
   const [shown, setShown] = useState(value);
+  const stillHere = useStillHere();
   // Back and forward change the address: the box follows it.
   if (value !== shown) {
     setShown(value);
@@ -40,9 +42,11 @@ export function SearchBox({ label, hint, value, onSearch }: SearchBoxProps) {
   }
   useEffect(() => {
     if (text.trim() === value) return;
-    const timer = setTimeout(() => onSearch(text.trim()), 350);
+    const timer = setTimeout(() => {
+      if (stillHere()) onSearch(text.trim());
+    }, 350);
     return () => clearTimeout(timer);
-  }, [text, value, onSearch]);
+  }, [text, value, onSearch, stillHere]);
   return (
     <form
       role="search"

@@ -8,6 +8,7 @@ import { useSession } from '../../shell/viewer-context';
 import { SelectField, TextField } from '../../ui/fields';
 import { EmptyState } from '../../ui/page-state';
 import { useDocumentTitle } from '../../ui/use-document-title';
+import { useStillHere } from '../../ui/use-still-here';
 import { InvitationsSection } from './invitations-section';
 import { OperationsTable, type OperationFilters } from './operations-list';
 import './operations.css';
@@ -131,6 +132,7 @@ function SearchBox({ value, onSearch }: { value: string; onSearch(search: string
   const sent = useRef(value);
   const search = useRef(onSearch);
   search.current = onSearch;
+  const stillHere = useStillHere();
 
   useEffect(() => {
     if (value !== sent.current) {
@@ -143,11 +145,12 @@ function SearchBox({ value, onSearch }: { value: string; onSearch(search: string
     const wanted = text.trim();
     if (wanted === sent.current) return;
     const timer = setTimeout(() => {
+      if (!stillHere()) return;
       sent.current = wanted;
       search.current(wanted);
     }, SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [text]);
+  }, [text, stillHere]);
 
   return (
     <TextField
