@@ -16,6 +16,9 @@ const runs: { script: string; args: string[]; postgres: string }[] = [
         ...(size === 'default' ? [{ script: 'fan-out.ts', args: ['--size', 'default'], postgres: 'fan-out' }] : []),
       ]),
   { script: 'writes.ts', args: [], postgres: 'writes' },
+  { script: 'reads.ts', args: [], postgres: 'reads' },
+  { script: 'seizure-import.ts', args: [], postgres: '' },
+  { script: 'bundle.ts', args: [], postgres: '' },
 ];
 
 function run(script: string, args: string[]): Promise<{ figures: Figure[]; code: number | null }> {

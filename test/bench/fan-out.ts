@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { benchClient, seededDemo } from './bench-client';
 import { pinLoadGenerator, startChild } from './child-process';
 import { type Measured, measure, type Shape } from './fan-out-run';
-import { benchSize, emit, type Figure, postgresOrSkip } from './report';
+import { benchSize, compared, emit, type Figure, postgresOrSkip } from './report';
 import { scratchPostgres } from './scratch-database';
 
 // Fan-out (issue 15, 1 and 2): N authenticated graphql-ws subscribers of the demo operation, spread
@@ -118,15 +118,7 @@ async function raw(shape: Shape, frameBytes: number): Promise<Measured> {
 }
 
 function figures(bench: string, ours: Measured, raw: Measured): Figure[] {
-  const vsRaw = (figure: string, unit: string, pick: (m: Measured) => number, goal?: Figure['goal']): Figure => ({
-    bench,
-    figure,
-    unit,
-    ours: pick(ours),
-    baseline: pick(raw),
-    baselineName: 'raw ws',
-    goal,
-  });
+  const vsRaw = compared(bench, 'raw ws', ours, raw);
   const atMost = (max: number): Figure['goal'] => ({ max, on: 'ratio' });
   return [
     vsRaw('subscribers connected', 's', (m) => m.connectSeconds),

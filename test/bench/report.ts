@@ -24,6 +24,19 @@ export interface Figure {
   goal?: { max?: number; min?: number; on: 'ratio' | 'ours' };
 }
 
+/** Figures of one bench read from two measurements of the same shape: ours, and the baseline's. */
+export function compared<M>(bench: string, baselineName: string, ours: M, baseline: M) {
+  return (figure: string, unit: string, pick: (measured: M) => number, goal?: Figure['goal']): Figure => ({
+    bench,
+    figure,
+    unit,
+    ours: pick(ours),
+    baseline: pick(baseline),
+    baselineName,
+    goal,
+  });
+}
+
 /** The line the orchestrator (`all.ts`) picks out of a bench's output to build the one table. */
 export const FIGURES_MARK = '@@bench-figures ';
 

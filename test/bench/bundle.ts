@@ -1,0 +1,34 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { constants, gzipSync } from 'node:zlib';
+import { emit } from './report';
+
+// Browser (issue 15, 8): the web's production build, gzipped at the highest level as the server
+// sends it: every JS and CSS file together, and what the first page load fetches before any route
+// chunk (the scripts, module preloads and style sheets index.html names). Builds the web first
+// when web/dist is missing.
+
+const dist = fileURLToPath(new URL('../../web/dist', import.meta.url));
+if (!existsSync(`${dist}/index.html`)) {
+  const built = spawnSync('pnpm', ['--filter', '@jointops/web', 'build'], { stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('the web build failed');
+}
+
+const gzipped = (path: string) => gzipSync(readFileSync(path), { level: constants.Z_BEST_COMPRESSION }).length;
+const assets = readdirSync(`${dist}/assets`).filter((name) => /\.(js|css)$/.test(name));
+const total = assets.reduce((sum, name) => sum + gzipped(`${dist}/assets/${name}`), 0);
+const html = readFileSync(`${dist}/index.html`, 'utf8');
+const firstLoad = [...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.(?:js|css))"/g)].map((match) => match[1]!);
+const first = [...new Set(firstLoad)].reduce((sum, name) => sum + gzipped(`${dist}/${name}`), 0);
+
+emit([
+  { bench: 'browser bundle', figure: `JS + CSS, all ${assets.length} files, gzipped`, unit: 'KB', ours: total / 1000 },
+  {
+    bench: 'browser bundle',
+    figure: `first load (index.html's ${firstLoad.length} files), gzipped`,
+    unit: 'KB',
+    ours: first / 1000,
+    goal: { max: 250, on: 'ours' },
+  },
+]);
