@@ -1,5 +1,3 @@
-// First: zod decides whether to compile its validators as each schema is made, on import.
-import './zod-without-eval';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { router } from './router';

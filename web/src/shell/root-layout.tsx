@@ -1,12 +1,10 @@
 import { Link, Outlet } from '@tanstack/react-router';
-import { use } from 'react';
+import { lazy, Suspense, use } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { defineMessages } from '../i18n/define-messages';
 import { useMutation } from 'urql';
 import { graphql } from '../graphql/graphql';
 import { OutboxControl } from '../modules/outbox/outbox-panel';
-import { ChoosePasswordPage } from '../modules/session/choose-password-page';
-import { SignInPage } from '../modules/session/sign-in-page';
 import { agencyLabel } from '../ui/agency';
 import { LoadError } from '../ui/page-state';
 import { LiveIndicator } from './live-indicator';
@@ -24,6 +22,13 @@ const words = defineMessages({
   signingOut: { id: 'shell.signingOut', defaultMessage: 'Signing out…' },
   signOutFailed: { id: 'shell.signOutFailed', defaultMessage: 'Signing out failed. Try again.' },
 });
+
+// Fetched only when shown: with their checks (zod) and the server's refusals in words they would
+// weigh on the first chunk of every signed-in screen, the room's on a thin link included.
+const SignInPage = lazy(() => import('../modules/session/sign-in-page').then((module) => ({ default: module.SignInPage })));
+const ChoosePasswordPage = lazy(() =>
+  import('../modules/session/choose-password-page').then((module) => ({ default: module.ChoosePasswordPage })),
+);
 
 const LogoutMutation = graphql(`
   mutation Logout {
@@ -73,13 +78,17 @@ export function RootLayout() {
       <main id="main" tabIndex={-1}>
         {session && mustChoosePassword ? (
           // A new client reads `me` again, and keeps nothing cached from before the change.
-          <ChoosePasswordPage onChanged={session.endSession} />
+          <Suspense fallback={null}>
+            <ChoosePasswordPage onChanged={session.endSession} />
+          </Suspense>
         ) : session ? (
           <Outlet />
         ) : signIn.meFailed ? (
           <LoadError error={undefined} onRetry={signIn.retryMe} />
         ) : (
-          <SignInPage onSignedIn={signIn.onSignedIn} />
+          <Suspense fallback={null}>
+            <SignInPage onSignedIn={signIn.onSignedIn} />
+          </Suspense>
         )}
       </main>
     </>

@@ -1,6 +1,6 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 import { useIntl } from 'react-intl';
-import { say, type Problem } from '../i18n/problems';
+import { say, type Problem } from '../i18n/say';
 
 // Labelled form controls: the label is the control's name for screen readers and for the
 // browser tests alike, and a problem is tied to its control (aria-invalid, aria-describedby).

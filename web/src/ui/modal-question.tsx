@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { defineMessages } from '../i18n/define-messages';
-import { say, type Problem } from '../i18n/problems';
+import { say, type Problem } from '../i18n/say';
 
 const words = defineMessages({
   cancel: { id: 'ui.dialog.cancel', defaultMessage: 'Cancel' },

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { defineMessages } from '../i18n/define-messages';
 import type { CombinedError } from 'urql';
-import { problemWords } from '../i18n/problems';
+import { problemWords } from '../i18n/problem-words';
 
 const words = defineMessages({
   loading: { id: 'ui.loading', defaultMessage: 'Loading…' },

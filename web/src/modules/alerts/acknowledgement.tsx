@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { useOutbox } from '../outbox/outbox-context';
 import { WaitingWrites, writeOnAlert } from '../outbox/waiting-writes';
 import type { Refusal } from './alert-refusals';
-import { useAcknowledgeAlert } from './alert-writes';
+import { useAcknowledgeAlert } from './acknowledge-alert';
 import { FormProblem } from './form-problem';
 
 interface Acknowledgement {

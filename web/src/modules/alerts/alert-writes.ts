@@ -7,15 +7,12 @@ import {
   withdrawAlertInput,
 } from '@jointops/shared/alerts';
 import type { AlertOutcome } from '@jointops/shared/domain';
-import { use, useState } from 'react';
 import { useMutation } from 'urql';
 import { describeError, problemsByField, problemWords } from '../../i18n/problems';
-import { OperationContext } from '../operations/operation-context';
 import type { SubmitOutcome } from '../outbox/outbox';
-import { useOutbox, WriteAboutContext } from '../outbox/outbox-context';
-import type { OutboxWrite } from '../outbox/outbox-writes';
 import { AmendAlertMutation, WithdrawAlertMutation } from './alert-documents';
 import { fieldKey, type raiseInputOf } from './alert-draft';
+import { useOutboxWrite, type Waiting, type Write } from './outbox-write';
 import { browserRefusal, keyedBy, refusalOf, type Refusal } from './alert-refusals';
 
 // Each write on an alert is one function here: checked in the browser with the shared schema,
@@ -24,40 +21,15 @@ import { browserRefusal, keyedBy, refusalOf, type Refusal } from './alert-refusa
 // with the refusal in words, null once done, or `waiting`. Withdrawing and amending are decisions
 // on the alert as it stands now: they are sent directly, never later.
 
-type Write<Input, Answer = Refusal | null> = readonly [busy: boolean, write: (input: Input) => Promise<Answer>];
-
-/** Not sent yet: kept in the outbox until the link is back. */
-export type Waiting = 'waiting';
+export type { Waiting } from './outbox-write';
 
 /** The refusal the outbox got back, in the words the alert's forms show. */
-function refusalOfOutcome(outcome: SubmitOutcome): Refusal | null | Waiting {
+export function refusalOfOutcome(outcome: SubmitOutcome): Refusal | null | Waiting {
   if (outcome.kind === 'waiting') return 'waiting';
   if (outcome.kind === 'sent') return null;
   const { fieldErrors, ...error } = outcome.refusal;
   if (fieldErrors?.length) return { fields: problemsByField(fieldErrors) };
   return { problem: describeError(error) };
-}
-
-/** Writes through the outbox, busy while the first send is under way. */
-function useOutboxWrite(): readonly [boolean, (write: OutboxWrite, key?: string) => Promise<SubmitOutcome>] {
-  const { submit } = useOutbox();
-  const operation = use(OperationContext);
-  const about = use(WriteAboutContext);
-  const [busy, setBusy] = useState(false);
-  const send = async (write: OutboxWrite, key?: string) => {
-    setBusy(true);
-    try {
-      return await submit({ ...write, about: { operationCode: operation?.code, ...about } }, key);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return [busy, send];
-}
-
-export function useAcknowledgeAlert(): Write<{ alertId: string }, Refusal | null | Waiting> {
-  const [busy, send] = useOutboxWrite();
-  return [busy, async (input) => refusalOfOutcome(await send({ kind: 'acknowledgeAlert', input }))];
 }
 
 export interface FeedbackDraft {

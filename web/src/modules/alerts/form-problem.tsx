@@ -1,5 +1,6 @@
 import { useIntl } from 'react-intl';
-import { problemWords, say } from '../../i18n/problems';
+import { problemWords } from '../../i18n/problem-words';
+import { say } from '../../i18n/say';
 import type { Refusal } from './alert-refusals';
 
 /**

@@ -1,5 +1,5 @@
 import type { Phase } from '@jointops/shared/domain';
-import { criterionKeyOf, type GateCriterionKey } from '@jointops/shared/operations';
+import { criterionKeyOf, type GateCriterionKey } from '@jointops/shared/gate-criteria';
 import type { IntlShape, MessageDescriptor } from 'react-intl';
 import { defineMessages } from '../../i18n/define-messages';
 import { phaseWords } from '../../i18n/codes';

@@ -64,8 +64,8 @@ describe('the outbox panel', () => {
     expect(here).toHaveTextContent('Waiting to send, as soon as the link is back');
 
     await user.click(screen.getByRole('button', { name: 'Outbox: 1 waiting' }));
-    const panel = screen.getByRole('region', { name: 'Outbox' });
-    const item = within(within(panel).getByRole('list', { name: 'Writes waiting to be sent, oldest first' })).getByRole('listitem');
+    const panel = await screen.findByRole('region', { name: 'Outbox' });
+    const item = within(await within(panel).findByRole('list', { name: 'Writes waiting to be sent, oldest first' })).getByRole('listitem');
     expect(item).toHaveTextContent('Waiting to send');
     expect((await storedWrites()).map((stored) => stored.write)).toEqual([comment]);
     expect(await storedWrites('VXNlcjoy')).toEqual([]);
@@ -76,7 +76,7 @@ describe('the outbox panel', () => {
     await user.click(screen.getByRole('button', { name: 'Post the comment' }));
     await user.click(await screen.findByRole('button', { name: 'Outbox: 1 waiting' }));
     const what = 'Comment on PGS-TEST-2026-01/A-0007 — Ammonium nitrate as fertiliser';
-    await user.click(screen.getByRole('button', { name: `Edit: ${what}` }));
+    await user.click(await screen.findByRole('button', { name: `Edit: ${what}` }));
     const body = screen.getByLabelText('Comment');
     await user.clear(body);
     await user.click(screen.getByRole('button', { name: 'Save and send' }));
@@ -111,7 +111,7 @@ describe('the outbox panel', () => {
     const refused = 'Commenting on an alert is not possible in the Closed phase.';
     expect(await screen.findByText(`Refused when it was sent: ${refused} — see the outbox.`)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Outbox: 0 waiting, 1 refused' }));
-    expect(screen.getByRole('alert')).toHaveTextContent(`Refused by the server: ${refused}`);
+    expect(await screen.findByRole('alert')).toHaveTextContent(`Refused by the server: ${refused}`);
     await user.click(screen.getByRole('button', { name: /^Send again: Comment on/ }));
     await waitFor(async () => expect((await storedWrites()).map((stored) => [stored.state, stored.key])).toEqual([['waiting', 'key-1']]));
     expect(await screen.findByRole('button', { name: 'Outbox: 1 waiting' })).toBeInTheDocument();

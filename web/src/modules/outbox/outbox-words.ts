@@ -1,6 +1,5 @@
 import { defineMessages } from '../../i18n/define-messages';
-import { describeError, describeIssue, type Problem } from '../../i18n/problems';
-import type { StoredRefusal } from './outbox-store';
+import type { Problem } from '../../i18n/say';
 import type { OutboxWrite, WriteKind } from './outbox-writes';
 
 export const outboxWords = defineMessages({
@@ -63,11 +62,4 @@ export function writeLabel(write: OutboxWrite): Problem {
     };
   const alert = [write.about?.alertReference, write.about?.alertTitle].filter(Boolean).join(' — ');
   return { message: aboutWords.onAlert, values: { kind, alert } };
-}
-
-/** The server's refusal, in the reader's words. */
-export function refusalWords(refusal: StoredRefusal): Problem {
-  const first = refusal.fieldErrors?.[0];
-  if (first) return describeIssue(first);
-  return describeError({ code: refusal.code, message: refusal.message, phase: refusal.phase ?? null });
 }

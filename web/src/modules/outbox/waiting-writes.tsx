@@ -1,8 +1,12 @@
+import { lazy, Suspense } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { say } from '../../i18n/problems';
+import { say } from '../../i18n/say';
 import { useOutbox } from './outbox-context';
 import type { OutboxWrite, WriteKind } from './outbox-writes';
-import { refusalWords, writeLabel, outboxWords as words } from './outbox-words';
+import { writeLabel, outboxWords as words } from './outbox-words';
+
+// The refusal's words load with the first refusal shown, not with the room that shows this list.
+const RefusedHere = lazy(() => import('./refused-here').then((module) => ({ default: module.RefusedHere })));
 
 /** Matches the writes of `kind` on one alert. */
 export const writeOnAlert =
@@ -25,9 +29,9 @@ export function WaitingWrites({ match }: { match(write: OutboxWrite): boolean })
         <li key={item.seq} data-state={item.state}>
           <span className="waiting-what">{say(intl, writeLabel(item.write))}</span>{' '}
           {item.state === 'refused' && item.refusal ? (
-            <span className="waiting-refused">
-              {intl.formatMessage(words.refusedHere, { reason: say(intl, refusalWords(item.refusal)) })}
-            </span>
+            <Suspense fallback={null}>
+              <RefusedHere refusal={item.refusal} />
+            </Suspense>
           ) : (
             <span className="waiting-state">
               <FormattedMessage {...words.waitingHere} />

@@ -1,0 +1,13 @@
+import { describeError, describeIssue } from '../../i18n/problems';
+import type { Problem } from '../../i18n/say';
+import type { StoredRefusal } from './outbox-store';
+
+// Apart from outbox-words.ts: the refusals' words need every sentence the server may say
+// (i18n/server-texts), loaded only once a refusal is shown rather than with every screen.
+
+/** The server's refusal, in the reader's words. */
+export function refusalWords(refusal: StoredRefusal): Problem {
+  const first = refusal.fieldErrors?.[0];
+  if (first) return describeIssue(first);
+  return describeError({ code: refusal.code, message: refusal.message, phase: refusal.phase ?? null });
+}
