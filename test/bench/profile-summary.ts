@@ -29,12 +29,14 @@ for (const name of readdirSync(dir).filter((file) => file.endsWith('.cpuprofile'
       : '';
     const key = `${functionName || '(anonymous)'} ${where}`.trim();
     const micros = profile.timeDeltas[index] ?? 0;
+    // The share of the time the process was busy: idle samples would only dilute it.
+    if (key === '(idle)') return;
     selfMicros.set(key, (selfMicros.get(key) ?? 0) + micros);
     totalMicros += micros;
   });
 }
 const rows = [...selfMicros].sort((a, b) => b[1] - a[1]).slice(0, top);
-process.stdout.write(`| self % | self ms | function |\n|---|---|---|\n`);
+process.stdout.write(`busy ${(totalMicros / 1e6).toFixed(1)} s\n| self % of busy | self ms | function |\n|---|---|---|\n`);
 for (const [key, micros] of rows) {
   process.stdout.write(`| ${((micros / totalMicros) * 100).toFixed(1)} | ${(micros / 1000).toFixed(0)} | \`${key}\` |\n`);
 }
