@@ -48,6 +48,9 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['test/testkit/global-setup.ts'],
           setupFiles: ['test/testkit/browser-diagnostics.setup.ts'],
+          // A screen polled for what it should show gets 10 s, not vitest's 1 s: on CI's two loaded
+          // cores a page's answer alone can take 2-4 s, and a screen that never comes still fails.
+          expect: { poll: { timeout: 10_000 } },
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
