@@ -1,19 +1,15 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readdirSync, readFileSync } from 'node:fs';
 import { constants, gzipSync } from 'node:zlib';
+import { ensureWebBuilt } from '../testkit/web-build';
 import { emit } from './report';
 
 // Browser (issue 15, 8): the web's production build, gzipped at the highest level as the server
 // sends it: every JS and CSS file together, and what the first page load fetches before any route
 // chunk (the scripts, module preloads and style sheets index.html names). Builds the web first
-// when web/dist is missing.
+// when web/dist is missing or older than its sources, as the browser suites do, and never else:
+// a build empties web/dist, and browser suites running beside this one serve their pages from it.
 
-const dist = fileURLToPath(new URL('../../web/dist', import.meta.url));
-if (!existsSync(`${dist}/index.html`)) {
-  const built = spawnSync('pnpm', ['--filter', '@jointops/web', 'build'], { stdio: 'inherit' });
-  if (built.status !== 0) throw new Error('the web build failed');
-}
+const dist = ensureWebBuilt();
 
 const gzipped = (path: string) => gzipSync(readFileSync(path), { level: constants.Z_BEST_COMPRESSION }).length;
 const assets = readdirSync(`${dist}/assets`).filter((name) => /\.(js|css)$/.test(name));
