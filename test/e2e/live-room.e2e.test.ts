@@ -42,7 +42,7 @@ describeWhere(['chromium'], 'the live operations room', () => {
     operation = room.operation;
     [a, b, c] = [room.malaysia, room.thailand, room.indonesia];
     for (const actor of [a, b, c]) {
-      const person = await openBrowser(app.url, { locale: 'en-GB' });
+      const person = await openBrowser(app.url, { locale: 'en-GB', clock: app.clock });
       people.push(person);
       if (actor === c) logC = networkLog(person.page);
       await person.page.goto(app.url);

@@ -90,7 +90,7 @@ describeWhere(['chromium'], 'the operations room panels in the browser', () => {
   });
 
   const open = async (options: Parameters<typeof openBrowser>[1] = {}) => {
-    const person = await openBrowser(testApp.url, options);
+    const person = await openBrowser(testApp.url, { clock: testApp.clock, ...options });
     people.push(person);
     await person.page.goto(`${testApp.url}/operations/${operation.code}/room`);
     if (options.locale === 'fr-FR') await person.page.getByRole('button', { name: 'Français' }).click();
@@ -98,14 +98,26 @@ describeWhere(['chromium'], 'the operations room panels in the browser', () => {
     return person;
   };
 
-  /** The wall screen is read, not scrolled: the whole room within the screen, the feed scrolling inside itself. */
-  const expectOneScreen = async (page: Page, language: string) => {
-    const { scrollHeight, innerHeight } = await page.evaluate(() => ({
-      scrollHeight: document.documentElement.scrollHeight,
-      innerHeight: window.innerHeight,
-    }));
-    console.info(`[figure] room on the wall screen (${language}): ${scrollHeight} px tall in a ${innerHeight} px screen`);
+  /**
+   * The room is read, not scrolled, on the wall as on a laptop: the whole room within the screen,
+   * the feed as tall as the screen leaves it and scrolling inside itself; the rows it has room for
+   * are reported (the alerts in view when there are enough of them).
+   */
+  const expectOneScreen = async (page: Page, screen: string) => {
+    const { scrollHeight, innerHeight, feedHeight, rowHeight } = await page.evaluate(() => {
+      const rows = [...document.querySelectorAll('[role="feed"] article')].map((row) => row.getBoundingClientRect().height);
+      return {
+        scrollHeight: document.documentElement.scrollHeight,
+        innerHeight: window.innerHeight,
+        feedHeight: document.querySelector('[role="feed"]')?.parentElement?.clientHeight ?? 0,
+        rowHeight: rows.reduce((sum, height) => sum + height, 0) / Math.max(1, rows.length),
+      };
+    });
+    console.info(
+      `[figure] room on the ${screen}: ${scrollHeight} px tall in a ${innerHeight} px screen; the feed ${feedHeight} px tall, rows of ${Math.round(rowHeight)} px on average: room for ${(feedHeight / rowHeight).toFixed(1)} alerts`,
+    );
     expect(scrollHeight).toBeLessThanOrEqual(innerHeight);
+    expect(feedHeight).toBeGreaterThan(innerHeight / 2);
   };
 
   const countryButton = (page: Page, name: string) => page.getByRole('button', { name: new RegExp(`^${name} [A-Z]{2}`) });
@@ -133,9 +145,13 @@ describeWhere(['chromium'], 'the operations room panels in the browser', () => {
       expect.arrayContaining(['Operation time', 'Malaysia', 'Thailand', 'Singapore']),
     );
 
+    // The page reads the server's clock (openBrowser's `clock`): the deadline is hours ahead, not months behind.
+    expect(await page.locator('.countdown').first().textContent()).toMatch(/^due in \d+ (min|h)$/);
+
     await page.waitForLoadState('networkidle');
     await expectAccessible(page);
     await screenshot(page, 'room-panels-laptop-en.png');
+    await expectOneScreen(page, 'laptop (English)');
     // Console errors, page errors and any request that left the app's origin: the map's data included.
     expect(person.problems).toEqual([]);
   }, 120_000);
@@ -185,7 +201,7 @@ describeWhere(['chromium'], 'the operations room panels in the browser', () => {
     await wall.page.waitForLoadState('networkidle');
     await expectAccessible(wall.page);
     await screenshot(wall.page, 'room-panels-wall-en.png');
-    await expectOneScreen(wall.page, 'English');
+    await expectOneScreen(wall.page, 'wall screen (English)');
     expect(wall.problems).toEqual([]);
 
     for (const [viewport, picture] of [
@@ -202,7 +218,7 @@ describeWhere(['chromium'], 'the operations room panels in the browser', () => {
       expect(await englishLeftOnPage(page, ENGLISH)).toEqual([]);
       await expectAccessible(page);
       await screenshot(page, picture);
-      if (viewport === WALL) await expectOneScreen(page, 'French');
+      await expectOneScreen(page, viewport === WALL ? 'wall screen (French)' : 'laptop (French)');
       expect(person.problems).toEqual([]);
     }
   }, 180_000);

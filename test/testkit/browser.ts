@@ -42,6 +42,11 @@ interface PersonOptions {
   locale?: 'en-GB' | 'fr-FR';
   timezoneId?: string;
   viewport?: { width: number; height: number };
+  /**
+   * The server's clock (the test app's), for the page to read the time from: the test clock stands
+   * in June when the machine's says November, and every deadline would read "overdue by 181 d".
+   */
+  clock?: { now(): Date };
 }
 
 // The shared Chromium, started with the first person and closed with the last.
@@ -69,6 +74,7 @@ export async function openBrowser(baseUrl: string, options: PersonOptions = {}):
     timezoneId: options.timezoneId ?? 'Europe/Brussels',
     viewport: options.viewport ?? LAPTOP,
   });
+  if (options.clock) await context.addInitScript(shiftDate, options.clock.now().getTime() - Date.now());
   const page = await context.newPage();
   let closed = false;
   const problems: string[] = [];
@@ -98,6 +104,26 @@ export async function openBrowser(baseUrl: string, options: PersonOptions = {}):
   };
   rememberPerson(person);
   return person;
+}
+
+/**
+ * Runs in the page before its scripts: `Date` reads the machine's time moved by `offset`, so the
+ * page's clock starts where the server's stands and runs on from there. Timers, animation frames
+ * and `performance.now()` are left as they are (the frame timings read them).
+ */
+function shiftDate(offset: number): void {
+  const MachineDate = Date;
+  class ServerDate extends MachineDate {
+    // biome-ignore lint/suspicious/noExplicitAny: Date's constructor takes any of its overloads' arguments.
+    constructor(...args: any[]) {
+      if (args.length === 0) super(MachineDate.now() + offset);
+      else super(...(args as [string]));
+    }
+    static override now(): number {
+      return MachineDate.now() + offset;
+    }
+  }
+  globalThis.Date = ServerDate as DateConstructor;
 }
 
 /** Signs in through the form, as a person does, and waits for the signed-in header. */

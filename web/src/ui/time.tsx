@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useSyncExternalStore } from 'react';
 import { useIntl } from 'react-intl';
 import { useSession } from '../shell/viewer-context';
 
@@ -52,14 +52,54 @@ export function DateTime({ value, referenceZone, showReference = false, dateOnly
 
 const TICK_MS = 30_000;
 
-/** The current time, refreshed every 30 s, for relative ages that stay true on an open screen. */
+/**
+ * One clock per interval, shared by every component reading it: a feed of a hundred rows, each
+ * with its age, keeps one timer rather than a hundred, and its rows change in the same tick.
+ */
+interface Ticker {
+  now: number;
+  listeners: Set<() => void>;
+  timer: ReturnType<typeof setInterval> | null;
+}
+
+const tickers = new Map<number, Ticker>();
+
+function tickerOf(intervalMs: number): Ticker {
+  let ticker = tickers.get(intervalMs);
+  if (!ticker) {
+    ticker = { now: Date.now(), listeners: new Set(), timer: null };
+    tickers.set(intervalMs, ticker);
+  }
+  return ticker;
+}
+
+/** The ticker's time; one left idle (nobody on screen reads it) is set again when read once it is out of date. */
+function tickerNow(intervalMs: number): number {
+  const ticker = tickerOf(intervalMs);
+  if (ticker.timer === null && Math.abs(Date.now() - ticker.now) >= intervalMs) ticker.now = Date.now();
+  return ticker.now;
+}
+
+function subscribeTicker(intervalMs: number, listener: () => void): () => void {
+  const ticker = tickerOf(intervalMs);
+  ticker.listeners.add(listener);
+  ticker.timer ??= setInterval(() => {
+    ticker.now = Date.now();
+    for (const each of ticker.listeners) each();
+  }, intervalMs);
+  return () => {
+    ticker.listeners.delete(listener);
+    if (ticker.listeners.size === 0 && ticker.timer !== null) {
+      clearInterval(ticker.timer);
+      ticker.timer = null;
+    }
+  };
+}
+
+/** The current time, refreshed every 30 s (or `intervalMs`), for relative ages that stay true on an open screen. */
 export function useNow(intervalMs = TICK_MS): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), intervalMs);
-    return () => clearInterval(timer);
-  }, [intervalMs]);
-  return now;
+  const subscribe = useCallback((listener: () => void) => subscribeTicker(intervalMs, listener), [intervalMs]);
+  return useSyncExternalStore(subscribe, () => tickerNow(intervalMs));
 }
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [

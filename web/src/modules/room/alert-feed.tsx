@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useMemo, useRef } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { defineMessages } from '../../i18n/define-messages';
 import { EmptyState, LoadError, Skeleton } from '../../ui/page-state';
@@ -81,10 +81,16 @@ function AlertList({
   const ids = useId();
   const scrollRef = useRef<HTMLDivElement>(null);
   const now = useNow(15_000);
-  const alerts = feedAlerts(
-    (feed.loaded?.edges ?? []).map((edge) => edge.node),
-    patches,
-    keep,
+  // Worked out again when the pages, the stream or the filters change, not on every frame of a scroll.
+  const edges = feed.loaded?.edges;
+  const alerts = useMemo(
+    () =>
+      feedAlerts(
+        (edges ?? []).map((edge) => edge.node),
+        patches,
+        keep,
+      ),
+    [edges, patches, keep],
   );
   const virtualizer = useVirtualizer({
     count: alerts.length,

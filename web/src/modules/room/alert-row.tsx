@@ -1,4 +1,5 @@
 import { Link } from '@tanstack/react-router';
+import { memo } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { alertCategoryWords, distributionWords, markingMeaningWords, outcomeWords, severityWords, tlpLabel } from '../../i18n/codes';
 import { defineMessages } from '../../i18n/define-messages';
@@ -36,8 +37,12 @@ interface AlertRowProps {
   titleId: string;
 }
 
-/** One alert of the feed: what it is, how it is marked, who sent it, how old, and what came of it. */
-export function AlertRow({ alert, operationCode, referenceZone, now, titleId }: AlertRowProps) {
+/**
+ * One alert of the feed: what it is, how it is marked, who sent it, how old, and what came of it.
+ * Memoised: the feed redraws on every frame of a scroll, a row only when its alert changes or the
+ * feed's clock ticks (every 15 s).
+ */
+export const AlertRow = memo(function AlertRow({ alert, operationCode, referenceZone, now, titleId }: AlertRowProps) {
   const intl = useIntl();
   const withdrawn = !!alert.withdrawnAt;
   return (
@@ -88,12 +93,10 @@ export function AlertRow({ alert, operationCode, referenceZone, now, titleId }: 
       <AcknowledgementCell alert={alert} referenceZone={referenceZone} now={now} />
     </div>
   );
-}
+});
 
 function AcknowledgementCell({ alert, referenceZone, now }: Omit<AlertRowProps, 'titleId' | 'operationCode'>) {
-  const intl = useIntl();
-  const { viewer, timeZone } = useSession();
-  const { busy, waiting, acknowledge, outcome } = useAcknowledgement(alert.id);
+  const { viewer } = useSession();
   const recipient = recipientFor(alert, viewer.agency.id);
   if (!recipient || alert.withdrawnAt) return <div className="ack-cell" />;
   if (!awaitsAcknowledgementBy(alert, viewer.agency.id)) {
@@ -106,10 +109,28 @@ function AcknowledgementCell({ alert, referenceZone, now }: Omit<AlertRowProps, 
       </div>
     );
   }
-  const countdown = countdownTo(recipient.dueAt, now);
+  return <AwaitingAcknowledgement alert={alert} dueAt={recipient.dueAt} referenceZone={referenceZone} now={now} />;
+}
+
+/** The countdown, the deadline and the button of an alert the viewer's agency has yet to acknowledge. */
+function AwaitingAcknowledgement({
+  alert,
+  dueAt,
+  referenceZone,
+  now,
+}: {
+  alert: RoomAlert;
+  dueAt: string;
+  referenceZone: string;
+  now: number;
+}) {
+  const intl = useIntl();
+  const { timeZone } = useSession();
+  const { busy, waiting, acknowledge, outcome } = useAcknowledgement(alert.id);
+  const countdown = countdownTo(dueAt, now);
   const deadline = [timeZone, referenceZone]
     .filter((zone, index, all) => all.indexOf(zone) === index)
-    .map((zone) => formatInstant(intl.locale, recipient.dueAt, zone))
+    .map((zone) => formatInstant(intl.locale, dueAt, zone))
     .join(' · ');
   return (
     <div className="ack-cell">
@@ -118,11 +139,9 @@ function AcknowledgementCell({ alert, referenceZone, now }: Omit<AlertRowProps, 
         {intl.formatMessage(countdown.overdue ? words.overdueBy : words.dueIn, { amount: countdown.amount, unit: countdown.unit })}
       </p>
       <p className="deadline-in-view">
-        <span>{intl.formatMessage(words.deadlineLocal, { time: deadlineClock(intl.locale, recipient.dueAt, timeZone, now) })}</span>
+        <span>{intl.formatMessage(words.deadlineLocal, { time: deadlineClock(intl.locale, dueAt, timeZone, now) })}</span>
         {referenceZone !== timeZone && (
-          <span>
-            {intl.formatMessage(words.deadlineReference, { time: deadlineClock(intl.locale, recipient.dueAt, referenceZone, now) })}
-          </span>
+          <span>{intl.formatMessage(words.deadlineReference, { time: deadlineClock(intl.locale, dueAt, referenceZone, now) })}</span>
         )}
       </p>
       <button
@@ -144,13 +163,27 @@ function AcknowledgementCell({ alert, referenceZone, now }: Omit<AlertRowProps, 
  * the day only when it is not today there.
  */
 function deadlineClock(locale: string, dueAt: string, timeZone: string, now: number): string {
-  const day = (instant: Date | number) => new Intl.DateTimeFormat('en-CA', { timeZone }).format(instant);
-  const sameDay = day(new Date(dueAt)) === day(now);
-  return new Intl.DateTimeFormat(locale, {
+  const day = cachedFormat('en-CA', { timeZone });
+  const sameDay = day.format(new Date(dueAt)) === day.format(now);
+  return cachedFormat(locale, {
     timeZone,
     ...(sameDay ? {} : { day: 'numeric', month: 'short' }),
     hour: '2-digit',
     minute: '2-digit',
     timeZoneName: 'short',
   }).format(new Date(dueAt));
+}
+
+// Building an Intl.DateTimeFormat costs more than formatting with one: each is built once per
+// locale and options, not for every row drawn.
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function cachedFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, options);
+    formats.set(key, format);
+  }
+  return format;
 }

@@ -41,7 +41,7 @@ export function HeadlineFigures({ operationId }: { operationId: string }) {
   const median = totals?.medianMinutesToAcknowledge;
   return (
     <section className="panel room-panel headline-figures" aria-labelledby={headingId}>
-      <h2 id={headingId}>
+      <h2 id={headingId} className="visually-hidden-on-wall">
         <FormattedMessage {...words.title} />
       </h2>
       {!totals && fetching && <Skeleton lines={2} />}

@@ -86,7 +86,7 @@ export function RoomClocks({ operationId }: { operationId: string }) {
   const clocks = zoneClocks(operation.referenceTimeZone, operation.participations, now, intl.locale);
   return (
     <section className="panel room-panel room-clocks" aria-labelledby={headingId}>
-      <h2 id={headingId}>
+      <h2 id={headingId} className="visually-hidden-on-wall">
         <FormattedMessage {...words.title} />
       </h2>
       <ul>
