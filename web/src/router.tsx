@@ -1,5 +1,7 @@
 import { PHASES, PROGRAMMES, type Phase, type Programme } from '@jointops/shared/domain';
 import { createRootRoute, createRoute, createRouter, lazyRouteComponent, redirect } from '@tanstack/react-router';
+import { validateReportSearch } from './modules/report/report-search';
+import { validateResultsSearch } from './modules/results/results-search';
 import { validateRoomSearch } from './modules/room/room-search';
 import { NotFoundPage } from './shell/not-found-page';
 import { RootLayout } from './shell/root-layout';
@@ -122,6 +124,24 @@ const checksRoute = createRoute({
   component: lazyRouteComponent(() => import('./modules/checks/checks-page'), 'ChecksPage'),
 });
 
+const resultsRoute = createRoute({
+  getParentRoute: () => operationRoute,
+  path: '/results',
+  validateSearch: validateResultsSearch,
+  component: lazyRouteComponent(() => import('./modules/results/results-page'), 'ResultsPage'),
+});
+const reportRoute = createRoute({
+  getParentRoute: () => operationRoute,
+  path: '/report',
+  validateSearch: validateReportSearch,
+  component: lazyRouteComponent(() => import('./modules/report/report-page'), 'ReportPage'),
+});
+const programmeResultsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/programmes/$programme/results',
+  component: lazyRouteComponent(() => import('./modules/results/programme-results-page'), 'ProgrammeResultsPage'),
+});
+
 const adminRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/admin',
@@ -169,7 +189,10 @@ const routeTree = rootRoute.addChildren([
     reviewRoute,
     importSeizuresRoute,
     checksRoute,
+    resultsRoute,
+    reportRoute,
   ]),
+  programmeResultsRoute,
   adminRoute.addChildren([adminIndexRoute, agenciesRoute, usersRoute]),
 ]);
 

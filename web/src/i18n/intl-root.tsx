@@ -8,7 +8,7 @@ type Catalogue = Record<string, string>;
 // catalogue. Each other language is one catalogue per area of the app (lang/fr/*.json, edited by
 // translators), fetched together the first time someone chooses that language.
 const frenchParts = import.meta.glob<Catalogue>('../../lang/fr/*.json', { import: 'default' });
-const loaders: Record<Locale, () => Promise<Catalogue>> = {
+export const loaders: Record<Locale, () => Promise<Catalogue>> = {
   en: async () => ({}),
   fr: async () => Object.assign({}, ...(await Promise.all(Object.values(frenchParts).map((load) => load())))),
 };

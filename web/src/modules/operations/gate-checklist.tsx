@@ -143,7 +143,9 @@ function Gate({ operation, to, onAdvanced }: { operation: OperationHeader; to: P
           })}
         </p>
       )}
-      {to === 'CLOSED' && reportMissing && writesReport && <GateFinalReport operationId={operation.id} onRecorded={readAgain} />}
+      {to === 'CLOSED' && reportMissing && writesReport && (
+        <GateFinalReport operationId={operation.id} operationCode={operation.code} onRecorded={readAgain} />
+      )}
       {coordinator && (
         <div className="gate-cancel">
           <PhaseCancel operationId={operation.id} onCancelled={onAdvanced} />

@@ -1,4 +1,5 @@
 import { recordFinalReportInput } from '@jointops/shared/operations';
+import { Link } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useMutation } from 'urql';
@@ -19,6 +20,7 @@ const words = defineMessages({
   report: { id: 'overview.finalReport.report', defaultMessage: 'Final report' },
   submit: { id: 'overview.finalReport.submit', defaultMessage: 'Record the final report' },
   submitting: { id: 'overview.finalReport.submitting', defaultMessage: 'Recording…' },
+  preview: { id: 'overview.finalReport.preview', defaultMessage: 'See the results release it completes, ready to print' },
 });
 
 const RecordFinalReportMutation = graphql(
@@ -38,7 +40,15 @@ const RecordFinalReportMutation = graphql(
 );
 
 /** Coordinators and reviewers write the final report that the gate into CLOSED waits for. */
-export function GateFinalReport({ operationId, onRecorded }: { operationId: string; onRecorded(): void }) {
+export function GateFinalReport({
+  operationId,
+  operationCode,
+  onRecorded,
+}: {
+  operationId: string;
+  operationCode: string;
+  onRecorded(): void;
+}) {
   const intl = useIntl();
   const [{ fetching }, record] = useMutation(RecordFinalReportMutation);
   const [report, setReport] = useState('');
@@ -98,6 +108,11 @@ export function GateFinalReport({ operationId, onRecorded }: { operationId: stri
           {say(intl, problem)}
         </p>
       )}
+      <p>
+        <Link to="/operations/$code/report" params={{ code: operationCode }} search={{ lang: intl.locale.startsWith('fr') ? 'fr' : 'en' }}>
+          <FormattedMessage {...words.preview} />
+        </Link>
+      </p>
       <div className="form-actions">
         <button type="submit" className="primary" disabled={fetching}>
           <FormattedMessage {...(fetching ? words.submitting : words.submit)} />

@@ -15,6 +15,7 @@ const words = defineMessages({
   participants: { id: 'operation.nav.participants', defaultMessage: 'Participants' },
   room: { id: 'operation.nav.room', defaultMessage: 'Room' },
   timeline: { id: 'operation.nav.timeline', defaultMessage: 'Timeline' },
+  results: { id: 'operation.nav.results', defaultMessage: 'Results' },
   audit: { id: 'operation.nav.audit', defaultMessage: 'Audit trail' },
   checks: { id: 'operation.nav.checks', defaultMessage: 'Register of checks' },
   review: { id: 'operation.nav.review', defaultMessage: 'Review' },
@@ -86,6 +87,9 @@ export function OperationLayout() {
           )}
           <Link to="/operations/$code/checks" {...tab}>
             <FormattedMessage {...words.checks} />
+          </Link>
+          <Link to="/operations/$code/results" {...tab}>
+            <FormattedMessage {...words.results} />
           </Link>
           {readsAuditTrail(operation) && (
             <Link to="/operations/$code/audit" {...tab}>
