@@ -3,6 +3,7 @@ import { createRootRoute, createRoute, createRouter, lazyRouteComponent, redirec
 import { validateReportSearch } from './modules/report/report-search';
 import { validateResultsSearch } from './modules/results/results-search';
 import { validateRoomSearch } from './modules/room/room-search';
+import { validateSeizuresSearch } from './modules/seizures/seizure-search';
 import { NotFoundPage } from './shell/not-found-page';
 import { RootLayout } from './shell/root-layout';
 
@@ -123,6 +124,22 @@ const checksRoute = createRoute({
   path: '/checks',
   component: lazyRouteComponent(() => import('./modules/checks/checks-page'), 'ChecksPage'),
 });
+const seizuresRoute = createRoute({
+  getParentRoute: () => operationRoute,
+  path: '/seizures',
+  validateSearch: validateSeizuresSearch,
+  component: lazyRouteComponent(() => import('./modules/seizures/seizures-page'), 'SeizuresPage'),
+});
+const reportSeizureRoute = createRoute({
+  getParentRoute: () => operationRoute,
+  path: '/seizures/new',
+  component: lazyRouteComponent(() => import('./modules/seizures/report-seizure-page'), 'ReportSeizurePage'),
+});
+const seizureRoute = createRoute({
+  getParentRoute: () => operationRoute,
+  path: '/seizures/$id',
+  component: lazyRouteComponent(() => import('./modules/seizures/seizure-detail-page'), 'SeizureDetailPage'),
+});
 
 const resultsRoute = createRoute({
   getParentRoute: () => operationRoute,
@@ -191,6 +208,9 @@ const routeTree = rootRoute.addChildren([
     checksRoute,
     resultsRoute,
     reportRoute,
+    seizuresRoute,
+    reportSeizureRoute,
+    seizureRoute,
   ]),
   programmeResultsRoute,
   adminRoute.addChildren([adminIndexRoute, agenciesRoute, usersRoute]),

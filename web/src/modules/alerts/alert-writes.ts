@@ -104,7 +104,7 @@ export function useRaiseAlert(): readonly [
     }
     const { idempotencyKey, ...unkeyed } = input;
     const outcome = await send({ kind: 'raiseAlert', input: unkeyed }, idempotencyKey);
-    if (outcome.kind === 'sent') return { alertId: outcome.alert.id };
+    if (outcome.kind === 'sent') return { alertId: outcome.written.id };
     const refusal = refusalOfOutcome(outcome);
     return refusal === 'waiting' ? refusal : { refusal: keyedBy(refusal, fieldKey) ?? {} };
   };

@@ -16,6 +16,7 @@ const words = defineMessages({
   room: { id: 'operation.nav.room', defaultMessage: 'Room' },
   timeline: { id: 'operation.nav.timeline', defaultMessage: 'Timeline' },
   results: { id: 'operation.nav.results', defaultMessage: 'Results' },
+  seizures: { id: 'operation.nav.seizures', defaultMessage: 'Seizures' },
   audit: { id: 'operation.nav.audit', defaultMessage: 'Audit trail' },
   checks: { id: 'operation.nav.checks', defaultMessage: 'Register of checks' },
   review: { id: 'operation.nav.review', defaultMessage: 'Review' },
@@ -71,6 +72,9 @@ export function OperationLayout() {
           </Link>
           <Link to="/operations/$code/room" {...tab}>
             <FormattedMessage {...words.room} />
+          </Link>
+          <Link to="/operations/$code/seizures" {...tab}>
+            <FormattedMessage {...words.seizures} />
           </Link>
           <Link to="/operations/$code/timeline" {...tab}>
             <FormattedMessage {...words.timeline} />

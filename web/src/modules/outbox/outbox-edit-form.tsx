@@ -7,11 +7,12 @@ import { outboxWords as words } from './outbox-words';
 import type { OutboxWrite } from './outbox-writes';
 
 // The words of a waiting write, corrected before it goes: an alert's title and description, a
-// comment, a feedback's note. Checked with the shared schemas, as the server will check them.
+// comment, a feedback's note. Checked with the shared schemas, as the server will check them. A
+// seizure report has too many fields to retype here: refused, it is discarded and reported again.
 
-type Editable = Exclude<OutboxWrite, { kind: 'acknowledgeAlert' }>;
+type Editable = Exclude<OutboxWrite, { kind: 'acknowledgeAlert' | 'reportSeizure' }>;
 
-export const isEditable = (write: OutboxWrite): write is Editable => write.kind !== 'acknowledgeAlert';
+export const isEditable = (write: OutboxWrite): write is Editable => write.kind !== 'acknowledgeAlert' && write.kind !== 'reportSeizure';
 
 /** The write with the edited words, or the problems found in them. */
 function checked(write: Editable, text: Record<string, string>): { write: Editable } | { problems: FieldProblems } {

@@ -36,7 +36,7 @@ function Screen() {
       <button type="button" onClick={() => void submit(comment)}>
         Post the comment
       </button>
-      <WaitingWrites match={(write) => write.kind !== 'raiseAlert' && write.input.alertId === ALERT} />
+      <WaitingWrites match={(write) => 'alertId' in write.input && write.input.alertId === ALERT} />
     </>
   );
 }

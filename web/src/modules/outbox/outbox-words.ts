@@ -45,11 +45,13 @@ const kindWords = defineMessages({
   acknowledgeAlert: { id: 'outbox.kind.acknowledgeAlert', defaultMessage: 'Acknowledgement' },
   giveAlertFeedback: { id: 'outbox.kind.giveAlertFeedback', defaultMessage: 'Feedback' },
   commentOnAlert: { id: 'outbox.kind.commentOnAlert', defaultMessage: 'Comment' },
+  reportSeizure: { id: 'outbox.kind.reportSeizure', defaultMessage: 'Seizure report' },
 } satisfies Record<WriteKind, unknown>);
 
 const aboutWords = defineMessages({
   raiseAlert: { id: 'outbox.about.raiseAlert', defaultMessage: '{kind} in {operation}: {title}' },
   onAlert: { id: 'outbox.about.onAlert', defaultMessage: '{kind} on {alert}' },
+  reportSeizure: { id: 'outbox.about.reportSeizure', defaultMessage: '{kind} in {operation}: {place}' },
 });
 
 /** A write named for the outbox: what it is, and where it was made. */
@@ -60,6 +62,8 @@ export function writeLabel(write: OutboxWrite): Problem {
       message: aboutWords.raiseAlert,
       values: { kind, operation: write.about?.operationCode ?? '', title: write.input.title },
     };
+  if (write.kind === 'reportSeizure')
+    return { message: aboutWords.reportSeizure, values: { kind, operation: write.about?.operationCode ?? '', place: write.input.place } };
   const alert = [write.about?.alertReference, write.about?.alertTitle].filter(Boolean).join(' — ');
   return { message: aboutWords.onAlert, values: { kind, alert } };
 }

@@ -1,12 +1,13 @@
 import type { Client, CombinedError } from 'urql';
 import type { VariablesOf } from '../../graphql/graphql';
 import { AcknowledgeAlertMutation, CommentOnAlertMutation, GiveAlertFeedbackMutation, RaiseAlertMutation } from '../alerts/alert-documents';
+import { ReportSeizureMutation } from '../seizures/seizure-documents';
 import type { StoredRefusal } from './outbox-store';
 
 // The writes the outbox takes: what each sends, and how an answer is read — sent, refused for a
 // reason the user must see, or not answered at all (the link), in which case it is sent again
-// later with the same idempotency key. An answer on an alert carries what its page shows (the
-// alert screens' documents), so the page shows the alert as the write left it.
+// later with the same idempotency key. An answer carries what its page shows (the alert's or the
+// seizure report's documents), so the page shows the record as the write left it.
 
 type InputOf<Document> = VariablesOf<Document> extends { input: infer Input } ? Omit<Input, 'idempotencyKey'> : never;
 
@@ -22,17 +23,18 @@ export type OutboxWrite = { about?: WriteAbout } & (
   | { kind: 'acknowledgeAlert'; input: InputOf<typeof AcknowledgeAlertMutation> }
   | { kind: 'giveAlertFeedback'; input: InputOf<typeof GiveAlertFeedbackMutation> }
   | { kind: 'commentOnAlert'; input: InputOf<typeof CommentOnAlertMutation> }
+  | { kind: 'reportSeizure'; input: InputOf<typeof ReportSeizureMutation> }
 );
 
 export type WriteKind = OutboxWrite['kind'];
 
-/** The alert a write is about, once it exists: the one answered, or the one raised. */
-export interface SentAlert {
+/** The alert or seizure report a write is about, once it exists: the one answered, or the one made. */
+export interface SentRecord {
   id: string;
   reference: string;
 }
 
-export type SendResult = { kind: 'sent'; alert: SentAlert } | { kind: 'refused'; refusal: StoredRefusal } | { kind: 'unreachable' };
+export type SendResult = { kind: 'sent'; written: SentRecord } | { kind: 'refused'; refusal: StoredRefusal } | { kind: 'unreachable' };
 
 interface Answer {
   __typename: string;
@@ -55,6 +57,9 @@ function execute(client: Client, write: OutboxWrite, key: string) {
       return client.mutation(GiveAlertFeedbackMutation, { input: { ...write.input, idempotencyKey: key } }).toPromise();
     case 'commentOnAlert':
       return client.mutation(CommentOnAlertMutation, { input: { ...write.input, idempotencyKey: key } }).toPromise();
+    // A report made offline goes once: a retry with the same key returns the first report.
+    case 'reportSeizure':
+      return client.mutation(ReportSeizureMutation, { input: { ...write.input, idempotencyKey: key } }).toPromise();
   }
 }
 
@@ -64,7 +69,8 @@ export async function sendWrite(client: Client, write: OutboxWrite, key: string)
   if (result.error) return readError(result.error);
   const answer = (result.data as Record<string, Answer | null> | undefined)?.[write.kind];
   if (!answer) return { kind: 'unreachable' };
-  if (answer.__typename === 'Alert') return { kind: 'sent', alert: { id: answer.id!, reference: answer.reference! } };
+  if (answer.__typename === 'Alert' || answer.__typename === 'Seizure')
+    return { kind: 'sent', written: { id: answer.id!, reference: answer.reference! } };
   return {
     kind: 'refused',
     refusal: {

@@ -39,7 +39,7 @@ function switchableLink(up = false) {
 function fakeServer() {
   const received: { key: string; write: OutboxWrite }[] = [];
   const recorded = new Map<string, OutboxWrite>();
-  let answer: (write: OutboxWrite) => SendResult = () => ({ kind: 'sent', alert: { id: ALERT, reference: 'OP/A-0002' } });
+  let answer: (write: OutboxWrite) => SendResult = () => ({ kind: 'sent', written: { id: ALERT, reference: 'OP/A-0002' } });
   return {
     received,
     recorded,
@@ -147,7 +147,7 @@ describe('the outbox', () => {
     server.answerWith((write) =>
       write.kind === 'commentOnAlert' && write.input.body === 'Too late.'
         ? { kind: 'refused', refusal: phaseRule }
-        : { kind: 'sent', alert: { id: ALERT, reference: 'OP/A-0002' } },
+        : { kind: 'sent', written: { id: ALERT, reference: 'OP/A-0002' } },
     );
     link.set(true);
     const left = await settled(outbox);
@@ -155,7 +155,7 @@ describe('the outbox', () => {
     expect([...server.recorded.values()]).toEqual([comment('First.'), comment('Third.')]);
 
     // Corrected, it goes again under the same key; discarded, it is gone.
-    server.answerWith(() => ({ kind: 'sent', alert: { id: ALERT, reference: 'OP/A-0002' } }));
+    server.answerWith(() => ({ kind: 'sent', written: { id: ALERT, reference: 'OP/A-0002' } }));
     await outbox.edit(left[0]!.seq, comment('Too late, after all.'));
     expect(await settled(outbox)).toEqual([]);
     expect(server.recorded.get(left[0]!.key)).toEqual(comment('Too late, after all.'));
@@ -179,7 +179,7 @@ describe('the outbox', () => {
     expect((await settled(outbox)).map((item) => item.state)).toEqual(['waiting', 'waiting']);
     const unanswered = server.received.length;
     expect(server.received.map((sent) => sent.write)).toEqual(Array(unanswered).fill(comment('One.')));
-    server.answerWith(() => ({ kind: 'sent', alert: { id: ALERT, reference: 'OP/A-0002' } }));
+    server.answerWith(() => ({ kind: 'sent', written: { id: ALERT, reference: 'OP/A-0002' } }));
     expect(await settled(outbox)).toEqual([]);
     expect(server.received.slice(unanswered).map((sent) => sent.write)).toEqual([comment('One.'), comment('Two.')]);
     expect(new Set(server.received.slice(0, unanswered + 1).map((sent) => sent.key)).size).toBe(1);
@@ -190,7 +190,7 @@ describe('the outbox', () => {
     const link = switchableLink(true);
     const server = fakeServer();
     const outbox = await tab(randomUUID(), 'amina', link, server);
-    expect(await outbox.submit(comment('Live.'))).toEqual({ kind: 'sent', alert: { id: ALERT, reference: 'OP/A-0002' } });
+    expect(await outbox.submit(comment('Live.'))).toEqual({ kind: 'sent', written: { id: ALERT, reference: 'OP/A-0002' } });
     server.answerWith(() => ({ kind: 'refused', refusal: { code: 'NOT_FOUND', message: 'Alert not found.' } }));
     expect(await outbox.submit(comment('Gone.'))).toEqual({ kind: 'refused', refusal: { code: 'NOT_FOUND', message: 'Alert not found.' } });
     expect(outbox.snapshot().items).toEqual([]);

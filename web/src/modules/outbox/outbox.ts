@@ -1,5 +1,5 @@
 import type { NewOutboxItem, OutboxItem, OutboxStore, StoredRefusal } from './outbox-store';
-import type { OutboxWrite, SendResult, SentAlert } from './outbox-writes';
+import type { OutboxWrite, SendResult, SentRecord } from './outbox-writes';
 
 // One user's outbox: every write is stored before it is sent, so a closed tab or a lost answer
 // never loses it; it leaves the store only once the server has answered. Sending is one pass in
@@ -13,7 +13,7 @@ export interface LinkSignal {
 }
 
 export type SubmitOutcome =
-  | { kind: 'sent'; alert: SentAlert }
+  | { kind: 'sent'; written: SentRecord }
   | { kind: 'refused'; refusal: StoredRefusal }
   | { kind: 'waiting'; key: string };
 

@@ -10,7 +10,7 @@ const RefusedHere = lazy(() => import('./refused-here').then((module) => ({ defa
 
 /** Matches the writes of `kind` on one alert. */
 export const writeOnAlert =
-  (kind: Exclude<WriteKind, 'raiseAlert'>, alertId: string) =>
+  (kind: Exclude<WriteKind, 'raiseAlert' | 'reportSeizure'>, alertId: string) =>
   (write: OutboxWrite): boolean =>
     write.kind === kind && write.input.alertId === alertId;
 

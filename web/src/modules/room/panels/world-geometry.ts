@@ -1,4 +1,4 @@
-import { geoBounds, geoNaturalEarth1, geoPath, type GeoPermissibleObjects } from 'd3-geo';
+import { geoBounds, geoNaturalEarth1, geoPath, type GeoPermissibleObjects, type GeoProjection } from 'd3-geo';
 import codes from 'i18n-iso-countries/codes.json';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
@@ -83,6 +83,8 @@ export interface MapLayout {
   dots: MapDot[];
   /** Participating countries the bundled data cannot place (neither a shape nor a known dot). */
   unplaced: string[];
+  /** Longitude and latitude to the map's points and back: a seizure's position is picked on it. */
+  projection: GeoProjection;
 }
 
 /** Where a country is drawn: its 1:110m shape, a dot, or nowhere. */
@@ -149,5 +151,6 @@ export function mapLayout(countryCodes: readonly string[]): MapLayout {
       return { countryCode, x, y };
     }),
     unplaced,
+    projection,
   };
 }

@@ -1,0 +1,225 @@
+import { randomUUID } from 'node:crypto';
+import type { Page } from 'playwright-core';
+import { afterAll, expect } from 'vitest';
+import type { TestApp } from '../testkit/app';
+import { expectAccessible, openBrowser, screenshot, signIn, WALL, type Person } from '../testkit/browser';
+import { describeWhere } from '../testkit/environment';
+import { withApp } from '../testkit/fixtures';
+import { operationalRoom, type OperationalRoom } from '../testkit/operational-room';
+import type { Actor } from '../testkit/operations';
+import { seizureInput, seizureKit } from '../testkit/seizures';
+import { ensureWebBuilt } from '../testkit/web-build';
+
+// The seizure screens, each person in their own browser: a Malaysian contact point reports 24 t of
+// ammonium nitrate found on Malaysia's alert, first as a draft, then submits it; the list shows
+// it in tonnes and the report's page its history and linked alert. Cut off at the post, she saves
+// a second report as a draft: it waits in the outbox and reaches the server once when the link is
+// back. Thailand takes part too, but a Malaysian draft is Malaysia's alone: nothing of it reaches
+// Thailand's list, its address, its DOM or its network.
+
+const ALERT_TITLE = 'Ammonium nitrate declared as NPK fertiliser, Port Klang to Manila';
+const PLACE = 'Port Klang, Westport container terminal';
+const OFFLINE_PLACE = 'Bukit Kayu Hitam land border post';
+const SECRET_PLACE = 'Pasir Gudang bonded warehouse 7';
+
+const it = withApp(() => ({ env: { WEB_DIST_DIR: ensureWebBuilt() } }));
+
+describeWhere(['chromium'], 'the seizure screens in the browser', () => {
+  let testApp: TestApp;
+  let room: OperationalRoom<{ commodities: { ammoniumNitrate: string } }>;
+  let malaysia: Person;
+  let alertReference: string;
+  let seizurePath: string;
+  const people: Person[] = [];
+
+  const personFor = async (actor: Actor, options?: Parameters<typeof openBrowser>[1]) => {
+    const person = await openBrowser(testApp.url, { timezoneId: 'Asia/Kuala_Lumpur', ...options });
+    people.push(person);
+    await person.page.goto(`${testApp.url}/operations/${room.operation.code}/seizures`);
+    await signIn(person.page, actor.email, actor.password);
+    return person;
+  };
+  /** The server's "now", an hour ago, as a `datetime-local` in Kuala Lumpur (UTC+8): the test clock is not the browser's. */
+  const anHourAgoInKualaLumpur = () => new Date(testApp.clock.now().getTime() + 7 * 3_600_000).toISOString().slice(0, 16);
+  const live = (page: Page) => page.locator('[data-testid="ws-state"][data-state="connected"]').waitFor();
+
+  /** Malaysia's reports at `place`, as the API gives them to Malaysia. */
+  const reportsAt = async (place: string) => {
+    const seen = await room.operation.view(room.malaysia, 'seizures(first: 100) { edges { node { id place status quantity unit } } }');
+    return seen!.seizures.edges
+      .map((edge: { node: { place: string } }) => edge.node)
+      .filter((node: { place: string }) => node.place === place);
+  };
+
+  /** Fills the form with what a report needs, in tonnes of ammonium nitrate. */
+  const fillReport = async (page: Page, place: string) => {
+    await page.getByLabel('Seized at (your time)').fill(anHourAgoInKualaLumpur());
+    await page.getByLabel('Place', { exact: true }).fill(place);
+    await page.getByLabel('Location type').selectOption({ label: 'Seaport' });
+    await page.getByLabel('Commodity', { exact: true }).selectOption({ label: 'Ammonium nitrate (AMMONIUM_NITRATE)' });
+    await page.getByLabel('Quantity').fill('24');
+    await page.getByLabel('Unit').selectOption({ label: 't' });
+    await page.getByLabel('Detection method').selectOption({ label: 'X-ray' });
+    await page.getByLabel('Transport mode').selectOption({ label: 'Sea' });
+  };
+
+  it.beforeAll(async ({ app, kit }) => {
+    testApp = app;
+    room = await operationalRoom(kit, { commodities: { ammoniumNitrate: 'AMMONIUM_NITRATE' } });
+    const { result } = await kit.mutate(room.malaysia, 'raiseAlert', {
+      operationId: room.operation.id,
+      idempotencyKey: randomUUID(),
+      category: 'INTELLIGENCE',
+      severity: 'HIGH',
+      title: ALERT_TITLE,
+      marking: 'AMBER',
+      distribution: 'ALL_PARTICIPANTS',
+    });
+    expect(result?.__typename).toBe('Alert');
+    alertReference = result!.reference as string;
+    malaysia = await personFor(room.malaysia);
+  }, 240_000);
+
+  afterAll(async () => {
+    await Promise.all(people.map((person) => person.close()));
+  });
+
+  it('lets a contact point report a seizure in tonnes linked to an alert, as a draft, then submit it', async () => {
+    const { page } = malaysia;
+    await page.getByRole('link', { name: 'Report a seizure' }).click();
+    await page.getByRole('heading', { name: 'Report a seizure' }).waitFor();
+
+    // Sent empty first: the browser says what is missing, and nothing is reported.
+    await page.getByRole('button', { name: 'Save as draft' }).click();
+    await screenshot(page, 'debug-seizure-empty.png');
+    await page.getByText('Some values were refused: see the fields marked.').waitFor();
+    expect(await reportsAt(PLACE)).toEqual([]);
+
+    await fillReport(page, PLACE);
+    // Ammonium nitrate is counted by mass: litres and pieces are not offered.
+    expect(await page.getByLabel('Unit').locator('option').allTextContents()).toEqual(['kg', 'g', 't']);
+    await page.getByLabel('Latitude').fill('2.9996');
+    await page.getByLabel('Longitude').fill('101.3918');
+    await page.getByLabel('Concealment').fill('Declared as NPK fertiliser');
+    await page.getByLabel('Persons arrested').fill('2');
+    await page.getByRole('checkbox', { name: new RegExp(ALERT_TITLE) }).check();
+    await expectAccessible(page);
+    await screenshot(page, 'seizure-report-en.png');
+    await page.getByRole('button', { name: 'Save as draft' }).click();
+
+    await page.getByRole('heading', { level: 2, name: /^Seizure report / }).waitFor();
+    seizurePath = new URL(page.url()).pathname;
+    await page.getByText('A draft: only your agency sees it until it is submitted.').waitFor();
+    expect(await reportsAt(PLACE)).toEqual([expect.objectContaining({ status: 'DRAFT', quantity: 24, unit: 'T' })]);
+
+    await page.getByRole('button', { name: 'Submit for verification' }).click();
+    await page.locator('.seizure-header').getByText('Awaiting verification').waitFor();
+    const history = page.locator('section', { has: page.getByRole('heading', { name: 'History' }) });
+    await history.getByText('Submitted for verification').waitFor();
+    expect(await history.getByRole('listitem').count()).toBe(2);
+    const linked = page.locator('section', { has: page.getByRole('heading', { name: 'Linked alerts' }) });
+    expect(await linked.getByRole('link').textContent()).toBe(alertReference);
+    await page.getByText('24\u00a0t of').or(page.getByText('24\u00a0t')).first().waitFor();
+    expect(await reportsAt(PLACE)).toEqual([expect.objectContaining({ status: 'SUBMITTED' })]);
+    await expectAccessible(page);
+    await screenshot(page, 'seizure-detail-en.png');
+  }, 120_000);
+
+  it('lists it with its quantity in tonnes, filtered from the address, in English and French, on a laptop and the wall', async () => {
+    const { page } = malaysia;
+    await page.getByRole('link', { name: 'All seizures' }).click();
+    const table = page.getByRole('table', { name: 'Seizure reports' });
+    await table.waitFor();
+    const row = table.getByRole('row', { name: new RegExp(`${room.operation.code}/S-`) });
+    expect(await row.getByRole('cell').allTextContents()).toEqual(
+      expect.arrayContaining(['Malaysia', 'Ammonium nitrate', '24\u00a0t', 'X-ray', 'Awaiting verification']),
+    );
+    await page.getByLabel('Status').selectOption({ label: 'Verified' });
+    await page.getByText('No seizure reported yet.').or(page.getByText('No report loaded matches these filters.')).waitFor();
+    expect(new URL(page.url()).searchParams.get('status')).toBe('VERIFIED');
+    await page.getByRole('button', { name: 'Clear the filters' }).click();
+    await row.waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'seizures-list-en-laptop.png');
+    await page.setViewportSize(WALL);
+    await screenshot(page, 'seizures-list-en-wall.png');
+
+    await page.getByRole('button', { name: 'Français' }).click();
+    await page.getByRole('table', { name: 'Rapports de saisie' }).getByText('En attente de vérification').waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'seizures-list-fr-wall.png');
+    await page.goto(`${testApp.url}${seizurePath}`);
+    await page.getByRole('heading', { name: 'Historique' }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'seizure-detail-fr-wall.png');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await screenshot(page, 'seizure-detail-fr-laptop.png');
+    await page.goto(`${testApp.url}/operations/${room.operation.code}/seizures/new`);
+    await page.getByRole('heading', { name: 'Signaler une saisie' }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'seizure-report-fr-laptop.png');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Report a seizure' }).waitFor();
+  }, 120_000);
+
+  it('keeps a draft made without a link in the outbox and sends it once when the link is back', async () => {
+    const { page, context } = malaysia;
+    await live(page);
+    await context.setOffline(true);
+    await fillReport(page, OFFLINE_PLACE);
+    await page.getByLabel('Location type').selectOption({ label: 'Land border' });
+    await page.getByRole('button', { name: 'Save as draft' }).click();
+    await expect
+      .poll(() => page.getByRole('list', { name: 'Your writes not sent yet' }).allTextContents())
+      .toEqual([`Seizure report in ${room.operation.code}: ${OFFLINE_PLACE} Waiting to send, as soon as the link is back`]);
+    expect(await page.getByLabel('Place', { exact: true }).inputValue()).toBe('');
+    expect(await reportsAt(OFFLINE_PLACE)).toEqual([]);
+
+    await context.setOffline(false);
+    await page.getByRole('list', { name: 'Your writes not sent yet' }).waitFor({ state: 'detached', timeout: 30_000 });
+    expect(await reportsAt(OFFLINE_PLACE)).toEqual([expect.objectContaining({ status: 'DRAFT', quantity: 24, unit: 'T' })]);
+    // Reloaded, nothing goes a second time.
+    await page.reload();
+    await live(page);
+    await page.getByRole('heading', { name: 'Report a seizure' }).waitFor();
+    expect(await reportsAt(OFFLINE_PLACE)).toHaveLength(1);
+    expect(malaysia.problems.filter((problem) => !problem.includes('ERR_INTERNET_DISCONNECTED'))).toEqual([]);
+  }, 120_000);
+
+  it('shows another agency nothing of a Malaysian draft: not in its list, not at its address, not in its network', async ({ kit }) => {
+    const draftId = await seizureKit(kit).reported(
+      room.malaysia,
+      seizureInput(room.operation, room.ammoniumNitrate, {
+        place: SECRET_PLACE,
+        submit: false,
+        seizedAt: testApp.clock.now().toISOString(),
+      }),
+    );
+    const thailand = await personFor(room.thailand);
+    const received: string[] = [];
+    thailand.page.on('response', (response) => {
+      if (response.url().includes('/graphql'))
+        void response.text().then(
+          (body) => received.push(body),
+          () => {},
+        );
+    });
+    thailand.page.on('websocket', (socket) => socket.on('framereceived', (frame) => received.push(String(frame.payload))));
+    await thailand.page.reload();
+    const table = thailand.page.getByRole('table', { name: 'Seizure reports' });
+    await table.waitFor();
+    // Thailand sees the submitted report, and only that one.
+    expect(await table.getByRole('row').count()).toBe(2);
+    await thailand.page.goto(`${testApp.url}/operations/${room.operation.code}/seizures/${encodeURIComponent(draftId)}`);
+    await thailand.page.getByRole('heading', { name: 'Not found' }).waitFor();
+    await thailand.page.waitForLoadState('networkidle');
+
+    const html = await thailand.page.content();
+    for (const secret of [SECRET_PLACE, OFFLINE_PLACE, draftId]) {
+      expect(html).not.toContain(secret);
+      expect(received.join('\n')).not.toContain(secret);
+    }
+    await expectAccessible(thailand.page);
+    expect(thailand.problems).toEqual([]);
+  }, 120_000);
+});

@@ -1,0 +1,65 @@
+import { screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { operation } from '../alerts/alert-test-support';
+import { formOptions, history, malaysian, renderSeizureScreens, seizure } from './seizure-test-support';
+
+// The report form as a Malaysian contact point uses it: the shared schema checks the report in
+// the browser, units follow the commodity's dimension, the server's refusals land at their fields,
+// and a report is sent under one idempotency key however often it is sent.
+
+const NEW = `/operations/${operation.code}/seizures/new`;
+
+describe('reporting a seizure', () => {
+  it('shows the browser’s problems at their fields, focuses the first, and sends nothing', async () => {
+    const { user, sentInputs } = renderSeizureScreens({ viewer: malaysian, path: NEW, answers: { queries: formOptions } });
+    await user.click(await screen.findByRole('button', { name: 'Save as draft' }));
+    expect(screen.getByRole('alert')).toHaveTextContent('Some values were refused: see the fields marked.');
+    expect(screen.getByLabelText('Place')).toHaveAccessibleDescription(/Required/);
+    expect(screen.getByLabelText('Quantity')).toHaveAttribute('aria-invalid', 'true');
+    await waitFor(() => expect(screen.getByLabelText('Place')).toHaveFocus());
+    expect(sentInputs()).toEqual([]);
+  });
+
+  it('offers only the units of the commodity’s dimension', async () => {
+    const { user } = renderSeizureScreens({ viewer: malaysian, path: NEW, answers: { queries: formOptions } });
+    const unit = await screen.findByLabelText('Unit');
+    expect([...unit.querySelectorAll('option')].map((option) => option.textContent)).toEqual(['kg', 'g', 't', 'L', 'mL', 'pieces', 'm']);
+    await user.selectOptions(screen.getByLabelText('Commodity'), 'Nitric acid (NITRIC_ACID)');
+    expect([...unit.querySelectorAll('option')].map((option) => option.textContent)).toEqual(['L', 'mL']);
+    expect(unit).toHaveValue('L');
+    await user.selectOptions(screen.getByLabelText('Commodity'), 'Ammonium nitrate (AMMONIUM_NITRATE)');
+    expect([...unit.querySelectorAll('option')].map((option) => option.textContent)).toEqual(['kg', 'g', 't']);
+  });
+
+  it('sends a draft in tonnes linked to the alert, with its key, and shows the server’s refusal at its field', async () => {
+    const refused = {
+      reportSeizure: {
+        __typename: 'ValidationError',
+        code: 'VALIDATION',
+        message: 'Invalid input',
+        fieldErrors: [{ path: ['place'], message: 'At most 300 characters', key: 'TOO_LONG', min: null, max: 300 }],
+      },
+    };
+    const { user, sentInputs } = renderSeizureScreens({
+      viewer: malaysian,
+      path: NEW,
+      answers: {
+        queries: { ...formOptions, ...history, Seizure: { node: { __typename: 'Seizure', ...seizure({ status: 'DRAFT' }) } } },
+        mutations: [refused, { reportSeizure: { __typename: 'Seizure', ...seizure({ status: 'DRAFT' }) } }],
+      },
+    });
+    await user.type(await screen.findByLabelText('Place'), 'Port Klang, Westport');
+    await user.selectOptions(screen.getByLabelText('Commodity'), 'Ammonium nitrate (AMMONIUM_NITRATE)');
+    await user.type(screen.getByLabelText('Quantity'), '24,5');
+    await user.selectOptions(screen.getByLabelText('Unit'), 't');
+    await user.click(screen.getByRole('checkbox', { name: /Ammonium nitrate declared as fertiliser/ }));
+    await user.click(screen.getByRole('button', { name: 'Save as draft' }));
+    expect(await screen.findByText('At most 300 characters')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Save as draft' }));
+
+    await screen.findByRole('heading', { name: `Seizure report ${operation.code}/S-0001` });
+    const [first, second] = sentInputs() as Record<string, unknown>[];
+    expect(first).toMatchObject({ submit: false, quantity: 24.5, unit: 'T', countryCode: 'MY', linkedAlertIds: ['QWxlcnQ6MQ'] });
+    expect(second?.idempotencyKey).toBe(first?.idempotencyKey);
+  }, 60_000);
+});

@@ -1,0 +1,127 @@
+import { Link, useNavigate } from '@tanstack/react-router';
+import { useId, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { useQuery } from 'urql';
+import { phaseWords } from '../../i18n/codes';
+import { defineMessages } from '../../i18n/define-messages';
+import { useSession } from '../../shell/viewer-context';
+import { LoadError, Skeleton } from '../../ui/page-state';
+import { useDocumentTitle } from '../../ui/use-document-title';
+import { actsForAgency } from '../alerts/alert-permissions';
+import { useDraftKey } from '../alerts/draft-key';
+import { useOperation } from '../operations/operation-context';
+import { WaitingWrites } from '../outbox/waiting-writes';
+import { UploadList, useUploads } from './attachment-upload';
+import { formOptionsOf } from './form-options';
+import { SeizureFormOptionsQuery } from './seizure-documents';
+import { emptyDraft, type SeizureDraft } from './seizure-draft';
+import { SeizureForm } from './seizure-form';
+import { mayReportIn } from './seizure-permissions';
+import { useReportSeizure } from './seizure-writes';
+import './seizures.css';
+
+const words = defineMessages({
+  title: { id: 'seizures.report.title', defaultMessage: 'Report a seizure' },
+  intro: {
+    id: 'seizures.report.intro',
+    defaultMessage:
+      'A draft is seen by your agency only. Submitted, the report goes to the operation’s reviewers, who verify it or send it back with a reason.',
+  },
+  notYourRole: {
+    id: 'seizures.report.notYourRole',
+    defaultMessage:
+      'Only the contact points and coordinators of an agency report seizures for it. Your role in this operation does not allow it.',
+  },
+  notThisPhase: {
+    id: 'seizures.report.notThisPhase',
+    defaultMessage: 'Seizures are reported in the operational phase, and late ones after it. The operation is now in the {phase} phase.',
+  },
+  waitingFiles: {
+    id: 'seizures.report.waitingFiles',
+    defaultMessage: 'The report waits in the outbox for the link. Files are not kept there: add them from the report once it is sent.',
+  },
+  cancel: { id: 'seizures.report.cancel', defaultMessage: 'Cancel' },
+});
+
+export function ReportSeizurePage() {
+  const intl = useIntl();
+  const operation = useOperation();
+  const headingId = useId();
+  useDocumentTitle(intl.formatMessage(words.title), operation.code);
+  const refusedBecause = !actsForAgency(operation)
+    ? intl.formatMessage(words.notYourRole)
+    : !mayReportIn(operation.phase)
+      ? intl.formatMessage(words.notThisPhase, { phase: intl.formatMessage(phaseWords[operation.phase]) })
+      : null;
+  return (
+    <section className="seizure-report" aria-labelledby={headingId}>
+      <h2 id={headingId}>
+        <FormattedMessage {...words.title} />
+      </h2>
+      {refusedBecause ? (
+        <p className="panel">{refusedBecause}</p>
+      ) : (
+        <>
+          <p className="muted">
+            <FormattedMessage {...words.intro} />
+          </p>
+          <ReportSeizureForm />
+        </>
+      )}
+    </section>
+  );
+}
+
+function ReportSeizureForm() {
+  const operation = useOperation();
+  const { viewer } = useSession();
+  const navigate = useNavigate();
+  const [draftKey, nextDraft] = useDraftKey();
+  const [, report] = useReportSeizure();
+  const [uploads, upload] = useUploads();
+  const [filesLeftBehind, setFilesLeftBehind] = useState(false);
+  const [{ data, fetching, error }, reexecute] = useQuery({ query: SeizureFormOptionsQuery, variables: { operationId: operation.id } });
+
+  if (fetching && !data) return <Skeleton lines={8} />;
+  if (error && !data) return <LoadError error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
+
+  const submit = async (draft: SeizureDraft, submit: boolean, files: readonly File[]) => {
+    const answer = await report(draft, submit, draftKey);
+    setFilesLeftBehind(false);
+    if (answer === 'waiting') {
+      // Handed to the outbox, which says so above: the form starts the next report afresh.
+      setFilesLeftBehind(files.length > 0);
+      nextDraft();
+      return null;
+    }
+    if ('refusal' in answer) return answer.refusal;
+    // The report exists: a file refused is said on its line, and the report's page lists what was added.
+    const allAdded = files.length === 0 || (await upload(answer.seizureId, files));
+    if (allAdded) await navigate({ to: '/operations/$code/seizures/$id', params: { code: operation.code, id: answer.seizureId } });
+    return null;
+  };
+
+  return (
+    <>
+      <WaitingWrites match={(write) => write.kind === 'reportSeizure' && write.input.operationId === operation.id} />
+      {filesLeftBehind && (
+        <p className="panel" role="status">
+          <FormattedMessage {...words.waitingFiles} />
+        </p>
+      )}
+      <SeizureForm
+        key={draftKey}
+        mode="report"
+        initialDraft={emptyDraft(viewer.agency.countryCode ?? '')}
+        options={formOptionsOf(data?.operation)}
+        onSubmit={submit}
+        progress={<UploadList uploads={uploads} />}
+        cancel={
+          <Link to="/operations/$code/seizures" params={{ code: operation.code }} className="button">
+            <FormattedMessage {...words.cancel} />
+          </Link>
+        }
+      />
+    </>
+  );
+}

@@ -1,0 +1,62 @@
+import { useId, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { useQuery } from 'urql';
+import { defineMessages } from '../../i18n/define-messages';
+import { AlertFiles } from '../alerts/alert-links';
+import { useOperation } from '../operations/operation-context';
+import { UploadList, useUploads } from './attachment-upload';
+import { SeizureQuery, type SeizureDetail } from './seizure-documents';
+import { fieldWords } from './seizure-words';
+
+const words = defineMessages({
+  none: { id: 'seizures.files.none', defaultMessage: 'No file added.' },
+  add: { id: 'seizures.files.add', defaultMessage: 'Add the files' },
+});
+
+/** The report's files, each a download the server checks again; the reporting agency adds more. */
+export function SeizureFiles({ seizure, mayAdd }: { seizure: SeizureDetail; mayAdd: boolean }) {
+  const intl = useIntl();
+  const operation = useOperation();
+  const inputId = useId();
+  const [files, setFiles] = useState<File[]>([]);
+  const [uploads, upload] = useUploads();
+  // Asked again once the files are in: the upload answers outside GraphQL, so the cache cannot know.
+  const [, refresh] = useQuery({ query: SeizureQuery, variables: { id: seizure.id }, pause: true });
+  const add = async () => {
+    await upload(seizure.id, files);
+    setFiles([]);
+    refresh({ requestPolicy: 'network-only' });
+  };
+  return (
+    <>
+      {seizure.attachments.length ? (
+        <AlertFiles files={seizure.attachments} referenceZone={operation.referenceTimeZone} />
+      ) : (
+        <p className="panel muted">
+          <FormattedMessage {...words.none} />
+        </p>
+      )}
+      {mayAdd && (
+        <div className="panel field">
+          <label htmlFor={inputId}>{intl.formatMessage(fieldWords.attachments)}</label>
+          <input
+            id={inputId}
+            type="file"
+            multiple
+            accept="image/jpeg,image/png,application/pdf"
+            onChange={(event) => setFiles(Array.from(event.target.files ?? []))}
+          />
+          <p className="field-hint">
+            <FormattedMessage {...fieldWords.attachmentsHint} />
+          </p>
+          <UploadList uploads={uploads} />
+          {files.length > 0 && (
+            <button type="button" onClick={() => void add()}>
+              <FormattedMessage {...words.add} />
+            </button>
+          )}
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,74 @@
+import { correctSeizureInput, reportSeizureInput } from '@jointops/shared/seizures';
+import { use, useState } from 'react';
+import { useMutation } from 'urql';
+import { describeError, problemsByField } from '../../i18n/problems';
+import { browserRefusal, keyedBy, refusalOf, type Refusal } from '../alerts/alert-refusals';
+import { OperationContext } from '../operations/operation-context';
+import { useOutbox } from '../outbox/outbox-context';
+import { CorrectSeizureMutation, SubmitSeizureMutation } from './seizure-documents';
+import { contentOf, fieldKey, type SeizureDraft } from './seizure-draft';
+
+// Reporting goes through the outbox with the draft's idempotency key, so a report made on a link
+// that drops is kept and sent once when it is back. Submitting a draft and correcting a rejected
+// report are decisions on the report as it stands now: they are sent directly, never later.
+
+/** Not sent yet: kept in the outbox until the link is back. */
+export type Waiting = 'waiting';
+
+export type ReportAnswer = { refusal: Refusal } | { seizureId: string } | Waiting;
+
+/** The refusal the answer holds, the report's own answers (`Seizure`) being none. */
+const seizureRefusal = (...args: Parameters<typeof refusalOf>): Refusal | null =>
+  args[1]?.__typename === 'Seizure' ? null : keyedBy(refusalOf(...args), fieldKey);
+
+export function useReportSeizure(): readonly [
+  busy: boolean,
+  report: (draft: SeizureDraft, submit: boolean, key: string) => Promise<ReportAnswer>,
+] {
+  const { submit: send } = useOutbox();
+  const operation = use(OperationContext);
+  const [busy, setBusy] = useState(false);
+  const report = async (draft: SeizureDraft, submit: boolean, key: string): Promise<ReportAnswer> => {
+    const input = { operationId: operation?.id ?? '', submit, ...contentOf(draft) };
+    const checked = reportSeizureInput.safeParse({ ...input, idempotencyKey: key });
+    if (!checked.success) return { refusal: keyedBy(browserRefusal(checked.error.issues), fieldKey) ?? {} };
+    setBusy(true);
+    try {
+      const outcome = await send({ kind: 'reportSeizure', input, about: { operationCode: operation?.code } }, key);
+      if (outcome.kind === 'sent') return { seizureId: outcome.written.id };
+      if (outcome.kind === 'waiting') return 'waiting';
+      const { fieldErrors, ...error } = outcome.refusal;
+      const refusal: Refusal = fieldErrors?.length ? { fields: problemsByField(fieldErrors) } : { problem: describeError(error) };
+      return { refusal: keyedBy(refusal, fieldKey) ?? {} };
+    } finally {
+      setBusy(false);
+    }
+  };
+  return [busy, report];
+}
+
+/** Sends a draft report to the reviewers. */
+export function useSubmitSeizure(): readonly [busy: boolean, submit: (seizureId: string) => Promise<Refusal | null>] {
+  const [{ fetching }, execute] = useMutation(SubmitSeizureMutation);
+  const submit = async (seizureId: string) => {
+    const result = await execute({ input: { seizureId } });
+    return seizureRefusal(result.error, result.data?.submitSeizure);
+  };
+  return [fetching, submit];
+}
+
+/** A rejected report corrected by its reporter, which sends it back to the reviewers. */
+export function useCorrectSeizure(): readonly [
+  busy: boolean,
+  correct: (seizureId: string, draft: SeizureDraft) => Promise<Refusal | null>,
+] {
+  const [{ fetching }, execute] = useMutation(CorrectSeizureMutation);
+  const correct = async (seizureId: string, draft: SeizureDraft) => {
+    const input = { seizureId, ...contentOf(draft) };
+    const checked = correctSeizureInput.safeParse(input);
+    if (!checked.success) return keyedBy(browserRefusal(checked.error.issues), fieldKey);
+    const result = await execute({ input });
+    return seizureRefusal(result.error, result.data?.correctSeizure);
+  };
+  return [fetching, correct];
+}
