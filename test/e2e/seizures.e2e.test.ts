@@ -91,8 +91,7 @@ describeWhere(['chromium'], 'the seizure screens in the browser', () => {
 
     // Sent empty first: the browser says what is missing, and nothing is reported.
     await page.getByRole('button', { name: 'Save as draft' }).click();
-    await screenshot(page, 'debug-seizure-empty.png');
-    await page.getByText('Some values were refused: see the fields marked.').waitFor();
+    await page.getByRole('alert').getByText('Some values were refused: see the fields marked.').waitFor();
     expect(await reportsAt(PLACE)).toEqual([]);
 
     await fillReport(page, PLACE);

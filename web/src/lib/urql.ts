@@ -96,6 +96,19 @@ function invalidateAlert(cache: Cache, event: Record<string, unknown> | undefine
   }
 }
 
+/**
+ * Drops what an event may have changed on the seizure report it names (its status came with it),
+ * so the report's page asks again: who verified it and when, a rejection's reason, its files.
+ */
+function invalidateSeizure(cache: Cache, event: Record<string, unknown> | undefined) {
+  const seizure = (event?.seizure ?? event?.seizureAttached) as Record<string, unknown> | null | undefined;
+  if (typeof seizure?.id !== 'string') return;
+  const entity = { __typename: 'Seizure', id: seizure.id };
+  for (const field of cache.inspectFields(entity)) {
+    if (!(field.fieldName in seizure)) cache.invalidate(entity, field.fieldName, field.arguments ?? undefined);
+  }
+}
+
 function invalidateOperation(
   cache: Cache,
   operationId: string,
@@ -182,15 +195,18 @@ export function createUrqlClient(): Client {
               const event = result.operationEvents as Record<string, unknown> | undefined;
               const type = event?.type as string | undefined;
               const resync = type === 'RESYNC_REQUIRED';
+              // A report's first page of the list takes a new or changed report (a draft becoming visible).
+              const seizures = resync || !!type?.startsWith('SEIZURE_');
               const firstPage = (name: string, fieldArgs: FieldArgs) =>
-                (name === 'timeline' && !fieldArgs?.after) || (resync && name === 'alerts');
+                ((name === 'timeline' || (seizures && name === 'seizures')) && !fieldArgs?.after) || (resync && name === 'alerts');
               const changed = operationFieldsChangedBy(type);
               invalidateOperation(cache, operationId, firstPage, new Set(), changed);
               // The operation's fields only: an alert's (its title, its recipients) are in every page
               // of the feed, which a busy room would otherwise read again after each of its events.
-              inFlight.changed([...changed, 'timeline', ...(resync ? RESYNC_LISTS : [])]);
+              inFlight.changed([...changed, 'timeline', ...(seizures ? ['seizures'] : []), ...(resync ? RESYNC_LISTS : [])]);
               if (resultsChangedBy(type)) resultsMayHaveChanged(operationId);
               invalidateAlert(cache, event);
+              invalidateSeizure(cache, event);
               if (resync) {
                 invalidateRootField(cache, 'awaitingMyAcknowledgement');
                 invalidateRootField(cache, 'awaitingMyFeedback');

@@ -4,7 +4,8 @@ import { RoomAlertFields } from '../room/room-alert-fields';
 // The one subscription every page of an operation shares (see use-operation-events.ts). Each
 // event drops the cached fields it may change (lib/urql.ts), and an event about an alert names it
 // so that alert's page refreshes too; alert events carry the alert as the room shows it, so the
-// feed updates the row without asking again. A panel that needs more of
+// feed updates the row without asking again; seizure events carry the report's status, so its
+// page and the list show a verification as it happens. A panel that needs more of
 // an event adds it here.
 export const OperationEventsSubscription = graphql(
   `
@@ -57,6 +58,39 @@ export const OperationEventsSubscription = graphql(
         ... on AttachmentAddedEvent {
           attachedTo: alert {
             id
+          }
+          seizureAttached: seizure {
+            id
+          }
+        }
+        ... on SeizureReportedEvent {
+          seizure {
+            id
+            status
+          }
+        }
+        ... on SeizureSubmittedEvent {
+          seizure {
+            id
+            status
+          }
+        }
+        ... on SeizureVerifiedEvent {
+          seizure {
+            id
+            status
+          }
+        }
+        ... on SeizureRejectedEvent {
+          seizure {
+            id
+            status
+          }
+        }
+        ... on SeizureCorrectedEvent {
+          seizure {
+            id
+            status
           }
         }
         ... on ResyncRequiredEvent {

@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { defineMessages } from '../../i18n/define-messages';
+import { useRefusedForm } from '../../ui/use-refused-form';
 import { withoutFields, type Refusal } from '../alerts/alert-refusals';
 import { FormProblem } from '../alerts/form-problem';
 import { FollowUpFields } from './follow-up-fields';
@@ -66,34 +67,15 @@ interface SeizureFormProps {
 export function SeizureForm({ mode, initialDraft, options, onSubmit, progress, cancel }: SeizureFormProps) {
   const intl = useIntl();
   const id = useId();
-  const formRef = useRef<HTMLFormElement>(null);
   const [draft, setDraft] = useState(initialDraft);
   const [files, setFiles] = useState<File[]>([]);
-  const [refusal, setRefusal] = useState<Refusal | null>(null);
-  const [refusals, setRefusals] = useState(0);
-  const [busy, setBusy] = useState(false);
+  const { formRef, refusal, setRefusal, busy, run } = useRefusedForm(onSubmit);
   const problems = refusal?.fields ?? {};
-
-  useEffect(() => {
-    if (!refusals) return;
-    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], .form-error')?.focus();
-  }, [refusals]);
+  const send = (submit: boolean) => void run(draft, submit, files);
 
   const change = (changes: Partial<SeizureDraft>) => {
     setRefusal((before) => withoutFields(before, touched(draft, changes)));
     setDraft((before) => ({ ...before, ...changes }));
-  };
-  const send = async (submit: boolean) => {
-    // A second click while the first is on its way sends nothing: the report goes once.
-    if (busy) return;
-    setBusy(true);
-    try {
-      const answer = await onSubmit(draft, submit, files);
-      setRefusal(answer);
-      if (answer) setRefusals((count) => count + 1);
-    } finally {
-      setBusy(false);
-    }
   };
 
   const section = (key: string, heading: ReactNode, content: ReactNode) => (
@@ -111,7 +93,7 @@ export function SeizureForm({ mode, initialDraft, options, onSubmit, progress, c
       noValidate
       onSubmit={(event: FormEvent) => {
         event.preventDefault();
-        void send(true);
+        send(true);
       }}
     >
       {section('where', <FormattedMessage {...fieldWords.when} />, <WhereFields {...fields} />)}
@@ -179,7 +161,7 @@ export function SeizureForm({ mode, initialDraft, options, onSubmit, progress, c
             <button type="submit" className="primary" disabled={busy}>
               <FormattedMessage {...(busy ? words.sending : words.submit)} />
             </button>
-            <button type="button" disabled={busy} onClick={() => void send(false)}>
+            <button type="button" disabled={busy} onClick={() => send(false)}>
               <FormattedMessage {...words.saveDraft} />
             </button>
           </>

@@ -1,7 +1,8 @@
 import { correctSeizureInput, reportSeizureInput } from '@jointops/shared/seizures';
 import { use, useState } from 'react';
 import { useMutation } from 'urql';
-import { describeError, problemsByField } from '../../i18n/problems';
+import { describeError, problemsByField, problemWords } from '../../i18n/problems';
+import { fieldWords } from '../../i18n/server-texts/fields';
 import { browserRefusal, keyedBy, refusalOf, type Refusal } from '../alerts/alert-refusals';
 import { OperationContext } from '../operations/operation-context';
 import { useOutbox } from '../outbox/outbox-context';
@@ -21,6 +22,17 @@ export type ReportAnswer = { refusal: Refusal } | { seizureId: string } | Waitin
 const seizureRefusal = (...args: Parameters<typeof refusalOf>): Refusal | null =>
   args[1]?.__typename === 'Seizure' ? null : keyedBy(refusalOf(...args), fieldKey);
 
+/**
+ * The browser's refusal of the draft, its quantity worded for what was typed: the schema sees a
+ * blank or a word as no number at all, where the reader sees a missing quantity or a mistyped one.
+ */
+function draftRefusal(issues: Parameters<typeof browserRefusal>[0], draft: SeizureDraft): Refusal {
+  const refusal = keyedBy(browserRefusal(issues), fieldKey) ?? {};
+  if (refusal.fields?.quantity && Number.isNaN(contentOf(draft).quantity))
+    refusal.fields.quantity = { message: draft.quantity.trim() ? fieldWords.mustBeNumber : problemWords.required };
+  return refusal;
+}
+
 export function useReportSeizure(): readonly [
   busy: boolean,
   report: (draft: SeizureDraft, submit: boolean, key: string) => Promise<ReportAnswer>,
@@ -31,7 +43,7 @@ export function useReportSeizure(): readonly [
   const report = async (draft: SeizureDraft, submit: boolean, key: string): Promise<ReportAnswer> => {
     const input = { operationId: operation?.id ?? '', submit, ...contentOf(draft) };
     const checked = reportSeizureInput.safeParse({ ...input, idempotencyKey: key });
-    if (!checked.success) return { refusal: keyedBy(browserRefusal(checked.error.issues), fieldKey) ?? {} };
+    if (!checked.success) return { refusal: draftRefusal(checked.error.issues, draft) };
     setBusy(true);
     try {
       const outcome = await send({ kind: 'reportSeizure', input, about: { operationCode: operation?.code } }, key);
@@ -66,7 +78,7 @@ export function useCorrectSeizure(): readonly [
   const correct = async (seizureId: string, draft: SeizureDraft) => {
     const input = { seizureId, ...contentOf(draft) };
     const checked = correctSeizureInput.safeParse(input);
-    if (!checked.success) return keyedBy(browserRefusal(checked.error.issues), fieldKey);
+    if (!checked.success) return draftRefusal(checked.error.issues, draft);
     const result = await execute({ input });
     return seizureRefusal(result.error, result.data?.correctSeizure);
   };
