@@ -1,11 +1,13 @@
 import { PHASES, PROGRAMMES, type Phase, type Programme } from '@jointops/shared/domain';
-import { createRootRoute, createRoute, createRouter, lazyRouteComponent, redirect } from '@tanstack/react-router';
+import { createRootRoute, createRoute, createRouter, redirect } from '@tanstack/react-router';
 import { validateReportSearch } from './modules/report/report-search';
 import { validateResultsSearch } from './modules/results/results-search';
 import { validateRoomSearch } from './modules/room/room-search';
 import { validateSeizuresSearch } from './modules/seizures/seizure-search';
 import { NotFoundPage } from './shell/not-found-page';
 import { RootLayout } from './shell/root-layout';
+import { screenOf } from './shell/screen-chunks';
+import { ScreenError } from './shell/screen-error';
 
 // Every screen has an address that survives a reload and a sign-in: the server answers every
 // path that is not its own (/graphql, /healthz…) with index.html, and these routes take it from there.
@@ -42,34 +44,34 @@ const operationsRoute = createRoute({
     phase: oneOf(PHASES, search.phase),
     programme: oneOf(PROGRAMMES, search.programme),
   }),
-  component: lazyRouteComponent(() => import('./modules/operations/operations-page'), 'OperationsPage'),
+  component: screenOf(() => import('./modules/operations/operations-page'), 'OperationsPage'),
 });
 
 const newOperationRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/operations/new',
-  component: lazyRouteComponent(() => import('./modules/operations/operation-form-page'), 'CreateOperationPage'),
+  component: screenOf(() => import('./modules/operations/operation-form-page'), 'CreateOperationPage'),
 });
 
 const operationRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/operations/$code',
-  component: lazyRouteComponent(() => import('./modules/operations/operation-layout'), 'OperationLayout'),
+  component: screenOf(() => import('./modules/operations/operation-layout'), 'OperationLayout'),
 });
 const overviewRoute = createRoute({
   getParentRoute: () => operationRoute,
   path: '/',
-  component: lazyRouteComponent(() => import('./modules/operations/overview-page'), 'OverviewPage'),
+  component: screenOf(() => import('./modules/operations/overview-page'), 'OverviewPage'),
 });
 const editRoute = createRoute({
   getParentRoute: () => operationRoute,
   path: '/edit',
-  component: lazyRouteComponent(() => import('./modules/operations/operation-form-page'), 'EditOperationPage'),
+  component: screenOf(() => import('./modules/operations/operation-form-page'), 'EditOperationPage'),
 });
 const participantsRoute = createRoute({
   getParentRoute: () => operationRoute,
   path: '/participants',
-  component: lazyRouteComponent(() => import('./modules/participants/participants-page'), 'ParticipantsPage'),
+  component: screenOf(() => import('./modules/participants/participants-page'), 'ParticipantsPage'),
 });
 
 export interface TimelineSearch {
@@ -81,48 +83,48 @@ const timelineRoute = createRoute({
   getParentRoute: () => operationRoute,
   path: '/timeline',
   validateSearch: (search: Record<string, unknown>): TimelineSearch => ({ type: text(search.type), agency: text(search.agency) }),
-  component: lazyRouteComponent(() => import('./modules/timeline/timeline-page'), 'TimelinePage'),
+  component: screenOf(() => import('./modules/timeline/timeline-page'), 'TimelinePage'),
 });
 const roomRoute = createRoute({
   getParentRoute: () => operationRoute,
   path: '/room',
   validateSearch: validateRoomSearch,
-  component: lazyRouteComponent(() => import('./modules/room/room-page'), 'RoomPage'),
+  component: screenOf(() => import('./modules/room/room-page'), 'RoomPage'),
 });
 const auditRoute = createRoute({
   getParentRoute: () => operationRoute,
   path: '/audit',
-  component: lazyRouteComponent(() => import('./modules/audit/audit-page'), 'AuditPage'),
+  component: screenOf(() => import('./modules/audit/audit-page'), 'AuditPage'),
 });
 const raiseAlertRoute = createRoute({
   getParentRoute: () => operationRoute,
   path: '/alerts/new',
-  component: lazyRouteComponent(() => import('./modules/alerts/raise-alert-page'), 'RaiseAlertPage'),
+  component: screenOf(() => import('./modules/alerts/raise-alert-page'), 'RaiseAlertPage'),
 });
 const alertRoute = createRoute({
   getParentRoute: () => operationRoute,
   path: '/alerts/$alertId',
-  component: lazyRouteComponent(() => import('./modules/alerts/alert-detail-page'), 'AlertDetailPage'),
+  component: screenOf(() => import('./modules/alerts/alert-detail-page'), 'AlertDetailPage'),
 });
 const amendAlertRoute = createRoute({
   getParentRoute: () => operationRoute,
   path: '/alerts/$alertId/amend',
-  component: lazyRouteComponent(() => import('./modules/alerts/amend-alert-page'), 'AmendAlertPage'),
+  component: screenOf(() => import('./modules/alerts/amend-alert-page'), 'AmendAlertPage'),
 });
 const reviewRoute = createRoute({
   getParentRoute: () => operationRoute,
   path: '/review',
-  component: lazyRouteComponent(() => import('./modules/review/review-page'), 'ReviewPage'),
+  component: screenOf(() => import('./modules/review/review-page'), 'ReviewPage'),
 });
 const importSeizuresRoute = createRoute({
   getParentRoute: () => operationRoute,
   path: '/seizures/import',
-  component: lazyRouteComponent(() => import('./modules/review/import-page'), 'ImportPage'),
+  component: screenOf(() => import('./modules/review/import-page'), 'ImportPage'),
 });
 const checksRoute = createRoute({
   getParentRoute: () => operationRoute,
   path: '/checks',
-  component: lazyRouteComponent(() => import('./modules/checks/checks-page'), 'ChecksPage'),
+  component: screenOf(() => import('./modules/checks/checks-page'), 'ChecksPage'),
 });
 const seizuresRoute = createRoute({
   getParentRoute: () => operationRoute,
@@ -145,24 +147,24 @@ const resultsRoute = createRoute({
   getParentRoute: () => operationRoute,
   path: '/results',
   validateSearch: validateResultsSearch,
-  component: lazyRouteComponent(() => import('./modules/results/results-page'), 'ResultsPage'),
+  component: screenOf(() => import('./modules/results/results-page'), 'ResultsPage'),
 });
 const reportRoute = createRoute({
   getParentRoute: () => operationRoute,
   path: '/report',
   validateSearch: validateReportSearch,
-  component: lazyRouteComponent(() => import('./modules/report/report-page'), 'ReportPage'),
+  component: screenOf(() => import('./modules/report/report-page'), 'ReportPage'),
 });
 const programmeResultsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/programmes/$programme/results',
-  component: lazyRouteComponent(() => import('./modules/results/programme-results-page'), 'ProgrammeResultsPage'),
+  component: screenOf(() => import('./modules/results/programme-results-page'), 'ProgrammeResultsPage'),
 });
 
 const adminRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/admin',
-  component: lazyRouteComponent(() => import('./modules/admin/admin-layout'), 'AdminLayout'),
+  component: screenOf(() => import('./modules/admin/admin-layout'), 'AdminLayout'),
 });
 const adminIndexRoute = createRoute({
   getParentRoute: () => adminRoute,
@@ -180,13 +182,13 @@ const agenciesRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: '/agencies',
   validateSearch: directorySearch,
-  component: lazyRouteComponent(() => import('./modules/admin/agencies-page'), 'AgenciesPage'),
+  component: screenOf(() => import('./modules/admin/agencies-page'), 'AgenciesPage'),
 });
 const usersRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: '/users',
   validateSearch: directorySearch,
-  component: lazyRouteComponent(() => import('./modules/admin/users-page'), 'UsersPage'),
+  component: screenOf(() => import('./modules/admin/users-page'), 'UsersPage'),
 });
 
 const routeTree = rootRoute.addChildren([
@@ -216,7 +218,8 @@ const routeTree = rootRoute.addChildren([
   adminRoute.addChildren([adminIndexRoute, agenciesRoute, usersRoute]),
 ]);
 
-export const router = createRouter({ routeTree, defaultPreload: false, scrollRestoration: true });
+// A screen whose chunk never came, or that failed, says so with a way to reload (shell/screen-error.tsx).
+export const router = createRouter({ routeTree, defaultPreload: false, scrollRestoration: true, defaultErrorComponent: ScreenError });
 
 declare module '@tanstack/react-router' {
   interface Register {
