@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { router } from './router';
+import './sw/register';
 import { App } from './shell/app';
 import './styles.css';
 

@@ -32,6 +32,8 @@ export function webAppContentSecurityPolicy(req: IncomingMessage): string {
     // The page's icon is an empty data: URL (index.html), so the browser asks for no favicon.
     "img-src 'self' data:",
     "font-src 'self'",
+    // The service worker that opens the app offline (web/src/sw) is the app's own script.
+    "worker-src 'self'",
     `connect-src 'self'${sockets}`,
     "object-src 'none'",
     "base-uri 'none'",

@@ -62,7 +62,8 @@ export function createStaticHandler(root: string) {
       'content-length': encoded?.size ?? info.size,
       ...(encoded ? { 'content-encoding': encoded.encoding } : {}),
       vary: 'Accept-Encoding',
-      // Vite fingerprints everything under /assets; index.html must always be revalidated.
+      // Vite fingerprints everything under /assets; index.html and the service worker (/sw.js, which
+      // lists the build's files) must always be revalidated, or a deploy would not reach the browser.
       'cache-control': url.pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
       'x-content-type-options': 'nosniff',
       'content-security-policy': webAppContentSecurityPolicy(req),

@@ -4,6 +4,7 @@ import { Provider, useQuery } from 'urql';
 import { IntlRoot } from '../i18n/intl-root';
 import { createUrqlClient } from '../lib/urql';
 import { OutboxProvider } from '../modules/outbox/outbox-context';
+import { forgetViewer, useViewerKeptOffline } from '../modules/outbox/offline-viewer';
 import { MeQuery } from '../modules/session/viewer';
 import { router } from '../router';
 import { SessionContext, SignInContext, type Session } from './viewer-context';
@@ -14,7 +15,10 @@ import { SessionContext, SignInContext, type Session } from './viewer-context';
  */
 export function App() {
   const [client, setClient] = useState(createUrqlClient);
-  const restart = useCallback(() => setClient(createUrqlClient()), []);
+  const restart = useCallback(() => {
+    forgetViewer();
+    setClient(createUrqlClient());
+  }, []);
   return (
     <Provider value={client}>
       <SessionRoot restart={restart} />
@@ -24,7 +28,8 @@ export function App() {
 
 function SessionRoot({ restart }: { restart(): void }) {
   const [{ data, fetching, error }, reexecute] = useQuery({ query: MeQuery });
-  const viewer = data?.me ?? null;
+  const retryMe = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
+  const viewer = useViewerKeptOffline(data?.me, !!error?.networkError && !data, retryMe);
   const session = useMemo<Session | null>(
     () =>
       viewer
@@ -45,7 +50,7 @@ function SessionRoot({ restart }: { restart(): void }) {
           value={{
             onSignedIn: restart,
             meFailed: !!error && !data,
-            retryMe: () => reexecute({ requestPolicy: 'network-only' }),
+            retryMe,
           }}
         >
           <OutboxProvider userId={viewer?.id ?? null}>

@@ -7,6 +7,10 @@ import { problemWords } from '../i18n/problem-words';
 const words = defineMessages({
   loading: { id: 'ui.loading', defaultMessage: 'Loading…' },
   retry: { id: 'ui.retry', defaultMessage: 'Try again' },
+  offline: {
+    id: 'ui.notAvailableOffline',
+    defaultMessage: 'Not available offline: this page needs the server. What you write waits in the outbox and goes once the link is back.',
+  },
 });
 
 /** Grey bars in the shape of what is coming, announced once to screen readers. */
@@ -37,7 +41,9 @@ export function EmptyState({ title, hint, action }: { title: ReactNode; hint?: R
 /** A read that failed, in words, with a way to try again. */
 export function LoadError({ error, onRetry }: { error: CombinedError | undefined; onRetry(): void }) {
   const intl = useIntl();
-  const words_ = error?.networkError ? problemWords.serverUnreachable : problemWords.unexpected;
+  // Without a network the page cannot come: said as such, not as a fault to retry at once.
+  const offline = !!error?.networkError && !navigator.onLine;
+  const words_ = offline ? words.offline : error?.networkError ? problemWords.serverUnreachable : problemWords.unexpected;
   return (
     <div className="load-error" role="alert">
       <p>{intl.formatMessage(words_)}</p>
