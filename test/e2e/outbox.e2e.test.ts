@@ -14,14 +14,15 @@ import { ensureWebBuilt } from '../testkit/web-build';
 
 // A Thai contact point at a border post loses the link while the operations room is busy. In one
 // tab she raises an alert, in another she acknowledges Malaysia's and comments on it, all offline;
-// the three wait in her outbox, which survives a reload. Malaysia withdraws a second alert she
-// answers while still cut off. When the link comes back, both tabs see it: the alert, the
-// acknowledgement and the comment each reach the server once; the answer to the withdrawn alert
-// comes back refused, with the reason in words, for her to discard.
+// the three wait in her outbox, which survives a reload made while still offline: the service
+// worker opens the app from its cache. Malaysia withdraws a second alert she answers while her live
+// socket is still held. When the link comes back, both tabs see it: the alert, the acknowledgement
+// and the comment each reach the server once; the answer to the withdrawn alert comes back
+// refused, with the reason in words, for her to discard. Signed out, nothing of her opens offline.
 //
-// A reload with the network emulated offline cannot load the page (there is no service worker to
-// serve the shell), so the reload is made online with the live socket held: the outbox sends only
-// once the socket is connected, so to it the link is still down.
+// The second alert's page needs the server, so after the offline reload the browser goes online
+// with the live socket held: the outbox sends only once the socket is connected, so to it the
+// link is still down.
 
 const it = withApp(() => ({ env: { WEB_DIST_DIR: ensureWebBuilt() } }));
 
@@ -157,6 +158,8 @@ describeWhere(['chromium'], 'the outbox in the browser', () => {
     await raiseTab.goto(`${testApp.url}/operations/${operation.code}/alerts/new`);
     await raiseTab.getByLabel('Title').waitFor();
     await live(raiseTab);
+    // The worker has kept the app's files once it is active.
+    expect(await page.evaluate(() => navigator.serviceWorker.ready.then((registration) => registration.active?.state))).toBe('activated');
 
     await context.setOffline(true);
     await raiseTab.getByRole('radio', { name: 'Intelligence' }).click();
@@ -184,15 +187,45 @@ describeWhere(['chromium'], 'the outbox in the browser', () => {
     expect(await alertsTitled(RAISED)).toEqual([]);
   }, 60_000);
 
-  it('still holds them after a reload, and adds an answer to an alert withdrawn meanwhile', async () => {
+  it('opens again from the service worker on a reload while offline, with the three still waiting', async () => {
+    const { page, context } = person;
+    // Chromium's emulated offline reaches the worker too: the page comes from its cache, not the server.
+    const [worker] = context.serviceWorkers();
+    expect(
+      await worker!.evaluate(() =>
+        fetch('/healthz').then(
+          () => 'reached',
+          () => 'unreachable',
+        ),
+      ),
+    ).toBe('unreachable');
+    const signedIn = await page.getByTestId('signed-in-user').textContent();
+    const reloaded = await page.reload();
+    expect(reloaded?.fromServiceWorker()).toBe(true);
+    await page.getByRole('button', { name: 'Outbox: 3 waiting' }).waitFor();
+    await page.locator('[data-testid="ws-state"][data-state="offline"]').waitFor();
+    expect(await page.getByTestId('signed-in-user').textContent()).toBe(signedIn);
+    // The alert's page needs the server: it says so rather than loading for ever.
+    await page.getByRole('alert').filter({ hasText: 'Not available offline: this page needs the server.' }).waitFor();
+
+    await page.getByRole('button', { name: 'Outbox: 3 waiting' }).click();
+    const panel = page.getByRole('region', { name: 'Outbox' });
+    expect(await panel.getByRole('listitem').allTextContents()).toEqual([
+      expect.stringContaining(`New alert in ${operation.code}: ${RAISED}`),
+      expect.stringContaining('Acknowledgement on'),
+      expect.stringContaining('Comment on'),
+    ]);
+    await expectAccessible(page);
+    await screenshot(page, 'outbox-offline-reload-en.png');
+    await page.getByRole('button', { name: 'Close the outbox' }).click();
+    expect(await alertsTitled(RAISED)).toEqual([]);
+    expect(await answersOn(alerts.acknowledged)).toEqual({ events: [], comments: [] });
+  }, 60_000);
+
+  it('still holds them online with the live socket held, and adds an answer to an alert withdrawn meanwhile', async () => {
     const { page, context } = person;
     await gate.hold();
-    await page.locator('[data-testid="ws-state"]:not([data-state="connected"])').waitFor();
     await context.setOffline(false);
-    await page.reload();
-    await page.getByRole('button', { name: 'Outbox: 3 waiting' }).waitFor();
-    expect(await page.locator('[data-testid="ws-state"]').getAttribute('data-state')).not.toBe('connected');
-
     await page.goto(alertPage(alerts.withdrawn));
     await page.getByRole('heading', { level: 2, name: /Potassium chlorate/ }).waitFor();
     await page.getByRole('button', { name: 'Acknowledge for my agency' }).click();
@@ -254,4 +287,28 @@ describeWhere(['chromium'], 'the outbox in the browser', () => {
     await page.getByText('Nothing is waiting to be sent.').waitFor();
     expect(person.problems.filter((problem) => !problem.includes('ERR_INTERNET_DISCONNECTED'))).toEqual([]);
   }, 90_000);
+
+  it('keeps nothing of her once she signs out: the worker holds the build alone, and offline the app opens on nobody', async () => {
+    const { page, context } = person;
+    await raiseTab.close();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    const kept = await page.evaluate(async () => {
+      const urls: string[] = [];
+      for (const name of await caches.keys()) {
+        for (const request of await (await caches.open(name)).keys()) urls.push(new URL(request.url).pathname);
+      }
+      return urls;
+    });
+    expect(kept).toContain('/index.html');
+    expect(kept.filter((path) => path !== '/index.html' && !path.startsWith('/assets/'))).toEqual([]);
+
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByTestId('signed-in-user').count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Outbox/ }).count()).toBe(0);
+    await context.setOffline(false);
+    expect(person.problems.filter((problem) => !problem.includes('ERR_INTERNET_DISCONNECTED'))).toEqual([]);
+  }, 60_000);
 });

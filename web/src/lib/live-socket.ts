@@ -164,7 +164,10 @@ export function openLiveConnection({ onForbidden }: LiveConnectionHandlers): () 
     window.removeEventListener('online', cameOnline);
     if (socket === ws) socket = null;
     setState({ kind: 'connecting' });
-    void ws.dispose();
+    // A socket the server closed before it was acknowledged (signing out ends the session's
+    // sockets) rejects dispose with that close event: it is closed already, and unheard the
+    // rejection would reach the page as an error.
+    Promise.resolve(ws.dispose()).catch(() => {});
   };
 }
 
