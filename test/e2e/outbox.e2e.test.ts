@@ -210,11 +210,13 @@ describeWhere(['chromium'], 'the outbox in the browser', () => {
 
     await page.getByRole('button', { name: 'Outbox: 3 waiting' }).click();
     const panel = page.getByRole('region', { name: 'Outbox' });
-    expect(await panel.getByRole('listitem').allTextContents()).toEqual([
-      expect.stringContaining(`New alert in ${operation.code}: ${RAISED}`),
-      expect.stringContaining('Acknowledgement on'),
-      expect.stringContaining('Comment on'),
-    ]);
+    await expect
+      .poll(() => panel.getByRole('listitem').allTextContents())
+      .toEqual([
+        expect.stringContaining(`New alert in ${operation.code}: ${RAISED}`),
+        expect.stringContaining('Acknowledgement on'),
+        expect.stringContaining('Comment on'),
+      ]);
     await expectAccessible(page);
     await screenshot(page, 'outbox-offline-reload-en.png');
     await page.getByRole('button', { name: 'Close the outbox' }).click();
