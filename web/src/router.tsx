@@ -130,17 +130,17 @@ const seizuresRoute = createRoute({
   getParentRoute: () => operationRoute,
   path: '/seizures',
   validateSearch: validateSeizuresSearch,
-  component: lazyRouteComponent(() => import('./modules/seizures/seizures-page'), 'SeizuresPage'),
+  component: screenOf(() => import('./modules/seizures/seizures-page'), 'SeizuresPage'),
 });
 const reportSeizureRoute = createRoute({
   getParentRoute: () => operationRoute,
   path: '/seizures/new',
-  component: lazyRouteComponent(() => import('./modules/seizures/report-seizure-page'), 'ReportSeizurePage'),
+  component: screenOf(() => import('./modules/seizures/report-seizure-page'), 'ReportSeizurePage'),
 });
 const seizureRoute = createRoute({
   getParentRoute: () => operationRoute,
   path: '/seizures/$id',
-  component: lazyRouteComponent(() => import('./modules/seizures/seizure-detail-page'), 'SeizureDetailPage'),
+  component: screenOf(() => import('./modules/seizures/seizure-detail-page'), 'SeizureDetailPage'),
 });
 
 const resultsRoute = createRoute({
