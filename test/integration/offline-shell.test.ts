@@ -20,17 +20,27 @@ type Listener = (event: {
   waitUntil(work: Promise<unknown>): void;
 }) => void;
 
-/** The worker's script evaluated against a fake scope: its listeners, its caches and every request it sent. */
-function loadWorker(script: string, online: () => boolean) {
+type Answer = { ok: boolean; body: string; clone(): Answer };
+const answer = (body: string): Answer => ({ ok: true, body, clone: () => answer(body) });
+
+/**
+ * The worker's script evaluated against a fake scope: its listeners, its caches and every request
+ * it sent over the network; `held` is what the browser's HTTP cache already has.
+ */
+function loadWorker(script: string, online: () => boolean, held: readonly string[] = []) {
   const listeners: Record<string, Listener> = {};
   const stores = new Map<string, Map<string, string>>();
   const fetched: string[] = [];
   const urlOf = (request: unknown) => new URL(typeof request === 'string' ? request : (request as { url: string }).url, ORIGIN).href;
-  const fetch = async (request: unknown) => {
+  const fetch = async (request: unknown, init?: { cache?: string }) => {
     const url = urlOf(request);
+    if (init?.cache === 'only-if-cached') {
+      if (held.includes(url)) return answer(`http cache ${url}`);
+      throw new TypeError('Failed to fetch');
+    }
     fetched.push(url);
     if (!online()) throw new TypeError('Failed to fetch');
-    return `network ${url}`;
+    return answer(`network ${url}`);
   };
   const caches = {
     async open(name: string) {
@@ -38,23 +48,29 @@ function loadWorker(script: string, online: () => boolean) {
       stores.set(name, store);
       return {
         async addAll(requests: string[]) {
-          for (const request of requests) store.set(urlOf(request), await fetch(request));
+          for (const request of requests) store.set(urlOf(request), (await fetch(request)).body);
+        },
+        async put(request: unknown, given: Answer) {
+          store.set(urlOf(request), given.body);
         },
       };
     },
     keys: async () => [...stores.keys()],
     delete: async (name: string) => stores.delete(name),
-    match: async (request: unknown, options: { cacheName: string }) => stores.get(options.cacheName)?.get(urlOf(request)),
+    match: async (request: unknown, options: { cacheName: string }) => {
+      const body = stores.get(options.cacheName)?.get(urlOf(request));
+      return body === undefined ? undefined : answer(body);
+    },
   };
   const self = { location: { origin: ORIGIN }, addEventListener: (type: string, listener: Listener) => (listeners[type] = listener) };
   runInNewContext(script, { self, caches, fetch, URL, Promise, console });
 
   async function dispatch(type: string, request?: { method: string; url: string; mode: string }) {
-    let answer: Promise<unknown> | undefined;
+    let answered: Promise<Answer> | undefined;
     let work: Promise<unknown> = Promise.resolve();
-    listeners[type]!({ request, respondWith: (given) => (answer = given), waitUntil: (given) => (work = given) });
+    listeners[type]!({ request, respondWith: (given) => (answered = given as Promise<Answer>), waitUntil: (given) => (work = given) });
     await work;
-    return answer === undefined ? 'not answered' : await answer;
+    return answered === undefined ? 'not answered' : (await answered).body;
   }
   return { dispatch, stores, fetched };
 }
@@ -80,13 +96,36 @@ describe('the service worker of the built app', () => {
     await new Promise((resolve) => server?.close(resolve));
   });
 
-  it('keeps the shell and every file of the build at install, in a cache named for the build', async () => {
-    const worker = loadWorker(script, () => true);
+  it("keeps the shell, the first page's files and the outbox's at install, and of the other screens only what the browser holds", async () => {
+    const screen = (name: string) => assets.find((asset) => asset.includes(`/assets/${name}-`) && asset.endsWith('.js'))!;
+    const worker = loadWorker(script, () => true, [screen('room-page')]);
     await worker.dispatch('install');
     const [name, ...others] = worker.stores.keys();
     expect(others).toEqual([]);
     expect(name).toMatch(/^jointops-shell-[0-9a-f]{16}$/);
-    expect([...worker.stores.get(name!)!.keys()].sort()).toEqual([`${ORIGIN}/index.html`, ...assets].sort());
+    const firstPage = [...readFileSync(join(dist, 'index.html'), 'utf8').matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map(
+      (match) => `${ORIGIN}${match[1]}`,
+    );
+    expect(worker.fetched).toEqual(expect.arrayContaining([`${ORIGIN}/index.html`, ...firstPage, screen('outbox-list')]));
+    for (const other of ['room-page', 'results-page', 'report-seizure-page', 'agencies-page']) {
+      expect(screen(other), other).toBeDefined();
+      expect(worker.fetched, other).not.toContain(screen(other));
+    }
+    expect([...worker.stores.get(name!)!.keys()].sort()).toEqual([...worker.fetched, screen('room-page')].sort());
+  });
+
+  it("keeps a screen's file once fetched online, and opens it from there offline", async () => {
+    let online = true;
+    const worker = loadWorker(script, () => online);
+    await worker.dispatch('install');
+    const chunk = { method: 'GET', url: assets.find((asset) => asset.includes('/assets/room-page-'))!, mode: 'cors' };
+    expect(await worker.dispatch('fetch', chunk)).toBe(`network ${chunk.url}`);
+    online = false;
+    expect(await worker.dispatch('fetch', chunk)).toBe(`network ${chunk.url}`);
+    online = true;
+    const stranger = { method: 'GET', url: `${ORIGIN}/assets/of-another-build.js`, mode: 'cors' };
+    await worker.dispatch('fetch', stranger);
+    expect([...worker.stores.values()].flatMap((store) => [...store.keys()])).not.toContain(stranger.url);
   });
 
   it('never answers the API, online or not, so none of its answers is ever cached', async () => {
@@ -114,7 +153,7 @@ describe('the service worker of the built app', () => {
     const worker = loadWorker(script, () => online);
     await worker.dispatch('install');
     const room = { method: 'GET', url: `${ORIGIN}/operations/OP-2026-01/room`, mode: 'navigate' };
-    const chunk = { method: 'GET', url: assets[0]!, mode: 'cors' };
+    const chunk = { method: 'GET', url: assets.find((asset) => asset.includes('/assets/outbox-list-'))!, mode: 'cors' };
     expect(await worker.dispatch('fetch', room)).toBe(`network ${room.url}`);
     online = false;
     expect(await worker.dispatch('fetch', room)).toBe(`network ${ORIGIN}/index.html`);
