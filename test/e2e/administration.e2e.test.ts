@@ -216,7 +216,8 @@ describeWhere(['chromium'], 'administering agencies and users in the browser', (
         await page.goto(`${testApp.url}${path}`);
         await page.getByRole('heading', { name: heading, level: 2 }).waitFor();
         await page.getByRole('table').waitFor();
-        if (language === 'fr') expect(await englishLeftOnPage(page, ENGLISH, ['Administration', 'Actions', 'English', 'Type']), path).toEqual([]);
+        if (language === 'fr')
+          expect(await englishLeftOnPage(page, ENGLISH, ['Administration', 'Actions', 'English', 'Type']), path).toEqual([]);
         await expectAccessible(page);
         await screenshot(page, `administration-${path.split('/')[2]}-${language}.png`);
       }

@@ -1,3 +1,4 @@
+import { createMemoryHistory, createRootRoute, createRoute, createRouter, RouterProvider } from '@tanstack/react-router';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
@@ -37,7 +38,13 @@ const criterion = ({ key, agencies = [], phases = [], count = null }: Criterion)
   count,
 });
 
-function renderGate(options: { operation?: Partial<OperationHeader>; unmet?: Criterion[]; advanceResult?: unknown }) {
+/** The gate on its own, or (`atItsAddress`) inside a router, for the parts that link elsewhere. */
+function renderGate(options: {
+  operation?: Partial<OperationHeader>;
+  unmet?: Criterion[];
+  advanceResult?: unknown;
+  atItsAddress?: boolean;
+}) {
   const operation = { ...planning, ...options.operation };
   const executeQuery = vi.fn(() =>
     fromValue({ data: { operation: { __typename: 'Operation', id: operation.id, phaseGate: (options.unmet ?? []).map(criterion) } } }),
@@ -51,7 +58,16 @@ function renderGate(options: { operation?: Partial<OperationHeader>; unmet?: Cri
       <Provider value={client}>{children}</Provider>
     </IntlProvider>
   );
-  render(<GateChecklist operation={operation} />, { wrapper });
+  if (options.atItsAddress) {
+    const root = createRootRoute({ component: () => <GateChecklist operation={operation} /> });
+    const router = createRouter({
+      routeTree: root.addChildren([createRoute({ getParentRoute: () => root, path: '/operations/$code/report' })]),
+      history: createMemoryHistory({ initialEntries: [`/operations/${operation.code}`] }),
+    });
+    render(<RouterProvider router={router as never} />, { wrapper });
+  } else {
+    render(<GateChecklist operation={operation} />, { wrapper });
+  }
   const sentInputs = () =>
     executeMutation.mock.calls.map((call) => (call as unknown as [{ variables: { input: unknown } }])[0].variables.input);
   return { user: userEvent.setup(), sentInputs };
@@ -85,11 +101,16 @@ describe('the gate checklist', () => {
     expect(dates).toHaveTextContent('No planned dates yet: Operational and Post-operational');
   });
 
-  it('counts the seizure reports left before closing, and offers reviewers the final report', () => {
+  it('counts the seizure reports left before closing, and offers reviewers the final report', async () => {
     renderGate({
       operation: { phase: 'POST_OPERATIONAL', myRole: 'REVIEWER' },
       unmet: [{ key: 'SEIZURES_SETTLED', count: 3 }, { key: 'REPORT_RECORDED' }],
+      atItsAddress: true,
     });
+    expect(await screen.findByRole('link', { name: 'See the results release it completes, ready to print' })).toHaveAttribute(
+      'href',
+      '/operations/PGS-TEST-2026-01/report?lang=en',
+    );
 
     expect(criterionItem('No seizure report is left in draft or awaiting verification')).toHaveTextContent(
       '3 seizure reports are still in draft or awaiting verification',
