@@ -14,6 +14,11 @@ const ownModules = [
   'test/e2e/**/*.test.ts',
 ];
 
+// The web app's component tests touch no database, so their outcome is the same in both of CI's
+// passes: .ci/run has the PGlite pass leave them to the PostgreSQL pass, which runs every suite.
+// `pnpm test` alone always runs them.
+const webComponentsElsewhere = process.env.JOINTOPS_WEB_COMPONENTS_ELSEWHERE === '1';
+
 // graphql-js must be one instance: Node loads it as CommonJS for Pothos and yoga, while Vite would
 // pick its .mjs build for our sources, and the two reject each other's schema objects.
 const graphqlEntry = createRequire(new URL('../server/package.json', import.meta.url)).resolve('graphql');
@@ -72,7 +77,7 @@ export default defineConfig({
           sequence: { groupOrder: 1 },
         },
       },
-      'web/vitest.config.ts',
+      ...(webComponentsElsewhere ? [] : ['web/vitest.config.ts']),
     ],
   },
 });

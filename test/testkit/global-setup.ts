@@ -29,6 +29,9 @@ export default async function setup(project: TestProject) {
     `database: ${environment.databaseUrl ? `PostgreSQL (${new URL(environment.databaseUrl).host})` : 'embedded PGlite'}`,
     `redis: ${environment.redisUrl ? 'yes' : 'no — cross-process suites skipped'}`,
     `chromium: ${environment.chromiumPath ?? 'no — browser suites skipped'}`,
+    ...(process.env.JOINTOPS_WEB_COMPONENTS_ELSEWHERE === '1'
+      ? ['web component tests: skipped here (they use no database; the PostgreSQL pass runs them)']
+      : []),
   ];
   process.stdout.write(`\njointops test environment\n${lines.map((line) => `  ${line}`).join('\n')}\n\n`);
   if (environment.requireAll && reasons.length) {
