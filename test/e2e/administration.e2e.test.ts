@@ -123,7 +123,7 @@ describeWhere(['chromium'], 'administering agencies and users in the browser', (
 
     await newUser.getByLabel('Initial password').fill(INITIAL_PASSWORD);
     await newUser.getByRole('button', { name: 'Create user' }).click();
-    await announced(page, `Account of ${CONTACT.name} created: they can sign in with the initial password.`);
+    await announced(page, `Account of ${CONTACT.name} created: they sign in with the initial password, then choose their own.`);
     await page.getByLabel('Search users').fill('perera');
     await expect
       .poll(() => cells(page, CONTACT.name))
@@ -132,7 +132,7 @@ describeWhere(['chromium'], 'administering agencies and users in the browser', (
         agencyOption,
         'User',
         'EnglishAsia/Colombo',
-        'Active',
+        'ActiveMust choose a new password',
         `Edit ${CONTACT.name}Deactivate ${CONTACT.name}Reset password of ${CONTACT.name}`,
       ]);
 
@@ -170,10 +170,10 @@ describeWhere(['chromium'], 'administering agencies and users in the browser', (
     await refusedSignIn(desk.page, CONTACT.email, NEW_PASSWORD);
 
     await page.getByLabel('Show inactive users').check();
-    await expect.poll(async () => (await cells(page, CONTACT.name))[4]).toBe('Inactive');
+    await expect.poll(async () => (await cells(page, CONTACT.name))[4]).toBe('InactiveMust choose a new password');
     await page.getByRole('button', { name: `Reactivate ${CONTACT.name}` }).click();
     await announced(page, `${CONTACT.name} reactivated: they can sign in again.`);
-    await expect.poll(async () => (await cells(page, CONTACT.name))[4]).toBe('Active');
+    await expect.poll(async () => (await cells(page, CONTACT.name))[4]).toBe('ActiveMust choose a new password');
     await desk.page.getByRole('button', { name: 'Sign in' }).click();
     await desk.page.getByTestId('signed-in-user').waitFor();
 

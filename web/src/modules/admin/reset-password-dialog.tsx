@@ -29,6 +29,7 @@ const ResetUserPasswordMutation = graphql(
       __typename
       ... on User {
         id
+        mustChangePassword
       }
       ...MutationProblem
     }

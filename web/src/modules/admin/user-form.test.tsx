@@ -24,6 +24,7 @@ const siti: AdminUser = {
   locale: 'en',
   timeZone: 'Asia/Kuala_Lumpur',
   active: true,
+  mustChangePassword: false,
   agency: jkdm,
 };
 
@@ -44,7 +45,7 @@ describe('the user form', () => {
     expect(sentInputs()).toEqual([]);
   });
 
-  it('creates an account with the chosen agency, and shows a taken e-mail address at its field', async () => {
+  it('creates an account with the chosen agency, whose holder must choose their own password, and shows a taken e-mail address at its field', async () => {
     const taken = {
       createUser: {
         __typename: 'ValidationError',
@@ -79,7 +80,7 @@ describe('the user form', () => {
         locale: 'fr',
         timeZone: null,
         isAdmin: true,
-        mustChangePassword: false,
+        mustChangePassword: true,
       },
     ]);
   });

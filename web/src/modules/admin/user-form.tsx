@@ -52,6 +52,7 @@ export const AdminUserFields = graphql(`
     locale
     timeZone
     active
+    mustChangePassword
     agency {
       id
       name
@@ -135,7 +136,8 @@ export function UserForm({ user, onSaved, onCancel }: UserFormProps) {
     event.preventDefault();
     const common = { email, displayName, agencyId: agency?.id ?? '', locale, isAdmin };
     if (!user) {
-      const parsed = createUserInput.safeParse({ ...common, password, timeZone: timeZone.trim() || null });
+      // The administrator knows the password they typed: the person chooses their own at first sign-in.
+      const parsed = createUserInput.safeParse({ ...common, password, mustChangePassword: true, timeZone: timeZone.trim() || null });
       if (!parsed.success) return refuse(problemsByField(parsed.error.issues), null);
       refuse({}, null);
       const { data, error } = await createUser({ input: parsed.data });

@@ -12,6 +12,8 @@ const words = defineMessages({
   languageAndZone: { id: 'admin.users.column.languageAndZone', defaultMessage: 'Language and time zone' },
   administrator: { id: 'admin.users.role.administrator', defaultMessage: 'Administrator' },
   user: { id: 'admin.users.role.user', defaultMessage: 'User' },
+  // A reset password, or one an administrator chose at creation, is only for the next sign-in.
+  mustChoosePassword: { id: 'admin.users.mustChoosePassword', defaultMessage: 'Must choose a new password' },
   resetPassword: { id: 'admin.users.resetPassword', defaultMessage: 'Reset password <hidden>of {name}</hidden>' },
 });
 
@@ -63,6 +65,12 @@ export function UsersTable({ users, busy, reactivatingId, onEdit, onDeactivate, 
                 <span className={user.active ? 'badge badge-ok' : 'badge'}>
                   {intl.formatMessage(user.active ? adminWords.active : adminWords.inactive)}
                 </span>
+                {user.mustChangePassword && (
+                  <>
+                    <br />
+                    <span className="muted">{intl.formatMessage(words.mustChoosePassword)}</span>
+                  </>
+                )}
               </td>
               <td>
                 <div className="row-actions">
