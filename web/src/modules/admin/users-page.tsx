@@ -35,7 +35,10 @@ const words = defineMessages({
   noMatch: { id: 'admin.users.noMatch', defaultMessage: 'No user matches “{search}”' },
   noneInAgency: { id: 'admin.users.noneInAgency', defaultMessage: 'No users of {agency}' },
   noMatchHint: { id: 'admin.users.noMatchHint', defaultMessage: 'Check the spelling, choose all agencies, or show inactive users too.' },
-  created: { id: 'admin.users.created', defaultMessage: 'Account of {name} created: they sign in with the initial password, then choose their own.' },
+  created: {
+    id: 'admin.users.created',
+    defaultMessage: 'Account of {name} created: they sign in with the initial password, then choose their own.',
+  },
   saved: { id: 'admin.users.saved', defaultMessage: 'Changes to {name} saved.' },
   passwordReset: { id: 'admin.users.passwordReset', defaultMessage: 'New password set for {name}: their sessions have ended.' },
   deactivated: { id: 'admin.users.deactivated', defaultMessage: '{name} deactivated: signed out everywhere, and cannot sign in.' },
