@@ -1,5 +1,5 @@
 import { ALERT_CATEGORIES, type AlertCategory, type AlertSeverity } from '@jointops/shared/domain';
-import { useEffect, useId, useRef, useState, type ComponentProps, type FormEvent, type ReactNode } from 'react';
+import { useId, useState, type ComponentProps, type FormEvent, type ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { commodityName } from '../../ui/commodity-name';
 import { alertCategoryWords, severityWords } from '../../i18n/codes';
@@ -8,7 +8,8 @@ import { SelectField, TextAreaField, TextField } from '../../ui/fields';
 import { SEVERITIES_BY_GRAVITY } from '../operations/operation-form-values';
 import { AudienceFields } from './audience-fields';
 import { touchedFields, type AlertDraft } from './alert-draft';
-import { withoutFields, type Refusal } from './alert-refusals';
+import { useRefusedForm } from '../../ui/use-refused-form';
+import { type Refusal, withoutFields } from './alert-refusals';
 import { FormProblem } from './form-problem';
 import { SUBJECT_FIELDS, SubjectFields } from './subject-fields';
 import { subjectWords } from './subject-words';
@@ -64,35 +65,19 @@ interface AlertFormProps {
 export function AlertForm({ mode, initialDraft, categories, commodities, agencies, onSubmit, audienceNote, cancel }: AlertFormProps) {
   const intl = useIntl();
   const id = useId();
-  const formRef = useRef<HTMLFormElement>(null);
   const [draft, setDraft] = useState(initialDraft);
-  const [refusal, setRefusal] = useState<Refusal | null>(null);
-  const [refusals, setRefusals] = useState(0);
-  const [busy, setBusy] = useState(false);
+  // A second click while the first is on its way sends nothing: the draft goes once.
+  const { formRef, refusal, setRefusal, busy, run } = useRefusedForm(() => onSubmit(draft));
   const problems = refusal?.fields ?? {};
-
-  useEffect(() => {
-    if (!refusals) return;
-    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], .form-error')?.focus();
-  }, [refusals]);
 
   const change = (changes: Partial<AlertDraft>) => {
     // A problem goes once its field is changed: what is still wrong is said again on sending.
     setRefusal((before) => withoutFields(before, touchedFields(draft, changes)));
     setDraft((before) => ({ ...before, ...changes }));
   };
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    // A second click while the first is on its way sends nothing: the draft goes once.
-    if (busy) return;
-    setBusy(true);
-    try {
-      const answer = await onSubmit(draft);
-      setRefusal(answer);
-      if (answer) setRefusals((count) => count + 1);
-    } finally {
-      setBusy(false);
-    }
+    void run();
   };
 
   const section = (key: string, heading: ReactNode, content: ReactNode) => (
@@ -103,7 +88,7 @@ export function AlertForm({ mode, initialDraft, categories, commodities, agencie
   );
 
   return (
-    <form ref={formRef} className="alert-form" noValidate onSubmit={(event) => void submit(event)}>
+    <form ref={formRef} className="alert-form" noValidate onSubmit={submit}>
       {section(
         'about',
         <FormattedMessage {...words.about} />,
