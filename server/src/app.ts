@@ -19,6 +19,9 @@ export interface AppOptions extends AppDeps {
 
 export type App = ReturnType<typeof buildApp>;
 
+/** How long an idle HTTP connection is kept open (see where it is set). */
+export const KEEP_ALIVE_MS = 65_000;
+
 export function buildApp(options: AppOptions) {
   const { database, pubSubHandle, ...given } = options;
   const { config, logger } = given;
@@ -42,6 +45,11 @@ export function buildApp(options: AppOptions) {
       else res.destroy();
     });
   });
+  // Node closes a keep-alive connection idle for 5 s by default. A client (a proxy in front, or a
+  // fetch pool) that reuses it at that same moment gets a reset for a request that was never read:
+  // an alert's raising that fails for nothing. Idle connections are kept longer than a proxy's or
+  // a client pool's own idle limit (commonly 60 s), so that they let go first.
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
   const live = {
     ...attachWebSocket(server, yoga, deps, channels),
     /** Re-checks the session of every live channel (sockets and SSE streams); the timer's safety net. */
@@ -82,6 +90,9 @@ export function buildApp(options: AppOptions) {
       await escalator.stop();
       await retention.stop();
       await graphql.close();
+      // The connection of an answer still in flight closes once it is sent, instead of staying idle
+      // for KEEP_ALIVE_MS and holding the stop until its deadline.
+      server.keepAliveTimeout = 1;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       await live.close();
       server.closeIdleConnections();

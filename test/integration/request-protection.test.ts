@@ -1,7 +1,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Agent, get } from 'node:http';
 import { getIntrospectionQuery } from 'graphql';
+import { KEEP_ALIVE_MS } from '@jointops/server/app';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../testkit/app';
 import { operationKit, type Actor, type OperationDriver } from '../testkit/operations';
@@ -150,6 +152,21 @@ describe('a development and a production deployment', () => {
           'max-age=31536000; includeSubDomains',
         );
       }
+    });
+
+    it("keep an idle connection for 65 s, past a proxy's or a client pool's own idle limit, and say so", async () => {
+      // Node's default is 5 s: a pool reusing the connection just as the server drops it gets a
+      // reset for a request never read (CI's mutation fuzz met one after a slow database check).
+      const keepAlive = await new Promise<string | undefined>((resolve, reject) => {
+        const agent = new Agent({ keepAlive: true });
+        get(`${development.url}/healthz`, { agent }, (response) => {
+          response.resume();
+          agent.destroy();
+          resolve(response.headers['keep-alive']);
+        }).on('error', reject);
+      });
+      expect(keepAlive).toBe(`timeout=${KEEP_ALIVE_MS / 1000}`);
+      expect(KEEP_ALIVE_MS).toBeGreaterThan(60_000);
     });
 
     it('keep GraphQL answers out of caches and out of documents', async () => {
