@@ -11,6 +11,7 @@ import { scratchPostgres } from './scratch-database';
 // Writes (issue 15, 3): raiseAlert over HTTP at concurrency 1, 10 and 50 against the hub on
 // PostgreSQL (its own process, pinned to core 0), and in the same run the same transaction done
 // directly through `pg` with a pool as large as the hub's: throughput, p99, and the hub's CPU per alert.
+// `--profile DIR` writes the hub's CPU profile there (node --cpu-prof).
 
 const REQUESTS = { tiny: 10, small: 200, default: 400 };
 const CONCURRENCY = [1, 10, 50];
@@ -26,7 +27,12 @@ async function main() {
   const settings = { MUTATION_RATE_PER_MINUTE: '1000000', MUTATION_BURST: '1000000', DATABASE_POOL_SIZE: String(POOL) };
   const demo = await seededDemo(scratch.database, settings);
   await scratch.database.close();
-  const child = await startChild('serve.ts', { ...settings, BENCH_DATABASE_URL: scratch.url, BENCH_POOL_SIZE: String(POOL) });
+  const profile = process.argv.indexOf('--profile');
+  const child = await startChild(
+    'serve.ts',
+    { ...settings, BENCH_DATABASE_URL: scratch.url, BENCH_POOL_SIZE: String(POOL) },
+    profile >= 0 ? ['--cpu-prof', `--cpu-prof-dir=${process.argv[profile + 1]}`] : [],
+  );
   const pool = new pg.Pool({ connectionString: scratch.url, max: POOL });
   try {
     const { gql, signIn, demoOperationId } = benchClient(child.port, demo.config.demoPassword);

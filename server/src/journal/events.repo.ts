@@ -19,17 +19,24 @@ const asStored = (rows: (typeof operationEvents.$inferSelect)[]) => rows as Stor
 /**
  * Appends an event inside the caller's transaction. Bumping the operation's counter takes its row
  * lock until commit, so the next writer gets the next number only after this one is visible:
- * sequence order is commit order, and a reader reading "after N" never skips a slow writer.
+ * sequence order is commit order, and a reader reading "after N" never skips a slow writer. One
+ * statement for both: it runs while the operation is locked, where each round trip counts.
  */
 export async function appendEvent(tx: Db, event: NewEvent): Promise<number> {
+  const bumped = tx.$with('bumped').as(
+    tx
+      .update(operations)
+      .set({ lastEventSeq: sql`${operations.lastEventSeq} + 1` })
+      .where(eq(operations.id, event.operationId))
+      .returning({ seq: operations.lastEventSeq }),
+  );
   const [row] = await tx
-    .update(operations)
-    .set({ lastEventSeq: sql`${operations.lastEventSeq} + 1` })
-    .where(eq(operations.id, event.operationId))
-    .returning({ seq: operations.lastEventSeq });
-  if (!row) throw new Error(`operation ${event.operationId} vanished while appending an event`);
-  await tx.insert(operationEvents).values({ ...event, seq: row.seq });
-  return row.seq;
+    .with(bumped)
+    .insert(operationEvents)
+    .values({ ...event, seq: sql`(select ${bumped.seq} from ${bumped})` })
+    .returning({ seq: operationEvents.seq });
+  // An operation that vanished leaves the sequence null, which the log refuses: the insert fails.
+  return row!.seq;
 }
 
 /**
