@@ -2,6 +2,7 @@ import type { Db } from '../db/client';
 import { DomainError } from '../domain-errors';
 import type { ServiceContext } from '../service-context';
 import { insertAuditEntry } from './audit-entries.repo';
+import { inTurnFor } from './operation-writes';
 
 export interface AuditedAction {
   action: string;
@@ -33,21 +34,24 @@ export async function audited<T>(ctx: ServiceContext, action: AuditedAction, wri
   };
   try {
     let operationWritten: string | null = null;
-    const result = await ctx.db.transaction(async (tx) => {
-      const outcome = await write(tx);
-      await insertAuditEntry(tx, {
-        ...base,
-        occurredAt: ctx.clock.now(),
-        actorUserId: outcome.actor?.userId ?? ctx.viewer?.userId ?? null,
-        actorAgencyId: outcome.actor?.agencyId ?? ctx.viewer?.agencyId ?? null,
-        targetId: outcome.targetId ?? action.targetId ?? null,
-        operationId: outcome.operationId ?? action.operationId ?? null,
-        outcome: 'SUCCEEDED',
-        details: { ...action.details, ...outcome.details },
+    const transaction = () =>
+      ctx.db.transaction(async (tx) => {
+        const outcome = await write(tx);
+        await insertAuditEntry(tx, {
+          ...base,
+          occurredAt: ctx.clock.now(),
+          actorUserId: outcome.actor?.userId ?? ctx.viewer?.userId ?? null,
+          actorAgencyId: outcome.actor?.agencyId ?? ctx.viewer?.agencyId ?? null,
+          targetId: outcome.targetId ?? action.targetId ?? null,
+          operationId: outcome.operationId ?? action.operationId ?? null,
+          outcome: 'SUCCEEDED',
+          details: { ...action.details, ...outcome.details },
+        });
+        operationWritten = outcome.operationId ?? action.operationId ?? null;
+        return outcome.result;
       });
-      operationWritten = outcome.operationId ?? action.operationId ?? null;
-      return outcome.result;
-    });
+    // A write that names its operation up front waits for its turn before it takes a connection.
+    const result = action.operationId ? await inTurnFor(action.operationId, transaction) : await transaction();
     // After commit, never before: a subscriber woken early would read nothing and wait for the
     // next hint. Hints may still be lost (Redis down); the live hub's periodic catch-up covers that.
     if (operationWritten) ctx.pubSub.publish('operation:events', { operationId: operationWritten });
