@@ -2,7 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 // Prints the top self-time functions of the CPU profiles (`node --cpu-prof`) in a folder, as
-// written by `fan-out.ts --profile DIR`: `tsx bench/profile-summary.ts DIR [top]`.
+// written by `fan-out.ts --profile DIR`: `tsx bench/profile-summary.ts DIR [top] [skip]`. `skip`
+// leaves out each profile's first seconds (the server starting, loading its modules), so that a
+// short bench such as writes shows its steady work.
 
 interface ProfileNode {
   id: number;
@@ -17,12 +19,16 @@ interface Profile {
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: profile-summary.ts DIR [top]');
 const top = Number(process.argv[3] ?? 25);
+const skipMicros = Number(process.argv[4] ?? 0) * 1e6;
 const selfMicros = new Map<string, number>();
 let totalMicros = 0;
 for (const name of readdirSync(dir).filter((file) => file.endsWith('.cpuprofile'))) {
   const profile = JSON.parse(readFileSync(join(dir, name), 'utf8')) as Profile;
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  let elapsed = 0;
   profile.samples.forEach((id, index) => {
+    elapsed += profile.timeDeltas[index] ?? 0;
+    if (elapsed < skipMicros) return;
     const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
     const where = url
       ? `${url.replace(/^.*node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?/, '').replace(/^file:\/\/.*\/jointops[^/]*\//, '')}:${lineNumber + 1}`
