@@ -146,6 +146,42 @@ describe('a seizure report', () => {
     ]);
   });
 
+  it('is listed by country, commodity, reporting agency and detection method through the API, never a draft of another agency', async () => {
+    const { operation, malaysia, thailand, ammoniumNitrate } = await operationalRoom(file.kit, ROOM);
+    const malaysian = await file.seizures.reported(malaysia, seizureInput(operation, ammoniumNitrate));
+    const thaiDogs = await file.seizures.reported(
+      thailand,
+      seizureInput(operation, null, { countryCode: 'TH', commodityDescription: 'Detonating cord', detectionMethod: 'CANINE' }),
+    );
+    const thaiDraft = await file.seizures.reported(
+      thailand,
+      seizureInput(operation, ammoniumNitrate, { countryCode: 'TH', submit: false }),
+    );
+    const listed = async (viewer: Actor, filter: string) =>
+      (await operation.view<{ seizures: { edges: { node: { id: string } }[] } }>(
+        viewer,
+        `seizures(first: 10, ${filter}) { edges { node { id } } }`,
+      ))!.seizures.edges.map((edge) => edge.node.id);
+
+    expect(await listed(malaysia, 'countryCode: "TH"')).toEqual([thaiDogs]);
+    expect(await listed(thailand, 'countryCode: "TH"')).toEqual([thaiDraft, thaiDogs]);
+    expect(await listed(malaysia, `commodityId: "${ammoniumNitrate}"`)).toEqual([malaysian]);
+    expect(await listed(malaysia, `reportingAgencyId: "${thailand.agency.globalId}"`)).toEqual([thaiDogs]);
+    expect(await listed(malaysia, 'detectionMethod: CANINE')).toEqual([thaiDogs]);
+    expect(await listed(malaysia, `detectionMethod: X_RAY, reportingAgencyId: "${malaysia.agency.globalId}"`)).toEqual([malaysian]);
+    // An id of anything else names no commodity: nothing matches, rather than every report.
+    expect(await listed(malaysia, `commodityId: "${thailand.agency.globalId}"`)).toEqual([]);
+
+    // The count is of every page: one report a page, two in all for Thailand in Thailand.
+    const counted = await operation.view<{ seizures: { totalCount: number; edges: unknown[] } }>(
+      thailand,
+      'seizures(first: 1, countryCode: "TH") { totalCount edges { cursor } }',
+    );
+    expect(counted!.seizures).toMatchObject({ totalCount: 2, edges: [expect.anything()] });
+    const none = await operation.view<{ seizures: { totalCount: number } }>(malaysia, `seizures(commodityId: "nonsense") { totalCount }`);
+    expect(none!.seizures.totalCount).toBe(0);
+  });
+
   it('exists for nobody outside the operation', async () => {
     const { operation, malaysia, thailand, outsider, ammoniumNitrate } = await operationalRoom(file.kit, ROOM);
     const alert = await file.kit.mutate(malaysia, 'raiseAlert', {

@@ -12,8 +12,9 @@ import { CommodityType } from '../catalogue/catalogue.graphql';
 import { QuantityUnitEnum } from '../../graphql/enums';
 import { OperationType } from '../operations/operations.graphql';
 import { alertsAwaitingFeedback } from './reconciliation.service';
-import { findVisibleSeizure, visibleLinkedAlerts, visibleLinkedSeizures, visibleSeizuresPage } from './seizures.repo';
+import { countVisibleSeizures, findVisibleSeizure, visibleLinkedAlerts, visibleLinkedSeizures, visibleSeizuresPage } from './seizures.repo';
 import { signedIn } from '../../graphql/signed-in';
+import { uuidFromGlobalId } from '../../global-id';
 
 export const SeizureStatusEnum = builder.enumType('SeizureStatus', { values: SEIZURE_STATUSES });
 export const LocationTypeEnum = builder.enumType('LocationType', { values: LOCATION_TYPES });
@@ -119,23 +120,46 @@ builder.objectField(OperationType, 'seizures', (t) =>
     {
       type: SeizureType,
       description: "The seizure reports the viewer may see (others' drafts are not), newest first.",
-      args: { status: t.arg({ type: SeizureStatusEnum }) },
+      args: {
+        status: t.arg({ type: SeizureStatusEnum }),
+        countryCode: t.arg.string({ description: 'Only reports of seizures made in this country (ISO 3166-1 alpha-2).' }),
+        commodityId: t.arg.id({ description: 'Only reports of this catalogue commodity.' }),
+        reportingAgencyId: t.arg.id({ description: 'Only reports of this agency.' }),
+        detectionMethod: t.arg({ type: DetectionMethodEnum }),
+      },
       resolve: async (operation, args, ctx) => {
         const before = args.after ? seizureCursor.decode(args.after) : null;
         if (before === null && args.after)
           throw new GraphQLError('Not a seizures cursor.', { extensions: { code: ERROR_CODES.VALIDATION } });
         const first = pageSize(args.first);
-        const rows = await visibleSeizuresPage(
-          ctx.db,
-          signedIn(ctx).viewer,
-          operation.id,
-          { before, status: args.status ?? null },
-          first + 1,
-        );
-        return connectionPage(rows, first, (seizure) => seizureCursor.encode(seizure.number), args.after);
+        const commodityId = args.commodityId ? uuidFromGlobalId(String(args.commodityId), 'Commodity') : undefined;
+        const agencyId = args.reportingAgencyId ? uuidFromGlobalId(String(args.reportingAgencyId), 'Agency') : undefined;
+        // A filter naming nothing that exists matches nothing, rather than being ignored.
+        if (commodityId === null || agencyId === null)
+          return { ...connectionPage([], first, () => '', args.after), totalCount: () => Promise.resolve(0) };
+        const viewer = signedIn(ctx).viewer;
+        const filter = {
+          status: args.status ?? null,
+          countryCode: args.countryCode?.toUpperCase() ?? null,
+          commodityId: commodityId ?? null,
+          agencyId: agencyId ?? null,
+          detectionMethod: args.detectionMethod ?? null,
+        };
+        const rows = await visibleSeizuresPage(ctx.db, viewer, operation.id, { ...filter, before }, first + 1);
+        // Counted only when asked for: a list that pages does not pay for a count it does not show.
+        const totalCount = () => countVisibleSeizures(ctx.db, viewer, operation.id, filter);
+        return { ...connectionPage(rows, first, (seizure) => seizureCursor.encode(seizure.number), args.after), totalCount };
       },
     },
-    { name: 'SeizureConnection' },
+    {
+      name: 'SeizureConnection',
+      fields: (t) => ({
+        totalCount: t.int({
+          description: 'How many reports match the filters (the viewer may see them all), on every page alike.',
+          resolve: (connection) => (connection as unknown as { totalCount(): Promise<number> }).totalCount(),
+        }),
+      }),
+    },
     { name: 'SeizureEdge' },
   ),
 );

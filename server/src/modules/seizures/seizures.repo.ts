@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
-import type { SeizureStatus } from '@jointops/shared/domain';
+import { and, asc, count, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import type { DetectionMethod, SeizureStatus } from '@jointops/shared/domain';
 import { insertBatches } from '../../db/batches';
 import type { Db } from '../../db/client';
 import { agencies } from '../../db/schema/accounts';
@@ -93,28 +93,50 @@ export async function findVisibleSeizure(db: Db, viewer: Viewer, id: string): Pr
   return row ?? null;
 }
 
-/** The seizures of an operation the viewer may see, newest first, before number `before`. */
+/** What a list of seizure reports may be narrowed to; null leaves a field free. */
+export interface SeizureListFilter {
+  status: SeizureStatus | null;
+  countryCode: string | null;
+  commodityId: string | null;
+  agencyId: string | null;
+  detectionMethod: DetectionMethod | null;
+}
+
+/** The seizures of an operation the viewer may see that match `filter`, newest first, before number `before`. */
 export async function visibleSeizuresPage(
   db: Db,
   viewer: Viewer,
   operationId: string,
-  filter: { before: number | null; status: SeizureStatus | null },
+  filter: SeizureListFilter & { before: number | null },
   limit: number,
 ): Promise<SeizureRow[]> {
   return db
     .select()
     .from(seizures)
-    .where(
-      and(
-        eq(seizures.operationId, operationId),
-        seizureVisibleTo(viewer),
-        filter.before === null ? undefined : lt(seizures.number, filter.before),
-        filter.status === null ? undefined : eq(seizures.status, filter.status),
-      ),
-    )
+    .where(and(listed(viewer, operationId, filter), filter.before === null ? undefined : lt(seizures.number, filter.before)))
     .orderBy(desc(seizures.number))
     .limit(limit);
 }
+
+/** How many seizures of an operation the viewer may see match `filter`. */
+export async function countVisibleSeizures(db: Db, viewer: Viewer, operationId: string, filter: SeizureListFilter): Promise<number> {
+  const [row] = await db
+    .select({ count: count() })
+    .from(seizures)
+    .where(listed(viewer, operationId, filter));
+  return row?.count ?? 0;
+}
+
+const listed = (viewer: Viewer, operationId: string, filter: SeizureListFilter) =>
+  and(
+    eq(seizures.operationId, operationId),
+    seizureVisibleTo(viewer),
+    filter.status === null ? undefined : eq(seizures.status, filter.status),
+    filter.countryCode === null ? undefined : eq(seizures.countryCode, filter.countryCode),
+    filter.commodityId === null ? undefined : eq(seizures.commodityId, filter.commodityId),
+    filter.agencyId === null ? undefined : eq(seizures.reportingAgencyId, filter.agencyId),
+    filter.detectionMethod === null ? undefined : eq(seizures.detectionMethod, filter.detectionMethod),
+  );
 
 /** Replaces the alerts a seizure is linked to. */
 export async function replaceAlertLinks(tx: Db, seizureId: string, alertIds: string[]): Promise<void> {
