@@ -44,6 +44,12 @@ export function renderAnswered(
   render(element, { wrapper });
   const sentInputs = () =>
     executeMutation.mock.calls.map((call) => (call as unknown as [{ variables: { input: unknown } }])[0].variables.input);
+  /** The variables each query named `name` was sent with, in order. */
+  const queriedWith = (name: string) =>
+    executeQuery.mock.calls
+      .map((call) => (call as unknown as [GraphQLRequest])[0])
+      .filter((request) => operationName(request as never) === name)
+      .map((request) => request.variables);
   // No pause between keys: typing stays a few milliseconds however loaded the machine is.
-  return { user: userEvent.setup({ delay: null }), sentInputs };
+  return { user: userEvent.setup({ delay: null }), sentInputs, queriedWith };
 }

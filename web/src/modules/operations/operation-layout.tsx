@@ -1,4 +1,4 @@
-import { Link, Outlet, useParams } from '@tanstack/react-router';
+import { Link, Outlet, useMatchRoute, useParams } from '@tanstack/react-router';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { defineMessages } from '../../i18n/define-messages';
 import { useQuery } from 'urql';
@@ -38,6 +38,8 @@ export function OperationLayout() {
   // The layout holds the operation's stream open while any of its pages is: each event drops the
   // fields it may change from the cache (lib/urql.ts), and every screen showing them asks again.
   useOperationEvents(operation?.id ?? null, () => {});
+  // The import has a tab of its own, under the seizures' address: there, the Seizures tab is not the current one.
+  const importing = !!useMatchRoute()({ to: '/operations/$code/seizures/import' });
 
   if (fetching && !data) return <Skeleton lines={4} />;
   if (error && !data) return <LoadError error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
@@ -73,7 +75,7 @@ export function OperationLayout() {
           <Link to="/operations/$code/room" {...tab}>
             <FormattedMessage {...words.room} />
           </Link>
-          <Link to="/operations/$code/seizures" {...tab}>
+          <Link to="/operations/$code/seizures" {...tab} activeOptions={{ exact: importing }}>
             <FormattedMessage {...words.seizures} />
           </Link>
           <Link to="/operations/$code/timeline" {...tab}>

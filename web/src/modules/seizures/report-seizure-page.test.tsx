@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { operation } from '../alerts/alert-test-support';
 import { formOptions, history, malaysian, renderSeizureScreens, seizure } from './seizure-test-support';
@@ -48,7 +48,9 @@ describe('reporting a seizure', () => {
         mutations: [refused, { reportSeizure: { __typename: 'Seizure', ...seizure({ status: 'DRAFT' }) } }],
       },
     });
-    await user.type(await screen.findByLabelText('Place'), 'Port Klang, Westport');
+    // Typed as the clock of the viewer's profile zone (Kuala Lumpur, UTC+8), whatever the browser's zone.
+    fireEvent.change(await screen.findByLabelText('Seized at (your time)'), { target: { value: '2026-06-01T09:30' } });
+    await user.type(screen.getByLabelText('Place'), 'Port Klang, Westport');
     await user.selectOptions(screen.getByLabelText('Commodity'), 'Ammonium nitrate (AMMONIUM_NITRATE)');
     await user.type(screen.getByLabelText('Quantity'), '24,5');
     await user.selectOptions(screen.getByLabelText('Unit'), 't');
@@ -59,7 +61,14 @@ describe('reporting a seizure', () => {
 
     await screen.findByRole('heading', { name: `Seizure report ${operation.code}/S-0001` });
     const [first, second] = sentInputs() as Record<string, unknown>[];
-    expect(first).toMatchObject({ submit: false, quantity: 24.5, unit: 'T', countryCode: 'MY', linkedAlertIds: ['QWxlcnQ6MQ'] });
+    expect(first).toMatchObject({
+      submit: false,
+      seizedAt: '2026-06-01T01:30:00.000Z',
+      quantity: 24.5,
+      unit: 'T',
+      countryCode: 'MY',
+      linkedAlertIds: ['QWxlcnQ6MQ'],
+    });
     expect(second?.idempotencyKey).toBe(first?.idempotencyKey);
   }, 60_000);
 });

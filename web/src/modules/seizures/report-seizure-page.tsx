@@ -74,7 +74,7 @@ export function ReportSeizurePage() {
 
 function ReportSeizureForm() {
   const operation = useOperation();
-  const { viewer } = useSession();
+  const { viewer, timeZone } = useSession();
   const navigate = useNavigate();
   const [draftKey, nextDraft] = useDraftKey();
   const [, report] = useReportSeizure();
@@ -112,7 +112,7 @@ function ReportSeizureForm() {
       <SeizureForm
         key={draftKey}
         mode="report"
-        initialDraft={emptyDraft(viewer.agency.countryCode ?? '')}
+        initialDraft={emptyDraft(viewer.agency.countryCode ?? '', timeZone)}
         options={formOptionsOf(data?.operation)}
         onSubmit={submit}
         progress={<UploadList uploads={uploads} />}

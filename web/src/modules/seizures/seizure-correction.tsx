@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { FormattedMessage } from 'react-intl';
 import { useQuery } from 'urql';
 import { defineMessages } from '../../i18n/define-messages';
+import { useSession } from '../../shell/viewer-context';
 import { LoadError, Skeleton } from '../../ui/page-state';
 import { useOperation } from '../operations/operation-context';
 import { UploadList, useUploads } from './attachment-upload';
@@ -42,6 +43,7 @@ export function SeizureCorrection({ seizure }: { seizure: SeizureDetail }) {
 
 function CorrectionForm({ seizure, onDone }: { seizure: SeizureDetail; onDone(): void }) {
   const operation = useOperation();
+  const { timeZone } = useSession();
   const [, correct] = useCorrectSeizure();
   const [uploads, upload] = useUploads();
   const [{ data, fetching, error }, reexecute] = useQuery({ query: SeizureFormOptionsQuery, variables: { operationId: operation.id } });
@@ -56,7 +58,7 @@ function CorrectionForm({ seizure, onDone }: { seizure: SeizureDetail; onDone():
   return (
     <SeizureForm
       mode={seizure.status === 'DRAFT' ? 'editDraft' : 'correct'}
-      initialDraft={draftOfSeizure(seizure)}
+      initialDraft={draftOfSeizure(seizure, timeZone)}
       options={formOptionsOf(data?.operation)}
       onSubmit={submit}
       progress={<UploadList uploads={uploads} />}

@@ -134,10 +134,27 @@ export type SeizureRow = ResultOf<typeof SeizureListFields>;
 
 export const OperationSeizuresQuery = graphql(
   `
-  query OperationSeizures($operationId: ID!, $status: SeizureStatus, $first: Int!, $after: String) {
+  query OperationSeizures(
+    $operationId: ID!
+    $status: SeizureStatus
+    $countryCode: String
+    $commodityId: ID
+    $reportingAgencyId: ID
+    $detectionMethod: DetectionMethod
+    $first: Int!
+    $after: String
+  ) {
     operation(id: $operationId) {
       id
-      seizures(first: $first, after: $after, status: $status) {
+      seizures(
+        first: $first
+        after: $after
+        status: $status
+        countryCode: $countryCode
+        commodityId: $commodityId
+        reportingAgencyId: $reportingAgencyId
+        detectionMethod: $detectionMethod
+      ) {
         edges {
           cursor
           node {
@@ -300,28 +317,3 @@ export const CorrectSeizureMutation = graphql(
 `,
   [SeizureFields, MutationProblemFields],
 );
-
-/** What the list's filters offer: the operation's catalogue and the agencies (and so countries) taking part. */
-export const SeizureFilterOptionsQuery = graphql(`
-  query SeizureFilterOptions($operationId: ID!) {
-    operation(id: $operationId) {
-      id
-      commodities {
-        id
-        code
-        nameEn
-        nameFr
-      }
-      participations {
-        id
-        status
-        agency {
-          id
-          name
-          acronym
-          countryCode
-        }
-      }
-    }
-  }
-`);

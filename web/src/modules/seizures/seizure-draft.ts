@@ -1,5 +1,6 @@
 import type { DetectionMethod, LocationType, QuantityUnit, TransportMode } from '@jointops/shared/domain';
 import { INTERPOL_NOTICE_TYPES, type InterpolNoticeType } from '@jointops/shared/seizures';
+import { utcToZonedLocal, zonedLocalToUtc } from '../operations/zoned-time';
 import type { SeizureDetail } from './seizure-documents';
 
 // The form's draft holds what the person typed, as typed (numbers and dates as text): it becomes
@@ -41,18 +42,16 @@ export interface SeizureDraft {
   linkedAlertIds: string[];
 }
 
-/** `datetime-local` text in the viewer's zone, which is what the control shows and takes. */
-export function localInputOf(instant: string | Date): string {
-  const date = new Date(instant);
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
+// The times of a report are typed as the viewer's wall clock in the zone of their profile (the one
+// every time is shown in), not the browser's, which may be a borrowed laptop's or a server's.
 
-/** The instant a `datetime-local` value names in the viewer's zone; the text as it is when it names none. */
-const instantOf = (local: string): string | null => {
+/** `datetime-local` text in `zone`, which is what the control shows and takes. */
+export const localInputOf = (instant: string | Date, zone: string): string => utcToZonedLocal(instant, zone);
+
+/** The instant a `datetime-local` value names in `zone`; the text as it is when it names none. */
+const instantOf = (local: string, zone: string): string | null => {
   if (!local.trim()) return null;
-  const date = new Date(local);
-  return Number.isNaN(date.getTime()) ? local : date.toISOString();
+  return zonedLocalToUtc(local, zone) ?? local;
 };
 
 /** A number as typed, with a decimal comma allowed; NaN for what is not one (the schema says so). */
@@ -60,9 +59,9 @@ const numberOf = (typed: string): number | null => (typed.trim() ? Number(typed.
 
 const textOf = (typed: string): string | null => (typed.trim() ? typed : null);
 
-export function emptyDraft(countryCode: string, now = new Date()): SeizureDraft {
+export function emptyDraft(countryCode: string, zone: string, now = new Date()): SeizureDraft {
   return {
-    seizedAt: localInputOf(now),
+    seizedAt: localInputOf(now, zone),
     countryCode,
     place: '',
     locationType: 'SEAPORT',
@@ -88,10 +87,13 @@ export function emptyDraft(countryCode: string, now = new Date()): SeizureDraft 
   };
 }
 
-/** What the report says, as the API takes it (reportSeizure and correctSeizure alike). */
-export function contentOf(draft: SeizureDraft) {
+/** The quantity as typed: NaN for what is not a number, which the schema refuses. */
+export const quantityOf = (draft: SeizureDraft): number => numberOf(draft.quantity) ?? Number.NaN;
+
+/** What the report says, as the API takes it (reportSeizure and correctSeizure alike); times typed in `zone`. */
+export function contentOf(draft: SeizureDraft, zone: string) {
   return {
-    seizedAt: instantOf(draft.seizedAt) ?? '',
+    seizedAt: instantOf(draft.seizedAt, zone) ?? '',
     countryCode: draft.countryCode,
     place: draft.place,
     locationType: draft.locationType,
@@ -99,7 +101,7 @@ export function contentOf(draft: SeizureDraft) {
     longitude: numberOf(draft.longitude),
     commodityId: draft.commodityId || null,
     commodityDescription: draft.commodityId ? null : textOf(draft.commodityDescription),
-    quantity: numberOf(draft.quantity) ?? Number.NaN,
+    quantity: quantityOf(draft),
     unit: draft.unit,
     detectionMethod: draft.detectionMethod,
     concealment: textOf(draft.concealment),
@@ -113,7 +115,7 @@ export function contentOf(draft: SeizureDraft) {
       nationality: entry.nationality,
       count: numberOf(entry.count) ?? Number.NaN,
     })),
-    interpolNotifiedAt: instantOf(draft.interpolNotifiedAt),
+    interpolNotifiedAt: instantOf(draft.interpolNotifiedAt, zone),
     interpolNcbAgencyId: draft.interpolNcbAgencyId || null,
     interpolNotices: draft.interpolNotices.map((notice) => ({ type: notice.type, reference: notice.reference })),
     linkedAlertIds: draft.linkedAlertIds,
@@ -122,11 +124,11 @@ export function contentOf(draft: SeizureDraft) {
 
 export type SeizureContentInput = ReturnType<typeof contentOf>;
 
-/** The draft a correction starts from: the report as it stands. */
-export function draftOfSeizure(seizure: SeizureDetail): SeizureDraft {
+/** The draft a correction starts from: the report as it stands, its times in `zone`. */
+export function draftOfSeizure(seizure: SeizureDetail, zone: string): SeizureDraft {
   const given = (value: string | number | null | undefined) => (value === null || value === undefined ? '' : String(value));
   return {
-    seizedAt: localInputOf(seizure.seizedAt),
+    seizedAt: localInputOf(seizure.seizedAt, zone),
     countryCode: seizure.countryCode,
     place: seizure.place,
     locationType: seizure.locationType,
@@ -146,7 +148,7 @@ export function draftOfSeizure(seizure: SeizureDetail): SeizureDraft {
     // With counts by nationality the total is their sum: left out, as the API allows.
     arrests: seizure.arrestsByNationality.length ? '' : given(seizure.arrests || ''),
     arrestsByNationality: seizure.arrestsByNationality.map((entry) => ({ nationality: entry.nationality, count: String(entry.count) })),
-    interpolNotifiedAt: seizure.interpolNotifiedAt ? localInputOf(seizure.interpolNotifiedAt) : '',
+    interpolNotifiedAt: seizure.interpolNotifiedAt ? localInputOf(seizure.interpolNotifiedAt, zone) : '',
     interpolNcbAgencyId: seizure.interpolNcb?.id ?? '',
     interpolNotices: seizure.interpolNotices.map((notice) => ({ type: notice.type, reference: notice.reference })),
     linkedAlertIds: seizure.linkedAlerts.map((alert) => alert.id),

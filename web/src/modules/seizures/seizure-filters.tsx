@@ -6,7 +6,7 @@ import { defineMessages } from '../../i18n/define-messages';
 import { agencyLabel, countryName } from '../../ui/agency';
 import { commodityName } from '../../ui/commodity-name';
 import { SelectField } from '../../ui/fields';
-import { SeizureFilterOptionsQuery } from './seizure-documents';
+import { RaiseAlertOptionsQuery } from '../alerts/alert-documents';
 import type { SeizuresSearch } from './seizure-search';
 
 const words = defineMessages({
@@ -30,7 +30,9 @@ export function SeizureFilters({
   onChange(change: SeizuresSearch): void;
 }) {
   const intl = useIntl();
-  const [{ data }] = useQuery({ query: SeizureFilterOptionsQuery, variables: { operationId } });
+  // The operation's commodities and participants, as the raise form asks for them: one document,
+  // so a member going from one screen to the other is answered from the cache.
+  const [{ data }] = useQuery({ query: RaiseAlertOptionsQuery, variables: { operationId } });
   const collator = new Intl.Collator(intl.locale);
   const byLabel = (a: { label: string }, b: { label: string }) => collator.compare(a.label, b.label);
   const agencies = (data?.operation?.participations ?? []).map((participation) => participation.agency);

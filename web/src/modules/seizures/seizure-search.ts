@@ -1,5 +1,4 @@
 import { DETECTION_METHODS, SEIZURE_STATUSES, type DetectionMethod, type SeizureStatus } from '@jointops/shared/domain';
-import type { SeizureRow } from './seizure-documents';
 
 // The list's filters live in the address, so a filtered list survives a reload and can be sent to
 // a colleague: /operations/X/seizures?status=SUBMITTED&country=MY&method=X_RAY
@@ -31,12 +30,14 @@ export function validateSeizuresSearch(search: Record<string, unknown>): Seizure
 export const isFiltered = (search: SeizuresSearch): boolean =>
   !!(search.status || search.country || search.commodity || search.agency || search.method);
 
-/**
- * The API filters reports by status only; the other filters apply to the pages loaded, which the
- * list says, and "show more" reads further back through the API's cursors.
- */
-export const matches = (search: SeizuresSearch) => (seizure: SeizureRow) =>
-  (!search.country || seizure.countryCode === search.country) &&
-  (!search.commodity || seizure.commodity?.id === search.commodity) &&
-  (!search.agency || seizure.reportingAgency.id === search.agency) &&
-  (!search.method || seizure.detectionMethod === search.method);
+/** The list's filters as the API's `seizures` connection takes them. */
+export const seizuresFilter = (search: SeizuresSearch) => ({
+  status: search.status ?? null,
+  countryCode: search.country ?? null,
+  commodityId: search.commodity ?? null,
+  reportingAgencyId: search.agency ?? null,
+  detectionMethod: search.method ?? null,
+});
+
+/** One key per combination of filters: the pages of one list never mix with another's. */
+export const filterKey = (search: SeizuresSearch): string => JSON.stringify(seizuresFilter(search));

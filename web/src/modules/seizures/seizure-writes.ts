@@ -4,10 +4,11 @@ import { useMutation } from 'urql';
 import { describeError, problemsByField, problemWords } from '../../i18n/problems';
 import { fieldWords } from '../../i18n/server-texts/fields';
 import { browserRefusal, keyedBy, refusalOf, type Refusal } from '../alerts/alert-refusals';
+import { useSession } from '../../shell/viewer-context';
 import { OperationContext } from '../operations/operation-context';
 import { useOutbox } from '../outbox/outbox-context';
 import { CorrectSeizureMutation, SubmitSeizureMutation } from './seizure-documents';
-import { contentOf, fieldKey, type SeizureDraft } from './seizure-draft';
+import { contentOf, fieldKey, quantityOf, type SeizureDraft } from './seizure-draft';
 
 // Reporting goes through the outbox with the draft's idempotency key, so a report made on a link
 // that drops is kept and sent once when it is back. Submitting a draft and correcting a rejected
@@ -28,7 +29,7 @@ const seizureRefusal = (...args: Parameters<typeof refusalOf>): Refusal | null =
  */
 function draftRefusal(issues: Parameters<typeof browserRefusal>[0], draft: SeizureDraft): Refusal {
   const refusal = keyedBy(browserRefusal(issues), fieldKey) ?? {};
-  if (refusal.fields?.quantity && Number.isNaN(contentOf(draft).quantity))
+  if (refusal.fields?.quantity && Number.isNaN(quantityOf(draft)))
     refusal.fields.quantity = { message: draft.quantity.trim() ? fieldWords.mustBeNumber : problemWords.required };
   return refusal;
 }
@@ -39,9 +40,10 @@ export function useReportSeizure(): readonly [
 ] {
   const { submit: send } = useOutbox();
   const operation = use(OperationContext);
+  const { timeZone } = useSession();
   const [busy, setBusy] = useState(false);
   const report = async (draft: SeizureDraft, submit: boolean, key: string): Promise<ReportAnswer> => {
-    const input = { operationId: operation?.id ?? '', submit, ...contentOf(draft) };
+    const input = { operationId: operation?.id ?? '', submit, ...contentOf(draft, timeZone) };
     const checked = reportSeizureInput.safeParse({ ...input, idempotencyKey: key });
     if (!checked.success) return { refusal: draftRefusal(checked.error.issues, draft) };
     setBusy(true);
@@ -75,8 +77,9 @@ export function useCorrectSeizure(): readonly [
   correct: (seizureId: string, draft: SeizureDraft) => Promise<Refusal | null>,
 ] {
   const [{ fetching }, execute] = useMutation(CorrectSeizureMutation);
+  const { timeZone } = useSession();
   const correct = async (seizureId: string, draft: SeizureDraft) => {
-    const input = { seizureId, ...contentOf(draft) };
+    const input = { seizureId, ...contentOf(draft, timeZone) };
     const checked = correctSeizureInput.safeParse(input);
     if (!checked.success) return draftRefusal(checked.error.issues, draft);
     const result = await execute({ input });

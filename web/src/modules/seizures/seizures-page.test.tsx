@@ -1,10 +1,10 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { MALAYSIA, operation, THAILAND } from '../alerts/alert-test-support';
 import { AMMONIUM_NITRATE, malaysian, renderSeizureScreens, seizure } from './seizure-test-support';
 
 // The list of reports: each quantity in its own unit (never added across units), the filters
-// read from the address, and the API's cursor to read further back.
+// read from the address and sent to the API, and the API's cursor to read further back.
 
 const row = (id: string, changes: Parameters<typeof seizure>[0]) => {
   const { reference, status, seizedAt, countryCode, commodity, commodityDescription, quantity, unit, detectionMethod, reportingAgency } =
@@ -49,7 +49,7 @@ const seizures = {
       },
     },
   },
-  SeizureFilterOptions: {
+  RaiseAlertOptions: {
     operation: {
       id: operation.id,
       commodities: [AMMONIUM_NITRATE],
@@ -71,17 +71,36 @@ describe('the seizures list', () => {
     expect(screen.getByRole('link', { name: 'Report a seizure' })).toBeInTheDocument();
   });
 
-  it('filters by country and detection method from the address', async () => {
-    const { user, router } = renderSeizureScreens({
+  it('asks the API for the reports of the country and detection method in the address', async () => {
+    const { user, router, queriedWith } = renderSeizureScreens({
       viewer: malaysian,
       path: `/operations/${operation.code}/seizures?country=TH`,
       answers: { queries: seizures },
     });
-    const table = await screen.findByRole('table', { name: 'Seizure reports' });
-    expect(within(table).getAllByRole('row')).toHaveLength(2);
-    expect(within(table).getByRole('link')).toHaveTextContent(`${operation.code}/S-0002`);
+    await screen.findByRole('table', { name: 'Seizure reports' });
+    expect(queriedWith('OperationSeizures').at(-1)).toMatchObject({ countryCode: 'TH', detectionMethod: null, status: null });
     await user.selectOptions(screen.getByLabelText('Detection method'), 'X-ray');
     expect(router.state.location.search).toEqual({ country: 'TH', method: 'X_RAY' });
-    await screen.findByText('No report loaded matches these filters.');
+    await waitFor(() =>
+      expect(queriedWith('OperationSeizures').at(-1)).toMatchObject({ countryCode: 'TH', detectionMethod: 'X_RAY', after: null }),
+    );
+  });
+
+  it('says when no report matches the filters, and clears them', async () => {
+    const { user, router } = renderSeizureScreens({
+      viewer: malaysian,
+      path: `/operations/${operation.code}/seizures?method=X_RAY`,
+      answers: {
+        queries: {
+          ...seizures,
+          OperationSeizures: {
+            operation: { id: operation.id, seizures: { edges: [], pageInfo: { hasNextPage: false, endCursor: null } } },
+          },
+        },
+      },
+    });
+    await screen.findByText('No report matches these filters.');
+    await user.click(screen.getByRole('button', { name: 'Clear the filters' }));
+    expect(router.state.location.search).toEqual({});
   });
 });

@@ -9,7 +9,7 @@ import { useNewestFirst } from '../timeline/use-newest-first';
 import { OperationSeizuresQuery } from './seizure-documents';
 import { SeizureFilters } from './seizure-filters';
 import { mayReport } from './seizure-permissions';
-import { isFiltered, matches, type SeizuresSearch } from './seizure-search';
+import { filterKey, isFiltered, seizuresFilter, type SeizuresSearch } from './seizure-search';
 import { SeizuresTable } from './seizures-table';
 import './seizures.css';
 
@@ -17,12 +17,11 @@ const words = defineMessages({
   title: { id: 'seizures.list.title', defaultMessage: 'Seizures' },
   report: { id: 'seizures.list.report', defaultMessage: 'Report a seizure' },
   empty: { id: 'seizures.list.empty', defaultMessage: 'No seizure reported yet.' },
-  emptyFiltered: { id: 'seizures.list.emptyFiltered', defaultMessage: 'No report loaded matches these filters.' },
+  emptyFiltered: { id: 'seizures.list.emptyFiltered', defaultMessage: 'No report matches these filters.' },
   clearFilters: { id: 'seizures.list.clearFilters', defaultMessage: 'Clear the filters' },
   shown: {
     id: 'seizures.list.shown',
-    defaultMessage:
-      '{shown, plural, one {# report shown} other {# reports shown}} of {loaded, plural, one {# loaded} other {# loaded}}, newest first',
+    defaultMessage: '{shown, plural, one {# report shown} other {# reports shown}}, newest first',
   },
   showOlder: { id: 'seizures.list.showOlder', defaultMessage: 'Show older reports' },
   loadingOlder: { id: 'seizures.list.loadingOlder', defaultMessage: 'Loading older reports…' },
@@ -53,9 +52,9 @@ export function SeizuresPage() {
         )}
       </div>
       <SeizureFilters operationId={operation.id} search={search} onChange={setFilter} />
-      {/* Mounted anew for each status: the pages of one never mix with another's. */}
+      {/* Mounted anew for each set of filters: the pages of one never mix with another's. */}
       <SeizureList
-        key={search.status ?? ''}
+        key={filterKey(search)}
         search={search}
         onClearFilters={() =>
           setFilter({ status: undefined, country: undefined, commodity: undefined, agency: undefined, method: undefined })
@@ -67,11 +66,11 @@ export function SeizuresPage() {
 
 function SeizureList({ search, onClearFilters }: { search: SeizuresSearch; onClearFilters(): void }) {
   const operation = useOperation();
-  const variables = { operationId: operation.id, status: search.status ?? null, first: PAGE_SIZE, after: null };
+  const variables = { operationId: operation.id, ...seizuresFilter(search), first: PAGE_SIZE, after: null };
   const list = useNewestFirst(OperationSeizuresQuery, variables, (data) => data.operation?.seizures);
   const { loaded } = list;
   if (!loaded) return list.error ? <LoadError error={list.error} onRetry={list.retry} /> : <Skeleton lines={6} />;
-  const rows = loaded.edges.map((edge) => edge.node).filter(matches(search));
+  const rows = loaded.edges.map((edge) => edge.node);
 
   return (
     <>
@@ -91,7 +90,7 @@ function SeizureList({ search, onClearFilters }: { search: SeizuresSearch; onCle
       ) : (
         <>
           <p className="muted">
-            <FormattedMessage {...words.shown} values={{ shown: rows.length, loaded: loaded.edges.length }} />
+            <FormattedMessage {...words.shown} values={{ shown: rows.length }} />
           </p>
           <SeizuresTable rows={rows} referenceZone={operation.referenceTimeZone} />
         </>
