@@ -4,7 +4,7 @@ import { MutationProblemFields } from '../../graphql/mutation-problem';
 // The reviewers' queue: the reports submitted and not yet verified or rejected, with the facts a
 // reviewer checks before verifying one; and the two decisions on a report.
 
-/** A queue holds a day's reports at most in practice; past this many, the oldest wait for the next page. */
+/** A queue holds a day's reports at most in practice; past this many, the page says how many more wait. */
 export const QUEUE_PAGE = 200;
 
 export const ReviewQueueQuery = graphql(`
@@ -12,6 +12,7 @@ export const ReviewQueueQuery = graphql(`
     operation(id: $operationId) {
       id
       seizures(status: SUBMITTED, first: $first) {
+        totalCount
         edges {
           node {
             id

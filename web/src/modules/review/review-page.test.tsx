@@ -49,14 +49,15 @@ const seizure = (number: number, fields: Record<string, unknown> = {}) => ({
   linkedAlerts: [{ __typename: 'Alert', id: 'a1', reference: 'PGS-TEST-2026-01/A-0001', title: 'Fertiliser declared to Manila' }],
   ...fields,
 });
-const queue = (seizures: unknown[]) => ({
+const queue = (seizures: unknown[], totalCount = seizures.length) => ({
   operation: {
     __typename: 'Operation',
     id: operation.id,
     seizures: {
       __typename: 'SeizureConnection',
+      totalCount,
       edges: seizures.map((node) => ({ __typename: 'SeizureEdge', node })),
-      pageInfo: { __typename: 'PageInfo', hasNextPage: false },
+      pageInfo: { __typename: 'PageInfo', hasNextPage: seizures.length < totalCount },
     },
   },
 });
@@ -135,6 +136,14 @@ describe('the reviewer’s queue', () => {
     await user.click(screen.getByRole('button', { name: 'Reject the report' }));
     await screen.findByText('PGS-TEST-2026-01/S-0001: rejected; the agency has been told why.');
     expect(sentInputs()).toEqual([{ seizureId: 'seizure-1', reason: 'Give the net weight.' }]);
+  });
+
+  it('says how many older reports wait beyond the page it shows', async () => {
+    renderAnswered(queuePage(), { queries: { ReviewQueue: queue([seizure(1), seizure(2)], 214) } }, as('REVIEWER'));
+    expect((await screen.findByRole('status')).textContent).toBe('214 reports await verification');
+    expect(
+      screen.getByText('The newest 2 are shown: 212 older reports wait beyond them, and come into the list as these are decided.'),
+    ).toBeTruthy();
   });
 
   it('offers a contact point no decision', async () => {

@@ -72,7 +72,7 @@ export function ReviewPage() {
         <>
           <div className="toolbar review-toolbar">
             <p className="review-count" role="status">
-              <FormattedMessage {...reviewWords.waiting} values={{ count: seizures.length }} />
+              <FormattedMessage {...reviewWords.waiting} values={{ count: connection.totalCount }} />
             </p>
             <label>
               <FormattedMessage {...reviewWords.order} />{' '}
@@ -102,9 +102,9 @@ export function ReviewPage() {
               </>
             )}
           </div>
-          {connection.pageInfo.hasNextPage && (
+          {connection.totalCount > seizures.length && (
             <p className="muted">
-              <FormattedMessage {...reviewWords.more} />
+              <FormattedMessage {...reviewWords.more} values={{ shown: seizures.length, more: connection.totalCount - seizures.length }} />
             </p>
           )}
           {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus to be scrolled by keyboard (WCAG 2.1.1). */}

@@ -18,7 +18,11 @@ export const reviewWords = defineMessages({
     defaultMessage:
       '{count, plural, =0 {Nothing awaits verification} one {# report awaits verification} other {# reports await verification}}',
   },
-  more: { id: 'review.more', defaultMessage: 'The oldest reports beyond these are shown once some are decided.' },
+  more: {
+    id: 'review.more',
+    defaultMessage:
+      'The newest {shown} are shown: {more, plural, one {# older report waits} other {# older reports wait}} beyond them, and {more, plural, one {comes} other {come}} into the list as these are decided.',
+  },
   empty: { id: 'review.empty', defaultMessage: 'No report awaits verification.' },
   emptyHint: { id: 'review.emptyHint', defaultMessage: 'Reports appear here as soon as an agency submits them.' },
   order: { id: 'review.order', defaultMessage: 'Order' },
