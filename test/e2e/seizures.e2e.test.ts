@@ -8,14 +8,17 @@ import { withApp } from '../testkit/fixtures';
 import { operationalRoom, type OperationalRoom } from '../testkit/operational-room';
 import type { Actor } from '../testkit/operations';
 import { seizureInput, seizureKit } from '../testkit/seizures';
+import { reportFigure } from '../testkit/report';
 import { ensureWebBuilt } from '../testkit/web-build';
 
 // The seizure screens, each person in their own browser: a Malaysian contact point reports 24 t of
-// ammonium nitrate found on Malaysia's alert, first as a draft, then submits it; the list shows
-// it in tonnes and the report's page its history and linked alert. Cut off at the post, she saves
-// a second report as a draft: it waits in the outbox and reaches the server once when the link is
-// back. Thailand takes part too, but a Malaysian draft is Malaysia's alone: nothing of it reaches
-// Thailand's list, its address, its DOM or its network.
+// ammonium nitrate found on Malaysia's alert, first as a draft, then submits it. A WCO reviewer,
+// with the queue open in one tab and the room in another, sees it arrive and the room's tally
+// change, and verifies it; the reporter's page says so without being reloaded, and the results
+// count 24,000 kg with the alert's outcome as seized. The list shows the report in tonnes. Cut off
+// at the post, she saves a second report as a draft: it waits in the outbox and reaches the server
+// once when the link is back. Thailand takes part too, but a Malaysian draft is Malaysia's alone:
+// nothing of it reaches Thailand's list, its address, its DOM or its network.
 
 const ALERT_TITLE = 'Ammonium nitrate declared as NPK fertiliser, Port Klang to Manila';
 const PLACE = 'Port Klang, Westport container terminal';
@@ -23,10 +26,11 @@ const OFFLINE_PLACE = 'Bukit Kayu Hitam land border post';
 const SECRET_PLACE = 'Pasir Gudang bonded warehouse 7';
 
 const it = withApp(() => ({ env: { WEB_DIST_DIR: ensureWebBuilt() } }));
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
 
 describeWhere(['chromium'], 'the seizure screens in the browser', () => {
   let testApp: TestApp;
-  let room: OperationalRoom<{ commodities: { ammoniumNitrate: string } }>;
+  let room: OperationalRoom<{ reviewer: true; commodities: { ammoniumNitrate: string } }>;
   let malaysia: Person;
   let alertReference: string;
   let seizurePath: string;
@@ -39,8 +43,11 @@ describeWhere(['chromium'], 'the seizure screens in the browser', () => {
     await signIn(person.page, actor.email, actor.password);
     return person;
   };
-  /** The server's "now", an hour ago, as a `datetime-local` in Kuala Lumpur (UTC+8): the test clock is not the browser's. */
-  const anHourAgoInKualaLumpur = () => new Date(testApp.clock.now().getTime() + 7 * 3_600_000).toISOString().slice(0, 16);
+  /**
+   * The server's "now", an hour ago, as a `datetime-local` in the zone of the contact point's
+   * profile (UTC): the form reads the time there, not in the browser's zone (Kuala Lumpur).
+   */
+  const anHourAgoInHerZone = () => new Date(testApp.clock.now().getTime() - 3_600_000).toISOString().slice(0, 16);
   const live = (page: Page) => page.locator('[data-testid="ws-state"][data-state="connected"]').waitFor();
 
   /** Malaysia's reports at `place`, as the API gives them to Malaysia. */
@@ -53,7 +60,7 @@ describeWhere(['chromium'], 'the seizure screens in the browser', () => {
 
   /** Fills the form with what a report needs, in tonnes of ammonium nitrate. */
   const fillReport = async (page: Page, place: string) => {
-    await page.getByLabel('Seized at (your time)').fill(anHourAgoInKualaLumpur());
+    await page.getByLabel('Seized at (your time)').fill(anHourAgoInHerZone());
     await page.getByLabel('Place', { exact: true }).fill(place);
     await page.getByLabel('Location type').selectOption({ label: 'Seaport' });
     await page.getByLabel('Commodity', { exact: true }).selectOption({ label: 'Ammonium nitrate (AMMONIUM_NITRATE)' });
@@ -65,7 +72,7 @@ describeWhere(['chromium'], 'the seizure screens in the browser', () => {
 
   it.beforeAll(async ({ app, kit }) => {
     testApp = app;
-    room = await operationalRoom(kit, { commodities: { ammoniumNitrate: 'AMMONIUM_NITRATE' } });
+    room = await operationalRoom(kit, { reviewer: true, commodities: { ammoniumNitrate: 'AMMONIUM_NITRATE' } });
     const { result } = await kit.mutate(room.malaysia, 'raiseAlert', {
       operationId: room.operation.id,
       idempotencyKey: randomUUID(),
@@ -84,7 +91,7 @@ describeWhere(['chromium'], 'the seizure screens in the browser', () => {
     await Promise.all(people.map((person) => person.close()));
   });
 
-  it('lets a contact point report a seizure in tonnes linked to an alert, as a draft, then submit it', async () => {
+  it('lets a contact point report a seizure in tonnes linked to an alert, which a reviewer verifies while she watches, and the results count it', async () => {
     const { page } = malaysia;
     await page.getByRole('link', { name: 'Report a seizure' }).click();
     await page.getByRole('heading', { name: 'Report a seizure' }).waitFor();
@@ -111,6 +118,18 @@ describeWhere(['chromium'], 'the seizure screens in the browser', () => {
     await page.getByText('A draft: only your agency sees it until it is submitted.').waitFor();
     expect(await reportsAt(PLACE)).toEqual([expect.objectContaining({ status: 'DRAFT', quantity: 24, unit: 'T' })]);
 
+    // The reviewer keeps the queue open in one tab and the room in another, in a browser of their own.
+    const reviewer = await openBrowser(testApp.url, { timezoneId: 'Europe/Brussels', clock: testApp.clock });
+    people.push(reviewer);
+    await reviewer.page.goto(`${testApp.url}/operations/${room.operation.code}/room`);
+    await signIn(reviewer.page, room.reviewer.email, room.reviewer.password);
+    const tally = reviewer.page.getByRole('region', { name: 'Seizures by commodity' });
+    await tally.getByText('No seizure reported yet.').waitFor();
+    const queue = await reviewer.context.newPage();
+    await queue.goto(`${testApp.url}/operations/${room.operation.code}/review`);
+    await queue.getByText('No report awaits verification.').waitFor();
+    await live(queue);
+
     await page.getByRole('button', { name: 'Submit for verification' }).click();
     await page.locator('.seizure-header').getByText('Awaiting verification').waitFor();
     const history = page.locator('section', { has: page.getByRole('heading', { name: 'History' }) });
@@ -122,20 +141,58 @@ describeWhere(['chromium'], 'the seizure screens in the browser', () => {
     expect(await reportsAt(PLACE)).toEqual([expect.objectContaining({ status: 'SUBMITTED' })]);
     await expectAccessible(page);
     await screenshot(page, 'seizure-detail-en.png');
-  }, 120_000);
+
+    // It arrives in the queue and in the room's tally (which counts reports awaiting verification).
+    const reference = `${room.operation.code}/S-0001`;
+    const queued = queue.getByRole('row').filter({ hasText: reference });
+    await queued.waitFor();
+    expect(await queued.textContent()).toMatch(/24\st Ammonium nitrate/);
+    await poll(() => tally.getByRole('row', { name: /^Ammonium nitrate/ }).textContent()).toContain('24,000\u00a0kg');
+    await queue.getByRole('button', { name: `Verify ${reference}` }).click();
+    await queue.getByText(`${reference}: verified.`).waitFor();
+    await queue.getByText('No report awaits verification.').waitFor();
+
+    // The reporter's page follows the stream: verified, with its step in the history, no reload.
+    const verifiedAt = Date.now();
+    await page.locator('.seizure-header').getByText('Verified').waitFor();
+    await history.getByText('Verified by').waitFor();
+    reportFigure('seizures journey: the verification on the reporter’s open page after', Date.now() - verifiedAt, 'ms');
+    expect(await page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1);
+    await screenshot(page, 'seizure-verified-en.png');
+
+    // The results count it in kilograms, and the alert it answers as seized.
+    await page.getByRole('navigation', { name: 'Operation' }).getByRole('link', { name: 'Results' }).click();
+    const byCountry = page.getByRole('region', { name: 'Seizures by country and commodity' });
+    await poll(() => byCountry.locator('tbody tr').allTextContents()).toEqual([expect.stringContaining('24,000\u00a0kg')]);
+    expect(await byCountry.locator('tbody tr th').textContent()).toBe('Malaysia · Ammonium nitrate');
+    const outcomes = page.getByRole('region', { name: 'Alert outcomes' }).locator('tbody tr');
+    expect(await outcomes.filter({ hasText: 'Seized' }).locator('td').first().textContent()).toBe('1');
+    expect(await outcomes.filter({ hasText: 'Pending' }).locator('td').first().textContent()).toBe('0');
+    expect([...malaysia.problems, ...reviewer.problems]).toEqual([]);
+  }, 180_000);
 
   it('lists it with its quantity in tonnes, filtered from the address, in English and French, on a laptop and the wall', async () => {
     const { page } = malaysia;
-    await page.getByRole('link', { name: 'All seizures' }).click();
+    // The import's own tab is the current one there, not the Seizures tab above its address.
+    const nav = page.getByRole('navigation', { name: 'Operation' });
+    const seizuresTab = nav.getByRole('link', { name: 'Seizures', exact: true });
+    await nav.getByRole('link', { name: 'Import seizures' }).click();
+    await poll(() => nav.getByRole('link', { name: 'Import seizures' }).getAttribute('aria-current')).toBe('page');
+    expect(await seizuresTab.getAttribute('aria-current')).toBeNull();
+    await seizuresTab.click();
+    await poll(() => seizuresTab.getAttribute('aria-current')).toBe('page');
     const table = page.getByRole('table', { name: 'Seizure reports' });
     await table.waitFor();
     const row = table.getByRole('row', { name: new RegExp(`${room.operation.code}/S-`) });
     expect(await row.getByRole('cell').allTextContents()).toEqual(
-      expect.arrayContaining(['Malaysia', 'Ammonium nitrate', '24\u00a0t', 'X-ray', 'Awaiting verification']),
+      expect.arrayContaining(['Malaysia', 'Ammonium nitrate', '24\u00a0t', 'X-ray', 'Verified']),
     );
-    await page.getByLabel('Status').selectOption({ label: 'Verified' });
-    await page.getByText('No seizure reported yet.').or(page.getByText('No report loaded matches these filters.')).waitFor();
-    expect(new URL(page.url()).searchParams.get('status')).toBe('VERIFIED');
+    // Filtered by the API: a detection method and a status no report has.
+    await page.getByLabel('Detection method').selectOption({ label: 'X-ray' });
+    await row.waitFor();
+    await page.getByLabel('Status').selectOption({ label: 'Awaiting verification' });
+    await page.getByText('No report matches these filters.').waitFor();
+    expect(new URL(page.url()).searchParams.get('status')).toBe('SUBMITTED');
     await page.getByRole('button', { name: 'Clear the filters' }).click();
     await row.waitFor();
     await expectAccessible(page);
@@ -144,7 +201,7 @@ describeWhere(['chromium'], 'the seizure screens in the browser', () => {
     await screenshot(page, 'seizures-list-en-wall.png');
 
     await page.getByRole('button', { name: 'Français' }).click();
-    await page.getByRole('table', { name: 'Rapports de saisie' }).getByText('En attente de vérification').waitFor();
+    await page.getByRole('table', { name: 'Rapports de saisie' }).getByText('Vérifiée').waitFor();
     await expectAccessible(page);
     await screenshot(page, 'seizures-list-fr-wall.png');
     await page.goto(`${testApp.url}${seizurePath}`);
