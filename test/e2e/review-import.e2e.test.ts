@@ -123,7 +123,7 @@ describeWhere(['chromium'], 'review, import and the register of checks in the br
 
   it('offers a contact point no review, and imports a file all or nothing, once', async () => {
     await report(thailand, 'Bangkok, Suvarnabhumi cargo terminal');
-    contactPoint = await open(malaysia, 'review');
+    contactPoint = await open(malaysia, 'review', { clock: testApp.clock });
     const { page } = contactPoint;
     await queueRow(page, `${operation.code}/S-0003`).waitFor();
     expect(await page.getByRole('button', { name: /^Verify/ }).count()).toBe(0);
@@ -171,16 +171,17 @@ describeWhere(['chromium'], 'review, import and the register of checks in the br
   it('records a day of checks and shows the totals so far', async () => {
     const { page } = contactPoint;
     await page.getByRole('navigation', { name: 'Operation' }).getByRole('link', { name: 'Register of checks' }).click();
-    // The server's clock is the test's, not the browser's: the day is the operation's first.
+    // The page reads the server's clock (openBrowser's `clock`): the day offered is today in the
+    // operation's zone, its first operational day, among its days in the page's words.
     const day = await operation.operationalDay();
     const databases = page.getByRole('group', { name: 'Database checks and hits' });
-    await databases.getByLabel('Day').fill(day);
+    expect(await databases.getByLabel('Day').inputValue()).toBe(day);
     await databases.getByLabel('Checks').fill('40');
     await databases.getByLabel('Hits').fill('2');
     await databases.getByRole('button', { name: 'Record' }).click();
     await databases.getByText(/^40 checks and 2 hits recorded for/).waitFor();
     const licit = page.getByRole('group', { name: 'Licit shipments checked' });
-    await licit.getByLabel('Day').fill(day);
+    expect(await licit.getByLabel('Day').inputValue()).toBe(day);
     await licit.getByLabel('Shipments').fill('12');
     await licit.getByLabel('Quantity').fill('4000');
     await licit.getByRole('button', { name: 'Record' }).click();

@@ -8,6 +8,11 @@ export const ChecksRegisterQuery = graphql(`
   query ChecksRegister($operationId: ID!) {
     operation(id: $operationId) {
       id
+      plannedPhases {
+        phase
+        startedAt
+        endedAt
+      }
       commodities {
         id
         code

@@ -36,6 +36,11 @@ const register = {
   operation: {
     __typename: 'Operation',
     id: operation.id,
+    plannedPhases: [
+      { phase: 'PLANNING', startedAt: '2026-05-01T02:00:00Z', endedAt: '2026-06-01T00:00:00Z' },
+      // 07:00 to 17:00 in Bangkok: the operation's days are 1 to 5 June there.
+      { phase: 'OPERATIONAL', startedAt: '2026-06-01T00:00:00Z', endedAt: '2026-06-05T10:00:00Z' },
+    ],
     commodities: [nitrate],
     licitShipmentChecks: [
       {
@@ -132,8 +137,11 @@ describe('the register of checks', () => {
       around,
     );
     const form = within((await screen.findByText('Database checks and hits')).closest('fieldset')!);
-    await user.clear(form.getByLabelText('Day'));
-    await user.type(form.getByLabelText('Day'), '2026-06-03');
+    // The operation's days in the page's words, its last one first: not the browser's date.
+    const days = [...form.getByLabelText<HTMLSelectElement>('Day').options].map((option) => option.textContent);
+    expect(days).toEqual(['Fri, 5 Jun 2026', 'Thu, 4 Jun 2026', 'Wed, 3 Jun 2026', 'Tue, 2 Jun 2026', 'Mon, 1 Jun 2026']);
+    expect(form.getByLabelText('Day')).toHaveValue('2026-06-05');
+    await user.selectOptions(form.getByLabelText('Day'), '2026-06-03');
     await user.selectOptions(form.getByLabelText('Database'), 'NATIONAL');
     await user.type(form.getByLabelText('Checks'), '7');
     await user.clear(form.getByLabelText('Hits'));

@@ -8,7 +8,7 @@ import { actsForAgency } from '../alerts/alert-permissions';
 import { useOperationEvents } from '../live/use-operation-events';
 import { useOperation, type OperationHeader } from '../operations/operation-context';
 import { ChecksRegisterQuery, type ChecksRegister } from './checks-documents';
-import { registerTotals, todayIn } from './checks-totals';
+import { recordableDays, registerTotals } from './checks-totals';
 import { checkWords } from './check-words';
 import { DatabaseChecksForm } from './database-checks-form';
 import { LicitShipmentsForm } from './licit-shipments-form';
@@ -32,7 +32,8 @@ export function ChecksPage() {
     if (/^(DATABASE_CHECKS_|LICIT_SHIPMENTS_)/.test(event.type) || event.__typename === 'ResyncRequiredEvent') reload();
   });
   const register = data?.operation;
-  const today = todayIn(operation.referenceTimeZone);
+  const operational = register?.plannedPhases.find((phase) => phase.phase === 'OPERATIONAL');
+  const days = recordableDays(operation.referenceTimeZone, operational?.startedAt ?? null, operational?.endedAt ?? null);
 
   return (
     <section className="checks-page" aria-labelledby="checks-title">
@@ -53,8 +54,8 @@ export function ChecksPage() {
           <Totals register={register} />
           {mayRecordChecks(operation) ? (
             <div className="check-forms">
-              <LicitShipmentsForm operationId={operation.id} today={today} commodities={register.commodities} onRecorded={reload} />
-              <DatabaseChecksForm operationId={operation.id} today={today} onRecorded={reload} />
+              <LicitShipmentsForm operationId={operation.id} days={days} commodities={register.commodities} onRecorded={reload} />
+              <DatabaseChecksForm operationId={operation.id} days={days} onRecorded={reload} />
             </div>
           ) : (
             <p className="muted">

@@ -37,7 +37,31 @@ export const newestDayFirst = <T extends { checkedOn: string }>(entries: readonl
   [...entries].sort((a, b) => b.checkedOn.localeCompare(a.checkedOn));
 
 /** A register day (YYYY-MM-DD, in the operation's zone) in the reader's words, without shifting it to another zone. */
-export const dayWords = (locale: string, day: string): string =>
-  new Intl.DateTimeFormat(locale, { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' }).format(
-    new Date(`${day}T00:00:00Z`),
-  );
+export const dayWords = (locale: string, day: string, withWeekday = false): string =>
+  new Intl.DateTimeFormat(locale, {
+    timeZone: 'UTC',
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    ...(withWeekday ? { weekday: 'short' } : {}),
+  }).format(new Date(`${day}T00:00:00Z`));
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The days of the operation that may be recorded, oldest first, in its reference zone: from the
+ * day its operational phase began to today there, or to its last operational day once that phase
+ * has ended. The server refuses a day before the phase began or not yet come.
+ */
+export function recordableDays(zone: string, started: string | null, ended: string | null, now = new Date()): string[] {
+  const today = todayIn(zone, now);
+  const endDay = ended ? todayIn(zone, new Date(ended)) : today;
+  const last = [endDay, today].sort()[0]!;
+  const first = started ? todayIn(zone, new Date(started)) : last;
+  // A browser clock behind the server's may put today before the first day: the first day it is.
+  if (first >= last) return [first];
+  const days: string[] = [];
+  for (let day = Date.parse(`${first}T00:00:00Z`); day <= Date.parse(`${last}T00:00:00Z`); day += DAY_MS)
+    days.push(new Date(day).toISOString().slice(0, 10));
+  return days;
+}
