@@ -16,6 +16,7 @@ const EMBEDDED = [
   'AlertRecipient',
   'AlertVersion',
   'AuditEntry',
+  'AwaitingAcknowledgementCount',
   'BaseQuantity',
   'CommodityCatalogue',
   'ConveyanceSubject',

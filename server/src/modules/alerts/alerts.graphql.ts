@@ -15,7 +15,7 @@ import { type AlertFilter, awaitingAcknowledgementPage, findAlertById, findVisib
 import { awaitingCursor } from './awaiting-cursor';
 import { awaitingOperation, awaitingOperationArgument } from './awaiting-operation';
 import { uuidFromGlobalId } from '../../global-id';
-import { acknowledgeAlert, commentOnAlert, raiseAlert } from './alerts.service';
+import { acknowledgeAlert, awaitingAcknowledgementCount, commentOnAlert, raiseAlert } from './alerts.service';
 import { giveAlertFeedback } from './alert-feedback.service';
 import { signedIn } from '../../graphql/signed-in';
 import { parseQueryArguments } from '../../graphql/query-arguments';
@@ -152,6 +152,23 @@ builder.objectField(OperationType, 'alerts', (t) =>
     { name: 'AlertConnection' },
     { name: 'AlertEdge' },
   ),
+);
+
+const AwaitingAcknowledgementCountType = builder.objectRef<{ alerts: number; critical: number }>('AwaitingAcknowledgementCount').implement({
+  description: "The alerts of an operation that wait for the viewer's agency to acknowledge them (withdrawn ones ask nothing more).",
+  fields: (t) => ({
+    alerts: t.exposeInt('alerts', { description: 'How many there are.' }),
+    critical: t.exposeInt('critical', { description: 'How many of them are CRITICAL.' }),
+  }),
+});
+
+builder.objectField(OperationType, 'awaitingMyAcknowledgementCount', (t) =>
+  t.field({
+    type: AwaitingAcknowledgementCountType,
+    description:
+      "How many of the operation's alerts the viewer may see wait for their own agency's acknowledgement: the room's count, without fetching the alerts.",
+    resolve: (operation, _args, ctx) => awaitingAcknowledgementCount(signedIn(ctx), operation),
+  }),
 );
 
 // On Query, not on Operation: a contact point's work runs across every operation their agency takes part in.

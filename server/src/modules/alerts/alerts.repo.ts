@@ -138,6 +138,35 @@ export interface AwaitingPosition {
   alertId: string;
 }
 
+/** Sent to the viewer's agency, not acknowledged by it, not withdrawn; over `alertRecipients` joined to `alerts`. */
+function awaitingCondition(viewer: Viewer, operationId: string | undefined): SQL {
+  return and(
+    eq(alertRecipients.agencyId, viewer.agencyId),
+    isNull(alertRecipients.acknowledgedAt),
+    // A withdrawn alert asks nothing more of anyone.
+    isNull(alerts.withdrawnAt),
+    alertVisibleTo(viewer),
+    operationId ? eq(alerts.operationId, operationId) : undefined,
+  )!;
+}
+
+/** How many alerts of the operation await the viewer's agency's acknowledgement, and how many of them are CRITICAL. */
+export async function countAwaitingAcknowledgement(
+  db: Db,
+  viewer: Viewer,
+  operationId: string,
+): Promise<{ alerts: number; critical: number }> {
+  const [row] = await db
+    .select({
+      alerts: sql<number>`count(*)::int`,
+      critical: sql<number>`(count(*) filter (where ${alerts.severity} = 'CRITICAL'))::int`,
+    })
+    .from(alertRecipients)
+    .innerJoin(alerts, eq(alerts.id, alertRecipients.alertId))
+    .where(awaitingCondition(viewer, operationId));
+  return { alerts: Number(row?.alerts ?? 0), critical: Number(row?.critical ?? 0) };
+}
+
 /**
  * The alerts sent to the viewer's agency and not yet acknowledged by it, in every operation the
  * viewer may see, oldest deadline first, after `after`.
@@ -155,12 +184,7 @@ export async function awaitingAcknowledgementPage(
     .innerJoin(alerts, eq(alerts.id, alertRecipients.alertId))
     .where(
       and(
-        eq(alertRecipients.agencyId, viewer.agencyId),
-        isNull(alertRecipients.acknowledgedAt),
-        // A withdrawn alert asks nothing more of anyone.
-        isNull(alerts.withdrawnAt),
-        alertVisibleTo(viewer),
-        operationId ? eq(alerts.operationId, operationId) : undefined,
+        awaitingCondition(viewer, operationId),
         after
           ? or(gt(alertRecipients.dueAt, after.dueAt), and(eq(alertRecipients.dueAt, after.dueAt), gt(alerts.id, after.alertId)))
           : undefined,

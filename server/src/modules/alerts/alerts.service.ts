@@ -2,7 +2,7 @@ import { acknowledgeAlertInput, alertReference, commentOnAlertInput, raiseAlertI
 import { contentDigest } from '../../content-digest';
 import { ConflictError, PhaseRuleError, ValidationError } from '../../domain-errors';
 import type { Db } from '../../db/client';
-import type { ServiceContext } from '../../service-context';
+import type { ServiceContext, SignedIn } from '../../service-context';
 import { idFromInput, parseInput } from '../../validate';
 import { audited } from '../../journal/audited';
 import { findCommoditiesByIds } from '../catalogue/catalogue.repo';
@@ -17,6 +17,7 @@ import {
   acceptedAgencyIds,
   acceptedAmong,
   acknowledgeRecipient,
+  countAwaitingAcknowledgement,
   findAlertByIdempotencyKey,
   findCommentByIdempotencyKey,
   findRecipient,
@@ -172,4 +173,16 @@ export async function commentOnAlert(ctx: ServiceContext, rawInput: unknown): Pr
     await recordEvent(tx, ctx, operation.id, 'ALERT_COMMENTED', { alertId: alert.id, commentId: comment.id }, eventAudience(audience));
     return { result: alert, targetId: alert.id, operationId: operation.id };
   });
+}
+
+/**
+ * How many alerts of an operation the viewer sees wait for their agency's acknowledgement (and how
+ * many of them are CRITICAL): counted where the alerts are, so that the room shows the figure
+ * without fetching the alerts themselves. Only the viewer's own agency's count is ever told.
+ */
+export function awaitingAcknowledgementCount(
+  ctx: SignedIn,
+  operation: Pick<OperationRow, 'id'>,
+): Promise<{ alerts: number; critical: number }> {
+  return countAwaitingAcknowledgement(ctx.db, ctx.viewer, operation.id);
 }

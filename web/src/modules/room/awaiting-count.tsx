@@ -5,7 +5,7 @@ import { defineMessages } from '../../i18n/define-messages';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { alertOf } from '../live/operation-events-document';
 import { useOperationEvents } from '../live/use-operation-events';
-import { AWAITING_COUNT_LIMIT, AwaitingAcknowledgementQuery } from './feed-documents';
+import { AwaitingAcknowledgementQuery } from './feed-documents';
 
 const words = defineMessages({
   label: { id: 'room.awaiting.label', defaultMessage: 'Awaiting your acknowledgement' },
@@ -20,11 +20,12 @@ const RECOUNT_AFTER_MS = 300;
 
 /**
  * How many alerts wait for the viewer's agency to acknowledge them, always in view and in the
- * browser tab's title (a reader on another tab sees it grow). Withdrawn alerts ask nothing more.
+ * browser tab's title (a reader on another tab sees it grow), counted by the server: withdrawn alerts
+ * ask nothing more, and thousands of alerts cost the link a figure, not the alerts themselves.
  */
 export function AwaitingCount({ operationId, operationCode, onShow }: { operationId: string; operationCode: string; onShow(): void }) {
   const intl = useIntl();
-  const [{ data }, reexecute] = useQuery({ query: AwaitingAcknowledgementQuery, variables: { operationId, first: AWAITING_COUNT_LIMIT } });
+  const [{ data }, reexecute] = useQuery({ query: AwaitingAcknowledgementQuery, variables: { operationId } });
   // Asked again after alert events, once for a burst of them however many arrive at once.
   const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useOperationEvents(operationId, (event) => {
@@ -35,15 +36,17 @@ export function AwaitingCount({ operationId, operationCode, onShow }: { operatio
     }, RECOUNT_AFTER_MS);
   });
   useEffect(() => () => clearTimeout(pending.current), []);
-  const page = data?.operation?.awaiting;
-  const awaiting = (page?.edges ?? []).filter((edge) => !edge.node.withdrawnAt);
-  const count = awaiting.length;
-  const critical = awaiting.filter((edge) => edge.node.severity === 'CRITICAL').length;
-  const shown = page?.pageInfo.hasNextPage ? `${intl.formatNumber(count)}+` : intl.formatNumber(count);
-  useDocumentTitle(page && count > 0 ? intl.formatMessage(words.title, { count: shown }) : intl.formatMessage(words.room), operationCode);
+  const counted = data?.operation?.awaitingMyAcknowledgementCount;
+  const count = counted?.alerts ?? 0;
+  const critical = counted?.critical ?? 0;
+  const shown = intl.formatNumber(count);
+  useDocumentTitle(
+    counted && count > 0 ? intl.formatMessage(words.title, { count: shown }) : intl.formatMessage(words.room),
+    operationCode,
+  );
   return (
     <div className={count > 0 ? 'awaiting-count has-awaiting' : 'awaiting-count'} data-testid="awaiting-count">
-      <p className="awaiting-figure">{page ? shown : '…'}</p>
+      <p className="awaiting-figure">{counted ? shown : '…'}</p>
       <p className="awaiting-label">
         <FormattedMessage {...words.label} />
         {critical > 0 && (

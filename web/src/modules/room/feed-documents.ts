@@ -46,25 +46,14 @@ export const AwaitingFeedbackQuery = graphql(
   [RoomAlertFields],
 );
 
-/** The most the count says exactly; beyond it, "500+". */
-export const AWAITING_COUNT_LIMIT = 500;
-
-/** Every alert of the operation addressed to the viewer's agency and not acknowledged by it. */
+/** How many alerts of the operation wait for the viewer's agency's acknowledgement: counted by the server. */
 export const AwaitingAcknowledgementQuery = graphql(`
-  query RoomAwaitingAcknowledgement($operationId: ID!, $first: Int!) {
+  query RoomAwaitingAcknowledgement($operationId: ID!) {
     operation(id: $operationId) {
       id
-      awaiting: alerts(first: $first, filter: { acknowledgement: AWAITING }) {
-        edges {
-          node {
-            id
-            severity
-            withdrawnAt
-          }
-        }
-        pageInfo {
-          hasNextPage
-        }
+      awaitingMyAcknowledgementCount {
+        alerts
+        critical
       }
     }
   }
