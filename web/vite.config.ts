@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { worldOutline } from './src/modules/room/panels/world-outline-plugin';
 import { offlineShell } from './src/sw/offline-shell-plugin';
 
 const brotli = promisify(brotliCompress);
@@ -49,7 +50,7 @@ function precompress(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), precompress(), offlineShell(precompress)],
+  plugins: [react(), worldOutline(), precompress(), offlineShell(precompress)],
   resolve: {
     // zod is configured as it loads (src/zod-without-eval.ts) rather than from main.tsx, which
     // would put its 37 kB (brotli) in the first chunk of every screen, the room's included.

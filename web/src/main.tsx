@@ -1,6 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { createUrqlClient } from './lib/urql';
 import { router } from './router';
+import { askAhead } from './shell/ask-ahead';
 import './sw/register';
 import { App } from './shell/app';
 import './styles.css';
@@ -9,12 +11,14 @@ import './styles.css';
 // signed in, rather than once it is answered: on a customs post's link each round trip costs
 // 400 ms or more, and the room's chunk is most of what the room waits for.
 for (const route of router.getMatchedRoutes(window.location.pathname)[0]) void router.loadRouteChunk(route);
+const client = createUrqlClient();
+askAhead(client, window.location);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <App firstClient={client} />
   </StrictMode>,
 );

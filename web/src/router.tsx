@@ -2,6 +2,7 @@ import { PHASES, PROGRAMMES, type Phase, type Programme } from '@jointops/shared
 import { createRootRoute, createRoute, createRouter, redirect } from '@tanstack/react-router';
 import { validateReportSearch } from './modules/report/report-search';
 import { validateResultsSearch } from './modules/results/results-search';
+import { loadWorldGeometry } from './modules/room/panels/world-map-loader';
 import { validateRoomSearch } from './modules/room/room-search';
 import { validateSeizuresSearch } from './modules/seizures/seizure-search';
 import { NotFoundPage } from './shell/not-found-page';
@@ -89,7 +90,12 @@ const roomRoute = createRoute({
   getParentRoute: () => operationRoute,
   path: '/room',
   validateSearch: validateRoomSearch,
-  component: screenOf(() => import('./modules/room/room-page'), 'RoomPage'),
+  // The world's shapes come apart from the room's code, in parallel: the room asks for its feed
+  // and figures without waiting for them (panels/world-map-loader.ts).
+  component: screenOf(() => {
+    void loadWorldGeometry();
+    return import('./modules/room/room-page');
+  }, 'RoomPage'),
 });
 const auditRoute = createRoute({
   getParentRoute: () => operationRoute,

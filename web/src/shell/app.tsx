@@ -1,6 +1,6 @@
 import { RouterProvider } from '@tanstack/react-router';
 import { useCallback, useMemo, useState } from 'react';
-import { Provider, useQuery } from 'urql';
+import { type Client, Provider, useQuery } from 'urql';
 import { IntlRoot } from '../i18n/intl-root';
 import { createUrqlClient } from '../lib/urql';
 import { OutboxProvider } from '../modules/outbox/outbox-context';
@@ -11,10 +11,11 @@ import { SessionContext, SignInContext, type Session } from './viewer-context';
 
 /**
  * One urql client per session: signing in or out starts a new one, so nothing a previous user
- * could see stays in the normalised cache of a shared computer.
+ * could see stays in the normalised cache of a shared computer. The first may come from main.tsx,
+ * which has already asked it the questions of the screen the address names.
  */
-export function App() {
-  const [client, setClient] = useState(createUrqlClient);
+export function App({ firstClient }: { firstClient?: Client }) {
+  const [client, setClient] = useState(() => firstClient ?? createUrqlClient());
   const restart = useCallback(() => {
     forgetViewer();
     setClient(createUrqlClient());

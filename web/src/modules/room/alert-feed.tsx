@@ -10,6 +10,7 @@ import { feedAlerts, matchesSearch } from './alert-state';
 import { AlertRow } from './alert-row';
 import { AwaitingFeedbackQuery, FEED_PAGE, RoomAlertsQuery } from './feed-documents';
 import type { RoomAlert } from './room-alert-fields';
+import { feedVariables } from './room-opening';
 import type { RoomSearch } from './room-search';
 
 const words = defineMessages({
@@ -42,18 +43,7 @@ export function AlertFeed(props: FeedProps) {
 
 function FilteredFeed(props: FeedProps) {
   const { operation, search } = props;
-  const filter = {
-    ...(search.severity ? { severity: search.severity } : {}),
-    ...(search.category ? { category: search.category } : {}),
-    ...(search.agency ? { raisedByAgencyId: search.agency } : {}),
-    ...(search.country ? { raisedInCountry: search.country } : {}),
-    ...(search.awaiting === 'acknowledgement' ? { acknowledgement: 'AWAITING' as const } : {}),
-  };
-  const feed = useNewestFirst(
-    RoomAlertsQuery,
-    { operationId: operation.id, filter, first: FEED_PAGE, after: null },
-    (data) => data.operation?.alerts,
-  );
+  const feed = useNewestFirst(RoomAlertsQuery, feedVariables(operation.id, search), (data) => data.operation?.alerts);
   const { viewer } = useSession();
   return <AlertList {...props} feed={feed} keep={(alert) => matchesSearch(alert, search, viewer.agency.id)} />;
 }

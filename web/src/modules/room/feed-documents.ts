@@ -59,11 +59,15 @@ export const AwaitingAcknowledgementQuery = graphql(`
   }
 `);
 
-/** The agencies of the operation, for the filter by originating agency. */
-export const RoomAgenciesQuery = graphql(`
-  query RoomAgencies($operationId: ID!) {
+/**
+ * The operation's reference zone and the agencies taking part: one question for the feed's filter
+ * by originating agency, the map's countries and the clocks' zones, as they open together.
+ */
+export const RoomParticipationsQuery = graphql(`
+  query RoomParticipations($operationId: ID!) {
     operation(id: $operationId) {
       id
+      referenceTimeZone
       participations {
         id
         status
@@ -72,6 +76,7 @@ export const RoomAgenciesQuery = graphql(`
           name
           acronym
           countryCode
+          timeZone
         }
       }
     }

@@ -5,7 +5,7 @@ import { alertCategoryWords, severityWords } from '../../i18n/codes';
 import { defineMessages } from '../../i18n/define-messages';
 import { agencyLabel } from '../../ui/agency';
 import { SelectField } from '../../ui/fields';
-import { RoomAgenciesQuery } from './feed-documents';
+import { RoomParticipationsQuery } from './feed-documents';
 import type { RoomSearch } from './room-search';
 
 const words = defineMessages({
@@ -32,7 +32,7 @@ export function RoomFilters({
   onChange(change: RoomSearch): void;
 }) {
   const intl = useIntl();
-  const [{ data }] = useQuery({ query: RoomAgenciesQuery, variables: { operationId } });
+  const [{ data }] = useQuery({ query: RoomParticipationsQuery, variables: { operationId } });
   const collator = new Intl.Collator(intl.locale);
   const agencies = (data?.operation?.participations ?? [])
     .map((participation) => ({ value: participation.agency.id, label: agencyLabel(intl.locale, participation.agency) }))

@@ -11,12 +11,12 @@ const participation = (id: string, countryCode: string | null, timeZone: string 
   __typename: 'Participation',
   id: `p-${id}`,
   status,
-  agency: { __typename: 'Agency', id, countryCode, timeZone },
+  agency: { __typename: 'Agency', id, name: `Agency ${id}`, acronym: null, countryCode, timeZone },
 });
 
 const answers = {
   queries: {
-    RoomClocks: {
+    RoomParticipations: {
       operation: {
         __typename: 'Operation',
         id: OPERATION_ID,

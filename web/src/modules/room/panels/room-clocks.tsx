@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useQuery } from 'urql';
-import { graphql } from '../../../graphql/graphql';
+import { RoomParticipationsQuery } from '../feed-documents';
 import { defineMessages } from '../../../i18n/define-messages';
 import { countryName } from '../../../ui/agency';
 import { LoadError, Skeleton } from '../../../ui/page-state';
@@ -11,25 +11,6 @@ const words = defineMessages({
   title: { id: 'room.clocks.title', defaultMessage: 'Local times' },
   reference: { id: 'room.clocks.reference', defaultMessage: 'Operation time' },
 });
-
-/** Where the clocks come from: the operation's reference zone and the zone of each agency taking part. */
-const RoomClocksQuery = graphql(`
-  query RoomClocks($operationId: ID!) {
-    operation(id: $operationId) {
-      id
-      referenceTimeZone
-      participations {
-        id
-        status
-        agency {
-          id
-          countryCode
-          timeZone
-        }
-      }
-    }
-  }
-`);
 
 /** The current time, moved on at each new minute: what a clock showing hours and minutes needs, and no more. */
 function useMinute(): Date {
@@ -77,7 +58,7 @@ export function RoomClocks({ operationId }: { operationId: string }) {
   const intl = useIntl();
   const headingId = useId();
   const now = useMinute();
-  const [{ data, fetching, error }, reexecute] = useQuery({ query: RoomClocksQuery, variables: { operationId } });
+  const [{ data, fetching, error }, reexecute] = useQuery({ query: RoomParticipationsQuery, variables: { operationId } });
   const operation = data?.operation;
 
   if (!operation && fetching) return <Skeleton lines={2} />;

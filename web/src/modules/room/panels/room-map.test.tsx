@@ -1,8 +1,9 @@
-import { screen } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { screen, waitFor } from '@testing-library/react';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { RoomMap } from './room-map';
 import { OPERATION_ID, renderPanel, results } from './panels.test-support';
 import { mapLayout, placeOf } from './world-geometry';
+import { loadWorldGeometry } from './world-map-loader';
 
 // The map: participating countries highlighted (small states as dots), their live counts, and a
 // country chosen with the mouse or the keyboard.
@@ -11,13 +12,14 @@ const participation = (id: string, countryCode: string | null, status = 'ACCEPTE
   __typename: 'Participation',
   id: `p-${id}`,
   status,
-  agency: { __typename: 'Agency', id, countryCode },
+  agency: { __typename: 'Agency', id, name: `Agency ${id}`, acronym: null, countryCode, timeZone: null },
 });
 
 const countries = {
   operation: {
     __typename: 'Operation',
     id: OPERATION_ID,
+    referenceTimeZone: 'Asia/Bangkok',
     participations: [
       participation('wco', null),
       participation('my', 'MY'),
@@ -29,7 +31,7 @@ const countries = {
   },
 };
 
-const answers = { queries: { RoomMapCountries: countries, RoomResults: results() } };
+const answers = { queries: { RoomParticipations: countries, RoomResults: results() } };
 
 describe('the world map', () => {
   it('places countries by their 1:110m shape, small states as a dot, and Kosovo by name', () => {
@@ -50,6 +52,9 @@ describe('the world map', () => {
 });
 
 describe('the map of participating countries', () => {
+  // As in the room, where the route starts the download beside the room's own code.
+  beforeAll(() => loadWorldGeometry());
+
   it('highlights the countries whose agencies accepted, small states as dots, and no other', () => {
     renderPanel(<RoomMap operationId={OPERATION_ID} onCountryChosen={() => {}} />, answers);
     const marked = [...document.querySelectorAll('.map-participating')].map(
@@ -88,6 +93,15 @@ describe('the map of participating countries', () => {
     await user.tab();
     await user.keyboard(' ');
     expect(chosen).toHaveBeenLastCalledWith('SG');
+  });
+
+  it('draws the countries as soon as the world’s shapes come, the list before them', async () => {
+    vi.resetModules();
+    const { RoomMap: FreshMap } = await import('./room-map');
+    renderPanel(<FreshMap operationId={OPERATION_ID} onCountryChosen={() => {}} />, answers);
+    expect(screen.getByRole('button', { name: /^Malaysia/ })).toBeInTheDocument();
+    expect(document.querySelector('path[data-country="MY"]')).toBeNull();
+    await waitFor(() => expect(document.querySelector('path[data-country="MY"]')).not.toBeNull());
   });
 
   it('marks the chosen country on the map and in the list, and gives it up when chosen again or with All countries', async () => {

@@ -1,12 +1,12 @@
 import { useId, useMemo } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useQuery } from 'urql';
-import { graphql } from '../../../graphql/graphql';
+import { RoomParticipationsQuery } from '../feed-documents';
 import { defineMessages } from '../../../i18n/define-messages';
 import { countryName } from '../../../ui/agency';
 import { LoadError, Skeleton } from '../../../ui/page-state';
 import { useRoomResults } from './room-results';
-import { MAP_HEIGHT, MAP_WIDTH, mapLayout } from './world-geometry';
+import { MAP_HEIGHT, MAP_WIDTH, useWorldGeometry } from './world-map-loader';
 
 const words = defineMessages({
   title: { id: 'room.map.title', defaultMessage: 'Participating countries' },
@@ -25,23 +25,6 @@ const words = defineMessages({
   },
 });
 
-/** The countries of the agencies taking part: those whose agencies accepted. */
-const RoomMapQuery = graphql(`
-  query RoomMapCountries($operationId: ID!) {
-    operation(id: $operationId) {
-      id
-      participations {
-        id
-        status
-        agency {
-          id
-          countryCode
-        }
-      }
-    }
-  }
-`);
-
 interface RoomMapProps {
   operationId: string;
   /** The country the room's feed is narrowed to, if any. */
@@ -58,7 +41,7 @@ interface RoomMapProps {
 export function RoomMap({ operationId, chosenCountry = null, onCountryChosen }: RoomMapProps) {
   const intl = useIntl();
   const headingId = useId();
-  const [{ data, fetching, error }, reexecute] = useQuery({ query: RoomMapQuery, variables: { operationId } });
+  const [{ data, fetching, error }, reexecute] = useQuery({ query: RoomParticipationsQuery, variables: { operationId } });
   const { results } = useRoomResults(operationId);
 
   const accepted = (data?.operation?.participations ?? [])
@@ -70,12 +53,16 @@ export function RoomMap({ operationId, chosenCountry = null, onCountryChosen }: 
     collator.compare(countryName(intl.locale, a), countryName(intl.locale, b)),
   );
   const countriesKey = [...countries].sort().join(',');
-  const layout = useMemo(() => mapLayout(countriesKey ? countriesKey.split(',') : []), [countriesKey]);
+  // The countries and their figures show at once; the shapes when the world's geometry has come.
+  const world = useWorldGeometry();
+  const mapLayout = world.geometry?.mapLayout;
+  const layout = useMemo(() => mapLayout?.(countriesKey ? countriesKey.split(',') : []), [mapLayout, countriesKey]);
 
   const choose = (countryCode: string) => onCountryChosen(countryCode === chosenCountry ? null : countryCode);
 
   if (!data && fetching) return <Skeleton lines={6} />;
   if (!data && error) return <LoadError error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
+  if (world.failed) return <LoadError error={undefined} onRetry={world.retry} />;
 
   return (
     <section className="panel room-panel room-map" aria-labelledby={headingId}>
@@ -89,7 +76,7 @@ export function RoomMap({ operationId, chosenCountry = null, onCountryChosen }: 
           role="img"
           aria-label={intl.formatMessage(words.map, { count: countries.length })}
         >
-          {layout.shapes.map((shape) =>
+          {layout?.shapes.map((shape) =>
             shape.countryCode ? (
               // biome-ignore lint/a11y/noStaticElementInteractions: a pointer shortcut; the country's button in the list beside is the keyboard's and screen reader's way to the same choice.
               <path
@@ -105,7 +92,7 @@ export function RoomMap({ operationId, chosenCountry = null, onCountryChosen }: 
               <path key={shape.key} d={shape.d} className="map-country" />
             ),
           )}
-          {layout.dots.map((dot) => (
+          {layout?.dots.map((dot) => (
             // biome-ignore lint/a11y/noStaticElementInteractions: as for the shapes, the list's button is the keyboard's way.
             <circle
               key={dot.countryCode}

@@ -3,6 +3,7 @@ import codes from 'i18n-iso-countries/codes.json';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import world from 'world-atlas/countries-110m.json';
+import { MAP_HEIGHT, MAP_WIDTH } from './world-map-loader';
 
 // The world drawn from data bundled into the app (Natural Earth 1:110m): an operations room on a
 // customs post's thin link must never wait for, or leak its interests to, a tile server.
@@ -58,8 +59,7 @@ export const SMALL_STATES: Record<string, [number, number]> = {
   WS: [-172.1, -13.76],
 };
 
-export const MAP_WIDTH = 800;
-export const MAP_HEIGHT = 450;
+export { MAP_HEIGHT, MAP_WIDTH };
 const MARGIN = 24;
 // However few and small the countries, the view spans at least this much of the globe, so a lone
 // Singapore is seen among its neighbours instead of filling the panel.
