@@ -1,9 +1,14 @@
-import { ActivityStrip } from './activity-strip';
+import { lazy, Suspense } from 'react';
+import { Skeleton } from '../../../ui/page-state';
 import { HeadlineFigures } from './headline-figures';
 import { RoomClocks } from './room-clocks';
 import { RoomMap } from './room-map';
 import { SeizureTally } from './seizure-tally';
 import './panels.css';
+
+// The activity strip describes every kind of event in words (the timeline's descriptions, 8 kB on
+// the wire): fetched once the room is drawn, not before it, on a customs post's thin link.
+const ActivityStrip = lazy(() => import('./activity-strip').then((module) => ({ default: module.ActivityStrip })));
 
 interface RoomPanelsProps {
   operationId: string;
@@ -20,7 +25,9 @@ export function RoomPanels({ operationId, referenceZone, chosenCountry = null, o
       <RoomMap operationId={operationId} chosenCountry={chosenCountry} onCountryChosen={onCountryChosen} />
       <SeizureTally operationId={operationId} />
       <RoomClocks operationId={operationId} />
-      <ActivityStrip operationId={operationId} referenceZone={referenceZone} />
+      <Suspense fallback={<Skeleton lines={3} />}>
+        <ActivityStrip operationId={operationId} referenceZone={referenceZone} />
+      </Suspense>
     </div>
   );
 }
