@@ -47,7 +47,10 @@ function alertNumber(n: number, change: Partial<RoomAlert> = {}): RoomAlert {
 }
 
 const page = (alerts: RoomAlert[], hasNextPage = false) => ({
-  operation: { id: 'op', alerts: { edges: alerts.map((node) => ({ cursor: `cursor-${node.id}`, node })), pageInfo: { hasNextPage } } },
+  operationByCode: {
+    id: 'op',
+    alerts: { edges: alerts.map((node) => ({ cursor: `cursor-${node.id}`, node })), pageInfo: { hasNextPage } },
+  },
 });
 
 const operation = { id: 'op', code: 'OP-1', referenceTimeZone: 'Asia/Manila' };

@@ -43,7 +43,7 @@ export function AlertFeed(props: FeedProps) {
 
 function FilteredFeed(props: FeedProps) {
   const { operation, search } = props;
-  const feed = useNewestFirst(RoomAlertsQuery, feedVariables(operation.id, search), (data) => data.operation?.alerts);
+  const feed = useNewestFirst(RoomAlertsQuery, feedVariables(operation.code, search), (data) => data.operationByCode?.alerts);
   const { viewer } = useSession();
   return <AlertList {...props} feed={feed} keep={(alert) => matchesSearch(alert, search, viewer.agency.id)} />;
 }

@@ -25,7 +25,7 @@ const RECOUNT_AFTER_MS = 300;
  */
 export function AwaitingCount({ operationId, operationCode, onShow }: { operationId: string; operationCode: string; onShow(): void }) {
   const intl = useIntl();
-  const [{ data }, reexecute] = useQuery({ query: AwaitingAcknowledgementQuery, variables: { operationId } });
+  const [{ data }, reexecute] = useQuery({ query: AwaitingAcknowledgementQuery, variables: { operationCode } });
   // Asked again after alert events, once for a burst of them however many arrive at once.
   const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useOperationEvents(operationId, (event) => {
@@ -36,7 +36,7 @@ export function AwaitingCount({ operationId, operationCode, onShow }: { operatio
     }, RECOUNT_AFTER_MS);
   });
   useEffect(() => () => clearTimeout(pending.current), []);
-  const counted = data?.operation?.awaitingMyAcknowledgementCount;
+  const counted = data?.operationByCode?.awaitingMyAcknowledgementCount;
   const count = counted?.alerts ?? 0;
   const critical = counted?.critical ?? 0;
   const shown = intl.formatNumber(count);

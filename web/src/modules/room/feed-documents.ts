@@ -3,11 +3,14 @@ import { RoomAlertFields } from './room-alert-fields';
 
 export const FEED_PAGE = 50;
 
+// The room's first questions name the operation by its code, as its address does: they can be
+// asked as the app starts, before the operation's id has come (room-opening.ts).
+
 /** The operation's alerts the viewer may see, newest first, a page at a time, narrowed by the filter. */
 export const RoomAlertsQuery = graphql(
   `
-    query RoomAlerts($operationId: ID!, $filter: AlertFilter, $first: Int!, $after: String) {
-      operation(id: $operationId) {
+    query RoomAlerts($operationCode: String!, $filter: AlertFilter, $first: Int!, $after: String) {
+      operationByCode(code: $operationCode) {
         id
         alerts(first: $first, after: $after, filter: $filter) {
           edges {
@@ -48,8 +51,8 @@ export const AwaitingFeedbackQuery = graphql(
 
 /** How many alerts of the operation wait for the viewer's agency's acknowledgement: counted by the server. */
 export const AwaitingAcknowledgementQuery = graphql(`
-  query RoomAwaitingAcknowledgement($operationId: ID!) {
-    operation(id: $operationId) {
+  query RoomAwaitingAcknowledgement($operationCode: String!) {
+    operationByCode(code: $operationCode) {
       id
       awaitingMyAcknowledgementCount {
         alerts
@@ -64,8 +67,8 @@ export const AwaitingAcknowledgementQuery = graphql(`
  * by originating agency, the map's countries and the clocks' zones, as they open together.
  */
 export const RoomParticipationsQuery = graphql(`
-  query RoomParticipations($operationId: ID!) {
-    operation(id: $operationId) {
+  query RoomParticipations($operationCode: String!) {
+    operationByCode(code: $operationCode) {
       id
       referenceTimeZone
       participations {

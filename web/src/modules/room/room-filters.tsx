@@ -23,18 +23,18 @@ const words = defineMessages({
 
 /** The feed's filters, read from and written to the address. */
 export function RoomFilters({
-  operationId,
+  operationCode,
   search,
   onChange,
 }: {
-  operationId: string;
+  operationCode: string;
   search: RoomSearch;
   onChange(change: RoomSearch): void;
 }) {
   const intl = useIntl();
-  const [{ data }] = useQuery({ query: RoomParticipationsQuery, variables: { operationId } });
+  const [{ data }] = useQuery({ query: RoomParticipationsQuery, variables: { operationCode } });
   const collator = new Intl.Collator(intl.locale);
-  const agencies = (data?.operation?.participations ?? [])
+  const agencies = (data?.operationByCode?.participations ?? [])
     .map((participation) => ({ value: participation.agency.id, label: agencyLabel(intl.locale, participation.agency) }))
     .sort((a, b) => collator.compare(a.label, b.label));
   const any = { value: '', label: intl.formatMessage(words.any) };

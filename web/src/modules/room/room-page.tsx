@@ -60,7 +60,7 @@ export function RoomPage() {
       )}
       <div className="room-grid">
         <section className="panel room-feed" aria-label={intl.formatMessage(words.alerts)}>
-          <RoomFilters operationId={operation.id} search={search} onChange={setFilter} />
+          <RoomFilters operationCode={operation.code} search={search} onChange={setFilter} />
           <AlertFeed
             key={`${live.generation}|${search.severity}|${search.category}|${search.agency}|${search.country}|${search.awaiting}`}
             operation={operation}
@@ -74,6 +74,7 @@ export function RoomPage() {
         <aside className="room-side" aria-label={intl.formatMessage(words.glance)}>
           <RoomPanels
             operationId={operation.id}
+            operationCode={operation.code}
             referenceZone={operation.referenceTimeZone}
             chosenCountry={search.country ?? null}
             onCountryChosen={(country) => setFilter({ country: country ?? undefined })}

@@ -13,6 +13,7 @@ import type { RoomResults } from './room-results';
 // English or in French with the real catalogues.
 
 export const OPERATION_ID = 'T3BlcmF0aW9uOjE';
+export const OPERATION_CODE = 'PGS-2026-07';
 
 const FRENCH = { ...frenchCodes, ...frenchShell, ...frenchTimeline, ...french };
 

@@ -1,7 +1,7 @@
 import { act, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RoomClocks } from './room-clocks';
-import { OPERATION_ID, renderPanel } from './panels.test-support';
+import { OPERATION_CODE, OPERATION_ID, renderPanel } from './panels.test-support';
 import { offsetMinutes } from './zone-clocks';
 
 // The clocks read the agencies' time zones and the operation's reference zone, with a fixed clock
@@ -17,7 +17,7 @@ const participation = (id: string, countryCode: string | null, timeZone: string 
 const answers = {
   queries: {
     RoomParticipations: {
-      operation: {
+      operationByCode: {
         __typename: 'Operation',
         id: OPERATION_ID,
         referenceTimeZone: 'Asia/Bangkok',
@@ -54,7 +54,7 @@ describe('the clocks of the room', () => {
   });
 
   it('shows the operation time, then each participating country in its agencies’ zones, west to east', () => {
-    renderPanel(<RoomClocks operationId={OPERATION_ID} />, answers);
+    renderPanel(<RoomClocks operationCode={OPERATION_CODE} />, answers);
     expect(clocks()).toEqual([
       ['Operation time', '16:59', 'Mon 30 Nov · GMT+7'],
       ['Indonesia', '16:59', 'Mon 30 Nov · GMT+7'],
@@ -65,7 +65,7 @@ describe('the clocks of the room', () => {
   });
 
   it('ticks at the next minute, and each minute after', () => {
-    renderPanel(<RoomClocks operationId={OPERATION_ID} />, answers);
+    renderPanel(<RoomClocks operationCode={OPERATION_CODE} />, answers);
     act(() => vi.advanceTimersByTime(29_000));
     expect(clocks()[0]![1]).toBe('16:59');
     act(() => vi.advanceTimersByTime(1_000));
@@ -75,7 +75,7 @@ describe('the clocks of the room', () => {
   });
 
   it('writes the day and zone in French', () => {
-    renderPanel(<RoomClocks operationId={OPERATION_ID} />, answers, 'fr');
+    renderPanel(<RoomClocks operationCode={OPERATION_CODE} />, answers, 'fr');
     expect(clocks()[0]).toEqual(['Heure de l’opération', '16:59', 'lun. 30 nov. · UTC+7']);
     expect(clocks()[1]![0]).toBe('Indonésie');
   });

@@ -54,12 +54,12 @@ function Clock({ clock, label, now }: { clock: ZoneClock; label: string; now: Da
 }
 
 /** The time in the operation's reference zone and in each participating country, ticking each minute. */
-export function RoomClocks({ operationId }: { operationId: string }) {
+export function RoomClocks({ operationCode }: { operationCode: string }) {
   const intl = useIntl();
   const headingId = useId();
   const now = useMinute();
-  const [{ data, fetching, error }, reexecute] = useQuery({ query: RoomParticipationsQuery, variables: { operationId } });
-  const operation = data?.operation;
+  const [{ data, fetching, error }, reexecute] = useQuery({ query: RoomParticipationsQuery, variables: { operationCode } });
+  const operation = data?.operationByCode;
 
   if (!operation && fetching) return <Skeleton lines={2} />;
   if (!operation) return <LoadError error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;

@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { RoomMap } from './room-map';
-import { OPERATION_ID, renderPanel, results } from './panels.test-support';
+import { OPERATION_CODE, OPERATION_ID, renderPanel, results } from './panels.test-support';
 import { mapLayout, placeOf } from './world-geometry';
 import { loadWorldGeometry } from './world-map-loader';
 
@@ -16,7 +16,7 @@ const participation = (id: string, countryCode: string | null, status = 'ACCEPTE
 });
 
 const countries = {
-  operation: {
+  operationByCode: {
     __typename: 'Operation',
     id: OPERATION_ID,
     referenceTimeZone: 'Asia/Bangkok',
@@ -56,7 +56,7 @@ describe('the map of participating countries', () => {
   beforeAll(() => loadWorldGeometry());
 
   it('highlights the countries whose agencies accepted, small states as dots, and no other', () => {
-    renderPanel(<RoomMap operationId={OPERATION_ID} onCountryChosen={() => {}} />, answers);
+    renderPanel(<RoomMap operationId={OPERATION_ID} operationCode={OPERATION_CODE} onCountryChosen={() => {}} />, answers);
     const marked = [...document.querySelectorAll('.map-participating')].map(
       (shape) => `${shape.tagName.toLowerCase()}:${shape.getAttribute('data-country')}`,
     );
@@ -66,7 +66,7 @@ describe('the map of participating countries', () => {
   });
 
   it('gives each country as a button named in the reader’s language, with its live counts', () => {
-    renderPanel(<RoomMap operationId={OPERATION_ID} onCountryChosen={() => {}} />, answers);
+    renderPanel(<RoomMap operationId={OPERATION_ID} operationCode={OPERATION_CODE} onCountryChosen={() => {}} />, answers);
     const names = screen.getAllByRole('button').map((button) => button.textContent);
     expect(names).toEqual([
       'Malaysia MY2 alerts4 seizures',
@@ -77,14 +77,14 @@ describe('the map of participating countries', () => {
   });
 
   it('names the countries in French for a French reader', () => {
-    renderPanel(<RoomMap operationId={OPERATION_ID} onCountryChosen={() => {}} />, answers, 'fr');
+    renderPanel(<RoomMap operationId={OPERATION_ID} operationCode={OPERATION_CODE} onCountryChosen={() => {}} />, answers, 'fr');
     expect(screen.getByRole('button', { name: /^Thaïlande TH 1 alerte 2 saisies$/ })).toBeInTheDocument();
     expect(screen.getByRole('img', { name: 'Carte des 4 pays participants' })).toBeInTheDocument();
   });
 
   it('chooses a country with the keyboard, by Enter or Space', async () => {
     const chosen = vi.fn();
-    const { user } = renderPanel(<RoomMap operationId={OPERATION_ID} onCountryChosen={chosen} />, answers);
+    const { user } = renderPanel(<RoomMap operationId={OPERATION_ID} operationCode={OPERATION_CODE} onCountryChosen={chosen} />, answers);
     await user.tab();
     await user.tab();
     expect(screen.getByRole('button', { name: /^Maldives/ })).toHaveFocus();
@@ -98,7 +98,7 @@ describe('the map of participating countries', () => {
   it('draws the countries as soon as the world’s shapes come, the list before them', async () => {
     vi.resetModules();
     const { RoomMap: FreshMap } = await import('./room-map');
-    renderPanel(<FreshMap operationId={OPERATION_ID} onCountryChosen={() => {}} />, answers);
+    renderPanel(<FreshMap operationId={OPERATION_ID} operationCode={OPERATION_CODE} onCountryChosen={() => {}} />, answers);
     expect(screen.getByRole('button', { name: /^Malaysia/ })).toBeInTheDocument();
     expect(document.querySelector('path[data-country="MY"]')).toBeNull();
     await waitFor(() => expect(document.querySelector('path[data-country="MY"]')).not.toBeNull());
@@ -106,7 +106,10 @@ describe('the map of participating countries', () => {
 
   it('marks the chosen country on the map and in the list, and gives it up when chosen again or with All countries', async () => {
     const chosen = vi.fn();
-    const { user } = renderPanel(<RoomMap operationId={OPERATION_ID} chosenCountry="TH" onCountryChosen={chosen} />, answers);
+    const { user } = renderPanel(
+      <RoomMap operationId={OPERATION_ID} operationCode={OPERATION_CODE} chosenCountry="TH" onCountryChosen={chosen} />,
+      answers,
+    );
     expect(screen.getByRole('button', { name: /^Thailand/ })).toHaveAttribute('aria-pressed', 'true');
     expect(screen.getByRole('button', { name: /^Malaysia/ })).toHaveAttribute('aria-pressed', 'false');
     expect(document.querySelector('.map-chosen')?.getAttribute('data-country')).toBe('TH');

@@ -27,6 +27,7 @@ const words = defineMessages({
 
 interface RoomMapProps {
   operationId: string;
+  operationCode: string;
   /** The country the room's feed is narrowed to, if any. */
   chosenCountry?: string | null;
   /** A country chosen on the map or in its list; null for all countries again. */
@@ -38,13 +39,13 @@ interface RoomMapProps {
  * and seizures. The list beside the map holds the real buttons (keyboard, screen readers); the
  * shapes answer the same choice to a pointer.
  */
-export function RoomMap({ operationId, chosenCountry = null, onCountryChosen }: RoomMapProps) {
+export function RoomMap({ operationId, operationCode, chosenCountry = null, onCountryChosen }: RoomMapProps) {
   const intl = useIntl();
   const headingId = useId();
-  const [{ data, fetching, error }, reexecute] = useQuery({ query: RoomParticipationsQuery, variables: { operationId } });
+  const [{ data, fetching, error }, reexecute] = useQuery({ query: RoomParticipationsQuery, variables: { operationCode } });
   const { results } = useRoomResults(operationId);
 
-  const accepted = (data?.operation?.participations ?? [])
+  const accepted = (data?.operationByCode?.participations ?? [])
     .filter((participation) => participation.status === 'ACCEPTED')
     .flatMap((participation) => (participation.agency.countryCode ? [participation.agency.countryCode] : []));
   const figures = new Map((results?.byCountry ?? []).map((row) => [row.countryCode, row]));

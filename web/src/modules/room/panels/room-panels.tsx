@@ -12,19 +12,20 @@ const ActivityStrip = lazy(() => import('./activity-strip').then((module) => ({ 
 
 interface RoomPanelsProps {
   operationId: string;
+  operationCode: string;
   referenceZone: string;
   chosenCountry?: string | null;
   onCountryChosen(countryCode: string | null): void;
 }
 
 /** Everything in the room besides the alert feed: figures, map, seizures, clocks and the latest activity. */
-export function RoomPanels({ operationId, referenceZone, chosenCountry = null, onCountryChosen }: RoomPanelsProps) {
+export function RoomPanels({ operationId, operationCode, referenceZone, chosenCountry = null, onCountryChosen }: RoomPanelsProps) {
   return (
     <div className="room-panels">
       <HeadlineFigures operationId={operationId} />
-      <RoomMap operationId={operationId} chosenCountry={chosenCountry} onCountryChosen={onCountryChosen} />
+      <RoomMap operationId={operationId} operationCode={operationCode} chosenCountry={chosenCountry} onCountryChosen={onCountryChosen} />
       <SeizureTally operationId={operationId} />
-      <RoomClocks operationId={operationId} />
+      <RoomClocks operationCode={operationCode} />
       <Suspense fallback={<Skeleton lines={3} />}>
         <ActivityStrip operationId={operationId} referenceZone={referenceZone} />
       </Suspense>
