@@ -19,16 +19,18 @@ import { raiseAlert } from './live-room.support';
 
 // Issue 13: a Malaysian contact point opens the room of an operation that holds 10,000 alerts from
 // a customs post on a 256 kbit/s link with 400 ms of latency: the feed, the awaiting count and the
-// map are drawn after a cold load, and a new alert shows once raised; on a good link, scrolling back
-// through the pages of older alerts and a burst of 100 alerts in one second keep the page drawing.
-// The issue's bounds (usable within 10 s, a new alert within 2 s, frames under 50 ms) are printed
-// beside what was measured, not asserted: this machine is shared with other test passes, and the
-// cold load is not yet within its bound (about 16 s: after the scripts, the room asks the API a
-// dozen questions, most of them one after the other, each paying the link's latency).
+// map are drawn after a cold load within the issue's 10 s, and a new alert shows once raised; on a
+// good link, scrolling back through the pages of older alerts and a burst of 100 alerts in one
+// second keep the page drawing. The cold load's bound is asserted: on this 2-core machine shared
+// with other test passes it took 8.3 to 8.6 s, on PGlite and PostgreSQL alike, at a load average of 20 and more
+// (the link more than the processor sets it: about 200 kB cross it, 136 kB of them the app's first
+// chunk, and the room asks its first questions as the app starts, while its code is on the way). The other bounds (a
+// new alert within 2 s, frames under 50 ms) depend on the machine's load and are printed beside
+// what was measured, not asserted.
 
 const VOLUME = 10_000;
 const BURST = 100;
-/** Issue 13's bounds, printed beside the figures. */
+/** Issue 13's bounds: the cold load's is asserted, the new alert's printed beside its figure. */
 const COLD_LOAD_BOUND_MS = 10_000;
 const ARRIVAL_BOUND_MS = 2_000;
 
@@ -104,6 +106,7 @@ describeWhere(['chromium'], 'the operations room at scale', () => {
       `${(gzipped / 1000).toFixed(1)} kB gzipped, ${(onTheWire / 1000).toFixed(1)} kB on the wire (brotli, headers included);`,
       `${(everything / 1000).toFixed(1)} kB in all with index.html and the API's answers`,
     );
+    expect(usable, 'the room usable after a cold load on the thin link').toBeLessThan(COLD_LOAD_BOUND_MS);
 
     const title = `Precursor drums relabelled at Padang Besar ${randomUUID().slice(0, 6)}`;
     const raisedAt = performance.now();
