@@ -7,7 +7,7 @@ import { startRetention } from './journal/retention.job';
 import { LiveChannels } from './live/channels';
 import { LiveHub } from './live/hub';
 import { attachWebSocket } from './live/websocket';
-import { authenticateSession } from './modules/accounts/accounts.service';
+import { authenticateSessions } from './modules/accounts/accounts.service';
 import { startEscalator } from './modules/alerts/escalation.job';
 import type { PubSubHandle } from './pubsub';
 import type { AppDeps } from './service-context';
@@ -53,7 +53,7 @@ export function buildApp(options: AppOptions) {
   const live = {
     ...attachWebSocket(server, yoga, deps, channels),
     /** Re-checks the session of every live channel (sockets and SSE streams); the timer's safety net. */
-    revalidate: () => channels.revalidate((token) => authenticateSession(deps, token)),
+    revalidate: () => channels.revalidate((tokens) => authenticateSessions(deps, tokens)),
   };
   const unsubscribeRevocations = channels.listen(given.pubSub);
   const revalidateTimer = setInterval(

@@ -4,11 +4,13 @@ import { it } from '../testkit/fixtures';
 import { fileHandles } from '../testkit/file-handles';
 import { uuidFromGlobalId } from '@jointops/server/global-id';
 import { deliveryCounts } from '@jointops/server/live/shared-delivery';
+import { frameCounts } from '@jointops/server/live/shared-frames';
 import type { Actor, OperationDriver } from '../testkit/operations';
 import { openSocket, subscribe, type LiveSubscription } from '../testkit/ws';
 
 // An event going to many subscribers is executed once per audience (agency, locale, role), and
-// every subscriber still gets exactly what it would have got alone: its own language, its own role.
+// serialised once, and every subscriber still gets exactly what it would have got alone: its own
+// language, its own role.
 
 const STREAM = `subscription($operationId: ID!, $after: String) {
   operationEvents(operationId: $operationId, after: $after) {
@@ -73,11 +75,15 @@ describe('shared delivery', () => {
     await until(() => file.app.app.liveHub.watching(uuidFromGlobalId(operation.id, 'Operation')!) === 4);
 
     const before = { ...deliveryCounts };
+    const framesBefore = { ...frameCounts };
     const alert = await raiseWithCommodity(operation, malaysia);
     for (const live of [...alike, inFrench])
       await live.until((s) => s.received.some((event) => event.operationEvents.alert?.reference === alert.reference));
     expect(deliveryCounts.delivered - before.delivered).toBe(4);
     expect(deliveryCounts.executed - before.executed).toBe(2);
+    // Serialised once per audience too: each socket's frame is its envelope around those bytes.
+    expect(frameCounts.serialised - framesBefore.serialised).toBe(2);
+    expect(frameCounts.written - framesBefore.written).toBe(4);
 
     const names = (live: LiveSubscription<Event>) =>
       live.received.find((event) => event.operationEvents.alert)!.operationEvents.alert!.commodities.map((c) => c.name);

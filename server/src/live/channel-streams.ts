@@ -29,7 +29,10 @@ export const tooManyConnections = (max: number) =>
  */
 function guarded(source: AsyncIterable<unknown>, channel: LiveChannel, ownsChannel: boolean): AsyncIterableIterator<unknown> {
   const iterator = source[Symbol.asyncIterator]();
-  const ended = channel.ended.then(() => null);
+  // The channel's end settles the next() waiting at that moment. One reaction on `ended` for the
+  // stream's life: a Promise.race per value would add one per delivery, all kept until the end.
+  let interrupt: ((ended: null) => void) | null = null;
+  void channel.ended.then(() => interrupt?.(null));
   let finished = false;
   let noticeGiven = !ownsChannel;
   const finish = async (): Promise<IteratorResult<unknown>> => {
@@ -50,7 +53,11 @@ function guarded(source: AsyncIterable<unknown>, channel: LiveChannel, ownsChann
     async next() {
       if (finished) return noticeGiven ? { done: true, value: undefined } : stop();
       if (!channel.mayDeliver()) return stop();
-      const result = await Promise.race([iterator.next(), ended]);
+      const result = await new Promise<IteratorResult<unknown> | null>((resolve, reject) => {
+        interrupt = resolve;
+        iterator.next().then(resolve, reject);
+      });
+      interrupt = null;
       if (result === null || !channel.mayDeliver()) return stop();
       if (result.done) {
         noticeGiven = true;

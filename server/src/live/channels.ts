@@ -45,6 +45,8 @@ interface Registration {
 
 export class LiveChannels {
   private readonly open = new Set<LiveChannel>();
+  /** Open channels per person, kept beside `open` so that a connection storm checks its limit in O(1). */
+  private readonly perUser = new Map<string, number>();
 
   constructor(
     private readonly deps: { clock: Clock; logger: Logger },
@@ -59,9 +61,7 @@ export class LiveChannels {
   }
 
   countOf(userId: string): number {
-    let count = 0;
-    for (const channel of this.open) if (channel.session.viewer.userId === userId) count += 1;
-    return count;
+    return this.perUser.get(userId) ?? 0;
   }
 
   /**
@@ -70,8 +70,11 @@ export class LiveChannels {
    * registration happen with no await between them, so concurrent openings cannot both squeeze in.
    */
   register({ transport, session, onEnd }: Registration): LiveChannel | null {
-    if (this.countOf(session.viewer.userId) >= this.maxPerUser) return null;
+    const userId = session.viewer.userId;
+    const held = this.countOf(userId);
+    if (held >= this.maxPerUser) return null;
     const channels = this.open;
+    const perUser = this.perUser;
     const clock = this.deps.clock;
     let settle!: (reason: EndReason) => void;
     const ended = new Promise<EndReason>((resolve) => (settle = resolve));
@@ -96,11 +99,15 @@ export class LiveChannels {
         if (done) return;
         done = true;
         channels.delete(channel);
+        const left = (perUser.get(userId) ?? 1) - 1;
+        if (left > 0) perUser.set(userId, left);
+        else perUser.delete(userId);
         settle(reason);
         if (reason === 'session ended') onEnd();
       },
     };
     channels.add(channel);
+    perUser.set(userId, held + 1);
     return channel;
   }
 
@@ -122,20 +129,14 @@ export class LiveChannels {
    * Re-checks every channel's session: those that expired or were revoked without this process
    * hearing of it are ended; the others take the fresh deadline and rights.
    */
-  async revalidate(check: (token: string) => Promise<AuthenticatedSession | null>): Promise<void> {
-    // One check per session, however many channels it holds.
-    const byToken = new Map<string, LiveChannel[]>();
-    for (const channel of this.open) {
-      const sharing = byToken.get(channel.session.token) ?? [];
-      sharing.push(channel);
-      byToken.set(channel.session.token, sharing);
-    }
-    for (const [token, channels] of byToken) {
-      const session = await check(token);
-      for (const channel of channels) {
-        if (session) channel.refresh(session);
-        else channel.end('session ended');
-      }
+  async revalidate(check: (tokens: Iterable<string>) => Promise<Map<string, AuthenticatedSession>>): Promise<void> {
+    // One check for every session, however many channels each holds: a batch, not a query per socket.
+    const open = [...this.open];
+    const live = await check(new Set(open.map((channel) => channel.session.token)));
+    for (const channel of open) {
+      const session = live.get(channel.session.token);
+      if (session) channel.refresh(session);
+      else channel.end('session ended');
     }
   }
 

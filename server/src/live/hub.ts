@@ -1,9 +1,8 @@
-import { Repeater } from 'graphql-yoga';
 import type { AppDeps, Viewer } from '../service-context';
 import type { StoredEvent } from '../journal/event-catalogue';
-import { changesStanding, endsAccess, eventVisibleTo } from '../journal/events.policy';
 import { eventHorizon, latestSeqs, readAllEvents } from '../journal/events.repo';
 import { resyncRequired } from '../journal/resync';
+import { type EventFeed, type StreamSource, SubscriberStream } from './subscriber-stream';
 
 // The live fan-out. Each process keeps one feed per watched operation: the feed reads the new
 // events of its operation once (woken by a pubsub hint, or by the periodic catch-up when hints
@@ -15,7 +14,7 @@ import { resyncRequired } from '../journal/resync';
 const PAGE = 500;
 const WINDOW = 2_000;
 
-class OperationFeed {
+class OperationFeed implements EventFeed {
   private window: StoredEvent[] = [];
   private waiters: (() => void)[] = [];
   private refreshing: Promise<void> | null = null;
@@ -32,8 +31,17 @@ class OperationFeed {
     return (this.window[0]?.seq ?? this.headSeq + 1) - 1;
   }
 
+  /** The window's events after `cursor`: found by bisection, as every subscriber asks at every arrival. */
   eventsAfter(cursor: number): StoredEvent[] {
-    return this.window.filter((event) => event.seq > cursor);
+    const window = this.window;
+    let low = 0;
+    let high = window.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (window[middle]!.seq > cursor) high = middle;
+      else low = middle + 1;
+    }
+    return window.slice(low);
   }
 
   /**
@@ -135,47 +143,13 @@ export class LiveHub {
    * The viewer's events of one operation after `afterSeq`, then live, in order, each once. The
    * caller has checked that the viewer may see the operation.
    */
-  stream(operationId: string, viewer: Viewer, afterSeq: number): Repeater<StoredEvent> {
-    return new Repeater<StoredEvent>(async (push, stop) => {
-      const feed = await this.acquire(operationId).catch((error: unknown) => {
-        this.release(operationId);
-        throw error;
-      });
-      let stopped = false;
-      void stop.then(() => {
-        stopped = true;
-        feed.wake();
-      });
-      let cursor = afterSeq;
-      try {
-        while (!stopped) {
-          // Checking the window and waiting happen with no await between them, so an arrival
-          // cannot slip in unnoticed.
-          const fromWindow = cursor >= feed.servesAfter;
-          const batch = fromWindow ? feed.eventsAfter(cursor) : await feed.readAfter(cursor);
-          // Read from the log, the next event must be the one after the cursor: anything else
-          // means retention pruned what this subscriber had not yet read.
-          if (!fromWindow && (batch[0]?.seq ?? feed.headSeq + 1) > cursor + 1) {
-            cursor = feed.headSeq;
-            await push(resyncRequired(operationId, cursor, this.deps.clock.now(), 'expired'));
-            continue;
-          }
-          if (!batch.length) {
-            await feed.next();
-            continue;
-          }
-          for (const event of batch) {
-            if (stopped) break;
-            if (endsAccess(event, viewer)) return stop();
-            cursor = event.seq;
-            if (eventVisibleTo(event, viewer.agencyId)) await push(event);
-            if (changesStanding(event, viewer)) return stop();
-          }
-        }
-      } finally {
-        this.release(operationId);
-      }
-    });
+  stream(operationId: string, viewer: Viewer, afterSeq: number): AsyncIterableIterator<StoredEvent> {
+    const source: StreamSource = {
+      join: () => this.acquire(operationId),
+      leave: () => this.release(operationId),
+      resync: (cursor) => resyncRequired(operationId, cursor, this.deps.clock.now(), 'expired'),
+    };
+    return new SubscriberStream(source, viewer, afterSeq);
   }
 
   private acquire(operationId: string): Promise<OperationFeed> {

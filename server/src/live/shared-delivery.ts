@@ -1,12 +1,13 @@
 import { createSourceEventStream, execute, Kind, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { carrying, SharedFrame } from './shared-frames';
 
 // Shared delivery: an event going to many subscribers is executed once per distinct (document,
 // variables, audience), not once per subscriber. The hub hands every local subscriber of an
 // operation the same event object, so results are kept beside that object (in a WeakMap) and go
 // when it does. The audience is what any resolver may tell subscribers apart by: the subscription
 // field's resolver sets it (agency, locale, role...); a subscription that sets none is executed
-// per subscriber, as graphql-js would.
+// per subscriber, as graphql-js would. Its result is serialised once too (shared-frames.ts).
 
 /** What a subscription resolver sets on its context to let its events be shared. */
 export interface SharedDeliveryContext {
@@ -16,7 +17,9 @@ export interface SharedDeliveryContext {
 /** Deliveries made and executions run for them, since the process started: the sharing ratio. */
 export const deliveryCounts = { delivered: 0, executed: 0 };
 
-const executions = new WeakMap<object, Map<string, Promise<ExecutionResult>>>();
+type Shared = { result: ExecutionResult; frame: SharedFrame };
+
+const executions = new WeakMap<object, Map<string, Promise<Shared>>>();
 const documentTexts = new WeakMap<DocumentNode, { text: string; cursorVariables: string[] }>();
 
 /** The document as a key, and the variables that only say where a stream starts (`after`). */
@@ -58,13 +61,14 @@ function sharedExecution(args: ExecutionArgs, key: string, event: unknown): Prom
     byKey = new Map();
     executions.set(event, byKey);
   }
-  let result = byKey.get(key);
-  if (!result) {
-    result = executeFor(args, event);
-    byKey.set(key, result);
+  let shared = byKey.get(key);
+  if (!shared) {
+    shared = executeFor(args, event).then((result) => ({ result, frame: new SharedFrame(result) }));
+    byKey.set(key, shared);
   }
-  // Each subscriber gets its own envelope around the shared payload, which nobody mutates.
-  return result.then((shared) => ({ ...shared }));
+  // Each subscriber gets its own envelope around the shared payload, which nobody mutates; the
+  // envelope carries the payload's one serialisation to the socket (shared-frames.ts).
+  return shared.then(({ result, frame }) => carrying({ ...result }, frame));
 }
 
 /**

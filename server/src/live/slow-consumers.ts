@@ -16,31 +16,57 @@ export interface SlowConsumerLimits {
   maxSendWaitMs: number;
 }
 
-/** Start times of the frames each socket has not yet written, oldest first (writes complete in order). */
-const pending = new WeakMap<WebSocket, number[]>();
+/**
+ * Times what each socket is given until it is written, checks a socket at every send, and sweeps
+ * for those whose frames stopped moving. Only sockets with a frame not yet written are swept: an
+ * idle socket has nothing buffered (ws counts a frame until its write completes), so thousands of
+ * idle subscribers cost the sweep nothing.
+ */
+export class SlowConsumers {
+  /** Start times of the frames each socket has not yet written, oldest first (writes complete in order). */
+  private readonly pending = new WeakMap<WebSocket, number[]>();
+  private readonly waiting = new Set<WebSocket>();
 
-/** Why `socket` is too slow to keep, or null while it keeps up. */
-export function slowness(socket: WebSocket, limits: SlowConsumerLimits, now: number): string | null {
-  if (socket.bufferedAmount > limits.maxBufferedBytes) return `${socket.bufferedAmount} bytes waiting to be read`;
-  const oldest = pending.get(socket)?.[0];
-  const waited = oldest === undefined ? 0 : now - oldest;
-  return waited > limits.maxSendWaitMs ? `a frame has waited ${waited} ms to be read` : null;
-}
+  constructor(
+    private readonly limits: SlowConsumerLimits,
+    private readonly onSlow: (socket: WebSocket, reason: string) => void,
+  ) {}
 
-/** Times what `socket` is given until it is written, and checks it at every send; call once, when it connects. */
-export function trackSends(socket: WebSocket, limits: SlowConsumerLimits, onSlow: (reason: string) => void): void {
-  const startedAt: number[] = [];
-  pending.set(socket, startedAt);
-  const send = socket.send.bind(socket) as (data: unknown, options: object, cb?: (error?: Error) => void) => void;
-  socket.send = ((data: string | Buffer, optionsOrCallback?: object | ((error?: Error) => void), callback?: (error?: Error) => void) => {
-    const options = typeof optionsOrCallback === 'object' ? optionsOrCallback : {};
-    const done = typeof optionsOrCallback === 'function' ? optionsOrCallback : callback;
-    startedAt.push(Date.now());
-    send(data, options, (error) => {
-      startedAt.shift();
-      done?.(error);
-    });
-    const reason = slowness(socket, limits, Date.now());
-    if (reason) onSlow(reason);
-  }) as WebSocket['send'];
+  /** Why `socket` is too slow to keep, or null while it keeps up. */
+  slowness(socket: WebSocket, now: number): string | null {
+    if (socket.bufferedAmount > this.limits.maxBufferedBytes) return `${socket.bufferedAmount} bytes waiting to be read`;
+    const oldest = this.pending.get(socket)?.[0];
+    const waited = oldest === undefined ? 0 : now - oldest;
+    return waited > this.limits.maxSendWaitMs ? `a frame has waited ${waited} ms to be read` : null;
+  }
+
+  /** Checks every socket with frames not yet written. */
+  sweep(now: number): void {
+    for (const socket of this.waiting) {
+      const reason = this.slowness(socket, now);
+      if (reason) this.onSlow(socket, reason);
+    }
+  }
+
+  /** Times what `socket` is given until it is written; call once, when it connects. */
+  track(socket: WebSocket): void {
+    const startedAt: number[] = [];
+    const waiting = this.waiting;
+    this.pending.set(socket, startedAt);
+    socket.once('close', () => waiting.delete(socket));
+    const send = socket.send.bind(socket) as (data: unknown, options: object, cb?: (error?: Error) => void) => void;
+    socket.send = ((data: string | Buffer, optionsOrCallback?: object | ((error?: Error) => void), callback?: (error?: Error) => void) => {
+      const options = typeof optionsOrCallback === 'object' ? optionsOrCallback : {};
+      const done = typeof optionsOrCallback === 'function' ? optionsOrCallback : callback;
+      startedAt.push(Date.now());
+      waiting.add(socket);
+      send(data, options, (error) => {
+        startedAt.shift();
+        if (!startedAt.length) waiting.delete(socket);
+        done?.(error);
+      });
+      const reason = this.slowness(socket, Date.now());
+      if (reason) this.onSlow(socket, reason);
+    }) as WebSocket['send'];
+  }
 }

@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { GraphQLError, type DocumentNode, type ExecutionArgs } from 'graphql';
+import { GraphQLError, type DocumentNode, type ExecutionArgs, type FormattedExecutionResult } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
@@ -13,7 +13,8 @@ import type { GraphQLContext, ServerContext } from '../graphql/context';
 import { queryLimitError } from '../graphql/protection/query-limits';
 import type { AppDeps } from '../service-context';
 import type { LiveChannel, LiveChannels } from './channels';
-import { SLOW_CONSUMER, slowness, trackSends } from './slow-consumers';
+import { placeholderFor, splicingSharedFrames } from './shared-frames';
+import { SLOW_CONSUMER, SlowConsumers } from './slow-consumers';
 
 interface Connection {
   socket: WebSocket;
@@ -34,6 +35,8 @@ const SESSION_ENDED = CloseCode.Forbidden;
 const TOO_MANY_CONNECTIONS = 4429;
 /** How long a slow socket has to take its close frame before it is cut off. */
 const SLOW_CLOSE_GRACE_MS = 5_000;
+/** Every socket is pinged this often, and cut off if it did not answer the previous ping. */
+const KEEP_ALIVE_MS = 12_000;
 
 /**
  * graphql-ws on the HTTP server's port. Browsers are held to the allowed origins at the upgrade;
@@ -78,18 +81,33 @@ export function attachWebSocket(
     });
   });
 
-  // Before graphql-ws's own listener, so that its first frame (connection_ack) is counted too.
-  wss.on('connection', (socket: WebSocket) => trackSends(socket, limits, (reason) => closeSlow(socket, reason)));
-  const slowSweep = setInterval(
-    () => {
-      const now = Date.now();
-      for (const socket of wss.clients) {
-        const reason = slowness(socket, limits, now);
-        if (reason) closeSlow(socket, reason);
+  // Keep-alive: one timer for every socket, and one shared pong listener, rather than graphql-ws's
+  // interval, timeout and listener per socket and per ping.
+  const answeredPing = new WeakSet<WebSocket>();
+  function markAnswered(this: WebSocket) {
+    answeredPing.add(this);
+  }
+  const keepAlive = setInterval(() => {
+    for (const socket of wss.clients) {
+      if (socket.readyState !== socket.OPEN) continue;
+      if (!answeredPing.delete(socket)) {
+        socket.terminate();
+        continue;
       }
-    },
-    Math.min(1_000, limits.maxSendWaitMs / 2),
-  );
+      socket.ping();
+    }
+  }, KEEP_ALIVE_MS);
+  keepAlive.unref();
+
+  const slowConsumers = new SlowConsumers(limits, (socket, reason) => closeSlow(socket, reason));
+  // Before graphql-ws's own listener, so that its first frame (connection_ack) is counted too.
+  wss.on('connection', (socket: WebSocket) => {
+    slowConsumers.track(socket);
+    splicingSharedFrames(socket);
+    answeredPing.add(socket);
+    socket.on('pong', markAnswered);
+  });
+  const slowSweep = setInterval(() => slowConsumers.sweep(Date.now()), Math.min(1_000, limits.maxSendWaitMs / 2));
   slowSweep.unref();
 
   function closeSlow(socket: WebSocket, reason: string): void {
@@ -193,10 +211,13 @@ export function attachWebSocket(
         connection.operations.add(id);
         return args;
       },
+      // A result shared by its audience goes out as that audience's one serialisation.
+      onNext: (_ctx, _id, _payload, _args, result) => placeholderFor(result) as FormattedExecutionResult | undefined,
       execute: (args) => (args.rootValue as { execute: typeof import('graphql').execute }).execute(args),
       subscribe: (args) => (args.rootValue as { subscribe: typeof import('graphql').subscribe }).subscribe(args),
     },
     wss,
+    0,
   );
 
   return {
@@ -206,6 +227,7 @@ export function attachWebSocket(
     async close(): Promise<void> {
       accepting = false;
       clearInterval(slowSweep);
+      clearInterval(keepAlive);
       await handle.dispose();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },

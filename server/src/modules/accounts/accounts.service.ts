@@ -19,7 +19,16 @@ import { canSeeUser } from './accounts.policy';
 import { clearFailures, clearFailuresStartingWith, lockedUntil, recordFailure } from './login-throttle.repo';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from './passwords';
 import { passwordCheckKey } from './self-service.service';
-import { findLiveSession, insertSession, revokeSession, revokeSessionsOfUser, touchSession } from './sessions.repo';
+import {
+  findLiveSession,
+  findLiveSessions,
+  insertSession,
+  type LiveSession,
+  revokeSession,
+  revokeSessionsOfUser,
+  touchSession,
+  touchSessions,
+} from './sessions.repo';
 import {
   findUserByEmail,
   findUserById,
@@ -49,11 +58,43 @@ export async function authenticateSession(deps: AppDeps, token: string | null): 
   const now = deps.clock.now();
   const session = await findLiveSession(deps.db, hashToken(token), now, deps.config.sessionIdleTimeoutSeconds);
   if (!session) return null;
-  let lastSeenAt = session.lastSeenAt;
-  if (now.getTime() - lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
-    await touchSession(deps.db, session.sessionId, now);
-    lastSeenAt = now;
+  const due = dueForTouch(session, now);
+  if (due) await touchSession(deps.db, session.sessionId, now);
+  return authenticated(deps, session, token, due ? now : session.lastSeenAt);
+}
+
+/** Tokens per statement when many are checked at once: keeps each statement's parameters bounded. */
+const TOKENS_PER_CHECK = 1_000;
+
+/**
+ * `authenticateSession` for many tokens at once — the periodic re-check of every live channel —
+ * in two statements per thousand tokens rather than one or two per token. Answers the sessions
+ * still live, by token; a token missing from the answer names no live session.
+ */
+export async function authenticateSessions(deps: AppDeps, tokens: Iterable<string>): Promise<Map<string, AuthenticatedSession>> {
+  const checkable = [...new Set(tokens)].filter((token) => token && token.length <= 200);
+  const live = new Map<string, AuthenticatedSession>();
+  for (let start = 0; start < checkable.length; start += TOKENS_PER_CHECK) {
+    const now = deps.clock.now();
+    const tokenOf = new Map(checkable.slice(start, start + TOKENS_PER_CHECK).map((token) => [hashToken(token), token]));
+    const found = await findLiveSessions(deps.db, [...tokenOf.keys()], now, deps.config.sessionIdleTimeoutSeconds);
+    const due = new Set([...found.values()].filter((session) => dueForTouch(session, now)));
+    await touchSessions(
+      deps.db,
+      [...due].map((session) => session.sessionId),
+      now,
+    );
+    for (const [hash, session] of found) {
+      const token = tokenOf.get(hash)!;
+      live.set(token, authenticated(deps, session, token, due.has(session) ? now : session.lastSeenAt));
+    }
   }
+  return live;
+}
+
+const dueForTouch = (session: LiveSession, now: Date) => now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS;
+
+function authenticated(deps: AppDeps, session: LiveSession, token: string, lastSeenAt: Date): AuthenticatedSession {
   const { sessionId, userId, agencyId, isAdmin, locale, mustChangePassword } = session;
   const idleDeadline = lastSeenAt.getTime() + deps.config.sessionIdleTimeoutSeconds * 1000;
   return {

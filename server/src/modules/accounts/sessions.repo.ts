@@ -13,37 +13,53 @@ export interface LiveSession {
   expiresAt: Date;
 }
 
+/** What makes a session still good at `now`: not revoked, within both limits, user and agency active. */
+function stillGood(now: Date, idleSeconds: number) {
+  const idleCutoff = new Date(now.getTime() - idleSeconds * 1000);
+  return and(
+    isNull(sessions.revokedAt),
+    gt(sessions.expiresAt, now),
+    gt(sessions.lastSeenAt, idleCutoff),
+    isNull(users.deactivatedAt),
+    isNull(agencies.deactivatedAt),
+  );
+}
+
+const liveSessionColumns = {
+  sessionId: sessions.id,
+  userId: users.id,
+  agencyId: users.agencyId,
+  isAdmin: users.isAdmin,
+  locale: users.locale,
+  mustChangePassword: users.mustChangePassword,
+  lastSeenAt: sessions.lastSeenAt,
+  expiresAt: sessions.expiresAt,
+};
+
 /**
  * The session a token hash names, if it is still good at `now`: not revoked, within both the idle
  * and the absolute limit, and neither its user nor the user's agency deactivated.
  */
 export async function findLiveSession(db: Db, tokenHash: string, now: Date, idleSeconds: number): Promise<LiveSession | null> {
-  const idleCutoff = new Date(now.getTime() - idleSeconds * 1000);
   const [row] = await db
-    .select({
-      sessionId: sessions.id,
-      userId: users.id,
-      agencyId: users.agencyId,
-      isAdmin: users.isAdmin,
-      locale: users.locale,
-      mustChangePassword: users.mustChangePassword,
-      lastSeenAt: sessions.lastSeenAt,
-      expiresAt: sessions.expiresAt,
-    })
+    .select(liveSessionColumns)
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(agencies, eq(agencies.id, users.agencyId))
-    .where(
-      and(
-        eq(sessions.tokenHash, tokenHash),
-        isNull(sessions.revokedAt),
-        gt(sessions.expiresAt, now),
-        gt(sessions.lastSeenAt, idleCutoff),
-        isNull(users.deactivatedAt),
-        isNull(agencies.deactivatedAt),
-      ),
-    );
+    .where(and(eq(sessions.tokenHash, tokenHash), stillGood(now, idleSeconds)));
   return row ?? null;
+}
+
+/** The sessions still good at `now` among those the token hashes name, by token hash; one statement. */
+export async function findLiveSessions(db: Db, tokenHashes: string[], now: Date, idleSeconds: number): Promise<Map<string, LiveSession>> {
+  if (!tokenHashes.length) return new Map();
+  const rows = await db
+    .select({ ...liveSessionColumns, tokenHash: sessions.tokenHash })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(agencies, eq(agencies.id, users.agencyId))
+    .where(and(inArray(sessions.tokenHash, tokenHashes), stillGood(now, idleSeconds)));
+  return new Map(rows.map(({ tokenHash, ...session }) => [tokenHash, session]));
 }
 
 export async function insertSession(db: Db, session: typeof sessions.$inferInsert): Promise<string> {
@@ -57,6 +73,15 @@ export async function touchSession(db: Db, sessionId: string, now: Date): Promis
     .update(sessions)
     .set({ lastSeenAt: now })
     .where(and(eq(sessions.id, sessionId), lt(sessions.lastSeenAt, now)));
+}
+
+/** `touchSession` for many sessions in one statement. */
+export async function touchSessions(db: Db, sessionIds: string[], now: Date): Promise<void> {
+  if (!sessionIds.length) return;
+  await db
+    .update(sessions)
+    .set({ lastSeenAt: now })
+    .where(and(inArray(sessions.id, sessionIds), lt(sessions.lastSeenAt, now)));
 }
 
 export async function revokeSession(db: Db, sessionId: string, now: Date): Promise<void> {
