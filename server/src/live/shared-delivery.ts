@@ -68,7 +68,7 @@ function sharedExecution(args: ExecutionArgs, key: string, event: unknown): Prom
   }
   // Each subscriber gets its own envelope around the shared payload, which nobody mutates; the
   // envelope carries the payload's one serialisation to the socket (shared-frames.ts).
-  return shared.then(({ result, frame }) => carrying({ ...result }, frame));
+  return shared.then(({ result, frame }) => carrying(result, frame));
 }
 
 /**

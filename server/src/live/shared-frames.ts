@@ -21,9 +21,23 @@ const MARKED_TAIL = `"payload":${JSON.stringify(MARK)}}`;
 /** Frames made and frames written with a shared payload, since the process started. */
 export const frameCounts = { serialised: 0, written: 0 };
 
+/** The shared payload the next marked frame takes; set while graphql-ws serialises that frame. */
+let payloadToSplice: Buffer | null = null;
+
+class Placeholder {
+  constructor(private readonly frame: SharedFrame) {}
+
+  toJSON(): string {
+    payloadToSplice = this.frame.payloadBytes();
+    return MARK;
+  }
+}
+
 /** One result executed once for many subscribers, serialised when the first of them is written to. */
 export class SharedFrame {
   private bytes: Buffer | null = null;
+  /** What graphql-ws serialises in the payload's place, for every socket of the audience. */
+  readonly placeholder: Placeholder = new Placeholder(this);
 
   constructor(private readonly result: ExecutionResult) {}
 
@@ -40,32 +54,31 @@ export class SharedFrame {
   }
 }
 
-/** The shared payload the next marked frame takes; set while graphql-ws serialises that frame. */
-let payloadToSplice: Buffer | null = null;
+/**
+ * One subscriber's copy of a shared result — its own envelope, as nobody mutates the shared
+ * payload — carrying the frame it shares. A private field rather than a WeakMap entry per
+ * delivery (which cost as much as the rest of the copy); and a plugin's spread copy of it is a
+ * plain object without the frame, serialised as usual.
+ */
+class CarriedResult {
+  readonly #frame: SharedFrame;
 
-class Placeholder {
-  constructor(private readonly frame: SharedFrame) {}
+  constructor(frame: SharedFrame) {
+    this.#frame = frame;
+  }
 
-  toJSON(): string {
-    payloadToSplice = this.frame.payloadBytes();
-    return MARK;
+  static placeholderOf(result: unknown): Placeholder | undefined {
+    return result instanceof CarriedResult ? result.#frame.placeholder : undefined;
   }
 }
 
-/** Each subscriber's own result object (its envelope), mapped to the frame it shares. */
-const framesOf = new WeakMap<object, SharedFrame>();
-
-/** Marks `own` (one subscriber's copy of a shared result) as carrying `frame`'s payload. */
-export function carrying<T extends object>(own: T, frame: SharedFrame): T {
-  framesOf.set(own, frame);
-  return own;
+/** One subscriber's copy of `result`, which `frame` serialised once for all. */
+export function carrying(result: ExecutionResult, frame: SharedFrame): ExecutionResult {
+  return Object.assign(new CarriedResult(frame), result);
 }
 
 /** For graphql-ws's onNext: the payload to write for `result`, or undefined to serialise it as usual. */
-export function placeholderFor(result: unknown): Placeholder | undefined {
-  const frame = typeof result === 'object' && result !== null ? framesOf.get(result) : undefined;
-  return frame && new Placeholder(frame);
-}
+export const placeholderFor = (result: unknown) => CarriedResult.placeholderOf(result);
 
 const CLOSING_BRACE = Buffer.from('}');
 
