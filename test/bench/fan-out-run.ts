@@ -121,7 +121,9 @@ export async function measure(target: Target, shape: Shape): Promise<Measured> {
   wall = performance.now();
   await target.burst(burstKeys, restrictedInBurst);
   for (const key of burstKeys) await arrived(key, expected(restrictedInBurst(key)));
-  const lastReceipt = Math.max(...burstKeys.flatMap((key) => [...(receipts.get(key)?.values() ?? [])]));
+  // A loop, not Math.max(...all): at 5,000 subscribers the burst's 500,000 receipts overflow the stack as arguments.
+  let lastReceipt = Number.NEGATIVE_INFINITY;
+  for (const key of burstKeys) for (const at of receipts.get(key)?.values() ?? []) lastReceipt = Math.max(lastReceipt, at);
   const burstServer = (await target.child.usage()).cpuMicros - server.cpuMicros;
   const burstGenerator = process.cpuUsage(generator);
   const burstWall = performance.now() - wall;
