@@ -162,7 +162,7 @@ describe('a development and a production deployment', () => {
         get(`${development.url}/healthz`, { agent }, (response) => {
           response.resume();
           agent.destroy();
-          resolve(response.headers['keep-alive']);
+          resolve(response.headers['keep-alive'] as string | undefined);
         }).on('error', reject);
       });
       expect(keepAlive).toBe(`timeout=${KEEP_ALIVE_MS / 1000}`);
