@@ -17,6 +17,7 @@ const runs: { script: string; args: string[]; postgres: string }[] = [
       ]),
   { script: 'writes.ts', args: [], postgres: 'writes' },
   { script: 'reads.ts', args: [], postgres: 'reads' },
+  { script: 'results.ts', args: [], postgres: 'results' },
   { script: 'seizure-import.ts', args: [], postgres: '' },
   { script: 'bundle.ts', args: [], postgres: '' },
 ];

@@ -35,7 +35,7 @@ describe('benchmarks at the tiny size', () => {
     expect(row(summary, 'browser bundle', 'first load'), summary).toBeDefined();
     if (!environment.databaseUrl) {
       expect(row(summary, 'import 50 rows, PGlite (in memory)', 'the last file again'), summary).toBeDefined();
-      for (const bench of ['fan-out', 'writes', 'reads']) expect(output).toContain(`${bench}: skipped, it needs PostgreSQL`);
+      for (const bench of ['fan-out', 'writes', 'reads', 'results']) expect(output).toContain(`${bench}: skipped, it needs PostgreSQL`);
       return;
     }
     expect(row(summary, 'import 50 rows, PostgreSQL', 'the last file again'), summary).toBeDefined();
@@ -46,6 +46,10 @@ describe('benchmarks at the tiny size', () => {
       expect(row(summary, 'fan-out 26', figure), summary).toMatch(/\| 0\.00 +\| 0\.00 +\| raw ws/);
     }
     expect(row(summary, 'fan-out 26', 'burst: deliveries per second'), summary).toContain('raw ws');
+    // The bench itself fails unless the API's figures equal those of the hand-written SQL.
+    for (const layout of ['1 of 50 operations of 40', '1 operation of 2,000']) {
+      expect(row(summary, `results, ${layout}`, 'p50'), summary).toContain('hand-written SQL');
+    }
     for (const concurrency of [1, 10, 50]) {
       expect(row(summary, `writes, concurrency ${concurrency}`, 'raiseAlert per second'), summary).toContain('direct SQL transaction');
     }
