@@ -24,6 +24,9 @@ const ALERT_TITLE = 'Ammonium nitrate declared as NPK fertiliser, Port Klang to 
 const PLACE = 'Port Klang, Westport container terminal';
 const OFFLINE_PLACE = 'Bukit Kayu Hitam land border post';
 const SECRET_PLACE = 'Pasir Gudang bonded warehouse 7';
+const PHOTOGRAPHED_PLACE = 'Johor Port, berth 4';
+/** A PDF's first bytes are all the server looks at to take it as one. */
+const PHOTOGRAPH = { name: 'drums-at-berth-4.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n%%EOF\n') };
 
 const it = withApp(() => ({ env: { WEB_DIST_DIR: ensureWebBuilt() } }));
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
@@ -241,6 +244,28 @@ describeWhere(['chromium'], 'the seizure screens in the browser', () => {
     expect(await reportsAt(OFFLINE_PLACE)).toHaveLength(1);
     expect(malaysia.problems.filter((problem) => !problem.includes('ERR_INTERNET_DISCONNECTED'))).toEqual([]);
   }, 120_000);
+
+  it('adds the files chosen in the form before the report goes to the reviewers, who verify what they were sent', async () => {
+    const { page } = malaysia;
+    await page.goto(`${testApp.url}/operations/${room.operation.code}/seizures/new`);
+    await live(page);
+    await fillReport(page, PHOTOGRAPHED_PLACE);
+    await page.getByLabel('Files', { exact: true }).and(page.locator('input')).setInputFiles(PHOTOGRAPH);
+    await page.getByRole('button', { name: 'Submit for verification' }).click();
+
+    await page.getByRole('heading', { level: 2, name: /^Seizure report / }).waitFor();
+    await page.getByRole('link', { name: new RegExp(PHOTOGRAPH.name) }).waitFor();
+    const seen = await room.operation.view(
+      room.malaysia,
+      'seizures(first: 100) { edges { node { place status attachments { fileName } } } }',
+    );
+    expect(
+      seen!.seizures.edges
+        .map((edge: { node: { place: string } }) => edge.node)
+        .filter((node: { place: string }) => node.place === PHOTOGRAPHED_PLACE),
+    ).toEqual([{ place: PHOTOGRAPHED_PLACE, status: 'SUBMITTED', attachments: [{ fileName: PHOTOGRAPH.name }] }]);
+    expect(malaysia.problems).toEqual([]);
+  }, 60_000);
 
   it('shows another agency nothing of a Malaysian draft: not in its list, not at its address, not in its network', async ({ kit }) => {
     const draftId = await seizureKit(kit).reported(

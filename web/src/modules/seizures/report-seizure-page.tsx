@@ -17,7 +17,7 @@ import { SeizureFormOptionsQuery } from './seizure-documents';
 import { emptyDraft, type SeizureDraft } from './seizure-draft';
 import { SeizureForm } from './seizure-form';
 import { mayReportIn } from './seizure-permissions';
-import { useReportSeizure } from './seizure-writes';
+import { useReportSeizure, useSubmitSeizure } from './seizure-writes';
 import './seizures.css';
 
 const words = defineMessages({
@@ -38,7 +38,8 @@ const words = defineMessages({
   },
   waitingFiles: {
     id: 'seizures.report.waitingFiles',
-    defaultMessage: 'The report waits in the outbox for the link. Files are not kept there: add them from the report once it is sent.',
+    defaultMessage:
+      'The report waits in the outbox for the link, as a draft. Files are not kept there: add them from the report once it is sent, then submit it.',
   },
   cancel: { id: 'seizures.report.cancel', defaultMessage: 'Cancel' },
 });
@@ -78,6 +79,7 @@ function ReportSeizureForm() {
   const navigate = useNavigate();
   const [draftKey, nextDraft] = useDraftKey();
   const [, report] = useReportSeizure();
+  const [, submitReport] = useSubmitSeizure();
   const [uploads, upload] = useUploads();
   const [filesLeftBehind, setFilesLeftBehind] = useState(false);
   const [{ data, fetching, error }, reexecute] = useQuery({ query: SeizureFormOptionsQuery, variables: { operationId: operation.id } });
@@ -86,7 +88,10 @@ function ReportSeizureForm() {
   if (error && !data) return <LoadError error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
 
   const submit = async (draft: SeizureDraft, submit: boolean, files: readonly File[]) => {
-    const answer = await report(draft, submit, draftKey);
+    // A submitted report takes no more files (the reviewers verify what they were sent): with files,
+    // the report is made a draft, they are added to it, and then it is submitted.
+    const withFiles = files.length > 0;
+    const answer = await report(draft, submit && !withFiles, draftKey);
     setFilesLeftBehind(false);
     if (answer === 'waiting') {
       // Handed to the outbox, which says so above: the form starts the next report afresh.
@@ -96,8 +101,11 @@ function ReportSeizureForm() {
     }
     if ('refusal' in answer) return answer.refusal;
     // The report exists: a file refused is said on its line, and the report's page lists what was added.
-    const allAdded = files.length === 0 || (await upload(answer.seizureId, files));
-    if (allAdded) await navigate({ to: '/operations/$code/seizures/$id', params: { code: operation.code, id: answer.seizureId } });
+    const allAdded = !withFiles || (await upload(answer.seizureId, files));
+    if (!allAdded) return null;
+    // Refused now (the phase moved on meanwhile), the draft's own page says why and offers it again.
+    if (submit && withFiles) await submitReport(answer.seizureId);
+    await navigate({ to: '/operations/$code/seizures/$id', params: { code: operation.code, id: answer.seizureId } });
     return null;
   };
 

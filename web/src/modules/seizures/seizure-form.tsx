@@ -139,9 +139,9 @@ export function SeizureForm({ mode, initialDraft, options, onSubmit, progress, c
         'files',
         <FormattedMessage {...fieldWords.attachments} />,
         <div className="field">
-          <label htmlFor={`${id}-files`}>{intl.formatMessage(fieldWords.attachments)}</label>
+          <label htmlFor={`${id}-file-input`}>{intl.formatMessage(fieldWords.attachments)}</label>
           <input
-            id={`${id}-files`}
+            id={`${id}-file-input`}
             type="file"
             multiple
             accept="image/jpeg,image/png,application/pdf"
