@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useQuery } from 'urql';
+import { throttled } from '../../lib/results-changes';
 import { defineMessages } from '../../i18n/define-messages';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { alertOf } from '../live/operation-events-document';
@@ -15,8 +16,9 @@ const words = defineMessages({
   room: { id: 'room.title', defaultMessage: 'Operations room' },
 });
 
-// Soon enough for the count to follow an acknowledgement; late enough to ask once for a burst.
-const RECOUNT_AFTER_MS = 300;
+// The first alert event has the count asked again at once; a burst of them (one every few hundred ms
+// in a busy room, on every screen that shows the count) at most once a second.
+const RECOUNT_EVERY_MS = 1_000;
 
 /**
  * How many alerts wait for the viewer's agency to acknowledge them, always in view and in the
@@ -26,16 +28,14 @@ const RECOUNT_AFTER_MS = 300;
 export function AwaitingCount({ operationId, operationCode, onShow }: { operationId: string; operationCode: string; onShow(): void }) {
   const intl = useIntl();
   const [{ data }, reexecute] = useQuery({ query: AwaitingAcknowledgementQuery, variables: { operationCode } });
-  // Asked again after alert events, once for a burst of them however many arrive at once.
-  const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const latest = useRef(reexecute);
+  latest.current = reexecute;
+  const recount = useRef<ReturnType<typeof throttled> | null>(null);
+  recount.current ??= throttled(() => latest.current({ requestPolicy: 'network-only' }), RECOUNT_EVERY_MS);
   useOperationEvents(operationId, (event) => {
-    if (!alertOf(event) || pending.current) return;
-    pending.current = setTimeout(() => {
-      pending.current = undefined;
-      reexecute({ requestPolicy: 'network-only' });
-    }, RECOUNT_AFTER_MS);
+    if (alertOf(event)) recount.current?.call();
   });
-  useEffect(() => () => clearTimeout(pending.current), []);
+  useEffect(() => () => recount.current?.cancel(), []);
   const counted = data?.operationByCode?.awaitingMyAcknowledgementCount;
   const count = counted?.alerts ?? 0;
   const critical = counted?.critical ?? 0;
