@@ -1,4 +1,4 @@
-import { Link, Outlet, useMatchRoute, useParams } from '@tanstack/react-router';
+import { Link, Outlet, useParams, useRouterState } from '@tanstack/react-router';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { defineMessages } from '../../i18n/define-messages';
 import { useQuery } from 'urql';
@@ -8,6 +8,8 @@ import { useOperationEvents } from '../live/use-operation-events';
 import { LoadError, Skeleton } from '../../ui/page-state';
 import { actsForAgency, mayRaise } from '../alerts/alert-permissions';
 import { isCoordinator, isOpen, OperationContext, OperationHeaderQuery, readsAuditTrail, type OperationHeader } from './operation-context';
+
+const IMPORT_PATH = /\/seizures\/import\/?$/;
 
 const words = defineMessages({
   sections: { id: 'operation.nav.label', defaultMessage: 'Operation' },
@@ -38,8 +40,10 @@ export function OperationLayout() {
   // The layout holds the operation's stream open while any of its pages is: each event drops the
   // fields it may change from the cache (lib/urql.ts), and every screen showing them asks again.
   useOperationEvents(operation?.id ?? null, () => {});
-  // The import has a tab of its own, under the seizures' address: there, the Seizures tab is not the current one.
-  const importing = !!useMatchRoute()({ to: '/operations/$code/seizures/import' });
+  // The import has a tab of its own, under the seizures' address: there, the Seizures tab is not the
+  // current one. Read from the address the tabs themselves follow, not from the resolved route,
+  // which comes only once the import's code has: until then both tabs were marked current.
+  const importing = useRouterState({ select: (state) => IMPORT_PATH.test(state.location.pathname) });
 
   if (fetching && !data) return <Skeleton lines={4} />;
   if (error && !data) return <LoadError error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
