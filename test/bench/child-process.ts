@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 
 // A server under test runs in a child process of its own, pinned to core 0 where `taskset` exists,
 // while the load generator (this process) keeps core 1; each child answers its own CPU time and
@@ -17,6 +18,8 @@ export interface Usage {
   /** User + system CPU time, µs. */
   cpuMicros: number;
   rssBytes: number;
+  /** SQL statements the child has sent through any pg client so far. */
+  statements: number;
 }
 
 export interface Child {
@@ -71,6 +74,7 @@ export async function serveControl(
   close: () => Promise<void>,
   more: (path: string) => Promise<string | undefined> = async () => undefined,
 ): Promise<void> {
+  countStatements();
   const server: Server = createServer((request, response) => {
     const path = request.url ?? '/';
     const answer =
@@ -97,7 +101,18 @@ export async function serveControl(
   });
 }
 
+let statementsSent = 0;
+
+/** Counts every statement sent through pg in this process (the pool's clients included). */
+function countStatements(): void {
+  const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    statementsSent += 1;
+    return query.apply(this, args);
+  } as typeof pg.Client.prototype.query;
+}
+
 function usageNow(): Usage {
   const cpu = process.cpuUsage();
-  return { cpuMicros: cpu.user + cpu.system, rssBytes: process.memoryUsage().rss };
+  return { cpuMicros: cpu.user + cpu.system, rssBytes: process.memoryUsage().rss, statements: statementsSent };
 }

@@ -11,7 +11,9 @@ import { scratchPostgres } from './scratch-database';
 // alerts with the agency that raised each, through the hub's API (signed in, need-to-know applied),
 // through PostGraphile 4 over the same database and rows (no access rules: the peer's defaults),
 // and through a hand-written single-statement SQL endpoint; each server its own process pinned to
-// core 0, the same HTTP client, the same concurrency, one after the other.
+// core 0, the same HTTP client, the same concurrency, one after the other. Besides requests/s and
+// latency, each server's own CPU time and SQL statements per request (counted in its process).
+// `--profile DIR` writes the hub's CPU profile there (node --cpu-prof).
 
 const REQUESTS = { tiny: 20, small: 1_000, default: 3_000 };
 const CONCURRENCY = 10;
@@ -40,18 +42,32 @@ async function post(
  * Starts one server, checks its answer has the 50 alerts, then loads it; `prepare` says how to ask
  * it once it listens, and how many alerts an answer holds.
  */
+interface Measured extends Load {
+  /** The server's CPU time per request, µs. */
+  cpuPerRequest: number;
+  statementsPerRequest: number;
+}
+
 async function measured(
   requests: number,
   script: string,
   env: Record<string, string>,
   prepare: (port: number) => Promise<{ ask: () => Promise<unknown>; alerts: (answer: never) => number }>,
-): Promise<Load> {
-  const child = await startChild(script, env);
+  nodeArgs: string[] = [],
+): Promise<Measured> {
+  const child = await startChild(script, env, nodeArgs);
   try {
     const { ask, alerts } = await prepare(child.port);
     const first = await ask();
     if (alerts(first as never) !== 50) throw new Error(`${script}: expected 50 alerts, got ${JSON.stringify(first).slice(0, 1_000)}`);
-    return await closedLoop(requests, CONCURRENCY, async () => void (await ask()));
+    const before = await child.usage();
+    const load = await closedLoop(requests, CONCURRENCY, async () => void (await ask()));
+    const after = await child.usage();
+    return {
+      ...load,
+      cpuPerRequest: (after.cpuMicros - before.cpuMicros) / requests,
+      statementsPerRequest: (after.statements - before.statements) / requests,
+    };
   } finally {
     await child.stop();
   }
@@ -67,7 +83,8 @@ async function main() {
   await scratch.database.close();
   const pool = new pg.Pool({ connectionString: scratch.url, max: 2 });
   const env = { DATABASE_POOL_SIZE: String(POOL), BENCH_DATABASE_URL: scratch.url, BENCH_POOL_SIZE: String(POOL) };
-  const loads: Record<string, Load> = {};
+  const loads: Record<string, Measured> = {};
+  const profile = process.argv.indexOf('--profile');
   try {
     const { rows } = await pool.query(
       'select o.id as operation_id, u.id as user_id, u.agency_id from operations o, users u where o.code = $1 and u.email = $2',
@@ -77,15 +94,21 @@ async function main() {
     for (let index = 0; index < 60; index += 1) await raiseDirectly(pool, raiser, `Reads bench alert ${index}`);
     await pool.query('vacuum analyze');
 
-    loads.ours = await measured(requests, 'serve.ts', env, async (port) => {
-      const { signIn, demoOperationId } = benchClient(port, demo.config.demoPassword);
-      const token = await signIn('planner@wco.demo');
-      const id = await demoOperationId(token);
-      return {
-        ask: () => post(`http://127.0.0.1:${port}/graphql`, { query: OURS, variables: { id } }, token),
-        alerts: (answer: { data: { operation: { alerts: { edges: unknown[] } } } }) => answer.data.operation.alerts.edges.length,
-      };
-    });
+    loads.ours = await measured(
+      requests,
+      'serve.ts',
+      env,
+      async (port) => {
+        const { signIn, demoOperationId } = benchClient(port, demo.config.demoPassword);
+        const token = await signIn('planner@wco.demo');
+        const id = await demoOperationId(token);
+        return {
+          ask: () => post(`http://127.0.0.1:${port}/graphql`, { query: OURS, variables: { id } }, token),
+          alerts: (answer: { data: { operation: { alerts: { edges: unknown[] } } } }) => answer.data.operation.alerts.edges.length,
+        };
+      },
+      profile >= 0 ? ['--cpu-prof', `--cpu-prof-dir=${process.argv[profile + 1]}`] : [],
+    );
     loads.postgraphile = await measured(requests, 'peer-servers.ts', { ...env, BENCH_PEER: 'postgraphile' }, async (port) => ({
       ask: () => post(`http://127.0.0.1:${port}/graphql`, { query: PEER, variables: { id: raiser.operationId } }),
       alerts: (answer: { data: { operationById: { alertsByOperationId: { nodes: unknown[] } } } }) =>
@@ -110,6 +133,8 @@ async function main() {
       figure('requests per second', '/s', (load) => load.perSecond, { min: peer === 'postgraphile' ? 2 : 0.5, on: 'ratio' }),
       figure('p50', 'ms', (load) => load.p50),
       figure('p99', 'ms', (load) => load.p99, peer === 'postgraphile' ? { max: 1, on: 'ratio' } : undefined),
+      figure('server CPU per request', 'µs', (load) => load.cpuPerRequest),
+      figure('SQL statements per request', 'statements', (load) => load.statementsPerRequest),
     );
   }
   emit(figures);
