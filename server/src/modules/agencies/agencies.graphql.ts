@@ -9,6 +9,8 @@ export const AgencyKindEnum = builder.enumType('AgencyKind', { values: AGENCY_KI
 
 export const AgencyType = builder.drizzleNode('agencies', {
   name: 'Agency',
+  // Only the columns the document asks for (lists show one agency per alert and participation).
+  select: { columns: { id: true } },
   id: { column: (agency) => agency.id },
   fields: (t) => ({
     name: t.exposeString('name'),

@@ -16,6 +16,8 @@ import { signedIn } from '../../graphql/signed-in';
 
 export const ParticipationType = builder.drizzleNode('participations', {
   name: 'Participation',
+  // Only the columns the document asks for; every computed field below declares its own.
+  select: { columns: { id: true } },
   id: { column: (participation) => participation.id },
   fields: (t) => ({
     agency: t.relation('agency', { type: AgencyType }),
