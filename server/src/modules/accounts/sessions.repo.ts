@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, isNull, lt, ne } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, lt, ne, type Placeholder, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { agencies, sessions, users } from '../../db/schema/accounts';
 
@@ -13,9 +13,11 @@ export interface LiveSession {
   expiresAt: Date;
 }
 
-/** What makes a session still good at `now`: not revoked, within both limits, user and agency active. */
-function stillGood(now: Date, idleSeconds: number) {
-  const idleCutoff = new Date(now.getTime() - idleSeconds * 1000);
+/**
+ * What makes a session still good at `now`: not revoked, within both limits (expiring after `now`,
+ * seen after `idleCutoff`), user and agency active.
+ */
+function stillGood(now: Date | Placeholder, idleCutoff: Date | Placeholder) {
   return and(
     isNull(sessions.revokedAt),
     gt(sessions.expiresAt, now),
@@ -24,6 +26,8 @@ function stillGood(now: Date, idleSeconds: number) {
     isNull(agencies.deactivatedAt),
   );
 }
+
+const idleCutoffAt = (now: Date, idleSeconds: number) => new Date(now.getTime() - idleSeconds * 1000);
 
 const liveSessionColumns = {
   sessionId: sessions.id,
@@ -37,16 +41,37 @@ const liveSessionColumns = {
 };
 
 /**
- * The session a token hash names, if it is still good at `now`: not revoked, within both the idle
- * and the absolute limit, and neither its user nor the user's agency deactivated.
+ * The look-up every request makes, prepared once per database: the statement is built once, and
+ * PostgreSQL parses and plans it once per connection instead of once per request.
  */
-export async function findLiveSession(db: Db, tokenHash: string, now: Date, idleSeconds: number): Promise<LiveSession | null> {
-  const [row] = await db
+function prepareLiveSession(db: Db) {
+  return db
     .select(liveSessionColumns)
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(agencies, eq(agencies.id, users.agencyId))
-    .where(and(eq(sessions.tokenHash, tokenHash), stillGood(now, idleSeconds)));
+    .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), stillGood(sql.placeholder('now'), sql.placeholder('idleCutoff'))))
+    .prepare('live_session');
+}
+
+const preparedLiveSession = new WeakMap<Db, ReturnType<typeof prepareLiveSession>>();
+
+/**
+ * The session a token hash names, if it is still good at `now`: not revoked, within both the idle
+ * and the absolute limit, and neither its user nor the user's agency deactivated.
+ */
+export async function findLiveSession(db: Db, tokenHash: string, now: Date, idleSeconds: number): Promise<LiveSession | null> {
+  let statement = preparedLiveSession.get(db);
+  if (!statement) {
+    statement = prepareLiveSession(db);
+    preparedLiveSession.set(db, statement);
+  }
+  // Moments as ISO text: a placeholder's value reaches the driver without the column's encoding.
+  const [row] = await statement.execute({
+    tokenHash,
+    now: now.toISOString(),
+    idleCutoff: idleCutoffAt(now, idleSeconds).toISOString(),
+  });
   return row ?? null;
 }
 
@@ -58,7 +83,7 @@ export async function findLiveSessions(db: Db, tokenHashes: string[], now: Date,
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(agencies, eq(agencies.id, users.agencyId))
-    .where(and(inArray(sessions.tokenHash, tokenHashes), stillGood(now, idleSeconds)));
+    .where(and(inArray(sessions.tokenHash, tokenHashes), stillGood(now, idleCutoffAt(now, idleSeconds))));
   return new Map(rows.map(({ tokenHash, ...session }) => [tokenHash, session]));
 }
 
