@@ -30,6 +30,7 @@ export const relations = defineRelations(tables, (r) => ({
   sessions: { user: r.one.users({ from: r.sessions.userId, to: r.users.id, optional: false }) },
   operations: {
     participations: r.many.participations(),
+    alerts: r.many.alerts({ from: r.operations.id, to: r.alerts.operationId }),
     members: r.many.operationMembers(),
     phases: r.many.operationPhases(),
     targetCommodities: r.many.commodities({

@@ -11,7 +11,14 @@ import type { StoredEvent } from '../../journal/event-catalogue';
 import { eventType } from '../timeline/operation-event.graphql';
 import { OperationType } from '../operations/operations.graphql';
 import { AlertCategoryEnum, AlertOutcomeEnum, AlertSeverityEnum, DistributionKindEnum, MarkingEnum } from '../../graphql/enums';
-import { type AlertFilter, awaitingAcknowledgementPage, findAlertById, findVisibleAlert, visibleAlertsPage } from './alerts.repo';
+import {
+  type AlertFilter,
+  type AlertRow,
+  awaitingAcknowledgementPage,
+  findAlertById,
+  findVisibleAlert,
+  visibleAlertsPage,
+} from './alerts.repo';
 import { awaitingCursor } from './awaiting-cursor';
 import { awaitingOperation, awaitingOperationArgument } from './awaiting-operation';
 import { uuidFromGlobalId } from '../../global-id';
@@ -127,30 +134,53 @@ const AlertFilterInput = builder.inputType('AlertFilter', {
   }),
 });
 
-builder.objectField(OperationType, 'alerts', (t) =>
+/** What a page of an operation's alerts asks for, read from the field's arguments; a GraphQLError if they are not valid. */
+function alertsPageArguments(args: {
+  first?: number | null;
+  after?: string | null;
+  filter?: (Omit<AlertFilter, 'raisedByAgencyId'> & { raisedByAgencyId?: string | number | null }) | null;
+}) {
+  const before = decodeAlertCursor(args.after);
+  if (before === undefined) throw new GraphQLError('Not an alerts cursor.', { extensions: { code: ERROR_CODES.VALIDATION } });
+  const { raisedByAgencyId, ...rest } = args.filter ?? {};
+  const parsed = parseQueryArguments(alertFilterInput, { filter: { text: rest.text, raisedInCountry: rest.raisedInCountry } }).filter;
+  const filter: AlertFilter = {
+    ...rest,
+    text: parsed.text,
+    raisedInCountry: parsed.raisedInCountry ?? null,
+    raisedByAgencyId: raisedByAgencyId ? uuidFromGlobalId(String(raisedByAgencyId), 'Agency') : null,
+  };
+  // An originator that is no agency's id raised nothing: an empty page, not every alert.
+  return { before, first: pageSize(args.first), filter, nothing: Boolean(raisedByAgencyId && !filter.raisedByAgencyId) };
+}
+
+builder.drizzleObjectField(OperationType, 'alerts', (t) =>
   t.connection(
     {
       type: AlertType,
       description: 'The alerts the viewer may see, newest first, narrowed by the filter if given.',
       args: { filter: t.arg({ type: AlertFilterInput }) },
-      resolve: async (operation, args, ctx, info) => {
-        const before = decodeAlertCursor(args.after);
-        if (before === undefined) throw new GraphQLError('Not an alerts cursor.', { extensions: { code: ERROR_CODES.VALIDATION } });
-        const first = pageSize(args.first);
-        const { raisedByAgencyId, ...rest } = args.filter ?? {};
-        const parsed = parseQueryArguments(alertFilterInput, { filter: { text: rest.text, raisedInCountry: rest.raisedInCountry } }).filter;
-        const filter: AlertFilter = {
-          ...rest,
-          text: parsed.text,
-          raisedInCountry: parsed.raisedInCountry ?? null,
-          raisedByAgencyId: raisedByAgencyId ? uuidFromGlobalId(String(raisedByAgencyId), 'Agency') : null,
-        };
-        // An originator that is no agency's id raised nothing: an empty page, not every alert.
-        if (raisedByAgencyId && !filter.raisedByAgencyId) return connectionPage([], first, () => '', args.after);
-        // The nodes' selection (their raising agency, say) is loaded with the page, in one statement.
-        const selection = t.drizzleQueryFromInfo(AlertType, { context: ctx, info, path: ['edges', 'node'] });
-        const rows = await visibleAlertsPage(ctx.db, signedIn(ctx).viewer, operation.id, before, first + 1, filter, selection);
-        return connectionPage(rows, first, (alert) => alertCursor.encode(alert.number), args.after);
+      // The page loads with the operation, in its statement, with what its nodes ask for. Arguments
+      // that are not valid, or no viewer, plan nothing here: the resolver refuses them as before.
+      select: (args, ctx, nestedSelection) => {
+        let page: ReturnType<typeof alertsPageArguments>;
+        try {
+          page = alertsPageArguments(args);
+        } catch {
+          return {};
+        }
+        if (!ctx.viewer || page.nothing) return {};
+        const query = visibleAlertsPage(ctx.viewer, page.before, page.first + 1, page.filter);
+        return { with: { alerts: nestedSelection(query, ['edges', 'node']) } };
+      },
+      resolve: (operation, args, ctx) => {
+        const { first, nothing } = alertsPageArguments(args);
+        signedIn(ctx);
+        if (nothing) return connectionPage([], first, () => '', args.after);
+        // Typed as whole rows, as the plugin types every row of a type: the plan loaded what the nodes' fields read.
+        const page = (operation as { alerts?: AlertRow[] }).alerts;
+        if (!page) throw new Error('Operation.alerts: the page was not loaded with the operation');
+        return connectionPage(page, first, (alert) => alertCursor.encode(alert.number), args.after);
       },
     },
     { name: 'AlertConnection' },

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, ilike, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, ilike, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { containsPattern } from '../../db/contains-pattern';
 import { alertComments, alertCommodities, alertRecipients, alerts, operationCounters } from '../../db/schema/alerts';
@@ -11,16 +11,19 @@ import type { AlertAudience } from './alerts.policy';
 export type AlertRow = typeof alerts.$inferSelect;
 export type AlertRecipientRow = typeof alertRecipients.$inferSelect;
 
+/** `alerts`, or the alias a relational query gives it: the conditions below read either. */
+type AlertsTable = typeof alerts;
+
 /**
  * The need-to-know condition on `alerts` for one viewer, the SQL twin of `canSeeAlert`: the
  * operation is visible, and the alert is for everyone, or raised by or sent to the viewer's agency.
  * Every read of alerts for a viewer goes through it.
  */
-export function alertVisibleTo(viewer: Viewer): SQL {
+export function alertVisibleTo(viewer: Viewer, table: AlertsTable = alerts): SQL {
   return and(
-    visibleTo(viewer, sql`${alerts.operationId}`),
-    sql`(${alerts.distribution} = 'ALL_PARTICIPANTS' or ${alerts.raisedByAgencyId} = ${viewer.agencyId}
-      or exists (select 1 from ${alertRecipients} r where r.alert_id = ${alerts.id} and r.agency_id = ${viewer.agencyId}))`,
+    visibleTo(viewer, sql`${table.operationId}`),
+    sql`(${table.distribution} = 'ALL_PARTICIPANTS' or ${table.raisedByAgencyId} = ${viewer.agencyId}
+      or exists (select 1 from ${alertRecipients} r where r.alert_id = ${table.id} and r.agency_id = ${viewer.agencyId}))`,
   )!;
 }
 
@@ -84,73 +87,51 @@ export interface AlertFilter {
   text?: string | null;
 }
 
-function acknowledgementCondition(viewer: Viewer, state: AcknowledgementState): SQL {
-  const ours = sql`select 1 from ${alertRecipients} r where r.alert_id = ${alerts.id} and r.agency_id = ${viewer.agencyId}`;
+function acknowledgementCondition(viewer: Viewer, state: AcknowledgementState, table: AlertsTable): SQL {
+  const ours = sql`select 1 from ${alertRecipients} r where r.alert_id = ${table.id} and r.agency_id = ${viewer.agencyId}`;
   if (state === 'ACKNOWLEDGED') return sql`exists (${ours} and r.acknowledged_at is not null)`;
   if (state === 'AWAITING') return sql`exists (${ours} and r.acknowledged_at is null)`;
   return sql`not exists (${ours})`;
 }
 
 /** The filter's conditions; they only ever narrow `alertVisibleTo`, never replace it. */
-function filterConditions(viewer: Viewer, filter: AlertFilter): (SQL | undefined)[] {
+function filterConditions(viewer: Viewer, filter: AlertFilter, table: AlertsTable): (SQL | undefined)[] {
   const term = filter.text?.trim();
   const pattern = term ? containsPattern(term) : null;
   return [
-    filter.severity ? eq(alerts.severity, filter.severity) : undefined,
-    filter.category ? eq(alerts.category, filter.category) : undefined,
-    filter.raisedByAgencyId ? eq(alerts.raisedByAgencyId, filter.raisedByAgencyId) : undefined,
+    filter.severity ? eq(table.severity, filter.severity) : undefined,
+    filter.category ? eq(table.category, filter.category) : undefined,
+    filter.raisedByAgencyId ? eq(table.raisedByAgencyId, filter.raisedByAgencyId) : undefined,
     filter.raisedInCountry
-      ? sql`${alerts.raisedByAgencyId} in (select ${agencies.id} from ${agencies} where ${agencies.countryCode} = ${filter.raisedInCountry})`
+      ? sql`${table.raisedByAgencyId} in (select ${agencies.id} from ${agencies} where ${agencies.countryCode} = ${filter.raisedInCountry})`
       : undefined,
-    filter.acknowledgement ? acknowledgementCondition(viewer, filter.acknowledgement) : undefined,
-    filter.outcome ? eq(alerts.outcome, filter.outcome) : undefined,
-    pattern ? or(ilike(alerts.title, pattern), ilike(alerts.description, pattern)) : undefined,
+    filter.acknowledgement ? acknowledgementCondition(viewer, filter.acknowledgement, table) : undefined,
+    filter.outcome ? eq(table.outcome, filter.outcome) : undefined,
+    pattern ? or(ilike(table.title, pattern), ilike(table.description, pattern)) : undefined,
   ];
 }
 
 /**
- * What a resolver asks of each alert beyond the row: the columns and relations its GraphQL
- * selection needs (the drizzle plugin's plan), so that the page and, say, each alert's raising
- * agency come in one statement instead of the page and then a second load of the same alerts.
+ * A page of an operation's alerts as a relation of the operation's own query: the alerts the viewer
+ * may see and the filter keeps, newest first, before number `before`. The need-to-know condition
+ * and the filter are the same SQL as everywhere else, written against the alias the relational
+ * query gives the table, so the page and whatever its nodes ask for (their raising agency, say)
+ * load in the operation's statement instead of one, then two, statements of their own.
  */
-export type AlertSelection = Pick<NonNullable<Parameters<Db['query']['alerts']['findMany']>[0]>, 'columns' | 'with' | 'extras'>;
-
-/**
- * The alerts of an operation the viewer may see and the filter keeps, newest first, before number
- * `before`, with what `selection` asks for. The need-to-know condition and the filter pick the
- * page's ids in a subquery on the plain table, exactly as they read everywhere else; the outer
- * query only loads those rows and their relations.
- */
-export async function visibleAlertsPage(
-  db: Db,
-  viewer: Viewer,
-  operationId: string,
-  before: number | null,
-  limit: number,
-  filter: AlertFilter,
-  selection: AlertSelection,
-): Promise<AlertRow[]> {
-  const page = db
-    .select({ id: alerts.id })
-    .from(alerts)
-    .where(
-      and(
-        eq(alerts.operationId, operationId),
-        alertVisibleTo(viewer),
-        ...filterConditions(viewer, filter),
-        before === null ? undefined : lt(alerts.number, before),
-      ),
-    )
-    .orderBy(desc(alerts.number))
-    .limit(limit);
-  // Typed as whole rows, as the drizzle plugin types every row of a type: its plan loaded the
-  // columns the document's fields read, which are all the GraphQL layer reads of them.
-  return (await db.query.alerts.findMany({
-    ...selection,
-    columns: { ...selection.columns, number: true },
-    where: { RAW: (table) => sql`${table.id} in (${page})` },
-    orderBy: { number: 'desc' },
-  })) as AlertRow[];
+export function visibleAlertsPage(viewer: Viewer, before: number | null, limit: number, filter: AlertFilter) {
+  return {
+    where: {
+      RAW: (table: AlertsTable) =>
+        and(
+          alertVisibleTo(viewer, table),
+          ...filterConditions(viewer, filter, table),
+          before === null ? undefined : lt(table.number, before),
+        )!,
+    },
+    orderBy: { number: 'desc' as const },
+    limit,
+    columns: { number: true as const },
+  };
 }
 
 /** Where a page of alerts awaiting acknowledgement ends: the deadline, then the alert id for the ties. */
