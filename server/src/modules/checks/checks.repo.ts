@@ -138,36 +138,6 @@ export interface LicitShipmentTotal {
 const caseOf = (value: (unit: QuantityUnit) => string) =>
   sql`case ${licitShipmentChecks.unit} ${sql.raw((Object.keys(UNIT_DIMENSION) as QuantityUnit[]).map((unit) => `when '${unit}' then ${value(unit)}`).join(' '))} end`;
 
-/**
- * Licit shipments checked per country, for the results: shipments, and quantities summed per
- * dimension in exact numeric arithmetic (g, kg and t add up in kg; pieces never join them).
- * Trusted callers only: it applies no need-to-know filter.
- */
-export async function licitShipmentTotals(db: Db, operationId: string): Promise<LicitShipmentTotal[]> {
-  const t = licitShipmentChecks;
-  const shipments = await db
-    .select({ countryCode: t.countryCode, shipments: sql<number>`sum(${t.shipments})::float8` })
-    .from(t)
-    .where(eq(t.operationId, operationId))
-    .groupBy(t.countryCode)
-    .orderBy(asc(t.countryCode));
-  const baseUnit = caseOf((unit) => `'${BASE_UNIT[UNIT_DIMENSION[unit]]}'`);
-  const quantities = await db
-    .select({
-      countryCode: t.countryCode,
-      unit: sql<QuantityUnit>`${baseUnit}`.as('base_unit'),
-      quantity: sql<number>`sum(${t.quantity} * ${caseOf((unit) => String(TO_BASE_UNIT[unit]))})::float8`,
-    })
-    .from(t)
-    .where(and(eq(t.operationId, operationId), sql`${t.quantity} is not null`))
-    .groupBy(t.countryCode, sql`base_unit`)
-    .orderBy(asc(t.countryCode), sql`base_unit`);
-  return shipments.map((row) => ({
-    ...row,
-    quantities: quantities.filter((q) => q.countryCode === row.countryCode).map(({ unit, quantity }) => ({ unit, quantity })),
-  }));
-}
-
 export interface DatabaseCheckTotal {
   countryCode: string;
   database: CheckedDatabase;
@@ -175,18 +145,48 @@ export interface DatabaseCheckTotal {
   hits: number;
 }
 
-/** Database checks and hits per country and database, for the results. Trusted callers only. */
-export function databaseCheckTotals(db: Db, operationId: string): Promise<DatabaseCheckTotal[]> {
-  const t = databaseChecks;
-  return db
-    .select({
-      countryCode: t.countryCode,
-      database: t.database,
-      checks: sql<number>`sum(${t.checks})::float8`,
-      hits: sql<number>`sum(${t.hits})::float8`,
-    })
-    .from(t)
-    .where(eq(t.operationId, operationId))
-    .groupBy(t.countryCode, t.database)
-    .orderBy(asc(t.countryCode), asc(t.database));
+export interface CheckTotals {
+  licitShipments: LicitShipmentTotal[];
+  databaseChecks: DatabaseCheckTotal[];
+}
+
+/** A json column as either driver gives it: parsed (node-postgres, PGlite), or text. */
+const fromJson = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
+
+/**
+ * The register's totals for the results, in one statement: licit shipments checked per country
+ * (shipments, and quantities summed per dimension in exact numeric arithmetic: g, kg and t add up
+ * in kg; pieces never join them), and database checks and hits per country and database. Each
+ * list is built and ordered in PostgreSQL (the database's own enum order for databases), so one
+ * round trip answers what took three. Trusted callers only: it applies no need-to-know filter.
+ */
+export async function checkTotals(db: Db, operationId: string): Promise<CheckTotals> {
+  const t = licitShipmentChecks;
+  const d = databaseChecks;
+  const baseUnit = caseOf((unit) => `'${BASE_UNIT[UNIT_DIMENSION[unit]]}'`);
+  const toBaseUnit = caseOf((unit) => String(TO_BASE_UNIT[unit]));
+  // Both drivers answer execute() with { rows }; the generic database type cannot say so.
+  const result = (await db.execute(sql`select
+    (select coalesce(json_agg(json_build_object('countryCode', s.country_code, 'shipments', s.shipments) order by s.country_code), '[]')
+      from (select ${t.countryCode} as country_code, sum(${t.shipments})::float8 as shipments
+            from ${t} where ${t.operationId} = ${operationId} group by 1) s) as shipments,
+    (select coalesce(json_agg(json_build_object('countryCode', q.country_code, 'unit', q.base_unit, 'quantity', q.quantity)
+                              order by q.country_code, q.base_unit), '[]')
+      from (select ${t.countryCode} as country_code, ${baseUnit} as base_unit, sum(${t.quantity} * ${toBaseUnit})::float8 as quantity
+            from ${t} where ${t.operationId} = ${operationId} and ${t.quantity} is not null group by 1, 2) q) as quantities,
+    (select coalesce(json_agg(json_build_object('countryCode', c.country_code, 'database', c.database, 'checks', c.checks, 'hits', c.hits)
+                              order by c.country_code, c.database), '[]')
+      from (select ${d.countryCode} as country_code, ${d.database} as database, sum(${d.checks})::float8 as checks, sum(${d.hits})::float8 as hits
+            from ${d} where ${d.operationId} = ${operationId} group by 1, 2) c) as databases`)) as {
+    rows: { shipments: unknown; quantities: unknown; databases: unknown }[];
+  };
+  const row = result.rows[0]!;
+  const quantities = fromJson<{ countryCode: string; unit: QuantityUnit; quantity: number }[]>(row.quantities);
+  return {
+    licitShipments: fromJson<{ countryCode: string; shipments: number }[]>(row.shipments).map((shipments) => ({
+      ...shipments,
+      quantities: quantities.filter((q) => q.countryCode === shipments.countryCode).map(({ unit, quantity }) => ({ unit, quantity })),
+    })),
+    databaseChecks: fromJson<DatabaseCheckTotal[]>(row.databases),
+  };
 }

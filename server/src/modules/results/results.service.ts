@@ -4,7 +4,7 @@ import { uuidFromGlobalId } from '../../global-id';
 import type { ServiceContext, Viewer } from '../../service-context';
 import { requireViewer } from '../operations/operation-access';
 import { findWithStanding, type OperationRow } from '../operations/operations.repo';
-import { databaseCheckTotals, licitShipmentTotals, type DatabaseCheckTotal, type LicitShipmentTotal } from '../checks/checks.repo';
+import { type CheckTotals, checkTotals } from '../checks/checks.repo';
 import { alertFigures, type AlertFigures } from './alert-figures.repo';
 import { arrestsByNationality, type NationalityArrests } from './arrest-figures.repo';
 import { alertsRaisedByCountry, countryFigures, type CountryFigures } from './country-figures.repo';
@@ -14,15 +14,12 @@ import { countedStatuses, seizureFigures, type SeizureFigures } from './seizure-
 import { seizureList, type SeizureListRow } from './seizure-list.repo';
 
 /** What the contact points recorded besides seizures: licit shipments checked, database checks. */
-export interface CheckFigures {
-  licitShipments: LicitShipmentTotal[];
-  databaseChecks: DatabaseCheckTotal[];
-}
+export type CheckFigures = CheckTotals;
 
 /**
  * The results of one operation for one viewer. Each side is read once, when a field first asks
  * for it, so a request runs at most eight statements (standing, seizures, arrests by
- * nationality, alerts, alerts per country, and three for the register of checks) whatever the data size, and the CSV
+ * nationality, alerts, alerts per country, and one for the register of checks) whatever the data size, and the CSV
  * tables are cut from the very figures the fields show.
  */
 export class OperationResultsSource {
@@ -72,10 +69,7 @@ export class OperationResultsSource {
 
   /** The register is the operation's, like its seizures: its standing was checked when this source was made. */
   checks(): Promise<CheckFigures> {
-    this.checkSide ??= Promise.all([
-      licitShipmentTotals(this.ctx.db, this.operation.id),
-      databaseCheckTotals(this.ctx.db, this.operation.id),
-    ]).then(([licitShipments, databaseChecks]) => ({ licitShipments, databaseChecks }));
+    this.checkSide ??= checkTotals(this.ctx.db, this.operation.id);
     return this.checkSide;
   }
 
