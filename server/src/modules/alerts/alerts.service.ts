@@ -14,16 +14,13 @@ import { alertForAction } from './alert-access';
 import { requireNotWithdrawn } from './alert-withdrawal';
 import { canAnswerAlert, canCommentOnAlert, canRaiseAlert, eventAudience, mayRaiseIn, type AlertAudience } from './alerts.policy';
 import {
-  acceptedAgencyIds,
-  acceptedAmong,
   acknowledgeRecipient,
   countAwaitingAcknowledgement,
-  findAlertByIdempotencyKey,
   findCommentByIdempotencyKey,
   findRecipient,
   insertAlert,
   insertComment,
-  takeAlertNumber,
+  raiseFacts,
   type AlertRow,
 } from './alerts.repo';
 
@@ -48,9 +45,9 @@ export async function commodityIdsOf(tx: Db, globalIds: string[], operation: Ope
 }
 
 /** RESTRICTED recipients: named, accepted agencies other than the originator's. */
-async function restrictedRecipients(tx: Db, operationId: string, globalIds: string[], originatorAgencyId: string): Promise<string[]> {
+function restrictedRecipients(globalIds: string[], acceptedAgencyIds: string[], originatorAgencyId: string): string[] {
   const ids = globalIds.map((id, index) => idFromInput(id, 'Agency', `recipientAgencyIds.${index}`));
-  const accepted = await acceptedAmong(tx, operationId, ids);
+  const accepted = new Set(acceptedAgencyIds);
   ids.forEach((id, index) => {
     if (id === originatorAgencyId)
       throw ValidationError.field(`recipientAgencyIds.${index}`, 'OWN_AGENCY_NOT_RECIPIENT', 'Your own agency raises the alert');
@@ -70,18 +67,17 @@ export async function raiseAlert(ctx: ServiceContext, rawInput: unknown): Promis
     // The lock serialises raises in the operation: numbering and the idempotency check both rely on it.
     const { operation, viewer } = await operationForAction(tx, ctx, input.operationId, canRaiseAlert, 'raise alerts');
     const commodityIds = await commodityIdsOf(tx, input.commodityIds, operation);
+    const { acceptedAgencyIds, earlier, nextNumber: number } = await raiseFacts(tx, operation.id, viewer.userId, input.idempotencyKey);
     const recipientIds =
       input.distribution === 'RESTRICTED'
-        ? await restrictedRecipients(tx, operation.id, input.recipientAgencyIds, viewer.agencyId)
-        : await acceptedAgencyIds(tx, operation.id, viewer.agencyId);
+        ? restrictedRecipients(input.recipientAgencyIds, acceptedAgencyIds, viewer.agencyId)
+        : acceptedAgencyIds.filter((agencyId) => agencyId !== viewer.agencyId);
     const hash = contentHash(input, commodityIds, input.distribution === 'RESTRICTED' ? recipientIds : []);
-    const earlier = await findAlertByIdempotencyKey(tx, operation.id, viewer.userId, input.idempotencyKey);
     if (earlier) {
       if (earlier.contentHash !== hash) throw new ConflictError('This idempotency key was already used for a different alert.');
       return { result: earlier, targetId: earlier.id, operationId: operation.id, details: { retried: true } };
     }
     if (!mayRaiseIn(operation.phase, input.category)) throw new PhaseRuleError(operation.phase, `Raising a ${input.category} alert`);
-    const number = await takeAlertNumber(tx, operation.id);
     const raisedAt = ctx.clock.now();
     const dueAt = new Date(raisedAt.getTime() + operation.acknowledgementMinutes[input.severity] * MINUTE);
     const alert = await insertAlert(
