@@ -1,7 +1,8 @@
 import type { Db } from '../db/client';
 import { DomainError } from '../domain-errors';
 import type { ServiceContext } from '../service-context';
-import { insertAuditEntry } from './audit-entries.repo';
+import { insertAuditEntry, type NewAuditEntry } from './audit-entries.repo';
+import { appendEvent, type NewEvent } from './events.repo';
 import { inTurnFor } from './operation-writes';
 
 export interface AuditedAction {
@@ -19,6 +20,8 @@ export interface AuditedResult<T> {
   details?: Record<string, unknown>;
   /** Overrides the actor for actions that establish who the actor is (sign-in). */
   actor?: { userId: string; agencyId: string };
+  /** The write's event (`eventFor`), appended in one statement with the audit entry. */
+  event?: NewEvent;
 }
 
 /**
@@ -37,7 +40,7 @@ export async function audited<T>(ctx: ServiceContext, action: AuditedAction, wri
     const transaction = () =>
       ctx.db.transaction(async (tx) => {
         const outcome = await write(tx);
-        await insertAuditEntry(tx, {
+        const entry: NewAuditEntry = {
           ...base,
           occurredAt: ctx.clock.now(),
           actorUserId: outcome.actor?.userId ?? ctx.viewer?.userId ?? null,
@@ -46,7 +49,9 @@ export async function audited<T>(ctx: ServiceContext, action: AuditedAction, wri
           operationId: outcome.operationId ?? action.operationId ?? null,
           outcome: 'SUCCEEDED',
           details: { ...action.details, ...outcome.details },
-        });
+        };
+        if (outcome.event) await appendEvent(tx, outcome.event, entry);
+        else await insertAuditEntry(tx, entry);
         operationWritten = outcome.operationId ?? action.operationId ?? null;
         return outcome.result;
       });

@@ -1,7 +1,9 @@
 import { and, asc, desc, eq, gt, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import { insertBatches } from '../db/batches';
 import type { Db } from '../db/client';
+import { auditEntries } from '../db/schema/audit';
 import { operationEvents, operations } from '../db/schema/operations';
+import type { NewAuditEntry } from './audit-entries.repo';
 import type { EventType, JournalEvent, RecordedEventType, StoredEvent } from './event-catalogue';
 import { eventsConcerning, eventsVisibleTo } from './events.policy';
 
@@ -20,9 +22,10 @@ const asStored = (rows: (typeof operationEvents.$inferSelect)[]) => rows as Stor
  * Appends an event inside the caller's transaction. Bumping the operation's counter takes its row
  * lock until commit, so the next writer gets the next number only after this one is visible:
  * sequence order is commit order, and a reader reading "after N" never skips a slow writer. One
- * statement for both: it runs while the operation is locked, where each round trip counts.
+ * statement for both, and for the write's audit entry when it is given: it runs while the
+ * operation is locked, where each round trip counts.
  */
-export async function appendEvent(tx: Db, event: NewEvent): Promise<number> {
+export async function appendEvent(tx: Db, event: NewEvent, auditEntry?: NewAuditEntry): Promise<number> {
   const bumped = tx.$with('bumped').as(
     tx
       .update(operations)
@@ -30,8 +33,9 @@ export async function appendEvent(tx: Db, event: NewEvent): Promise<number> {
       .where(eq(operations.id, event.operationId))
       .returning({ seq: operations.lastEventSeq }),
   );
+  const audited = auditEntry && tx.$with('audited').as(tx.insert(auditEntries).values(auditEntry).returning({ id: auditEntries.id }));
   const [row] = await tx
-    .with(bumped)
+    .with(...(audited ? [bumped, audited] : [bumped]))
     .insert(operationEvents)
     .values({ ...event, seq: sql`(select ${bumped.seq} from ${bumped})` })
     .returning({ seq: operationEvents.seq });

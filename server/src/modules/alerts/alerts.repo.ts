@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { and, asc, eq, gt, ilike, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { WithSubquery } from 'drizzle-orm';
 import type { Db } from '../../db/client';
@@ -33,7 +34,7 @@ export interface RaiseFacts {
   /** The agencies whose participation is accepted, in the order they were invited. */
   acceptedAgencyIds: string[];
   /** The alert this user already raised in the operation with this idempotency key. */
-  earlier: AlertRow | null;
+  earlier: Pick<AlertRow, 'id' | 'contentHash'> | null;
   /** The number the alert takes: only writers holding the operation's lock move the counter. */
   nextNumber: number;
 }
@@ -51,14 +52,19 @@ export async function raiseFacts(tx: Db, operationId: string, userId: string, id
         order by ${participations.invitedAt})`
         // A uuid[], decoded as the log's audience column (one too) is, by both drivers.
         .mapWith(operationEvents.audienceAgencyIds),
-      earlier: alerts,
+      earlierId: alerts.id,
+      earlierContentHash: alerts.contentHash,
     })
     .from(operations)
     .leftJoin(operationCounters, eq(operationCounters.operationId, operations.id))
     .leftJoin(alerts, and(eq(alerts.operationId, operations.id), eq(alerts.raisedBy, userId), eq(alerts.idempotencyKey, idempotencyKey)))
     .where(eq(operations.id, operationId));
   if (!row) throw new Error(`operation ${operationId} vanished while it was locked`);
-  return { acceptedAgencyIds: row.acceptedAgencyIds ?? [], earlier: row.earlier, nextNumber: (row.lastAlertNumber ?? 0) + 1 };
+  return {
+    acceptedAgencyIds: row.acceptedAgencyIds ?? [],
+    earlier: row.earlierId && row.earlierContentHash !== null ? { id: row.earlierId, contentHash: row.earlierContentHash } : null,
+    nextNumber: (row.lastAlertNumber ?? 0) + 1,
+  };
 }
 
 /**
@@ -73,16 +79,18 @@ export async function insertAlert(
   recipients: { agencyId: string; dueAt: Date }[],
   commodityIds: string[],
 ): Promise<AlertRow> {
-  const counted = tx.$with('counted').as(
-    tx
-      .insert(operationCounters)
-      .values({ operationId: alert.operationId, lastAlertNumber: alert.number })
-      .onConflictDoUpdate({ target: operationCounters.operationId, set: { lastAlertNumber: alert.number } })
-      .returning({ number: operationCounters.lastAlertNumber }),
-  );
-  const inserted = tx.$with('inserted').as(tx.insert(alerts).values(alert).returning());
-  const alertId = sql<string>`(select ${inserted.id} from ${inserted})`;
-  const parts: WithSubquery[] = [counted, inserted];
+  // Chosen here, not by the column's default, so that the recipients and commodities can name
+  // the alert in the statement that inserts it (their foreign keys are checked at its end).
+  const alertId = randomUUID();
+  const parts: WithSubquery[] = [
+    tx.$with('counted').as(
+      tx
+        .insert(operationCounters)
+        .values({ operationId: alert.operationId, lastAlertNumber: alert.number })
+        .onConflictDoUpdate({ target: operationCounters.operationId, set: { lastAlertNumber: alert.number } })
+        .returning({ number: operationCounters.lastAlertNumber }),
+    ),
+  ];
   if (recipients.length)
     parts.push(
       tx.$with('addressed').as(
@@ -103,8 +111,9 @@ export async function insertAlert(
     );
   const [row] = await tx
     .with(...parts)
-    .select()
-    .from(inserted);
+    .insert(alerts)
+    .values({ ...alert, id: alertId })
+    .returning();
   return row!;
 }
 

@@ -7,7 +7,7 @@ import { idFromInput, parseInput } from '../../validate';
 import { audited } from '../../journal/audited';
 import { findCommoditiesByIds } from '../catalogue/catalogue.repo';
 import { usableIn } from '../catalogue/commodity-scope';
-import { recordEvent } from '../../journal/record-event';
+import { eventFor, recordEvent } from '../../journal/record-event';
 import type { OperationRow } from '../operations/operations.repo';
 import { operationForAction, operationIdOf, requireOpen } from '../operations/operation-access';
 import { alertForAction } from './alert-access';
@@ -16,6 +16,7 @@ import { canAnswerAlert, canCommentOnAlert, canRaiseAlert, eventAudience, mayRai
 import {
   acknowledgeRecipient,
   countAwaitingAcknowledgement,
+  findAlertById,
   findCommentByIdempotencyKey,
   findRecipient,
   insertAlert,
@@ -75,7 +76,9 @@ export async function raiseAlert(ctx: ServiceContext, rawInput: unknown): Promis
     const hash = contentHash(input, commodityIds, input.distribution === 'RESTRICTED' ? recipientIds : []);
     if (earlier) {
       if (earlier.contentHash !== hash) throw new ConflictError('This idempotency key was already used for a different alert.');
-      return { result: earlier, targetId: earlier.id, operationId: operation.id, details: { retried: true } };
+      // Read whole only here: a retry is rare, and every raise would otherwise read the columns.
+      const first = (await findAlertById(tx, earlier.id))!;
+      return { result: first, targetId: first.id, operationId: operation.id, details: { retried: true } };
     }
     if (!mayRaiseIn(operation.phase, input.category)) throw new PhaseRuleError(operation.phase, `Raising a ${input.category} alert`);
     const raisedAt = ctx.clock.now();
@@ -108,12 +111,12 @@ export async function raiseAlert(ctx: ServiceContext, rawInput: unknown): Promis
       raisedByAgencyId: viewer.agencyId,
       recipientAgencyIds: recipientIds,
     };
-    await recordEvent(tx, ctx, operation.id, 'ALERT_RAISED', { alertId: alert.id }, eventAudience(audience));
     return {
       result: alert,
       targetId: alert.id,
       operationId: operation.id,
       details: { reference: alert.reference, distribution: alert.distribution },
+      event: eventFor(ctx, operation.id, 'ALERT_RAISED', { alertId: alert.id }, eventAudience(audience)),
     };
   });
 }
