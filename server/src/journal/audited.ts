@@ -1,8 +1,9 @@
+import type { WithSubquery } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { DomainError } from '../domain-errors';
 import type { ServiceContext } from '../service-context';
 import { insertAuditEntry, type NewAuditEntry } from './audit-entries.repo';
-import { appendEvent, type NewEvent } from './events.repo';
+import { journalled, type NewEvent } from './events.repo';
 import { inTurnFor } from './operation-writes';
 
 export interface AuditedAction {
@@ -13,16 +14,30 @@ export interface AuditedAction {
   details?: Record<string, unknown>;
 }
 
-export interface AuditedResult<T> {
-  result: T;
+interface AuditedOutcome {
   targetId?: string | null;
   operationId?: string | null;
   details?: Record<string, unknown>;
   /** Overrides the actor for actions that establish who the actor is (sign-in). */
   actor?: { userId: string; agencyId: string };
-  /** The write's event (`eventFor`), appended in one statement with the audit entry. */
-  event?: NewEvent;
 }
+
+/** A write that has stored what it changed; `audited` adds the audit entry. */
+export interface Stored<T> extends AuditedOutcome {
+  result: T;
+}
+
+/**
+ * A write that leaves its last statement to `audited`: `finish` runs it with the common table
+ * expressions (`journal`) that append `event` and the audit entry, so that the three reach the
+ * database in one round trip — it runs while the operation is locked, where each one counts.
+ */
+export interface Finishing<T> extends AuditedOutcome {
+  event: NewEvent;
+  finish: (journal: WithSubquery[]) => Promise<T>;
+}
+
+export type AuditedResult<T> = Stored<T> | Finishing<T>;
 
 /**
  * Runs one write as one transaction that also holds its audit row. A refused attempt (a domain
@@ -50,10 +65,9 @@ export async function audited<T>(ctx: ServiceContext, action: AuditedAction, wri
           outcome: 'SUCCEEDED',
           details: { ...action.details, ...outcome.details },
         };
-        if (outcome.event) await appendEvent(tx, outcome.event, entry);
-        else await insertAuditEntry(tx, entry);
+        const result = 'finish' in outcome ? await outcome.finish(journalled(tx, outcome.event, entry)) : await stored(tx, outcome, entry);
         operationWritten = outcome.operationId ?? action.operationId ?? null;
-        return outcome.result;
+        return result;
       });
     // A write that names its operation up front waits for its turn before it takes a connection.
     const result = action.operationId ? await inTurnFor(action.operationId, transaction) : await transaction();
@@ -66,6 +80,11 @@ export async function audited<T>(ctx: ServiceContext, action: AuditedAction, wri
     else await auditUnexpectedFailure(ctx, action, error);
     throw error;
   }
+}
+
+async function stored<T>(tx: Db, outcome: Stored<T>, entry: NewAuditEntry): Promise<T> {
+  await insertAuditEntry(tx, entry);
+  return outcome.result;
 }
 
 const requestOf = (ctx: ServiceContext) => ({

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lt, type SQL, sql, type WithSubquery } from 'drizzle-orm';
 import { insertBatches } from '../db/batches';
 import type { Db } from '../db/client';
 import { auditEntries } from '../db/schema/audit';
@@ -22,26 +22,46 @@ const asStored = (rows: (typeof operationEvents.$inferSelect)[]) => rows as Stor
  * Appends an event inside the caller's transaction. Bumping the operation's counter takes its row
  * lock until commit, so the next writer gets the next number only after this one is visible:
  * sequence order is commit order, and a reader reading "after N" never skips a slow writer. One
- * statement for both, and for the write's audit entry when it is given: it runs while the
- * operation is locked, where each round trip counts.
+ * statement for both: it runs while the operation is locked, where each round trip counts.
  */
-export async function appendEvent(tx: Db, event: NewEvent, auditEntry?: NewAuditEntry): Promise<number> {
-  const bumped = tx.$with('bumped').as(
-    tx
-      .update(operations)
-      .set({ lastEventSeq: sql`${operations.lastEventSeq} + 1` })
-      .where(eq(operations.id, event.operationId))
-      .returning({ seq: operations.lastEventSeq }),
-  );
-  const audited = auditEntry && tx.$with('audited').as(tx.insert(auditEntries).values(auditEntry).returning({ id: auditEntries.id }));
+export async function appendEvent(tx: Db, event: NewEvent): Promise<number> {
+  const bumped = bumpedSeq(tx, event.operationId);
   const [row] = await tx
-    .with(...(audited ? [bumped, audited] : [bumped]))
+    .with(bumped)
     .insert(operationEvents)
     .values({ ...event, seq: sql`(select ${bumped.seq} from ${bumped})` })
     .returning({ seq: operationEvents.seq });
   // An operation that vanished leaves the sequence null, which the log refuses: the insert fails.
   return row!.seq;
 }
+
+/**
+ * What appendEvent does, and the write's audit entry, as common table expressions for the write's
+ * own last statement to carry (see `Finishing` in audited.ts): numbered the same way, under the
+ * same row lock.
+ */
+export function journalled(tx: Db, event: NewEvent, auditEntry: NewAuditEntry): WithSubquery[] {
+  const bumped = bumpedSeq(tx, event.operationId);
+  return [
+    bumped,
+    tx.$with('logged').as(
+      tx
+        .insert(operationEvents)
+        .values({ ...event, seq: sql`(select ${bumped.seq} from ${bumped})` })
+        .returning({ seq: operationEvents.seq }),
+    ),
+    tx.$with('audited').as(tx.insert(auditEntries).values(auditEntry).returning({ id: auditEntries.id })),
+  ];
+}
+
+const bumpedSeq = (tx: Db, operationId: string) =>
+  tx.$with('bumped').as(
+    tx
+      .update(operations)
+      .set({ lastEventSeq: sql`${operations.lastEventSeq} + 1` })
+      .where(eq(operations.id, operationId))
+      .returning({ seq: operations.lastEventSeq }),
+  );
 
 /**
  * Appends events of one operation in the order given, numbered as appendEvent would number them

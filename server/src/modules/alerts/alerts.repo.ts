@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { and, asc, eq, gt, ilike, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { WithSubquery } from 'drizzle-orm';
 import type { Db } from '../../db/client';
@@ -69,19 +68,21 @@ export async function raiseFacts(tx: Db, operationId: string, userId: string, id
 
 /**
  * Stores a raised alert with its recipients and commodities, and moves the operation's counter to
- * its number, as one statement (the caller holds the operation's row lock). The counter is set to
- * the number, not bumped: should a writer ever take one without the lock, the two alerts' equal
+ * its number, as one statement (the caller holds the operation's row lock) that also carries
+ * `alongside` (the event and audit entry: see `Finishing` in audited.ts). The alert's id is given,
+ * not left to the column's default, so that the recipients and commodities can name it in the
+ * statement that inserts it (their foreign keys are checked at its end). The counter is set to the
+ * number, not bumped: should a writer ever take one without the lock, the two alerts' equal
  * numbers are refused by the unique index instead of being told apart by a gap.
  */
 export async function insertAlert(
   tx: Db,
-  alert: typeof alerts.$inferInsert,
+  alert: typeof alerts.$inferInsert & { id: string },
   recipients: { agencyId: string; dueAt: Date }[],
   commodityIds: string[],
+  alongside: WithSubquery[],
 ): Promise<AlertRow> {
-  // Chosen here, not by the column's default, so that the recipients and commodities can name
-  // the alert in the statement that inserts it (their foreign keys are checked at its end).
-  const alertId = randomUUID();
+  const alertId = alert.id;
   const parts: WithSubquery[] = [
     tx.$with('counted').as(
       tx
@@ -90,6 +91,7 @@ export async function insertAlert(
         .onConflictDoUpdate({ target: operationCounters.operationId, set: { lastAlertNumber: alert.number } })
         .returning({ number: operationCounters.lastAlertNumber }),
     ),
+    ...alongside,
   ];
   if (recipients.length)
     parts.push(
@@ -112,7 +114,7 @@ export async function insertAlert(
   const [row] = await tx
     .with(...parts)
     .insert(alerts)
-    .values({ ...alert, id: alertId })
+    .values(alert)
     .returning();
   return row!;
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { acknowledgeAlertInput, alertReference, commentOnAlertInput, raiseAlertInput, type RaiseAlertInput } from '@jointops/shared/alerts';
 import { contentDigest } from '../../content-digest';
 import { ConflictError, PhaseRuleError, ValidationError } from '../../domain-errors';
@@ -63,7 +64,7 @@ function restrictedRecipients(globalIds: string[], acceptedAgencyIds: string[], 
 }
 
 export async function raiseAlert(ctx: ServiceContext, rawInput: unknown): Promise<AlertRow> {
-  return audited(ctx, { action: 'raiseAlert', targetType: 'Alert', operationId: operationIdOf(rawInput) }, async (tx) => {
+  return audited<AlertRow>(ctx, { action: 'raiseAlert', targetType: 'Alert', operationId: operationIdOf(rawInput) }, async (tx) => {
     const input = parseInput(raiseAlertInput, rawInput);
     // The lock serialises raises in the operation: numbering and the idempotency check both rely on it.
     const { operation, viewer } = await operationForAction(tx, ctx, input.operationId, canRaiseAlert, 'raise alerts');
@@ -83,40 +84,43 @@ export async function raiseAlert(ctx: ServiceContext, rawInput: unknown): Promis
     if (!mayRaiseIn(operation.phase, input.category)) throw new PhaseRuleError(operation.phase, `Raising a ${input.category} alert`);
     const raisedAt = ctx.clock.now();
     const dueAt = new Date(raisedAt.getTime() + operation.acknowledgementMinutes[input.severity] * MINUTE);
-    const alert = await insertAlert(
-      tx,
-      {
-        operationId: operation.id,
-        number,
-        reference: alertReference(operation.code, number),
-        idempotencyKey: input.idempotencyKey,
-        contentHash: hash,
-        category: input.category,
-        severity: input.severity,
-        title: input.title,
-        description: input.description,
-        language: input.language,
-        subject: input.subject,
-        marking: input.marking,
-        distribution: input.distribution,
-        raisedBy: viewer.userId,
-        raisedByAgencyId: viewer.agencyId,
-        raisedAt,
-      },
-      recipientIds.map((agencyId) => ({ agencyId, dueAt })),
-      commodityIds,
-    );
+    const alert = {
+      id: randomUUID(),
+      operationId: operation.id,
+      number,
+      reference: alertReference(operation.code, number),
+      idempotencyKey: input.idempotencyKey,
+      contentHash: hash,
+      category: input.category,
+      severity: input.severity,
+      title: input.title,
+      description: input.description,
+      language: input.language,
+      subject: input.subject,
+      marking: input.marking,
+      distribution: input.distribution,
+      raisedBy: viewer.userId,
+      raisedByAgencyId: viewer.agencyId,
+      raisedAt,
+    };
     const audience: AlertAudience = {
       distribution: alert.distribution,
       raisedByAgencyId: viewer.agencyId,
       recipientAgencyIds: recipientIds,
     };
     return {
-      result: alert,
       targetId: alert.id,
       operationId: operation.id,
       details: { reference: alert.reference, distribution: alert.distribution },
       event: eventFor(ctx, operation.id, 'ALERT_RAISED', { alertId: alert.id }, eventAudience(audience)),
+      finish: (journal) =>
+        insertAlert(
+          tx,
+          alert,
+          recipientIds.map((agencyId) => ({ agencyId, dueAt })),
+          commodityIds,
+          journal,
+        ),
     };
   });
 }
