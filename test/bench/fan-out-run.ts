@@ -20,6 +20,8 @@ export interface Target {
   /** The burst's events, as fast as the server takes them. */
   burst(keys: number[], restricted: (key: number) => boolean): Promise<void>;
   keyOf(frame: Frame): number | undefined;
+  /** Runs once the server is idle with every subscriber connected, after the idle figures (a heap snapshot). */
+  whenIdle?(): Promise<void>;
   /** May subscriber `index` receive the event? */
   entitled(index: number, restricted: boolean): boolean;
 }
@@ -27,6 +29,8 @@ export interface Target {
 export interface Measured {
   connectSeconds: number;
   settleSeconds: number;
+  /** The server's CPU from the first connection until it settled, per subscriber. */
+  subscribeCpuMsPerSubscriber: number;
   idleRssPerSubscriberKiB: number;
   idleCpuMsPerSecond: number;
   last: { p50: number; p99: number; max: number };
@@ -91,10 +95,12 @@ export async function measure(target: Target, shape: Shape): Promise<Measured> {
   const connectSeconds = (performance.now() - connectStarted) / 1000;
   await settled(target.child, 900_000);
   const settleSeconds = (performance.now() - connectStarted) / 1000;
+  const settledAt = await target.child.usage();
   await sleep(1_000);
   const idleFrom = await target.child.usage();
   await sleep(shape.idleSeconds * 1_000);
   const idleTo = await target.child.usage();
+  await target.whenIdle?.();
 
   const lasts: number[] = [];
   const medians: number[] = [];
@@ -149,6 +155,7 @@ export async function measure(target: Target, shape: Shape): Promise<Measured> {
   return {
     connectSeconds,
     settleSeconds,
+    subscribeCpuMsPerSubscriber: (settledAt.cpuMicros - before.cpuMicros) / 1000 / shape.subscribers,
     idleRssPerSubscriberKiB: (idleTo.rssBytes - before.rssBytes) / shape.subscribers / 1024,
     idleCpuMsPerSecond: (idleTo.cpuMicros - idleFrom.cpuMicros) / 1000 / shape.idleSeconds,
     last: summary(lasts),

@@ -9,7 +9,8 @@ import { scratchPostgres } from './scratch-database';
 // over its 13 participating agencies, on one hub process on PostgreSQL pinned to core 0; alerts at
 // 1/s, then a burst (every fourth alert of it restricted to half the agencies, to prove need-to-know).
 // In the same run a raw `ws` server sends frames of the same size to as many sockets from the same
-// client. `--profile DIR` writes the hub's CPU profile there (node --cpu-prof).
+// client. `--profile DIR` writes the hub's CPU profile there (node --cpu-prof); `--heap-snapshot DIR`
+// a heap snapshot of the hub idle with every subscriber connected.
 
 const SHAPES: Record<ReturnType<typeof benchSize>, Shape> = {
   tiny: { subscribers: 26, rounds: 2, burst: 8, idleSeconds: 1 },
@@ -27,7 +28,7 @@ const STREAM = `subscription($id: ID!) {
 }`;
 const RAISE = 'mutation($i: RaiseAlertInput!) { raiseAlert(input: $i) { __typename ... on Error { message } } }';
 
-async function hub(base: string, shape: Shape, profileDir: string | undefined): Promise<Measured> {
+async function hub(base: string, shape: Shape, profileDir: string | undefined, heapSnapshotDir: string | undefined): Promise<Measured> {
   const scratch = await scratchPostgres(base, 5);
   const settings = {
     WS_MAX_CONNECTIONS_PER_USER: String(Math.min(1_000, Math.ceil(shape.subscribers / PARTICIPANTS.length) + 1)),
@@ -79,6 +80,9 @@ async function hub(base: string, shape: Shape, profileDir: string | undefined): 
           graphql: { token: (index) => tokens[index % tokens.length]!, query: STREAM, variables: { id: operationId } },
         },
         raise,
+        ...(heapSnapshotDir
+          ? { whenIdle: async () => void (await child.control(`/heap-snapshot?dir=${encodeURIComponent(heapSnapshotDir)}`)) }
+          : {}),
         burst: async (keys, restricted) => {
           for (const key of keys) await raise(key, restricted(key));
         },
@@ -123,6 +127,7 @@ function figures(bench: string, ours: Measured, raw: Measured): Figure[] {
   return [
     vsRaw('subscribers connected', 's', (m) => m.connectSeconds),
     vsRaw('subscriptions settled (server idle)', 's', (m) => m.settleSeconds, atMost(2)),
+    vsRaw('server CPU per subscription, until settled', 'ms', (m) => m.subscribeCpuMsPerSubscriber),
     vsRaw('idle memory per subscriber (RSS Δ ÷ N)', 'KiB', (m) => m.idleRssPerSubscriberKiB, atMost(2)),
     vsRaw('idle server CPU', 'ms/s', (m) => m.idleCpuMsPerSecond, atMost(2)),
     vsRaw('1/s: last receipt p50', 'ms', (m) => m.last.p50, atMost(2)),
@@ -150,9 +155,12 @@ async function main() {
   const shape = { ...SHAPES[benchSize()] };
   const count = process.argv.indexOf('--subscribers');
   if (count >= 0) shape.subscribers = Number(process.argv[count + 1]);
-  const profile = process.argv.indexOf('--profile');
+  const option = (name: string) => {
+    const at = process.argv.indexOf(name);
+    return at >= 0 ? process.argv[at + 1] : undefined;
+  };
   pinLoadGenerator();
-  const ours = await hub(base, shape, profile >= 0 ? process.argv[profile + 1] : undefined);
+  const ours = await hub(base, shape, option('--profile'), option('--heap-snapshot'));
   const baseline = await raw(shape, ours.frameBytes);
   emit(figures(`fan-out ${shape.subscribers.toLocaleString('en')}`, ours, baseline));
 }

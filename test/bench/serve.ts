@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { writeHeapSnapshot } from 'node:v8';
 import { buildApp } from '@jointops/server/app';
 import { systemClock } from '@jointops/server/clock';
 import { openPostgres } from '@jointops/server/db/client';
@@ -24,8 +26,16 @@ const app = buildApp({
   pubSubHandle,
 });
 const port = await app.start(0, '127.0.0.1');
-await serveControl(port, async () => {
-  await app.stop();
-  await pubSubHandle.close();
-  await database.close();
-});
+await serveControl(
+  port,
+  async () => {
+    await app.stop();
+    await pubSubHandle.close();
+    await database.close();
+  },
+  // The fan-out bench's --heap-snapshot: what the idle hub holds, to be opened in DevTools.
+  async (path) => {
+    const asked = /^\/heap-snapshot\?dir=(.+)$/.exec(path);
+    return asked ? writeHeapSnapshot(join(decodeURIComponent(asked[1]!), `hub-${process.pid}.heapsnapshot`)) : undefined;
+  },
+);
