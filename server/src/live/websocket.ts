@@ -8,10 +8,11 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { ERROR_CODES } from '@jointops/shared/errors';
 import { sessionTokenFrom } from '../http/cookies';
 import { newRequestId, originAllowed, sourceAddressOf } from '../http/request-meta';
-import { authenticateSession } from '../modules/accounts/accounts.service';
+import { authenticateSessions } from '../modules/accounts/accounts.service';
 import type { GraphQLContext, ServerContext } from '../graphql/context';
 import { queryLimitError } from '../graphql/protection/query-limits';
 import type { AppDeps } from '../service-context';
+import { batchedReads } from './batched-reads';
 import type { LiveChannel, LiveChannels } from './channels';
 import { placeholderFor, splicingSharedFrames } from './shared-frames';
 import { SLOW_CONSUMER, SlowConsumers } from './slow-consumers';
@@ -55,6 +56,10 @@ export function attachWebSocket(
   const connections = new WeakMap<WebSocket, Connection>();
   const pending = pendingSockets(limits.maxPendingPerAddress);
   let accepting = true;
+  // The sessions presented at connection and re-checked at each subscription, checked together
+  // when many come at once (batched-reads.ts): a reconnection storm is thousands of them.
+  const liveSessions = batchedReads((tokens: string[]) => authenticateSessions(deps, tokens));
+  const sessionOf = async (token: string | null) => (token ? ((await liveSessions(token)) ?? null) : null);
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = new URL(req.url ?? '/', 'http://local').pathname;
@@ -130,7 +135,7 @@ export function attachWebSocket(
         const params = ctx.connectionParams;
         const token =
           (typeof params?.token === 'string' ? params.token : null) ?? sessionTokenFrom({ cookie: request.headers.cookie ?? null });
-        const session = await authenticateSession(deps, token);
+        const session = await sessionOf(token);
         if (!session) return false;
         pending.authenticated(socket);
         // Sockets and SSE streams share one budget per person.
@@ -164,7 +169,7 @@ export function attachWebSocket(
       onSubscribe: async (ctx, id, payload) => {
         const connection = ctx.extra.connection;
         // The session may have ended since the socket opened; every new operation re-checks it.
-        const session = connection ? await authenticateSession(deps, connection.channel.session.token) : null;
+        const session = connection ? await sessionOf(connection.channel.session.token) : null;
         if (!connection || !session) {
           if (connection) connection.channel.end('session ended');
           else ctx.extra.socket.close(SESSION_ENDED, 'Session ended');

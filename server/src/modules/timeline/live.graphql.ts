@@ -26,20 +26,20 @@ builder.subscriptionType({
       subscribe: async (_root, args, ctx) => {
         const { viewer } = signedIn(ctx);
         const operationId = uuidFromGlobalId(String(args.operationId), 'Operation');
-        // The head is read before the standing is checked: a withdrawal or removal committed after
-        // the check comes after the head, so the stream reads it and ends there. Read the other
-        // way round, one committed in between would be behind the stream's start, never seen, and
-        // the stream would go on delivering to someone no longer in the operation.
-        const horizon = operationId ? await ctx.live.horizon(operationId) : null;
+        // The head and the standing are read in one statement, so from one snapshot: a withdrawal
+        // or removal committed after it comes after the head, so the stream reads it and ends
+        // there. Had the standing been read before the head, one committed in between would be
+        // behind the stream's start, never seen, and the stream would go on delivering to someone
+        // no longer in the operation. (One statement rather than two per subscription.)
         const found = operationId ? await findWithStanding(ctx.db, operationId, viewer) : null;
         // Exactly what an unknown operation gets: a stream refused without saying why.
-        if (!operationId || !horizon || !found || !canSeeOperation(found.standing)) {
+        if (!operationId || !found || !canSeeOperation(found.standing)) {
           throw new GraphQLError('Operation not found.', { extensions: { code: ERROR_CODES.NOT_FOUND } });
         }
         // Everything a resolver below may tell this subscriber apart by: subscribers alike in all
         // of it share one execution of each event (the stream ends if the role changes).
         ctx.liveAudience = [viewer.agencyId, viewer.locale, viewer.isAdmin, found.standing.memberRole].join('|');
-        const { head, prunedThrough } = horizon;
+        const { lastEventSeq: head, eventsPrunedThroughSeq: prunedThrough } = found.operation;
         const after = args.after == null ? head : decodeEventCursor(args.after);
         const problem = after === null ? 'invalid' : after > head ? 'ahead' : after < prunedThrough ? 'expired' : null;
         if (problem) {
