@@ -18,6 +18,8 @@ const sessionEnded = (): ExecutionResult => ({
   errors: [new GraphQLError('Sign in first.', { extensions: { code: ERROR_CODES.UNAUTHENTICATED } })],
 });
 
+const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
+
 export const tooManyConnections = (max: number) =>
   new GraphQLError(`At most ${max} live connections per person. Close one and try again.`, {
     extensions: { code: ERROR_CODES.TOO_MANY_CONNECTIONS },
@@ -25,59 +27,74 @@ export const tooManyConnections = (max: number) =>
 
 /**
  * The stream, stopped by its channel. A value the source produces after the channel ended is
- * dropped, even one already on its way (the source's next() raced against the end).
+ * dropped, even one already on its way (the source's next() raced against the end). A class, not
+ * an object of closures: one lives as long as each subscription, and its methods are shared.
  */
-function guarded(source: AsyncIterable<unknown>, channel: LiveChannel, ownsChannel: boolean): AsyncIterableIterator<unknown> {
-  const iterator = source[Symbol.asyncIterator]();
-  // The channel's end settles the next() waiting at that moment. One reaction on `ended` for the
-  // stream's life: a Promise.race per value would add one per delivery, all kept until the end.
-  let interrupt: ((ended: null) => void) | null = null;
-  void channel.ended.then(() => interrupt?.(null));
-  let finished = false;
-  let noticeGiven = !ownsChannel;
-  const finish = async (): Promise<IteratorResult<unknown>> => {
-    if (!finished) {
-      finished = true;
-      if (ownsChannel) channel.end('closed');
-      await iterator.return?.();
+class GuardedStream implements AsyncIterableIterator<unknown> {
+  private readonly iterator: AsyncIterator<unknown>;
+  /** Settles the next() waiting when the channel ends. */
+  private interrupt: ((ended: null) => void) | null = null;
+  private finished = false;
+  private noticeGiven: boolean;
+
+  constructor(
+    source: AsyncIterable<unknown>,
+    private readonly channel: LiveChannel,
+    private readonly ownsChannel: boolean,
+  ) {
+    this.iterator = source[Symbol.asyncIterator]();
+    this.noticeGiven = !ownsChannel;
+    // One reaction on `ended` for the stream's life: a Promise.race per value would add one per
+    // delivery, all kept until the end.
+    void channel.ended.then(() => this.interrupt?.(null));
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  async next(): Promise<IteratorResult<unknown>> {
+    if (this.finished) return this.noticeGiven ? DONE : this.stop();
+    if (!this.channel.mayDeliver()) return this.stop();
+    const result = await new Promise<IteratorResult<unknown> | null>((resolve, reject) => {
+      this.interrupt = resolve;
+      this.iterator.next().then(resolve, reject);
+    });
+    this.interrupt = null;
+    if (result === null || !this.channel.mayDeliver()) return this.stop();
+    if (result.done) {
+      this.noticeGiven = true;
+      await this.finish();
     }
-    return { done: true, value: undefined };
-  };
-  const stop = async (): Promise<IteratorResult<unknown>> => {
-    await finish();
-    if (noticeGiven) return { done: true, value: undefined };
-    noticeGiven = true;
+    return result;
+  }
+
+  return(): Promise<IteratorResult<unknown>> {
+    this.noticeGiven = true;
+    return this.finish();
+  }
+
+  async throw(error?: unknown): Promise<IteratorResult<unknown>> {
+    this.noticeGiven = true;
+    await this.finish();
+    throw error;
+  }
+
+  private async finish(): Promise<IteratorResult<unknown>> {
+    if (!this.finished) {
+      this.finished = true;
+      if (this.ownsChannel) this.channel.end('closed');
+      await this.iterator.return?.();
+    }
+    return DONE;
+  }
+
+  private async stop(): Promise<IteratorResult<unknown>> {
+    await this.finish();
+    if (this.noticeGiven) return DONE;
+    this.noticeGiven = true;
     return { done: false, value: sessionEnded() };
-  };
-  return {
-    async next() {
-      if (finished) return noticeGiven ? { done: true, value: undefined } : stop();
-      if (!channel.mayDeliver()) return stop();
-      const result = await new Promise<IteratorResult<unknown> | null>((resolve, reject) => {
-        interrupt = resolve;
-        iterator.next().then(resolve, reject);
-      });
-      interrupt = null;
-      if (result === null || !channel.mayDeliver()) return stop();
-      if (result.done) {
-        noticeGiven = true;
-        await finish();
-      }
-      return result;
-    },
-    return: () => {
-      noticeGiven = true;
-      return finish();
-    },
-    async throw(error?: unknown) {
-      noticeGiven = true;
-      await finish();
-      throw error;
-    },
-    [Symbol.asyncIterator]() {
-      return this;
-    },
-  };
+  }
 }
 
 export function useLiveChannels(channels: LiveChannels, deps: AppDeps): Plugin {
@@ -111,7 +128,7 @@ export function useLiveChannels(channels: LiveChannels, deps: AppDeps): Plugin {
       setSubscribeFn(async (subscribeArgs) => {
         try {
           const result = await subscribeFn(subscribeArgs);
-          if (isAsyncIterable(result)) return guarded(result, registered, ownsChannel) as typeof result;
+          if (isAsyncIterable(result)) return new GuardedStream(result, registered, ownsChannel) as typeof result;
           if (ownsChannel) registered.end('closed');
           return result;
         } catch (error) {

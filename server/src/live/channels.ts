@@ -43,15 +43,62 @@ interface Registration {
   onEnd(): void;
 }
 
+/** A registered channel. A class, not an object of closures: one lives as long as each socket. */
+class OpenChannel implements LiveChannel {
+  readonly ended: Promise<EndReason>;
+  /** The person it is counted against, as registered. */
+  readonly userId: string;
+  private settle!: (reason: EndReason) => void;
+  private done = false;
+
+  constructor(
+    private readonly registry: LiveChannels,
+    readonly transport: Transport,
+    private current: AuthenticatedSession,
+    private readonly onEnd: () => void,
+  ) {
+    this.userId = current.viewer.userId;
+    this.ended = new Promise<EndReason>((resolve) => (this.settle = resolve));
+  }
+
+  get session(): AuthenticatedSession {
+    return this.current;
+  }
+
+  mayDeliver(): boolean {
+    if (this.done) return false;
+    if (this.registry.clock.now() < this.current.validUntil) return true;
+    this.end('session ended');
+    return false;
+  }
+
+  refresh(fresh: AuthenticatedSession): void {
+    this.current = fresh;
+  }
+
+  end(reason: EndReason): void {
+    if (this.done) return;
+    this.done = true;
+    this.registry.released(this);
+    this.settle(reason);
+    if (reason === 'session ended') this.onEnd();
+  }
+}
+
 export class LiveChannels {
   private readonly open = new Set<LiveChannel>();
   /** Open channels per person, kept beside `open` so that a connection storm checks its limit in O(1). */
   private readonly perUser = new Map<string, number>();
 
+  /** Each channel reads its session's deadline against it. */
+  readonly clock: Clock;
+
   constructor(
     private readonly deps: { clock: Clock; logger: Logger },
     private readonly maxPerUser: number,
-  ) {}
+  ) {
+    this.clock = deps.clock;
+  }
 
   /** Open channels of one transport, or of all. */
   count(transport?: Transport): number {
@@ -73,42 +120,19 @@ export class LiveChannels {
     const userId = session.viewer.userId;
     const held = this.countOf(userId);
     if (held >= this.maxPerUser) return null;
-    const channels = this.open;
-    const perUser = this.perUser;
-    const clock = this.deps.clock;
-    let settle!: (reason: EndReason) => void;
-    const ended = new Promise<EndReason>((resolve) => (settle = resolve));
-    let current = session;
-    let done = false;
-    const channel: LiveChannel = {
-      transport,
-      get session() {
-        return current;
-      },
-      ended,
-      mayDeliver() {
-        if (done) return false;
-        if (clock.now() < current.validUntil) return true;
-        channel.end('session ended');
-        return false;
-      },
-      refresh(fresh) {
-        current = fresh;
-      },
-      end(reason) {
-        if (done) return;
-        done = true;
-        channels.delete(channel);
-        const left = (perUser.get(userId) ?? 1) - 1;
-        if (left > 0) perUser.set(userId, left);
-        else perUser.delete(userId);
-        settle(reason);
-        if (reason === 'session ended') onEnd();
-      },
-    };
-    channels.add(channel);
-    perUser.set(userId, held + 1);
+    const channel = new OpenChannel(this, transport, session, onEnd);
+    this.open.add(channel);
+    this.perUser.set(userId, held + 1);
     return channel;
+  }
+
+  /** Called by a channel as it ends. */
+  released(channel: OpenChannel): void {
+    this.open.delete(channel);
+    const userId = channel.userId;
+    const left = (this.perUser.get(userId) ?? 1) - 1;
+    if (left > 0) this.perUser.set(userId, left);
+    else this.perUser.delete(userId);
   }
 
   /** Ends this process's channels of the sessions revoked; answers how many. */

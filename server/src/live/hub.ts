@@ -95,6 +95,12 @@ export class LiveHub {
   private readonly feeds = new Map<string, { feed: Promise<OperationFeed>; subscribers: number }>();
   private readonly timer: NodeJS.Timeout;
   private readonly stopHints: () => void;
+  /** What every stream of this hub reads from: one object, not one per subscriber. */
+  private readonly source: StreamSource = {
+    join: (operationId) => this.acquire(operationId),
+    leave: (operationId) => this.release(operationId),
+    resync: (operationId, cursor) => resyncRequired(operationId, cursor, this.deps.clock.now(), 'expired'),
+  };
 
   constructor(
     private readonly deps: AppDeps,
@@ -144,12 +150,7 @@ export class LiveHub {
    * caller has checked that the viewer may see the operation.
    */
   stream(operationId: string, viewer: Viewer, afterSeq: number): AsyncIterableIterator<StoredEvent> {
-    const source: StreamSource = {
-      join: () => this.acquire(operationId),
-      leave: () => this.release(operationId),
-      resync: (cursor) => resyncRequired(operationId, cursor, this.deps.clock.now(), 'expired'),
-    };
-    return new SubscriberStream(source, viewer, afterSeq);
+    return new SubscriberStream(this.source, operationId, viewer, afterSeq);
   }
 
   private acquire(operationId: string): Promise<OperationFeed> {

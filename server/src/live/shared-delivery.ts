@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createSourceEventStream, execute, Kind, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { carrying, SharedFrame } from './shared-frames';
@@ -20,9 +21,14 @@ export const deliveryCounts = { delivered: 0, executed: 0 };
 type Shared = { result: ExecutionResult; frame: SharedFrame };
 
 const executions = new WeakMap<object, Map<string, Promise<Shared>>>();
-const documentTexts = new WeakMap<DocumentNode, { text: string; cursorVariables: string[] }>();
+const documentTexts = new WeakMap<DocumentNode, { digest: string; cursorVariables: string[] }>();
 
-/** The document as a key, and the variables that only say where a stream starts (`after`). */
+/**
+ * The document as a key, and the variables that only say where a stream starts (`after`). The key
+ * is a digest of the document's text: every subscription keeps its key for its whole life, and
+ * the text itself (the definitions with their locations, escaped twice) was 6.5 KiB of each idle
+ * subscriber's memory.
+ */
 function describe(document: DocumentNode) {
   let known = documentTexts.get(document);
   if (!known) {
@@ -36,16 +42,16 @@ function describe(document: DocumentNode) {
         }
       }
     }
-    known = { text: JSON.stringify(document.definitions), cursorVariables };
+    known = { digest: createHash('sha256').update(JSON.stringify(document.definitions)).digest('base64'), cursorVariables };
     documentTexts.set(document, known);
   }
   return known;
 }
 
 function deliveryKey(args: ExecutionArgs, audience: string): string {
-  const { text, cursorVariables } = describe(args.document);
+  const { digest, cursorVariables } = describe(args.document);
   const variables = Object.entries(args.variableValues ?? {}).filter(([name]) => !cursorVariables.includes(name));
-  return JSON.stringify([audience, args.operationName ?? null, variables, text]);
+  return JSON.stringify([audience, args.operationName ?? null, variables, digest]);
 }
 
 function executeFor(args: ExecutionArgs, event: unknown): Promise<ExecutionResult> {
@@ -72,25 +78,49 @@ function sharedExecution(args: ExecutionArgs, key: string, event: unknown): Prom
 }
 
 /**
- * Maps a source stream like graphql-js does: `return()` reaches the source at once, even while a
- * `next()` is waiting on it, so ending a subscription always releases its feed.
+ * Each event of a subscription's source stream executed for it, shared with its audience when it
+ * has one. Maps like graphql-js does: `return()` reaches the source at once, even while a `next()`
+ * is waiting on it, so ending a subscription always releases its feed. A class, not an object of
+ * closures: one lives as long as each subscription, and its methods are shared.
  */
-function mapStream<T, U>(source: AsyncIterable<T>, map: (value: T) => Promise<U>): AsyncIterableIterator<U> {
-  const iterator = source[Symbol.asyncIterator]();
-  const mapped = async (result: IteratorResult<T>): Promise<IteratorResult<U>> =>
-    result.done ? { done: true, value: undefined } : { done: false, value: await map(result.value) };
-  return {
-    next: () => iterator.next().then(mapped),
-    return: async () => (iterator.return ? mapped(await iterator.return()) : { done: true, value: undefined }),
-    throw: async (error?: unknown) => {
-      if (iterator.throw) return mapped(await iterator.throw(error));
-      throw error;
-    },
-    [Symbol.asyncIterator]() {
-      return this;
-    },
-  };
+class ExecutedStream implements AsyncIterableIterator<ExecutionResult> {
+  private readonly iterator: AsyncIterator<unknown>;
+
+  constructor(
+    source: AsyncIterable<unknown>,
+    private readonly args: ExecutionArgs,
+    /** The delivery key of the subscription's audience, or null to execute for this subscriber alone. */
+    private readonly key: string | null,
+  ) {
+    this.iterator = source[Symbol.asyncIterator]();
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  next(): Promise<IteratorResult<ExecutionResult>> {
+    return this.iterator.next().then((result) => this.executed(result));
+  }
+
+  async return(): Promise<IteratorResult<ExecutionResult>> {
+    return this.iterator.return ? this.executed(await this.iterator.return()) : DONE;
+  }
+
+  async throw(error?: unknown): Promise<IteratorResult<ExecutionResult>> {
+    if (this.iterator.throw) return this.executed(await this.iterator.throw(error));
+    throw error;
+  }
+
+  private async executed(result: IteratorResult<unknown>): Promise<IteratorResult<ExecutionResult>> {
+    if (result.done) return DONE;
+    if (this.key) return { done: false, value: await sharedExecution(this.args, this.key, result.value) };
+    deliveryCounts.delivered += 1;
+    return { done: false, value: await executeFor(this.args, result.value) };
+  }
 }
+
+const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
 
 export function useSharedDelivery(): Plugin {
   return {
@@ -99,12 +129,7 @@ export function useSharedDelivery(): Plugin {
         const stream = await createSourceEventStream(args);
         if (!(Symbol.asyncIterator in stream)) return stream;
         const audience = (args.contextValue as SharedDeliveryContext).liveAudience;
-        const key = audience ? deliveryKey(args, audience) : null;
-        return mapStream(stream, (event) => {
-          if (key) return sharedExecution(args, key, event);
-          deliveryCounts.delivered += 1;
-          return executeFor(args, event);
-        });
+        return new ExecutedStream(stream, args, audience ? deliveryKey(args, audience) : null);
       });
     },
   };

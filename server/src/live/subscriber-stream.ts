@@ -19,12 +19,13 @@ export interface EventFeed {
   wake(): void;
 }
 
+/** The hub's feeds, one source for all its streams (each stream names its operation). */
 export interface StreamSource {
   /** Joins the operation's feed; counted at once, so `leave` must follow even if this fails. */
-  join(): Promise<EventFeed>;
-  leave(): void;
+  join(operationId: string): Promise<EventFeed>;
+  leave(operationId: string): void;
   /** The event telling a subscriber its cursor was pruned, and where it goes on from. */
-  resync(cursor: number): StoredEvent;
+  resync(operationId: string, cursor: number): StoredEvent;
 }
 
 const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
@@ -45,6 +46,7 @@ export class SubscriberStream implements AsyncIterableIterator<StoredEvent> {
 
   constructor(
     private readonly source: StreamSource,
+    private readonly operationId: string,
     private readonly viewer: Viewer,
     private cursor: number,
   ) {}
@@ -71,7 +73,7 @@ export class SubscriberStream implements AsyncIterableIterator<StoredEvent> {
         // means retention pruned what this subscriber had not yet read.
         if (!fromWindow && (batch[0]?.seq ?? feed.headSeq + 1) > this.cursor + 1) {
           this.cursor = feed.headSeq;
-          return { done: false, value: this.source.resync(this.cursor) };
+          return { done: false, value: this.source.resync(this.operationId, this.cursor) };
         }
         if (!batch.length) await feed.next();
         else {
@@ -119,7 +121,7 @@ export class SubscriberStream implements AsyncIterableIterator<StoredEvent> {
 
   private async join(): Promise<EventFeed> {
     this.joined = true;
-    const feed = await this.source.join();
+    const feed = await this.source.join(this.operationId);
     this.feed = feed;
     return feed;
   }
@@ -129,7 +131,7 @@ export class SubscriberStream implements AsyncIterableIterator<StoredEvent> {
     this.finished = true;
     this.batch = [];
     if (this.joined) {
-      this.source.leave();
+      this.source.leave(this.operationId);
       // A next() waiting for an arrival wakes, sees the stream finished and ends.
       this.feed?.wake();
     }
