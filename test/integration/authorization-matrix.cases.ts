@@ -261,6 +261,27 @@ export const matrix: Record<string, Case[]> = {
       },
     },
   ],
+  'Subscription.operationResultsChanged': [
+    {
+      asks: 'the current figures, the first thing the stream sends, over GraphQL-over-SSE',
+      request: (world) => ({
+        document:
+          'subscription($id: ID!) { operationResultsChanged(operationId: $id, includeUnverified: true) { totals { seizures alertsRaised } byCountry { countryCode } } }',
+        variables: { id: world.ids.operation },
+      }),
+      pick: (data) => data?.operationResultsChanged,
+      expect: {
+        coordinator: 'allowed',
+        contactPoint: 'allowed',
+        reviewer: 'allowed',
+        observer: 'allowed',
+        outsider: 'not-found',
+        invited: 'not-found',
+        admin: 'not-found',
+        anonymous: 'unauthenticated',
+      },
+    },
+  ],
   'Query.accountAuditTrail': [
     {
       request: () => ({

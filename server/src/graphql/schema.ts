@@ -22,6 +22,7 @@ import '../modules/seizures/seizure-mutations.graphql';
 import '../modules/checks/checks.graphql';
 import '../modules/seizures/seizure-import.graphql';
 import '../modules/results/results.graphql';
+import '../modules/results/results-live.graphql';
 import '../modules/attachments/attachments.graphql';
 import '../modules/attachments/attachment-events.graphql';
 

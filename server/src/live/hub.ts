@@ -2,6 +2,8 @@ import type { AppDeps, Viewer } from '../service-context';
 import type { StoredEvent } from '../journal/event-catalogue';
 import { eventHorizon, latestSeqs, readAllEvents } from '../journal/events.repo';
 import { resyncRequired } from '../journal/resync';
+import { ResultsStream } from './results-stream';
+import { type ResultsTick, ResultsTickers } from './results-ticker';
 import { type EventFeed, type StreamSource, SubscriberStream } from './subscriber-stream';
 
 // The live fan-out. Each process keeps one feed per watched operation: the feed reads the new
@@ -13,6 +15,8 @@ import { type EventFeed, type StreamSource, SubscriberStream } from './subscribe
 
 const PAGE = 500;
 const WINDOW = 2_000;
+/** At most one results tick per operation and interval (results-ticker.ts): a room's figures lag by at most this. */
+const RESULTS_INTERVAL_MS = 1_000;
 
 class OperationFeed implements EventFeed {
   private window: StoredEvent[] = [];
@@ -101,6 +105,7 @@ export class LiveHub {
     leave: (operationId) => this.release(operationId),
     resync: (operationId, cursor) => resyncRequired(operationId, cursor, this.deps.clock.now(), 'expired'),
   };
+  private readonly resultsTickers = new ResultsTickers(RESULTS_INTERVAL_MS);
 
   constructor(
     private readonly deps: AppDeps,
@@ -151,6 +156,16 @@ export class LiveHub {
    */
   stream(operationId: string, viewer: Viewer, afterSeq: number): AsyncIterableIterator<StoredEvent> {
     return new SubscriberStream(this.source, operationId, viewer, afterSeq);
+  }
+
+  /**
+   * When to send the viewer the operation's results again: at once, then after the events of
+   * theirs that may change them, each tick shared by every viewer of the operation here. The
+   * caller has checked that the viewer may see the operation's results; `head` is where its events
+   * are read from.
+   */
+  resultsStream(operationId: string, viewer: Viewer, head: number): AsyncIterableIterator<ResultsTick> {
+    return new ResultsStream(this.resultsTickers, operationId, this.stream(operationId, viewer, head), head);
   }
 
   private acquire(operationId: string): Promise<OperationFeed> {

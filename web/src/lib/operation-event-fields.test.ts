@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { operationFieldsChangedBy, PLAN_FIELDS, resultsChangedBy } from './operation-event-fields';
+import { operationFieldsChangedBy, PLAN_FIELDS } from './operation-event-fields';
 
 // With 10,000 alerts and a hundred new ones a second, an alert event must not make the room read
 // the operation's plan, participants and members again; a plan event still drops all of them.
@@ -22,23 +22,5 @@ describe('what an operation event changes in the cache', () => {
     for (const type of ['PHASE_ADVANCED', 'INVITATION_ACCEPTED', 'MEMBER_ASSIGNED', 'RESYNC_REQUIRED', undefined]) {
       expect([...PLAN_FIELDS].every((field) => operationFieldsChangedBy(type).has(field))).toBe(true);
     }
-  });
-
-  it('the results change with alerts, seizures, checks and who takes part, not with a comment, a file or a phase', () => {
-    for (const type of [
-      'ALERT_RAISED',
-      'ALERT_ACKNOWLEDGED',
-      'ALERT_WITHDRAWN',
-      'SEIZURE_REPORTED',
-      'SEIZURE_VERIFIED',
-      'LICIT_SHIPMENTS_CHECKED',
-      'PARTICIPATION_WITHDRAWN',
-      'RESYNC_REQUIRED',
-      undefined,
-    ]) {
-      expect(resultsChangedBy(type)).toBe(true);
-    }
-    for (const type of ['ALERT_COMMENTED', 'ATTACHMENT_ADDED', 'PHASE_ADVANCED', 'OPERATION_UPDATED'])
-      expect(resultsChangedBy(type)).toBe(false);
   });
 });

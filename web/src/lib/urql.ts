@@ -4,7 +4,8 @@ import { Client, fetchExchange, subscriptionExchange } from 'urql';
 import schema from '../graphql/schema.json';
 import { subscribeLive } from './live-socket';
 import { refetchInFlight } from './refetch-in-flight';
-import { operationFieldsChangedBy, PLAN_FIELDS, resultsChangedBy } from './operation-event-fields';
+import { resultsChangedBy } from '@jointops/shared/result-events';
+import { operationFieldsChangedBy, PLAN_FIELDS } from './operation-event-fields';
 import { resultsMayHaveChanged } from './results-changes';
 
 // Types the server gives no id: they live inside their parent and are never shared between two.

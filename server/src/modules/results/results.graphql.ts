@@ -27,7 +27,7 @@ const ResultsTableEnum = builder.enumType('ResultsTable', {
   values: CSV_TABLES,
 });
 
-const topLevel = (error: unknown): never => {
+export const topLevel = (error: unknown): never => {
   if (error instanceof DomainError) throw new GraphQLError(error.message, { extensions: { code: error.code } });
   throw error;
 };
@@ -173,7 +173,7 @@ const OutcomeCountType = builder.objectRef<{ outcome: (typeof AlertOutcomeEnum)[
 const rowsOf = (table: RowTable) => async (source: OperationResultsSource, _args: object, ctx: GraphQLContext) =>
   resultRows(table, (await source.seizures())[table], signedIn(ctx).viewer.locale);
 
-const OperationResultsType = builder.objectRef<OperationResultsSource>('OperationResults').implement({
+export const OperationResultsType = builder.objectRef<OperationResultsSource>('OperationResults').implement({
   description: 'Computed over VERIFIED reports (SUBMITTED too when asked) and the alerts the viewer may see.',
   fields: (t) => ({
     operation: t.field({ type: OperationType, resolve: (source) => source.operation }),

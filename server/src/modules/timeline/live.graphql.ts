@@ -7,6 +7,7 @@ import { findWithStanding } from '../operations/operations.repo';
 import { RESYNC_REQUIRED, resyncRequired } from '../../journal/resync';
 import { decodeEventCursor, eventType, OperationEventInterface } from './operation-event.graphql';
 import { signedIn } from '../../graphql/signed-in';
+import { liveAudience } from '../../live/audience';
 
 eventType(
   'ResyncRequiredEvent',
@@ -36,9 +37,7 @@ builder.subscriptionType({
         if (!operationId || !found || !canSeeOperation(found.standing)) {
           throw new GraphQLError('Operation not found.', { extensions: { code: ERROR_CODES.NOT_FOUND } });
         }
-        // Everything a resolver below may tell this subscriber apart by: subscribers alike in all
-        // of it share one execution of each event (the stream ends if the role changes).
-        ctx.liveAudience = [viewer.agencyId, viewer.locale, viewer.isAdmin, found.standing.memberRole].join('|');
+        ctx.liveAudience = liveAudience(viewer, found.standing);
         const { lastEventSeq: head, eventsPrunedThroughSeq: prunedThrough } = found.operation;
         const after = args.after == null ? head : decodeEventCursor(args.after);
         const problem = after === null ? 'invalid' : after > head ? 'ahead' : after < prunedThrough ? 'expired' : null;
