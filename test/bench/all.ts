@@ -18,6 +18,7 @@ const runs: { script: string; args: string[]; postgres: string }[] = [
   { script: 'writes.ts', args: [], postgres: 'writes' },
   { script: 'reads.ts', args: [], postgres: 'reads' },
   { script: 'results.ts', args: [], postgres: 'results' },
+  { script: 'live-results.ts', args: [], postgres: 'live results' },
   { script: 'seizure-import.ts', args: [], postgres: '' },
   { script: 'bundle.ts', args: [], postgres: '' },
 ];

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { writeHeapSnapshot } from 'node:v8';
+import pg from 'pg';
 import { buildApp } from '@jointops/server/app';
 import { systemClock } from '@jointops/server/clock';
 import { openPostgres } from '@jointops/server/db/client';
@@ -10,6 +11,15 @@ import { serveControl } from './child-process';
 
 // The hub as a bench's child process: the real app over an already seeded PostgreSQL database
 // (BENCH_DATABASE_URL), configured from the environment like the real server, on a free port.
+// It counts the SQL statements it sends (every pg client's, the pool's included) and answers the
+// count on its control port (`/statements`), for the benches whose figure is statements per event.
+
+let statements = 0;
+const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  statements += 1;
+  return query.apply(this, args);
+} as typeof pg.Client.prototype.query;
 
 const url = process.env.BENCH_DATABASE_URL;
 if (!url) throw new Error('serve.ts needs BENCH_DATABASE_URL');
@@ -33,8 +43,10 @@ await serveControl(
     await pubSubHandle.close();
     await database.close();
   },
-  // The fan-out bench's --heap-snapshot: what the idle hub holds, to be opened in DevTools.
+  // `/statements` for the live results bench; the fan-out bench's --heap-snapshot: what the idle hub
+  // holds, to be opened in DevTools.
   async (path) => {
+    if (path === '/statements') return String(statements);
     const asked = /^\/heap-snapshot\?dir=(.+)$/.exec(path);
     return asked ? writeHeapSnapshot(join(decodeURIComponent(asked[1]!), `hub-${process.pid}.heapsnapshot`)) : undefined;
   },

@@ -4,9 +4,7 @@ import { Client, fetchExchange, subscriptionExchange } from 'urql';
 import schema from '../graphql/schema.json';
 import { subscribeLive } from './live-socket';
 import { refetchInFlight } from './refetch-in-flight';
-import { resultsChangedBy } from '@jointops/shared/result-events';
 import { operationFieldsChangedBy, PLAN_FIELDS } from './operation-event-fields';
-import { resultsMayHaveChanged } from './results-changes';
 
 // Types the server gives no id: they live inside their parent and are never shared between two.
 const EMBEDDED = [
@@ -206,7 +204,6 @@ export function createUrqlClient(): Client {
               // The operation's fields only: an alert's (its title, its recipients) are in every page
               // of the feed, which a busy room would otherwise read again after each of its events.
               inFlight.changed([...changed, 'timeline', ...(seizures ? ['seizures'] : []), ...(resync ? RESYNC_LISTS : [])]);
-              if (resultsChangedBy(type)) resultsMayHaveChanged(operationId);
               invalidateAlert(cache, event);
               invalidateSeizure(cache, event);
               if (resync) {

@@ -2,12 +2,14 @@ import { NotFoundError } from '../../domain-errors';
 import { uuidFromGlobalId } from '../../global-id';
 import type { LiveHub } from '../../live/hub';
 import type { ResultsTick } from '../../live/results-ticker';
-import type { ServiceContext } from '../../service-context';
+import type { ServiceContext, Viewer } from '../../service-context';
 import type { Standing } from '../operations/operations.policy';
 import { requireViewer } from '../operations/operation-access';
-import { findWithStanding } from '../operations/operations.repo';
+import { findWithStanding, type OperationRow } from '../operations/operations.repo';
+import type { NationalityArrests } from './arrest-figures.repo';
 import { canSeeResults } from './results.policy';
-import { OperationResultsSource } from './results.service';
+import { type CheckFigures, OperationResultsSource } from './results.service';
+import type { SeizureFigures } from './seizure-figures.repo';
 
 // The results as the operations rooms watch them: sent again after the events that may change
 // them, read once per tick for every viewer of the same agency (live/results-ticker.ts), so that
@@ -32,6 +34,35 @@ export async function watchOperationResults(
 }
 
 /**
+ * One tick's figures for one agency. The seizure reports and the register of checks are the
+ * operation's, the same for every member (results.policy.ts), so those sides are read once per
+ * tick for all agencies; the alert figures depend on the alerts the agency may see.
+ */
+class LiveResultsSource extends OperationResultsSource {
+  constructor(
+    ctx: ServiceContext,
+    viewer: Viewer,
+    operation: OperationRow,
+    includeUnverified: boolean,
+    private readonly tick: ResultsTick,
+  ) {
+    super(ctx, viewer, operation, includeUnverified);
+  }
+
+  override seizures(): Promise<SeizureFigures> {
+    return this.tick.shared(`seizures|${this.includeUnverified}`, () => super.seizures());
+  }
+
+  override arrestsByNationality(): Promise<NationalityArrests[]> {
+    return this.tick.shared(`nationalities|${this.includeUnverified}`, () => super.arrestsByNationality());
+  }
+
+  override checks(): Promise<CheckFigures> {
+    return this.tick.shared('checks', () => super.checks());
+  }
+}
+
+/**
  * The figures of one tick for the viewer. They depend on the viewer's agency (the alerts it may
  * see), never on the person or their language (labels are made per viewer from the same sums),
  * so one read serves every viewer of the agency; it is made with its first viewer's standing,
@@ -44,6 +75,6 @@ export function liveOperationResults(ctx: ServiceContext, tick: ResultsTick, inc
     liveResultsCounts.reads += 1;
     const found = await findWithStanding(ctx.db, tick.operationId, viewer);
     if (!found || !canSeeResults(found.standing)) throw new NotFoundError('Operation');
-    return new OperationResultsSource(ctx, viewer, found.operation, includeUnverified);
+    return new LiveResultsSource(ctx, viewer, found.operation, includeUnverified, tick);
   });
 }

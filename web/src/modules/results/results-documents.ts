@@ -95,6 +95,18 @@ export const OperationResultsQuery = graphql(
   [ResultsFields],
 );
 
+/** The same figures, pushed by the server after the events that change them (at most once a second). */
+export const OperationResultsLive = graphql(
+  `
+  subscription OperationResultsLive($operationId: ID!, $includeUnverified: Boolean!) {
+    operationResultsChanged(operationId: $operationId, includeUnverified: $includeUnverified) {
+      ...ResultsFields
+    }
+  }
+`,
+  [ResultsFields],
+);
+
 export const ResultsCsvQuery = graphql(`
   query ResultsCsv($operationId: ID!, $includeUnverified: Boolean!, $table: ResultsTable!) {
     operationResults(operationId: $operationId, includeUnverified: $includeUnverified) {

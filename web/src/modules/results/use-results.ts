@@ -1,26 +1,20 @@
-import { useEffect } from 'react';
-import { useQuery } from 'urql';
-import { onResultsChanged, throttled } from '../../lib/results-changes';
-import { OperationResultsQuery } from './results-documents';
-
-/** How often, at most, the page asks for the results again while events keep coming. */
-export const REFRESH_MS = 2_000;
+import { useQuery, useSubscription } from 'urql';
+import { OperationResultsLive, OperationResultsQuery } from './results-documents';
 
 /**
- * The operation's results, asked again when the operation's stream says they may have changed
- * (lib/results-changes.ts), at most every REFRESH_MS however many events arrive: a busy room
- * would otherwise make each open results page sum every report a hundred times a second.
+ * The operation's results: asked for as the page opens, then as the server pushes them after the
+ * events that change them (`operationResultsChanged`, read once per agency for every open page and
+ * room, where each page asking again would cost the server one read per screen).
  */
 export function useResults(operationId: string, includeUnverified: boolean) {
-  const [{ data, fetching, error }, reexecute] = useQuery({ query: OperationResultsQuery, variables: { operationId, includeUnverified } });
-  useEffect(() => {
-    const refresh = throttled(() => reexecute({ requestPolicy: 'network-only' }), REFRESH_MS);
-    const unsubscribe = onResultsChanged(operationId, refresh.call);
-    return () => {
-      unsubscribe();
-      refresh.cancel();
-    };
-  }, [operationId, reexecute]);
-  const results = data?.operationResults ?? null;
-  return { results, fetching, error, retry: () => reexecute({ requestPolicy: 'network-only' }) };
+  const variables = { operationId, includeUnverified };
+  const [{ data, fetching, error }, reexecute] = useQuery({ query: OperationResultsQuery, variables });
+  const [live] = useSubscription({ query: OperationResultsLive, variables });
+  const results = live.data?.operationResultsChanged ?? data?.operationResults ?? null;
+  return {
+    results,
+    fetching: fetching && !results,
+    error: results ? undefined : error,
+    retry: () => reexecute({ requestPolicy: 'network-only' }),
+  };
 }

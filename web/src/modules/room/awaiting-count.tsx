@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useQuery } from 'urql';
-import { throttled } from '../../lib/results-changes';
+import { throttled } from '../../lib/throttled';
 import { defineMessages } from '../../i18n/define-messages';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { alertOf } from '../live/operation-events-document';

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { onResultsChanged, resultsMayHaveChanged, throttled } from './results-changes';
+import { throttled } from './throttled';
 
-// A hundred alert events in a second must not mean a hundred requests for the results.
+// A hundred alert events in a second must not mean a hundred requests for the same count.
 
-describe('the results of an operation, asked again at a bounded pace', () => {
+describe('an action asked again at a bounded pace', () => {
   beforeEach(() => {
     vi.useFakeTimers();
   });
@@ -30,18 +30,5 @@ describe('the results of an operation, asked again at a bounded pace', () => {
     refresh.call();
     vi.advanceTimersByTime(0);
     expect(action).toHaveBeenCalledTimes(3);
-  });
-
-  it('tells the listeners of that operation only, until they leave', () => {
-    const ours = vi.fn();
-    const theirs = vi.fn();
-    const leave = onResultsChanged('op-1', ours);
-    onResultsChanged('op-2', theirs);
-    resultsMayHaveChanged('op-1');
-    expect(ours).toHaveBeenCalledTimes(1);
-    expect(theirs).not.toHaveBeenCalled();
-    leave();
-    resultsMayHaveChanged('op-1');
-    expect(ours).toHaveBeenCalledTimes(1);
   });
 });
