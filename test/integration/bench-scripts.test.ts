@@ -35,7 +35,8 @@ describe('benchmarks at the tiny size', () => {
     expect(row(summary, 'browser bundle', 'first load'), summary).toBeDefined();
     if (!environment.databaseUrl) {
       expect(row(summary, 'import 50 rows, PGlite (in memory)', 'the last file again'), summary).toBeDefined();
-      for (const bench of ['fan-out', 'writes', 'reads', 'results', 'live results']) expect(output).toContain(`${bench}: skipped, it needs PostgreSQL`);
+      for (const bench of ['fan-out', 'writes', 'reads', 'results', 'live results'])
+        expect(output).toContain(`${bench}: skipped, it needs PostgreSQL`);
       return;
     }
     expect(row(summary, 'import 50 rows, PostgreSQL', 'the last file again'), summary).toBeDefined();
@@ -55,7 +56,8 @@ describe('benchmarks at the tiny size', () => {
       expect(row(summary, `results, ${layout}`, 'p50'), summary).toContain('hand-written SQL');
     }
     // The bench fails unless every viewer's last figures count every verification.
-    for (const viewers of [13, 26]) expect(row(summary, `live results, ${viewers} viewers`, 'errors'), summary).toMatch(/\| 0\.00 +\| 0\.00 +\|/);
+    for (const viewers of [13, 26])
+      expect(row(summary, `live results, ${viewers} viewers`, 'errors'), summary).toMatch(/\| 0\.00 +\| 0\.00 +\|/);
     expect(row(summary, 'live results, 26 ÷ 13 viewers', 'growth of SQL statements per event'), summary).toContain('each room asking');
     for (const concurrency of [1, 10, 50]) {
       expect(row(summary, `writes, concurrency ${concurrency}`, 'raiseAlert per second'), summary).toContain('direct SQL transaction');
