@@ -1,6 +1,6 @@
 import { builder } from '../../graphql/builder';
 import { signedIn } from '../../graphql/signed-in';
-import { liveAudience } from '../../live/audience';
+import { liveAudience } from '../operations/live-audience';
 import { liveOperationResults, watchOperationResults } from './results-live';
 import { OperationResultsType, topLevel } from './results.graphql';
 

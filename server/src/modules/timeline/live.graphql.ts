@@ -7,7 +7,7 @@ import { findWithStanding } from '../operations/operations.repo';
 import { RESYNC_REQUIRED, resyncRequired } from '../../journal/resync';
 import { decodeEventCursor, eventType, OperationEventInterface } from './operation-event.graphql';
 import { signedIn } from '../../graphql/signed-in';
-import { liveAudience } from '../../live/audience';
+import { liveAudience } from '../operations/live-audience';
 
 eventType(
   'ResyncRequiredEvent',

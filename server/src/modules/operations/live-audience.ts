@@ -1,9 +1,9 @@
-import type { Standing } from '../modules/operations/operations.policy';
-import type { Viewer } from '../service-context';
+import type { Standing } from './operations.policy';
+import type { Viewer } from '../../service-context';
 
 /**
  * Everything a resolver under a live subscription may tell its subscribers apart by: subscribers
- * alike in all of it share one execution of each event (shared-delivery.ts). A stream ends when
+ * alike in all of it share one execution of each event (live/shared-delivery.ts). A stream ends when
  * the viewer's role in the operation changes, so the role read at subscription holds.
  */
 export const liveAudience = (viewer: Viewer, standing: Standing): string =>
