@@ -55,7 +55,7 @@ export const RoomResultsQuery = graphql(
 
 /**
  * The same figures, sent by the server again after the events that change them, at most once a
- * second, and at once on (re)subscribing: the server reads them once per agency and event for
+ * second, and at once on (re)subscribing: the server reads them once a tick per agency for
  * every room watching, where each room asking again would cost it one read per screen.
  */
 export const RoomResultsLive = graphql(
