@@ -10,6 +10,8 @@ import { serveControl } from './child-process';
 const url = process.env.BENCH_DATABASE_URL;
 if (!url) throw new Error('peer-servers.ts needs BENCH_DATABASE_URL');
 const pool = new pg.Pool({ connectionString: url, max: Number(process.env.BENCH_POOL_SIZE ?? 10) });
+// As the hub's own pool does: an idle connection ended from outside is dropped, not fatal.
+pool.on('error', (error) => process.stderr.write(`peer server: an idle connection ended: ${error.message}\n`));
 
 /** An operation, its participating agencies, and its newest 50 alerts with the agency that raised each. */
 export const READ_SQL = `select json_build_object(
