@@ -161,7 +161,8 @@ describe('an alert’s page', () => {
     await user.type(screen.getByLabelText('Your comment'), 'Berth 4, ETA 14:00 local.');
     await user.click(screen.getByRole('button', { name: 'Post the comment' }));
     expect(sentInputs()).toEqual([{ alertId: ALERT_ID, body: 'Berth 4, ETA 14:00 local.', idempotencyKey: draftKey }]);
-    expect(screen.getByLabelText('Your comment')).toHaveAccessibleDescription(/At most 4,000 characters/);
+    // The refusal comes back through the mutation's promise: on a loaded machine, after the click.
+    await waitFor(() => expect(screen.getByLabelText('Your comment')).toHaveAccessibleDescription(/At most 4,000 characters/));
     expect(screen.getByLabelText('Your comment')).toHaveValue('Berth 4, ETA 14:00 local.');
   });
 

@@ -13,7 +13,7 @@ describe('reporting a seizure', () => {
   it('shows the browser’s problems at their fields, focuses the first, and sends nothing', async () => {
     const { user, sentInputs } = renderSeizureScreens({ viewer: malaysian, path: NEW, answers: { queries: formOptions } });
     await user.click(await screen.findByRole('button', { name: 'Save as draft' }));
-    expect(screen.getByRole('alert')).toHaveTextContent('Some values were refused: see the fields marked.');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Some values were refused: see the fields marked.');
     expect(screen.getByLabelText('Place')).toHaveAccessibleDescription(/Required/);
     expect(screen.getByLabelText('Quantity')).toHaveAccessibleDescription('Required');
     await waitFor(() => expect(screen.getByLabelText('Place')).toHaveFocus());
