@@ -12,6 +12,8 @@ export const PLAN_FIELDS: ReadonlySet<string> = new Set([
   'plannedPhases',
   'participations',
   'members',
+  // The viewer's own role is a member's: a MEMBER_ASSIGNED naming the viewer changes what they may do.
+  'myRole',
   'assignableUsers',
   'targetCommodities',
   'acknowledgementDeadlines',

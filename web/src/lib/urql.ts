@@ -3,6 +3,7 @@ import type { IntrospectionQuery } from 'graphql';
 import { Client, fetchExchange, subscriptionExchange } from 'urql';
 import schema from '../graphql/schema.json';
 import { subscribeLive } from './live-socket';
+import { resubscribing } from './resubscribing';
 import { refetchInFlight } from './refetch-in-flight';
 import { operationFieldsChangedBy, PLAN_FIELDS } from './operation-event-fields';
 
@@ -217,9 +218,12 @@ export function createUrqlClient(): Client {
       inFlight.exchange,
       fetchExchange,
       subscriptionExchange({
+        // A stream the server ends by itself (the viewer's role changed) is subscribed again (lib/resubscribing.ts).
         forwardSubscription(request) {
           const input = { ...request, query: request.query ?? '' };
-          return { subscribe: (sink) => ({ unsubscribe: subscribeLive(input, sink as Parameters<typeof subscribeLive>[1]) }) };
+          return {
+            subscribe: (sink) => ({ unsubscribe: resubscribing(subscribeLive, input, sink as Parameters<typeof subscribeLive>[1]) }),
+          };
         },
       }),
     ],

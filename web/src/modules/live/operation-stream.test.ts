@@ -8,6 +8,7 @@ import { OperationStream, type StreamDeps, type StreamEvent } from './operation-
 interface FakeSubscription {
   after: string | null;
   push(event: StreamEvent): void;
+  refuse(): void;
   closed: boolean;
 }
 
@@ -18,13 +19,14 @@ function world(stored: Record<string, string> = {}) {
   const catchingUp: boolean[] = [];
   let head: string | null = null;
   const deps: StreamDeps = {
-    subscribe(after, onEvent) {
+    subscribe(after, onEvent, onRefused) {
       const subscription: FakeSubscription = {
         after,
         closed: false,
         push: (event) => {
           if (!subscription.closed) onEvent(event);
         },
+        refuse: onRefused,
       };
       subscriptions.push(subscription);
       return () => {
@@ -176,6 +178,24 @@ describe('an operation stream', () => {
     expect(seen).toEqual(['ResyncRequiredEvent']);
     expect(w.storage.get('jointops.eventCursor.op-1')).toBe('head');
     expect(w.catchingUp.at(-1)).toBe(false);
+  });
+
+  it('tells its listeners when the server refuses it (access ended), and stops catching up', async () => {
+    const w = world({ 'jointops.eventCursor.op-1': 'c1' });
+    const stream = new OperationStream('op-1', w.deps);
+    const refusals: string[] = [];
+    const stopHearing = stream.onRefused(() => refusals.push('refused'));
+    stream.start();
+    w.reconnect();
+    // A refusal reaching a subscription already replaced says nothing of the stream's standing now.
+    w.subscriptions[0]!.refuse();
+    expect(refusals).toEqual([]);
+    w.subscriptions[1]!.refuse();
+    expect(refusals).toEqual(['refused']);
+    expect(w.catchingUp.at(-1)).toBe(false);
+    stopHearing();
+    w.subscriptions[1]!.refuse();
+    expect(refusals).toEqual(['refused']);
   });
 
   it('closes its subscription and stops listening for reconnections when stopped', async () => {

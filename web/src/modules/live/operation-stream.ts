@@ -7,8 +7,11 @@ export interface StreamEvent {
 }
 
 export interface StreamDeps {
-  /** Starts `operationEvents(operationId, after)`; returns the unsubscriber. */
-  subscribe(after: string | null, onEvent: (event: StreamEvent) => void): () => void;
+  /**
+   * Starts `operationEvents(operationId, after)`; returns the unsubscriber. `onRefused`: the server
+   * refused it (the viewer no longer may see the operation), and it ended for good.
+   */
+  subscribe(after: string | null, onEvent: (event: StreamEvent) => void, onRefused: () => void): () => void;
   /** The cursor of the newest event the viewer may see now, to know when a replay is over. */
   fetchHead(): Promise<string | null>;
   /** Calls back each time the socket is back after a drop; returns the unsubscriber. */
@@ -29,6 +32,7 @@ const QUIET_MS = 1_500;
  */
 export class OperationStream {
   private readonly listeners = new Set<(event: StreamEvent) => void>();
+  private readonly refusalListeners = new Set<() => void>();
   private readonly applied = new AppliedCursors();
   private last: string | null;
   private unsubscribe: (() => void) | null = null;
@@ -54,6 +58,12 @@ export class OperationStream {
   listen(listener: (event: StreamEvent) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Calls `listener` when the server refuses the stream: the viewer's access ended (their agency withdrew, they were removed). */
+  onRefused(listener: () => void): () => void {
+    this.refusalListeners.add(listener);
+    return () => this.refusalListeners.delete(listener);
   }
 
   /**
@@ -113,9 +123,17 @@ export class OperationStream {
   private subscribe(): void {
     const generation = ++this.generation;
     const after = this.last;
-    this.unsubscribe = this.deps.subscribe(after, (event) => {
-      if (generation === this.generation) this.receive(event);
-    });
+    this.unsubscribe = this.deps.subscribe(
+      after,
+      (event) => {
+        if (generation === this.generation) this.receive(event);
+      },
+      () => {
+        if (generation !== this.generation) return;
+        this.setCatchingUp(false);
+        for (const listener of [...this.refusalListeners]) listener();
+      },
+    );
     // Without a cursor the stream starts live: there is nothing to catch up.
     if (after === null) return;
     this.setCatchingUp(true);

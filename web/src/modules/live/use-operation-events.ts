@@ -15,9 +15,12 @@ function openStream(client: Client, operationId: string): OperationStream {
   if (!entry) {
     const stream = new OperationStream(operationId, {
       // Through urql, so that each event also reaches the cache's updates (lib/urql.ts).
-      subscribe: (after, onEvent) => {
+      subscribe: (after, onEvent, onRefused) => {
         const { unsubscribe } = client.subscription(OperationEventsSubscription, { operationId, after }).subscribe((result) => {
-          if (result.data?.operationEvents) onEvent(result.data.operationEvents);
+          // An error on the root field itself is the subscription refused. urql lays a later result
+          // over the last one, so a refusal after events still carries the last event's data.
+          if (result.error?.graphQLErrors.some((error) => error.path?.length === 1)) onRefused();
+          else if (result.data?.operationEvents) onEvent(result.data.operationEvents);
         });
         return unsubscribe;
       },
@@ -57,17 +60,23 @@ function closeStream(operationId: string): void {
  *     if (event.__typename === 'SeizureReportedEvent') bumpTally(event);
  *   });
  *
+ * `onRefused`: the server refused the stream, as it does once the viewer's access to the operation
+ * ended (their agency withdrew, they were removed); nothing more will come.
+ *
  * The connection's state (live, reconnecting, catching up, offline) is `useLiveState()` in live-state.ts.
  */
-export function useOperationEvents(operationId: string | null, onEvent: (event: OperationEvent) => void): void {
+export function useOperationEvents(operationId: string | null, onEvent: (event: OperationEvent) => void, onRefused?: () => void): void {
   const client = useClient();
   const handle = useEffectEvent((event: StreamEvent) => onEvent(event as OperationEvent));
+  const refused = useEffectEvent(() => onRefused?.());
   useEffect(() => {
     if (!operationId) return;
     const stream = openStream(client, operationId);
     const stopListening = stream.listen(handle);
+    const stopHearingRefusal = stream.onRefused(refused);
     return () => {
       stopListening();
+      stopHearingRefusal();
       closeStream(operationId);
     };
   }, [client, operationId]);

@@ -39,7 +39,12 @@ export function OperationLayout() {
   const operation = data?.operationByCode ?? null;
   // The layout holds the operation's stream open while any of its pages is: each event drops the
   // fields it may change from the cache (lib/urql.ts), and every screen showing them asks again.
-  useOperationEvents(operation?.id ?? null, () => {});
+  // A refused stream means the viewer's access ended: asked again, the operation is no longer theirs to see.
+  useOperationEvents(
+    operation?.id ?? null,
+    () => {},
+    () => reexecute({ requestPolicy: 'network-only' }),
+  );
   // The import has a tab of its own, under the seizures' address: there, the Seizures tab is not the
   // current one. Read from the address the tabs themselves follow, not from the resolved route,
   // which comes only once the import's code has: until then both tabs were marked current.
