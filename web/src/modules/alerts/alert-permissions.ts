@@ -12,7 +12,7 @@ interface AlertFacts {
 }
 
 /** Contact points act for their agency, and coordinators for theirs. */
-export const actsForAgency = (operation: OperationHeader): boolean =>
+export const actsForAgency = (operation: Pick<OperationHeader, 'myRole'>): boolean =>
   operation.myRole === 'CONTACT_POINT' || operation.myRole === 'COORDINATOR';
 
 /** Live alerts are for the operational phase; before it, only the readiness test (a TEST alert). */

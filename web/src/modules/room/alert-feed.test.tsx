@@ -53,7 +53,7 @@ const page = (alerts: RoomAlert[], hasNextPage = false) => ({
   },
 });
 
-const operation = { id: 'op', code: 'OP-1', referenceTimeZone: 'Asia/Manila' };
+const contactPoint = { id: 'op', code: 'OP-1', referenceTimeZone: 'Asia/Manila', myRole: 'CONTACT_POINT' } as const;
 
 /** The link as the outbox finds it: up (writes go at once) or down (they wait). */
 const link = (up: boolean): LinkSignal => ({ isUp: () => up, onChange: () => () => {} });
@@ -61,7 +61,13 @@ const link = (up: boolean): LinkSignal => ({ isUp: () => up, onChange: () => () 
 // Each test its own outbox, so that what waits in one is not sent in the next.
 let outboxes = 0;
 
-function renderFeed(alerts: RoomAlert[], mutations: unknown[] = [], patches = new Map<string, RoomAlert>(), linkUp = true) {
+function renderFeed(
+  alerts: RoomAlert[],
+  mutations: unknown[] = [],
+  patches = new Map<string, RoomAlert>(),
+  linkUp = true,
+  operation: Parameters<typeof AlertFeed>[0]['operation'] = contactPoint,
+) {
   const outboxOf = `${viewer.id}-${++outboxes}`;
   const rootRoute = createRootRoute({ component: Outlet });
   const feed = () => <AlertFeed operation={operation} search={{}} patches={patches} onClearFilters={() => {}} />;
@@ -139,6 +145,14 @@ describe('the alert feed', () => {
     expect(within(row).getByText('Deadline 16:28 GMT+7')).toBeInTheDocument();
     expect(within(row).getByText('operation time 17:28 GMT+8')).toBeInTheDocument();
     expect(within(row).getByRole('button', { name: 'Acknowledge OP-1/A-0001' })).toBeEnabled();
+  });
+
+  it('shows an observer the deadline their agency has to meet, with no button they would be refused', async () => {
+    renderFeed([alertNumber(1)], [], new Map(), true, { ...contactPoint, myRole: 'OBSERVER' });
+    const row = await screen.findByRole('article', { name: /Alert number 1/ });
+    expect(within(row).getByText('due in 28 min')).toBeInTheDocument();
+    expect(row).toHaveTextContent('Awaiting your agency’s contact point');
+    expect(within(row).queryByRole('button', { name: /Acknowledge/ })).toBeNull();
   });
 
   it('turns the countdown overdue, in words, once the deadline has passed', async () => {

@@ -6,6 +6,8 @@ import { EmptyState, LoadError, Skeleton } from '../../ui/page-state';
 import { useNow } from '../../ui/time';
 import { useNewestFirst, type NewestFirst } from '../timeline/use-newest-first';
 import { useSession } from '../../shell/viewer-context';
+import { actsForAgency } from '../alerts/alert-permissions';
+import type { OperationHeader } from '../operations/operation-context';
 import { feedAlerts, matchesSearch } from './alert-state';
 import { AlertRow } from './alert-row';
 import { AwaitingFeedbackQuery, FEED_PAGE, RoomAlertsQuery } from './feed-documents';
@@ -29,7 +31,7 @@ const ESTIMATED_ROW_PX = 96;
 const PREFETCH_ROWS = 15;
 
 interface FeedProps {
-  operation: { id: string; code: string; referenceTimeZone: string };
+  operation: Pick<OperationHeader, 'id' | 'code' | 'referenceTimeZone' | 'myRole'>;
   search: RoomSearch;
   /** Alerts as the stream or an acknowledgement last told them, newer than the pages loaded. */
   patches: ReadonlyMap<string, RoomAlert>;
@@ -71,6 +73,7 @@ function AlertList({
   const ids = useId();
   const scrollRef = useRef<HTMLDivElement>(null);
   const now = useNow(15_000);
+  const mayAcknowledge = actsForAgency(operation);
   // Worked out again when the pages, the stream or the filters change, not on every frame of a scroll.
   const edges = feed.loaded?.edges;
   const alerts = useMemo(
@@ -144,6 +147,7 @@ function AlertList({
                 alert={alert}
                 operationCode={operation.code}
                 referenceZone={operation.referenceTimeZone}
+                mayAcknowledge={mayAcknowledge}
                 now={now}
                 titleId={titleId}
               />

@@ -15,6 +15,10 @@ const words = defineMessages({
   acknowledging: { id: 'room.alert.acknowledging', defaultMessage: 'Acknowledging…' },
   acknowledgeNamed: { id: 'room.alert.acknowledgeNamed', defaultMessage: 'Acknowledge {reference}' },
   acknowledged: { id: 'room.alert.acknowledged', defaultMessage: 'Acknowledged by your agency' },
+  acknowledgedByContactPoints: {
+    id: 'room.alert.acknowledgedByContactPoints',
+    defaultMessage: 'Awaiting your agency’s contact point',
+  },
   dueIn: { id: 'room.alert.dueIn', defaultMessage: 'due in {amount, number} {unit, select, minute {min} hour {h} other {d}}' },
   overdueBy: { id: 'room.alert.overdueBy', defaultMessage: 'overdue by {amount, number} {unit, select, minute {min} hour {h} other {d}}' },
   deadline: { id: 'room.alert.deadline', defaultMessage: 'Deadline: {time}' },
@@ -33,6 +37,8 @@ interface AlertRowProps {
   operationCode: string;
   /** The operation's reference zone, beside the viewer's own in the deadline's details. */
   referenceZone: string;
+  /** The viewer acts for their agency (a contact point, a coordinator); an observer sees the deadline only. */
+  mayAcknowledge: boolean;
   now: number;
   titleId: string;
 }
@@ -42,7 +48,7 @@ interface AlertRowProps {
  * Memoised: the feed redraws on every frame of a scroll, a row only when its alert changes or the
  * feed's clock ticks (every 15 s).
  */
-export const AlertRow = memo(function AlertRow({ alert, operationCode, referenceZone, now, titleId }: AlertRowProps) {
+export const AlertRow = memo(function AlertRow({ alert, operationCode, referenceZone, mayAcknowledge, now, titleId }: AlertRowProps) {
   const intl = useIntl();
   const withdrawn = !!alert.withdrawnAt;
   return (
@@ -90,12 +96,12 @@ export const AlertRow = memo(function AlertRow({ alert, operationCode, reference
           )}
         </p>
       </div>
-      <AcknowledgementCell alert={alert} referenceZone={referenceZone} now={now} />
+      <AcknowledgementCell alert={alert} referenceZone={referenceZone} mayAcknowledge={mayAcknowledge} now={now} />
     </div>
   );
 });
 
-function AcknowledgementCell({ alert, referenceZone, now }: Omit<AlertRowProps, 'titleId' | 'operationCode'>) {
+function AcknowledgementCell({ alert, referenceZone, mayAcknowledge, now }: Omit<AlertRowProps, 'titleId' | 'operationCode'>) {
   const { viewer } = useSession();
   const recipient = recipientFor(alert, viewer.agency.id);
   if (!recipient || alert.withdrawnAt) return <div className="ack-cell" />;
@@ -109,7 +115,15 @@ function AcknowledgementCell({ alert, referenceZone, now }: Omit<AlertRowProps, 
       </div>
     );
   }
-  return <AwaitingAcknowledgement alert={alert} dueAt={recipient.dueAt} referenceZone={referenceZone} now={now} />;
+  return (
+    <AwaitingAcknowledgement
+      alert={alert}
+      dueAt={recipient.dueAt}
+      referenceZone={referenceZone}
+      mayAcknowledge={mayAcknowledge}
+      now={now}
+    />
+  );
 }
 
 /** The countdown, the deadline and the button of an alert the viewer's agency has yet to acknowledge. */
@@ -117,11 +131,13 @@ function AwaitingAcknowledgement({
   alert,
   dueAt,
   referenceZone,
+  mayAcknowledge,
   now,
 }: {
   alert: RoomAlert;
   dueAt: string;
   referenceZone: string;
+  mayAcknowledge: boolean;
   now: number;
 }) {
   const intl = useIntl();
@@ -144,16 +160,24 @@ function AwaitingAcknowledgement({
           <span>{intl.formatMessage(words.deadlineReference, { time: deadlineClock(intl.locale, dueAt, referenceZone, now) })}</span>
         )}
       </p>
-      <button
-        type="button"
-        className="primary"
-        disabled={busy || waiting}
-        aria-label={intl.formatMessage(words.acknowledgeNamed, { reference: alert.reference })}
-        onClick={acknowledge}
-      >
-        <FormattedMessage {...(busy ? words.acknowledging : words.acknowledge)} />
-      </button>
-      {outcome}
+      {mayAcknowledge ? (
+        <>
+          <button
+            type="button"
+            className="primary"
+            disabled={busy || waiting}
+            aria-label={intl.formatMessage(words.acknowledgeNamed, { reference: alert.reference })}
+            onClick={acknowledge}
+          >
+            <FormattedMessage {...(busy ? words.acknowledging : words.acknowledge)} />
+          </button>
+          {outcome}
+        </>
+      ) : (
+        <p className="muted">
+          <FormattedMessage {...words.acknowledgedByContactPoints} />
+        </p>
+      )}
     </div>
   );
 }
