@@ -2,6 +2,8 @@ import { cacheExchange, type Cache } from '@urql/exchange-graphcache';
 import type { IntrospectionQuery } from 'graphql';
 import { Client, fetchExchange, subscriptionExchange } from 'urql';
 import schema from '../graphql/schema.json';
+import { isStreamCatchingUp } from '../modules/live/live-state';
+import { isNewestPageOfAll, takeIntoNewestPages } from '../modules/timeline/timeline-cache';
 import { subscribeLive } from './live-socket';
 import { resubscribing } from './resubscribing';
 import { refetchInFlight } from './refetch-in-flight';
@@ -187,7 +189,7 @@ export function createUrqlClient(): Client {
             createUser: (_result, _args, cache) => invalidateRootField(cache, 'users'),
           },
           Subscription: {
-            // The timeline's first page takes the new event; older pages never change. The rest
+            // The timeline's newest page takes the new event; older pages never change. The rest
             // goes by the event's type (lib/operation-event-fields.ts). Lists of alerts are kept
             // by the room from the alerts the events carry (modules/room), except after a resync,
             // when events were lost and every list is read again.
@@ -198,10 +200,16 @@ export function createUrqlClient(): Client {
               const resync = type === 'RESYNC_REQUIRED';
               // A report's first page of the list takes a new or changed report (a draft becoming visible).
               const seizures = resync || !!type?.startsWith('SEIZURE_');
+              // An event heard live goes on top of the whole timeline's newest pages (modules/timeline/timeline-cache.ts);
+              // a replayed one may be older than their newest, so they are read again, as filtered pages are.
+              const live = !resync && !!event && !isStreamCatchingUp(operationId);
+              const takenLive = (name: string, fieldArgs: FieldArgs) => live && name === 'timeline' && isNewestPageOfAll(fieldArgs);
               const firstPage = (name: string, fieldArgs: FieldArgs) =>
-                ((name === 'timeline' || (seizures && name === 'seizures')) && !fieldArgs?.after) || (resync && name === 'alerts');
+                !takenLive(name, fieldArgs) &&
+                (((name === 'timeline' || (seizures && name === 'seizures')) && !fieldArgs?.after) || (resync && name === 'alerts'));
               const changed = operationFieldsChangedBy(type);
               invalidateOperation(cache, operationId, firstPage, new Set(), changed);
+              if (live) takeIntoNewestPages(cache, operationId, event as { cursor: string });
               // The operation's fields only: an alert's (its title, its recipients) are in every page
               // of the feed, which a busy room would otherwise read again after each of its events.
               inFlight.changed([...changed, 'timeline', ...(seizures ? ['seizures'] : []), ...(resync ? RESYNC_LISTS : [])]);

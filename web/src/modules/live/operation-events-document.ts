@@ -1,12 +1,14 @@
 import { graphql, type ResultOf } from '../../graphql/graphql';
 import { RoomAlertFields } from '../room/room-alert-fields';
+import { TimelineEventFields } from '../timeline/timeline-documents';
 
 // The one subscription every page of an operation shares (see use-operation-events.ts). Each
 // event drops the cached fields it may change (lib/urql.ts), and an event about an alert names it
 // so that alert's page refreshes too; alert events carry the alert as the room shows it, so the
 // feed updates the row without asking again; seizure events carry the report's status, so its
-// page and the list show a verification as it happens. A panel that needs more of
-// an event adds it here.
+// page and the list show a verification as it happens; every event carries what the timeline says
+// of it, so it goes on top of the timeline's newest page held in the cache (the room's activity
+// strip, the timeline page) without asking again. A panel that needs more of an event adds it here.
 export const OperationEventsSubscription = graphql(
   `
     subscription OperationEvents($operationId: ID!, $after: String) {
@@ -15,6 +17,7 @@ export const OperationEventsSubscription = graphql(
         cursor
         type
         occurredAt
+        ...TimelineEvent
         ... on AlertRaisedEvent {
           alert {
             ...RoomAlert
@@ -99,7 +102,7 @@ export const OperationEventsSubscription = graphql(
       }
     }
   `,
-  [RoomAlertFields],
+  [RoomAlertFields, TimelineEventFields],
 );
 
 export type OperationEvent = ResultOf<typeof OperationEventsSubscription>['operationEvents'];

@@ -18,8 +18,9 @@ const words = defineMessages({
 export const ACTIVITY_LENGTH = 8;
 
 /**
- * The newest events of the operation, as the timeline words them. It is the timeline's first page
- * in small: each event from the stream drops it from the cache (lib/urql.ts), so it is asked again.
+ * The newest events of the operation, as the timeline words them: the timeline's newest page in
+ * small, which each event heard live joins on top in the cache (timeline/timeline-cache.ts), so
+ * the strip shows its first few.
  */
 const RoomActivityQuery = graphql(
   `
@@ -45,7 +46,7 @@ export function ActivityStrip({ operationId, referenceZone }: { operationId: str
   const intl = useIntl();
   const headingId = useId();
   const [{ data, fetching, error }, reexecute] = useQuery({ query: RoomActivityQuery, variables: { operationId, first: ACTIVITY_LENGTH } });
-  const events = data?.operation?.timeline.edges.map((edge) => edge.node) ?? [];
+  const events = data?.operation?.timeline.edges.slice(0, ACTIVITY_LENGTH).map((edge) => edge.node) ?? [];
 
   return (
     <section className="panel room-panel activity-strip" aria-labelledby={headingId}>
