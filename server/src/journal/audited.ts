@@ -1,9 +1,8 @@
-import type { WithSubquery } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { DomainError } from '../domain-errors';
 import type { ServiceContext } from '../service-context';
 import { insertAuditEntry, type NewAuditEntry } from './audit-entries.repo';
-import { journalled, type NewEvent } from './events.repo';
+import { journalValues, type JournalValues, type NewEvent } from './events.repo';
 import { inTurnFor } from './operation-writes';
 
 export interface AuditedAction {
@@ -28,13 +27,14 @@ export interface Stored<T> extends AuditedOutcome {
 }
 
 /**
- * A write that leaves its last statement to `audited`: `finish` runs it with the common table
- * expressions (`journal`) that append `event` and the audit entry, so that the three reach the
- * database in one round trip — it runs while the operation is locked, where each one counts.
+ * A write that leaves its last statement to `audited`: `finish` runs it carrying the common table
+ * expressions that append `event` and the audit entry (`journalEntries` in events.repo.ts), given
+ * their values (`journal`), so that the three reach the database in one round trip — it runs
+ * while the operation is locked, where each one counts.
  */
 export interface Finishing<T> extends AuditedOutcome {
   event: NewEvent;
-  finish: (journal: WithSubquery[]) => Promise<T>;
+  finish: (journal: JournalValues) => Promise<T>;
 }
 
 export type AuditedResult<T> = Stored<T> | Finishing<T>;
@@ -65,7 +65,7 @@ export async function audited<T>(ctx: ServiceContext, action: AuditedAction, wri
           outcome: 'SUCCEEDED',
           details: { ...action.details, ...outcome.details },
         };
-        const result = 'finish' in outcome ? await outcome.finish(journalled(tx, outcome.event, entry)) : await stored(tx, outcome, entry);
+        const result = 'finish' in outcome ? await outcome.finish(journalValues(outcome.event, entry)) : await stored(tx, outcome, entry);
         operationWritten = outcome.operationId ?? action.operationId ?? null;
         return result;
       });

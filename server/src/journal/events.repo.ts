@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, lt, type SQL, sql, type WithSubquery } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lt, type Placeholder, type SQL, sql, type WithSubquery } from 'drizzle-orm';
 import { insertBatches } from '../db/batches';
 import type { Db } from '../db/client';
 import { auditEntries } from '../db/schema/audit';
@@ -35,26 +35,80 @@ export async function appendEvent(tx: Db, event: NewEvent): Promise<number> {
   return row!.seq;
 }
 
+/** The event and audit entry a write's last statement appends (`journalEntries`), as that statement's placeholder values. */
+export type JournalValues = Record<`event${string}` | `audit${string}`, unknown>;
+
 /**
  * What appendEvent does, and the write's audit entry, as common table expressions for the write's
  * own last statement to carry (see `Finishing` in audited.ts): numbered the same way, under the
- * same row lock.
+ * same row lock. Written with placeholders, so that the statement's text is built once (see
+ * `preparedStatement`); `journalValues` gives their values.
  */
-export function journalled(tx: Db, event: NewEvent, auditEntry: NewAuditEntry): WithSubquery[] {
-  const bumped = bumpedSeq(tx, event.operationId);
+export function journalEntries(db: Db): WithSubquery[] {
+  const bumped = bumpedSeq(db, sql.placeholder('eventOperationId'));
   return [
     bumped,
-    tx.$with('logged').as(
-      tx
+    db.$with('logged').as(
+      db
         .insert(operationEvents)
-        .values({ ...event, seq: sql`(select ${bumped.seq} from ${bumped})` })
+        .values({
+          operationId: sql.placeholder('eventOperationId'),
+          seq: sql`(select ${bumped.seq} from ${bumped})`,
+          type: sql.placeholder('eventType'),
+          occurredAt: sql.placeholder('eventOccurredAt'),
+          actorUserId: sql.placeholder('eventActorUserId'),
+          audienceAgencyIds: sql.placeholder('eventAudienceAgencyIds'),
+          data: sql.placeholder('eventData'),
+        })
         .returning({ seq: operationEvents.seq }),
     ),
-    tx.$with('audited').as(tx.insert(auditEntries).values(auditEntry).returning({ id: auditEntries.id })),
+    db.$with('audited').as(
+      db
+        .insert(auditEntries)
+        .values({
+          occurredAt: sql.placeholder('auditOccurredAt'),
+          actorUserId: sql.placeholder('auditActorUserId'),
+          actorAgencyId: sql.placeholder('auditActorAgencyId'),
+          action: sql.placeholder('auditAction'),
+          targetType: sql.placeholder('auditTargetType'),
+          targetId: sql.placeholder('auditTargetId'),
+          operationId: sql.placeholder('auditOperationId'),
+          outcome: sql.placeholder('auditOutcome'),
+          requestId: sql.placeholder('auditRequestId'),
+          clientRequestId: sql.placeholder('auditClientRequestId'),
+          sourceAddress: sql.placeholder('auditSourceAddress'),
+          details: sql.placeholder('auditDetails'),
+        })
+        .returning({ id: auditEntries.id }),
+    ),
   ];
 }
 
-const bumpedSeq = (tx: Db, operationId: string) =>
+/** The values of `journalEntries`' placeholders for this event and audit entry (a refusal's reason is never journalled this way). */
+export function journalValues(event: NewEvent, entry: NewAuditEntry): JournalValues {
+  return {
+    eventOperationId: event.operationId,
+    eventType: event.type,
+    eventOccurredAt: event.occurredAt,
+    eventActorUserId: event.actorUserId,
+    eventAudienceAgencyIds: event.audienceAgencyIds,
+    eventData: event.data,
+    auditOccurredAt: entry.occurredAt,
+    auditActorUserId: entry.actorUserId ?? null,
+    auditActorAgencyId: entry.actorAgencyId ?? null,
+    auditAction: entry.action,
+    auditTargetType: entry.targetType ?? null,
+    auditTargetId: entry.targetId ?? null,
+    auditOperationId: entry.operationId ?? null,
+    auditOutcome: entry.outcome,
+    auditRequestId: entry.requestId ?? null,
+    auditClientRequestId: entry.clientRequestId ?? null,
+    auditSourceAddress: entry.sourceAddress ?? null,
+    auditDetails: entry.details ?? null,
+  };
+}
+
+const bumpedSeq = (tx: Db, operationId: string | Placeholder) =>
   tx.$with('bumped').as(
     tx
       .update(operations)

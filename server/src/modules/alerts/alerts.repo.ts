@@ -1,10 +1,11 @@
-import { and, asc, eq, gt, ilike, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
-import type { WithSubquery } from 'drizzle-orm';
+import { and, asc, eq, gt, ilike, isNull, lt, ne, or, type Placeholder, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { containsPattern } from '../../db/contains-pattern';
+import { preparedStatement } from '../../db/prepared';
 import { alertComments, alertCommodities, alertRecipients, alerts, operationCounters } from '../../db/schema/alerts';
 import { agencies } from '../../db/schema/accounts';
 import { operationEvents, operations, participations } from '../../db/schema/operations';
+import { journalEntries, type JournalValues } from '../../journal/events.repo';
 import type { Viewer } from '../../service-context';
 import { visibleTo } from '../operations/operations.repo';
 import type { AlertAudience } from './alerts.policy';
@@ -42,8 +43,8 @@ export interface RaiseFacts {
  * One statement for the three reads a raise makes under the operation's lock: each round trip
  * made there is time every other raise of the operation waits.
  */
-export async function raiseFacts(tx: Db, operationId: string, userId: string, idempotencyKey: string): Promise<RaiseFacts> {
-  const [row] = await tx
+const readRaiseFacts = preparedStatement('raise_facts', (db) =>
+  db
     .select({
       lastAlertNumber: operationCounters.lastAlertNumber,
       acceptedAgencyIds: sql`array(select ${participations.agencyId} from ${participations}
@@ -56,8 +57,19 @@ export async function raiseFacts(tx: Db, operationId: string, userId: string, id
     })
     .from(operations)
     .leftJoin(operationCounters, eq(operationCounters.operationId, operations.id))
-    .leftJoin(alerts, and(eq(alerts.operationId, operations.id), eq(alerts.raisedBy, userId), eq(alerts.idempotencyKey, idempotencyKey)))
-    .where(eq(operations.id, operationId));
+    .leftJoin(
+      alerts,
+      and(
+        eq(alerts.operationId, operations.id),
+        eq(alerts.raisedBy, sql.placeholder('userId')),
+        eq(alerts.idempotencyKey, sql.placeholder('idempotencyKey')),
+      ),
+    )
+    .where(eq(operations.id, sql.placeholder('operationId'))),
+);
+
+export async function raiseFacts(tx: Db, operationId: string, userId: string, idempotencyKey: string): Promise<RaiseFacts> {
+  const [row] = await readRaiseFacts(tx, { operationId, userId, idempotencyKey });
   if (!row) throw new Error(`operation ${operationId} vanished while it was locked`);
   return {
     acceptedAgencyIds: row.acceptedAgencyIds ?? [],
@@ -66,56 +78,119 @@ export async function raiseFacts(tx: Db, operationId: string, userId: string, id
   };
 }
 
+/** The alert as raised: every column a raise sets, its id among them. */
+export type RaisedAlert = Required<
+  Pick<
+    typeof alerts.$inferInsert,
+    | 'id'
+    | 'operationId'
+    | 'number'
+    | 'reference'
+    | 'idempotencyKey'
+    | 'contentHash'
+    | 'category'
+    | 'severity'
+    | 'title'
+    | 'description'
+    | 'language'
+    | 'subject'
+    | 'marking'
+    | 'distribution'
+    | 'raisedBy'
+    | 'raisedByAgencyId'
+    | 'raisedAt'
+  >
+>;
+
+const raisedColumns = [
+  'id',
+  'operationId',
+  'number',
+  'reference',
+  'idempotencyKey',
+  'contentHash',
+  'category',
+  'severity',
+  'title',
+  'description',
+  'language',
+  'subject',
+  'marking',
+  'distribution',
+  'raisedBy',
+  'raisedByAgencyId',
+  'raisedAt',
+] as const satisfies readonly (keyof RaisedAlert)[];
+
+/**
+ * The alert, its counter, recipients and commodities, and the journal (the event and audit entry:
+ * see `Finishing` in audited.ts) as one statement whose text never changes: the recipients and
+ * commodities go in as arrays, unnested, so that their number does not change the text.
+ */
+const storeRaisedAlert = preparedStatement('store_raised_alert', (db) => {
+  const alertId = sql<string>`${sql.placeholder('id')}::uuid`.as('alert_id');
+  const counted = db.$with('counted').as(
+    db
+      .insert(operationCounters)
+      .values({ operationId: sql.placeholder('operationId'), lastAlertNumber: sql.placeholder('number') })
+      .onConflictDoUpdate({ target: operationCounters.operationId, set: { lastAlertNumber: sql`excluded.last_alert_number` } })
+      .returning({ number: operationCounters.lastAlertNumber }),
+  );
+  const addressed = db.$with('addressed').as(
+    db
+      .insert(alertRecipients)
+      .select(
+        db
+          .select({
+            alertId,
+            agencyId: sql<string>`recipient`.as('agency_id'),
+            dueAt: sql<Date>`${sql.placeholder('dueAt')}::timestamptz`.as('due_at'),
+          })
+          .from(sql`unnest(${sql.placeholder('recipientAgencyIds')}::uuid[]) as recipient`),
+      )
+      .returning({ agencyId: alertRecipients.agencyId }),
+  );
+  const concerning = db.$with('concerning').as(
+    db
+      .insert(alertCommodities)
+      .select(
+        db
+          .select({ alertId, commodityId: sql<string>`commodity`.as('commodity_id') })
+          .from(sql`unnest(${sql.placeholder('commodityIds')}::uuid[]) as commodity`),
+      )
+      .returning({ commodityId: alertCommodities.commodityId }),
+  );
+  const values = Object.fromEntries(raisedColumns.map((column) => [column, sql.placeholder(column)]));
+  return db
+    .with(counted, ...journalEntries(db), addressed, concerning)
+    .insert(alerts)
+    .values(values as Record<(typeof raisedColumns)[number], Placeholder>)
+    .returning();
+});
+
 /**
  * Stores a raised alert with its recipients and commodities, and moves the operation's counter to
- * its number, as one statement (the caller holds the operation's row lock) that also carries
- * `alongside` (the event and audit entry: see `Finishing` in audited.ts). The alert's id is given,
- * not left to the column's default, so that the recipients and commodities can name it in the
- * statement that inserts it (their foreign keys are checked at its end). The counter is set to the
- * number, not bumped: should a writer ever take one without the lock, the two alerts' equal
- * numbers are refused by the unique index instead of being told apart by a gap.
+ * its number, as one statement (the caller holds the operation's row lock) that also carries the
+ * event and audit entry (`journal`). The alert's id is given, not left to the column's default, so
+ * that the recipients and commodities can name it in the statement that inserts it (their foreign
+ * keys are checked at its end). The counter is set to the number, not bumped: should a writer ever
+ * take one without the lock, the two alerts' equal numbers are refused by the unique index instead
+ * of being told apart by a gap.
  */
 export async function insertAlert(
   tx: Db,
-  alert: typeof alerts.$inferInsert & { id: string },
-  recipients: { agencyId: string; dueAt: Date }[],
+  alert: RaisedAlert,
+  recipients: { agencyIds: string[]; dueAt: Date },
   commodityIds: string[],
-  alongside: WithSubquery[],
+  journal: JournalValues,
 ): Promise<AlertRow> {
-  const alertId = alert.id;
-  const parts: WithSubquery[] = [
-    tx.$with('counted').as(
-      tx
-        .insert(operationCounters)
-        .values({ operationId: alert.operationId, lastAlertNumber: alert.number })
-        .onConflictDoUpdate({ target: operationCounters.operationId, set: { lastAlertNumber: alert.number } })
-        .returning({ number: operationCounters.lastAlertNumber }),
-    ),
-    ...alongside,
-  ];
-  if (recipients.length)
-    parts.push(
-      tx.$with('addressed').as(
-        tx
-          .insert(alertRecipients)
-          .values(recipients.map((recipient) => ({ alertId, ...recipient })))
-          .returning({ agencyId: alertRecipients.agencyId }),
-      ),
-    );
-  if (commodityIds.length)
-    parts.push(
-      tx.$with('concerning').as(
-        tx
-          .insert(alertCommodities)
-          .values(commodityIds.map((commodityId) => ({ alertId, commodityId })))
-          .returning({ commodityId: alertCommodities.commodityId }),
-      ),
-    );
-  const [row] = await tx
-    .with(...parts)
-    .insert(alerts)
-    .values(alert)
-    .returning();
+  const [row] = await storeRaisedAlert(tx, {
+    ...alert,
+    recipientAgencyIds: recipients.agencyIds,
+    dueAt: recipients.dueAt.toISOString(),
+    commodityIds,
+    ...journal,
+  });
   return row!;
 }
 

@@ -94,9 +94,9 @@ export async function raiseAlert(ctx: ServiceContext, rawInput: unknown): Promis
       category: input.category,
       severity: input.severity,
       title: input.title,
-      description: input.description,
-      language: input.language,
-      subject: input.subject,
+      description: input.description ?? null,
+      language: input.language ?? null,
+      subject: input.subject ?? null,
       marking: input.marking,
       distribution: input.distribution,
       raisedBy: viewer.userId,
@@ -113,14 +113,7 @@ export async function raiseAlert(ctx: ServiceContext, rawInput: unknown): Promis
       operationId: operation.id,
       details: { reference: alert.reference, distribution: alert.distribution },
       event: eventFor(ctx, operation.id, 'ALERT_RAISED', { alertId: alert.id }, eventAudience(audience)),
-      finish: (journal) =>
-        insertAlert(
-          tx,
-          alert,
-          recipientIds.map((agencyId) => ({ agencyId, dueAt })),
-          commodityIds,
-          journal,
-        ),
+      finish: (journal) => insertAlert(tx, alert, { agencyIds: recipientIds, dueAt }, commodityIds, journal),
     };
   });
 }

@@ -1,6 +1,7 @@
 import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Phase } from '@jointops/shared/domain';
 import type { Db } from '../../db/client';
+import { preparedStatement } from '../../db/prepared';
 import { agencies } from '../../db/schema/accounts';
 import { operationMembers, operationPhases, operations, operationTargets, participations } from '../../db/schema/operations';
 import type { Viewer } from '../../service-context';
@@ -21,6 +22,25 @@ export function visibleTo(viewer: Viewer, operationIdColumn: SQL | typeof operat
       and m.removed_at is null and p.status = 'ACCEPTED')`;
 }
 
+const standingQuery = (db: Db) =>
+  db
+    .select({ operation: operations, participationStatus: participations.status, memberRole: operationMembers.role })
+    .from(operations)
+    .leftJoin(participations, and(eq(participations.operationId, operations.id), eq(participations.agencyId, sql.placeholder('agencyId'))))
+    .leftJoin(
+      operationMembers,
+      and(
+        eq(operationMembers.operationId, operations.id),
+        eq(operationMembers.userId, sql.placeholder('userId')),
+        isNull(operationMembers.removedAt),
+      ),
+    )
+    .where(eq(operations.id, sql.placeholder('operationId')));
+
+// Every write to an operation starts with the locked one: built once, not on each call.
+const readStanding = preparedStatement('operation_standing', standingQuery);
+const lockWithStanding = preparedStatement('operation_standing_locked', (db) => standingQuery(db).for('update', { of: operations }));
+
 /** The operation with the viewer's standing in it; `lock` holds its row until the transaction ends. */
 export async function findWithStanding(
   db: Db,
@@ -28,16 +48,7 @@ export async function findWithStanding(
   viewer: Viewer,
   lock = false,
 ): Promise<{ operation: OperationRow; standing: Standing } | null> {
-  const query = db
-    .select({ operation: operations, participationStatus: participations.status, memberRole: operationMembers.role })
-    .from(operations)
-    .leftJoin(participations, and(eq(participations.operationId, operations.id), eq(participations.agencyId, viewer.agencyId)))
-    .leftJoin(
-      operationMembers,
-      and(eq(operationMembers.operationId, operations.id), eq(operationMembers.userId, viewer.userId), isNull(operationMembers.removedAt)),
-    )
-    .where(eq(operations.id, operationId));
-  const [row] = lock ? await query.for('update', { of: operations }) : await query;
+  const [row] = await (lock ? lockWithStanding : readStanding)(db, { operationId, agencyId: viewer.agencyId, userId: viewer.userId });
   if (!row) return null;
   return {
     operation: row.operation,
