@@ -9,6 +9,7 @@ import type { PgAsyncDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { pipelineTransactions } from './pipelined-transactions';
 import { relations } from './relations';
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../../migrations', import.meta.url));
@@ -30,13 +31,19 @@ export interface Database {
 const MIGRATION_LOCK_KEY = 7_274_250_301;
 
 export function openPostgres(url: string, poolSize = 10): Database {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // Pipelined: a statement may be sent before the answer to the one before it has come back, which
+  // transactions use for `begin` and `commit` (pipelined-transactions.ts); everything else awaits
+  // each answer before sending its next statement, as it would without.
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, pipeline: true });
   // An idle client that loses its server emits 'error'; without a listener that kills the process.
   pool.on('error', () => undefined);
   // So does a checked-out client between two queries of a transaction (its backend terminated, the
   // server restarted), and the pool listens only to idle ones. The transaction's next query fails
   // instead, and the pool discards the broken client when it is released.
-  pool.on('connect', (client) => client.on('error', () => undefined));
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+    pipelineTransactions(client);
+  });
   resendReadsOnLostConnection(pool);
   const db = drizzlePg({ client: pool, relations });
   return {
