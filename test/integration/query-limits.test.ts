@@ -165,6 +165,16 @@ describe('requests over a limit', () => {
     expect(page.errors).toBeUndefined();
   });
 
+  it('the same document is weighed by the page each request asks for, though its estimate is kept', async () => {
+    // Each page of 500 operations asks for 500 timelines: allowed with pages of 10, refused with 500.
+    const pages = 'query($n: Int) { operations(first: $n) { edges { node { timeline(first: $n) { edges { cursor } } } } } }';
+    const ask = async (n: number) => (await testApp.graphql(pages, { n }, { token: viewer.token })).errors as Refusal[] | undefined;
+    expect(await ask(10)).toBeUndefined();
+    expect((await ask(500))?.[0]?.extensions).toMatchObject({ code: 'QUERY_LIMIT', limit: 'cost' });
+    expect(await ask(10)).toBeUndefined();
+    expect((await ask(500))?.[0]?.extensions).toMatchObject({ code: 'QUERY_LIMIT', limit: 'cost' });
+  });
+
   it('a selection nested 5,000 levels deep is a typed refusal, not a 500 or a socket closed with the stack overflow', async () => {
     // As the attacker sent it: 15 kB, under the socket's 64 kB frame limit.
     const deep = `{ ${'a { '.repeat(5_000)}a${' }'.repeat(5_000)} }`;

@@ -36,14 +36,21 @@ interface Estimate {
   listSize: number;
   /** A fragment costs the same wherever it is spread: a fragment spread in a fragment spread… is walked once. */
   fragmentCosts: Map<string, number>;
+  /** The variables whose values the estimate read: the only ones it depends on, besides the document. */
+  variablesRead: Set<string>;
 }
 
-function intArgument(field: FieldNode, names: string[], variables: Record<string, unknown>): number | null {
+/** A variable's value as a page size: a finite number, or null for anything else. */
+const pageGiven = (given: unknown): number | null => (typeof given === 'number' && Number.isFinite(given) ? given : null);
+
+function intArgument(field: FieldNode, names: string[], estimate: Estimate): number | null {
   const argument = field.arguments?.find((candidate) => names.includes(candidate.name.value));
   if (!argument) return null;
   const value: ValueNode = argument.value;
-  const given = value.kind === Kind.INT ? Number(value.value) : value.kind === Kind.VARIABLE ? variables[value.name.value] : null;
-  return typeof given === 'number' && Number.isFinite(given) ? given : null;
+  if (value.kind === Kind.INT) return pageGiven(Number(value.value));
+  if (value.kind !== Kind.VARIABLE) return null;
+  estimate.variablesRead.add(value.name.value);
+  return pageGiven(estimate.variables[value.name.value]);
 }
 
 function selectionSetCost(estimate: Estimate, selectionSet: SelectionSetNode, type: GraphQLCompositeType, page: number | null): number {
@@ -84,13 +91,35 @@ function fieldCost(estimate: Estimate, field: FieldNode, parent: GraphQLComposit
   const type = getNamedType(definition.type);
   if (!isCompositeType(type)) return 0;
   // A connection's page size applies to the list right under it (its edges), not further down.
-  const asked = intArgument(field, ['first', 'last'], estimate.variables);
+  const asked = intArgument(field, ['first', 'last'], estimate);
   const childPage =
     asked === null && !definition.args.some((argument) => argument.name === 'first')
       ? null
       : Math.min(Math.max(asked ?? DEFAULT_PAGE, 1), MAX_PAGE);
   const count = isListType(getNullableType(definition.type)) ? (page ?? estimate.listSize) : 1;
   return count * (1 + selectionSetCost(estimate, field.selectionSet, type, childPage));
+}
+
+/** The estimate, and the variables it read. */
+function estimated(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | null | undefined,
+  listSize: number,
+): { cost: number; variablesRead: Set<string> } {
+  const variablesRead = new Set<string>();
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  const operations: OperationDefinitionNode[] = [];
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+    else if (definition.kind === Kind.OPERATION_DEFINITION) operations.push(definition);
+  }
+  const operation = operationName ? operations.find((candidate) => candidate.name?.value === operationName) : operations[0];
+  const root = operation && schema.getRootType(operation.operation);
+  if (!operation || !root) return { cost: 0, variablesRead };
+  const estimate: Estimate = { schema, fragments, variables: variables ?? {}, listSize, fragmentCosts: new Map(), variablesRead };
+  return { cost: selectionSetCost(estimate, operation.selectionSet, root, null), variablesRead };
 }
 
 /** The objects the operation may resolve; fragments and variables as given (the document is valid). */
@@ -101,21 +130,56 @@ export function estimateQueryCost(
   variables: Record<string, unknown> | null | undefined,
   listSize: number,
 ): number {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  const operations: OperationDefinitionNode[] = [];
-  for (const definition of document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-    else if (definition.kind === Kind.OPERATION_DEFINITION) operations.push(definition);
-  }
-  const operation = operationName ? operations.find((candidate) => candidate.name?.value === operationName) : operations[0];
-  const root = operation && schema.getRootType(operation.operation);
-  if (!operation || !root) return 0;
-  const estimate: Estimate = { schema, fragments, variables: variables ?? {}, listSize, fragmentCosts: new Map() };
-  return selectionSetCost(estimate, operation.selectionSet, root, null);
+  return estimated(schema, document, operationName, variables, listSize).cost;
+}
+
+/** Page sizes a document is asked with, kept per document: a client pages with a handful of sizes. */
+const PAGE_SIZES_KEPT = 16;
+
+/** What one operation of a document was estimated at: the variables it reads, and its cost by their page sizes. */
+interface KeptEstimate {
+  variablesRead: string[];
+  costs: Map<string, number>;
+}
+
+/**
+ * The estimate, computed once per document, operation and page sizes asked. yoga's parser cache
+ * hands every request of the same text the same parsed document, so the walk over the schema is
+ * done once, not per request; a document yoga lets go of takes its estimates with it.
+ */
+function estimateCache(schema: GraphQLSchema, listSize: number) {
+  const byDocument = new WeakMap<DocumentNode, Map<string, KeptEstimate>>();
+  return (document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | null | undefined) => {
+    let operations = byDocument.get(document);
+    if (!operations) {
+      operations = new Map();
+      byDocument.set(document, operations);
+    }
+    const kept = operations.get(operationName ?? '');
+    const pages = (read: string[]) => read.map((name) => String(pageGiven(variables?.[name]))).join(',');
+    const cost = kept?.costs.get(pages(kept.variablesRead));
+    if (cost !== undefined) return cost;
+    const fresh = estimated(schema, document, operationName, variables, listSize);
+    const entry = kept ?? { variablesRead: [...fresh.variablesRead], costs: new Map<string, number>() };
+    if (!kept) operations.set(operationName ?? '', entry);
+    if (entry.costs.size >= PAGE_SIZES_KEPT) entry.costs.clear();
+    entry.costs.set(pages(entry.variablesRead), fresh.cost);
+    return fresh.cost;
+  };
 }
 
 /** Refuses, before the first resolver runs, an operation whose estimate is over the limit. */
 export function useQueryCost(limits: Config['queryLimits']): Plugin {
+  // By schema too: a document's cost is the schema's reading of it.
+  const caches = new WeakMap<GraphQLSchema, ReturnType<typeof estimateCache>>();
+  const costOf = (schema: GraphQLSchema) => {
+    let cache = caches.get(schema);
+    if (!cache) {
+      cache = estimateCache(schema, limits.costListSize);
+      caches.set(schema, cache);
+    }
+    return cache;
+  };
   const refuseIfTooCostly = ({
     args,
     setResultAndStopExecution,
@@ -123,7 +187,7 @@ export function useQueryCost(limits: Config['queryLimits']): Plugin {
     args: { schema: GraphQLSchema; document: DocumentNode; operationName?: string | null; variableValues?: Record<string, unknown> | null };
     setResultAndStopExecution: (result: { errors: readonly Error[] }) => void;
   }) => {
-    const cost = estimateQueryCost(args.schema, args.document, args.operationName, args.variableValues, limits.costListSize);
+    const cost = costOf(args.schema)(args.document, args.operationName, args.variableValues);
     if (cost > limits.maxCost) setResultAndStopExecution({ errors: [queryLimitError('cost', limits.maxCost, Math.round(cost))] });
   };
   return {
