@@ -12,7 +12,9 @@ import type { TokenBucket } from './token-bucket';
 
 export function useMutationRate(bucket: TokenBucket): Plugin<GraphQLContext> {
   return {
-    async onExecute({ args, setResultAndStopExecution }) {
+    // Not async itself: a query or subscription returns at once, and envelop goes on to execute it
+    // without waiting a turn for a promise that would hold nothing.
+    onExecute({ args, setResultAndStopExecution }) {
       const viewer = (args.contextValue as GraphQLContext).viewer;
       if (!viewer) return;
       const operation = operationOf(args.document, args.operationName);
@@ -20,15 +22,16 @@ export function useMutationRate(bucket: TokenBucket): Plugin<GraphQLContext> {
       const changes = operation.selectionSet.selections.filter(
         (selection: SelectionNode) => selection.kind !== Kind.FIELD || selection.name.value !== '__typename',
       ).length;
-      const taken = await bucket.take(viewer.userId, Math.max(1, changes));
-      if (taken.allowed) return;
-      const retryAfterSeconds = Math.max(1, Math.ceil(taken.retryAfterMs / 1000));
-      setResultAndStopExecution({
-        errors: [
-          new GraphQLError('Too many changes in a short time. Wait a moment and try again.', {
-            extensions: { code: ERROR_CODES.RATE_LIMITED, retryAfterSeconds },
-          }),
-        ],
+      return bucket.take(viewer.userId, Math.max(1, changes)).then((taken) => {
+        if (taken.allowed) return;
+        const retryAfterSeconds = Math.max(1, Math.ceil(taken.retryAfterMs / 1000));
+        setResultAndStopExecution({
+          errors: [
+            new GraphQLError('Too many changes in a short time. Wait a moment and try again.', {
+              extensions: { code: ERROR_CODES.RATE_LIMITED, retryAfterSeconds },
+            }),
+          ],
+        });
       });
     },
   };

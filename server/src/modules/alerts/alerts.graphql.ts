@@ -143,7 +143,11 @@ function alertsPageArguments(args: {
   const before = decodeAlertCursor(args.after);
   if (before === undefined) throw new GraphQLError('Not an alerts cursor.', { extensions: { code: ERROR_CODES.VALIDATION } });
   const { raisedByAgencyId, ...rest } = args.filter ?? {};
-  const parsed = parseQueryArguments(alertFilterInput, { filter: { text: rest.text, raisedInCountry: rest.raisedInCountry } }).filter;
+  // Asked twice per page (to plan its load, then to resolve it): without text or country there is nothing to parse.
+  const parsed =
+    rest.text == null && rest.raisedInCountry == null
+      ? { text: rest.text, raisedInCountry: null }
+      : parseQueryArguments(alertFilterInput, { filter: { text: rest.text, raisedInCountry: rest.raisedInCountry } }).filter;
   const filter: AlertFilter = {
     ...rest,
     text: parsed.text,
