@@ -30,6 +30,8 @@ export function createGraphQLServer(deps: AppDeps, live: { channels: LiveChannel
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
+    // Counted by the protection's own limit instead, which counts only a body of undeclared length.
+    maxRequestBodySize: false,
     // Off in production, with introspection and suggestions (graphql/protection/schema-exposure.ts).
     graphiql: config.exposeSchema ? { title: 'jointops GraphiQL', subscriptionsProtocol: 'WS' } : false,
     renderGraphiQL,

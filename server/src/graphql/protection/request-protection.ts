@@ -5,6 +5,7 @@ import { useCsrfPrevention } from './csrf';
 import { useMutationRate } from './mutation-rate';
 import { useQueryCost } from './query-cost';
 import { useQueryLimits } from './query-limits';
+import { MAX_REQUEST_BODY_BYTES, useRequestBodyLimit } from './request-body-limit';
 import { useSchemaHidden } from './schema-exposure';
 import { useTimeBudget } from './time-budget';
 import { memoryTokenBucket, redisTokenBucket } from './token-bucket';
@@ -27,6 +28,7 @@ export function requestProtection(deps: AppDeps) {
     : memoryTokenBucket(config.mutationRate, clock);
   const plugins: Plugin[] = [
     useCsrfPrevention(),
+    useRequestBodyLimit(MAX_REQUEST_BODY_BYTES),
     useApiResponseHeaders(),
     ...useQueryLimits(config.queryLimits),
     ...(config.exposeSchema ? [] : [useSchemaHidden()]),
