@@ -155,6 +155,7 @@ export const OperationSeizuresQuery = graphql(
         reportingAgencyId: $reportingAgencyId
         detectionMethod: $detectionMethod
       ) {
+        totalCount
         edges {
           cursor
           node {

@@ -32,6 +32,7 @@ const seizures = {
     operation: {
       id: operation.id,
       seizures: {
+        totalCount: 1_204,
         edges: [
           row('s2', {
             reference: `${operation.code}/S-0002`,
@@ -62,11 +63,12 @@ const seizures = {
 };
 
 describe('the seizures list', () => {
-  it('shows each report with its quantity in its own unit, and offers older pages', async () => {
+  it('shows each report with its quantity in its own unit, how many there are in all, and offers older pages', async () => {
     renderSeizureScreens({ viewer: malaysian, path: `/operations/${operation.code}/seizures`, answers: { queries: seizures } });
     const table = await screen.findByRole('table', { name: 'Seizure reports' });
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows.map((tableRow) => within(tableRow).getAllByRole('cell')[3]?.textContent)).toEqual(['1,250\u00a0m', '24\u00a0t']);
+    expect(screen.getByText('2 of 1,204 reports shown, newest first')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Show older reports' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Report a seizure' })).toBeInTheDocument();
   });
@@ -94,7 +96,7 @@ describe('the seizures list', () => {
         queries: {
           ...seizures,
           OperationSeizures: {
-            operation: { id: operation.id, seizures: { edges: [], pageInfo: { hasNextPage: false, endCursor: null } } },
+            operation: { id: operation.id, seizures: { totalCount: 0, edges: [], pageInfo: { hasNextPage: false, endCursor: null } } },
           },
         },
       },

@@ -20,8 +20,8 @@ const words = defineMessages({
   emptyFiltered: { id: 'seizures.list.emptyFiltered', defaultMessage: 'No report matches these filters.' },
   clearFilters: { id: 'seizures.list.clearFilters', defaultMessage: 'Clear the filters' },
   shown: {
-    id: 'seizures.list.shown',
-    defaultMessage: '{shown, plural, one {# report shown} other {# reports shown}}, newest first',
+    id: 'seizures.list.shownOfTotal',
+    defaultMessage: '{shown, number} of {total, plural, one {# report} other {# reports}} shown, newest first',
   },
   showOlder: { id: 'seizures.list.showOlder', defaultMessage: 'Show older reports' },
   loadingOlder: { id: 'seizures.list.loadingOlder', defaultMessage: 'Loading older reports…' },
@@ -90,7 +90,7 @@ function SeizureList({ search, onClearFilters }: { search: SeizuresSearch; onCle
       ) : (
         <>
           <p className="muted">
-            <FormattedMessage {...words.shown} values={{ shown: rows.length }} />
+            <FormattedMessage {...words.shown} values={{ shown: rows.length, total: list.totalCount ?? rows.length }} />
           </p>
           <SeizuresTable rows={rows} referenceZone={operation.referenceTimeZone} />
         </>

@@ -14,6 +14,8 @@ export interface NewestFirst<Node> {
   olderError: boolean;
   /** The cursor of the first item of the page last added, which takes the focus. */
   focus: string | null;
+  /** How many items the whole list holds, where the newest page says (its `totalCount`); null otherwise. */
+  totalCount: number | null;
 }
 
 /**
@@ -62,5 +64,12 @@ export function useNewestFirst<Data, Variables extends { after: string | null },
     loadingOlder: older.loading,
     olderError: older.failed,
     focus: older.focus,
+    totalCount: totalCountOf(newest),
   };
+}
+
+/** The list's size, where its newest page carries one. */
+function totalCountOf(page: unknown): number | null {
+  const total = (page as { totalCount?: unknown } | undefined)?.totalCount;
+  return typeof total === 'number' ? total : null;
 }
