@@ -1,3 +1,4 @@
+import { Kind, parse, print as printDocument, visit } from 'graphql';
 import pg from 'pg';
 import { DEMO_OPERATION_CODE } from '@jointops/server/demo/operation';
 import { encodeGlobalId } from '@jointops/server/global-id';
@@ -8,6 +9,7 @@ import { generateSeizures } from './generated-seizures';
 import { benchSize, emit, type Figure, percentile, postgresOrSkip, sortedCopy } from './report';
 import { print, scratchPostgres } from './scratch-database';
 import { closeSubscribers, type Frame, openSubscribers } from './subscribers';
+import { webDocuments } from '../testkit/web-documents';
 
 // Live results under watch (issue 15, item 5): viewers with the room's results open, over the demo
 // operation's 13 participating agencies, while a reviewer verifies seizure reports at 5 a second.
@@ -31,13 +33,24 @@ const ASKED_EVERY_MS = 2_000;
 const PARTICIPANTS = ['bn', 'kh', 'id', 'la', 'mm', 'ph', 'th', 'vn', 'bd', 'in', 'mv', 'pk', 'lk'].map(
   (country) => `ncp@customs.${country}.demo`,
 );
-// What the room's tally, map and headline figures show (web/src/modules/room/panels/room-results.ts).
-const FIGURES = `includeUnverified
-  totals { alertsRaised alertsAcknowledged alertsOverdue medianMinutesToAcknowledge seizures arrests bonusSeizures }
-  byCountryAndCommodity { key countryCode commodity { id code nameEn nameFr } quantity unit seizures }
-  byCountry { countryCode alertsRaised seizures }`;
-const PUSHED = `subscription($id: ID!) { operationResultsChanged(operationId: $id, includeUnverified: false) { ${FIGURES} } }`;
-const ASKED = `query($id: ID!) { operationResults(operationId: $id, includeUnverified: false) { ${FIGURES} } }`;
+/**
+ * The room's own document (web/src/modules/room/panels/room-results.ts: its tally, map and headline
+ * figures), as the browser sends it, counting verified reports only: the room counts those
+ * awaiting verification too, which a verification would not move.
+ */
+function roomDocument(name: 'RoomResultsLive' | 'RoomResults'): string {
+  const document = webDocuments().find((found) => found.name === name);
+  if (!document) throw new Error(`${name} is not among the web app's documents`);
+  return printDocument(
+    visit(parse(document.query), {
+      Argument: (node) => (node.name.value === 'includeUnverified' ? { ...node, value: { kind: Kind.BOOLEAN, value: false } } : undefined),
+      // gql.tada keeps its own directive in the browser.
+      Directive: (node) => (node.name.value === '_unmask' ? null : undefined),
+    }),
+  );
+}
+const PUSHED = roomDocument('RoomResultsLive');
+const ASKED = roomDocument('RoomResults');
 const EVENTS = 'subscription($id: ID!) { operationEvents(operationId: $id) { type } }';
 const VERIFY = 'mutation($i: VerifySeizureInput!) { verifySeizure(input: $i) { __typename ... on Error { message } } }';
 
@@ -107,7 +120,7 @@ async function measure(
       } else take(index, seizures);
       if (state.again && !state.cooling) ask(index);
     };
-    gql(ASKED, { id: operationId }, tokens[index % tokens.length]).then(
+    gql(ASKED, { operationId }, tokens[index % tokens.length]).then(
       (answer) =>
         answer.errors || !answer.data?.operationResults ? answered(null, answer) : answered(seizuresIn(answer.data.operationResults)),
       (error: unknown) => answered(null, String(error)),
@@ -131,7 +144,7 @@ async function measure(
     graphql: {
       token: (index) => tokens[index % tokens.length]!,
       query: mode === 'pushed' ? PUSHED : EVENTS,
-      variables: { id: operationId },
+      variables: mode === 'pushed' ? { operationId } : { id: operationId },
     },
     onFrame,
   });

@@ -41,6 +41,48 @@ describe('operation results, VERIFIED reports only (the default)', () => {
     expect(data.byCountryAndCommodity[3]).toMatchObject({ commodity: null, label: 'TH · Other commodities' });
   });
 
+  it('per commodity across countries, one row per unit, most seizures first', async () => {
+    const { data } = await seeded.results.results(seeded.world.malaysia, seeded.world.operation.id);
+    expect(figures(data.byCommodity)).toEqual([
+      ['AMMONIUM_NITRATE:KG', 2003.5, 'KG', 3, 3],
+      ['DETONATING_CORD:M', 150, 'M', 1, 1],
+      ['DETONATOR:PIECES', 40, 'PIECES', 1, 0],
+      ['OTHER:KG', 1.5, 'KG', 1, 1],
+      ['UAV:PIECES', 3, 'PIECES', 1, 0],
+    ]);
+    expect(data.byCommodity[0]).toMatchObject({ countryCode: null, commodity: { code: 'AMMONIUM_NITRATE' }, label: 'Ammonium nitrate' });
+    expect(data.byCommodity[3]).toMatchObject({ countryCode: null, commodity: null, label: 'Other commodities' });
+  });
+
+  it('add a commodity seized in two countries up, and never one unit to another', async () => {
+    const { kit, seizures, commodities } = seeded.world;
+    const targets = [commodities.ammoniumNitrate, commodities.detonator];
+    const { operation, planner, malaysia, thailand } = await kit.jointOperation({ targetCommodityIds: targets });
+    const reviewer = await kit.actor(planner.agency);
+    await operation.assign(reviewer, 'REVIEWER');
+    await operation.advanceTo('OPERATIONAL');
+    const reports: [Actor, string | null, Record<string, unknown>][] = [
+      [malaysia, commodities.ammoniumNitrate, { countryCode: 'MY', quantity: 2, unit: 'T' }],
+      [thailand, commodities.ammoniumNitrate, { countryCode: 'TH', quantity: 500, unit: 'G' }],
+      [malaysia, commodities.detonator, { countryCode: 'MY', quantity: 40, unit: 'PIECES' }],
+      [thailand, commodities.detonator, { countryCode: 'TH', quantity: 12, unit: 'PIECES' }],
+      [thailand, null, { countryCode: 'TH', commodityDescription: 'Cocaine', quantity: 1.5, unit: 'KG' }],
+      [malaysia, null, { countryCode: 'MY', commodityDescription: 'Cocaine', quantity: 3, unit: 'PIECES' }],
+    ];
+    for (const [by, commodity, input] of reports) {
+      const seizure = await seizures.reported(by, seizureInput(operation, commodity, input));
+      await kit.mutate(reviewer, 'verifySeizure', { seizureId: seizure });
+    }
+    const { data } = await seeded.results.results(planner, operation.id);
+    expect(data.byCountryAndCommodity).toHaveLength(6);
+    expect(figures(data.byCommodity)).toEqual([
+      ['AMMONIUM_NITRATE:KG', 2000.5, 'KG', 2, 4],
+      ['DETONATOR:PIECES', 52, 'PIECES', 2, 4],
+      ['OTHER:KG', 1.5, 'KG', 1, 2],
+      ['OTHER:PIECES', 3, 'PIECES', 1, 2],
+    ]);
+  });
+
   it('group by detection method and by transport mode, one row per unit, most seizures first', async () => {
     const { data } = await seeded.results.results(seeded.world.malaysia, seeded.world.operation.id);
     expect(figures(data.byDetectionMethod)).toEqual([

@@ -9,7 +9,7 @@ export const RESULTS_SELECTION = `includeUnverified
   totals { seizures arrests bonusSeizures interpolFollowUps alertsRaised alertsAcknowledged alertsOverdue deadlinesMissed
     medianMinutesToAcknowledge alertsWithFeedback alertsWithSeizure hitRate licitShipmentsChecked databaseChecks databaseHits
     alertDeliveries recipientsWithFeedback controlsPerformed controlRate alertsWithRecipientFeedback alertsWithRecipientSeizure recipientHitRate }
-  byCountryAndCommodity { ${ROW} } byDetectionMethod { ${ROW} } byTransportMode { ${ROW} }
+  byCountryAndCommodity { ${ROW} } byCommodity { ${ROW} } byDetectionMethod { ${ROW} } byTransportMode { ${ROW} }
   byCommodityClass { ${ROW} } bonusByClass { ${ROW} } alertOutcomes { outcome count }`;
 
 export interface ResultRowSeen {

@@ -17,7 +17,13 @@ export interface ResultRow {
   arrests: number;
 }
 
-export type RowTable = 'byCountryAndCommodity' | 'byDetectionMethod' | 'byTransportMode' | 'byCommodityClass' | 'bonusByClass';
+export type RowTable =
+  | 'byCountryAndCommodity'
+  | 'byCommodity'
+  | 'byDetectionMethod'
+  | 'byTransportMode'
+  | 'byCommodityClass'
+  | 'bonusByClass';
 
 const OTHER_COMMODITIES = { en: 'Other commodities', fr: 'Autres marchandises' } as const;
 
@@ -33,6 +39,7 @@ const DESCRIBE: Record<RowTable, (group: SeizureGroup, locale: Locale) => [strin
     `${group.countryCode}:${group.commodity?.code ?? 'OTHER'}`,
     `${group.countryCode} · ${commodityName(group.commodity, locale)}`,
   ],
+  byCommodity: (group, locale) => [group.commodity?.code ?? 'OTHER', commodityName(group.commodity, locale)],
   byDetectionMethod: (group) => [group.detectionMethod!, words(group.detectionMethod!)],
   byTransportMode: (group) => [group.transportMode!, words(group.transportMode!)],
   byCommodityClass: (group) => [group.commodityClass!, words(group.commodityClass!)],

@@ -198,6 +198,12 @@ export const OperationResultsType = builder.objectRef<OperationResultsSource>('O
       description: 'Per reporting country and commodity (other commodities together), by country then commodity code.',
       resolve: rowsOf('byCountryAndCommodity'),
     }),
+    byCommodity: t.field({
+      type: [ResultRowType],
+      description:
+        'Per commodity (other commodities together) across countries, most seizures first: the sums of byCountryAndCommodity per commodity and unit.',
+      resolve: rowsOf('byCommodity'),
+    }),
     byDetectionMethod: t.field({ type: [ResultRowType], description: 'Most seizures first.', resolve: rowsOf('byDetectionMethod') }),
     byTransportMode: t.field({ type: [ResultRowType], description: 'Most seizures first.', resolve: rowsOf('byTransportMode') }),
     byCommodityClass: t.field({

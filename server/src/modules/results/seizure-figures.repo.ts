@@ -47,21 +47,25 @@ export interface SeizureFigures {
   /** Reports whose INTERPOL National Central Bureau was notified. */
   interpolFollowUps: number;
   byCountryAndCommodity: SeizureGroup[];
+  /** Across countries: what the operations room's tally shows, without a row per country. */
+  byCommodity: SeizureGroup[];
   byDetectionMethod: SeizureGroup[];
   byTransportMode: SeizureGroup[];
   byCommodityClass: SeizureGroup[];
   bonusByClass: SeizureGroup[];
 }
 
-// grouping(country, method, mode, class, bonus_class): a bit is 1 where that column is not grouped.
+// grouping(country, commodity, method, mode, class, bonus_class): a bit is 1 where that column is not grouped.
 const SETS = {
-  byCountryAndCommodity: 0b01111,
-  byDetectionMethod: 0b10111,
-  byTransportMode: 0b11011,
-  byCommodityClass: 0b11101,
-  bonusByClass: 0b11110,
+  byCountryAndCommodity: 0b001111,
+  byCommodity: 0b101111,
+  byDetectionMethod: 0b110111,
+  byTransportMode: 0b111011,
+  byCommodityClass: 0b111101,
+  bonusByClass: 0b111110,
 } as const;
-const ALL = 0b11111;
+const ALL = 0b111111;
+const TABLE_OF_SET = new Map<number, keyof typeof SETS>(Object.entries(SETS).map(([table, set]) => [set, table as keyof typeof SETS]));
 
 export interface SeizureScope {
   /** Which reports of `seizures s` count, need-to-know included: their operations, mainly. */
@@ -103,15 +107,15 @@ export async function seizureFigures(db: Db, scope: SeizureScope): Promise<Seizu
       left join commodities c on c.id = g.commodity_id
     ),
     grouped as (
-      select grouping(country_code, detection_method, transport_mode, commodity_class, bonus_class) as grouping_set,
+      select grouping(country_code, commodity_id, detection_method, transport_mode, commodity_class, bonus_class) as grouping_set,
         country_code, commodity_id, detection_method, transport_mode, commodity_class, bonus_class, base_unit,
         coalesce(sum(seizures), 0)::int as seizures, coalesce(sum(arrests), 0)::int as arrests,
         coalesce(sum(seizures) filter (where bonus_class is not null), 0)::int as bonus_seizures,
         coalesce(sum(interpol_follow_ups), 0)::int as interpol_follow_ups,
         sum(base_quantity)::float8 as quantity
       from counted
-      group by grouping sets ((country_code, commodity_id, base_unit), (detection_method, base_unit), (transport_mode, base_unit),
-        (commodity_class, base_unit), (bonus_class, base_unit), ())
+      group by grouping sets ((country_code, commodity_id, base_unit), (commodity_id, base_unit), (detection_method, base_unit),
+        (transport_mode, base_unit), (commodity_class, base_unit), (bonus_class, base_unit), ())
     )
     select g.*, c.id as "c_id", c.code as "c_code", c.version as "c_version", c.category as "c_category", c.name_en as "c_nameEn",
       c.name_fr as "c_nameFr", c.default_unit as "c_defaultUnit", c.hs_code as "c_hsCode", c.operation_id as "c_operationId", c.created_at as "c_createdAt"
@@ -123,6 +127,7 @@ export async function seizureFigures(db: Db, scope: SeizureScope): Promise<Seizu
     bonusSeizures: 0,
     interpolFollowUps: 0,
     byCountryAndCommodity: [],
+    byCommodity: [],
     byDetectionMethod: [],
     byTransportMode: [],
     byCommodityClass: [],
@@ -138,7 +143,7 @@ export async function seizureFigures(db: Db, scope: SeizureScope): Promise<Seizu
       });
       continue;
     }
-    const table = (Object.keys(SETS) as (keyof typeof SETS)[]).find((name) => SETS[name] === row.grouping_set)!;
+    const table = TABLE_OF_SET.get(row.grouping_set)!;
     // Reports of the targets fall in a null class of the bonus grouping set: they are not bonus.
     if (table === 'bonusByClass' && row.bonus_class === null) continue;
     figures[table].push({

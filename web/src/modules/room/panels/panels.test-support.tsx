@@ -41,10 +41,10 @@ const commodity = (id: string, code: string, nameEn: string, nameFr: string) => 
 export const AMMONIUM_NITRATE = commodity('c-an', 'AMMONIUM_NITRATE', 'Ammonium nitrate', 'Nitrate d’ammonium');
 export const DETONATOR = commodity('c-det', 'DETONATOR', 'Detonators', 'Détonateurs');
 
-type Row = RoomResults['byCountryAndCommodity'][number];
-export const row = (countryCode: string, item: Row['commodity'], quantity: number, unit: Row['unit'], seizures: number): Row => ({
-  key: `${countryCode}:${item?.code ?? 'OTHER'}:${unit}`,
-  countryCode,
+type Row = RoomResults['byCommodity'][number];
+/** One row of the per-commodity table, as the API gives it: one commodity (null: the others together) in one base unit. */
+export const row = (item: Row['commodity'], quantity: number, unit: Row['unit'], seizures: number): Row => ({
+  key: `${item?.code ?? 'OTHER'}:${unit}`,
   commodity: item,
   quantity,
   unit,
@@ -65,12 +65,12 @@ export function results(overrides: Partial<RoomResults> = {}): { operationResult
         arrests: 5,
         bonusSeizures: 1,
       },
-      byCountryAndCommodity: [
-        row('MY', AMMONIUM_NITRATE, 2003.5, 'KG', 3),
-        row('MY', DETONATOR, 40, 'PIECES', 1),
-        row('SG', AMMONIUM_NITRATE, 1000, 'KG', 1),
-        row('TH', null, 1.5, 'KG', 1),
-        row('TH', null, 3, 'PIECES', 1),
+      // Malaysia's 2,003.5 kg of ammonium nitrate in three reports and Singapore's 1,000 kg in one, and so on.
+      byCommodity: [
+        row(AMMONIUM_NITRATE, 3003.5, 'KG', 4),
+        row(DETONATOR, 40, 'PIECES', 1),
+        row(null, 1.5, 'KG', 1),
+        row(null, 3, 'PIECES', 1),
       ],
       byCountry: [
         { countryCode: 'MY', alertsRaised: 2, seizures: 4 },

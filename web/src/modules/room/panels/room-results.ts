@@ -14,9 +14,8 @@ const RoomResultsFields = graphql(`
       arrests
       bonusSeizures
     }
-    byCountryAndCommodity {
+    byCommodity {
       key
-      countryCode
       commodity {
         id
         code
@@ -70,7 +69,7 @@ export const RoomResultsLive = graphql(
 );
 
 export type RoomResults = ResultOf<typeof RoomResultsQuery>['operationResults'];
-export type CountryCommodityRow = RoomResults['byCountryAndCommodity'][number];
+export type CommodityRow = RoomResults['byCommodity'][number];
 
 /**
  * The room's results: the server's latest push, else the answer to the query. Every panel calls

@@ -1,5 +1,5 @@
 import { QUANTITY_UNITS, type QuantityUnit } from '@jointops/shared/domain';
-import type { CountryCommodityRow } from './room-results';
+import type { CommodityRow } from './room-results';
 
 export interface TallyQuantity {
   unit: QuantityUnit;
@@ -10,19 +10,20 @@ export interface TallyQuantity {
 export interface TallyRow {
   /** The commodity's id, or null for the other (unlisted) commodities together. */
   commodityId: string | null;
-  commodity: CountryCommodityRow['commodity'];
+  commodity: CommodityRow['commodity'];
   seizures: number;
   /** One per unit, in the order of the units list: 2 t of a chemical and 40 drums of it are never one number. */
   quantities: TallyQuantity[];
 }
 
 /**
- * The results' rows per country and commodity, added up per commodity across countries. The
- * server gives each row in its dimension's base unit (kg, L, m, pieces), so rows of one commodity
- * and one unit add up; rows of one commodity in two units stay two quantities side by side.
- * Most seizures first, then by commodity code, the other commodities last.
+ * Result rows gathered per commodity: the room's rows per commodity (one per unit), or the final
+ * report's per country and commodity, added up across countries. The server gives each row in
+ * its dimension's base unit (kg, L, m, pieces), so rows of one commodity and one unit add up;
+ * rows of one commodity in two units stay two quantities side by side. Most seizures first, then
+ * by commodity code, the other commodities last.
  */
-export function tallyByCommodity(rows: readonly CountryCommodityRow[]): TallyRow[] {
+export function tallyByCommodity(rows: readonly CommodityRow[]): TallyRow[] {
   const byCommodity = new Map<string, TallyRow>();
   for (const row of rows) {
     const id = row.commodity?.id ?? null;

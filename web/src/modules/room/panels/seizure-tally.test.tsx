@@ -5,18 +5,17 @@ import { SeizureTally } from './seizure-tally';
 import { tallyByCommodity } from './seizure-tally-rows';
 import { AMMONIUM_NITRATE, DETONATOR, OPERATION_ID, renderPanel, results, row } from './panels.test-support';
 
-// The seizure tally adds a commodity's rows up across countries in the results' base units, and
-// never adds one unit to another; the headline figures are the results' totals, large.
+// The seizure tally shows the results per commodity, a commodity's units on one line, and never
+// adds one unit to another; the headline figures are the results' totals, large.
 
 describe('the tally per commodity', () => {
-  it('adds one commodity up across countries, unit by unit, and never adds unlike units', () => {
+  it('gathers a commodity’s units into one line, and never adds unlike units', () => {
     const tally = tallyByCommodity([
-      row('MY', AMMONIUM_NITRATE, 2003.5, 'KG', 3),
-      row('TH', DETONATOR, 3, 'PIECES', 1),
-      row('SG', AMMONIUM_NITRATE, 1000, 'KG', 1),
-      row('MY', AMMONIUM_NITRATE, 40, 'PIECES', 1),
-      row('TH', null, 1.5, 'KG', 1),
-      row('MY', null, 200, 'L', 1),
+      row(AMMONIUM_NITRATE, 3003.5, 'KG', 4),
+      row(DETONATOR, 3, 'PIECES', 1),
+      row(AMMONIUM_NITRATE, 40, 'PIECES', 1),
+      row(null, 1.5, 'KG', 1),
+      row(null, 200, 'L', 1),
     ]);
     expect(
       tally.map((item) => [item.commodity?.code ?? 'OTHER', item.seizures, item.quantities.map((q) => `${q.quantity} ${q.unit}`)]),
@@ -25,6 +24,11 @@ describe('the tally per commodity', () => {
       ['DETONATOR', 1, ['3 PIECES']],
       ['OTHER', 2, ['1.5 KG', '200 L']],
     ]);
+  });
+
+  it('adds up rows of one commodity and unit, as the final report’s rows per country come', () => {
+    const tally = tallyByCommodity([row(AMMONIUM_NITRATE, 2003.5, 'KG', 3), row(AMMONIUM_NITRATE, 1000, 'KG', 1)]);
+    expect(tally.map((item) => [item.seizures, item.quantities])).toEqual([[4, [{ unit: 'KG', quantity: 3003.5 }]]]);
   });
 
   it('shows each commodity with its quantities in their units and its count of seizures', () => {
@@ -56,7 +60,7 @@ describe('the tally per commodity', () => {
   });
 
   it('says when nothing was seized yet', () => {
-    renderPanel(<SeizureTally operationId={OPERATION_ID} />, { queries: { RoomResults: results({ byCountryAndCommodity: [] }) } });
+    renderPanel(<SeizureTally operationId={OPERATION_ID} />, { queries: { RoomResults: results({ byCommodity: [] }) } });
     expect(screen.getByText('No seizure reported yet.')).toBeInTheDocument();
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
   });

@@ -25,7 +25,7 @@ export function SeizureTally({ operationId }: { operationId: string }) {
   const { results, fetching, error, retry } = useRoomResults(operationId);
   const nameOf = (row: TallyRow) => (row.commodity ? commodityName(intl.locale, row.commodity) : intl.formatMessage(words.other));
 
-  const rows = results ? tallyByCommodity(results.byCountryAndCommodity) : [];
+  const rows = results ? tallyByCommodity(results.byCommodity) : [];
   return (
     <section className="panel room-panel seizure-tally" aria-labelledby={headingId}>
       <h2 id={headingId}>
