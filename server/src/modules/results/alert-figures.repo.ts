@@ -4,6 +4,7 @@ import type { Db } from '../../db/client';
 import { alerts } from '../../db/schema/alerts';
 import type { Viewer } from '../../service-context';
 import { alertVisibleTo } from '../alerts/alerts.repo';
+import { executePlannedOnce } from './planned-once';
 
 export interface AlertFigures {
   alertsRaised: number;
@@ -71,7 +72,9 @@ export async function alertFigures(
     statuses.map((status) => sql`${status}`),
     sql`, `,
   );
-  const result = (await db.execute(sql`
+  const result = await executePlannedOnce<AlertFiguresRow>(
+    db,
+    sql`
     with visible as (
       select ${alerts.id} as id, ${alerts.outcome} as outcome, ${alerts.raisedAt} as raised_at from ${alerts}
       where ${alerts.operationId} = ${operationId} and ${alerts.category} <> 'TEST' and ${alerts.withdrawnAt} is null
@@ -107,7 +110,8 @@ export async function alertFigures(
       (select count(distinct alert_id)::int from answers where outcome is not null
         and (alert_id in (select alert_id from answers where outcome = 'SEIZED') or alert_id in (select alert_id from linked))) as alerts_answered_seized,
       (select coalesce(jsonb_object_agg(outcome, n), '{}'::jsonb) from (select outcome, count(*)::int as n from visible group by outcome) o) as outcomes
-  `)) as { rows: AlertFiguresRow[] };
+  `,
+  );
   const row = result.rows[0]!;
   const outcomes = (typeof row.outcomes === 'string' ? JSON.parse(row.outcomes) : row.outcomes) as Partial<Record<AlertOutcome, number>>;
   return {

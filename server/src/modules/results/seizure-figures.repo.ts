@@ -3,6 +3,7 @@ import { QUANTITY_UNITS, type DetectionMethod, type QuantityUnit, type SeizureSt
 import { BASE_UNIT, TO_BASE_UNIT, UNIT_DIMENSION } from '@jointops/shared/seizures';
 import type { Db } from '../../db/client';
 import type { CommodityRow } from '../catalogue/catalogue.repo';
+import { executePlannedOnce } from './planned-once';
 
 // The seizure side of the results, one statement per request: a single scan of the counted
 // reports, summed first by every column a table groups by (a few thousand groups however many
@@ -84,7 +85,9 @@ export async function seizureFigures(db: Db, scope: SeizureScope): Promise<Seizu
     scope.statuses.map((status) => sql`${status}`),
     sql`, `,
   );
-  const result = (await db.execute(sql`
+  const result = await executePlannedOnce<FigureRow>(
+    db,
+    sql`
     with per_group as (
       select s.operation_id, s.country_code, s.commodity_id, s.detection_method, s.transport_mode, s.unit, s.bonus,
         count(*) as seizures, sum(s.arrests) as arrests, sum(s.quantity::numeric) as quantity,
@@ -119,7 +122,8 @@ export async function seizureFigures(db: Db, scope: SeizureScope): Promise<Seizu
     )
     select g.*, c.id as "c_id", c.code as "c_code", c.version as "c_version", c.category as "c_category", c.name_en as "c_nameEn",
       c.name_fr as "c_nameFr", c.default_unit as "c_defaultUnit", c.hs_code as "c_hsCode", c.operation_id as "c_operationId", c.created_at as "c_createdAt"
-    from grouped g left join commodities c on c.id = g.commodity_id`)) as { rows: FigureRow[] };
+    from grouped g left join commodities c on c.id = g.commodity_id`,
+  );
 
   const figures: SeizureFigures = {
     seizures: 0,
