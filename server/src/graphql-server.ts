@@ -1,6 +1,6 @@
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { GraphQLError } from 'graphql';
-import { createYoga, maskError, type Plugin } from 'graphql-yoga';
+import { createYoga, maskError, type MaskError, type Plugin } from 'graphql-yoga';
 import { ForbiddenError } from './domain-errors';
 import { useAuditOfRefusedMutations } from './graphql/audit-refusals';
 import type { GraphQLContext, ServerContext } from './graphql/context';
@@ -16,6 +16,25 @@ import { authenticate } from './modules/accounts/accounts.service';
 import type { AppDeps } from './service-context';
 
 export type GraphQLServer = ReturnType<typeof createGraphQLServer>;
+
+/** What yoga says in a masked error's place (its default). */
+const UNEXPECTED_ERROR = 'Unexpected error.';
+
+/** A service's ForbiddenError is an expected answer, not a bug: it surfaces as FORBIDDEN; other errors are masked. */
+const maskedError: MaskError = (error, message, isDev) => {
+  const original = error instanceof GraphQLError ? error.originalError : error;
+  if (original instanceof ForbiddenError) {
+    return new GraphQLError(original.message, { extensions: { code: original.code }, originalError: original });
+  }
+  return maskError(error, message, isDev);
+};
+
+/** The same masking for a result shared by many subscribers (live/shared-delivery.ts), logged as yoga logs what it masks. */
+function maskedOnce(error: GraphQLError, logger: AppDeps['logger']): GraphQLError {
+  const masked = maskedError(error, UNEXPECTED_ERROR) as GraphQLError;
+  if (masked !== error) logger.error({ err: error }, 'masked error in a live event');
+  return masked;
+}
 
 /** The GraphQL endpoint: yoga with the schema, its protections and plugins, and the context each operation gets. */
 export function createGraphQLServer(deps: AppDeps, live: { channels: LiveChannels; liveHub: LiveHub }) {
@@ -45,20 +64,11 @@ export function createGraphQLServer(deps: AppDeps, live: { channels: LiveChannel
       ...protection.plugins,
       appendCookies,
       useAuditOfRefusedMutations(),
-      useSharedDelivery(),
+      useSharedDelivery((errors) => errors.map((error) => maskedOnce(error, logger))),
       useLiveChannels(live.channels, deps),
       useCompressedAnswers(),
     ],
-    maskedErrors: {
-      // A service's ForbiddenError is an expected answer, not a bug: it surfaces as FORBIDDEN.
-      maskError: (error, message, isDev) => {
-        const original = error instanceof GraphQLError ? error.originalError : error;
-        if (original instanceof ForbiddenError) {
-          return new GraphQLError(original.message, { extensions: { code: original.code }, originalError: original });
-        }
-        return maskError(error, message, isDev);
-      },
-    },
+    maskedErrors: { maskError: maskedError },
     context: async (initial): Promise<GraphQLContext> => {
       // Over WebSocket the socket was authenticated at connection time and there is no Request.
       const overWebSocket = initial.viewer !== undefined;

@@ -1,6 +1,7 @@
 import type { LiveChannel } from '../live/channels';
 import type { LiveHub } from '../live/hub';
 import type { SharedDeliveryContext } from '../live/shared-delivery';
+import type { FrameSink } from '../live/shared-frames';
 import type { ServiceContext, Viewer } from '../service-context';
 
 /** Response cookies a resolver wants set; absent over WebSocket, where there is no response. */
@@ -25,4 +26,6 @@ export interface ServerContext {
   viewer?: Viewer;
   /** Set by the WebSocket layer: the socket's live channel, which its subscriptions stop with. */
   liveChannel?: LiveChannel;
+  /** Set by the WebSocket layer: where this subscription's shared frames are written (live/direct-delivery.ts). */
+  liveFrames?: FrameSink;
 }

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { createSourceEventStream, execute, Kind, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { carrying, SharedFrame } from './shared-frames';
+import type { ServerContext } from '../graphql/context';
+import { DirectDelivery } from './direct-delivery';
+import { type MaskErrors, SharedFrame } from './shared-frames';
 
 // Shared delivery: an event going to many subscribers is executed once per distinct (document,
 // variables, audience), not once per subscriber. The hub hands every local subscriber of an
@@ -18,9 +20,16 @@ export interface SharedDeliveryContext {
 /** Deliveries made and executions run for them, since the process started: the sharing ratio. */
 export const deliveryCounts = { delivered: 0, executed: 0 };
 
-type Shared = { result: ExecutionResult; frame: SharedFrame };
+/** An event's execution for one delivery key, shared by the subscribers that have that key. */
+export interface SharedExecution {
+  readonly result: Promise<ExecutionResult>;
+  /** The result's one serialisation, once executed; until then, null. */
+  frame: SharedFrame | null;
+  /** The same, for a subscriber that must wait for it. */
+  readonly framed: Promise<SharedFrame>;
+}
 
-const executions = new WeakMap<object, Map<string, Promise<Shared>>>();
+const executions = new WeakMap<object, Map<string, SharedExecution>>();
 const documentTexts = new WeakMap<DocumentNode, { digest: string; cursorVariables: string[] }>();
 
 /**
@@ -59,9 +68,22 @@ function executeFor(args: ExecutionArgs, event: unknown): Promise<ExecutionResul
   return Promise.resolve(execute({ ...args, rootValue: event }) as ExecutionResult | Promise<ExecutionResult>);
 }
 
-function sharedExecution(args: ExecutionArgs, key: string, event: unknown): Promise<ExecutionResult> {
+function started(args: ExecutionArgs, event: unknown, maskErrors: MaskErrors): SharedExecution {
+  const result = executeFor(args, event);
+  const execution: SharedExecution = {
+    result,
+    frame: null,
+    framed: result.then((executed) => (execution.frame = new SharedFrame(executed, maskErrors))),
+  };
+  // Nobody may ever ask for the frame (subscribers over SSE take the result): its failure is the result's.
+  execution.framed.catch(() => undefined);
+  return execution;
+}
+
+/** The event's execution for `key`, started by the first of its subscribers to ask. */
+export function sharedExecution(args: ExecutionArgs, key: string, event: unknown, maskErrors: MaskErrors): SharedExecution {
   deliveryCounts.delivered += 1;
-  if (typeof event !== 'object' || event === null) return executeFor(args, event);
+  if (typeof event !== 'object' || event === null) return started(args, event, maskErrors);
   let byKey = executions.get(event);
   if (!byKey) {
     byKey = new Map();
@@ -69,12 +91,10 @@ function sharedExecution(args: ExecutionArgs, key: string, event: unknown): Prom
   }
   let shared = byKey.get(key);
   if (!shared) {
-    shared = executeFor(args, event).then((result) => ({ result, frame: new SharedFrame(result) }));
+    shared = started(args, event, maskErrors);
     byKey.set(key, shared);
   }
-  // Each subscriber gets its own envelope around the shared payload, which nobody mutates; the
-  // envelope carries the payload's one serialisation to the socket (shared-frames.ts).
-  return shared.then(({ result, frame }) => carrying(result, frame));
+  return shared;
 }
 
 /**
@@ -91,6 +111,7 @@ class ExecutedStream implements AsyncIterableIterator<ExecutionResult> {
     private readonly args: ExecutionArgs,
     /** The delivery key of the subscription's audience, or null to execute for this subscriber alone. */
     private readonly key: string | null,
+    private readonly maskErrors: MaskErrors,
   ) {
     this.iterator = source[Symbol.asyncIterator]();
   }
@@ -114,7 +135,8 @@ class ExecutedStream implements AsyncIterableIterator<ExecutionResult> {
 
   private async executed(result: IteratorResult<unknown>): Promise<IteratorResult<ExecutionResult>> {
     if (result.done) return DONE;
-    if (this.key) return { done: false, value: await sharedExecution(this.args, this.key, result.value) };
+    // Each subscriber gets its own envelope around the shared payload, which nobody mutates.
+    if (this.key) return { done: false, value: { ...(await sharedExecution(this.args, this.key, result.value, this.maskErrors).result) } };
     deliveryCounts.delivered += 1;
     return { done: false, value: await executeFor(this.args, result.value) };
   }
@@ -122,14 +144,25 @@ class ExecutedStream implements AsyncIterableIterator<ExecutionResult> {
 
 const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
 
-export function useSharedDelivery(): Plugin {
+/**
+ * Shares each event's execution among the subscribers alike (the subscription's audience). Over a
+ * socket the shared frame is written straight to it (direct-delivery.ts); over SSE each
+ * subscriber's stream maps the shared result. `maskErrors` is yoga's masking, which the direct
+ * path applies once per shared result since no per-subscriber result passes yoga's own.
+ */
+export function useSharedDelivery(maskErrors: MaskErrors): Plugin {
   return {
     onSubscribe({ setSubscribeFn }) {
       setSubscribeFn(async (args: ExecutionArgs) => {
         const stream = await createSourceEventStream(args);
         if (!(Symbol.asyncIterator in stream)) return stream;
-        const audience = (args.contextValue as SharedDeliveryContext).liveAudience;
-        return new ExecutedStream(stream, args, audience ? deliveryKey(args, audience) : null);
+        const context = args.contextValue as SharedDeliveryContext & Pick<ServerContext, 'liveChannel' | 'liveFrames'>;
+        const key = context.liveAudience ? deliveryKey(args, context.liveAudience) : null;
+        if (key && context.liveFrames && context.liveChannel) {
+          const execution = (event: unknown) => sharedExecution(args, key, event, maskErrors);
+          return new DirectDelivery(stream, execution, context.liveFrames, context.liveChannel);
+        }
+        return new ExecutedStream(stream, args, key, maskErrors);
       });
     },
   };

@@ -1,108 +1,91 @@
-import type { ExecutionResult } from 'graphql';
+import type { ExecutionResult, GraphQLError } from 'graphql';
 import type { WebSocket } from 'ws';
 
 // Serialise once, write to all. A shared execution's result (shared-delivery.ts) goes to every
-// subscriber of its audience, and graphql-ws would serialise the same payload once per socket —
-// the largest cost of a delivery after the kernel's own. Here the payload's JSON is made (and
-// encoded) once per shared result; each socket's `next` frame is graphql-ws's own envelope (its
-// id, its type) with a placeholder where the payload goes, and the socket's send puts the shared
-// bytes in its place.
-//
-// graphql-ws serialises a frame and hands it to the socket's send in one synchronous run
-// (`socket.send(stringifyMessage(...))`), so the placeholder's toJSON can leave the JSON for the
-// send that follows it. Only that placeholder can produce a frame ending with it: graphql-ws
-// refuses a `next` whose payload is not an object, and the marker starts with a NUL character.
-// A result a plugin replaced per subscriber (masked errors...) has no shared frame and is
-// serialised as usual.
-
-const MARK = '\u0000shared-frame';
-const MARKED_TAIL = `"payload":${JSON.stringify(MARK)}}`;
+// subscriber of its audience: its payload is JSON-encoded once, as bytes, and each socket's `next`
+// frame is those bytes behind the subscription's own envelope (its id, its type), which is made
+// once per subscription. Nothing per delivery re-encodes the payload.
 
 /** Frames made and frames written with a shared payload, since the process started. */
 export const frameCounts = { serialised: 0, written: 0 };
 
-/** The shared payload the next marked frame takes; set while graphql-ws serialises that frame. */
-let payloadToSplice: Buffer | null = null;
-
-class Placeholder {
-  constructor(private readonly frame: SharedFrame) {}
-
-  toJSON(): string {
-    payloadToSplice = this.frame.payloadBytes();
-    return MARK;
-  }
-}
+/** Masks what a result's errors may not tell the client (yoga's masked errors, applied once per shared result). */
+export type MaskErrors = (errors: readonly GraphQLError[]) => GraphQLError[];
 
 /** One result executed once for many subscribers, serialised when the first of them is written to. */
 export class SharedFrame {
   private bytes: Buffer | null = null;
-  /** What graphql-ws serialises in the payload's place, for every socket of the audience. */
-  readonly placeholder: Placeholder = new Placeholder(this);
 
-  constructor(private readonly result: ExecutionResult) {}
+  constructor(
+    private readonly result: ExecutionResult,
+    private readonly maskErrors: MaskErrors,
+  ) {}
 
-  /** The payload exactly as graphql-ws writes it (errors as their JSON, absent when there are none), as UTF-8. */
+  /** The payload exactly as graphql-ws writes it (masked errors as their JSON, absent when there are none), as UTF-8. */
   payloadBytes(): Buffer {
     if (this.bytes === null) {
       const { errors, ...withoutErrors } = this.result;
-      this.bytes = Buffer.from(
-        JSON.stringify(errors ? { ...withoutErrors, errors: errors.map((error) => error.toJSON()) } : withoutErrors),
-      );
+      const payload = errors ? { ...withoutErrors, errors: this.maskErrors(errors).map((error) => error.toJSON()) } : withoutErrors;
+      this.bytes = Buffer.from(JSON.stringify(payload));
       frameCounts.serialised += 1;
     }
     return this.bytes;
   }
 }
 
-/**
- * One subscriber's copy of a shared result — its own envelope, as nobody mutates the shared
- * payload — carrying the frame it shares. A private field rather than a WeakMap entry per
- * delivery (which cost as much as the rest of the copy); and a plugin's spread copy of it is a
- * plain object without the frame, serialised as usual.
- */
-class CarriedResult {
-  readonly #frame: SharedFrame;
-
-  constructor(frame: SharedFrame) {
-    this.#frame = frame;
-  }
-
-  static placeholderOf(result: unknown): Placeholder | undefined {
-    return result instanceof CarriedResult ? result.#frame.placeholder : undefined;
-  }
+/** Told when a socket has taken every frame given to it. */
+export interface Drainable {
+  drained(): void;
 }
 
-/** One subscriber's copy of `result`, which `frame` serialised once for all. */
-export function carrying(result: ExecutionResult, frame: SharedFrame): ExecutionResult {
-  return Object.assign(new CarriedResult(frame), result);
+/** Where a subscription's frames go: its socket, under its graphql-ws id. */
+export interface FrameSink {
+  /**
+   * Writes one `next` frame carrying `payload`. Answers true when the socket has not taken all it
+   * was given yet; `waiter.drained()` follows once it has.
+   */
+  write(payload: Buffer, waiter: Drainable): boolean;
 }
-
-/** For graphql-ws's onNext: the payload to write for `result`, or undefined to serialise it as usual. */
-export const placeholderFor = (result: unknown) => CarriedResult.placeholderOf(result);
 
 const CLOSING_BRACE = Buffer.from('}');
-
-type SendCallback = (error?: Error) => void;
+/** A text frame, as graphql-ws's are, though it is written from bytes. */
+const TEXT = { binary: false };
 
 /**
- * Makes `socket`'s send put the shared payload in a marked frame; call once, when it connects.
- * The frame is written as bytes — the envelope's few, then the payload's shared ones — so that no
- * socket re-encodes the payload; `binary: false` keeps it a text frame, as graphql-ws's are.
+ * One subscription's frames on its socket. graphql-ws waited for each frame to be written before
+ * taking the next, which holds a reader that stops reading still (slow-consumers.ts); this waits
+ * too, but only when the kernel did not take the frame at once, so a socket that keeps up costs no
+ * promise per frame.
  */
-export function splicingSharedFrames(socket: WebSocket): void {
-  const send = socket.send.bind(socket) as (data: unknown, options?: object | SendCallback, callback?: SendCallback) => void;
-  socket.send = ((data: unknown, optionsOrCallback?: object | SendCallback, callback?: SendCallback) => {
-    const payload = payloadToSplice;
-    if (payload !== null) {
-      payloadToSplice = null;
-      if (typeof data === 'string' && data.endsWith(MARKED_TAIL)) {
-        frameCounts.written += 1;
-        const envelope = Buffer.from(`${data.slice(0, data.length - MARKED_TAIL.length)}"payload":`);
-        const options = typeof optionsOrCallback === 'object' ? { ...optionsOrCallback, binary: false } : { binary: false };
-        const done = typeof optionsOrCallback === 'function' ? (optionsOrCallback as SendCallback) : callback;
-        return send(Buffer.concat([envelope, payload, CLOSING_BRACE]), options, done);
-      }
+export class SocketFrames implements FrameSink {
+  private readonly envelope: Buffer;
+  private unwritten = 0;
+  private waiter: Drainable | null = null;
+  private readonly written = (): void => {
+    this.unwritten -= 1;
+    const waiter = this.waiter;
+    if (this.unwritten === 0 && waiter) {
+      this.waiter = null;
+      waiter.drained();
     }
-    return send(data, optionsOrCallback, callback);
-  }) as WebSocket['send'];
+  };
+
+  constructor(
+    private readonly socket: WebSocket,
+    id: string,
+  ) {
+    this.envelope = Buffer.from(`{"id":${JSON.stringify(id)},"type":"next","payload":`);
+  }
+
+  write(payload: Buffer, waiter: Drainable): boolean {
+    const socket = this.socket;
+    // graphql-ws drops frames for a socket no longer open the same way.
+    if (socket.readyState !== socket.OPEN) return false;
+    frameCounts.written += 1;
+    this.unwritten += 1;
+    socket.send(Buffer.concat([this.envelope, payload, CLOSING_BRACE]), TEXT, this.written);
+    if (socket.bufferedAmount === 0 || this.unwritten === 0) return false;
+    this.waiter = waiter;
+    return true;
+  }
 }

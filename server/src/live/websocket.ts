@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { GraphQLError, type DocumentNode, type ExecutionArgs, type FormattedExecutionResult } from 'graphql';
+import { GraphQLError, type DocumentNode, type ExecutionArgs } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
@@ -14,7 +14,7 @@ import { queryLimitError } from '../graphql/protection/query-limits';
 import type { AppDeps } from '../service-context';
 import { batchedReads } from './batched-reads';
 import type { LiveChannel, LiveChannels } from './channels';
-import { placeholderFor, splicingSharedFrames } from './shared-frames';
+import { SocketFrames } from './shared-frames';
 import { SLOW_CONSUMER, SlowConsumers } from './slow-consumers';
 
 interface Connection {
@@ -108,7 +108,6 @@ export function attachWebSocket(
   // Before graphql-ws's own listener, so that its first frame (connection_ack) is counted too.
   wss.on('connection', (socket: WebSocket) => {
     slowConsumers.track(socket);
-    splicingSharedFrames(socket);
     answeredPing.add(socket);
     socket.on('pong', markAnswered);
   });
@@ -194,6 +193,8 @@ export function attachWebSocket(
           sourceAddress: connection.sourceAddress,
           userAgent: connection.userAgent,
           liveChannel: connection.channel,
+          // Where the events its audience shares are written, as that audience's one serialisation.
+          liveFrames: new SocketFrames(ctx.extra.socket, id),
         });
         let document: DocumentNode;
         try {
@@ -216,8 +217,6 @@ export function attachWebSocket(
         connection.operations.add(id);
         return args;
       },
-      // A result shared by its audience goes out as that audience's one serialisation.
-      onNext: (_ctx, _id, _payload, _args, result) => placeholderFor(result) as FormattedExecutionResult | undefined,
       execute: (args) => (args.rootValue as { execute: typeof import('graphql').execute }).execute(args),
       subscribe: (args) => (args.rootValue as { subscribe: typeof import('graphql').subscribe }).subscribe(args),
     },
