@@ -1,14 +1,18 @@
 import type { ExecutionResult } from 'graphql';
 import type { LiveChannel } from './channels';
-import type { SharedExecution } from './shared-delivery';
-import type { Drainable, FrameSink } from './shared-frames';
+import type { FrameWaiter, SharedExecution } from './shared-delivery';
+import type { Drainable, FrameSink, SharedFrame } from './shared-frames';
+import { type Awaiting, type PushedSource, SubscriberStream } from './subscriber-stream';
 
 // Direct delivery: a socket's subscription whose events are shared by its audience writes each
-// shared frame to its socket itself, rather than handing a result up a chain of async iterators
-// (the channel guard, envelop's two result maps, graphql-ws's `for await` and its send), which
-// cost about ten promises per subscriber and event — most of a delivery's CPU and garbage. What
-// graphql-ws still sees is a stream that yields nothing and ends when the subscription does, so
-// its ids, `complete` and `return()` on the client's `complete` or the socket's close work as before.
+// shared frame to its socket itself, driven from the feed's arrival: the feed tells each waiting
+// subscriber, which takes its events and writes the audience's frame, or waits for the frame in
+// the audience's execution's list. No promise per subscriber and event, where the chain of async
+// iterators it replaces (the subscriber's stream, the channel guard, envelop's two result maps,
+// graphql-ws's `for await` and awaited send) cost about ten, most of a delivery's CPU and garbage.
+// What graphql-ws still sees is a stream that yields nothing and ends when the subscription does,
+// so its ids, `complete` and `return()` on the client's `complete` or the socket's close work as
+// before.
 //
 // What each subscriber gets is unchanged: its own stream of events (subscriber-stream.ts: its
 // need-to-know, its order, its replay), one at a time; each frame is written only while the
@@ -18,12 +22,11 @@ import type { Drainable, FrameSink } from './shared-frames';
 const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
 
 /** One subscription's events, each written to its socket as its audience's shared frame. */
-export class DirectDelivery implements AsyncIterableIterator<ExecutionResult>, Drainable {
-  private readonly iterator: AsyncIterator<unknown>;
-  private delivering: Promise<IteratorResult<ExecutionResult>> | null = null;
+export class DirectDelivery implements AsyncIterableIterator<ExecutionResult>, Awaiting, FrameWaiter, Drainable {
+  private readonly source: PushedSource<unknown>;
+  private ended: Promise<IteratorResult<ExecutionResult>> | null = null;
+  private settle: { resolve: (done: typeof DONE) => void; reject: (error: unknown) => void } | null = null;
   private stopped = false;
-  /** Resumes the delivery waiting for its socket to take its frames. */
-  private resume: (() => void) | null = null;
 
   constructor(
     source: AsyncIterable<unknown>,
@@ -31,7 +34,7 @@ export class DirectDelivery implements AsyncIterableIterator<ExecutionResult>, D
     private readonly sink: FrameSink,
     private readonly channel: LiveChannel,
   ) {
-    this.iterator = source[Symbol.asyncIterator]();
+    this.source = source instanceof SubscriberStream ? source : new PulledSource(source);
   }
 
   [Symbol.asyncIterator](): this {
@@ -40,46 +43,128 @@ export class DirectDelivery implements AsyncIterableIterator<ExecutionResult>, D
 
   /** Settles once, when the subscription has ended; until then every event goes straight to the socket. */
   next(): Promise<IteratorResult<ExecutionResult>> {
-    this.delivering ??= this.deliver();
-    return this.delivering;
+    if (!this.ended) {
+      this.ended = this.stopped
+        ? Promise.resolve(DONE)
+        : new Promise((resolve, reject) => {
+            this.settle = { resolve, reject };
+          });
+      this.pump();
+    }
+    return this.ended;
   }
 
   return(): Promise<IteratorResult<ExecutionResult>> {
-    this.stop();
-    return Promise.resolve(this.iterator.return?.()).then(() => DONE);
+    this.end();
+    return Promise.resolve(DONE);
   }
 
   throw(error?: unknown): Promise<IteratorResult<ExecutionResult>> {
-    this.stop();
-    return Promise.resolve(this.iterator.return?.()).then(() => Promise.reject(error));
+    this.end();
+    return Promise.reject(error);
   }
 
+  /** The source may have more. */
+  ready(): void {
+    this.pump();
+  }
+
+  /** The audience's frame this subscriber waited for. */
+  framed(frame: SharedFrame): void {
+    if (!this.write(frame)) this.pump();
+  }
+
+  failed(error: unknown): void {
+    this.end(error);
+  }
+
+  /** The socket took every frame: the next event may go. */
   drained(): void {
-    this.resume?.();
+    this.pump();
   }
 
-  private async deliver(): Promise<IteratorResult<ExecutionResult>> {
+  /** Writes what is at hand until the subscriber must wait: for an arrival, an execution, its socket. */
+  private pump(): void {
     try {
-      for (;;) {
-        const step = await this.iterator.next();
-        if (step.done || this.stopped) return DONE;
-        const execution = this.execution(step.value);
-        // Only the first subscriber of an audience waits for the execution; the others find it done.
-        const frame = execution.frame ?? (await execution.framed);
-        // The channel may have ended, or the subscription been completed, while the event was read
-        // or executed: nothing more goes out then.
-        if (this.stopped || !this.channel.mayDeliver()) return DONE;
-        if (this.sink.write(frame.payloadBytes(), this)) await new Promise<void>((resolve) => (this.resume = resolve));
-        this.resume = null;
+      while (!this.stopped) {
+        const event = this.source.take();
+        if (event === null) {
+          if (this.source.ended) this.end();
+          else this.source.whenReady(this);
+          return;
+        }
+        const execution = this.execution(event);
+        if (execution.frame) {
+          if (this.write(execution.frame)) return;
+        } else {
+          // The first subscriber of an audience starts the execution, and it and the others wait for it.
+          execution.whenFramed(this);
+          return;
+        }
       }
-    } finally {
-      this.stop();
-      await this.iterator.return?.();
+    } catch (error) {
+      this.end(error);
     }
   }
 
-  private stop(): void {
+  /** Writes the frame; answers true when the subscriber must wait (for its socket, or for good). */
+  private write(frame: SharedFrame): boolean {
+    if (this.stopped) return true;
+    // The channel may have ended, or the subscription been completed, while the event was read or
+    // executed: nothing more goes out then.
+    if (!this.channel.mayDeliver()) {
+      this.end();
+      return true;
+    }
+    return this.sink.write(frame.payloadBytes(), this);
+  }
+
+  private end(error?: unknown): void {
+    if (this.stopped) return;
     this.stopped = true;
-    this.resume?.();
+    void this.source.return();
+    if (error === undefined) this.settle?.resolve(DONE);
+    else this.settle?.reject(error);
+  }
+}
+
+/**
+ * Any other stream (a results stream, a resync notice before the live events) taken the same way,
+ * with the promise per value its async iterator costs.
+ */
+class PulledSource implements PushedSource<unknown> {
+  private readonly iterator: AsyncIterator<unknown>;
+  private value: { at: unknown } | null = null;
+  private failure: { error: unknown } | null = null;
+  ended = false;
+
+  constructor(source: AsyncIterable<unknown>) {
+    this.iterator = source[Symbol.asyncIterator]();
+  }
+
+  take(): unknown {
+    if (this.failure) throw this.failure.error;
+    const value = this.value;
+    this.value = null;
+    return value ? value.at : null;
+  }
+
+  whenReady(awaiting: Awaiting): void {
+    this.iterator.next().then(
+      (result) => {
+        if (result.done) this.ended = true;
+        else this.value = { at: result.value };
+        awaiting.ready();
+      },
+      (error: unknown) => {
+        this.failure = { error };
+        awaiting.ready();
+      },
+    );
+  }
+
+  return(): Promise<IteratorResult<unknown>> {
+    this.ended = true;
+    return this.iterator.return?.() ?? Promise.resolve(DONE);
   }
 }

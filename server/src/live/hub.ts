@@ -4,7 +4,7 @@ import { eventHorizon, latestSeqs, readAllEvents } from '../journal/events.repo'
 import { resyncRequired } from '../journal/resync';
 import { ResultsStream } from './results-stream';
 import { type ResultsTick, ResultsTickers } from './results-ticker';
-import { type EventFeed, type StreamSource, SubscriberStream } from './subscriber-stream';
+import { type Awaiting, type EventFeed, type StreamSource, SubscriberStream } from './subscriber-stream';
 
 // The live fan-out. Each process keeps one feed per watched operation: the feed reads the new
 // events of its operation once (woken by a pubsub hint, or by the periodic catch-up when hints
@@ -20,7 +20,8 @@ const RESULTS_INTERVAL_MS = 1_000;
 
 class OperationFeed implements EventFeed {
   private window: StoredEvent[] = [];
-  private waiters: (() => void)[] = [];
+  /** Streams waiting for the next arrival, told in the order they came. */
+  private waiting = new Set<Awaiting>();
   private refreshing: Promise<void> | null = null;
   private readonly reads = new Map<number, Promise<StoredEvent[]>>();
 
@@ -62,15 +63,26 @@ class OperationFeed implements EventFeed {
     return read;
   }
 
-  /** Resolves at the next arrival of events (or when woken to stop). */
-  next(): Promise<void> {
-    return new Promise((resolve) => this.waiters.push(resolve));
+  onArrival(awaiting: Awaiting): void {
+    this.waiting.add(awaiting);
   }
 
+  forget(awaiting: Awaiting): void {
+    this.waiting.delete(awaiting);
+  }
+
+  /** Tells every stream waiting that events arrived (or that the hub stops): each takes what is its own. */
   wake(): void {
-    const waiters = this.waiters;
-    this.waiters = [];
-    for (const resolve of waiters) resolve();
+    const waiting = this.waiting;
+    this.waiting = new Set();
+    for (const awaiting of waiting) {
+      // One stream's failure must not keep the arrival from the others.
+      try {
+        awaiting.ready();
+      } catch (error) {
+        this.deps.logger.error({ err: error, operationId: this.operationId }, 'live stream failed at an arrival');
+      }
+    }
   }
 
   /** Reads what is new since headSeq; concurrent calls share one read. */

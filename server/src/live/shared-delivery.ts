@@ -20,13 +20,19 @@ export interface SharedDeliveryContext {
 /** Deliveries made and executions run for them, since the process started: the sharing ratio. */
 export const deliveryCounts = { delivered: 0, executed: 0 };
 
+/** Told of a shared execution's frame once it is made, or of its failure. */
+export interface FrameWaiter {
+  framed(frame: SharedFrame): void;
+  failed(error: unknown): void;
+}
+
 /** An event's execution for one delivery key, shared by the subscribers that have that key. */
 export interface SharedExecution {
   readonly result: Promise<ExecutionResult>;
   /** The result's one serialisation, once executed; until then, null. */
-  frame: SharedFrame | null;
-  /** The same, for a subscriber that must wait for it. */
-  readonly framed: Promise<SharedFrame>;
+  readonly frame: SharedFrame | null;
+  /** Tells `waiter` of the frame once it is made (at once if it is): a list, not a promise per subscriber. */
+  whenFramed(waiter: FrameWaiter): void;
 }
 
 const executions = new WeakMap<object, Map<string, SharedExecution>>();
@@ -68,22 +74,47 @@ function executeFor(args: ExecutionArgs, event: unknown): Promise<ExecutionResul
   return Promise.resolve(execute({ ...args, rootValue: event }) as ExecutionResult | Promise<ExecutionResult>);
 }
 
-function started(args: ExecutionArgs, event: unknown, maskErrors: MaskErrors): SharedExecution {
-  const result = executeFor(args, event);
-  const execution: SharedExecution = {
-    result,
-    frame: null,
-    framed: result.then((executed) => (execution.frame = new SharedFrame(executed, maskErrors))),
-  };
-  // Nobody may ever ask for the frame (subscribers over SSE take the result): its failure is the result's.
-  execution.framed.catch(() => undefined);
-  return execution;
+class Execution implements SharedExecution {
+  readonly result: Promise<ExecutionResult>;
+  frame: SharedFrame | null = null;
+  private failure: { error: unknown } | null = null;
+  private waiting: FrameWaiter[] = [];
+
+  constructor(args: ExecutionArgs, event: unknown, maskErrors: MaskErrors) {
+    this.result = executeFor(args, event);
+    this.result.then(
+      (executed) => this.framed(new SharedFrame(executed, maskErrors)),
+      (error: unknown) => this.failed(error),
+    );
+  }
+
+  whenFramed(waiter: FrameWaiter): void {
+    if (this.frame) waiter.framed(this.frame);
+    else if (this.failure) waiter.failed(this.failure.error);
+    else this.waiting.push(waiter);
+  }
+
+  private framed(frame: SharedFrame): void {
+    this.frame = frame;
+    for (const waiter of this.told()) waiter.framed(frame);
+  }
+
+  private failed(error: unknown): void {
+    this.failure = { error };
+    for (const waiter of this.told()) waiter.failed(error);
+  }
+
+  private told(): FrameWaiter[] {
+    const waiting = this.waiting;
+    this.waiting = [];
+    return waiting;
+  }
 }
 
 /** The event's execution for `key`, started by the first of its subscribers to ask. */
 export function sharedExecution(args: ExecutionArgs, key: string, event: unknown, maskErrors: MaskErrors): SharedExecution {
   deliveryCounts.delivered += 1;
-  if (typeof event !== 'object' || event === null) return started(args, event, maskErrors);
+  if (typeof event !== 'object' || event === null) return new Execution(args, event, maskErrors);
   let byKey = executions.get(event);
   if (!byKey) {
     byKey = new Map();
@@ -91,7 +122,7 @@ export function sharedExecution(args: ExecutionArgs, key: string, event: unknown
   }
   let shared = byKey.get(key);
   if (!shared) {
-    shared = started(args, event, maskErrors);
+    shared = new Execution(args, event, maskErrors);
     byKey.set(key, shared);
   }
   return shared;

@@ -2,10 +2,30 @@ import type { Viewer } from '../service-context';
 import type { StoredEvent } from '../journal/event-catalogue';
 import { changesStanding, endsAccess, eventVisibleTo } from '../journal/events.policy';
 
-// One subscriber's events of one operation, pulled from the operation's feed (hub.ts). A plain
-// iterator rather than a Repeater or an async generator: every delivery to every subscriber goes
-// through it, and a Repeater's push/next handshake cost a handful of promises per event and per
-// subscriber; an async generator could not be ended while it waits for the next arrival.
+// One subscriber's events of one operation, pulled from the operation's feed (hub.ts). Taken one
+// at a time with no promise while events are at hand (`take()`), and told when more may have come
+// (`whenReady()`): a socket's subscription is driven that way, from the feed's arrival straight
+// to its socket (direct-delivery.ts), since every delivery to every subscriber goes through here
+// and a promise per event and subscriber was most of a delivery's cost. `next()` is the same
+// stream as an async iterator, for everything else.
+
+/** Told when a stream may have more to take. */
+export interface Awaiting {
+  ready(): void;
+}
+
+/** A stream whose values are taken as they come, without a promise per value. */
+export interface PushedSource<T> {
+  /** The next value at hand, or null when there is none now (then `whenReady`) or the stream has ended (`ended`). Throws what ended it with a failure. */
+  take(): T | null;
+  readonly ended: boolean;
+  /**
+   * Calls `awaiting.ready()` once `take()` may answer something new: a value, the end, a failure.
+   * Call it only after `take()` answered null, with no await between, so that nothing slips by.
+   */
+  whenReady(awaiting: Awaiting): void;
+  return(): Promise<IteratorResult<T>>;
+}
 
 /** What a stream reads from: the feed of its operation, shared by the process's subscribers. */
 export interface EventFeed {
@@ -14,9 +34,10 @@ export interface EventFeed {
   readonly servesAfter: number;
   eventsAfter(cursor: number): StoredEvent[];
   readAfter(cursor: number): Promise<StoredEvent[]>;
-  /** Resolves at the next arrival of events, or when woken. */
-  next(): Promise<void>;
-  wake(): void;
+  /** Calls `awaiting.ready()` at the next arrival of events, or when woken. */
+  onArrival(awaiting: Awaiting): void;
+  /** Forgets an `onArrival` not yet called. */
+  forget(awaiting: Awaiting): void;
 }
 
 /** The hub's feeds, one source for all its streams (each stream names its operation). */
@@ -31,11 +52,11 @@ export interface StreamSource {
 const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
 
 /**
- * The viewer's events after `cursor`, then live, in order, each once. The feed is joined at the
- * first `next()` and left when the stream ends, however it ends: `return()` ends it at once, even
- * while it waits for the next arrival.
+ * The viewer's events after `cursor`, then live, in order, each once. The feed is joined when the
+ * stream is first read and left when the stream ends, however it ends: `return()` ends it at
+ * once, even while it waits for the next arrival.
  */
-export class SubscriberStream implements AsyncIterableIterator<StoredEvent> {
+export class SubscriberStream implements AsyncIterableIterator<StoredEvent>, PushedSource<StoredEvent>, Awaiting {
   private feed: EventFeed | null = null;
   private joined = false;
   private finished = false;
@@ -43,6 +64,12 @@ export class SubscriberStream implements AsyncIterableIterator<StoredEvent> {
   private endsAfterDelivery = false;
   private batch: StoredEvent[] = [];
   private index = 0;
+  /** The event telling the viewer to resynchronise, to be taken before anything else. */
+  private resync: StoredEvent | null = null;
+  /** What ended the stream when a read failed, for the next `take()` to throw. */
+  private failure: { error: unknown } | null = null;
+  /** Who waits for this stream, to be told at once when it ends. */
+  private awaiting: Awaiting | null = null;
 
   constructor(
     private readonly source: StreamSource,
@@ -55,36 +82,66 @@ export class SubscriberStream implements AsyncIterableIterator<StoredEvent> {
     return this;
   }
 
-  async next(): Promise<IteratorResult<StoredEvent>> {
-    if (this.finished) return DONE;
-    if (this.endsAfterDelivery) return this.finish();
-    try {
-      const feed = this.feed ?? (await this.join());
-      while (!this.finished) {
-        const event = this.nextInBatch();
-        if (event) return { done: false, value: event };
-        if (this.finished) break;
-        // Checking the window and waiting happen with no await between them, so an arrival
-        // cannot slip in unnoticed.
-        const fromWindow = this.cursor >= feed.servesAfter;
-        const batch = fromWindow ? feed.eventsAfter(this.cursor) : await feed.readAfter(this.cursor);
-        if (this.finished) break;
-        // Read from the log, the next event must be the one after the cursor: anything else
-        // means retention pruned what this subscriber had not yet read.
-        if (!fromWindow && (batch[0]?.seq ?? feed.headSeq + 1) > this.cursor + 1) {
-          this.cursor = feed.headSeq;
-          return { done: false, value: this.source.resync(this.operationId, this.cursor) };
-        }
-        if (!batch.length) await feed.next();
-        else {
-          this.batch = batch;
-          this.index = 0;
-        }
-      }
-      return DONE;
-    } catch (error) {
-      this.finish();
+  get ended(): boolean {
+    return this.finished && this.failure === null;
+  }
+
+  take(): StoredEvent | null {
+    if (this.failure) {
+      const { error } = this.failure;
+      this.failure = null;
       throw error;
+    }
+    if (this.finished) return null;
+    if (this.endsAfterDelivery) {
+      this.finish();
+      return null;
+    }
+    if (this.resync) {
+      const resync = this.resync;
+      this.resync = null;
+      return resync;
+    }
+    const feed = this.feed;
+    if (!feed) return null;
+    for (;;) {
+      const event = this.nextInBatch();
+      if (event) return event;
+      // Behind the window (or ended): whenReady() reads the log.
+      if (this.finished || this.cursor < feed.servesAfter) return null;
+      const batch = feed.eventsAfter(this.cursor);
+      if (!batch.length) return null;
+      this.batch = batch;
+      this.index = 0;
+    }
+  }
+
+  whenReady(awaiting: Awaiting): void {
+    if (this.finished || this.failure) {
+      awaiting.ready();
+      return;
+    }
+    this.awaiting = awaiting;
+    const feed = this.feed;
+    if (!feed)
+      void this.join().then(
+        () => this.readied(),
+        (error: unknown) => this.fail(error),
+      );
+    else if (this.cursor < feed.servesAfter)
+      void this.readLog(feed).then(
+        () => this.readied(),
+        (error: unknown) => this.fail(error),
+      );
+    else feed.onArrival(this);
+  }
+
+  async next(): Promise<IteratorResult<StoredEvent>> {
+    for (;;) {
+      const event = this.take();
+      if (event) return { done: false, value: event };
+      if (this.finished) return DONE;
+      await new Promise<void>((resolve) => this.whenReady({ ready: resolve }));
     }
   }
 
@@ -95,6 +152,22 @@ export class SubscriberStream implements AsyncIterableIterator<StoredEvent> {
   throw(error?: unknown): Promise<IteratorResult<StoredEvent>> {
     this.finish();
     return Promise.reject(error);
+  }
+
+  /** Called by the feed at an arrival of events (the stream is its own `Awaiting`: no object more per stream). */
+  ready(): void {
+    this.readied();
+  }
+
+  private readied(): void {
+    const awaiting = this.awaiting;
+    this.awaiting = null;
+    awaiting?.ready();
+  }
+
+  private fail(error: unknown): void {
+    this.failure = { error };
+    this.finish();
   }
 
   /** The next event of the batch the viewer may see, or null once the batch is spent or the stream ended. */
@@ -119,22 +192,39 @@ export class SubscriberStream implements AsyncIterableIterator<StoredEvent> {
     return null;
   }
 
-  private async join(): Promise<EventFeed> {
+  private async join(): Promise<void> {
     this.joined = true;
-    const feed = await this.source.join(this.operationId);
-    this.feed = feed;
-    return feed;
+    this.feed = await this.source.join(this.operationId);
+  }
+
+  /**
+   * The log after the cursor, for a subscriber behind the window. Read from the log, the next
+   * event must be the one after the cursor: anything else means retention pruned what this
+   * subscriber had not yet read, and it is told to resynchronise from the head.
+   */
+  private async readLog(feed: EventFeed): Promise<void> {
+    const batch = await feed.readAfter(this.cursor);
+    if (this.finished) return;
+    if ((batch[0]?.seq ?? feed.headSeq + 1) > this.cursor + 1) {
+      this.cursor = feed.headSeq;
+      this.resync = this.source.resync(this.operationId, this.cursor);
+      return;
+    }
+    this.batch = batch;
+    this.index = 0;
   }
 
   private finish(): IteratorReturnResult<undefined> {
     if (this.finished) return DONE;
     this.finished = true;
     this.batch = [];
+    this.resync = null;
     if (this.joined) {
       this.source.leave(this.operationId);
-      // A next() waiting for an arrival wakes, sees the stream finished and ends.
-      this.feed?.wake();
+      this.feed?.forget(this);
     }
+    // Whoever waits for an arrival sees the stream ended.
+    this.readied();
     return DONE;
   }
 }
