@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { createSourceEventStream, execute, Kind, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import type { ServerContext } from '../graphql/context';
+import type { LiveChannel } from './channels';
 import { DirectDelivery } from './direct-delivery';
-import { type MaskErrors, SharedFrame } from './shared-frames';
+import { type FrameSink, type MaskErrors, SharedFrame } from './shared-frames';
 
 // Shared delivery: an event going to many subscribers is executed once per distinct (document,
 // variables, audience), not once per subscriber. The hub hands every local subscriber of an
@@ -15,6 +15,12 @@ import { type MaskErrors, SharedFrame } from './shared-frames';
 /** What a subscription resolver sets on its context to let its events be shared. */
 export interface SharedDeliveryContext {
   liveAudience?: string;
+}
+
+/** What the WebSocket transport puts on a subscription's context: its channel, and its socket's frames (websocket.ts). */
+interface DirectDeliveryContext {
+  liveChannel?: LiveChannel;
+  liveFrames?: FrameSink;
 }
 
 /** Deliveries made and executions run for them, since the process started: the sharing ratio. */
@@ -187,7 +193,7 @@ export function useSharedDelivery(maskErrors: MaskErrors): Plugin {
       setSubscribeFn(async (args: ExecutionArgs) => {
         const stream = await createSourceEventStream(args);
         if (!(Symbol.asyncIterator in stream)) return stream;
-        const context = args.contextValue as SharedDeliveryContext & Pick<ServerContext, 'liveChannel' | 'liveFrames'>;
+        const context = args.contextValue as SharedDeliveryContext & DirectDeliveryContext;
         const key = context.liveAudience ? deliveryKey(args, context.liveAudience) : null;
         if (key && context.liveFrames && context.liveChannel) {
           const execution = (event: unknown) => sharedExecution(args, key, event, maskErrors);
