@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Query } from 'drizzle-orm';
+import type { Query, SQL } from 'drizzle-orm';
 import type { Db } from './client';
 
 /** What drizzle's query builders answer to `.prepare(name)`, as far as a reused statement needs it. */
@@ -53,4 +53,19 @@ export function preparedStatement<T>(
     }
     return session.prepareQuery(built.query, built.mode, built.name, built.mapper).execute(values) as Promise<T>;
   };
+}
+
+/**
+ * Runs a statement written as raw SQL (whose text differs with its shape: one status counted or
+ * two, another kind of viewer's need-to-know condition) as a named prepared statement, so that
+ * PostgreSQL parses it once per connection and, after a few runs, plans it once too. The results'
+ * figures are read for every request and every live tick, and on an operation of a few thousand
+ * reports planning the alert side's statement of common table expressions cost more than running
+ * it (about 1.2 of its 1.7 ms). The name is drizzle's own, made from the text and the parameters'
+ * types, so that two shapes never share one. PGlite ignores the name. Answers as `db.execute`
+ * does: `{ rows }`.
+ */
+export async function executePlannedOnce<Row>(db: Db, statement: SQL): Promise<{ rows: Row[] }> {
+  const query = db.execute(statement).getQuery();
+  return (await db._.session.prepareQuery(query, 'raw', true).execute()) as { rows: Row[] };
 }

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { ALERT_OUTCOMES, type AlertOutcome, type SeizureStatus } from '@jointops/shared/domain';
 import type { Db } from '../../db/client';
+import { executePlannedOnce } from '../../db/prepared';
 import { alerts } from '../../db/schema/alerts';
 import type { Viewer } from '../../service-context';
 import { alertVisibleTo } from '../alerts/alerts.repo';
-import { executePlannedOnce } from './planned-once';
 
 export interface AlertFigures {
   alertsRaised: number;

@@ -2,8 +2,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import { QUANTITY_UNITS, type DetectionMethod, type QuantityUnit, type SeizureStatus, type TransportMode } from '@jointops/shared/domain';
 import { BASE_UNIT, TO_BASE_UNIT, UNIT_DIMENSION } from '@jointops/shared/seizures';
 import type { Db } from '../../db/client';
+import { executePlannedOnce } from '../../db/prepared';
 import type { CommodityRow } from '../catalogue/catalogue.repo';
-import { executePlannedOnce } from './planned-once';
 
 // The seizure side of the results, one statement per request: a single scan of the counted
 // reports, summed first by every column a table groups by (a few thousand groups however many
