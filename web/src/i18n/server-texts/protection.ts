@@ -21,6 +21,9 @@ const words = defineMessages({
     defaultMessage: 'Too many changes in a short time. Wait a moment and try again.',
   },
   notJson: { id: 'serverText.protection.notJson', defaultMessage: 'Requests signed in with the session cookie must be sent as JSON.' },
+  // The request body's limit (request-body-limit.ts) keeps yoga's own words.
+  bodyTooLarge: { id: 'serverText.protection.bodyTooLarge', defaultMessage: 'Request body too large' },
+  badContentLength: { id: 'serverText.protection.badContentLength', defaultMessage: 'Content-Length header is invalid.' },
 });
 
 const exactly = (sentence: string) => new RegExp(`^${sentence.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
