@@ -137,7 +137,8 @@ describeWhere(['chromium'], 'the seizure screens in the browser', () => {
     await page.locator('.seizure-header').getByText('Awaiting verification').waitFor();
     const history = page.locator('section', { has: page.getByRole('heading', { name: 'History' }) });
     await history.getByText('Submitted for verification').waitFor();
-    expect(await history.getByRole('listitem').count()).toBe(2);
+    // Counted once the page has taken the report's live event too, not at the instant the step shows.
+    await poll(() => history.getByRole('listitem').count()).toBe(2);
     const linked = page.locator('section', { has: page.getByRole('heading', { name: 'Linked alerts' }) });
     expect(await linked.getByRole('link').textContent()).toBe(alertReference);
     await page.getByText('24\u00a0t of').or(page.getByText('24\u00a0t')).first().waitFor();
