@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, expect } from 'vitest';
 import type { TestApp } from '../testkit/app';
@@ -27,6 +27,10 @@ const SECRET_PLACE = 'Pasir Gudang bonded warehouse 7';
 const PHOTOGRAPHED_PLACE = 'Johor Port, berth 4';
 /** A PDF's first bytes are all the server looks at to take it as one. */
 const PHOTOGRAPH = { name: 'drums-at-berth-4.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n%%EOF\n') };
+const BORDER_PLACES = { sent: 'Padang Besar rail border, wagon 12', refused: 'Rantau Panjang border post, lane 3' };
+const CUSTOMS_FORM = { name: 'customs-declaration-k1.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n% K1\n%%EOF\n') };
+/** A program's first bytes: no kind of file the server takes. */
+const PROGRAM = { name: 'scanner-export.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ\x90\x00\x03') };
 
 const it = withApp(() => ({ env: { WEB_DIST_DIR: ensureWebBuilt() } }));
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
@@ -304,4 +308,90 @@ describeWhere(['chromium'], 'the seizure screens in the browser', () => {
     ).toEqual([{ place: PHOTOGRAPHED_PLACE, status: 'SUBMITTED', attachments: [{ fileName: PHOTOGRAPH.name }] }]);
     expect(malaysia.problems).toEqual([]);
   }, 60_000);
+
+  it('keeps the files of reports made without a link with them: added once the link is back, then submitted; a file refused is named, its report kept as a draft', async () => {
+    const { page, context } = malaysia;
+    await page.goto(`${testApp.url}/operations/${room.operation.code}/seizures/new`);
+    await live(page);
+    await context.setOffline(true);
+    const waiting = page.getByRole('list', { name: 'Your writes not sent yet' });
+
+    await fillReport(page, BORDER_PLACES.sent);
+    await page.getByLabel('Files', { exact: true }).and(page.locator('input')).setInputFiles([PHOTOGRAPH, CUSTOMS_FORM]);
+    await page.getByRole('button', { name: 'Submit for verification' }).click();
+    await page
+      .getByRole('status')
+      .getByText(
+        'The report waits in the outbox for the link, with its 2 files. Once the link is back, the report goes first, then its files, and then it is submitted to the reviewers.',
+      )
+      .waitFor();
+    await fillReport(page, BORDER_PLACES.refused);
+    await page.getByLabel('Files', { exact: true }).and(page.locator('input')).setInputFiles([PHOTOGRAPH, PROGRAM]);
+    await page.getByRole('button', { name: 'Save as draft' }).click();
+    await expect
+      .poll(() => waiting.getByRole('listitem').allTextContents())
+      .toEqual(
+        [BORDER_PLACES.sent, BORDER_PLACES.refused].map(
+          (place) => `Seizure report in ${room.operation.code}: ${place}, with 2 files Waiting to send, as soon as the link is back`,
+        ),
+      );
+    await expectAccessible(page);
+    await screenshot(page, 'seizure-outbox-files-en.png');
+    expect(await reportsAt(BORDER_PLACES.sent)).toEqual([]);
+
+    await context.setOffline(false);
+    await page.getByRole('button', { name: /^Outbox: 0 waiting, 1 refused/ }).click();
+    const refused = page.getByRole('list', { name: 'Writes waiting to be sent, oldest first' }).getByRole('listitem');
+    await refused
+      .getByRole('alert')
+      .getByText(new RegExp(`^Refused by the server: ${PROGRAM.name} was not added: `))
+      .waitFor();
+    await screenshot(page, 'seizure-outbox-file-refused-en.png');
+    // The report that went is no longer said to wait.
+    expect(await page.getByRole('status').filter({ hasText: 'waits in the outbox' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Français' }).click();
+    await page
+      .getByRole('alert')
+      .getByText(new RegExp(`${PROGRAM.name} n’a pas été ajouté : `))
+      .waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'seizure-outbox-file-refused-fr.png');
+    await page.getByRole('button', { name: 'English' }).click();
+
+    // Read by place, each report's files by name: reports and files made in the same instant have no order between them.
+    const filesAt = async (place: string) => {
+      const seen = await room.operation.view(
+        room.malaysia,
+        'seizures(first: 100) { edges { node { place status attachments { fileName sha256 } } } }',
+      );
+      return seen!.seizures.edges
+        .map((edge: { node: { place: string; attachments: { fileName: string }[] } }) => edge.node)
+        .filter((node: { place: string }) => node.place === place)
+        .map((node: { attachments: { fileName: string }[] }) => ({
+          ...node,
+          attachments: node.attachments.toSorted((a, b) => a.fileName.localeCompare(b.fileName)),
+        }));
+    };
+    const digest = (buffer: Buffer) => createHash('sha256').update(buffer).digest('hex');
+    const photograph = { fileName: PHOTOGRAPH.name, sha256: digest(PHOTOGRAPH.buffer) };
+    expect(await filesAt(BORDER_PLACES.sent)).toEqual([
+      {
+        place: BORDER_PLACES.sent,
+        status: 'SUBMITTED',
+        attachments: [{ fileName: CUSTOMS_FORM.name, sha256: digest(CUSTOMS_FORM.buffer) }, photograph],
+      },
+    ]);
+    expect(await filesAt(BORDER_PLACES.refused)).toEqual([{ place: BORDER_PLACES.refused, status: 'DRAFT', attachments: [photograph] }]);
+
+    // Sent again as it is: the report and its first file are not made a second time.
+    await refused.getByRole('button', { name: /^Send again: / }).click();
+    await refused
+      .getByRole('alert')
+      .getByText(new RegExp(`${PROGRAM.name} was not added`))
+      .waitFor();
+    await refused.getByRole('button', { name: /^Discard: / }).click();
+    await refused.waitFor({ state: 'detached' });
+    expect(await filesAt(BORDER_PLACES.refused)).toEqual([{ place: BORDER_PLACES.refused, status: 'DRAFT', attachments: [photograph] }]);
+    expect(malaysia.problems.filter((problem) => !problem.includes('ERR_INTERNET_DISCONNECTED') && !problem.includes('415'))).toEqual([]);
+  }, 120_000);
 });

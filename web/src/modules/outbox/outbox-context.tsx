@@ -93,6 +93,8 @@ export interface OutboxApi extends OutboxState {
   discard(seq: number): Promise<void>;
   edit(seq: number, write: OutboxWrite): Promise<void>;
   retry(seq: number): Promise<void>;
+  /** Changes a write still waiting (by its key); false if it went meanwhile. */
+  amendWaiting(key: string, amend: (write: OutboxWrite) => OutboxWrite): Promise<boolean>;
 }
 
 const noSubscription = () => () => {};
@@ -121,5 +123,6 @@ export function useOutbox(): OutboxApi {
     discard: async (seq) => (await ready()).discard(seq),
     edit: async (seq, write) => (await ready()).edit(seq, write),
     retry: async (seq) => (await ready()).retry(seq),
+    amendWaiting: async (key, amend) => (await ready()).amendWaiting(key, amend),
   };
 }

@@ -10,6 +10,8 @@ export interface StoredRefusal {
   code: string;
   message: string;
   phase?: string | null;
+  /** The file of a seizure report the server did not take, when the refusal is about one. */
+  fileName?: string;
   fieldErrors?: { path: string[]; message: string; key?: string | null; min?: number | null; max?: number | null }[];
 }
 

@@ -52,6 +52,10 @@ const aboutWords = defineMessages({
   raiseAlert: { id: 'outbox.about.raiseAlert', defaultMessage: '{kind} in {operation}: {title}' },
   onAlert: { id: 'outbox.about.onAlert', defaultMessage: '{kind} on {alert}' },
   reportSeizure: { id: 'outbox.about.reportSeizure', defaultMessage: '{kind} in {operation}: {place}' },
+  reportSeizureWithFiles: {
+    id: 'outbox.about.reportSeizureWithFiles',
+    defaultMessage: '{kind} in {operation}: {place}, with {count, plural, one {# file} other {# files}}',
+  },
 });
 
 /** A write named for the outbox: what it is, and where it was made. */
@@ -62,8 +66,12 @@ export function writeLabel(write: OutboxWrite): Problem {
       message: aboutWords.raiseAlert,
       values: { kind, operation: write.about?.operationCode ?? '', title: write.input.title },
     };
-  if (write.kind === 'reportSeizure')
-    return { message: aboutWords.reportSeizure, values: { kind, operation: write.about?.operationCode ?? '', place: write.input.place } };
+  if (write.kind === 'reportSeizure') {
+    const values = { kind, operation: write.about?.operationCode ?? '', place: write.input.place };
+    const files = write.files ?? [];
+    if (files.length === 0) return { message: aboutWords.reportSeizure, values };
+    return { message: aboutWords.reportSeizureWithFiles, values: { ...values, count: files.length } };
+  }
   const alert = [write.about?.alertReference, write.about?.alertTitle].filter(Boolean).join(' — ');
   return { message: aboutWords.onAlert, values: { kind, alert } };
 }

@@ -3,6 +3,7 @@ import type { VariablesOf } from '../../graphql/graphql';
 import { AcknowledgeAlertMutation, CommentOnAlertMutation, GiveAlertFeedbackMutation, RaiseAlertMutation } from '../alerts/alert-documents';
 import { ReportSeizureMutation } from '../seizures/seizure-documents';
 import type { StoredRefusal } from './outbox-store';
+import { sendKeptFiles, type OutboxFile } from './report-files';
 
 // The writes the outbox takes: what each sends, and how an answer is read — sent, refused for a
 // reason the user must see, or not answered at all (the link), in which case it is sent again
@@ -23,7 +24,13 @@ export type OutboxWrite = { about?: WriteAbout } & (
   | { kind: 'acknowledgeAlert'; input: InputOf<typeof AcknowledgeAlertMutation> }
   | { kind: 'giveAlertFeedback'; input: InputOf<typeof GiveAlertFeedbackMutation> }
   | { kind: 'commentOnAlert'; input: InputOf<typeof CommentOnAlertMutation> }
-  | { kind: 'reportSeizure'; input: InputOf<typeof ReportSeizureMutation> }
+  | {
+      kind: 'reportSeizure';
+      input: InputOf<typeof ReportSeizureMutation>;
+      /** Kept with a report made while the link was down; the report goes as a draft, then them, then the submission. */
+      files?: readonly OutboxFile[];
+      submitOnceFilesAdded?: boolean;
+    }
 );
 
 export type WriteKind = OutboxWrite['kind'];
@@ -63,14 +70,18 @@ function execute(client: Client, write: OutboxWrite, key: string) {
   }
 }
 
-/** Sends the write once and reads the answer. */
+/** Sends the write once and reads the answer; a report's kept files follow it. */
 export async function sendWrite(client: Client, write: OutboxWrite, key: string): Promise<SendResult> {
   const result = await execute(client, write, key);
   if (result.error) return readError(result.error);
   const answer = (result.data as Record<string, Answer | null> | undefined)?.[write.kind];
   if (!answer) return { kind: 'unreachable' };
-  if (answer.__typename === 'Alert' || answer.__typename === 'Seizure')
-    return { kind: 'sent', written: { id: answer.id!, reference: answer.reference! } };
+  if (answer.__typename === 'Alert' || answer.__typename === 'Seizure') {
+    const written = { id: answer.id!, reference: answer.reference! };
+    if (write.kind !== 'reportSeizure' || !write.files?.length) return { kind: 'sent', written };
+    const rest = await sendKeptFiles(client, written.id, write.files, write.submitOnceFilesAdded ?? false);
+    return rest.kind === 'done' ? { kind: 'sent', written } : rest;
+  }
   return {
     kind: 'refused',
     refusal: {

@@ -208,4 +208,26 @@ describe('the outbox', () => {
     await Promise.all([left.flush(), right.flush(), left.flush()]);
     expect(server.received.map((sent) => sent.write)).toEqual([comment('From the left tab.'), comment('From the right tab.')]);
   });
+
+  it('amends a write only while it waits: once it has gone, the amendment finds nothing and says so', async () => {
+    const name = randomUUID();
+    const link = switchableLink(false);
+    const server = fakeServer();
+    const outbox = await tab(name, 'amina', link, server);
+    const waiting = await outbox.submit(comment('Held at gate 4.'));
+    if (waiting.kind !== 'waiting') throw new Error('the write should wait for the link');
+    const amended = (write: OutboxWrite): OutboxWrite =>
+      write.kind === 'commentOnAlert' ? { ...write, input: { ...write.input, body: 'Held at gate 4, seals broken.' } } : write;
+    expect(await outbox.amendWaiting(waiting.key, amended)).toBe(true);
+    // Another tab of hers reads the amended write from the same database.
+    expect((await tab(name, 'amina', link, server)).snapshot().items.map((item) => item.write)).toEqual([
+      comment('Held at gate 4, seals broken.'),
+    ]);
+
+    link.set(true);
+    expect(await settled(outbox)).toEqual([]);
+    expect(await outbox.amendWaiting(waiting.key, amended)).toBe(false);
+    expect(await outbox.amendWaiting('no-such-key', amended)).toBe(false);
+    expect(server.received.map((sent) => sent.write)).toEqual([comment('Held at gate 4, seals broken.')]);
+  });
 });

@@ -107,7 +107,7 @@ export class Outbox {
   async flush(): Promise<Map<number, SendResult>> {
     const results = new Map<number, SendResult>();
     if (!this.deps.link.isUp()) return results;
-    await this.deps.lock(`jointops-outbox:${this.deps.userId}`, async () => {
+    await this.deps.lock(this.lockName(), async () => {
       // Read under the lock: another tab may have sent some of them a moment ago.
       const waiting = (await this.deps.store.list(this.deps.userId)).filter((item) => item.state === 'waiting');
       for (const item of waiting) {
@@ -129,6 +129,20 @@ export class Outbox {
     return results;
   }
 
+  /**
+   * Changes a write that still waits, found by its key (what a screen holds of it), under the lock
+   * that sending takes: it is either changed before it goes or found gone (sent meanwhile), never
+   * changed in flight. Answers whether it was changed.
+   */
+  async amendWaiting(key: string, amend: (write: OutboxWrite) => OutboxWrite): Promise<boolean> {
+    const amended = await this.deps.lock(this.lockName(), async () => {
+      const item = (await this.deps.store.list(this.deps.userId)).find((stored) => stored.key === key && stored.state === 'waiting');
+      return item ? this.deps.store.put({ ...item, write: amend(item.write) }) : false;
+    });
+    await this.changed();
+    return amended;
+  }
+
   async discard(seq: number): Promise<void> {
     await this.deps.store.remove(seq);
     await this.changed();
@@ -147,6 +161,10 @@ export class Outbox {
   async retry(seq: number): Promise<void> {
     const item = this.items.find((candidate) => candidate.seq === seq);
     if (item) await this.edit(seq, item.write);
+  }
+
+  private lockName(): string {
+    return `jointops-outbox:${this.deps.userId}`;
   }
 
   private async changed(): Promise<void> {

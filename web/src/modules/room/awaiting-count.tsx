@@ -9,7 +9,7 @@ import { useOperationEvents } from '../live/use-operation-events';
 import { AwaitingAcknowledgementQuery } from './feed-documents';
 
 const words = defineMessages({
-  label: { id: 'room.awaiting.label', defaultMessage: 'Awaiting your acknowledgement' },
+  label: { id: 'room.awaiting.label', defaultMessage: 'Awaiting your agency’s acknowledgement' },
   critical: { id: 'room.awaiting.critical', defaultMessage: '{count, plural, one {# critical} other {# critical}}' },
   show: { id: 'room.awaiting.show', defaultMessage: 'Show them' },
   title: { id: 'room.awaiting.title', defaultMessage: '({count}) Operations room' },

@@ -19,14 +19,28 @@ export interface Upload {
   /** From 0 to 1, the part of the file sent. */
   sent: number;
   state: 'sending' | 'added' | 'refused';
-  refusal?: { code: string; message: string };
+  refusal?: UploadRefusal;
 }
 
-/** The path that takes a file for this seizure report; the header tells the server a page of another site did not send it. */
-function send(seizureId: string, file: File, onProgress: (sent: number) => void): Promise<{ code: string; message: string } | null> {
+/** Why the server did not add a file, as it said it. */
+export interface UploadRefusal {
+  code: string;
+  message: string;
+}
+
+/**
+ * Sends one file to the path that takes files for this seizure report; the header tells the server
+ * a page of another site did not send it. The outbox sends the files it kept the same way.
+ */
+export function uploadFile(
+  seizureId: string,
+  fileName: string,
+  file: Blob,
+  onProgress: (sent: number) => void = () => {},
+): Promise<UploadRefusal | null> {
   return new Promise((resolve) => {
     const request = new XMLHttpRequest();
-    const query = new URLSearchParams({ seizureId, fileName: file.name });
+    const query = new URLSearchParams({ seizureId, fileName });
     request.open('POST', `/attachments?${query}`);
     request.setRequestHeader('x-requested-with', 'XMLHttpRequest');
     request.withCredentials = true;
@@ -34,7 +48,7 @@ function send(seizureId: string, file: File, onProgress: (sent: number) => void)
     request.onload = () => {
       if (request.status === 201) return resolve(null);
       try {
-        resolve((JSON.parse(request.responseText) as { error: { code: string; message: string } }).error);
+        resolve((JSON.parse(request.responseText) as { error: UploadRefusal }).error);
       } catch {
         resolve({ code: 'UNEXPECTED', message: request.statusText });
       }
@@ -56,7 +70,7 @@ export function useUploads(): readonly [
     for (const [index, file] of files.entries()) {
       const update = (changes: Partial<Upload>) =>
         setUploads((before) => before.map((upload, at) => (at === index ? { ...upload, ...changes } : upload)));
-      const refusal = await send(seizureId, file, (sent) => update({ sent }));
+      const refusal = await uploadFile(seizureId, file.name, file, (sent) => update({ sent }));
       if (refusal) allAdded = false;
       update(refusal ? { state: 'refused', refusal } : { state: 'added', sent: 1 });
     }

@@ -10,6 +10,7 @@ import { useDocumentTitle } from '../../ui/use-document-title';
 import { actsForAgency } from '../alerts/alert-permissions';
 import { useDraftKey } from '../alerts/draft-key';
 import { useOperation } from '../operations/operation-context';
+import { useOutbox } from '../outbox/outbox-context';
 import { WaitingWrites } from '../outbox/waiting-writes';
 import { UploadList, useUploads } from './attachment-upload';
 import { formOptionsOf } from './form-options';
@@ -17,7 +18,7 @@ import { SeizureFormOptionsQuery } from './seizure-documents';
 import { emptyDraft, type SeizureDraft } from './seizure-draft';
 import { SeizureForm } from './seizure-form';
 import { mayReportIn } from './seizure-permissions';
-import { useReportSeizure, useSubmitSeizure } from './seizure-writes';
+import { useKeepFilesWithReport, useReportSeizure, useSubmitSeizure } from './seizure-writes';
 import './seizures.css';
 
 const words = defineMessages({
@@ -36,10 +37,14 @@ const words = defineMessages({
     id: 'seizures.report.notThisPhase',
     defaultMessage: 'Seizures are reported in the operational phase, and late ones after it. The operation is now in the {phase} phase.',
   },
-  waitingFiles: {
-    id: 'seizures.report.waitingFiles',
+  filesNotKept: {
+    id: 'seizures.report.filesNotKept',
+    defaultMessage: 'The report went as a draft before its files could be kept with it: add them from its page, then submit it.',
+  },
+  waitingWithFiles: {
+    id: 'seizures.report.waitingWithFiles',
     defaultMessage:
-      'The report waits in the outbox for the link, as a draft. Files are not kept there: add them from the report once it is sent, then submit it.',
+      'The report waits in the outbox for the link, with its {count, plural, one {file} other {# files}}. Once the link is back, the report goes first, then its {count, plural, one {file} other {files}}{submit, select, true {, and then it is submitted to the reviewers} other {; it stays a draft}}.',
   },
   cancel: { id: 'seizures.report.cancel', defaultMessage: 'Cancel' },
 });
@@ -81,7 +86,9 @@ function ReportSeizureForm() {
   const [, report] = useReportSeizure();
   const [, submitReport] = useSubmitSeizure();
   const [uploads, upload] = useUploads();
-  const [filesLeftBehind, setFilesLeftBehind] = useState(false);
+  const keepFiles = useKeepFilesWithReport();
+  const { items: outboxItems } = useOutbox();
+  const [filesWaiting, setFilesWaiting] = useState<{ key: string; count: number; submit: boolean; kept: boolean } | null>(null);
   const [{ data, fetching, error }, reexecute] = useQuery({ query: SeizureFormOptionsQuery, variables: { operationId: operation.id } });
 
   if (fetching && !data) return <Skeleton lines={8} />;
@@ -92,10 +99,10 @@ function ReportSeizureForm() {
     // the report is made a draft, they are added to it, and then it is submitted.
     const withFiles = files.length > 0;
     const answer = await report(draft, submit && !withFiles, draftKey);
-    setFilesLeftBehind(false);
+    setFilesWaiting(null);
     if (answer === 'waiting') {
       // Handed to the outbox, which says so above: the form starts the next report afresh.
-      setFilesLeftBehind(files.length > 0);
+      if (withFiles) setFilesWaiting({ key: draftKey, count: files.length, submit, kept: await keepFiles(draftKey, files, submit) });
       nextDraft();
       return null;
     }
@@ -112,9 +119,14 @@ function ReportSeizureForm() {
   return (
     <>
       <WaitingWrites match={(write) => write.kind === 'reportSeizure' && write.input.operationId === operation.id} />
-      {filesLeftBehind && (
+      {/* Said while the report waits with its files; once it went, the outbox's list says what became of it. */}
+      {filesWaiting && (!filesWaiting.kept || outboxItems.some((item) => item.key === filesWaiting.key && item.state === 'waiting')) && (
         <p className="panel" role="status">
-          <FormattedMessage {...words.waitingFiles} />
+          {filesWaiting.kept ? (
+            <FormattedMessage {...words.waitingWithFiles} values={{ count: filesWaiting.count, submit: String(filesWaiting.submit) }} />
+          ) : (
+            <FormattedMessage {...words.filesNotKept} />
+          )}
         </p>
       )}
       <SeizureForm

@@ -187,6 +187,23 @@ export const SeizureQuery = graphql(
   [SeizureFields],
 );
 
+/** What the outbox asks of a report it sends files to: the files it holds already, and whether it went to the reviewers. */
+export const ReportFilesQuery = graphql(`
+  query ReportFiles($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on Seizure {
+        id
+        status
+        attachments {
+          id
+          sha256
+        }
+      }
+    }
+  }
+`);
+
 /**
  * The steps of a report's history its fields do not keep: a correction clears the rejection it
  * answers. Read from the operation's timeline (what the viewer may see), one type at a time.

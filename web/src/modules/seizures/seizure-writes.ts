@@ -7,6 +7,7 @@ import { browserRefusal, keyedBy, refusalOf, type Refusal } from '../alerts/aler
 import { useSession } from '../../shell/viewer-context';
 import { OperationContext } from '../operations/operation-context';
 import { useOutbox } from '../outbox/outbox-context';
+import { outboxFileOf } from '../outbox/report-files';
 import { CorrectSeizureMutation, SubmitSeizureMutation } from './seizure-documents';
 import { contentOf, fieldKey, quantityOf, type SeizureDraft } from './seizure-draft';
 
@@ -59,6 +60,19 @@ export function useReportSeizure(): readonly [
     }
   };
   return [busy, report];
+}
+
+/**
+ * Keeps the files with a report that waits in the outbox (found by its draft key), to go once the
+ * report is made, and the report to be submitted after them if asked; false if the report went
+ * meanwhile without them.
+ */
+export function useKeepFilesWithReport(): (key: string, files: readonly File[], submit: boolean) => Promise<boolean> {
+  const { amendWaiting } = useOutbox();
+  return async (key, files, submit) => {
+    const kept = await Promise.all(files.map(outboxFileOf));
+    return amendWaiting(key, (write) => (write.kind === 'reportSeizure' ? { ...write, files: kept, submitOnceFilesAdded: submit } : write));
+  };
 }
 
 /** Sends a draft report to the reviewers. */
