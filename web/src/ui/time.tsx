@@ -127,3 +127,19 @@ export function RelativeTime({ value, referenceZone }: { value: string; referenc
     </time>
   );
 }
+
+/** A `datetime-local` value: a wall-clock time, with no zone. */
+const WALL_CLOCK = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
+
+/**
+ * A `datetime-local` field shows its value in the browser's own format, not in the page's language:
+ * an American English browser shows 12/01/2026 for 1 December to a reader who chose French, who
+ * reads 12 January. Spelled out under the field in the page's language, with the weekday, the
+ * typed value cannot be misread. The value is a wall-clock time: formatted as UTC so that no zone
+ * moves it.
+ */
+export function spellWallClock(locale: string, value: string): string | undefined {
+  if (!WALL_CLOCK.test(value)) return undefined;
+  const at = new Date(`${value.length === 16 ? `${value}:00` : value}Z`);
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone: 'UTC' }).format(at);
+}

@@ -8,6 +8,7 @@ import { defineMessages } from '../../i18n/define-messages';
 import { say, type FieldProblems } from '../../i18n/problems';
 import { FieldFrame, SelectField } from '../../ui/fields';
 import { SEVERITIES_BY_GRAVITY, type PhaseDates, type PlannedPhase } from './operation-form-values';
+import { spellWallClock } from '../../ui/time';
 
 const words = defineMessages({
   timeZone: { id: 'operations.form.timeZone', defaultMessage: 'Reference time zone' },
@@ -83,7 +84,12 @@ export function PhaseDatesFields({ zone, dates, onChange, problems }: PhaseDates
           <fieldset key={phase} className="phase-dates-phase">
             <legend>{intl.formatMessage(phaseWords[phase])}</legend>
             {(['startsAt', 'endsAt'] as const).map((end) => (
-              <FieldFrame key={end} label={intl.formatMessage(words[end])} problem={problems[`plannedPhases.${phase}.${end}`]}>
+              <FieldFrame
+                key={end}
+                label={intl.formatMessage(words[end])}
+                hint={spellWallClock(intl.locale, dates[phase][end])}
+                problem={problems[`plannedPhases.${phase}.${end}`]}
+              >
                 {({ id, describedBy, invalid }) => (
                   <input
                     id={id}

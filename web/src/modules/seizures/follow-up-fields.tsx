@@ -7,6 +7,7 @@ import { NOTICE_TYPES, type SeizureDraft } from './seizure-draft';
 import type { SeizureFormOptions } from './seizure-documents';
 import { fieldWords as words, noticeWords } from './seizure-words';
 import type { DraftFieldsProps } from './where-fields';
+import { spellWallClock } from '../../ui/time';
 
 type Ncb = SeizureFormOptions['participations'][number]['agency'];
 
@@ -68,6 +69,7 @@ export function FollowUpFields({ draft, problems, onChange, ncbs }: DraftFieldsP
       <TextField
         type="datetime-local"
         label={<FormattedMessage {...words.interpolNotifiedAt} />}
+        hint={spellWallClock(intl.locale, draft.interpolNotifiedAt)}
         problem={problems.interpolNotifiedAt}
         value={draft.interpolNotifiedAt}
         onChange={(event) => onChange({ interpolNotifiedAt: event.target.value })}

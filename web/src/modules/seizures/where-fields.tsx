@@ -7,6 +7,7 @@ import { countryOptions } from '../admin/country-options';
 import { PositionMap } from './position-map';
 import type { SeizureDraft } from './seizure-draft';
 import { fieldWords as words } from './seizure-words';
+import { spellWallClock } from '../../ui/time';
 
 export interface DraftFieldsProps {
   draft: SeizureDraft;
@@ -27,6 +28,7 @@ export function WhereFields({ draft, problems, onChange }: DraftFieldsProps) {
       <TextField
         type="datetime-local"
         label={<FormattedMessage {...words.seizedAt} />}
+        hint={spellWallClock(intl.locale, draft.seizedAt)}
         problem={problems.seizedAt}
         value={draft.seizedAt}
         onChange={(event) => onChange({ seizedAt: event.target.value })}
