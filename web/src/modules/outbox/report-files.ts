@@ -1,5 +1,5 @@
 import type { Client } from 'urql';
-import { uploadFile } from '../seizures/attachment-upload';
+import { uploadFile } from '../seizures/upload-file';
 import { ReportFilesQuery, SubmitSeizureMutation } from '../seizures/seizure-documents';
 import type { StoredRefusal } from './outbox-store';
 

@@ -2,10 +2,7 @@ import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { defineMessages } from '../../i18n/define-messages';
 import { describeError, say } from '../../i18n/problems';
-
-// Files go to `POST /attachments` one at a time, beside GraphQL: the body is the file itself, which
-// the server hashes as it arrives. XMLHttpRequest rather than fetch: only it reports how much of
-// the body has gone, which on a thin link is the difference between waiting and giving up.
+import { uploadFile, type UploadRefusal } from './upload-file';
 
 const words = defineMessages({
   uploads: { id: 'seizures.upload.list', defaultMessage: 'Files being added' },
@@ -20,42 +17,6 @@ export interface Upload {
   sent: number;
   state: 'sending' | 'added' | 'refused';
   refusal?: UploadRefusal;
-}
-
-/** Why the server did not add a file, as it said it. */
-export interface UploadRefusal {
-  code: string;
-  message: string;
-}
-
-/**
- * Sends one file to the path that takes files for this seizure report; the header tells the server
- * a page of another site did not send it. The outbox sends the files it kept the same way.
- */
-export function uploadFile(
-  seizureId: string,
-  fileName: string,
-  file: Blob,
-  onProgress: (sent: number) => void = () => {},
-): Promise<UploadRefusal | null> {
-  return new Promise((resolve) => {
-    const request = new XMLHttpRequest();
-    const query = new URLSearchParams({ seizureId, fileName });
-    request.open('POST', `/attachments?${query}`);
-    request.setRequestHeader('x-requested-with', 'XMLHttpRequest');
-    request.withCredentials = true;
-    request.upload.onprogress = (event) => event.lengthComputable && onProgress(event.loaded / event.total);
-    request.onload = () => {
-      if (request.status === 201) return resolve(null);
-      try {
-        resolve((JSON.parse(request.responseText) as { error: UploadRefusal }).error);
-      } catch {
-        resolve({ code: 'UNEXPECTED', message: request.statusText });
-      }
-    };
-    request.onerror = () => resolve({ code: 'SERVER_UNREACHABLE', message: '' });
-    request.send(file);
-  });
 }
 
 /** Adds files to a seizure report one after the other, with each one's progress; answers whether all were added. */
