@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { commodityName } from '../../ui/commodity-name';
 import { seizureStatusWords, unitWords } from '../../i18n/codes';
@@ -65,30 +65,47 @@ export function LinkedSeizures({ seizures, referenceZone }: { seizures: AlertDet
   );
 }
 
-/** The files on the alert, each a download from the server (which checks, again, who may see it). */
-export function AlertFiles({ files, referenceZone }: { files: AlertDetail['attachments']; referenceZone: string }) {
+interface FilesProps {
+  files: AlertDetail['attachments'];
+  referenceZone: string;
+  /** Said when there is no file; without it (and nothing more to show), no section at all. */
+  empty?: ReactNode;
+  /** Below the files: the way to add more, where the viewer may. */
+  children?: ReactNode;
+}
+
+/** The files on an alert or a report, each a download from the server (which checks, again, who may see it). */
+export function AlertFiles({ files, referenceZone, empty, children }: FilesProps) {
   const intl = useIntl();
   const headingId = useId();
-  if (files.length === 0) return null;
+  if (files.length === 0 && !empty && !children) return null;
   return (
     <section className="panel" aria-labelledby={headingId}>
       <h3 id={headingId}>
         <FormattedMessage {...words.files} />
       </h3>
-      <ul className="alert-files">
-        {files.map((file) => (
-          <li key={file.id}>
-            <a href={file.downloadUrl} download={file.fileName}>
-              {file.fileName}
-            </a>{' '}
-            <span className="muted">
-              <FormattedMessage {...words.file} values={{ size: fileSize(intl.locale, file.size), person: file.uploadedBy.displayName }} />
-              {', '}
-              <DateTime value={file.uploadedAt} referenceZone={referenceZone} />
-            </span>
-          </li>
-        ))}
-      </ul>
+      {files.length === 0 ? (
+        empty && <p className="muted">{empty}</p>
+      ) : (
+        <ul className="alert-files">
+          {files.map((file) => (
+            <li key={file.id}>
+              <a href={file.downloadUrl} download={file.fileName}>
+                {file.fileName}
+              </a>{' '}
+              <span className="muted">
+                <FormattedMessage
+                  {...words.file}
+                  values={{ size: fileSize(intl.locale, file.size), person: file.uploadedBy.displayName }}
+                />
+                {', '}
+                <DateTime value={file.uploadedAt} referenceZone={referenceZone} />
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {children}
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { operation } from '../alerts/alert-test-support';
 import { history, malaysian, renderSeizureScreens, SEIZURE_ID, seizure, thai } from './seizure-test-support';
@@ -39,6 +39,22 @@ describe('a seizure report’s page', () => {
     expect(await screen.findByLabelText('Quantity')).toHaveValue('24');
     expect(screen.getByLabelText('Unit')).toHaveValue('T');
     expect(screen.getByRole('button', { name: 'Correct and send back for verification' })).toBeInTheDocument();
+  });
+
+  it('offers its agency files to add while the report is its own, and none once the reviewers have it', async () => {
+    renderSeizureScreens({ viewer: malaysian, path: PAGE, answers: answersFor({ status: 'DRAFT' }) });
+    const files = await screen.findByRole('region', { name: 'Files' });
+    expect(files).toHaveTextContent('No file added.');
+    expect(within(files).getByLabelText('Add files')).toHaveAttribute('type', 'file');
+    cleanup();
+
+    for (const status of ['SUBMITTED', 'VERIFIED'] as const) {
+      renderSeizureScreens({ viewer: malaysian, path: PAGE, answers: answersFor({ status }) });
+      const region = await screen.findByRole('region', { name: 'Files' });
+      expect(region).toHaveTextContent('No file added.');
+      expect(within(region).queryByLabelText('Add files')).not.toBeInTheDocument();
+      cleanup();
+    }
   });
 
   it('shows a report of another operation as not found: the address tells nothing', async () => {

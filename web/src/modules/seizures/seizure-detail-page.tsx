@@ -17,7 +17,7 @@ import { SeizureQuery, type SeizureDetail } from './seizure-documents';
 import { SeizureFacts } from './seizure-facts';
 import { SeizureFiles } from './seizure-files';
 import { SeizureHistory } from './seizure-history';
-import { mayCorrect, maySubmit, mayWorkOn } from './seizure-permissions';
+import { mayAddFiles, mayCorrect, maySubmit } from './seizure-permissions';
 import { useSubmitSeizure } from './seizure-writes';
 import './seizures.css';
 
@@ -129,7 +129,7 @@ function SeizureDetailView({ seizure }: { seizure: SeizureDetail }) {
               </ul>
             )}
           </section>
-          <SeizureFiles seizure={seizure} mayAdd={mayWorkOn(operation, agencyId, seizure)} />
+          <SeizureFiles seizure={seizure} mayAdd={mayAddFiles(operation, agencyId, seizure)} />
         </div>
       </div>
     </article>

@@ -11,9 +11,10 @@ import { fieldWords } from './seizure-words';
 const words = defineMessages({
   none: { id: 'seizures.files.none', defaultMessage: 'No file added.' },
   add: { id: 'seizures.files.add', defaultMessage: 'Add the files' },
+  choose: { id: 'seizures.files.choose', defaultMessage: 'Add files' },
 });
 
-/** The report's files, each a download the server checks again; the reporting agency adds more. */
+/** The report's files, each a download the server checks again; the reporting agency adds more while the report is its own (a draft, or sent back). */
 export function SeizureFiles({ seizure, mayAdd }: { seizure: SeizureDetail; mayAdd: boolean }) {
   const intl = useIntl();
   const operation = useOperation();
@@ -28,25 +29,19 @@ export function SeizureFiles({ seizure, mayAdd }: { seizure: SeizureDetail; mayA
     refresh({ requestPolicy: 'network-only' });
   };
   return (
-    <>
-      {seizure.attachments.length ? (
-        <AlertFiles files={seizure.attachments} referenceZone={operation.referenceTimeZone} />
-      ) : (
-        <p className="panel muted">
-          <FormattedMessage {...words.none} />
-        </p>
-      )}
+    <AlertFiles files={seizure.attachments} referenceZone={operation.referenceTimeZone} empty={<FormattedMessage {...words.none} />}>
       {mayAdd && (
-        <div className="panel field">
-          <label htmlFor={inputId}>{intl.formatMessage(fieldWords.attachments)}</label>
+        <div className="field">
+          <label htmlFor={inputId}>{intl.formatMessage(words.choose)}</label>
           <input
             id={inputId}
             type="file"
             multiple
             accept="image/jpeg,image/png,application/pdf"
+            aria-describedby={`${inputId}-hint`}
             onChange={(event) => setFiles(Array.from(event.target.files ?? []))}
           />
-          <p className="field-hint">
+          <p id={`${inputId}-hint`} className="field-hint">
             <FormattedMessage {...fieldWords.attachmentsHint} />
           </p>
           <UploadList uploads={uploads} />
@@ -57,6 +52,6 @@ export function SeizureFiles({ seizure, mayAdd }: { seizure: SeizureDetail; mayA
           )}
         </div>
       )}
-    </>
+    </AlertFiles>
   );
 }

@@ -23,3 +23,6 @@ export const maySubmit = (operation: OperationHeader, agencyId: string, seizure:
 
 export const mayCorrect = (operation: OperationHeader, agencyId: string, seizure: SeizureFacts): boolean =>
   (seizure.status === 'REJECTED' || seizure.status === 'DRAFT') && mayWorkOn(operation, agencyId, seizure);
+
+/** A report takes files while it is the agency's own, as it takes corrections: the reviewers verify what they were sent. */
+export const mayAddFiles = mayCorrect;
