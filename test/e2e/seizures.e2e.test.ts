@@ -160,12 +160,23 @@ describeWhere(['chromium'], 'the seizure screens in the browser', () => {
     await queue.getByText(`${reference}: verified.`).waitFor();
     await queue.getByText('No report awaits verification.').waitFor();
 
-    // The reporter's page follows the stream: verified, with its step in the history, no reload.
+    // The reporter's page follows the stream: verified, with its step in the history, no reload,
+    // and the report stays on screen while its page reads it again (no loading placeholder).
+    await page.evaluate(() => {
+      const seen = { placeholders: 0 };
+      Object.assign(window, { seen });
+      new MutationObserver((changes) => {
+        for (const change of changes)
+          for (const node of change.addedNodes)
+            if (node instanceof Element && (node.matches('.skeleton') || node.querySelector('.skeleton'))) seen.placeholders += 1;
+      }).observe(document.body, { childList: true, subtree: true });
+    });
     const verifiedAt = Date.now();
     await page.locator('.seizure-header').getByText('Verified').waitFor();
     await history.getByText('Verified by').waitFor();
     reportFigure('seizures journey: the verification on the reporter’s open page after', Date.now() - verifiedAt, 'ms');
     expect(await page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1);
+    expect(await page.evaluate(() => (window as unknown as { seen: { placeholders: number } }).seen.placeholders)).toBe(0);
     await screenshot(page, 'seizure-verified-en.png');
 
     // The results count it in kilograms, and the alert it answers as seized.
