@@ -5,7 +5,9 @@ import { fileHandles } from '../testkit/file-handles';
 import { uuidFromGlobalId } from '@jointops/server/global-id';
 import { deliveryCounts } from '@jointops/server/live/shared-delivery';
 import { frameCounts } from '@jointops/server/live/shared-frames';
+import { sharedReadCounts } from '@jointops/server/db/shared-reads';
 import type { Actor, OperationDriver } from '../testkit/operations';
+import { seizureInput } from '../testkit/seizures';
 import { openSocket, subscribe, type LiveSubscription } from '../testkit/ws';
 
 // An event going to many subscribers is executed once per audience (agency, locale, role), and
@@ -28,13 +30,24 @@ type Event = {
   };
 };
 
+/** The seizure reports that answer an alert, as far as each viewer may see them: a draft is its own agency's. */
+const LINKED_SEIZURES = `subscription($operationId: ID!, $after: String) {
+  operationEvents(operationId: $operationId, after: $after) {
+    type
+    ... on AlertCommentedEvent { alert { reference linkedSeizures { id status } } }
+  }
+}`;
+type LinkedSeizuresEvent = {
+  operationEvents: { type: string; alert?: { reference: string; linkedSeizures: { id: string; status: string }[] } };
+};
+
 const file = fileHandles(it);
 
-async function follow(operation: OperationDriver, viewer: Actor): Promise<LiveSubscription<Event>> {
+async function follow<T = Event>(operation: OperationDriver, viewer: Actor, document = STREAM): Promise<LiveSubscription<T>> {
   const seen = await operation.view(viewer, 'timeline(first: 500) { edges { cursor } }');
   const socket = openSocket(file.app.wsUrl, { token: viewer.token });
   file.sockets.push(socket);
-  return subscribe<Event>(socket, STREAM, { operationId: operation.id, after: seen!.timeline.edges.at(-1).cursor });
+  return subscribe<T>(socket, document, { operationId: operation.id, after: seen!.timeline.edges.at(-1).cursor });
 }
 
 /** Waits for a condition of the server's own state, which no message announces. */
@@ -90,6 +103,37 @@ describe('shared delivery', () => {
     const [english, french] = [names(alike[0]!), names(inFrench)];
     expect(english).not.toEqual(french);
     for (const live of alike) expect(names(live)).toEqual(english);
+  });
+
+  it("shares the reads of an event's executions, never what one audience may see with another", async ({
+    cast: { operation, planner, malaysia, thailand },
+  }) => {
+    await operation.advanceTo('OPERATIONAL');
+    const alert = await raiseWithCommodity(operation, malaysia);
+    // Thailand's draft answers the alert: Thailand sees it among the alert's seizures, nobody else does.
+    const draft = await file.seizures.reported(
+      thailand,
+      seizureInput(operation, null, { commodityDescription: 'Detonating cord', linkedAlertIds: [alert.id], submit: false }),
+    );
+    const following = (viewer: Actor) => follow<LinkedSeizuresEvent>(operation, viewer, LINKED_SEIZURES);
+    const [mine, theirs, coordinator] = await Promise.all([following(thailand), following(malaysia), following(planner)]);
+    await until(() => file.app.app.liveHub.watching(uuidFromGlobalId(operation.id, 'Operation')!) === 3);
+
+    const before = { ...deliveryCounts };
+    const readsBefore = { ...sharedReadCounts };
+    const { result } = await file.kit.mutate(malaysia, 'commentOnAlert', { alertId: alert.id, body: 'Same consignee seen in Songkhla.' });
+    expect(result?.__typename).toBe('Alert');
+    const seen = async (live: LiveSubscription<LinkedSeizuresEvent>) => {
+      await live.until((s) => s.received.some((event) => event.operationEvents.alert));
+      return live.received.find((event) => event.operationEvents.alert)!.operationEvents.alert!.linkedSeizures;
+    };
+    // Each audience got what it may see, though the identical reads of the three executions (the
+    // alert, its agency) were sent once: the links are read for a viewer, so never for another.
+    expect(await seen(mine)).toEqual([{ id: draft, status: 'DRAFT' }]);
+    expect(await seen(theirs)).toEqual([]);
+    expect(await seen(coordinator)).toEqual([]);
+    expect(deliveryCounts.executed - before.executed).toBe(3);
+    expect(sharedReadCounts.shared - readsBefore.shared).toBeGreaterThan(0);
   });
 
   it("ends a member's stream after the event that changes their role, so they resume as what they now are", async ({

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { createSourceEventStream, execute, Kind, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import type { Db } from '../db/client';
+import { sharedReads } from '../db/shared-reads';
 import type { LiveChannel } from './channels';
 import { DirectDelivery } from './direct-delivery';
 import { type FrameSink, type MaskErrors, SharedFrame } from './shared-frames';
@@ -10,7 +12,8 @@ import { type FrameSink, type MaskErrors, SharedFrame } from './shared-frames';
 // operation the same event object, so results are kept beside that object (in a WeakMap) and go
 // when it does. The audience is what any resolver may tell subscribers apart by: the subscription
 // field's resolver sets it (agency, locale, role...); a subscription that sets none is executed
-// per subscriber, as graphql-js would. Its result is serialised once too (shared-frames.ts).
+// per subscriber, as graphql-js would. Its result is serialised once too (shared-frames.ts), and
+// the executions of one event for its several audiences send each identical read once.
 
 /** What a subscription resolver sets on its context to let its events be shared. */
 export interface SharedDeliveryContext {
@@ -41,7 +44,7 @@ export interface SharedExecution {
   whenFramed(waiter: FrameWaiter): void;
 }
 
-const executions = new WeakMap<object, Map<string, SharedExecution>>();
+const executions = new WeakMap<object, EventExecutions>();
 const documentTexts = new WeakMap<DocumentNode, { digest: string; cursorVariables: string[] }>();
 
 /**
@@ -80,14 +83,41 @@ function executeFor(args: ExecutionArgs, event: unknown): Promise<ExecutionResul
   return Promise.resolve(execute({ ...args, rootValue: event }) as ExecutionResult | Promise<ExecutionResult>);
 }
 
+/**
+ * An event's executions, one per delivery key, and the reads that those running at once share
+ * (db/shared-reads.ts): the audiences' executions start together, as the feed tells every waiting
+ * subscriber of the event at once, and mostly send the same statements. Each execution still has
+ * its subscriber's own context (its viewer, its locale) and decides for itself what it may see;
+ * only identical statements are answered once. The shared reads go when the last running
+ * execution is done, so a subscriber that comes to the event later reads afresh.
+ */
+class EventExecutions {
+  readonly byKey = new Map<string, SharedExecution>();
+  private reads: Db | null = null;
+  private running = 0;
+
+  execute(args: ExecutionArgs, event: unknown): Promise<ExecutionResult> {
+    const context = args.contextValue as { db: Db };
+    this.reads ??= sharedReads(context.db);
+    this.running += 1;
+    const result = executeFor({ ...args, contextValue: { ...context, db: this.reads } }, event);
+    const settled = () => {
+      this.running -= 1;
+      if (this.running === 0) this.reads = null;
+    };
+    result.then(settled, settled);
+    return result;
+  }
+}
+
 class Execution implements SharedExecution {
   readonly result: Promise<ExecutionResult>;
   frame: SharedFrame | null = null;
   private failure: { error: unknown } | null = null;
   private waiting: FrameWaiter[] = [];
 
-  constructor(args: ExecutionArgs, event: unknown, maskErrors: MaskErrors) {
-    this.result = executeFor(args, event);
+  constructor(args: ExecutionArgs, event: unknown, maskErrors: MaskErrors, ofEvent: EventExecutions | null) {
+    this.result = ofEvent ? ofEvent.execute(args, event) : executeFor(args, event);
     this.result.then(
       (executed) => this.framed(new SharedFrame(executed, maskErrors)),
       (error: unknown) => this.failed(error),
@@ -120,16 +150,16 @@ class Execution implements SharedExecution {
 /** The event's execution for `key`, started by the first of its subscribers to ask. */
 export function sharedExecution(args: ExecutionArgs, key: string, event: unknown, maskErrors: MaskErrors): SharedExecution {
   deliveryCounts.delivered += 1;
-  if (typeof event !== 'object' || event === null) return new Execution(args, event, maskErrors);
-  let byKey = executions.get(event);
-  if (!byKey) {
-    byKey = new Map();
-    executions.set(event, byKey);
+  if (typeof event !== 'object' || event === null) return new Execution(args, event, maskErrors, null);
+  let ofEvent = executions.get(event);
+  if (!ofEvent) {
+    ofEvent = new EventExecutions();
+    executions.set(event, ofEvent);
   }
-  let shared = byKey.get(key);
+  let shared = ofEvent.byKey.get(key);
   if (!shared) {
-    shared = new Execution(args, event, maskErrors);
-    byKey.set(key, shared);
+    shared = new Execution(args, event, maskErrors, ofEvent);
+    ofEvent.byKey.set(key, shared);
   }
   return shared;
 }
