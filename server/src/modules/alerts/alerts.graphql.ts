@@ -10,15 +10,9 @@ import { CommodityType } from '../catalogue/catalogue.graphql';
 import type { StoredEvent } from '../../journal/event-catalogue';
 import { eventType } from '../timeline/operation-event.graphql';
 import { OperationType } from '../operations/operations.graphql';
+import type { Db } from '../../db/client';
 import { AlertCategoryEnum, AlertOutcomeEnum, AlertSeverityEnum, DistributionKindEnum, MarkingEnum } from '../../graphql/enums';
-import {
-  type AlertFilter,
-  type AlertRow,
-  awaitingAcknowledgementPage,
-  findAlertById,
-  findVisibleAlert,
-  visibleAlertsPage,
-} from './alerts.repo';
+import { type AlertFilter, type AlertRow, awaitingAcknowledgementPage, findVisibleAlert, visibleAlertsPage } from './alerts.repo';
 import { awaitingCursor } from './awaiting-cursor';
 import { awaitingOperation, awaitingOperationArgument } from './awaiting-operation';
 import { uuidFromGlobalId } from '../../global-id';
@@ -235,16 +229,22 @@ builder.queryField('awaitingMyAcknowledgement', (t) =>
 
 // The events of an alert carry its audience (events.audience_agency_ids): whoever receives one may see the alert.
 type AlertEventType = 'ALERT_RAISED' | 'ALERT_ACKNOWLEDGED' | 'ALERT_OVERDUE' | 'ALERT_COMMENTED';
-const alertOf = (event: StoredEvent<AlertEventType>, ctx: { db: Parameters<typeof findAlertById>[0] }) =>
-  findAlertById(ctx.db, event.data.alertId).then((alert) => alert!);
+/**
+ * The event's alert as the document asks for it (a drizzle plugin query), in one statement: a row
+ * read on its own is read again by the plugin for the relations asked (its agency, its
+ * recipients), and every audience of every alert event resolves this.
+ */
+const alertOf = <Q extends AlertQuery>(db: Db, query: (selection: { where: { id: string } }) => Q, event: StoredEvent<AlertEventType>) =>
+  db.query.alerts.findFirst(query({ where: { id: event.data.alertId } })).then((alert) => alert!);
+type AlertQuery = Parameters<Db['query']['alerts']['findFirst']>[0];
 
 eventType('AlertRaisedEvent', ['ALERT_RAISED'], (t) => ({
-  alert: t.field({ type: AlertType, resolve: (event, _args, ctx) => alertOf(event, ctx) }),
+  alert: t.drizzleField({ type: AlertType, resolve: (query, event, _args, ctx) => alertOf(ctx.db, query, event) }),
 }));
 /** An alert event about one recipient agency: acknowledged by it, or overdue at it. */
 const recipientEvent = (name: string, type: 'ALERT_ACKNOWLEDGED' | 'ALERT_OVERDUE') =>
   eventType(name, [type], (t) => ({
-    alert: t.field({ type: AlertType, resolve: (event, _args, ctx) => alertOf(event, ctx) }),
+    alert: t.drizzleField({ type: AlertType, resolve: (query, event, _args, ctx) => alertOf(ctx.db, query, event) }),
     agency: t.field({
       type: AgencyType,
       resolve: async (event, _args, ctx) => (await ctx.db.query.agencies.findFirst({ where: { id: event.data.agencyId } }))!,
@@ -253,7 +253,7 @@ const recipientEvent = (name: string, type: 'ALERT_ACKNOWLEDGED' | 'ALERT_OVERDU
 recipientEvent('AlertAcknowledgedEvent', 'ALERT_ACKNOWLEDGED');
 // AlertOverdueEvent, with its level and its moments: escalation-events.graphql.ts; AlertFeedbackGivenEvent: alert-feedback.graphql.ts.
 eventType('AlertCommentedEvent', ['ALERT_COMMENTED'], (t) => ({
-  alert: t.field({ type: AlertType, resolve: (event, _args, ctx) => alertOf(event, ctx) }),
+  alert: t.drizzleField({ type: AlertType, resolve: (query, event, _args, ctx) => alertOf(ctx.db, query, event) }),
 }));
 
 const RaiseAlertInput = builder.inputType('RaiseAlertInput', {
