@@ -116,7 +116,7 @@ export class DirectDelivery implements AsyncIterableIterator<ExecutionResult>, A
       this.end();
       return true;
     }
-    return this.sink.write(frame.payloadBytes(), this);
+    return this.sink.write(frame, this);
   }
 
   private end(error?: unknown): void {

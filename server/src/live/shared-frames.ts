@@ -1,4 +1,5 @@
 import type { ExecutionResult, GraphQLError } from 'graphql';
+import type { Socket } from 'node:net';
 import type { WebSocket } from 'ws';
 
 // Serialise once, write to all. A shared execution's result (shared-delivery.ts) goes to every
@@ -21,12 +22,16 @@ export class SharedFrame {
     private readonly maskErrors: MaskErrors,
   ) {}
 
-  /** The payload exactly as graphql-ws writes it (masked errors as their JSON, absent when there are none), as UTF-8. */
-  payloadBytes(): Buffer {
+  /**
+   * What follows a subscription's envelope in its `next` frame: the payload exactly as graphql-ws
+   * writes it (masked errors as their JSON, absent when there are none), then the message's
+   * closing brace, as UTF-8.
+   */
+  closedPayload(): Buffer {
     if (this.bytes === null) {
       const { errors, ...withoutErrors } = this.result;
       const payload = errors ? { ...withoutErrors, errors: this.maskErrors(errors).map((error) => error.toJSON()) } : withoutErrors;
-      this.bytes = Buffer.from(JSON.stringify(payload));
+      this.bytes = Buffer.from(`${JSON.stringify(payload)}}`);
       frameCounts.serialised += 1;
     }
     return this.bytes;
@@ -41,27 +46,56 @@ export interface Drainable {
 /** Where a subscription's frames go: its socket, under its graphql-ws id. */
 export interface FrameSink {
   /**
-   * Writes one `next` frame carrying `payload`. Answers true when the socket has not taken all it
+   * Writes one `next` frame carrying `frame`. Answers true when the socket has not taken all it
    * was given yet; `waiter.drained()` follows once it has.
    */
-  write(payload: Buffer, waiter: Drainable): boolean;
+  write(frame: SharedFrame, waiter: Drainable): boolean;
 }
 
-const CLOSING_BRACE = Buffer.from('}');
-/** A text frame, as graphql-ws's are, though it is written from bytes. */
-const TEXT = { binary: false };
+/** Times each frame until it is written, and closes a socket that stops reading (slow-consumers.ts). */
+export interface FrameTimes {
+  given(socket: WebSocket): void;
+  written(socket: WebSocket): void;
+  check(socket: WebSocket): void;
+}
+
+/** The header of an unmasked, final text frame of `length` bytes (RFC 6455, 5.2), then `envelope`. */
+function frameHead(envelope: Buffer, length: number): Buffer {
+  const size = length < 126 ? 2 : length < 65_536 ? 4 : 10;
+  const head = Buffer.allocUnsafe(size + envelope.length);
+  head[0] = 0x81;
+  if (size === 2) head[1] = length;
+  else if (size === 4) {
+    head[1] = 126;
+    head.writeUInt16BE(length, 2);
+  } else {
+    head[1] = 127;
+    head.writeBigUInt64BE(BigInt(length), 2);
+  }
+  envelope.copy(head, size);
+  return head;
+}
 
 /**
- * One subscription's frames on its socket. graphql-ws waited for each frame to be written before
- * taking the next, which holds a reader that stops reading still (slow-consumers.ts); this waits
- * too, but only when the kernel did not take the frame at once, so a socket that keeps up costs no
- * promise per frame.
+ * One subscription's frames on its socket. Each frame is written as two buffers, its own head
+ * (the WebSocket header and the envelope) and the audience's shared bytes, straight to the TCP
+ * socket under ws: ws's `send` takes one buffer, so every frame was the envelope and the shared
+ * payload copied into a new one (3 KiB per socket and event in the fan-out bench). ws writes its
+ * own frames (pings, graphql-ws's messages) to that socket synchronously, so the two keep their
+ * order: it would not if it compressed them, which is why the server turns compression off
+ * (websocket.ts). graphql-ws waited for each frame to be written before taking the next, which
+ * holds a reader that stops reading still (slow-consumers.ts); this waits too, but only when the
+ * kernel did not take the frame at once, so a socket that keeps up costs no promise per frame.
  */
 export class SocketFrames implements FrameSink {
   private readonly envelope: Buffer;
+  /** The last frame's head, and that frame's length: the next frame of that length takes it as it is. */
+  private head: Buffer | null = null;
+  private headFor = -1;
   private unwritten = 0;
   private waiter: Drainable | null = null;
   private readonly written = (): void => {
+    this.times.written(this.socket);
     this.unwritten -= 1;
     const waiter = this.waiter;
     if (this.unwritten === 0 && waiter) {
@@ -73,17 +107,33 @@ export class SocketFrames implements FrameSink {
   constructor(
     private readonly socket: WebSocket,
     id: string,
+    private readonly times: FrameTimes,
   ) {
     this.envelope = Buffer.from(`{"id":${JSON.stringify(id)},"type":"next","payload":`);
   }
 
-  write(payload: Buffer, waiter: Drainable): boolean {
+  write(frame: SharedFrame, waiter: Drainable): boolean {
     const socket = this.socket;
     // graphql-ws drops frames for a socket no longer open the same way.
     if (socket.readyState !== socket.OPEN) return false;
+    const tail = frame.closedPayload();
+    const length = this.envelope.length + tail.length;
+    // Made anew, not changed, when the length changes: the socket may still hold the last one.
+    let head = this.head;
+    if (head === null || length !== this.headFor) {
+      head = frameHead(this.envelope, length);
+      this.head = head;
+      this.headFor = length;
+    }
     frameCounts.written += 1;
     this.unwritten += 1;
-    socket.send(Buffer.concat([this.envelope, payload, CLOSING_BRACE]), TEXT, this.written);
+    this.times.given(socket);
+    const tcp = (socket as unknown as { _socket: Socket })._socket;
+    tcp.cork();
+    tcp.write(head);
+    tcp.write(tail, this.written);
+    tcp.uncork();
+    this.times.check(socket);
     if (socket.bufferedAmount === 0 || this.unwritten === 0) return false;
     this.waiter = waiter;
     return true;

@@ -50,23 +50,37 @@ export class SlowConsumers {
 
   /** Times what `socket` is given until it is written; call once, when it connects. */
   track(socket: WebSocket): void {
-    const startedAt: number[] = [];
-    const waiting = this.waiting;
-    this.pending.set(socket, startedAt);
-    socket.once('close', () => waiting.delete(socket));
+    this.pending.set(socket, []);
+    socket.once('close', () => this.waiting.delete(socket));
     const send = socket.send.bind(socket) as (data: unknown, options: object, cb?: (error?: Error) => void) => void;
     socket.send = ((data: string | Buffer, optionsOrCallback?: object | ((error?: Error) => void), callback?: (error?: Error) => void) => {
       const options = typeof optionsOrCallback === 'object' ? optionsOrCallback : {};
       const done = typeof optionsOrCallback === 'function' ? optionsOrCallback : callback;
-      startedAt.push(Date.now());
-      waiting.add(socket);
+      this.given(socket);
       send(data, options, (error) => {
-        startedAt.shift();
-        if (!startedAt.length) waiting.delete(socket);
+        this.written(socket);
         done?.(error);
       });
-      const reason = this.slowness(socket, Date.now());
-      if (reason) this.onSlow(socket, reason);
+      this.check(socket);
     }) as WebSocket['send'];
+  }
+
+  /** A frame given to `socket` (by its `send`, or written past it: shared-frames.ts), timed until `written`. */
+  given(socket: WebSocket): void {
+    this.pending.get(socket)?.push(Date.now());
+    this.waiting.add(socket);
+  }
+
+  /** The oldest frame given to `socket` is written. */
+  written(socket: WebSocket): void {
+    const startedAt = this.pending.get(socket);
+    startedAt?.shift();
+    if (!startedAt?.length) this.waiting.delete(socket);
+  }
+
+  /** Closes `socket` now if it is too slow: checked at every frame it is given. */
+  check(socket: WebSocket): void {
+    const reason = this.slowness(socket, Date.now());
+    if (reason) this.onSlow(socket, reason);
   }
 }

@@ -52,7 +52,9 @@ export function attachWebSocket(
   channels: LiveChannels,
 ) {
   const limits = deps.config.webSocket;
-  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxPayloadBytes });
+  // No compression: ws compresses asynchronously, and shared frames are written past it, to its
+  // socket (shared-frames.ts), which must not overtake a frame of its own still being compressed.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxPayloadBytes, perMessageDeflate: false });
   const connections = new WeakMap<WebSocket, Connection>();
   const pending = pendingSockets(limits.maxPendingPerAddress);
   let accepting = true;
@@ -196,7 +198,7 @@ export function attachWebSocket(
           userAgent: connection.userAgent,
           liveChannel: connection.channel,
           // Where the events its audience shares are written, as that audience's one serialisation.
-          liveFrames: new SocketFrames(ctx.extra.socket, id),
+          liveFrames: new SocketFrames(ctx.extra.socket, id, slowConsumers),
         });
         let document: DocumentNode;
         try {
