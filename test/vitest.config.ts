@@ -11,6 +11,7 @@ const faultTests = 'test/integration/fault-*.test.ts';
 const ownModules = [
   'test/integration/session-channels-standing.test.ts',
   'test/integration/live-slow-consumer.test.ts',
+  'server/src/live/hub.test.ts',
   'test/e2e/**/*.test.ts',
 ];
 

@@ -18,11 +18,13 @@ const WINDOW = 2_000;
 /** At most one results tick per operation and interval (results-ticker.ts): a room's figures lag by at most this. */
 const RESULTS_INTERVAL_MS = 1_000;
 
-class OperationFeed implements EventFeed {
+export class OperationFeed implements EventFeed {
   private window: StoredEvent[] = [];
   /** Streams waiting for the next arrival, told in the order they came. */
   private waiting = new Set<Awaiting>();
   private refreshing: Promise<void> | null = null;
+  /** A hint came while a read was under way: it may be of a commit that read started before. */
+  private readAgain = false;
   private readonly reads = new Map<number, Promise<StoredEvent[]>>();
 
   constructor(
@@ -85,9 +87,26 @@ class OperationFeed implements EventFeed {
     }
   }
 
-  /** Reads what is new since headSeq; concurrent calls share one read. */
+  /**
+   * Reads what is new since headSeq. Calls made while a read is under way share it, and have one
+   * more read made after it: the commit they were told of may have come after that read's
+   * snapshot, and would otherwise wait for the next hint or the periodic catch-up.
+   */
   refresh(): Promise<void> {
-    this.refreshing ??= this.read().finally(() => (this.refreshing = null));
+    if (this.refreshing) {
+      this.readAgain = true;
+      return this.refreshing;
+    }
+    this.refreshing = (async () => {
+      try {
+        do {
+          this.readAgain = false;
+          await this.read();
+        } while (this.readAgain);
+      } finally {
+        this.refreshing = null;
+      }
+    })();
     return this.refreshing;
   }
 
