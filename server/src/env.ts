@@ -62,6 +62,7 @@ const schema = z.object({
     .max(256 * 1024 * 1024)
     .default(1024 * 1024),
   WS_MAX_SEND_WAIT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  WS_KEEP_ALIVE_MS: z.coerce.number().int().min(100).max(600_000).default(12_000),
   ESCALATION_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   EVENT_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(0),
   EVENT_RETENTION_INTERVAL_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(3_600_000),
@@ -148,6 +149,8 @@ export interface Config {
     maxBufferedBytes: number;
     /** A socket whose oldest unread frame has waited longer than this is closed (1013). */
     maxSendWaitMs: number;
+    /** A socket silent this long is pinged, and cut off once it has been silent twice as long (live/keep-alive.ts). */
+    keepAliveMs: number;
   };
   /** How often each process looks for missed acknowledgement deadlines. */
   escalationIntervalMs: number;
@@ -232,6 +235,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       maxPendingPerAddress: env.WS_MAX_PENDING_PER_ADDRESS,
       maxBufferedBytes: env.WS_MAX_BUFFERED_BYTES,
       maxSendWaitMs: env.WS_MAX_SEND_WAIT_MS,
+      keepAliveMs: env.WS_KEEP_ALIVE_MS,
     },
     escalationIntervalMs: env.ESCALATION_INTERVAL_MS,
     events: { retentionDays: env.EVENT_RETENTION_DAYS, retentionIntervalMs: env.EVENT_RETENTION_INTERVAL_MS },

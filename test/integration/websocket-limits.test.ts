@@ -4,8 +4,10 @@ import { withApp } from '../testkit/fixtures';
 import { execute, openSocket, subscribe, type TestSocket } from '../testkit/ws';
 
 // The live endpoint protects itself and everyone on it: a client that opens too many sockets or
-// subscriptions, or never says hello, is refused without disturbing anyone else.
+// subscriptions, or never says hello, is refused without disturbing anyone else; a socket whose
+// peer vanished is cut off.
 
+const KEEP_ALIVE_MS = 1_200;
 const STREAM = 'subscription($id: ID!) { operationEvents(operationId: $id) { type } }';
 
 const sockets: TestSocket[] = [];
@@ -15,8 +17,26 @@ const track = (socket: TestSocket) => {
 };
 
 const it = withApp({
-  env: { WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: '3', WS_MAX_CONNECTIONS_PER_USER: '2', WS_CONNECTION_INIT_TIMEOUT_MS: '300' },
+  env: {
+    WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: '3',
+    WS_MAX_CONNECTIONS_PER_USER: '2',
+    WS_CONNECTION_INIT_TIMEOUT_MS: '300',
+    WS_KEEP_ALIVE_MS: String(KEEP_ALIVE_MS),
+  },
 });
+
+/** A signed-in socket whose pongs are ours to send or not, counting the pings it gets. */
+async function signedInSocket(url: string, token: string, answersPings: boolean) {
+  const socket = new WebSocket(url, 'graphql-transport-ws', { autoPong: answersPings });
+  const watched = { socket, pings: 0, closedAfterMs: null as number | null };
+  const opened = performance.now();
+  socket.on('ping', () => (watched.pings += 1));
+  socket.on('close', () => (watched.closedAfterMs = performance.now() - opened));
+  await new Promise((resolve) => socket.once('open', resolve));
+  socket.send(JSON.stringify({ type: 'connection_init', payload: { token } }));
+  await new Promise<void>((resolve) => socket.once('message', () => resolve()));
+  return watched;
+}
 
 afterAll(async () => {
   await Promise.all(sockets.map((socket) => socket.dispose()));
@@ -67,5 +87,31 @@ describe('the WebSocket endpoint', () => {
     const started = performance.now();
     expect(await closed).toBe(4408);
     expect(performance.now() - started).toBeGreaterThanOrEqual(250);
+  });
+
+  it('cuts off a socket whose peer answers no ping, within twice the keep-alive interval, and frees its place', async ({
+    cast: { malaysia },
+    app,
+  }) => {
+    const dead = await signedInSocket(app.wsUrl, malaysia.token, false);
+    await new Promise((resolve) => dead.socket.once('close', resolve));
+    expect(dead.pings).toBeGreaterThanOrEqual(1);
+    // Given most of an interval to answer its ping, and gone within two (the slack is the timers' under load).
+    expect(dead.closedAfterMs).toBeGreaterThanOrEqual(KEEP_ALIVE_MS * 1.8);
+    expect(dead.closedAfterMs).toBeLessThan(KEEP_ALIVE_MS * 2 + 1_000);
+    await expect.poll(() => app.app.channels.countOf(malaysia.id)).toBe(0);
+  });
+
+  it('keeps a socket that answers its pings, and never pings one that pings by itself', async ({ cast: { thailand }, app }) => {
+    const answering = await signedInSocket(app.wsUrl, thailand.token, true);
+    const speaking = await signedInSocket(app.wsUrl, thailand.token, false);
+    const speak = setInterval(() => speaking.socket.send('{"type":"ping"}'), KEEP_ALIVE_MS / 3);
+    await new Promise((resolve) => setTimeout(resolve, KEEP_ALIVE_MS * 3.5));
+    clearInterval(speak);
+    expect(answering.pings).toBeGreaterThanOrEqual(2);
+    expect(speaking.pings).toBe(0);
+    expect([answering.closedAfterMs, speaking.closedAfterMs]).toEqual([null, null]);
+    answering.socket.close();
+    speaking.socket.close();
   });
 });

@@ -14,6 +14,7 @@ import { queryLimitError } from '../graphql/protection/query-limits';
 import type { AppDeps } from '../service-context';
 import { batchedReads } from './batched-reads';
 import type { LiveChannel, LiveChannels } from './channels';
+import { KeepAlive } from './keep-alive';
 import { SocketFrames } from './shared-frames';
 import { SLOW_CONSUMER, SlowConsumers } from './slow-consumers';
 
@@ -36,8 +37,6 @@ const SESSION_ENDED = CloseCode.Forbidden;
 const TOO_MANY_CONNECTIONS = 4429;
 /** How long a slow socket has to take its close frame before it is cut off. */
 const SLOW_CLOSE_GRACE_MS = 5_000;
-/** Every socket is pinged this often, and cut off if it did not answer the previous ping. */
-const KEEP_ALIVE_MS = 12_000;
 
 /**
  * graphql-ws on the HTTP server's port. Browsers are held to the allowed origins at the upgrade;
@@ -88,30 +87,18 @@ export function attachWebSocket(
     });
   });
 
-  // Keep-alive: one timer for every socket, and one shared pong listener, rather than graphql-ws's
-  // interval, timeout and listener per socket and per ping.
-  const answeredPing = new WeakSet<WebSocket>();
-  function markAnswered(this: WebSocket) {
-    answeredPing.add(this);
+  const keepAlive = new KeepAlive(limits.keepAliveMs);
+  // One pong listener for every socket.
+  function answered(this: WebSocket) {
+    keepAlive.heard(this);
   }
-  const keepAlive = setInterval(() => {
-    for (const socket of wss.clients) {
-      if (socket.readyState !== socket.OPEN) continue;
-      if (!answeredPing.delete(socket)) {
-        socket.terminate();
-        continue;
-      }
-      socket.ping();
-    }
-  }, KEEP_ALIVE_MS);
-  keepAlive.unref();
 
   const slowConsumers = new SlowConsumers(limits, (socket, reason) => closeSlow(socket, reason));
   // Before graphql-ws's own listener, so that its first frame (connection_ack) is counted too.
   wss.on('connection', (socket: WebSocket) => {
     slowConsumers.track(socket);
-    answeredPing.add(socket);
-    socket.on('pong', markAnswered);
+    keepAlive.track(socket);
+    socket.on('pong', answered);
   });
   const slowSweep = setInterval(() => slowConsumers.sweep(Date.now()), Math.min(1_000, limits.maxSendWaitMs / 2));
   slowSweep.unref();
@@ -131,6 +118,8 @@ export function attachWebSocket(
   const handle = useServer<Record<string, unknown> | undefined, ConnectionExtra>(
     {
       connectionInitWaitTimeout: limits.connectionInitTimeoutMs,
+      // The client's own keep-alive (the web app's, every 10 s) tells that it is alive as well as our ping would.
+      onPing: (ctx) => keepAlive.heard(ctx.extra.socket),
       onConnect: async (ctx) => {
         const { request, socket } = ctx.extra;
         const params = ctx.connectionParams;
@@ -235,7 +224,7 @@ export function attachWebSocket(
     async close(): Promise<void> {
       accepting = false;
       clearInterval(slowSweep);
-      clearInterval(keepAlive);
+      keepAlive.stop();
       await handle.dispose();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
