@@ -148,6 +148,9 @@ export function attachWebSocket(
         };
         ctx.extra.connection = connection;
         connections.set(socket, connection);
+        // Read above for what the connection needs of it: graphql-ws would otherwise keep the
+        // upgrade request (its headers, its stream state) for the socket's whole life.
+        (ctx.extra as { request: IncomingMessage | null }).request = null;
         return true;
       },
       onComplete: (ctx, id) => {
@@ -178,9 +181,6 @@ export function attachWebSocket(
         // operation needs. Every subscription keeps this object for its whole life, and with
         // graphql-ws's five properties more it was one of ~1.5 KiB in dictionary mode.
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
-          req: ctx.extra.request,
-          socket: ctx.extra.socket,
-          params: payload,
           viewer,
           requestId: `${connection.connectionId}/${id}`,
           sourceAddress: connection.sourceAddress,
