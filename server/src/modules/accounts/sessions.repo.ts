@@ -1,5 +1,6 @@
 import { and, eq, gt, inArray, isNull, lt, ne, type Placeholder, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { preparedStatement } from '../../db/prepared';
 import { agencies, sessions, users } from '../../db/schema/accounts';
 
 export interface LiveSession {
@@ -75,15 +76,33 @@ export async function findLiveSession(db: Db, tokenHash: string, now: Date, idle
   return row ?? null;
 }
 
-/** The sessions still good at `now` among those the token hashes name, by token hash; one statement. */
-export async function findLiveSessions(db: Db, tokenHashes: string[], now: Date, idleSeconds: number): Promise<Map<string, LiveSession>> {
-  if (!tokenHashes.length) return new Map();
-  const rows = await db
+/**
+ * The look-up of many sessions at once (a storm of sockets signing in and subscribing, the live
+ * channels' periodic re-check), built once like the one above: its text no longer changes with
+ * the number of tokens, which go in as one array parameter.
+ */
+const readLiveSessions = preparedStatement('live_sessions', (db) =>
+  db
     .select({ ...liveSessionColumns, tokenHash: sessions.tokenHash })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(agencies, eq(agencies.id, users.agencyId))
-    .where(and(inArray(sessions.tokenHash, tokenHashes), stillGood(now, idleCutoffAt(now, idleSeconds))));
+    .where(
+      and(
+        sql`${sessions.tokenHash} = any(${sql.placeholder('tokenHashes')}::text[])`,
+        stillGood(sql.placeholder('now'), sql.placeholder('idleCutoff')),
+      ),
+    ),
+);
+
+/** The sessions still good at `now` among those the token hashes name, by token hash; one statement. */
+export async function findLiveSessions(db: Db, tokenHashes: string[], now: Date, idleSeconds: number): Promise<Map<string, LiveSession>> {
+  if (!tokenHashes.length) return new Map();
+  const rows = await readLiveSessions(db, {
+    tokenHashes,
+    now: now.toISOString(),
+    idleCutoff: idleCutoffAt(now, idleSeconds).toISOString(),
+  });
   return new Map(rows.map(({ tokenHash, ...session }) => [tokenHash, session]));
 }
 
