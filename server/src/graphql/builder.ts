@@ -8,6 +8,7 @@ import { GraphQLError } from 'graphql';
 import { ERROR_CODES } from '@jointops/shared/errors';
 import { relations } from '../db/relations';
 import { decodeGlobalId, encodeGlobalId } from '../global-id';
+import { columnsAtHand } from './columns-at-hand';
 import type { GraphQLContext } from './context';
 import { loadNode } from './node-loaders';
 import { changePasswordFirst, signInFirst } from './signed-in';
@@ -38,8 +39,9 @@ export const builder = new SchemaBuilder<{
     JSON: { Input: unknown; Output: unknown };
   };
 }>({
-  // Scope-auth first, so no other plugin's wrapper runs before the check.
-  plugins: [ScopeAuthPlugin, RelayPlugin, ErrorsPlugin, DrizzlePlugin],
+  // Scope-auth first, so no other plugin's wrapper runs before the check; columns-at-hand right
+  // outside drizzle's wrapper, which it spares a row that already carries the column.
+  plugins: [ScopeAuthPlugin, RelayPlugin, ErrorsPlugin, columnsAtHand, DrizzlePlugin],
   defaultFieldNullability: false,
   scopeAuth: {
     authorizeOnSubscribe: true,
