@@ -36,9 +36,16 @@ export function useCompressedAnswers(): Plugin {
   return {
     async onResponse({ request, response, setResponse, fetchAPI }) {
       const type = response.headers.get('content-type') ?? '';
-      if (!/^application\/(?:graphql-response\+)?json\b/.test(type) || !response.body || response.headers.has('content-encoding')) return;
+      if (!/^application\/(?:graphql-response\+)?json\b/.test(type) || response.headers.has('content-encoding')) return;
       const [best] = acceptedEncodings(request.headers.get('accept-encoding'));
       if (!best) return;
+      // yoga's answers declare their length: one too small to compress goes out as it is, neither
+      // read nor rebuilt. Only an answer of undeclared length is asked for its `body`, which makes
+      // a stream of a body held as text.
+      const declared = response.headers.get('content-length');
+      if (declared === null && !response.body) return;
+      response.headers.append('vary', 'Accept-Encoding');
+      if (declared !== null && Number(declared) < SMALLEST_WORTH_COMPRESSING) return;
       const body = Buffer.from(await response.arrayBuffer());
       const compress = COMPRESS[best.encoding];
       const compressed =
@@ -47,9 +54,7 @@ export function useCompressedAnswers(): Plugin {
           : body.length <= LARGEST_COMPRESSED_IN_LINE
             ? compress.now(body)
             : await compress.later(body);
-      const headers = new fetchAPI.Headers();
-      for (const [name, value] of response.headers) headers.append(name, value);
-      headers.append('vary', 'Accept-Encoding');
+      const headers = response.headers;
       if (compressed) {
         headers.set('content-encoding', best.encoding);
         headers.set('content-length', String(compressed.length));
