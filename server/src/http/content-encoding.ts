@@ -6,12 +6,16 @@ export const PRECOMPRESSED = [
 
 export type Precompressed = (typeof PRECOMPRESSED)[number];
 
+/** The last header read and what it says: a client sends the same one with every request. */
+let lastRead: { header: string; accepted: readonly Precompressed[] } | null = null;
+
 /**
  * What the client accepts, best first, from its Accept-Encoding: an encoding it names with q=0
  * (or does not name, with no `*`) is never sent, whatever it saves.
  */
-export function acceptedEncodings(header: string | string[] | null | undefined): Precompressed[] {
+export function acceptedEncodings(header: string | string[] | null | undefined): readonly Precompressed[] {
   if (typeof header !== 'string') return [];
+  if (lastRead?.header === header) return lastRead.accepted;
   const weights = new Map<string, number>();
   for (const part of header.split(',')) {
     const [name, ...parameters] = part.trim().toLowerCase().split(';');
@@ -19,5 +23,9 @@ export function acceptedEncodings(header: string | string[] | null | undefined):
     if (name) weights.set(name, q === undefined ? 1 : Number(q));
   }
   const weightOf = (encoding: string) => weights.get(encoding) ?? weights.get('*') ?? 0;
-  return PRECOMPRESSED.filter(({ encoding }) => weightOf(encoding) > 0).sort((a, b) => weightOf(b.encoding) - weightOf(a.encoding));
+  const accepted = Object.freeze(
+    PRECOMPRESSED.filter(({ encoding }) => weightOf(encoding) > 0).sort((a, b) => weightOf(b.encoding) - weightOf(a.encoding)),
+  );
+  lastRead = { header, accepted };
+  return accepted;
 }
