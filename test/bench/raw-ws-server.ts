@@ -21,7 +21,13 @@ function frame(bytes: number): string {
 const address = sockets.address();
 await serveControl(
   typeof address === 'object' && address ? address.port : 0,
-  () => new Promise<void>((resolve) => sockets.close(() => resolve())),
+  // A server stopping ends its sockets itself: `close` alone waits for every client to leave, and
+  // a load generator stopping after a failure never does, so the bench hung instead of saying why.
+  () =>
+    new Promise<void>((resolve) => {
+      sockets.close(() => resolve());
+      for (const socket of sockets.clients) socket.terminate();
+    }),
   async (path) => {
     const asked = /^\/broadcast\?count=(\d+)&bytes=(\d+)$/.exec(path);
     if (!asked) return undefined;
