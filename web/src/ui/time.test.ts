@@ -17,4 +17,24 @@ describe('a typed date and time spelled out', () => {
     expect(spellWallClock('en-GB', '2026-12-01')).toBeUndefined();
     expect(spellWallClock('en-GB', '2026-12-01T3:05')).toBeUndefined();
   });
+
+  it('makes one formatter per language however often the field is spelled out', () => {
+    const original = Intl.DateTimeFormat;
+    let made = 0;
+    Intl.DateTimeFormat = new Proxy(original, {
+      construct(target, args: ConstructorParameters<typeof Intl.DateTimeFormat>) {
+        made += 1;
+        return new target(...args);
+      },
+    });
+    try {
+      for (const minute of ['01', '02', '03']) {
+        expect(spellWallClock('en-IE', `2026-12-01T03:${minute}`)).toMatch(new RegExp(`03:${minute}$`));
+        expect(spellWallClock('fr-CA', `2026-12-01T03:${minute}`)).toMatch(new RegExp(`03 h ${minute}$|03:${minute}$`));
+      }
+      expect(made).toBe(2);
+    } finally {
+      Intl.DateTimeFormat = original;
+    }
+  });
 });

@@ -5,22 +5,31 @@ import { useSession } from '../shell/viewer-context';
 // Times are stored in UTC; a screen shows them in the viewer's zone, labelled, with the
 // operation's reference zone and UTC a hover away (or beside, where the day matters).
 
+// Making a formatter costs far more than formatting with it (the locale's data is loaded and
+// resolved each time), and a feed or a form renders many times: one per locale and options is kept.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(locale: string, timeZone: string, withTime: boolean): Intl.DateTimeFormat {
-  const key = `${locale}|${timeZone}|${withTime}`;
+function cachedFormatter(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
   let format = formatters.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(locale, {
-      timeZone,
-      year: 'numeric',
-      month: 'short',
-      day: 'numeric',
-      ...(withTime ? { hour: '2-digit', minute: '2-digit', timeZoneName: 'short' } : {}),
-    });
+    format = make();
     formatters.set(key, format);
   }
   return format;
+}
+
+function formatter(locale: string, timeZone: string, withTime: boolean): Intl.DateTimeFormat {
+  return cachedFormatter(
+    `${locale}|${timeZone}|${withTime}`,
+    () =>
+      new Intl.DateTimeFormat(locale, {
+        timeZone,
+        year: 'numeric',
+        month: 'short',
+        day: 'numeric',
+        ...(withTime ? { hour: '2-digit', minute: '2-digit', timeZoneName: 'short' } : {}),
+      }),
+  );
 }
 
 export function formatInstant(locale: string, value: string | Date, timeZone: string, withTime = true): string {
@@ -141,5 +150,9 @@ const WALL_CLOCK = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
 export function spellWallClock(locale: string, value: string): string | undefined {
   if (!WALL_CLOCK.test(value)) return undefined;
   const at = new Date(`${value.length === 16 ? `${value}:00` : value}Z`);
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone: 'UTC' }).format(at);
+  const spelled = cachedFormatter(
+    `${locale}|wall clock`,
+    () => new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone: 'UTC' }),
+  );
+  return spelled.format(at);
 }
