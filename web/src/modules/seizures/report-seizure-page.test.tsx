@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import type { LinkSignal } from '../outbox/outbox';
 import { operation } from '../alerts/alert-test-support';
 import { formOptions, history, malaysian, renderSeizureScreens, seizure } from './seizure-test-support';
 
@@ -8,6 +9,7 @@ import { formOptions, history, malaysian, renderSeizureScreens, seizure } from '
 // and a report is sent under one idempotency key however often it is sent.
 
 const NEW = `/operations/${operation.code}/seizures/new`;
+const linkDown: LinkSignal = { isUp: () => false, onChange: () => () => {} };
 
 describe('reporting a seizure', () => {
   it('shows the browser’s problems at their fields, focuses the first, and sends nothing', async () => {
@@ -70,5 +72,27 @@ describe('reporting a seizure', () => {
       linkedAlertIds: ['QWxlcnQ6MQ'],
     });
     expect(second?.idempotencyKey).toBe(first?.idempotencyKey);
+  }, 60_000);
+
+  it('still queues a report made offline whose files this device cannot keep, and names the files to attach again', async () => {
+    const { user, sentInputs } = renderSeizureScreens({ viewer: malaysian, path: NEW, answers: { queries: formOptions }, link: linkDown });
+    const photograph = new File(['jpeg'], 'wagon-12.jpg', { type: 'image/jpeg' });
+    const form = new File(['%PDF'], 'customs-k1.pdf', { type: 'application/pdf' });
+    // What a full disk answers when the browser is asked to hold the bytes.
+    form.arrayBuffer = () => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    fireEvent.change(await screen.findByLabelText('Seized at (your time)'), { target: { value: '2026-06-01T09:30' } });
+    await user.type(screen.getByLabelText('Place'), 'Padang Besar rail border');
+    await user.selectOptions(screen.getByLabelText('Commodity'), 'Ammonium nitrate (AMMONIUM_NITRATE)');
+    await user.type(screen.getByLabelText('Quantity'), '24');
+    await user.upload(screen.getByLabelText('Files', { selector: 'input' }), [photograph, form]);
+    await user.click(screen.getByRole('button', { name: 'Submit for verification' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'The report waits in the outbox for the link, but this device could not keep its 2 files (wagon-12.jpg and customs-k1.pdf): its storage may be full. Once the report is sent, attach them again from its page, then submit it.',
+    );
+    expect(screen.getByRole('list', { name: 'Your writes not sent yet' })).toHaveTextContent('Padang Besar rail border');
+    // The form starts the next report afresh.
+    expect(screen.getByLabelText('Place')).toHaveValue('');
+    expect(sentInputs()).toEqual([]);
   }, 60_000);
 });

@@ -18,7 +18,7 @@ import { SeizureFormOptionsQuery } from './seizure-documents';
 import { emptyDraft, type SeizureDraft } from './seizure-draft';
 import { SeizureForm } from './seizure-form';
 import { mayReportIn } from './seizure-permissions';
-import { useKeepFilesWithReport, useReportSeizure, useSubmitSeizure } from './seizure-writes';
+import { useKeepFilesWithReport, useReportSeizure, useSubmitSeizure, type FilesKept } from './seizure-writes';
 import './seizures.css';
 
 const words = defineMessages({
@@ -40,6 +40,11 @@ const words = defineMessages({
   filesNotKept: {
     id: 'seizures.report.filesNotKept',
     defaultMessage: 'The report went as a draft before its files could be kept with it: add them from its page, then submit it.',
+  },
+  filesNotStored: {
+    id: 'seizures.report.filesNotStored',
+    defaultMessage:
+      'The report waits in the outbox for the link, but this device could not keep its {count, plural, one {file} other {# files}} ({names}): its storage may be full. Once the report is sent, attach {count, plural, one {it} other {them}} again from its page{submit, select, true {, then submit it} other {}}.',
   },
   waitingWithFiles: {
     id: 'seizures.report.waitingWithFiles',
@@ -79,6 +84,7 @@ export function ReportSeizurePage() {
 }
 
 function ReportSeizureForm() {
+  const intl = useIntl();
   const operation = useOperation();
   const { viewer, timeZone } = useSession();
   const navigate = useNavigate();
@@ -88,7 +94,7 @@ function ReportSeizureForm() {
   const [uploads, upload] = useUploads();
   const keepFiles = useKeepFilesWithReport();
   const { items: outboxItems } = useOutbox();
-  const [filesWaiting, setFilesWaiting] = useState<{ key: string; count: number; submit: boolean; kept: boolean } | null>(null);
+  const [filesWaiting, setFilesWaiting] = useState<{ key: string; names: string[]; submit: boolean; kept: FilesKept } | null>(null);
   const [{ data, fetching, error }, reexecute] = useQuery({ query: SeizureFormOptionsQuery, variables: { operationId: operation.id } });
 
   if (fetching && !data) return <Skeleton lines={8} />;
@@ -102,7 +108,10 @@ function ReportSeizureForm() {
     setFilesWaiting(null);
     if (answer === 'waiting') {
       // Handed to the outbox, which says so above: the form starts the next report afresh.
-      if (withFiles) setFilesWaiting({ key: draftKey, count: files.length, submit, kept: await keepFiles(draftKey, files, submit) });
+      if (withFiles) {
+        const kept = await keepFiles(draftKey, files, submit);
+        setFilesWaiting({ key: draftKey, names: files.map((file) => file.name), submit, kept });
+      }
       nextDraft();
       return null;
     }
@@ -120,13 +129,30 @@ function ReportSeizureForm() {
     <>
       <WaitingWrites match={(write) => write.kind === 'reportSeizure' && write.input.operationId === operation.id} />
       {/* Said while the report waits with its files; once it went, the outbox's list says what became of it. */}
-      {filesWaiting && (!filesWaiting.kept || outboxItems.some((item) => item.key === filesWaiting.key && item.state === 'waiting')) && (
+      {filesWaiting?.kept === 'kept' && outboxItems.some((item) => item.key === filesWaiting.key && item.state === 'waiting') && (
         <p className="panel" role="status">
-          {filesWaiting.kept ? (
-            <FormattedMessage {...words.waitingWithFiles} values={{ count: filesWaiting.count, submit: String(filesWaiting.submit) }} />
-          ) : (
-            <FormattedMessage {...words.filesNotKept} />
-          )}
+          <FormattedMessage
+            {...words.waitingWithFiles}
+            values={{ count: filesWaiting.names.length, submit: String(filesWaiting.submit) }}
+          />
+        </p>
+      )}
+      {/* Files left behind are the user's to attach again: said until the next report, whatever became of this one. */}
+      {filesWaiting?.kept === 'reportWentWithout' && (
+        <p className="panel" role="alert">
+          <FormattedMessage {...words.filesNotKept} />
+        </p>
+      )}
+      {filesWaiting?.kept === 'deviceCouldNotKeep' && (
+        <p className="panel" role="alert">
+          <FormattedMessage
+            {...words.filesNotStored}
+            values={{
+              count: filesWaiting.names.length,
+              names: intl.formatList(filesWaiting.names, { type: 'conjunction' }),
+              submit: String(filesWaiting.submit),
+            }}
+          />
         </p>
       )}
       <SeizureForm

@@ -145,11 +145,13 @@ export function renderSeizureScreens({
   path,
   answers,
   role = 'CONTACT_POINT',
+  link = linkUp,
 }: {
   viewer: Viewer;
   path: string;
   answers?: Answers;
   role?: MemberRole;
+  link?: LinkSignal;
 }) {
   const rootRoute = createRootRoute({ component: Outlet });
   const routes = [
@@ -168,7 +170,7 @@ export function renderSeizureScreens({
     router,
     ...renderAnswered(<RouterProvider router={router as never} />, answers, (children) => (
       <SessionContext value={{ viewer, timeZone: viewer.timeZone, endSession() {} }}>
-        <OutboxProvider userId={viewer.id} link={linkUp}>
+        <OutboxProvider userId={viewer.id} link={link}>
           <OperationContext value={{ ...operation, myRole: role } satisfies OperationHeader}>{children}</OperationContext>
         </OutboxProvider>
       </SessionContext>

@@ -63,15 +63,30 @@ export function useReportSeizure(): readonly [
 }
 
 /**
- * Keeps the files with a report that waits in the outbox (found by its draft key), to go once the
- * report is made, and the report to be submitted after them if asked; false if the report went
- * meanwhile without them.
+ * What became of the files of a report that waits in the outbox: kept with it, to go once it is
+ * made; not kept because the report went meanwhile without them; or not kept because this device
+ * could not hold them (storage full, or the browser's storage or the file itself unreadable).
  */
-export function useKeepFilesWithReport(): (key: string, files: readonly File[], submit: boolean) => Promise<boolean> {
+export type FilesKept = 'kept' | 'reportWentWithout' | 'deviceCouldNotKeep';
+
+/**
+ * Keeps the files with a report that waits in the outbox (found by its draft key), to go once the
+ * report is made, and the report to be submitted after them if asked. Where they cannot be kept,
+ * the report still waits as a draft: it was queued before its files, and the user adds them from
+ * its page once it is made rather than lose the report with them.
+ */
+export function useKeepFilesWithReport(): (key: string, files: readonly File[], submit: boolean) => Promise<FilesKept> {
   const { amendWaiting } = useOutbox();
   return async (key, files, submit) => {
-    const kept = await Promise.all(files.map(outboxFileOf));
-    return amendWaiting(key, (write) => (write.kind === 'reportSeizure' ? { ...write, files: kept, submitOnceFilesAdded: submit } : write));
+    try {
+      const kept = await Promise.all(files.map(outboxFileOf));
+      const amended = await amendWaiting(key, (write) =>
+        write.kind === 'reportSeizure' ? { ...write, files: kept, submitOnceFilesAdded: submit } : write,
+      );
+      return amended ? 'kept' : 'reportWentWithout';
+    } catch {
+      return 'deviceCouldNotKeep';
+    }
   };
 }
 
