@@ -394,13 +394,11 @@ describeWhere(['chromium'], 'the seizure screens in the browser', () => {
     ]);
     expect(await filesAt(BORDER_PLACES.refused)).toEqual([{ place: BORDER_PLACES.refused, status: 'DRAFT', attachments: [photograph] }]);
 
-    // Sent again as it is: the report and its first file are not made a second time.
-    await refused.getByRole('button', { name: /^Send again: / }).click();
-    await refused
-      .getByRole('alert')
-      .getByText(new RegExp(`${PROGRAM.name} was not added`))
-      .waitFor();
-    await refused.getByRole('button', { name: /^Discard: / }).click();
+    // A program is never taken, however often it is sent: the outbox offers to remove it, not to send it again.
+    await refused.getByText(`The server will not take ${PROGRAM.name}, however often it is sent.`, { exact: false }).waitFor();
+    expect(await refused.getByRole('button', { name: /^Send again: / }).count()).toBe(0);
+    // Removed, the rest goes again: the report and its first file are not made a second time.
+    await refused.getByRole('button', { name: new RegExp(`^Remove ${PROGRAM.name} from: `) }).click();
     await refused.waitFor({ state: 'detached' });
     expect(await filesAt(BORDER_PLACES.refused)).toEqual([{ place: BORDER_PLACES.refused, status: 'DRAFT', attachments: [photograph] }]);
     expect(malaysia.problems.filter((problem) => !problem.includes('ERR_INTERNET_DISCONNECTED') && !problem.includes('415'))).toEqual([]);

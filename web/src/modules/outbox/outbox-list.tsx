@@ -5,7 +5,7 @@ import { useOptionalSession } from '../../shell/viewer-context';
 import { DateTime } from '../../ui/time';
 import { useOutbox } from './outbox-context';
 import { isEditable, OutboxEditForm } from './outbox-edit-form';
-import { refusalWords } from './outbox-refusal';
+import { fileRefusedForGood, refusalWords, withoutFile } from './outbox-refusal';
 import type { OutboxItem } from './outbox-store';
 import { writeLabel, outboxWords as words } from './outbox-words';
 
@@ -48,6 +48,9 @@ function OutboxRow({ item, sending }: { item: OutboxItem; sending: boolean }) {
   const outbox = useOutbox();
   const [editing, setEditing] = useState(false);
   const what = say(intl, writeLabel(item.write));
+  // Sent again as it is, a file refused for good is refused again: it is removed instead.
+  const refusedFile = item.state === 'refused' ? fileRefusedForGood(item.write, item.refusal) : null;
+  const submitAfterFiles = item.write.kind === 'reportSeizure' && !!item.write.submitOnceFilesAdded;
   return (
     <li className="outbox-item" data-state={item.state}>
       <p className="outbox-what">{what}</p>
@@ -58,7 +61,11 @@ function OutboxRow({ item, sending }: { item: OutboxItem; sending: boolean }) {
         <div className="outbox-refusal" role="alert">
           <p>{intl.formatMessage(words.refused, { reason: say(intl, refusalWords(item.refusal)) })}</p>
           <p className="muted">
-            <FormattedMessage {...(isEditable(item.write) ? words.refusedHint : words.refusedHintAsIs)} />
+            {refusedFile ? (
+              <FormattedMessage {...words.refusedFileForGood} values={{ file: refusedFile, submit: String(submitAfterFiles) }} />
+            ) : (
+              <FormattedMessage {...(isEditable(item.write) ? words.refusedHint : words.refusedHintAsIs)} />
+            )}
           </p>
         </div>
       ) : (
@@ -87,10 +94,20 @@ function OutboxRow({ item, sending }: { item: OutboxItem; sending: boolean }) {
               <FormattedMessage {...words.edit} />
             </button>
           )}
-          {item.state === 'refused' && (
-            <button type="button" aria-label={intl.formatMessage(words.retryOne, { what })} onClick={() => void outbox.retry(item.seq)}>
-              <FormattedMessage {...words.retry} />
+          {refusedFile ? (
+            <button
+              type="button"
+              aria-label={intl.formatMessage(words.removeFileOne, { file: refusedFile, what })}
+              onClick={() => void outbox.edit(item.seq, withoutFile(item.write, refusedFile))}
+            >
+              <FormattedMessage {...words.removeFile} values={{ file: refusedFile }} />
             </button>
+          ) : (
+            item.state === 'refused' && (
+              <button type="button" aria-label={intl.formatMessage(words.retryOne, { what })} onClick={() => void outbox.retry(item.seq)}>
+                <FormattedMessage {...words.retry} />
+              </button>
+            )
           )}
           <button
             type="button"

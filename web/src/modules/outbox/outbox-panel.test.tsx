@@ -116,4 +116,51 @@ describe('the outbox panel', () => {
     await waitFor(async () => expect((await storedWrites()).map((stored) => [stored.state, stored.key])).toEqual([['waiting', 'key-1']]));
     expect(await screen.findByRole('button', { name: 'Outbox: 1 waiting' })).toBeInTheDocument();
   });
+
+  it('offers to remove a file the server will never take rather than send it again, and sends the report’s other files', async () => {
+    const kept = (name: string) => ({ name, blob: new Blob([name]), sha256: name.padEnd(64, '0') });
+    const report: OutboxWrite = {
+      kind: 'reportSeizure',
+      input: { operationId: 'T3BlcmF0aW9uOjE', place: 'Rantau Panjang border post, lane 3' } as Extract<
+        OutboxWrite,
+        { kind: 'reportSeizure' }
+      >['input'],
+      about: { operationCode: 'PGS-TEST-2026-01' },
+      files: [kept('wagon-12.jpg'), kept('scanner-export.exe'), kept('customs-k1.pdf')],
+      submitOnceFilesAdded: true,
+    };
+    const store = await openOutboxStore();
+    await store.add({
+      userId: planner.id,
+      key: 'key-2',
+      write: report,
+      madeAt: '2026-06-12T03:15:00Z',
+      state: 'refused',
+      refusal: {
+        code: 'ATTACHMENT_TYPE_REFUSED',
+        message: 'The file is none of the kinds kept.',
+        fileName: 'scanner-export.exe',
+      },
+    });
+    store.close();
+    const { user } = renderScreen();
+    await user.click(await screen.findByRole('button', { name: 'Outbox: 0 waiting, 1 refused' }));
+    const what = 'Seizure report in PGS-TEST-2026-01: Rantau Panjang border post, lane 3, with 3 files';
+    const row = (await screen.findByText(what)).closest('li')!;
+    expect(within(row).getByRole('alert')).toHaveTextContent(/^Refused by the server: scanner-export.exe was not added: /);
+    expect(within(row).getByRole('alert')).toHaveTextContent(
+      'The server will not take scanner-export.exe, however often it is sent. Remove it to send the report’s other files and then submit the report, or discard what is left here: the report stays your agency’s draft.',
+    );
+    expect(within(row).queryByRole('button', { name: /^Send again/ })).not.toBeInTheDocument();
+    await user.click(within(row).getByRole('button', { name: `Remove scanner-export.exe from: ${what}` }));
+    await waitFor(async () =>
+      expect(
+        (await storedWrites()).map((stored) => [
+          stored.state,
+          stored.write.kind === 'reportSeizure' && stored.write.files?.map((file) => file.name),
+        ]),
+      ).toEqual([['waiting', ['wagon-12.jpg', 'customs-k1.pdf']]]),
+    );
+    expect(await screen.findByRole('button', { name: 'Outbox: 1 waiting' })).toBeInTheDocument();
+  });
 });

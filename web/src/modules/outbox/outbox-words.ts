@@ -22,6 +22,13 @@ export const outboxWords = defineMessages({
   refused: { id: 'outbox.refused', defaultMessage: 'Refused by the server: {reason}' },
   refusedHint: { id: 'outbox.refusedHint', defaultMessage: 'Correct it and send it again, or discard it.' },
   refusedHintAsIs: { id: 'outbox.refusedHintAsIs', defaultMessage: 'Send it again, or discard it.' },
+  refusedFileForGood: {
+    id: 'outbox.refusedFileForGood',
+    defaultMessage:
+      'The server will not take {file}, however often it is sent. Remove it to send the report’s other files{submit, select, true { and then submit the report} other {}}, or discard what is left here: the report stays your agency’s draft.',
+  },
+  removeFile: { id: 'outbox.removeFile', defaultMessage: 'Remove {file}' },
+  removeFileOne: { id: 'outbox.removeFileOne', defaultMessage: 'Remove {file} from: {what}' },
   madeAt: { id: 'outbox.madeAt', defaultMessage: 'Written' },
   edit: { id: 'outbox.edit', defaultMessage: 'Edit' },
   save: { id: 'outbox.save', defaultMessage: 'Save and send' },
