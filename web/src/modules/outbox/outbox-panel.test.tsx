@@ -7,7 +7,7 @@ import { SessionContext } from '../../shell/viewer-context';
 import { planner } from '../participants/test-support';
 import { OutboxProvider, useOutbox } from './outbox-context';
 import { OutboxControl } from './outbox-panel';
-import { openOutboxStore } from './outbox-store';
+import { openOutboxStore, type StoredRefusal } from './outbox-store';
 import type { OutboxWrite } from './outbox-writes';
 import { WaitingWrites } from './waiting-writes';
 
@@ -55,6 +55,13 @@ const storedWrites = async (userId = planner.id) => {
   return items;
 };
 
+/** A write that went while the page was closed and came back refused, as the outbox keeps it. */
+const storeRefused = async (key: string, write: OutboxWrite, refusal: StoredRefusal) => {
+  const store = await openOutboxStore();
+  await store.add({ userId: planner.id, key, write, madeAt: '2026-06-12T03:15:00Z', state: 'refused', refusal });
+  store.close();
+};
+
 describe('the outbox panel', () => {
   it('shows a write made without a link as waiting, where it was made and in the header, and keeps it in the browser', async () => {
     const { user } = renderScreen();
@@ -97,16 +104,11 @@ describe('the outbox panel', () => {
   });
 
   it('says in words why the server refused a write when it finally went, and offers to send it again', async () => {
-    const store = await openOutboxStore();
-    await store.add({
-      userId: planner.id,
-      key: 'key-1',
-      write: comment,
-      madeAt: '2026-06-12T03:15:00Z',
-      state: 'refused',
-      refusal: { code: 'PHASE_RULE', message: 'Commenting on an alert is not possible while the operation is CLOSED.', phase: 'CLOSED' },
+    await storeRefused('key-1', comment, {
+      code: 'PHASE_RULE',
+      message: 'Commenting on an alert is not possible while the operation is CLOSED.',
+      phase: 'CLOSED',
     });
-    store.close();
     const { user } = renderScreen();
     const refused = 'Commenting on an alert is not possible in the Closed phase.';
     expect(await screen.findByText(`Refused when it was sent: ${refused} — see the outbox.`)).toBeInTheDocument();
@@ -129,20 +131,11 @@ describe('the outbox panel', () => {
       files: [kept('wagon-12.jpg'), kept('scanner-export.exe'), kept('customs-k1.pdf')],
       submitOnceFilesAdded: true,
     };
-    const store = await openOutboxStore();
-    await store.add({
-      userId: planner.id,
-      key: 'key-2',
-      write: report,
-      madeAt: '2026-06-12T03:15:00Z',
-      state: 'refused',
-      refusal: {
-        code: 'ATTACHMENT_TYPE_REFUSED',
-        message: 'The file is none of the kinds kept.',
-        fileName: 'scanner-export.exe',
-      },
+    await storeRefused('key-2', report, {
+      code: 'ATTACHMENT_TYPE_REFUSED',
+      message: 'The file is none of the kinds kept.',
+      fileName: 'scanner-export.exe',
     });
-    store.close();
     const { user } = renderScreen();
     await user.click(await screen.findByRole('button', { name: 'Outbox: 0 waiting, 1 refused' }));
     const what = 'Seizure report in PGS-TEST-2026-01: Rantau Panjang border post, lane 3, with 3 files';
