@@ -5,6 +5,7 @@ import { fileHandles } from '../testkit/file-handles';
 import { uuidFromGlobalId } from '@jointops/server/global-id';
 import { deliveryCounts } from '@jointops/server/live/shared-delivery';
 import { frameCounts } from '@jointops/server/live/shared-frames';
+import { sharedBuildCounts } from '@jointops/server/db/shared-builds';
 import { sharedReadCounts } from '@jointops/server/db/shared-reads';
 import type { Actor, OperationDriver } from '../testkit/operations';
 import { seizureInput } from '../testkit/seizures';
@@ -121,6 +122,7 @@ describe('shared delivery', () => {
 
     const before = { ...deliveryCounts };
     const readsBefore = { ...sharedReadCounts };
+    const buildsBefore = { ...sharedBuildCounts };
     const { result } = await file.kit.mutate(malaysia, 'commentOnAlert', { alertId: alert.id, body: 'Same consignee seen in Songkhla.' });
     expect(result?.__typename).toBe('Alert');
     const seen = async (live: LiveSubscription<LinkedSeizuresEvent>) => {
@@ -128,12 +130,13 @@ describe('shared delivery', () => {
       return live.received.find((event) => event.operationEvents.alert)!.operationEvents.alert!.linkedSeizures;
     };
     // Each audience got what it may see, though the identical reads of the three executions (the
-    // alert, its agency) were sent once: the links are read for a viewer, so never for another.
+    // alert, its agency) were built and sent once: the links are read for a viewer, so never for another.
     expect(await seen(mine)).toEqual([{ id: draft, status: 'DRAFT' }]);
     expect(await seen(theirs)).toEqual([]);
     expect(await seen(coordinator)).toEqual([]);
     expect(deliveryCounts.executed - before.executed).toBe(3);
     expect(sharedReadCounts.shared - readsBefore.shared).toBeGreaterThan(0);
+    expect(sharedBuildCounts.shared - buildsBefore.shared).toBeGreaterThan(0);
   });
 
   it("ends a member's stream after the event that changes their role, so they resume as what they now are", async ({

@@ -4,6 +4,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import type { Db } from './client';
 import { relations } from './relations';
+import { buildOnce } from './shared-builds';
 
 // Reads shared by work that runs at once over the same moment of the data: the executions of one
 // live event for its audiences (live/shared-delivery.ts). Each audience executes the event itself,
@@ -90,9 +91,9 @@ class SharedPgliteReads {
 }
 
 /**
- * `db`'s connection, its identical reads in flight at once sent once. A transaction on it is one
- * of `db`'s own, shared with nothing. A `db` that is not a whole pool or PGlite (a transaction)
- * is answered as is.
+ * `db`'s connection, its identical reads in flight at once sent once, and each plain relational
+ * query built once (shared-builds.ts). A transaction on it is one of `db`'s own, shared with
+ * nothing. A `db` that is not a whole pool or PGlite (a transaction) is answered as is.
  */
 export function sharedReads(db: Db): Db {
   const client = (db as { $client?: unknown }).$client;
@@ -100,5 +101,6 @@ export function sharedReads(db: Db): Db {
   if (client instanceof pg.Pool) shared = drizzlePg({ client: new SharedPoolReads(client) as unknown as pg.Pool, relations });
   else if (client instanceof PGlite) shared = drizzlePglite({ client: new SharedPgliteReads(client) as unknown as PGlite, relations });
   else return db;
+  buildOnce(shared);
   return Object.assign(shared, { transaction: db.transaction.bind(db) });
 }
