@@ -11,6 +11,7 @@ import { execute, openSocket, type SocketOptions, type TestSocket } from '../tes
 
 const SESSION_ENDED = 4403;
 const MESSAGE_TOO_BIG = 1009;
+const INVALID_MESSAGE = 4400;
 const ME = '{ me { email } }';
 const DEACTIVATE = `
   mutation Deactivate($userId: ID!) {
@@ -205,5 +206,19 @@ describe('an open socket', () => {
     const oversized = execute(socket, 'query Padded($padding: String) { me { email } }', { padding: 'x'.repeat(64 * 1024 + 1) });
     await expect(oversized).rejects.toMatchObject({ code: MESSAGE_TOO_BIG });
     expect((await closeOf(socket)).code).toBe(MESSAGE_TOO_BIG);
+  });
+
+  it('is closed with 4400 when it sends what is not a graphql-ws message, and the server goes on', async () => {
+    const { session } = await signedInUser();
+    for (const garbled of ['{ not JSON', '{"type":"gossip"}', '[1,2]']) {
+      const raw = new WebSocket(file.app.wsUrl, 'graphql-transport-ws');
+      const closed = new Promise<number>((resolve) => raw.once('close', (code) => resolve(code)));
+      await new Promise((resolve) => raw.once('open', resolve));
+      raw.send(JSON.stringify({ type: 'connection_init', payload: { token: session.token } }));
+      await new Promise((resolve) => raw.once('message', resolve));
+      raw.send(garbled);
+      expect(await closed).toBe(INVALID_MESSAGE);
+    }
+    expect(await execute(connect({ token: session.token }), ME)).toMatchObject({ data: { me: {} } });
   });
 });

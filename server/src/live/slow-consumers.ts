@@ -1,4 +1,4 @@
-import type { WebSocket } from 'ws';
+import { WebSocket } from 'ws';
 
 // A socket that does not read what it is sent must not cost the server without bound. graphql-ws
 // waits for each frame of a subscription to be written before it takes the next, so a reader
@@ -27,10 +27,35 @@ export class SlowConsumers {
   private readonly pending = new WeakMap<WebSocket, number[]>();
   private readonly waiting = new Set<WebSocket>();
 
+  // One close listener and one `send` for every socket, not closures of each: they last as long as the socket.
+  private readonly forgetOnClose: (this: WebSocket) => void;
+  private readonly timedSend: WebSocket['send'];
+
   constructor(
     private readonly limits: SlowConsumerLimits,
     private readonly onSlow: (socket: WebSocket, reason: string) => void,
-  ) {}
+  ) {
+    const waiting = this.waiting;
+    this.forgetOnClose = function forget(this: WebSocket) {
+      waiting.delete(this);
+    };
+    const consumers = this;
+    this.timedSend = function timedSend(
+      this: WebSocket,
+      data: string | Buffer,
+      optionsOrCallback?: object | ((error?: Error) => void),
+      callback?: (error?: Error) => void,
+    ) {
+      const options = typeof optionsOrCallback === 'object' ? optionsOrCallback : {};
+      const done = typeof optionsOrCallback === 'function' ? optionsOrCallback : callback;
+      consumers.given(this);
+      WebSocket.prototype.send.call(this, data, options, (error) => {
+        consumers.written(this);
+        done?.(error);
+      });
+      consumers.check(this);
+    } as WebSocket['send'];
+  }
 
   /** Why `socket` is too slow to keep, or null while it keeps up. */
   slowness(socket: WebSocket, now: number): string | null {
@@ -51,18 +76,8 @@ export class SlowConsumers {
   /** Times what `socket` is given until it is written; call once, when it connects. */
   track(socket: WebSocket): void {
     this.pending.set(socket, []);
-    socket.once('close', () => this.waiting.delete(socket));
-    const send = socket.send.bind(socket) as (data: unknown, options: object, cb?: (error?: Error) => void) => void;
-    socket.send = ((data: string | Buffer, optionsOrCallback?: object | ((error?: Error) => void), callback?: (error?: Error) => void) => {
-      const options = typeof optionsOrCallback === 'object' ? optionsOrCallback : {};
-      const done = typeof optionsOrCallback === 'function' ? optionsOrCallback : callback;
-      this.given(socket);
-      send(data, options, (error) => {
-        this.written(socket);
-        done?.(error);
-      });
-      this.check(socket);
-    }) as WebSocket['send'];
+    socket.on('close', this.forgetOnClose);
+    socket.send = this.timedSend;
   }
 
   /** A frame given to `socket` (by its `send`, or written past it: shared-frames.ts), timed until `written`. */

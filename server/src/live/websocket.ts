@@ -2,7 +2,6 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { GraphQLError, type DocumentNode, type ExecutionArgs } from 'graphql';
 import { CloseCode } from 'graphql-ws';
-import { useServer } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { ERROR_CODES } from '@jointops/shared/errors';
@@ -14,6 +13,7 @@ import { queryLimitError } from '../graphql/protection/query-limits';
 import type { AppDeps } from '../service-context';
 import { batchedReads } from './batched-reads';
 import type { LiveChannel, LiveChannels } from './channels';
+import { serveGraphQLWs } from './graphql-ws-sockets';
 import { KeepAlive } from './keep-alive';
 import { SocketFrames } from './shared-frames';
 import { SLOW_CONSUMER, SlowConsumers } from './slow-consumers';
@@ -29,7 +29,13 @@ interface Connection {
   userAgent: string | null;
 }
 
-type ConnectionExtra = { connection?: Connection };
+/** What graphql-ws's hooks read as `ctx.extra`. */
+interface ConnectionExtra {
+  socket: WebSocket;
+  /** Read from the upgrade request for signing in; null once signed in (nothing reads it again). */
+  presented: { cookieToken: string | null; sourceAddress: string | null; userAgent: string | null } | null;
+  connection?: Connection;
+}
 
 /** Close code for a socket whose session ended or was never valid (graphql-ws's own 4403). */
 const SESSION_ENDED = CloseCode.Forbidden;
@@ -115,16 +121,15 @@ export function attachWebSocket(
     setTimeout(() => socket.terminate(), SLOW_CLOSE_GRACE_MS).unref();
   }
 
-  const handle = useServer<Record<string, unknown> | undefined, ConnectionExtra>(
+  serveGraphQLWs<Record<string, unknown> | undefined, ConnectionExtra>(
     {
       connectionInitWaitTimeout: limits.connectionInitTimeoutMs,
       // The client's own keep-alive (the web app's, every 10 s) tells that it is alive as well as our ping would.
       onPing: (ctx) => keepAlive.heard(ctx.extra.socket),
       onConnect: async (ctx) => {
-        const { request, socket } = ctx.extra;
+        const { presented, socket } = ctx.extra;
         const params = ctx.connectionParams;
-        const token =
-          (typeof params?.token === 'string' ? params.token : null) ?? sessionTokenFrom({ cookie: request.headers.cookie ?? null });
+        const token = (typeof params?.token === 'string' ? params.token : null) ?? presented?.cookieToken ?? null;
         const session = await sessionOf(token);
         if (!session) return false;
         pending.authenticated(socket);
@@ -143,14 +148,12 @@ export function attachWebSocket(
           channel,
           connectionId: newRequestId(),
           operations: new Set(),
-          sourceAddress: sourceAddressOf(request, deps.config.trustProxy),
-          userAgent: request.headers['user-agent'] ?? null,
+          sourceAddress: presented?.sourceAddress ?? null,
+          userAgent: presented?.userAgent ?? null,
         };
         ctx.extra.connection = connection;
+        ctx.extra.presented = null;
         connections.set(socket, connection);
-        // Read above for what the connection needs of it: graphql-ws would otherwise keep the
-        // upgrade request (its headers, its stream state) for the socket's whole life.
-        (ctx.extra as { request: IncomingMessage | null }).request = null;
         return true;
       },
       onComplete: (ctx, id) => {
@@ -196,6 +199,9 @@ export function attachWebSocket(
           // Refused by the parser or its limits (graphql/protection/): an answer, not a socket closed with 4500.
           return [error instanceof GraphQLError ? error : queryLimitError('parser', null)];
         }
+        // graphql-ws keeps the subscribe message as long as the subscription runs, and nothing
+        // reads its text again once parsed (the parser's cache keeps one copy per text, not one each).
+        (payload as { query: string }).query = '';
         const args: ExecutionArgs = {
           schema,
           operationName: payload.operationName,
@@ -214,7 +220,16 @@ export function attachWebSocket(
       subscribe: (args) => (args.rootValue as { subscribe: typeof import('graphql').subscribe }).subscribe(args),
     },
     wss,
-    0,
+    // Not the upgrade request itself: a socket keeps its extra for its whole life.
+    (socket, request) => ({
+      socket,
+      presented: {
+        cookieToken: sessionTokenFrom({ cookie: request.headers.cookie ?? null }),
+        sourceAddress: sourceAddressOf(request, deps.config.trustProxy),
+        userAgent: request.headers['user-agent'] ?? null,
+      },
+    }),
+    deps.logger,
   );
 
   return {
@@ -225,7 +240,7 @@ export function attachWebSocket(
       accepting = false;
       clearInterval(slowSweep);
       keepAlive.stop();
-      await handle.dispose();
+      for (const socket of wss.clients) socket.close(1001, 'Going away');
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
@@ -243,12 +258,16 @@ function pendingSockets(maxPerAddress: number) {
     if (left > 0) counts.set(address, left);
     else counts.delete(address);
   };
+  // One listener for every socket: a closure per socket would stay as long as the socket.
+  function settleOnClose(this: WebSocket) {
+    settle(this);
+  }
   return {
     full: (address: string) => (counts.get(address) ?? 0) >= maxPerAddress,
     add(socket: WebSocket, address: string): void {
       counts.set(address, (counts.get(address) ?? 0) + 1);
       addressOf.set(socket, address);
-      socket.once('close', () => settle(socket));
+      socket.on('close', settleOnClose);
     },
     /** The socket presented a live session: it no longer counts against its address. */
     authenticated: settle,
