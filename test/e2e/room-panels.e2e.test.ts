@@ -120,6 +120,25 @@ describeWhere(['chromium'], 'the operations room panels in the browser', () => {
     expect(feedHeight).toBeGreaterThan(innerHeight / 2);
   };
 
+  /**
+   * Each alert's facts read whole, the category first among them: on the wall nobody hovers or
+   * opens an alert to read what was cut off. Answers the facts cut at their row's edge.
+   */
+  const factsCutOff = (page: Page) =>
+    page
+      .getByRole('feed')
+      .getByRole('article')
+      .evaluateAll((rows) =>
+        rows.flatMap((row) => {
+          const facts = row.querySelector('.alert-facts');
+          if (!facts) return [];
+          const edge = facts.getBoundingClientRect().right;
+          return [...facts.children]
+            .filter((fact) => fact.getBoundingClientRect().right > edge + 0.5 || facts.scrollWidth > facts.clientWidth)
+            .map((fact) => fact.textContent);
+        }),
+      );
+
   const countryButton = (page: Page, name: string) => page.getByRole('button', { name: new RegExp(`^${name} [A-Z]{2}`) });
   const figure = (page: Page, label: string) => page.locator('.room-figure', { hasText: label }).locator('.room-figure-value');
   const tallyRow = (page: Page, commodity: string) => page.getByRole('row', { name: new RegExp(`^${commodity}`) });
@@ -203,6 +222,8 @@ describeWhere(['chromium'], 'the operations room panels in the browser', () => {
     await expectAccessible(wall.page);
     await screenshot(wall.page, 'room-panels-wall-en.png');
     await expectOneScreen(wall.page, 'wall screen (English)');
+    expect(await wall.page.getByRole('feed').getByText('Intelligence', { exact: true }).count()).toBeGreaterThan(0);
+    expect(await factsCutOff(wall.page)).toEqual([]);
     expect(wall.problems).toEqual([]);
 
     for (const [viewport, picture] of [
@@ -220,6 +241,8 @@ describeWhere(['chromium'], 'the operations room panels in the browser', () => {
       await expectAccessible(page);
       await screenshot(page, picture);
       await expectOneScreen(page, viewport === WALL ? 'wall screen (French)' : 'laptop (French)');
+      expect(await page.getByRole('feed').getByText('Renseignement', { exact: true }).count()).toBeGreaterThan(0);
+      expect(await factsCutOff(page)).toEqual([]);
       expect(person.problems).toEqual([]);
     }
   }, 180_000);
