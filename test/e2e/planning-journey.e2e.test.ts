@@ -5,7 +5,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, expect } from 'vitest';
 import type { TestApp } from '../testkit/app';
 import { withApp } from '../testkit/fixtures';
-import { englishLeftOnPage, expectAccessible, openBrowser, screenshot, signIn, WALL, type Person } from '../testkit/browser';
+import { englishLeftOnPage, expectAccessible, LAPTOP, openBrowser, screenshot, signIn, WALL, type Person } from '../testkit/browser';
 import { describeWhere } from '../testkit/environment';
 import { seedKit, type SeededAgency, type SeededUser } from '../testkit/seed';
 import { ensureWebBuilt } from '../testkit/web-build';
@@ -273,6 +273,55 @@ describeWhere(['chromium'], 'planning an operation in the browser', () => {
     await screenshot(page, 'journey-overview-wall-fr.png');
     expect(desk.problems).toEqual([]);
   }, 180_000);
+
+  it('keeps the planner’s tabs on one line of a French laptop, every one reached by the keyboard and in view', async () => {
+    const desk = await person({ locale: 'fr-FR', viewport: LAPTOP });
+    const { page } = desk;
+    await page.goto(`${testApp.url}/operations/${CODE}`);
+    await page.getByRole('button', { name: 'Français' }).click();
+    await signIn(page, planner.email, planner.password);
+    const tabs = page.getByRole('navigation', { name: 'Opération' });
+    const links = tabs.getByRole('link');
+    await links.first().waitFor();
+    const names = await links.allTextContents();
+    expect(names).toEqual(expect.arrayContaining(['Vue d’ensemble', 'Registre des contrôles', 'Journal d’audit', 'Modifier le plan']));
+    const tops = await links.evaluateAll((all) => all.map((link) => Math.round(link.getBoundingClientRect().top)));
+    expect(new Set(tops).size, `tab tops ${tops.join(', ')}`).toBe(1);
+    await screenshot(page, 'journey-tabs-laptop-fr.png');
+
+    /** Whether the focused element is a tab drawn whole within the strip of tabs. */
+    const focusedTabInView = () =>
+      page.evaluate(() => {
+        const focused = document.activeElement;
+        const strip = focused?.closest('nav')?.getBoundingClientRect();
+        const box = focused?.getBoundingClientRect();
+        return strip && box && box.left >= strip.left - 0.5 && box.right <= strip.right + 0.5 ? focused!.textContent : null;
+      });
+    await links.first().focus();
+    const reached = [await focusedTabInView()];
+    for (let step = 1; step < names.length; step += 1) {
+      await page.keyboard.press('Tab');
+      reached.push(await focusedTabInView());
+    }
+    expect(reached).toEqual(names);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/edit$/);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+
+    // A page opened by its address has its tab brought into view, past the strip's edge as it was.
+    await page.goto(`${testApp.url}/operations/${CODE}/audit`);
+    const current = tabs.getByRole('link', { name: 'Journal d’audit' });
+    await expect.poll(() => current.getAttribute('aria-current')).toBe('page');
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+    const inView = await current.evaluate((link) => {
+      const strip = link.closest('nav')!.getBoundingClientRect();
+      const box = link.getBoundingClientRect();
+      return box.left >= strip.left - 0.5 && box.right <= strip.right + 0.5;
+    });
+    expect(inView).toBe(true);
+    await expectAccessible(page);
+    expect(desk.problems).toEqual([]);
+  }, 120_000);
 
   it('gives an outsider and the administrator the same "not found" as a code that does not exist', async () => {
     for (const viewer of [outsider, admin]) {

@@ -1,4 +1,5 @@
 import { Link, Outlet, useParams, useRouterState } from '@tanstack/react-router';
+import { useEffect, useRef } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { defineMessages } from '../../i18n/define-messages';
 import { useQuery } from 'urql';
@@ -48,7 +49,15 @@ export function OperationLayout() {
   // The import has a tab of its own, under the seizures' address: there, the Seizures tab is not the
   // current one. Read from the address the tabs themselves follow, not from the resolved route,
   // which comes only once the import's code has: until then both tabs were marked current.
-  const importing = useRouterState({ select: (state) => IMPORT_PATH.test(state.location.pathname) });
+  const pathname = useRouterState({ select: (state) => state.location.pathname });
+  const importing = IMPORT_PATH.test(pathname);
+  // On a screen too narrow for every tab they scroll sideways (styles.css): a page opened by its
+  // address, or from a link elsewhere, may have its tab past the edge; it is brought into view.
+  const tabs = useRef<HTMLElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the current tab is read from the page drawn for this address and operation.
+  useEffect(() => {
+    tabs.current?.querySelector('[aria-current="page"]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [pathname, operation?.id]);
 
   if (fetching && !data) return <Skeleton lines={4} />;
   if (error && !data) return <LoadError error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
@@ -74,7 +83,7 @@ export function OperationLayout() {
             </Link>
           )}
         </p>
-        <nav className="tabs" aria-label={intl.formatMessage(words.sections)}>
+        <nav className="tabs" ref={tabs} aria-label={intl.formatMessage(words.sections)}>
           <Link to="/operations/$code" {...tab} activeOptions={{ exact: true }}>
             <FormattedMessage {...words.overview} />
           </Link>
