@@ -14,6 +14,7 @@ import { type Awaiting, type EventFeed, type StreamSource, SubscriberStream } fr
 // order, so "the next events after my cursor" is all a subscriber ever needs to ask.
 
 const PAGE = 500;
+const NOTHING_NEW: readonly StoredEvent[] = [];
 const WINDOW = 2_000;
 /** At most one results tick per operation and interval (results-ticker.ts): a room's figures lag by at most this. */
 const RESULTS_INTERVAL_MS = 1_000;
@@ -38,8 +39,11 @@ export class OperationFeed implements EventFeed {
     return (this.window[0]?.seq ?? this.headSeq + 1) - 1;
   }
 
-  /** The window's events after `cursor`: found by bisection, as every subscriber asks at every arrival. */
-  eventsAfter(cursor: number): StoredEvent[] {
+  /**
+   * The window's events after `cursor`: found by bisection, as every subscriber asks at every
+   * arrival, and asks again once it has taken them, to find nothing more (one empty array for all).
+   */
+  eventsAfter(cursor: number): readonly StoredEvent[] {
     const window = this.window;
     let low = 0;
     let high = window.length;
@@ -48,7 +52,7 @@ export class OperationFeed implements EventFeed {
       if (window[middle]!.seq > cursor) high = middle;
       else low = middle + 1;
     }
-    return window.slice(low);
+    return low === window.length ? NOTHING_NEW : window.slice(low);
   }
 
   /**

@@ -29,7 +29,7 @@ async function connected() {
   await once(client, 'open');
   const slowConsumers = new SlowConsumers({ maxBufferedBytes: 1 << 30, maxSendWaitMs: 60_000 }, () => undefined);
   slowConsumers.track(socket);
-  return { socket, received, frames: new SocketFrames(socket, 'sub-7', slowConsumers) };
+  return { client, socket, received, frames: new SocketFrames(socket, 'sub-7', slowConsumers) };
 }
 
 const waiter: Drainable = { drained: () => undefined };
@@ -48,5 +48,22 @@ describe('socket frames', () => {
       JSON.stringify({ type: 'ping' }),
     ]);
     expect(received).toEqual(expected);
+  });
+
+  it('asks the subscriber to wait only while the kernel has not taken a frame, and says when it has', async () => {
+    const { client, frames, received } = await connected();
+    const small = new SharedFrame({ data: { note: 'taken at once' } }, (errors) => [...errors]);
+    expect(frames.write(small, waiter)).toBe(false);
+    // A reader that stops reading: the kernel's buffers fill, and a frame stays with the socket.
+    (client as unknown as { _socket: { pause(): void; resume(): void } })._socket.pause();
+    const large = new SharedFrame({ data: { note: 'x'.repeat(1 << 20) } }, (errors) => [...errors]);
+    let drained = 0;
+    let waits = false;
+    for (let sent = 0; sent < 64 && !waits; sent += 1) waits = frames.write(large, { drained: () => (drained += 1) });
+    expect(waits).toBe(true);
+    expect(drained).toBe(0);
+    (client as unknown as { _socket: { resume(): void } })._socket.resume();
+    await expect.poll(() => drained).toBe(1);
+    await expect.poll(() => received.length).toBeGreaterThan(1);
   });
 });

@@ -76,6 +76,9 @@ function frameHead(envelope: Buffer, length: number): Buffer {
   return head;
 }
 
+/** Written behind a frame the kernel did not take at once: its callback runs once the frame is written. */
+const NOTHING = Buffer.alloc(0);
+
 /**
  * One subscription's frames on its socket. Each frame is written as two buffers, its own head
  * (the WebSocket header and the envelope) and the audience's shared bytes, straight to the TCP
@@ -86,6 +89,9 @@ function frameHead(envelope: Buffer, length: number): Buffer {
  * (websocket.ts). graphql-ws waited for each frame to be written before taking the next, which
  * holds a reader that stops reading still (slow-consumers.ts); this waits too, but only when the
  * kernel did not take the frame at once, so a socket that keeps up costs no promise per frame.
+ * Nor a callback, nor any timing: a frame the kernel took at once has nothing left to wait for
+ * (the socket holds no byte after it), and only a frame it did not take is timed until written,
+ * by an empty write behind it, whose callback runs once everything before it is written.
  */
 export class SocketFrames implements FrameSink {
   private readonly envelope: Buffer;
@@ -126,15 +132,17 @@ export class SocketFrames implements FrameSink {
       this.headFor = length;
     }
     frameCounts.written += 1;
-    this.unwritten += 1;
-    this.times.given(socket);
     const tcp = (socket as unknown as { _socket: Socket })._socket;
     tcp.cork();
     tcp.write(head);
-    tcp.write(tail, this.written);
+    tcp.write(tail);
     tcp.uncork();
+    if (socket.bufferedAmount === 0) return false;
+    this.times.given(socket);
+    this.unwritten += 1;
+    tcp.write(NOTHING, this.written);
     this.times.check(socket);
-    if (socket.bufferedAmount === 0 || this.unwritten === 0) return false;
+    if (this.unwritten === 0) return false;
     this.waiter = waiter;
     return true;
   }

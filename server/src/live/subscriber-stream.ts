@@ -32,7 +32,7 @@ export interface EventFeed {
   readonly headSeq: number;
   /** The lowest sequence number the feed's window can serve after. */
   readonly servesAfter: number;
-  eventsAfter(cursor: number): StoredEvent[];
+  eventsAfter(cursor: number): readonly StoredEvent[];
   readAfter(cursor: number): Promise<StoredEvent[]>;
   /** Calls `awaiting.ready()` at the next arrival of events, or when woken. */
   onArrival(awaiting: Awaiting): void;
@@ -62,7 +62,7 @@ export class SubscriberStream implements AsyncIterableIterator<StoredEvent>, Pus
   private finished = false;
   /** Set after delivering an event that changes the viewer's standing: the stream ends after it. */
   private endsAfterDelivery = false;
-  private batch: StoredEvent[] = [];
+  private batch: readonly StoredEvent[] = [];
   private index = 0;
   /** The event telling the viewer to resynchronise, to be taken before anything else. */
   private resync: StoredEvent | null = null;
