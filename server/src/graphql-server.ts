@@ -5,6 +5,7 @@ import { ForbiddenError } from './domain-errors';
 import { useAuditOfRefusedMutations } from './graphql/audit-refusals';
 import type { GraphQLContext, ServerContext } from './graphql/context';
 import { requestProtection } from './graphql/protection/request-protection';
+import { useScopeCacheRelease } from './graphql/scope-cache-release';
 import { schema } from './graphql/schema';
 import { useCompressedAnswers } from './http/compressed-answers';
 import { sessionTokenFrom } from './http/cookies';
@@ -66,6 +67,7 @@ export function createGraphQLServer(deps: AppDeps, live: { channels: LiveChannel
       useAuditOfRefusedMutations(),
       useSharedDelivery((errors) => errors.map((error) => maskedOnce(error, logger))),
       useLiveChannels(live.channels, deps),
+      useScopeCacheRelease(),
       useCompressedAnswers(),
     ],
     maskedErrors: { maskError: maskedError },
