@@ -284,9 +284,11 @@ describeWhere(['chromium'], 'planning an operation in the browser', () => {
     const links = tabs.getByRole('link');
     await links.first().waitFor();
     const names = await links.allTextContents();
-    expect(names).toEqual(expect.arrayContaining(['Vue d’ensemble', 'Registre des contrôles', 'Journal d’audit', 'Modifier le plan']));
+    expect(names).toEqual(expect.arrayContaining(['Vue d’ensemble', 'Importer des saisies', 'Contrôles', 'Audit', 'Modifier le plan']));
     const tops = await links.evaluateAll((all) => all.map((link) => Math.round(link.getBoundingClientRect().top)));
     expect(new Set(tops).size, `tab tops ${tops.join(', ')}`).toBe(1);
+    const strip = await tabs.evaluate((nav) => ({ wide: nav.scrollWidth, shown: nav.clientWidth }));
+    console.info(`[figure] the planner's ${names.length} tabs in French: ${strip.wide} px of tabs in a ${strip.shown} px strip`);
     await screenshot(page, 'journey-tabs-laptop-fr.png');
 
     /** Whether the focused element is a tab drawn whole within the strip of tabs. */
@@ -310,7 +312,7 @@ describeWhere(['chromium'], 'planning an operation in the browser', () => {
 
     // A page opened by its address has its tab brought into view, past the strip's edge as it was.
     await page.goto(`${testApp.url}/operations/${CODE}/audit`);
-    const current = tabs.getByRole('link', { name: 'Journal d’audit' });
+    const current = tabs.getByRole('link', { name: 'Audit', exact: true });
     await expect.poll(() => current.getAttribute('aria-current')).toBe('page');
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
     const inView = await current.evaluate((link) => {

@@ -222,7 +222,7 @@ describeWhere(['chromium'], 'review, import and the register of checks in the br
     expect(await englishLeftOnPage(importer.page, ENGLISH)).toEqual([]);
     await expectAccessible(importer.page);
     await screenshot(importer.page, 'import-preview-laptop-fr.png');
-    await importer.page.getByRole('navigation', { name: 'Opération' }).getByRole('link', { name: 'Registre des contrôles' }).click();
+    await importer.page.getByRole('navigation', { name: 'Opération' }).getByRole('link', { name: 'Contrôles' }).click();
     await importer.page.getByRole('heading', { name: 'Totaux à ce jour' }).waitFor();
     expect(await englishLeftOnPage(importer.page, ENGLISH)).toEqual([]);
     await expectAccessible(importer.page);
