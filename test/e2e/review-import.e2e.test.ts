@@ -151,6 +151,9 @@ describeWhere(['chromium'], 'review, import and the register of checks in the br
     expect(listed[1]).toMatch(/^3unit/);
     expect(listed[2]).toMatch(/^4country_code/);
     expect(await page.getByRole('button', { name: /^Import/ }).count()).toBe(0);
+    // Each row's check is read without scrolling the table sideways on a laptop.
+    const check = await page.getByRole('table', { name: 'Rows of the file' }).getByRole('columnheader', { name: 'Check' }).boundingBox();
+    expect(check!.x + check!.width).toBeLessThanOrEqual(page.viewportSize()!.width);
     await expectAccessible(page);
     await screenshot(page, 'import-preview-laptop-en.png');
     expect(await malaysianReports()).toBe(before);

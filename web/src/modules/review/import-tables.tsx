@@ -70,23 +70,21 @@ export function ImportRows({ rows }: { rows: readonly PreviewRow[] }) {
           <th scope="col">
             <FormattedMessage {...importWords.row} />
           </th>
+          {/* The check beside the row's number: at the end it was past the right edge of a laptop's screen. */}
+          <th scope="col">
+            <FormattedMessage {...importWords.state} />
+          </th>
           {SHOWN_COLUMNS.map((column) => (
             <th key={column} scope="col">
               <code>{column}</code>
             </th>
           ))}
-          <th scope="col">
-            <FormattedMessage {...importWords.state} />
-          </th>
         </tr>
       </thead>
       <tbody>
         {rows.map(({ row, cells, problems }) => (
           <tr key={row} className={problems ? 'import-row-bad' : undefined}>
             <th scope="row">{row}</th>
-            {SHOWN_COLUMNS.map((column) => (
-              <td key={column}>{cells[column] ?? ''}</td>
-            ))}
             <td>
               {problems ? (
                 <span className="badge-danger">{intl.formatMessage(importWords.rowProblems, { count: problems })}</span>
@@ -94,6 +92,11 @@ export function ImportRows({ rows }: { rows: readonly PreviewRow[] }) {
                 <span className="badge-ok">{intl.formatMessage(importWords.rowOk)}</span>
               )}
             </td>
+            {SHOWN_COLUMNS.map((column) => (
+              <td key={column} data-column={column}>
+                {cells[column] ?? ''}
+              </td>
+            ))}
           </tr>
         ))}
       </tbody>
