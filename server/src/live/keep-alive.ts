@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import type { WebSocket } from 'ws';
 
 // A peer can vanish without a word (a cable pulled, a laptop shut, a NAT that forgot the
@@ -11,6 +12,20 @@ import type { WebSocket } from 'ws';
 // What counts as heard is anything: the pong, or the client's own ping. The web app pings every
 // 10 s (graphql-ws keepAlive), so its sockets need no ping of ours at all; and the sockets that do
 // are pinged a few at a time as each falls due, not every one in the same turn of the event loop.
+//
+// Why a ping of our own and not the kernel's TCP keep-alive (`setKeepAlive`), which would cost no
+// JavaScript per socket: the hub speaks plain HTTP, so in production a TLS-terminating proxy stands
+// between it and every client, and the kernel's probes would reach the proxy, never the client: a
+// client gone behind it would stay for as long as the proxy cares to keep it. Proxies and load
+// balancers also close a connection silent past their idle time-out (often 60 s) unless frames
+// cross it, and a peer whose kernel still answers while its program hangs answers every probe.
+// A WebSocket ping crosses the proxy and is answered by the client itself, so it keeps the 24 s
+// bound in all three cases, as fast as the kernel would have for a vanished one; beside it the
+// kernel's keep-alive would add nothing. The price is a ping and its pong (~20 µs of CPU) per
+// silent socket every 11 s, which a server with no liveness check at all does not pay.
+
+/** A WebSocket ping frame with no payload (FIN, opcode 9, unmasked, length 0). */
+const PING = Buffer.from([0x89, 0x00]);
 
 /** One socket's last word and the ping it has not answered. */
 interface Liveness {
@@ -88,7 +103,10 @@ export class KeepAlive {
       this.schedule(socket, liveness.heardAt + this.quietMs);
     } else {
       liveness.pingedAt = now;
-      socket.ping();
+      // The frame is always the same two bytes: written as they are, past ws's framing of each
+      // ping (a quarter of the ping's CPU). ws's own frames are never left queued here (no
+      // compression), so nothing is overtaken; shared-frames.ts writes the same way.
+      (socket as unknown as { _socket: Socket })._socket.write(PING);
       this.schedule(socket, now + this.quietMs);
     }
   }
