@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, expect } from 'vitest';
 import type { TestApp } from '../testkit/app';
 import { ARTIFACTS, expectAccessible, LAPTOP, openBrowser, screenshot, signIn, WALL, type Person } from '../testkit/browser';
@@ -207,6 +207,11 @@ describeWhere(['chromium'], 'results and the final report in the browser', () =>
       await page.waitForLoadState('networkidle');
       await expectAccessible(page);
       await screenshot(page, `results-${viewport === WALL ? 'wall' : 'laptop'}-fr.png`);
+      // A figure not there yet reads as words, not as three lines in a number's size.
+      const noRate = figure(page, 'Alertes ayant conduit à une saisie');
+      expect(await noRate.textContent()).toBe('aucun retour encore');
+      const fontSize = (value: Locator) => value.evaluate((element) => Number.parseFloat(getComputedStyle(element).fontSize));
+      expect(await fontSize(noRate)).toBeLessThan(await fontSize(figure(page, 'Saisies')));
       expect(problems).toEqual([]);
     }
   }, 120_000);
