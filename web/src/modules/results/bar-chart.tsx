@@ -18,11 +18,13 @@ const MARGIN = { top: 8, right: 24, bottom: 32 };
 /**
  * Counts as horizontal bars (long names read on the left, not slanted under the bars). Only
  * counts are drawn: quantities of unlike units on one axis would compare kilograms with pieces.
- * The chart repeats the table beside it, which is what assistive technologies read.
+ * The chart repeats the table beside it, which is what assistive technologies read; where
+ * every count is 0 there is nothing to draw.
  */
 export function BarChart({ bars }: { bars: readonly ChartBar[] }) {
   const intl = useIntl();
-  if (bars.length === 0) return null;
+  // Bars of nothing draw an empty frame that reads as a chart that failed: the table says 0.
+  if (!bars.some((bar) => bar.value > 0)) return null;
   const innerWidth = WIDTH - LABEL_WIDTH - MARGIN.right;
   const innerHeight = bars.length * BAR_HEIGHT;
   const y = scaleBand({ domain: bars.map((bar) => bar.key), range: [0, innerHeight], padding: 0.25 });
