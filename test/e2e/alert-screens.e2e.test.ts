@@ -78,6 +78,13 @@ describeWhere(['chromium'], 'the alert screens in the browser', () => {
     await page.getByRole('checkbox', { name: new RegExp(room.thailand.agency.name) }).check();
     await expectAccessible(page);
     await screenshot(page, 'alert-raise-en.png');
+    // Each marking's box on the line of its words, whichever page the form was reached from.
+    const besideTheirWords = await page
+      .getByRole('radio', { name: /^TLP:/ })
+      .evaluateAll((radios) =>
+        radios.map((radio) => Math.abs(radio.getBoundingClientRect().top - radio.nextElementSibling!.getBoundingClientRect().top) < 12),
+      );
+    expect(besideTheirWords).toEqual([true, true, true, true, true]);
 
     await page.getByRole('button', { name: 'Raise the alert' }).dblclick();
     await page.waitForURL(/\/alerts\/(?!new)[^/]+$/);
