@@ -45,4 +45,20 @@ describe('an operation feed told of new events', () => {
     await later;
     expect(reads.answers).toHaveLength(3);
   });
+
+  it('tells each stream waiting once at an arrival, and not one that ended before it', async () => {
+    const feed = new OperationFeed({ db: {}, logger: { error() {}, warn() {} } } as unknown as AppDeps, 'operation', 0);
+    const told: string[] = [];
+    const streams = ['first', 'gone', 'last'].map((name) => ({ ready: () => told.push(name) }));
+    for (const stream of streams) feed.onArrival(stream);
+    feed.forget(streams[1]!);
+    reads.answers.length = 0;
+    const refreshed = feed.refresh();
+    await nextTurn();
+    reads.answers[0]!.resolve([event(1)]);
+    await refreshed;
+    expect(told).toEqual(['first', 'last']);
+    feed.wake();
+    expect(told).toEqual(['first', 'last']);
+  });
 });

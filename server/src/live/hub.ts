@@ -21,8 +21,15 @@ const RESULTS_INTERVAL_MS = 1_000;
 
 export class OperationFeed implements EventFeed {
   private window: StoredEvent[] = [];
-  /** Streams waiting for the next arrival, told in the order they came. */
-  private waiting = new Set<Awaiting>();
+  /**
+   * Streams waiting for the next arrival, told in the order they came: a list, since every
+   * subscriber of the operation joins it again after every arrival (a set grew its table from
+   * nothing to the subscribers' count at each one). A stream waits here once at a time (it asks
+   * again only once told), and a stream that ended meanwhile is only passed over.
+   */
+  private waiting: Awaiting[] = [];
+  /** Streams ended since the last arrival, some of them in `waiting`: swept out once they would be half of it. */
+  private forgotten = new Set<Awaiting>();
   private refreshing: Promise<void> | null = null;
   /** A hint came while a read was under way: it may be of a commit that read started before. */
   private readAgain = false;
@@ -70,18 +77,27 @@ export class OperationFeed implements EventFeed {
   }
 
   onArrival(awaiting: Awaiting): void {
-    this.waiting.add(awaiting);
+    this.waiting.push(awaiting);
   }
 
   forget(awaiting: Awaiting): void {
-    this.waiting.delete(awaiting);
+    this.forgotten.add(awaiting);
+    // Subscribers that come and go on a quiet operation must not pile up here until its next event.
+    if (this.forgotten.size * 2 > this.waiting.length) {
+      const forgotten = this.forgotten;
+      this.waiting = this.waiting.filter((waiting) => !forgotten.has(waiting));
+      this.forgotten = new Set();
+    }
   }
 
   /** Tells every stream waiting that events arrived (or that the hub stops): each takes what is its own. */
   wake(): void {
     const waiting = this.waiting;
-    this.waiting = new Set();
+    const forgotten = this.forgotten;
+    this.waiting = [];
+    if (forgotten.size) this.forgotten = new Set();
     for (const awaiting of waiting) {
+      if (forgotten.size && forgotten.has(awaiting)) continue;
       // One stream's failure must not keep the arrival from the others.
       try {
         awaiting.ready();
