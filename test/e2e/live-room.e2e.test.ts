@@ -163,6 +163,16 @@ describeWhere(['chromium'], 'the live operations room', () => {
     await page.setViewportSize(WALL);
     await expectAccessible(page);
     await screenshot(page, 'room-wall-en.png');
+    // Each headline figure on one line, its unit with it ("0 mins" once broke under the number).
+    const linesOfFigures = await page
+      .locator('.room-figure-value')
+      .evaluateAll((values) =>
+        values.map((value) => Math.round(value.getBoundingClientRect().height / Number.parseFloat(getComputedStyle(value).lineHeight))),
+      );
+    expect(
+      linesOfFigures.every((lines) => lines === 1),
+      `lines: ${linesOfFigures.join(', ')}`,
+    ).toBe(true);
 
     await page.getByRole('button', { name: 'Français' }).click();
     await page.getByRole('heading', { name: 'Salle des opérations' }).waitFor();

@@ -19,7 +19,7 @@ const words = defineMessages({
   },
 });
 
-function Figure({ label, value, detail, tone }: { label: ReactNode; value: string; detail?: ReactNode; tone?: 'warn' | 'none' }) {
+function Figure({ label, value, detail, tone }: { label: ReactNode; value: ReactNode; detail?: ReactNode; tone?: 'warn' | 'none' }) {
   return (
     <div className={tone ? `room-figure room-figure-${tone}` : 'room-figure'}>
       <dt>{label}</dt>
@@ -60,7 +60,19 @@ export function HeadlineFigures({ operationId }: { operationId: string }) {
           ) : (
             <Figure
               label={<FormattedMessage {...words.medianToAcknowledge} />}
-              value={intl.formatNumber(median, { style: 'unit', unit: 'minute', unitDisplay: 'short', maximumFractionDigits: 0 })}
+              // The unit smaller than its number: in a number's size, "0 mins" broke over two lines of a wall's column.
+              value={intl
+                .formatNumberToParts(median, { style: 'unit', unit: 'minute', unitDisplay: 'short', maximumFractionDigits: 0 })
+                .map((part, index) =>
+                  part.type === 'unit' ? (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one formatted number, never reordered.
+                    <span key={index} className="room-figure-unit">
+                      {part.value}
+                    </span>
+                  ) : (
+                    part.value
+                  ),
+                )}
             />
           )}
           <Figure
