@@ -6,6 +6,7 @@ import { sessionTokenFrom } from '../http/cookies';
 import { authenticateSession } from '../modules/accounts/accounts.service';
 import type { AppDeps } from '../service-context';
 import type { LiveChannel, LiveChannels } from './channels';
+import { DirectDelivery } from './direct-delivery';
 
 // Every subscription's stream goes through its live channel. Over WebSocket the channel is the
 // socket (registered when it connected); over HTTP (GraphQL over SSE) each stream is a channel of
@@ -128,6 +129,10 @@ export function useLiveChannels(channels: LiveChannels, deps: AppDeps): Plugin {
       setSubscribeFn(async (subscribeArgs) => {
         try {
           const result = await subscribeFn(subscribeArgs);
+          // A socket's direct delivery checks the channel before each frame itself, and the
+          // channel's end closes the socket, which ends its subscriptions: a guard around it would
+          // only hold a suspended next() and its promises (~0.7 KB) for every idle subscriber.
+          if (!ownsChannel && result instanceof DirectDelivery) return result;
           if (isAsyncIterable(result)) return new GuardedStream(result, registered, ownsChannel) as typeof result;
           if (ownsChannel) registered.end('closed');
           return result;
