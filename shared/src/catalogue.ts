@@ -37,18 +37,18 @@ const chemical = (code: string, en: string, fr: string, defaultUnit: QuantityUni
 });
 
 export const CATALOGUE: readonly CatalogueItem[] = [
-  chemical('AMMONIUM_NITRATE', 'Ammonium nitrate', "Nitrate d'ammonium", 'KG', '3102.30'),
-  chemical('CALCIUM_AMMONIUM_NITRATE', 'Calcium ammonium nitrate', "Nitrate d'ammonium calcaire", 'KG', '3102.40'),
+  chemical('AMMONIUM_NITRATE', 'Ammonium nitrate', 'Nitrate d’ammonium', 'KG', '3102.30'),
+  chemical('CALCIUM_AMMONIUM_NITRATE', 'Calcium ammonium nitrate', 'Nitrate d’ammonium calcaire', 'KG', '3102.40'),
   chemical('POTASSIUM_CHLORATE', 'Potassium chlorate', 'Chlorate de potassium', 'KG', '2829.19'),
   chemical('SODIUM_CHLORATE', 'Sodium chlorate', 'Chlorate de sodium', 'KG', '2829.11'),
   chemical('POTASSIUM_PERCHLORATE', 'Potassium perchlorate', 'Perchlorate de potassium', 'KG', '2829.90'),
   chemical('POTASSIUM_NITRATE', 'Potassium nitrate', 'Nitrate de potassium', 'KG', '2834.21'),
   chemical('SODIUM_NITRATE', 'Sodium nitrate', 'Nitrate de sodium', 'KG', '3102.50'),
   chemical('NITRIC_ACID', 'Nitric acid', 'Acide nitrique', 'L', '2808.00'),
-  chemical('HYDROGEN_PEROXIDE', 'Hydrogen peroxide', "Peroxyde d'hydrogène", 'L', '2847.00'),
+  chemical('HYDROGEN_PEROXIDE', 'Hydrogen peroxide', 'Peroxyde d’hydrogène', 'L', '2847.00'),
   chemical('NITROMETHANE', 'Nitromethane', 'Nitrométhane', 'L', '2904.20'),
   chemical('UREA', 'Urea', 'Urée', 'KG', '3102.10'),
-  chemical('ALUMINIUM_POWDER', 'Aluminium powder', "Poudre d'aluminium", 'KG', '7603.10'),
+  chemical('ALUMINIUM_POWDER', 'Aluminium powder', 'Poudre d’aluminium', 'KG', '7603.10'),
   chemical('ACETONE', 'Acetone', 'Acétone', 'L', '2914.11'),
   chemical('ACETIC_ANHYDRIDE', 'Acetic anhydride', 'Anhydride acétique', 'L', '2915.24'),
   // June 2015: detonators and fuses joined the list.
@@ -121,7 +121,7 @@ export const CATALOGUE: readonly CatalogueItem[] = [
     code: 'ALUMINIUM_PASTE_FLAKES',
     version: 'PGS-2023',
     category: 'PRECURSOR_CHEMICAL',
-    name: { en: 'Aluminium paste or flakes', fr: "Pâte ou paillettes d'aluminium" },
+    name: { en: 'Aluminium paste or flakes', fr: 'Pâte ou paillettes d’aluminium' },
     defaultUnit: 'KG',
     hsCode: '7603.20',
   },

@@ -199,7 +199,7 @@ describeWhere(['chromium'], 'results and the final report in the browser', () =>
       const { page, problems } = await open(`/operations/${operation.code}/results`, { viewport, locale: 'fr-FR' });
       await section(page, 'Saisies par pays et par marchandise').getByRole('table').waitFor();
       expect(await tableLines(page, 'Saisies par pays et par marchandise')).toContainEqual([
-        "Malaisie · Nitrate d'ammonium",
+        'Malaisie · Nitrate d’ammonium',
         '24\u202f500\u00a0kg',
         '2',
         '2',
@@ -234,7 +234,7 @@ describeWhere(['chromium'], 'results and the final report in the browser', () =>
         'Operation Test Shield',
         '3 saisies',
         '3 arrestations',
-        "Nitrate d'ammonium 24 500 kg",
+        'Nitrate d’ammonium 24 500 kg',
         'Détonateur (amorce ou capsule détonante) 40 pièces',
         'Page 1 sur',
       ],

@@ -235,7 +235,7 @@ describeWhere(['chromium'], 'the operations room panels in the browser', () => {
       if (viewport === WALL) await page.getByRole('button', { name: 'Écran mural' }).click();
       await page.getByRole('heading', { name: 'Pays participants' }).waitFor();
       await poll(() => countryButton(page, 'Thaïlande').textContent()).toContain('2 saisies');
-      expect(await tallyRow(page, "Nitrate d'ammonium").textContent()).toContain('2\u202f500\u00a0kg');
+      expect(await tallyRow(page, 'Nitrate d’ammonium').textContent()).toContain('2\u202f500\u00a0kg');
       await page.waitForLoadState('networkidle');
       expect(await englishLeftOnPage(page, ENGLISH)).toEqual([]);
       await expectAccessible(page);

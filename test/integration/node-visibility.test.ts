@@ -213,7 +213,7 @@ describe('the commodity catalogue', () => {
   it('names the items in French for a French-speaking user', async () => {
     const response = await testApp.graphql(CATALOGUE_QUERY, {}, { token: amelie.session.token });
     expect(response.data?.commodityCatalogue.items).toEqual(CATALOGUE.map((item) => ({ code: item.code, name: item.name.fr })));
-    expect(response.data?.commodityCatalogue.items[0]).toEqual({ code: 'AMMONIUM_NITRATE', name: "Nitrate d'ammonium" });
+    expect(response.data?.commodityCatalogue.items[0]).toEqual({ code: 'AMMONIUM_NITRATE', name: 'Nitrate d’ammonium' });
   });
 
   it('refuses an unknown version, naming it and the known ones', async () => {

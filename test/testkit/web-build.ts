@@ -7,7 +7,7 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const WEB_DIST_DIR = join(ROOT, 'web', 'dist');
 
 // What the bundle is made from: a browser test against an older bundle would test old code.
-const SOURCES = ['web/src', 'web/index.html', 'web/vite.config.ts', 'shared/src'].map((path) => join(ROOT, path));
+const SOURCES = ['web/src', 'web/lang', 'web/index.html', 'web/vite.config.ts', 'shared/src'].map((path) => join(ROOT, path));
 
 function newestChange(path: string): number {
   if (!existsSync(path)) return 0;

@@ -1,11 +1,6 @@
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { drizzle } from 'drizzle-orm/pglite';
-import { migrate } from 'drizzle-orm/pglite/migrator';
+import type { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MIGRATIONS_FOLDER } from './client';
+import { migratedOver } from './migration-test-support';
 
 // The data step of alert_feedback_per_recipient, on rows as the schema before it stored them: the
 // database is migrated up to the previous migration, old-style rows go in, then the rest runs.
@@ -31,11 +26,9 @@ const ids = {
 };
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 20, 8, minute)).toISOString();
 
-const client = new PGlite();
-const db = drizzle({ client });
-const folder = mkdtempSync(join(tmpdir(), 'jointops-migrations-'));
+let client: PGlite;
 
-async function seedOldStyleRows() {
+async function seedOldStyleRows(client: PGlite) {
   const q = (text: string, params: unknown[] = []) => client.query(text, params);
   for (const [id, name, kind] of [
     [ids.my, 'Royal Malaysian Customs', 'CUSTOMS'],
@@ -116,22 +109,11 @@ async function seedOldStyleRows() {
 }
 
 beforeAll(async () => {
-  const names = readdirSync(MIGRATIONS_FOLDER, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort();
-  const ours = names.findIndex((name) => name.endsWith(`_${MIGRATION}`));
-  expect(ours).toBeGreaterThan(0);
-  for (const name of names.slice(0, ours)) cpSync(join(MIGRATIONS_FOLDER, name), join(folder, name), { recursive: true });
-  await migrate(db, { migrationsFolder: folder });
-  await seedOldStyleRows();
-  cpSync(join(MIGRATIONS_FOLDER, names[ours]!), join(folder, names[ours]!), { recursive: true });
-  await migrate(db, { migrationsFolder: folder });
+  client = await migratedOver(MIGRATION, seedOldStyleRows);
 }, 60_000);
 
 afterAll(async () => {
   await client.close();
-  rmSync(folder, { recursive: true, force: true });
 });
 
 const rows = async <T>(text: string, params: unknown[] = []) => (await client.query<T>(text, params)).rows;

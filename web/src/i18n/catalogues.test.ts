@@ -80,4 +80,13 @@ describe('message catalogues', () => {
       .map(([id]) => id);
     expect(different).toEqual([]);
   });
+
+  // French typography: the apostrophe is ’, and a no-break space keeps : ; ? ! on the line of the
+  // word before them, where a plain space lets the sign open the next line on a narrow screen.
+  it('writes French with ’ and a no-break space before : ; ? !', () => {
+    const french = Object.assign({}, ...Object.values(frenchParts())) as Record<string, string>;
+    const straightApostrophe = Object.keys(french).filter((id) => french[id]!.includes("'"));
+    const plainSpaceBeforeSign = Object.keys(french).filter((id) => / [:;?!]/.test(french[id]!));
+    expect({ straightApostrophe, plainSpaceBeforeSign }).toEqual({ straightApostrophe: [], plainSpaceBeforeSign: [] });
+  });
 });

@@ -31,7 +31,7 @@ describe('an alert’s page', () => {
     renderAlertScreens({ viewer: { ...thai, locale: 'fr' }, answers: answered() });
     const commodities = await screen.findByText(/Ammonium nitrate$/);
     expect(commodities.tagName).toBe('DD');
-    expect(screen.queryByText(/Nitrate d'ammonium/)).toBeNull();
+    expect(screen.queryByText(/Nitrate d’ammonium/)).toBeNull();
   });
 
   it('lets a recipient acknowledge for its agency', async () => {

@@ -79,7 +79,7 @@ export function shipmentAlert(changes: Partial<AlertDetail> = {}): AlertDetail {
       consignee: 'Golden Field Trading',
       route: { origin: 'MY', transit: [], destination: 'TH' },
     },
-    commodities: [{ id: 'Q29tbW9kaXR5OjE', code: 'AMMONIUM_NITRATE', nameEn: 'Ammonium nitrate', nameFr: "Nitrate d'ammonium" }],
+    commodities: [{ id: 'Q29tbW9kaXR5OjE', code: 'AMMONIUM_NITRATE', nameEn: 'Ammonium nitrate', nameFr: 'Nitrate d’ammonium' }],
     recipients: [
       {
         agency: THAILAND,
@@ -141,7 +141,7 @@ export const raiseOptions = {
     operation: {
       id: operation.id,
       commodities: [
-        { id: 'Q29tbW9kaXR5OjE', code: 'AMMONIUM_NITRATE', nameEn: 'Ammonium nitrate', nameFr: "Nitrate d'ammonium" },
+        { id: 'Q29tbW9kaXR5OjE', code: 'AMMONIUM_NITRATE', nameEn: 'Ammonium nitrate', nameFr: 'Nitrate d’ammonium' },
         { id: 'Q29tbW9kaXR5OjI', code: 'UAV', nameEn: 'Unmanned aerial vehicle (drone)', nameFr: 'Drone (aéronef sans pilote)' },
       ],
       participations: [

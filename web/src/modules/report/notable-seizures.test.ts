@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { notableSeizures } from './notable-seizures';
 import type { ReportSeizure } from './report-documents';
 
-const nitrate = { id: 'c1', code: 'AMMONIUM_NITRATE', nameEn: 'Ammonium nitrate', nameFr: "Nitrate d'ammonium" };
+const nitrate = { id: 'c1', code: 'AMMONIUM_NITRATE', nameEn: 'Ammonium nitrate', nameFr: 'Nitrate d’ammonium' };
 const detonator = { id: 'c2', code: 'DETONATOR', nameEn: 'Detonator', nameFr: 'Détonateur' };
 const seizure = (reference: string, fields: Partial<ReportSeizure>): ReportSeizure => ({
   id: reference,

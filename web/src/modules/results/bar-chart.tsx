@@ -11,9 +11,28 @@ export interface ChartBar {
 }
 
 const BAR_HEIGHT = 26;
-const LABEL_WIDTH = 220;
+const LABEL_WIDTH = 250;
 const WIDTH = 640;
 const MARGIN = { top: 8, right: 24, bottom: 32 };
+/** What fits beside the bars at the labels' 13 px; a longer name goes on to another line. */
+const LINE_CHARACTERS = 34;
+const LINE_HEIGHT = 15;
+
+/**
+ * A bar's name in lines of at most `width` characters, broken between words: a name cut short with
+ * "…" hid the very words that told two bars apart (Malaysia's two ammonium nitrates, a detonator
+ * "or cap"). A single word longer than a line keeps its line to itself rather than being cut.
+ */
+export function labelLines(label: string, width = LINE_CHARACTERS): string[] {
+  const lines: string[] = [];
+  // Only at plain spaces: the no-break spaces inside a quantity ("24 500 kg") hold it together.
+  for (const word of label.split(' ').filter(Boolean)) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= width) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
 
 /**
  * Counts as horizontal bars (long names read on the left, not slanted under the bars). Only
@@ -26,10 +45,15 @@ export function BarChart({ bars }: { bars: readonly ChartBar[] }) {
   // Bars of nothing draw an empty frame that reads as a chart that failed: the table says 0.
   if (!bars.some((bar) => bar.value > 0)) return null;
   const innerWidth = WIDTH - LABEL_WIDTH - MARGIN.right;
-  const innerHeight = bars.length * BAR_HEIGHT;
-  const y = scaleBand({ domain: bars.map((bar) => bar.key), range: [0, innerHeight], padding: 0.25 });
+  const linesOf = new Map(bars.map((bar) => [bar.key, labelLines(bar.label)]));
+  const mostLines = Math.max(...[...linesOf.values()].map((lines) => lines.length));
+  // Every row as tall as the longest name needs, so that the bars stay evenly spaced.
+  const rowHeight = Math.max(BAR_HEIGHT, mostLines * LINE_HEIGHT + 12);
+  const innerHeight = bars.length * rowHeight;
+  // The bars keep their thickness in taller rows: the padding takes the rest.
+  const padding = 1 - (BAR_HEIGHT * 0.75) / rowHeight;
+  const y = scaleBand({ domain: bars.map((bar) => bar.key), range: [0, innerHeight], padding });
   const x = scaleLinear({ domain: [0, Math.max(1, ...bars.map((bar) => bar.value))], range: [0, innerWidth], nice: true });
-  const labelOf = new Map(bars.map((bar) => [bar.key, bar.label]));
   const integerTicks = x.ticks(4).filter(Number.isInteger);
   return (
     <svg
@@ -45,12 +69,21 @@ export function BarChart({ bars }: { bars: readonly ChartBar[] }) {
         ))}
         <AxisLeft
           scale={y}
-          tickFormat={(key) => {
-            const label = labelOf.get(key) ?? key;
-            return label.length > 34 ? `${label.slice(0, 33)}…` : label;
-          }}
           hideTicks
-          tickLabelProps={{ className: 'results-axis-label', textAnchor: 'end', dx: -4, dy: 4 }}
+          tickComponent={({ x: tickX, y: tickY, formattedValue }) => {
+            const lines = linesOf.get(String(formattedValue)) ?? [String(formattedValue)];
+            // The lines centred on the bar: the first moved up by half of those below it.
+            const firstLine = 4 - ((lines.length - 1) * LINE_HEIGHT) / 2;
+            return (
+              <text className="results-axis-label" x={tickX - 4} y={tickY} textAnchor="end">
+                {lines.map((line, index) => (
+                  <tspan key={line} x={tickX - 4} dy={index === 0 ? firstLine : LINE_HEIGHT}>
+                    {line}
+                  </tspan>
+                ))}
+              </text>
+            );
+          }}
         />
         <AxisBottom
           top={innerHeight}

@@ -5,7 +5,7 @@ import codesFrench from '../../../lang/fr/codes.json';
 import type { ResultRow } from './results-documents';
 import { rowTable } from './results-tables';
 
-const nitrate = { id: 'c1', code: 'AMMONIUM_NITRATE', nameEn: 'Ammonium nitrate', nameFr: "Nitrate d'ammonium" };
+const nitrate = { id: 'c1', code: 'AMMONIUM_NITRATE', nameEn: 'Ammonium nitrate', nameFr: 'Nitrate d’ammonium' };
 const row = (fields: Partial<ResultRow>): ResultRow => ({
   key: 'MY:AMMONIUM_NITRATE:KG',
   countryCode: 'MY',
@@ -36,7 +36,7 @@ describe('a results table in the reader’s language', () => {
   it('says it in French whatever language the account has, detection methods included', () => {
     const intl = createIntl({ locale: 'fr-FR', defaultLocale: 'en-GB', messages: { ...codesFrench, ...french } });
     const byCountry = rowTable(intl, 'byCountryAndCommodity', [row({})]);
-    expect(byCountry.lines[0]!.cells).toEqual(["Malaisie · Nitrate d'ammonium", '24\u202f500\u00a0kg', '2', '2']);
+    expect(byCountry.lines[0]!.cells).toEqual(['Malaisie · Nitrate d’ammonium', '24\u202f500\u00a0kg', '2', '2']);
     expect(byCountry.columns.map((column) => column.header)).toEqual(['Pays et marchandise', 'Quantité', 'Saisies', 'Arrestations']);
     const byMethod = rowTable(intl, 'byDetectionMethod', [row({ key: 'CANINE:KG', quantity: 500 })]);
     expect(byMethod.lines[0]!.cells.slice(0, 2)).toEqual([codesFrench['code.detectionMethod.CANINE'], '500\u00a0kg']);

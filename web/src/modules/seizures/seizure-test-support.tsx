@@ -21,7 +21,7 @@ export const AMMONIUM_NITRATE = {
   id: 'Q29tbW9kaXR5OjE',
   code: 'AMMONIUM_NITRATE',
   nameEn: 'Ammonium nitrate',
-  nameFr: "Nitrate d'ammonium",
+  nameFr: 'Nitrate d’ammonium',
   defaultUnit: 'KG' as const,
 };
 const NITRIC_ACID = {
