@@ -251,7 +251,7 @@ describeWhere(['chromium'], 'the outbox in the browser', () => {
     await expectAccessible(page);
     await screenshot(page, 'outbox-waiting-en.png');
     await page.getByRole('button', { name: 'Français' }).click();
-    await page.getByRole('button', { name: 'Boîte d’envoi : 4 en attente' }).waitFor();
+    await page.getByRole('button', { name: 'Boîte d’envoi\u00a0: 4 en attente' }).waitFor();
     await page.getByRole('region', { name: 'Boîte d’envoi' }).getByText('En attente d’envoi').first().waitFor();
     await expectAccessible(page);
     await screenshot(page, 'outbox-waiting-fr.png');

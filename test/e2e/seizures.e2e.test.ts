@@ -363,7 +363,7 @@ describeWhere(['chromium'], 'the seizure screens in the browser', () => {
     await page.getByRole('button', { name: 'Français' }).click();
     await page
       .getByRole('alert')
-      .getByText(new RegExp(`${PROGRAM.name} n’a pas été ajouté : `))
+      .getByText(new RegExp(`${PROGRAM.name} n’a pas été ajouté\u00a0: `))
       .waitFor();
     await expectAccessible(page);
     await screenshot(page, 'seizure-outbox-file-refused-fr.png');
