@@ -12,6 +12,7 @@ import { previewImport, rowProblem, type ImportPreview, type PreviewProblem } fr
 import { ImportProblems, ImportRows } from './import-tables';
 import { importWords } from './import-words';
 import './review.css';
+import { FilePicker } from '../../ui/file-picker';
 
 type Answer =
   | { kind: 'imported'; imported: number; earlier: number }
@@ -115,11 +116,11 @@ function Importer() {
         <label htmlFor={inputId}>
           <FormattedMessage {...importWords.file} />
         </label>
-        <input
+        <FilePicker
           id={inputId}
-          type="file"
           accept=".csv,text/csv"
           aria-describedby={`${inputId}-hint`}
+          chosen={file ? [file] : []}
           onChange={(event) => void choose(event)}
         />
         <p id={`${inputId}-hint`} className="field-hint">

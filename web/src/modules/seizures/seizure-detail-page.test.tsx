@@ -28,6 +28,19 @@ describe('a seizure report’s page', () => {
     expect(screen.queryByRole('button', { name: /Correct|Submit/ })).not.toBeInTheDocument();
   });
 
+  it('reads the report back under what each value is, not the form’s words to the person filling it in', async () => {
+    renderSeizureScreens({
+      viewer: thai,
+      path: PAGE,
+      answers: answersFor({ arrestsByNationality: [{ nationality: 'MY', count: 2 }] }),
+    });
+    const facts = within(await screen.findByRole('region', { name: 'What was seized' }));
+    const terms = facts.getAllByRole('term').map((term) => term.textContent);
+    expect(terms).toEqual(expect.arrayContaining(['Seized at', 'Position']));
+    expect(terms.join()).not.toMatch(/your time|optional/);
+    expect(facts.getByText('Malaysia: 2')).toBeInTheDocument();
+  });
+
   it('lets the reporting agency correct a rejected report, starting from what it says', async () => {
     const { user } = renderSeizureScreens({
       viewer: malaysian,

@@ -1,5 +1,6 @@
 import { useId } from 'react';
-import { FormattedMessage, useIntl } from 'react-intl';
+import { FormattedMessage, type MessageDescriptor, useIntl } from 'react-intl';
+import { defineMessages } from '../../i18n/define-messages';
 import { detectionMethodWords, locationTypeWords, transportModeWords } from '../../i18n/codes';
 import { agencyLabel, countryName } from '../../ui/agency';
 import { commodityName } from '../../ui/commodity-name';
@@ -7,6 +8,17 @@ import { DateTime } from '../../ui/time';
 import { formatQuantity } from '../timeline/event-description';
 import type { SeizureDetail } from './seizure-documents';
 import { fieldWords as words, noticeWords } from './seizure-words';
+
+// Where the form's label speaks to the person filling it in ("your time", "optional"), the
+// report read back says what the value is.
+const readBack = defineMessages({
+  seizedAt: { id: 'seizures.fact.seizedAt', defaultMessage: 'Seized at' },
+  position: { id: 'seizures.fact.position', defaultMessage: 'Position' },
+  interpolNotifiedAt: { id: 'seizures.fact.interpolNotifiedAt', defaultMessage: 'INTERPOL NCB notified at' },
+  arrestsOfNationality: { id: 'seizures.fact.arrestsOfNationality', defaultMessage: '{nationality}: {count, number}' },
+});
+const labelOf = (field: keyof typeof words): MessageDescriptor =>
+  field in readBack ? readBack[field as keyof typeof readBack] : words[field];
 
 /** What the report says, field by field, in the reader's language; what it leaves out is not shown. */
 export function SeizureFacts({ seizure, referenceZone }: { seizure: SeizureDetail; referenceZone: string }) {
@@ -40,7 +52,12 @@ export function SeizureFacts({ seizure, referenceZone }: { seizure: SeizureDetai
     [
       'arrestsByNationality',
       seizure.arrestsByNationality
-        .map((entry) => `${countryName(intl.locale, entry.nationality)}: ${intl.formatNumber(entry.count)}`)
+        .map((entry) =>
+          intl.formatMessage(readBack.arrestsOfNationality, {
+            nationality: countryName(intl.locale, entry.nationality),
+            count: entry.count,
+          }),
+        )
         .join(', ') || null,
     ],
     [
@@ -64,7 +81,7 @@ export function SeizureFacts({ seizure, referenceZone }: { seizure: SeizureDetai
           .map(([label, value]) => (
             <div key={label}>
               <dt>
-                <FormattedMessage {...words[label]} />
+                <FormattedMessage {...labelOf(label)} />
               </dt>
               <dd>{value}</dd>
             </div>

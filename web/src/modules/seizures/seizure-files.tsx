@@ -7,6 +7,7 @@ import { useOperation } from '../operations/operation-context';
 import { UploadList, useUploads } from './attachment-upload';
 import { SeizureQuery, type SeizureDetail } from './seizure-documents';
 import { fieldWords } from './seizure-words';
+import { FilePicker } from '../../ui/file-picker';
 
 const words = defineMessages({
   none: { id: 'seizures.files.none', defaultMessage: 'No file added.' },
@@ -33,12 +34,12 @@ export function SeizureFiles({ seizure, mayAdd }: { seizure: SeizureDetail; mayA
       {mayAdd && (
         <div className="field">
           <label htmlFor={inputId}>{intl.formatMessage(words.choose)}</label>
-          <input
+          <FilePicker
             id={inputId}
-            type="file"
             multiple
             accept="image/jpeg,image/png,application/pdf"
             aria-describedby={`${inputId}-hint`}
+            chosen={files}
             onChange={(event) => setFiles(Array.from(event.target.files ?? []))}
           />
           <p id={`${inputId}-hint`} className="field-hint">

@@ -11,6 +11,7 @@ import type { SeizureDraft } from './seizure-draft';
 import { fieldWords } from './seizure-words';
 import { WhatFields } from './what-fields';
 import { WhereFields } from './where-fields';
+import { FilePicker } from '../../ui/file-picker';
 
 const words = defineMessages({
   saveDraft: { id: 'seizures.form.saveDraft', defaultMessage: 'Save as draft' },
@@ -140,12 +141,12 @@ export function SeizureForm({ mode, initialDraft, options, onSubmit, progress, c
         <FormattedMessage {...fieldWords.attachments} />,
         <div className="field">
           <label htmlFor={`${id}-file-input`}>{intl.formatMessage(fieldWords.attachments)}</label>
-          <input
+          <FilePicker
             id={`${id}-file-input`}
-            type="file"
             multiple
             accept="image/jpeg,image/png,application/pdf"
             aria-describedby={`${id}-files-hint`}
+            chosen={files}
             onChange={(event) => setFiles(Array.from(event.target.files ?? []))}
           />
           <p id={`${id}-files-hint`} className="field-hint">
