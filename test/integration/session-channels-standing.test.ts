@@ -17,8 +17,8 @@ vi.mock('@jointops/server/modules/operations/operations.repo', async (importOrig
   const original = await importOriginal<typeof import('@jointops/server/modules/operations/operations.repo')>();
   return {
     ...original,
-    findWithStanding: async (...args: Parameters<typeof original.findWithStanding>) => {
-      const found = await original.findWithStanding(...args);
+    findSubscriberStanding: async (...args: Parameters<typeof original.findSubscriberStanding>) => {
+      const found = await original.findSubscriberStanding(...args);
       const hook = race.afterStandingRead;
       if (hook?.userId === args[2].userId) {
         race.afterStandingRead = null;

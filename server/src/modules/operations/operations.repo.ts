@@ -2,6 +2,7 @@ import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Phase } from '@jointops/shared/domain';
 import type { Db } from '../../db/client';
 import { preparedStatement } from '../../db/prepared';
+import { batchedReads } from '../../live/batched-reads';
 import { agencies } from '../../db/schema/accounts';
 import { operationMembers, operationPhases, operations, operationTargets, participations } from '../../db/schema/operations';
 import type { Viewer } from '../../service-context';
@@ -41,23 +42,88 @@ const standingQuery = (db: Db) =>
 const readStanding = preparedStatement('operation_standing', standingQuery);
 const lockWithStanding = preparedStatement('operation_standing_locked', (db) => standingQuery(db).for('update', { of: operations }));
 
+type StandingRow = Awaited<ReturnType<typeof readStanding>>[number];
+export type WithStanding = { operation: OperationRow; standing: Standing };
+
+const withStanding = (row: StandingRow, viewer: Viewer): WithStanding => ({
+  operation: row.operation,
+  standing: {
+    viewer,
+    participation: row.participationStatus ? { status: row.participationStatus } : null,
+    memberRole: row.memberRole ?? null,
+  },
+});
+
 /** The operation with the viewer's standing in it; `lock` holds its row until the transaction ends. */
-export async function findWithStanding(
-  db: Db,
-  operationId: string,
-  viewer: Viewer,
-  lock = false,
-): Promise<{ operation: OperationRow; standing: Standing } | null> {
+export async function findWithStanding(db: Db, operationId: string, viewer: Viewer, lock = false): Promise<WithStanding | null> {
   const [row] = await (lock ? lockWithStanding : readStanding)(db, { operationId, agencyId: viewer.agencyId, userId: viewer.userId });
-  if (!row) return null;
-  return {
-    operation: row.operation,
-    standing: {
-      viewer,
-      participation: row.participationStatus ? { status: row.participationStatus } : null,
-      memberRole: row.memberRole ?? null,
-    },
-  };
+  return row ? withStanding(row, viewer) : null;
+}
+
+// The same question for many viewers at once: the asks go in as three arrays, one row each, and
+// every row answers its own viewer's standing, never another's (the joins are on the ask's agency
+// and person). One statement, so one snapshot for all of them.
+const readStandings = preparedStatement('operation_standings', (db) =>
+  db
+    .select({
+      askedAt: sql<number>`asked.n`.mapWith(Number),
+      operation: operations,
+      participationStatus: participations.status,
+      memberRole: operationMembers.role,
+    })
+    .from(
+      sql`unnest(${sql.placeholder('operationIds')}::uuid[], ${sql.placeholder('agencyIds')}::uuid[], ${sql.placeholder('userIds')}::uuid[])
+        with ordinality as asked(operation_id, agency_id, user_id, n)`,
+    )
+    .innerJoin(operations, sql`${operations.id} = asked.operation_id`)
+    .leftJoin(participations, and(eq(participations.operationId, operations.id), sql`${participations.agencyId} = asked.agency_id`))
+    .leftJoin(
+      operationMembers,
+      and(
+        eq(operationMembers.operationId, operations.id),
+        sql`${operationMembers.userId} = asked.user_id`,
+        isNull(operationMembers.removedAt),
+      ),
+    ),
+);
+
+export interface StandingAsk {
+  operationId: string;
+  viewer: Viewer;
+}
+
+/** findWithStanding for many asks in one statement: each ask's answer at its index, null for an operation that does not exist. */
+export async function findManyWithStanding(db: Db, asks: readonly StandingAsk[]): Promise<(WithStanding | null)[]> {
+  const answers: (WithStanding | null)[] = asks.map(() => null);
+  if (!asks.length) return answers;
+  const rows = await readStandings(db, {
+    operationIds: asks.map((ask) => ask.operationId),
+    agencyIds: asks.map((ask) => ask.viewer.agencyId),
+    userIds: asks.map((ask) => ask.viewer.userId),
+  });
+  for (const { askedAt, ...row } of rows) answers[askedAt - 1] = withStanding(row, asks[askedAt - 1]!.viewer);
+  return answers;
+}
+
+const subscriberReads = new WeakMap<Db, (ask: StandingAsk) => Promise<WithStanding | null | undefined>>();
+
+/**
+ * findWithStanding for a subscription as it starts. When a server's clients all come back at once
+ * (a restart, a network cut healed), thousands ask within a few milliseconds; one statement each,
+ * its socket write and its rows' decoding were the largest part of the hub's CPU in the storm.
+ * Asks made while a read is under way are read together once it ends (batched-reads.ts), each
+ * answered from a statement that started after it was asked, as its own statement would be.
+ */
+export async function findSubscriberStanding(db: Db, operationId: string, viewer: Viewer): Promise<WithStanding | null> {
+  let read = subscriberReads.get(db);
+  if (!read) {
+    read = batchedReads(async (asks: StandingAsk[]) => {
+      const answers = await findManyWithStanding(db, asks);
+      return new Map(asks.map((ask, index) => [ask, answers[index]!]));
+    });
+    subscriberReads.set(db, read);
+  }
+  return (await read({ operationId, viewer })) ?? null;
 }
 
 export async function insertOperation(db: Db, operation: typeof operations.$inferInsert): Promise<OperationRow | null> {

@@ -5,7 +5,7 @@ import type { ResultsTick } from '../../live/results-ticker';
 import type { ServiceContext, Viewer } from '../../service-context';
 import type { Standing } from '../operations/operations.policy';
 import { requireViewer } from '../operations/operation-access';
-import { findWithStanding, type OperationRow } from '../operations/operations.repo';
+import { findSubscriberStanding, findWithStanding, type OperationRow } from '../operations/operations.repo';
 import type { NationalityArrests } from './arrest-figures.repo';
 import { canSeeResults } from './results.policy';
 import { type CheckFigures, OperationResultsSource } from './results.service';
@@ -28,7 +28,7 @@ export async function watchOperationResults(
   const operationId = uuidFromGlobalId(operationGlobalId, 'Operation');
   // The head and the standing from one statement, as for the event stream: a removal committed
   // after it comes after the head, so the stream reads it and ends there.
-  const found = operationId ? await findWithStanding(ctx.db, operationId, viewer) : null;
+  const found = operationId ? await findSubscriberStanding(ctx.db, operationId, viewer) : null;
   if (!operationId || !found || !canSeeResults(found.standing)) throw new NotFoundError('Operation');
   return { ticks: hub.resultsStream(operationId, viewer, found.operation.lastEventSeq), standing: found.standing };
 }

@@ -3,7 +3,7 @@ import { ERROR_CODES } from '@jointops/shared/errors';
 import { builder } from '../../graphql/builder';
 import { uuidFromGlobalId } from '../../global-id';
 import { canSeeOperation } from '../operations/operations.policy';
-import { findWithStanding } from '../operations/operations.repo';
+import { findSubscriberStanding } from '../operations/operations.repo';
 import { RESYNC_REQUIRED, resyncRequired } from '../../journal/resync';
 import { decodeEventCursor, eventType, OperationEventInterface } from './operation-event.graphql';
 import { signedIn } from '../../graphql/signed-in';
@@ -31,8 +31,9 @@ builder.subscriptionType({
         // or removal committed after it comes after the head, so the stream reads it and ends
         // there. Had the standing been read before the head, one committed in between would be
         // behind the stream's start, never seen, and the stream would go on delivering to someone
-        // no longer in the operation. (One statement rather than two per subscription.)
-        const found = operationId ? await findWithStanding(ctx.db, operationId, viewer) : null;
+        // no longer in the operation. The statement is shared with the subscriptions starting at
+        // the same moment (findSubscriberStanding), each answered with its own viewer's standing.
+        const found = operationId ? await findSubscriberStanding(ctx.db, operationId, viewer) : null;
         // Exactly what an unknown operation gets: a stream refused without saying why.
         if (!operationId || !found || !canSeeOperation(found.standing)) {
           throw new GraphQLError('Operation not found.', { extensions: { code: ERROR_CODES.NOT_FOUND } });
