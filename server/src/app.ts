@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Database } from './db/client';
+import { buildByShape } from './db/statements-by-shape';
 import { createGraphQLServer } from './graphql-server';
 import { createRequestHandler } from './http/routes';
 import { startRetention } from './journal/retention.job';
@@ -25,6 +26,9 @@ export const KEEP_ALIVE_MS = 65_000;
 export function buildApp(options: AppOptions) {
   const { database, pubSubHandle, ...given } = options;
   const { config, logger } = given;
+  // Each shape of relational read is built once (db/statements-by-shape.ts): the API asks the same
+  // shapes again and again, with only the viewer's values changing.
+  buildByShape(given.db);
   // Every live channel of this process, with its session: a session ended here ends its channels
   // here before the news goes out to the other processes.
   const channels = new LiveChannels(given, config.webSocket.maxConnectionsPerUser);

@@ -34,7 +34,7 @@ const sharingClasses = new WeakMap<RelationalQueryClass, RelationalQueryClass>()
  * order (drizzle builds columns in the order given) and an undefined value stays apart from an
  * absent one.
  */
-function plainKey(value: unknown): string | null {
+export function plainKey(value: unknown): string | null {
   if (value === null) return 'null';
   switch (typeof value) {
     case 'undefined':
