@@ -3,7 +3,8 @@ import type { Socket } from 'node:net';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestApp, type TestApp } from '../testkit/app';
-import { operationKit, type OperationKit } from '../testkit/operations';
+import { type Actor, operationKit, type OperationKit } from '../testkit/operations';
+import { frameCounts } from '@jointops/server/live/shared-frames';
 import { reportFigure } from '../testkit/report';
 import { execute, openSocket, subscribe, type TestSocket } from '../testkit/ws';
 
@@ -46,8 +47,13 @@ const closeSpy = vi.spyOn(WebSocket.prototype, 'close').mockImplementation(funct
 afterAll(() => closeSpy.mockRestore());
 const localPort = (socket: WebSocket) => (socket as unknown as { _socket: Socket })._socket.localPort!;
 
-/** graphql-transport-ws spoken by hand over `ws`, so that the test decides when it reads. */
-async function pausableSubscriber(url: string, token: string, variables: { operationId: string; after: string }) {
+/** graphql-transport-ws spoken by hand over `ws`, so that the test decides when it reads: one subscription per query. */
+async function pausableSubscriber(
+  url: string,
+  token: string,
+  variables: { operationId: string; after: string },
+  queries: string[] = Array.from({ length: SUBSCRIPTIONS }, () => HEAVY),
+) {
   const socket = new WebSocket(url, 'graphql-transport-ws');
   const received: Seen[][] = Array.from({ length: SUBSCRIPTIONS }, () => []);
   const closed = new Promise<{ code: number; reason: string }>((resolve) =>
@@ -63,11 +69,33 @@ async function pausableSubscriber(url: string, token: string, variables: { opera
   await new Promise((resolve) => socket.once('open', resolve));
   socket.send(JSON.stringify({ type: 'connection_init', payload: { token } }));
   await acked;
-  for (let id = 0; id < SUBSCRIPTIONS; id++) {
-    socket.send(JSON.stringify({ type: 'subscribe', id: String(id), payload: { query: HEAVY, variables } }));
-  }
+  queries.forEach((query, id) => {
+    socket.send(JSON.stringify({ type: 'subscribe', id: String(id), payload: { query, variables } }));
+  });
   return { socket, received, closed };
 }
+
+/** Alerts raised by `by` in the operation, each with its id and when it was sent and answered. */
+function raiser(kit: OperationKit, operationId: string, by: Actor) {
+  return async (description: string) => {
+    const sentAt = performance.now();
+    const { result } = await kit.mutate(by, 'raiseAlert', {
+      operationId,
+      idempotencyKey: randomUUID(),
+      category: 'INTELLIGENCE',
+      severity: 'LOW',
+      title: 'Bulk intelligence report',
+      description,
+      marking: 'AMBER',
+      distribution: 'ALL_PARTICIPANTS',
+    });
+    if (result?.__typename !== 'Alert') throw new Error(`raiseAlert failed: ${JSON.stringify(result)}`);
+    return { id: result.id as string, sentAt, returnedAt: performance.now() };
+  };
+}
+
+/** What fills a heavy frame: 8 copies make ~160 kB. */
+const DESCRIPTION = 'Consignments of precursor chemicals misdeclared along the route. '.repeat(310).slice(0, 20_000);
 
 /** A light subscription that notes when each event arrived. */
 function timedSubscription(socket: TestSocket, variables: { operationId: string; after: string }) {
@@ -108,21 +136,7 @@ function serverWith(label: string, env: Record<string, string>) {
     const { testApp, kit } = context;
     const { operation, planner, malaysia, thailand } = await kit.jointOperation();
     await operation.advanceTo('OPERATIONAL');
-    const raise = async (description: string) => {
-      const sentAt = performance.now();
-      const { result } = await kit.mutate(malaysia, 'raiseAlert', {
-        operationId: operation.id,
-        idempotencyKey: randomUUID(),
-        category: 'INTELLIGENCE',
-        severity: 'LOW',
-        title: 'Bulk intelligence report',
-        description,
-        marking: 'AMBER',
-        distribution: 'ALL_PARTICIPANTS',
-      });
-      if (result?.__typename !== 'Alert') throw new Error(`raiseAlert failed: ${JSON.stringify(result)}`);
-      return { id: result.id as string, sentAt, returnedAt: performance.now() };
-    };
+    const raise = raiser(kit, operation.id, malaysia);
 
     // Every stream starts from the end of the timeline, so none can miss the first alert however
     // long it takes to be in place.
@@ -147,8 +161,7 @@ function serverWith(label: string, env: Record<string, string>) {
     slow.socket.pause();
     const pausedAt = performance.now();
     const raised = [warmUp];
-    const description = 'Consignments of precursor chemicals misdeclared along the route. '.repeat(310).slice(0, 20_000);
-    for (let n = 0; n < ALERTS; n++) raised.push(await raise(description));
+    for (let n = 0; n < ALERTS; n++) raised.push(await raise(DESCRIPTION));
     const slowPort = localPort(slow.socket);
     const closeOfSlow = () => slowCloses.find((close) => close.port === slowPort);
     await vi.waitFor(() => expect(closeOfSlow(), 'the server never closed the paused reader').toBeDefined(), {
@@ -194,7 +207,7 @@ function serverWith(label: string, env: Record<string, string>) {
 
     return { operation, thailand, slow, raisedIds, raise, closedAt, connectionsBefore, socketFor };
   }
-  return { context, slowReaderScenario };
+  return { context, slowReaderScenario, socketFor };
 }
 
 describe('a subscriber that stops reading, under the time bound', () => {
@@ -265,5 +278,58 @@ describe('a subscriber that stops reading, under the byte bound', () => {
     // kernel held, then the connection ends without a close frame: 1006.
     slow.socket.resume();
     expect((await slow.closed).code).toBe(1006);
+  });
+});
+
+describe('a subscriber that falls behind and reads again', () => {
+  // Neither bound can trip: the reader is only late.
+  const server = serverWith('catch-up', { WS_MAX_SEND_WAIT_MS: '600000', WS_MAX_BUFFERED_BYTES: String(256 * 1024 * 1024) });
+
+  it('gets what waited for it in order and once, the frames its audience already had in one write', async () => {
+    const { testApp, kit } = server.context;
+    const { operation, planner, malaysia, thailand } = await kit.jointOperation();
+    await operation.advanceTo('OPERATIONAL');
+    const timeline = await operation.view(planner, 'timeline(first: 500) { edges { cursor } }');
+    const from = { operationId: operation.id, after: timeline!.timeline.edges.at(-1).cursor as string };
+    // Heavy subscriptions fill the paused socket; its last, light one shares its audience with a
+    // Thai colleague's socket that keeps reading, so its frames are made while it waits.
+    const queries = [...Array.from({ length: SUBSCRIPTIONS - 1 }, () => HEAVY), LIGHT];
+    const light = SUBSCRIPTIONS - 1;
+    const reading = timedSubscription(server.socketFor(thailand.token), from);
+    const slow = await pausableSubscriber(testApp.wsUrl, thailand.token, from, queries);
+    const raise = raiser(kit, operation.id, malaysia);
+    const raised = [await raise('Warm-up')];
+    await vi.waitFor(() => {
+      expect(reading).toHaveLength(1);
+      for (const events of slow.received) expect(events).toHaveLength(1);
+    });
+
+    slow.socket.pause();
+    const before = { ...frameCounts };
+    for (let n = 0; n < ALERTS; n++) raised.push(await raise(DESCRIPTION));
+    await vi.waitFor(() => expect(reading).toHaveLength(raised.length), { timeout: 10_000 });
+    slow.socket.resume();
+    await vi.waitFor(
+      () => {
+        for (const events of slow.received) expect(events).toHaveLength(raised.length);
+      },
+      { timeout: 15_000 },
+    );
+
+    const raisedIds = raised.map((alert) => alert.id);
+    for (const events of slow.received) {
+      expect(events.map((event) => event.alertId)).toEqual(raisedIds);
+      expect(new Set(events.map((event) => event.cursor)).size).toBe(raisedIds.length);
+    }
+    // Every frame written once: the paused socket's ten subscriptions and the reading one.
+    const written = frameCounts.written - before.written;
+    const writes = frameCounts.flushed - before.flushed;
+    expect(written).toBe(ALERTS * (SUBSCRIPTIONS + 1));
+    // Each heavy frame (~160 kB) is a write of its own, as is each of the reading socket's; the
+    // light subscription caught up in fewer writes than its frames.
+    const lightWrites = writes - ALERTS * SUBSCRIPTIONS;
+    reportFigure('catch-up: writes for the light subscription', lightWrites, 'for', ALERTS, 'frames');
+    expect(lightWrites).toBeLessThan(ALERTS);
+    expect(slow.received[light]).toHaveLength(raised.length);
   });
 });

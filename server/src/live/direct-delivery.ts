@@ -15,11 +15,31 @@ import { type Awaiting, type PushedSource, SubscriberStream } from './subscriber
 // before.
 //
 // What each subscriber gets is unchanged: its own stream of events (subscriber-stream.ts: its
-// need-to-know, its order, its replay), one at a time; each frame is written only while the
-// channel may still deliver (what the channel guard checked per value), and the next event is not
-// taken while the socket has not taken the last frame (what graphql-ws's awaited send did).
+// need-to-know, its order, its replay); each frame is written only while the channel may still
+// deliver (what the channel guard checked per value), and nothing more is taken while the socket
+// has not taken what it was given (what graphql-ws's awaited send did).
+//
+// A subscriber behind its audience (alerts raised faster than they are written to every socket)
+// finds the next events' frames already made: it gives its socket all of them in one write, up to
+// BATCH_BYTES (shared-frames.ts). And the first subscriber of an audience to wait for an event's
+// execution starts the executions of the events it will take after it (up to AHEAD), so that while
+// the process writes one event's frames the next ones are read and made, not begun only once the
+// last socket has its frame.
 
 const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
+
+/** Frames given to a socket in one write, at most (about twenty alerts of the fan-out bench). */
+const BATCH_BYTES = 64 * 1024;
+/** Events whose executions a subscriber starts beyond the one it waits for. */
+const AHEAD = 8;
+
+/** An audience's executions of its events: shared by its subscribers (shared-delivery.ts). */
+export interface Executions {
+  /** The event's execution for this audience, started if it was not: the subscriber delivers it. */
+  of(event: unknown): SharedExecution;
+  /** Starts the event's execution for this audience, for the subscriber to deliver later. */
+  start(event: unknown): void;
+}
 
 /** One subscription's events, each written to its socket as its audience's shared frame. */
 export class DirectDelivery implements AsyncIterableIterator<ExecutionResult>, Awaiting, FrameWaiter, Drainable {
@@ -27,10 +47,16 @@ export class DirectDelivery implements AsyncIterableIterator<ExecutionResult>, A
   private ended: Promise<IteratorResult<ExecutionResult>> | null = null;
   private settle: { resolve: (done: typeof DONE) => void; reject: (error: unknown) => void } | null = null;
   private stopped = false;
+  /** Waiting for the execution of the event taken last. */
+  private awaitingFrame = false;
+  /** Waiting for the socket to take what it was given. */
+  private socketBusy = false;
+  /** The frame that came while the socket was busy, written once it is not. */
+  private held: SharedFrame | null = null;
 
   constructor(
     source: AsyncIterable<unknown>,
-    private readonly execution: (event: unknown) => SharedExecution,
+    private readonly executions: Executions,
     private readonly sink: FrameSink,
     private readonly channel: LiveChannel,
   ) {
@@ -71,52 +97,81 @@ export class DirectDelivery implements AsyncIterableIterator<ExecutionResult>, A
 
   /** The audience's frame this subscriber waited for. */
   framed(frame: SharedFrame): void {
-    if (!this.write(frame)) this.pump();
+    this.awaitingFrame = false;
+    if (this.socketBusy) this.held = frame;
+    else {
+      this.add(frame);
+      this.pump();
+    }
   }
 
   failed(error: unknown): void {
+    this.awaitingFrame = false;
     this.end(error);
   }
 
   /** The socket took every frame: the next event may go. */
   drained(): void {
+    this.socketBusy = false;
+    const held = this.held;
+    this.held = null;
+    if (held) this.add(held);
     this.pump();
   }
 
-  /** Writes what is at hand until the subscriber must wait: for an arrival, an execution, its socket. */
+  /** Adds what is at hand and gives it to the socket. */
   private pump(): void {
     try {
-      while (!this.stopped) {
-        const event = this.source.take();
-        if (event === null) {
-          if (this.source.ended) this.end();
-          else this.source.whenReady(this);
-          return;
-        }
-        const execution = this.execution(event);
-        if (execution.frame) {
-          if (this.write(execution.frame)) return;
-        } else {
-          // The first subscriber of an audience starts the execution, and it and the others wait for it.
-          execution.whenFramed(this);
-          return;
-        }
-      }
+      this.fill();
     } catch (error) {
       this.end(error);
     }
+    this.flush();
   }
 
-  /** Writes the frame; answers true when the subscriber must wait (for its socket, or for good). */
-  private write(frame: SharedFrame): boolean {
-    if (this.stopped) return true;
+  /** Adds the frames at hand until the subscriber must wait: for an arrival, an execution, its socket. */
+  private fill(): void {
+    while (!this.stopped && !this.awaitingFrame && !this.socketBusy) {
+      if (this.sink.adding >= BATCH_BYTES) {
+        this.flush();
+        continue;
+      }
+      const event = this.source.take();
+      if (event === null) {
+        if (this.source.ended) this.end();
+        // What was added goes first: the socket may not take it, and then nothing more is taken.
+        else if (this.sink.adding > 0) {
+          this.flush();
+          continue;
+        } else this.source.whenReady(this);
+        return;
+      }
+      const execution = this.executions.of(event);
+      if (execution.frame) this.add(execution.frame);
+      else {
+        this.awaitingFrame = true;
+        // The first subscriber of an audience starts the execution, and it and the others wait for it.
+        if (execution.whenFramed(this)) this.startAhead();
+        return;
+      }
+    }
+  }
+
+  private startAhead(): void {
+    for (const event of this.source.ahead?.(AHEAD) ?? []) this.executions.start(event);
+  }
+
+  /** Adds the frame, unless the channel may no longer deliver (then the subscriber ends). */
+  private add(frame: SharedFrame): void {
+    if (this.stopped) return;
     // The channel may have ended, or the subscription been completed, while the event was read or
     // executed: nothing more goes out then.
-    if (!this.channel.mayDeliver()) {
-      this.end();
-      return true;
-    }
-    return this.sink.write(frame, this);
+    if (!this.channel.mayDeliver()) this.end();
+    else this.sink.add(frame);
+  }
+
+  private flush(): void {
+    if (this.sink.adding > 0 && this.sink.flush(this)) this.socketBusy = true;
   }
 
   private end(error?: unknown): void {

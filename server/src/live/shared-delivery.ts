@@ -4,7 +4,7 @@ import type { Plugin } from 'graphql-yoga';
 import type { Db } from '../db/client';
 import { sharedReads } from '../db/shared-reads';
 import type { LiveChannel } from './channels';
-import { DirectDelivery } from './direct-delivery';
+import { DirectDelivery, type Executions } from './direct-delivery';
 import { type FrameSink, type MaskErrors, SharedFrame } from './shared-frames';
 
 // Shared delivery: an event going to many subscribers is executed once per distinct (document,
@@ -40,8 +40,11 @@ export interface SharedExecution {
   readonly result: Promise<ExecutionResult>;
   /** The result's one serialisation, once executed; until then, null. */
   readonly frame: SharedFrame | null;
-  /** Tells `waiter` of the frame once it is made (at once if it is): a list, not a promise per subscriber. */
-  whenFramed(waiter: FrameWaiter): void;
+  /**
+   * Tells `waiter` of the frame once it is made (at once if it is): a list, not a promise per
+   * subscriber. Answers true for the first to wait.
+   */
+  whenFramed(waiter: FrameWaiter): boolean;
 }
 
 const executions = new WeakMap<object, EventExecutions>();
@@ -124,10 +127,11 @@ class Execution implements SharedExecution {
     );
   }
 
-  whenFramed(waiter: FrameWaiter): void {
+  whenFramed(waiter: FrameWaiter): boolean {
     if (this.frame) waiter.framed(this.frame);
     else if (this.failure) waiter.failed(this.failure.error);
-    else this.waiting.push(waiter);
+    else return this.waiting.push(waiter) === 1;
+    return false;
   }
 
   private framed(frame: SharedFrame): void {
@@ -150,6 +154,28 @@ class Execution implements SharedExecution {
 /** The event's execution for `key`, started by the first of its subscribers to ask. */
 export function sharedExecution(args: ExecutionArgs, key: string, event: unknown, maskErrors: MaskErrors): SharedExecution {
   deliveryCounts.delivered += 1;
+  return executionOf(args, key, event, maskErrors);
+}
+
+/** A subscription's way to its audience's executions (direct-delivery.ts). */
+class AudienceExecutions implements Executions {
+  constructor(
+    private readonly args: ExecutionArgs,
+    private readonly key: string,
+    private readonly maskErrors: MaskErrors,
+  ) {}
+
+  of(event: unknown): SharedExecution {
+    return sharedExecution(this.args, this.key, event, this.maskErrors);
+  }
+
+  start(event: unknown): void {
+    // Only an event object keeps its executions for the subscriber to find (the feed's events are).
+    if (typeof event === 'object' && event !== null) executionOf(this.args, this.key, event, this.maskErrors);
+  }
+}
+
+function executionOf(args: ExecutionArgs, key: string, event: unknown, maskErrors: MaskErrors): SharedExecution {
   if (typeof event !== 'object' || event === null) return new Execution(args, event, maskErrors, null);
   let ofEvent = executions.get(event);
   if (!ofEvent) {
@@ -226,8 +252,7 @@ export function useSharedDelivery(maskErrors: MaskErrors): Plugin {
         const context = args.contextValue as SharedDeliveryContext & DirectDeliveryContext;
         const key = context.liveAudience ? deliveryKey(args, context.liveAudience) : null;
         if (key && context.liveFrames && context.liveChannel) {
-          const execution = (event: unknown) => sharedExecution(args, key, event, maskErrors);
-          return new DirectDelivery(stream, execution, context.liveFrames, context.liveChannel);
+          return new DirectDelivery(stream, new AudienceExecutions(args, key, maskErrors), context.liveFrames, context.liveChannel);
         }
         return new ExecutedStream(stream, args, key, maskErrors);
       });

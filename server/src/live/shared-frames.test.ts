@@ -6,8 +6,9 @@ import { type Drainable, SharedFrame, SocketFrames } from './shared-frames';
 import { SlowConsumers } from './slow-consumers';
 
 // Shared frames are written past ws, straight to its socket: each must reach a real client as the
-// one message graphql-ws would have sent, whatever its length (the header has three forms), and
-// in order with what ws itself sends on the same socket.
+// one message graphql-ws would have sent, whatever its length (the header has three forms), in
+// order with what ws itself sends on the same socket, and the frames added before a flush in one
+// write to the kernel.
 
 const servers: WebSocketServer[] = [];
 afterEach(async () => {
@@ -39,7 +40,8 @@ describe('socket frames', () => {
     const { socket, received, frames } = await connected();
     const payloads = [10, 200, 70_000].map((length) => ({ data: { note: 'x'.repeat(length) } }));
     for (const payload of payloads) {
-      frames.write(new SharedFrame(payload, (errors) => [...errors]), waiter);
+      frames.add(new SharedFrame(payload, (errors) => [...errors]));
+      frames.flush(waiter);
       socket.send(JSON.stringify({ type: 'ping' }));
     }
     await expect.poll(() => received.length).toBe(6);
@@ -53,17 +55,43 @@ describe('socket frames', () => {
   it('asks the subscriber to wait only while the kernel has not taken a frame, and says when it has', async () => {
     const { client, frames, received } = await connected();
     const small = new SharedFrame({ data: { note: 'taken at once' } }, (errors) => [...errors]);
-    expect(frames.write(small, waiter)).toBe(false);
+    frames.add(small);
+    expect(frames.flush(waiter)).toBe(false);
     // A reader that stops reading: the kernel's buffers fill, and a frame stays with the socket.
     (client as unknown as { _socket: { pause(): void; resume(): void } })._socket.pause();
     const large = new SharedFrame({ data: { note: 'x'.repeat(1 << 20) } }, (errors) => [...errors]);
     let drained = 0;
     let waits = false;
-    for (let sent = 0; sent < 64 && !waits; sent += 1) waits = frames.write(large, { drained: () => (drained += 1) });
+    for (let sent = 0; sent < 64 && !waits; sent += 1) {
+      frames.add(large);
+      waits = frames.flush({ drained: () => (drained += 1) });
+    }
     expect(waits).toBe(true);
     expect(drained).toBe(0);
     (client as unknown as { _socket: { resume(): void } })._socket.resume();
     await expect.poll(() => drained).toBe(1);
     await expect.poll(() => received.length).toBeGreaterThan(1);
+  });
+
+  it('gives the socket the frames added before a flush in one write, each a whole message in order', async () => {
+    const { socket, received, frames } = await connected();
+    const tcp = (socket as unknown as { _socket: { _writev: (...args: unknown[]) => void; _write: (...args: unknown[]) => void } })._socket;
+    let writes = 0;
+    for (const method of ['_writev', '_write'] as const) {
+      const original = tcp[method].bind(tcp);
+      tcp[method] = (...args: unknown[]) => {
+        writes += 1;
+        original(...args);
+      };
+    }
+    const payloads = [1, 2, 3].map((n) => ({ data: { n } }));
+    for (const payload of payloads) frames.add(new SharedFrame(payload, (errors) => [...errors]));
+    expect(writes).toBe(0);
+    expect(frames.adding).toBeGreaterThan(0);
+    expect(frames.flush(waiter)).toBe(false);
+    expect(writes).toBe(1);
+    expect(frames.adding).toBe(0);
+    await expect.poll(() => received.length).toBe(3);
+    expect(received).toEqual(payloads.map((payload) => JSON.stringify({ id: 'sub-7', type: 'next', payload })));
   });
 });

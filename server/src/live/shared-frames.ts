@@ -7,8 +7,8 @@ import type { WebSocket } from 'ws';
 // frame is those bytes behind the subscription's own envelope (its id, its type), which is made
 // once per subscription. Nothing per delivery re-encodes the payload.
 
-/** Frames made and frames written with a shared payload, since the process started. */
-export const frameCounts = { serialised: 0, written: 0 };
+/** Frames made, frames written with a shared payload and the writes that gave them to sockets, since the process started. */
+export const frameCounts = { serialised: 0, written: 0, flushed: 0 };
 
 /** Masks what a result's errors may not tell the client (yoga's masked errors, applied once per shared result). */
 export type MaskErrors = (errors: readonly GraphQLError[]) => GraphQLError[];
@@ -46,10 +46,17 @@ export interface Drainable {
 /** Where a subscription's frames go: its socket, under its graphql-ws id. */
 export interface FrameSink {
   /**
-   * Writes one `next` frame carrying `frame`. Answers true when the socket has not taken all it
-   * was given yet; `waiter.drained()` follows once it has.
+   * Adds one `next` frame carrying `frame` to what the socket is given at the next `flush`, or
+   * drops it if the socket is no longer open (as graphql-ws drops it).
    */
-  write(frame: SharedFrame, waiter: Drainable): boolean;
+  add(frame: SharedFrame): void;
+  /** Bytes added since the last flush. */
+  readonly adding: number;
+  /**
+   * Gives the socket the frames added since the last flush, in one write. Answers true when the
+   * socket has not taken all it was given yet; `waiter.drained()` follows once it has.
+   */
+  flush(waiter: Drainable): boolean;
 }
 
 /** Times each frame until it is written, and closes a socket that stops reading (slow-consumers.ts). */
@@ -86,18 +93,26 @@ const NOTHING = Buffer.alloc(0);
  * payload copied into a new one (3 KiB per socket and event in the fan-out bench). ws writes its
  * own frames (pings, graphql-ws's messages) to that socket synchronously, so the two keep their
  * order: it would not if it compressed them, which is why the server turns compression off
- * (websocket.ts). graphql-ws waited for each frame to be written before taking the next, which
- * holds a reader that stops reading still (slow-consumers.ts); this waits too, but only when the
- * kernel did not take the frame at once, so a socket that keeps up costs no promise per frame.
- * Nor a callback, nor any timing: a frame the kernel took at once has nothing left to wait for
- * (the socket holds no byte after it), and only a frame it did not take is timed until written,
- * by an empty write behind it, whose callback runs once everything before it is written.
+ * (websocket.ts).
+ *
+ * Frames added between two flushes go to the kernel in one write: the socket is corked from the
+ * first until the flush. A subscriber behind its audience (alerts raised faster than its socket
+ * takes them) catches up several frames at a time, with one system call on the server and one
+ * read on its client where each frame cost both.
+ *
+ * graphql-ws waited for each frame to be written before taking the next, which holds a reader
+ * that stops reading still (slow-consumers.ts); the flush says to wait too, but only when the
+ * kernel did not take everything at once, so a socket that keeps up costs no promise per frame.
+ * Nor a callback, nor any timing: what the kernel took at once has nothing left to wait for (the
+ * socket holds no byte after it), and only a write it did not take is timed until written, by an
+ * empty write behind it, whose callback runs once everything before it is written.
  */
 export class SocketFrames implements FrameSink {
   private readonly envelope: Buffer;
   /** The last frame's head, and that frame's length: the next frame of that length takes it as it is. */
   private head: Buffer | null = null;
   private headFor = -1;
+  adding = 0;
   private unwritten = 0;
   private waiter: Drainable | null = null;
   private readonly written = (): void => {
@@ -118,10 +133,9 @@ export class SocketFrames implements FrameSink {
     this.envelope = Buffer.from(`{"id":${JSON.stringify(id)},"type":"next","payload":`);
   }
 
-  write(frame: SharedFrame, waiter: Drainable): boolean {
+  add(frame: SharedFrame): void {
     const socket = this.socket;
-    // graphql-ws drops frames for a socket no longer open the same way.
-    if (socket.readyState !== socket.OPEN) return false;
+    if (socket.readyState !== socket.OPEN) return;
     const tail = frame.closedPayload();
     const length = this.envelope.length + tail.length;
     // Made anew, not changed, when the length changes: the socket may still hold the last one.
@@ -132,10 +146,19 @@ export class SocketFrames implements FrameSink {
       this.headFor = length;
     }
     frameCounts.written += 1;
-    const tcp = (socket as unknown as { _socket: Socket })._socket;
-    tcp.cork();
+    const tcp = this.tcp();
+    if (this.adding === 0) tcp.cork();
     tcp.write(head);
     tcp.write(tail);
+    this.adding += head.length + tail.length;
+  }
+
+  flush(waiter: Drainable): boolean {
+    if (this.adding === 0) return false;
+    this.adding = 0;
+    frameCounts.flushed += 1;
+    const socket = this.socket;
+    const tcp = this.tcp();
     tcp.uncork();
     if (socket.bufferedAmount === 0) return false;
     this.times.given(socket);
@@ -145,5 +168,9 @@ export class SocketFrames implements FrameSink {
     if (this.unwritten === 0) return false;
     this.waiter = waiter;
     return true;
+  }
+
+  private tcp(): Socket {
+    return (this.socket as unknown as { _socket: Socket })._socket;
   }
 }

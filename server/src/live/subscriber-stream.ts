@@ -25,6 +25,8 @@ export interface PushedSource<T> {
    */
   whenReady(awaiting: Awaiting): void;
   return(): Promise<IteratorResult<T>>;
+  /** Up to `limit` of the values that `take()` will answer after the next, without taking them (as far as it can tell). */
+  ahead?(limit: number): readonly T[];
 }
 
 /** What a stream reads from: the feed of its operation, shared by the process's subscribers. */
@@ -114,6 +116,23 @@ export class SubscriberStream implements AsyncIterableIterator<StoredEvent>, Pus
       this.batch = batch;
       this.index = 0;
     }
+  }
+
+  /**
+   * The events already read that `take()` would answer next, up to `limit`, without taking them:
+   * what the viewer may see of the batch, stopping before anything that ends the stream or
+   * changes the viewer's standing (what comes after that depends on it).
+   */
+  ahead(limit: number): readonly StoredEvent[] {
+    const found: StoredEvent[] = [];
+    if (this.finished || this.endsAfterDelivery || this.resync) return found;
+    const viewer = this.viewer;
+    for (let index = this.index; index < this.batch.length && found.length < limit; index += 1) {
+      const event = this.batch[index]!;
+      if (endsAccess(event, viewer) || changesStanding(event, viewer)) break;
+      if (eventVisibleTo(event, viewer.agencyId)) found.push(event);
+    }
+    return found;
   }
 
   whenReady(awaiting: Awaiting): void {
