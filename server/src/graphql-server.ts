@@ -31,7 +31,7 @@ const maskedError: MaskError = (error, message, isDev) => {
 };
 
 /** The same masking for a result shared by many subscribers (live/shared-delivery.ts), logged as yoga logs what it masks. */
-function maskedOnce(error: GraphQLError, logger: AppDeps['logger']): GraphQLError {
+function maskedOnce(error: unknown, logger: AppDeps['logger']): GraphQLError {
   const masked = maskedError(error, UNEXPECTED_ERROR) as GraphQLError;
   if (masked !== error) logger.error({ err: error }, 'masked error in a live event');
   return masked;

@@ -5,7 +5,7 @@ import type { ServerContext } from '../graphql/context';
 import { sessionTokenFrom } from '../http/cookies';
 import { authenticateSession } from '../modules/accounts/accounts.service';
 import type { AppDeps } from '../service-context';
-import type { LiveChannel, LiveChannels } from './channels';
+import type { LiveChannel, LiveChannels, Traffic } from './channels';
 import { DirectDelivery } from './direct-delivery';
 
 // Every subscription's stream goes through its live channel. Over WebSocket the channel is the
@@ -20,6 +20,9 @@ const sessionEnded = (): ExecutionResult => ({
 });
 
 const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
+
+/** An SSE stream's channel stops nothing itself: its stream's guard ends it with the session's end. */
+const NOTHING_TO_STOP: Traffic = { stop: () => undefined };
 
 export const tooManyConnections = (max: number) =>
   new GraphQLError(`At most ${max} live connections per person. Close one and try again.`, {
@@ -117,7 +120,7 @@ export function useLiveChannels(channels: LiveChannels, deps: AppDeps): Plugin {
           return;
         }
         // Over SSE the guard itself stops the stream when the session ends.
-        channel = channels.register({ transport: 'sse', session, onEnd: () => undefined });
+        channel = channels.register({ transport: 'sse', session, traffic: NOTHING_TO_STOP });
         if (!channel) {
           setResultAndStopExecution({ errors: [tooManyConnections(deps.config.webSocket.maxConnectionsPerUser)] });
           return;

@@ -32,15 +32,19 @@ export interface LiveChannel {
   readonly ended: Promise<EndReason>;
   /** Records a fresher check of the same session (a new deadline, changed rights). */
   refresh(session: AuthenticatedSession): void;
-  /** Ends the channel; `onEnd` runs for a session that ended, not for a channel its client closed. */
+  /** Ends the channel; its traffic is stopped for a session that ended, not for a channel its client closed. */
   end(reason: EndReason): void;
+}
+
+/** A channel's traffic, stopped when its session ends: closes the socket, or completes the stream. */
+export interface Traffic {
+  stop(): void;
 }
 
 interface Registration {
   transport: Transport;
   session: AuthenticatedSession;
-  /** Stops the channel's traffic: closes the socket, or completes the stream. */
-  onEnd(): void;
+  traffic: Traffic;
 }
 
 /** A registered channel. A class, not an object of closures: one lives as long as each socket. */
@@ -55,7 +59,7 @@ class OpenChannel implements LiveChannel {
     private readonly registry: LiveChannels,
     readonly transport: Transport,
     private current: AuthenticatedSession,
-    private readonly onEnd: () => void,
+    private readonly traffic: Traffic,
   ) {
     this.userId = current.viewer.userId;
     this.ended = new Promise<EndReason>((resolve) => (this.settle = resolve));
@@ -81,7 +85,7 @@ class OpenChannel implements LiveChannel {
     this.done = true;
     this.registry.released(this);
     this.settle(reason);
-    if (reason === 'session ended') this.onEnd();
+    if (reason === 'session ended') this.traffic.stop();
   }
 }
 
@@ -116,11 +120,11 @@ export class LiveChannels {
    * person's runaway client must not take the connections everyone else needs. The check and the
    * registration happen with no await between them, so concurrent openings cannot both squeeze in.
    */
-  register({ transport, session, onEnd }: Registration): LiveChannel | null {
+  register({ transport, session, traffic }: Registration): LiveChannel | null {
     const userId = session.viewer.userId;
     const held = this.countOf(userId);
     if (held >= this.maxPerUser) return null;
-    const channel = new OpenChannel(this, transport, session, onEnd);
+    const channel = new OpenChannel(this, transport, session, traffic);
     this.open.add(channel);
     this.perUser.set(userId, held + 1);
     return channel;

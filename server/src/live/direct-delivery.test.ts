@@ -1,11 +1,11 @@
 import { GraphQLError } from 'graphql';
-import { maskError } from 'graphql-yoga';
+import { createGraphQLError, maskError } from 'graphql-yoga';
 import { describe, expect, it } from 'vitest';
 import type { StoredEvent } from '../journal/event-catalogue';
 import type { Viewer } from '../service-context';
 import type { LiveChannel } from './channels';
 import { DirectDelivery, type Executions } from './direct-delivery';
-import type { FrameWaiter, SharedExecution } from './shared-delivery';
+import { type FrameWaiter, maskedFailure, type SharedExecution } from './shared-delivery';
 import { type Drainable, type FrameSink, SharedFrame } from './shared-frames';
 import { type EventFeed, type StreamSource, SubscriberStream } from './subscriber-stream';
 
@@ -15,7 +15,7 @@ import { type EventFeed, type StreamSource, SubscriberStream } from './subscribe
 // subscriber's own. The first subscriber of an audience to wait for an execution starts the
 // executions of what it will take next.
 
-const unmasked = (errors: readonly GraphQLError[]) => [...errors];
+const unmasked = (errors: readonly unknown[]) => [...errors] as GraphQLError[];
 
 const frameOf = (n: number) => new SharedFrame({ data: { n } }, unmasked);
 
@@ -33,6 +33,7 @@ const executed: Executions = {
     };
   },
   start: () => undefined,
+  failure: (error) => new GraphQLError(`told: ${(error as Error).message}`),
 };
 
 /** The payload a frame carries, without the closing brace of its message. */
@@ -132,6 +133,7 @@ function audience(held: number[]) {
       startCalls += 1;
       executionOf((event as StoredEvent).seq);
     },
+    failure: (error) => error,
   };
   const frame = (seq: number) => {
     const execution = byEvent.get(seq)!;
@@ -224,6 +226,26 @@ describe('direct delivery', () => {
     expect(started).toEqual([1, 2, 4, 5]);
     // The first to wait for 1 started 2 and 4, the first to wait for 2 started 4 again (a lookup); nobody else.
     expect(startCalls()).toBe(3);
+  });
+
+  it('ends with what its client may be told of a failure of its stream', async () => {
+    const failing = (async function* () {
+      yield 1;
+      throw new Error('relation "alerts" does not exist');
+    })();
+    const { written, sink } = socket();
+    const delivery = new DirectDelivery(failing, executed, sink, channel({ open: true }));
+    await expect(delivery.next()).rejects.toThrow('told: relation "alerts" does not exist');
+    expect(written()).toEqual([1]);
+  });
+
+  it('tells a failure masked as yoga masks it, an expected error as it is', () => {
+    const masking = (errors: readonly unknown[]) => errors.map((error) => maskError(error, 'Unexpected error.', false) as GraphQLError);
+    const unexpected = maskedFailure(new Error('relation "alerts" does not exist'), masking);
+    expect(unexpected.message).toBe('Unexpected error.');
+    expect(JSON.stringify(unexpected.toJSON())).not.toContain('alerts');
+    const expected = createGraphQLError('Sign in first.', { extensions: { code: 'UNAUTHENTICATED' } });
+    expect(maskedFailure(expected, masking)).toBe(expected);
   });
 
   it("masks a shared result's unexpected errors, as yoga does", () => {

@@ -39,6 +39,8 @@ export interface Executions {
   of(event: unknown): SharedExecution;
   /** Starts the event's execution for this audience, for the subscriber to deliver later. */
   start(event: unknown): void;
+  /** What the subscription's client is told of a failure that ends it (masked). */
+  failure(error: unknown): unknown;
 }
 
 /** One subscription's events, each written to its socket as its audience's shared frame. */
@@ -179,7 +181,7 @@ export class DirectDelivery implements AsyncIterableIterator<ExecutionResult>, A
     this.stopped = true;
     void this.source.return();
     if (error === undefined) this.settle?.resolve(DONE);
-    else this.settle?.reject(error);
+    else this.settle?.reject(this.executions.failure(error));
   }
 }
 

@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { createSourceEventStream, execute, Kind, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import {
+  createSourceEventStream,
+  execute,
+  type GraphQLError,
+  Kind,
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+} from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Db } from '../db/client';
 import { sharedReads } from '../db/shared-reads';
@@ -75,10 +83,20 @@ function describe(document: DocumentNode) {
   return known;
 }
 
+/** Delivery keys in use, each kept once: forgotten all at once past KEPT_KEYS (subscribers keep theirs). */
+const keys = new Map<string, string>();
+const KEPT_KEYS = 10_000;
+
+/** The subscription's delivery key: one copy for every subscriber of its audience, not ~250 B each. */
 function deliveryKey(args: ExecutionArgs, audience: string): string {
   const { digest, cursorVariables } = describe(args.document);
   const variables = Object.entries(args.variableValues ?? {}).filter(([name]) => !cursorVariables.includes(name));
-  return JSON.stringify([audience, args.operationName ?? null, variables, digest]);
+  const built = JSON.stringify([audience, args.operationName ?? null, variables, digest]);
+  const kept = keys.get(built);
+  if (kept !== undefined) return kept;
+  if (keys.size >= KEPT_KEYS) keys.clear();
+  keys.set(built, built);
+  return built;
 }
 
 function executeFor(args: ExecutionArgs, event: unknown): Promise<ExecutionResult> {
@@ -173,6 +191,31 @@ class AudienceExecutions implements Executions {
     // Only an event object keeps its executions for the subscriber to find (the feed's events are).
     if (typeof event === 'object' && event !== null) executionOf(this.args, this.key, event, this.maskErrors);
   }
+
+  failure(error: unknown): GraphQLError {
+    return maskedFailure(error, this.maskErrors);
+  }
+}
+
+/** A failure of a subscription's stream as its client may be told it: masked as yoga masks what it does not expect. */
+export function maskedFailure(error: unknown, maskErrors: MaskErrors): GraphQLError {
+  return maskErrors([error])[0]!;
+}
+
+/**
+ * Whom a subscription's stream really is, when envelop wrapped it: its maps of each result
+ * (masking errors) and of a failure are kept for the subscription's whole life, ~1 KB with their
+ * closures, around a direct delivery that yields nothing and masks its own failure. The socket's
+ * transport hands graphql-ws the delivery itself (websocket.ts).
+ */
+const directDeliveries = new WeakMap<object, DirectDelivery>();
+
+/** The direct delivery started for the operation with this context, once: null for any other stream. */
+export function takeDirectDelivery(contextValue: unknown): DirectDelivery | null {
+  if (typeof contextValue !== 'object' || contextValue === null) return null;
+  const delivery = directDeliveries.get(contextValue) ?? null;
+  directDeliveries.delete(contextValue);
+  return delivery;
 }
 
 function executionOf(args: ExecutionArgs, key: string, event: unknown, maskErrors: MaskErrors): SharedExecution {
@@ -252,7 +295,14 @@ export function useSharedDelivery(maskErrors: MaskErrors): Plugin {
         const context = args.contextValue as SharedDeliveryContext & DirectDeliveryContext;
         const key = context.liveAudience ? deliveryKey(args, context.liveAudience) : null;
         if (key && context.liveFrames && context.liveChannel) {
-          return new DirectDelivery(stream, new AudienceExecutions(args, key, maskErrors), context.liveFrames, context.liveChannel);
+          const delivery = new DirectDelivery(
+            stream,
+            new AudienceExecutions(args, key, maskErrors),
+            context.liveFrames,
+            context.liveChannel,
+          );
+          directDeliveries.set(context, delivery);
+          return delivery;
         }
         return new ExecutedStream(stream, args, key, maskErrors);
       });

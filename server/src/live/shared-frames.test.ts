@@ -1,3 +1,4 @@
+import type { GraphQLError } from 'graphql';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -40,7 +41,7 @@ describe('socket frames', () => {
     const { socket, received, frames } = await connected();
     const payloads = [10, 200, 70_000].map((length) => ({ data: { note: 'x'.repeat(length) } }));
     for (const payload of payloads) {
-      frames.add(new SharedFrame(payload, (errors) => [...errors]));
+      frames.add(new SharedFrame(payload, (errors) => [...errors] as GraphQLError[]));
       frames.flush(waiter);
       socket.send(JSON.stringify({ type: 'ping' }));
     }
@@ -54,12 +55,12 @@ describe('socket frames', () => {
 
   it('asks the subscriber to wait only while the kernel has not taken a frame, and says when it has', async () => {
     const { client, frames, received } = await connected();
-    const small = new SharedFrame({ data: { note: 'taken at once' } }, (errors) => [...errors]);
+    const small = new SharedFrame({ data: { note: 'taken at once' } }, (errors) => [...errors] as GraphQLError[]);
     frames.add(small);
     expect(frames.flush(waiter)).toBe(false);
     // A reader that stops reading: the kernel's buffers fill, and a frame stays with the socket.
     (client as unknown as { _socket: { pause(): void; resume(): void } })._socket.pause();
-    const large = new SharedFrame({ data: { note: 'x'.repeat(1 << 20) } }, (errors) => [...errors]);
+    const large = new SharedFrame({ data: { note: 'x'.repeat(1 << 20) } }, (errors) => [...errors] as GraphQLError[]);
     let drained = 0;
     let waits = false;
     for (let sent = 0; sent < 64 && !waits; sent += 1) {
@@ -85,7 +86,7 @@ describe('socket frames', () => {
       };
     }
     const payloads = [1, 2, 3].map((n) => ({ data: { n } }));
-    for (const payload of payloads) frames.add(new SharedFrame(payload, (errors) => [...errors]));
+    for (const payload of payloads) frames.add(new SharedFrame(payload, (errors) => [...errors] as GraphQLError[]));
     expect(writes).toBe(0);
     expect(frames.adding).toBeGreaterThan(0);
     expect(frames.flush(waiter)).toBe(false);

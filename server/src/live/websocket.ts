@@ -12,9 +12,10 @@ import type { GraphQLContext, ServerContext } from '../graphql/context';
 import { queryLimitError } from '../graphql/protection/query-limits';
 import type { AppDeps } from '../service-context';
 import { batchedReads } from './batched-reads';
-import type { LiveChannel, LiveChannels } from './channels';
+import type { LiveChannel, LiveChannels, Traffic } from './channels';
 import { serveGraphQLWs } from './graphql-ws-sockets';
 import { KeepAlive } from './keep-alive';
+import { takeDirectDelivery } from './shared-delivery';
 import { SocketFrames } from './shared-frames';
 import { SLOW_CONSUMER, SlowConsumers } from './slow-consumers';
 
@@ -137,7 +138,7 @@ export function attachWebSocket(
         const channel = channels.register({
           transport: 'websocket',
           session,
-          onEnd: sessionEnded.bind(socket),
+          traffic: new SocketTraffic(socket),
         });
         if (!channel) {
           socket.close(TOO_MANY_CONNECTIONS, 'Too many connections for this user');
@@ -146,7 +147,7 @@ export function attachWebSocket(
         const connection: Connection = {
           socket,
           channel,
-          connectionId: newRequestId(),
+          connectionId: flat(newRequestId()),
           operations: new Set(),
           sourceAddress: presented?.sourceAddress ?? null,
           userAgent: presented?.userAgent ?? null,
@@ -185,7 +186,7 @@ export function attachWebSocket(
         // graphql-ws's five properties more it was one of ~1.5 KiB in dictionary mode.
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           viewer,
-          requestId: `${connection.connectionId}/${id}`,
+          requestId: flat(`${connection.connectionId}/${id}`),
           sourceAddress: connection.sourceAddress,
           userAgent: connection.userAgent,
           liveChannel: connection.channel,
@@ -217,7 +218,11 @@ export function attachWebSocket(
         return args;
       },
       execute: (args) => (args.rootValue as { execute: typeof import('graphql').execute }).execute(args),
-      subscribe: (args) => (args.rootValue as { subscribe: typeof import('graphql').subscribe }).subscribe(args),
+      subscribe: async (args) => {
+        const subscribed = await (args.rootValue as { subscribe: typeof import('graphql').subscribe }).subscribe(args);
+        // A direct delivery, not envelop's wrappers of it (shared-delivery.ts): it masks its own failure.
+        return takeDirectDelivery(args.contextValue) ?? subscribed;
+      },
     },
     wss,
     // Not the upgrade request itself: a socket keeps its extra for its whole life.
@@ -247,11 +252,22 @@ export function attachWebSocket(
 }
 
 /**
- * Closes a socket whose session ended. Bound to each socket rather than a closure made for it:
- * under tsx a closure is also given its name, in a property store of its own (~350 B each).
+ * The same text as one flat string. A string built by concatenation is a chain of its pieces, 32 B
+ * each, until something reads it whole: randomUUID joins 20 hex pieces, and each subscription's
+ * request id (kept for its whole life in its context) was ~800 B of chain.
  */
-function sessionEnded(this: WebSocket): void {
-  this.close(SESSION_ENDED, 'Session ended');
+const flat = (text: string): string => Buffer.from(text).toString();
+
+/**
+ * A socket closed when its session ends. An object, not a function bound to the socket: a bound
+ * function keeps its name ("bound …") in a property store of its own, ~400 B of every socket.
+ */
+class SocketTraffic implements Traffic {
+  constructor(private readonly socket: WebSocket) {}
+
+  stop(): void {
+    this.socket.close(SESSION_ENDED, 'Session ended');
+  }
 }
 
 /** Sockets not yet signed in, counted by source address. */
