@@ -220,8 +220,11 @@ export function attachWebSocket(
       execute: (args) => (args.rootValue as { execute: typeof import('graphql').execute }).execute(args),
       subscribe: async (args) => {
         const subscribed = await (args.rootValue as { subscribe: typeof import('graphql').subscribe }).subscribe(args);
-        // A direct delivery, not envelop's wrappers of it (shared-delivery.ts): it masks its own failure.
-        return takeDirectDelivery(args.contextValue) ?? subscribed;
+        // A direct delivery, not envelop's wrappers of it (shared-delivery.ts): it masks its own
+        // failure. Only while envelop still answers with the stream: a plugin that answered
+        // something else instead (a refusal) is obeyed.
+        const direct = takeDirectDelivery(args.contextValue);
+        return direct && Symbol.asyncIterator in subscribed ? direct : subscribed;
       },
     },
     wss,
