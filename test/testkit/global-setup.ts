@@ -32,6 +32,9 @@ export default async function setup(project: TestProject) {
     ...(process.env.JOINTOPS_WEB_COMPONENTS_ELSEWHERE === '1'
       ? ['web component tests: skipped here (they use no database; the PostgreSQL pass runs them)']
       : []),
+    ...(process.env.JOINTOPS_BROWSER_SUITES_ELSEWHERE === '1'
+      ? ['browser suites (test/e2e): skipped here, whatever the machine has (the PostgreSQL pass runs them)']
+      : []),
   ];
   process.stdout.write(`\njointops test environment\n${lines.map((line) => `  ${line}`).join('\n')}\n\n`);
   if (environment.requireAll && reasons.length) {
