@@ -12,10 +12,15 @@ import { scratchPostgres } from './scratch-database';
 // client. `--profile DIR` writes the hub's CPU profile there (node --cpu-prof); `--heap-snapshot DIR`
 // a heap snapshot of the hub idle with every subscriber connected.
 
+// The idle window is one keep-alive interval (the hub's default WS_KEEP_ALIVE_MS, 12 s): in any such
+// stretch of an idle day each silent socket is pinged once. A 5 s window caught the first round of
+// pings of sockets opened within seconds of each other all at once (at 5,000, ~1,000 a second in the
+// window against ~440 a second over the interval) and read up to twice the idle cost.
+const IDLE_SECONDS = 12;
 const SHAPES: Record<ReturnType<typeof benchSize>, Shape> = {
   tiny: { subscribers: 26, rounds: 2, burst: 8, idleSeconds: 1 },
-  small: { subscribers: 1_000, rounds: 10, burst: 100, idleSeconds: 5 },
-  default: { subscribers: 5_000, rounds: 10, burst: 100, idleSeconds: 5 },
+  small: { subscribers: 1_000, rounds: 10, burst: 100, idleSeconds: IDLE_SECONDS },
+  default: { subscribers: 5_000, rounds: 10, burst: 100, idleSeconds: IDLE_SECONDS },
 };
 const PARTICIPANTS = ['bn', 'kh', 'id', 'la', 'mm', 'ph', 'th', 'vn', 'bd', 'in', 'mv', 'pk', 'lk'].map(
   (country) => `ncp@customs.${country}.demo`,
