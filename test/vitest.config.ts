@@ -21,8 +21,8 @@ const ownModules = [
 // `pnpm test` alone always runs them.
 const webComponentsElsewhere = process.env.JOINTOPS_WEB_COMPONENTS_ELSEWHERE === '1';
 // The browser suites too (see .ci/run: the two passes side by side kept both cores busy for over
-// 30 minutes, half of it two Chromiums). They are left out of the run rather than skipped inside
-// it: a skipped file is still imported, the server's modules with it, at ~4 s a file.
+// 30 minutes, half of each pass's time in its browser suites). They are left out of the run rather
+// than skipped inside it: a skipped file is still imported, the server's modules with it, ~4 s each.
 const browserSuitesElsewhere = process.env.JOINTOPS_BROWSER_SUITES_ELSEWHERE === '1';
 
 // graphql-js must be one instance: Node loads it as CommonJS for Pothos and yoga, while Vite would
