@@ -2,6 +2,7 @@ import { DEMO_OPERATION_CODE } from '@jointops/server/demo/operation';
 import pg from 'pg';
 import { benchClient, seededDemo } from './bench-client';
 import { pinLoadGenerator, startChild } from './child-process';
+import { databaseCpuMicros } from './database-cpu';
 import { raiseDirectly } from './direct-alert';
 import { closedLoop, type Load } from './load';
 import { benchSize, compared, emit, type Figure, postgresOrSkip } from './report';
@@ -46,6 +47,8 @@ interface Measured extends Load {
   /** The server's CPU time per request, µs. */
   cpuPerRequest: number;
   statementsPerRequest: number;
+  /** What PostgreSQL's processes spent per request, µs (null without /proc). */
+  databaseCpuPerRequest: number | null;
 }
 
 async function measured(
@@ -61,12 +64,15 @@ async function measured(
     const first = await ask();
     if (alerts(first as never) !== 50) throw new Error(`${script}: expected 50 alerts, got ${JSON.stringify(first).slice(0, 1_000)}`);
     const before = await child.usage();
+    const databaseBefore = databaseCpuMicros();
     const load = await closedLoop(requests, CONCURRENCY, async () => void (await ask()));
+    const databaseAfter = databaseCpuMicros();
     const after = await child.usage();
     return {
       ...load,
       cpuPerRequest: (after.cpuMicros - before.cpuMicros) / requests,
       statementsPerRequest: (after.statements - before.statements) / requests,
+      databaseCpuPerRequest: databaseBefore === null || databaseAfter === null ? null : (databaseAfter - databaseBefore) / requests,
     };
   } finally {
     await child.stop();
@@ -145,6 +151,7 @@ async function main() {
       figure('p99', 'ms', (load) => load.p99, peer === 'postgraphile' ? { max: 1, on: 'ratio' } : undefined),
       figure('server CPU per request', 'µs', (load) => load.cpuPerRequest),
       figure('SQL statements per request', 'statements', (load) => load.statementsPerRequest),
+      figure('database CPU per request', 'µs', (load) => load.databaseCpuPerRequest),
     );
   }
   emit(figures);

@@ -26,7 +26,7 @@ export interface Figure {
 
 /** Figures of one bench read from two measurements of the same shape: ours, and the baseline's. */
 export function compared<M>(bench: string, baselineName: string, ours: M, baseline: M) {
-  return (figure: string, unit: string, pick: (measured: M) => number, goal?: Figure['goal']): Figure => ({
+  return (figure: string, unit: string, pick: (measured: M) => number | null, goal?: Figure['goal']): Figure => ({
     bench,
     figure,
     unit,

@@ -45,7 +45,14 @@ describe('benchmarks at the tiny size', () => {
         .split('\n')
         .filter((line) => line.startsWith('| reads, concurrency 10 ') && line.includes(peer))
         .map((line) => line.split('|')[2]!.trim());
-      expect(figures).toEqual(['requests per second', 'p50', 'p99', 'server CPU per request', 'SQL statements per request']);
+      expect(figures).toEqual([
+        'requests per second',
+        'p50',
+        'p99',
+        'server CPU per request',
+        'SQL statements per request',
+        'database CPU per request',
+      ]);
     }
     for (const figure of ['missing deliveries', 'unauthorized deliveries', 'duplicate deliveries', 'error frames']) {
       expect(row(summary, 'fan-out 26', figure), summary).toMatch(/\| 0\.00 +\| 0\.00 +\| raw ws/);
