@@ -124,6 +124,25 @@ describe('a session', () => {
     expect(await whoIs(file.app, { token: 'a-token-nobody-was-given' })).toBeNull();
   });
 
+  it('answers requests sent at once each as its own session, the ended and unknown ones as no one', async () => {
+    // Session checks that come while one is under way are read together (db/batched-reads.ts).
+    const people = [await file.seed.user(), await file.seed.user(), await file.seed.user()];
+    const sessions = await Promise.all(people.map((person) => file.seed.signIn(person)));
+    const leaver = await file.seed.signIn(await file.seed.user());
+    await file.app.graphql(LOGOUT, {}, { token: leaver.token });
+    const asks: { credentials: { token?: string; cookie?: string }; expected: string | null }[] = [];
+    for (let round = 0; round < 4; round += 1) {
+      for (const [index, session] of sessions.entries())
+        asks.push({ credentials: { token: session.token }, expected: people[index]!.email });
+      asks.push({ credentials: { cookie: sessions[round % 3]!.cookie }, expected: people[round % 3]!.email });
+      asks.push({ credentials: { token: leaver.token }, expected: null });
+      asks.push({ credentials: { token: `unknown-${round}` }, expected: null });
+      asks.push({ credentials: {}, expected: null });
+    }
+    const answers = await Promise.all(asks.map((ask) => whoIs(file.app, ask.credentials)));
+    expect(answers).toEqual(asks.map((ask) => ask.expected));
+  });
+
   it('ends at logout by token: the token is refused and the cookie is cleared', async () => {
     const user = await file.seed.user();
     const session = await file.seed.signIn(user);

@@ -11,7 +11,7 @@ import { authenticateSessions } from '../modules/accounts/accounts.service';
 import type { GraphQLContext, ServerContext } from '../graphql/context';
 import { queryLimitError } from '../graphql/protection/query-limits';
 import type { AppDeps } from '../service-context';
-import { batchedReads } from './batched-reads';
+import { batchedReads } from '../db/batched-reads';
 import type { LiveChannel, LiveChannels, Traffic } from './channels';
 import { serveGraphQLWs } from './graphql-ws-sockets';
 import { KeepAlive } from './keep-alive';

@@ -2,7 +2,7 @@ import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Phase } from '@jointops/shared/domain';
 import type { Db } from '../../db/client';
 import { preparedStatement } from '../../db/prepared';
-import { batchedReads } from '../../live/batched-reads';
+import { batchedReads } from '../../db/batched-reads';
 import { agencies } from '../../db/schema/accounts';
 import { operationMembers, operationPhases, operations, operationTargets, participations } from '../../db/schema/operations';
 import type { Viewer } from '../../service-context';
