@@ -5,6 +5,7 @@ import { encodeGlobalId } from '@jointops/server/global-id';
 import { resultsChangedBy } from '@jointops/shared/result-events';
 import { benchClient, seededDemo } from './bench-client';
 import { type Child, pinLoadGenerator, startChild } from './child-process';
+import { databaseCpuMicros } from './database-cpu';
 import { generateSeizures } from './generated-seizures';
 import { benchSize, emit, type Figure, percentile, postgresOrSkip, sortedCopy } from './report';
 import { print, scratchPostgres } from './scratch-database';
@@ -60,6 +61,8 @@ interface Measured {
   events: number;
   statementsPerEvent: number;
   cpuPerEventMs: number;
+  /** What PostgreSQL's processes spent per event, ms (null without /proc). */
+  databaseCpuPerEventMs: number | null;
   /** Figures sent (pushed) or answers read (asked), per viewer over the run. */
   updatesPerViewer: number;
   /** The size of the last figures pushed (0 when asked: they come over HTTP). */
@@ -173,6 +176,7 @@ async function measure(
     updates = 0;
     const statementsBefore = Number(await child.control('/statements'));
     const usageBefore = await child.usage();
+    const databaseBefore = databaseCpuMicros();
     const started = performance.now();
     // At 5 a second whatever the answers take (an open loop): a slow hub makes the reviewer wait,
     // it does not slow the events down.
@@ -204,6 +208,7 @@ async function measure(
     }
     await sleep(300);
     const usageAfter = await child.usage();
+    const databaseAfter = databaseCpuMicros();
     const statements = Number(await child.control('/statements')) - statementsBefore;
     const events = setting.toVerify.length;
     const fresh = sortedCopy(freshAt.filter((at) => !Number.isNaN(at)).map((at) => at - lastVerified));
@@ -211,6 +216,7 @@ async function measure(
       events,
       statementsPerEvent: statements / events,
       cpuPerEventMs: (usageAfter.cpuMicros - usageBefore.cpuMicros) / 1_000 / events,
+      databaseCpuPerEventMs: databaseBefore === null || databaseAfter === null ? null : (databaseAfter - databaseBefore) / 1_000 / events,
       updatesPerViewer: updates / viewers,
       frameBytes,
       dropped: dropped.size,
@@ -283,6 +289,7 @@ async function main() {
         ours: alone.statementsPerEvent,
       },
       { bench: 'live results, no viewer', figure: 'hub CPU per seizure event', unit: 'ms', ours: alone.cpuPerEventMs },
+      { bench: 'live results, no viewer', figure: 'database CPU per seizure event', unit: 'ms', ours: alone.databaseCpuPerEventMs },
     ];
     for (const viewers of counts) {
       const pushed = measured[`pushed ${viewers}`]!;
@@ -300,6 +307,7 @@ async function main() {
       figures.push(
         row('SQL statements per seizure event', 'statements', (m) => m.statementsPerEvent),
         row('hub CPU per seizure event', 'ms', (m) => m.cpuPerEventMs),
+        row('database CPU per seizure event', 'ms', (m) => m.databaseCpuPerEventMs),
         row('figures received per viewer', 'updates', (m) => m.updatesPerViewer),
         row(`${RATE * seconds} verifications sent at ${RATE}/s: the last answered after`, 's', (m) => m.verifyingSeconds),
         row('last verification → viewer up to date, p50', 'ms', (m) => m.freshMs.p50),
@@ -313,18 +321,20 @@ async function main() {
     // The goal: the work per event does not grow with the viewers (ten times as many here).
     const [few, many] = counts.map((viewers) => measured[`pushed ${viewers}`]!);
     const [fewAsked, manyAsked] = counts.map((viewers) => measured[`asked ${viewers}`]!);
-    const growth = (figure: string, unit: string, pick: (m: Measured) => number, goal?: Figure['goal']): Figure => ({
+    const ratio = (of: number | null, to: number | null) => (of === null || to === null ? null : of / to);
+    const growth = (figure: string, unit: string, pick: (m: Measured) => number | null, goal?: Figure['goal']): Figure => ({
       bench: `live results, ${counts[1]} ÷ ${counts[0]} viewers`,
       figure,
       unit,
-      ours: pick(many!) / pick(few!),
-      baseline: pick(manyAsked!) / pick(fewAsked!),
+      ours: ratio(pick(many!), pick(few!)),
+      baseline: ratio(pick(manyAsked!), pick(fewAsked!)),
       baselineName: 'each room asking (before)',
       ...(goal ? { goal } : {}),
     });
     figures.push(
       growth('growth of SQL statements per event', '×', (m) => m.statementsPerEvent, { max: 1.2, on: 'ours' }),
       growth('growth of hub CPU per event', '×', (m) => m.cpuPerEventMs),
+      growth('growth of database CPU per event', '×', (m) => m.databaseCpuPerEventMs),
     );
     emit(figures);
   } finally {

@@ -66,6 +66,7 @@ describe('benchmarks at the tiny size', () => {
     for (const viewers of [13, 26])
       expect(row(summary, `live results, ${viewers} viewers`, 'errors'), summary).toMatch(/\| 0\.00 +\| 0\.00 +\|/);
     expect(row(summary, 'live results, 26 ÷ 13 viewers', 'growth of SQL statements per event'), summary).toContain('each room asking');
+    expect(row(summary, 'live results, 26 viewers', 'database CPU per seizure event'), summary).toContain('each room asking');
     for (const concurrency of [1, 10, 50]) {
       expect(row(summary, `writes, concurrency ${concurrency}`, 'raiseAlert per second'), summary).toContain('direct SQL transaction');
     }
