@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { CheckedDatabase, QuantityUnit } from '@jointops/shared/domain';
 import { BASE_UNIT, TO_BASE_UNIT, UNIT_DIMENSION } from '@jointops/shared/seizures';
 import type { Db } from '../../db/client';
+import { executePlannedOnce } from '../../db/prepared';
 import { databaseChecks, licitShipmentChecks } from '../../db/schema/checks';
 import type { Viewer } from '../../service-context';
 import { visibleTo } from '../operations/operations.repo';
@@ -165,8 +166,10 @@ export async function checkTotals(db: Db, operationId: string): Promise<CheckTot
   const d = databaseChecks;
   const baseUnit = caseOf((unit) => `'${BASE_UNIT[UNIT_DIMENSION[unit]]}'`);
   const toBaseUnit = caseOf((unit) => String(TO_BASE_UNIT[unit]));
-  // Both drivers answer execute() with { rows }; the generic database type cannot say so.
-  const result = (await db.execute(sql`select
+  // Planned once per connection (db/prepared.ts): every results read and live tick asks it.
+  const result = await executePlannedOnce<{ shipments: unknown; quantities: unknown; databases: unknown }>(
+    db,
+    sql`select
     (select coalesce(json_agg(json_build_object('countryCode', s.country_code, 'shipments', s.shipments) order by s.country_code), '[]')
       from (select ${t.countryCode} as country_code, sum(${t.shipments})::float8 as shipments
             from ${t} where ${t.operationId} = ${operationId} group by 1) s) as shipments,
@@ -177,9 +180,8 @@ export async function checkTotals(db: Db, operationId: string): Promise<CheckTot
     (select coalesce(json_agg(json_build_object('countryCode', c.country_code, 'database', c.database, 'checks', c.checks, 'hits', c.hits)
                               order by c.country_code, c.database), '[]')
       from (select ${d.countryCode} as country_code, ${d.database} as database, sum(${d.checks})::float8 as checks, sum(${d.hits})::float8 as hits
-            from ${d} where ${d.operationId} = ${operationId} group by 1, 2) c) as databases`)) as {
-    rows: { shipments: unknown; quantities: unknown; databases: unknown }[];
-  };
+            from ${d} where ${d.operationId} = ${operationId} group by 1, 2) c) as databases`,
+  );
   const row = result.rows[0]!;
   const quantities = fromJson<{ countryCode: string; unit: QuantityUnit; quantity: number }[]>(row.quantities);
   return {

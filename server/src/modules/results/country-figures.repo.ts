@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { executePlannedOnce } from '../../db/prepared';
 import { agencies } from '../../db/schema/accounts';
 import { alerts } from '../../db/schema/alerts';
 import type { Viewer } from '../../service-context';
@@ -20,12 +21,16 @@ export interface CountryFigures {
  * have no country and are counted nowhere here.
  */
 export async function alertsRaisedByCountry(db: Db, viewer: Viewer, operationId: string): Promise<Map<string, number>> {
-  const result = (await db.execute(sql`
+  // Planned once per connection (db/prepared.ts): read again at every live tick of every viewer's map.
+  const result = await executePlannedOnce<{ country_code: string; n: number }>(
+    db,
+    sql`
     select ${agencies.countryCode} as country_code, count(*)::int as n
     from ${alerts} join ${agencies} on ${agencies.id} = ${alerts.raisedByAgencyId}
     where ${alerts.operationId} = ${operationId} and ${alerts.category} <> 'TEST' and ${alerts.withdrawnAt} is null
       and ${agencies.countryCode} is not null and ${alertVisibleTo(viewer)}
-    group by ${agencies.countryCode}`)) as { rows: { country_code: string; n: number }[] };
+    group by ${agencies.countryCode}`,
+  );
   return new Map(result.rows.map((row) => [row.country_code, row.n]));
 }
 
