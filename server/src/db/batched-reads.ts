@@ -2,7 +2,9 @@
 // question thousands of times: is this session live, once when the socket signs in and again for
 // each subscription. Asked one statement each, the statements' building, encoding and decoding were
 // a large part of the hub's CPU while 5,000 subscribers subscribed. Here the asks that come while a
-// read is under way wait for it to end and are then read together, in one statement.
+// read is under way wait for it to end and are then read together, in one statement. A busy HTTP
+// endpoint asks the same question for every request, and the subscriptions' standings come the same
+// way in a storm: both are read like this too.
 //
 // An ask that finds no read under way is read at once, so a quiet server answers as soon as it
 // did. And never an answer older than its question: a read answers only asks made before it

@@ -21,7 +21,7 @@ export interface CountryFigures {
  * have no country and are counted nowhere here.
  */
 export async function alertsRaisedByCountry(db: Db, viewer: Viewer, operationId: string): Promise<Map<string, number>> {
-  // Planned once per connection (db/prepared.ts): read again at every live tick of every viewer's map.
+  // Planned once per connection (db/prepared.ts): asked at every results read and every live tick.
   const result = await executePlannedOnce<{ country_code: string; n: number }>(
     db,
     sql`
