@@ -3,6 +3,7 @@ import pg from 'pg';
 import { DEMO_OPERATION_CODE } from '@jointops/server/demo/operation';
 import { benchClient, seededDemo } from './bench-client';
 import { pinLoadGenerator, startChild } from './child-process';
+import { databaseCpuMicros } from './database-cpu';
 import { raiseDirectly } from './direct-alert';
 import { closedLoop } from './load';
 import { benchSize, emit, type Figure, postgresOrSkip } from './report';
@@ -10,7 +11,8 @@ import { scratchPostgres } from './scratch-database';
 
 // Writes (issue 15, 3): raiseAlert over HTTP at concurrency 1, 10 and 50 against the hub on
 // PostgreSQL (its own process, pinned to core 0), and in the same run the same transaction done
-// directly through `pg` with a pool as large as the hub's: throughput, p99, and the hub's CPU per alert.
+// directly through `pg` with a pool as large as the hub's: throughput, p99, the hub's CPU per alert,
+// and what PostgreSQL's processes spent per alert on each side (database-cpu.ts).
 // `--profile DIR` writes the hub's CPU profile there (node --cpu-prof).
 
 const REQUESTS = { tiny: 10, small: 200, default: 400 };
@@ -48,6 +50,7 @@ async function main() {
     const figures: Figure[] = [];
     for (const concurrency of CONCURRENCY) {
       const before = await child.usage();
+      const databaseBefore = databaseCpuMicros();
       const ours = await closedLoop(requests, concurrency, async (index) => {
         const answer = await gql(
           RAISE,
@@ -67,9 +70,12 @@ async function main() {
         if (answer.data?.raiseAlert?.__typename !== 'Alert') throw new Error(`raiseAlert failed: ${JSON.stringify(answer)}`);
       });
       const cpuPerAlert = ((await child.usage()).cpuMicros - before.cpuMicros) / requests;
+      const databaseBetween = databaseCpuMicros();
       const direct = await closedLoop(requests, concurrency, (index) =>
         raiseDirectly(pool, raiser, `Direct alert ${index}: consignee linked to an earlier diversion`),
       );
+      const databaseAfter = databaseCpuMicros();
+      const perRaise = (from: number | null, to: number | null) => (from === null || to === null ? null : (to - from) / 1000 / requests);
       const bench = `writes, concurrency ${concurrency}`;
       figures.push(
         {
@@ -84,6 +90,14 @@ async function main() {
         { bench, figure: 'raiseAlert p50', unit: 'ms', ours: ours.p50, baseline: direct.p50, baselineName: 'direct SQL transaction' },
         { bench, figure: 'raiseAlert p99', unit: 'ms', ours: ours.p99, baseline: direct.p99, baselineName: 'direct SQL transaction' },
         { bench, figure: 'hub CPU per raiseAlert', unit: 'ms', ours: cpuPerAlert / 1000 },
+        {
+          bench,
+          figure: 'database CPU per raiseAlert',
+          unit: 'ms',
+          ours: perRaise(databaseBefore, databaseBetween),
+          baseline: perRaise(databaseBetween, databaseAfter),
+          baselineName: 'direct SQL transaction',
+        },
       );
     }
     emit(figures);
