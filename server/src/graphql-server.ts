@@ -13,8 +13,7 @@ import { useLiveChannels } from './live/channel-streams';
 import type { LiveChannels } from './live/channels';
 import type { LiveHub } from './live/hub';
 import { useSharedDelivery } from './live/shared-delivery';
-import { batchedReads } from './db/batched-reads';
-import { authenticateSessions } from './modules/accounts/accounts.service';
+import { liveSessionOf } from './modules/accounts/accounts.service';
 import type { AppDeps } from './service-context';
 
 export type GraphQLServer = ReturnType<typeof createGraphQLServer>;
@@ -47,10 +46,6 @@ export function createGraphQLServer(deps: AppDeps, live: { channels: LiveChannel
     },
   };
   const protection = requestProtection(deps);
-  // Requests that come while a session check is under way are checked together once it ends, one
-  // statement for all of them (db/batched-reads.ts), never with an answer older than the request.
-  const liveSessions = batchedReads((tokens: string[]) => authenticateSessions(deps, tokens));
-  const viewerOf = async (token: string | null) => (token ? ((await liveSessions(token))?.viewer ?? null) : null);
   const yoga = createYoga<ServerContext, GraphQLContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -82,7 +77,8 @@ export function createGraphQLServer(deps: AppDeps, live: { channels: LiveChannel
       const headers = overWebSocket ? null : initial.request.headers;
       const viewer = overWebSocket
         ? (initial.viewer ?? null)
-        : await viewerOf(sessionTokenFrom({ authorization: headers?.get('authorization'), cookie: headers?.get('cookie') }));
+        : ((await liveSessionOf(deps, sessionTokenFrom({ authorization: headers?.get('authorization'), cookie: headers?.get('cookie') })))
+            ?.viewer ?? null);
       const cookies = initial.responseCookies;
       return {
         ...deps,

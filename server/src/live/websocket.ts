@@ -7,11 +7,10 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { ERROR_CODES } from '@jointops/shared/errors';
 import { sessionTokenFrom } from '../http/cookies';
 import { newRequestId, originAllowed, sourceAddressOf } from '../http/request-meta';
-import { authenticateSessions } from '../modules/accounts/accounts.service';
+import { liveSessionOf } from '../modules/accounts/accounts.service';
 import type { GraphQLContext, ServerContext } from '../graphql/context';
 import { queryLimitError } from '../graphql/protection/query-limits';
 import type { AppDeps } from '../service-context';
-import { batchedReads } from '../db/batched-reads';
 import type { LiveChannel, LiveChannels, Traffic } from './channels';
 import { serveGraphQLWs } from './graphql-ws-sockets';
 import { KeepAlive } from './keep-alive';
@@ -65,9 +64,8 @@ export function attachWebSocket(
   const pending = pendingSockets(limits.maxPendingPerAddress);
   let accepting = true;
   // The sessions presented at connection and re-checked at each subscription, checked together
-  // when many come at once (batched-reads.ts): a reconnection storm is thousands of them.
-  const liveSessions = batchedReads((tokens: string[]) => authenticateSessions(deps, tokens));
-  const sessionOf = async (token: string | null) => (token ? ((await liveSessions(token)) ?? null) : null);
+  // when many come at once (liveSessionOf): a reconnection storm is thousands of them.
+  const sessionOf = (token: string | null) => liveSessionOf(deps, token);
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = new URL(req.url ?? '/', 'http://local').pathname;

@@ -8,6 +8,7 @@ import {
   resetUserPasswordInput,
   updateUserInput,
 } from '@jointops/shared/accounts';
+import { batchedReads } from '../../db/batched-reads';
 import type { Db } from '../../db/client';
 import type { AppDeps, AuthenticatedSession, ServiceContext, Viewer } from '../../service-context';
 import { InvalidCredentialsError, NotFoundError, TooManyAttemptsError, ValidationError } from '../../domain-errors';
@@ -90,6 +91,23 @@ export async function authenticateSessions(deps: AppDeps, tokens: Iterable<strin
     }
   }
   return live;
+}
+
+const liveSessionReads = new WeakMap<AppDeps, (token: string) => Promise<AuthenticatedSession | undefined>>();
+
+/**
+ * `authenticateSession` for each HTTP request and each socket's sign-in and subscription: the
+ * checks that come while one is under way are read together once it ends, one statement for all
+ * of them (db/batched-reads.ts), never with an answer older than the question.
+ */
+export async function liveSessionOf(deps: AppDeps, token: string | null): Promise<AuthenticatedSession | null> {
+  if (!token) return null;
+  let read = liveSessionReads.get(deps);
+  if (!read) {
+    read = batchedReads((tokens: string[]) => authenticateSessions(deps, tokens));
+    liveSessionReads.set(deps, read);
+  }
+  return (await read(token)) ?? null;
 }
 
 const dueForTouch = (session: LiveSession, now: Date) => now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS;
