@@ -2,13 +2,25 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 // PostgreSQL runs beside the benches on the same two cores, unpinned: a server that answers with
 // fewer statements but heavier ones moves work from its own core into the database's processes,
-// which its own CPU time never shows. So the reads bench also reads what every `postgres` process
-// of the machine spent (from /proc, in clock ticks of 10 ms) while each server was loaded.
+// which its own CPU time never shows. So the reads, writes and live results benches also read what
+// every `postgres` process of the machine spent (from /proc, in clock ticks of 10 ms) under load.
 
 const TICK_MICROS = 10_000;
 
+/**
+ * Starts counting: the answer gives what the database spent since, in µs per `per` (the requests
+ * or events it served meanwhile); null where /proc cannot be read.
+ */
+export function databaseCpuSince(): (per: number) => number | null {
+  const from = databaseCpuMicros();
+  return (per) => {
+    const to = databaseCpuMicros();
+    return from === null || to === null ? null : (to - from) / per;
+  };
+}
+
 /** User + system CPU time of every `postgres` process, µs; null where /proc cannot be read. */
-export function databaseCpuMicros(): number | null {
+function databaseCpuMicros(): number | null {
   let pids: string[];
   try {
     pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));

@@ -2,7 +2,7 @@ import { DEMO_OPERATION_CODE } from '@jointops/server/demo/operation';
 import pg from 'pg';
 import { benchClient, seededDemo } from './bench-client';
 import { pinLoadGenerator, startChild } from './child-process';
-import { databaseCpuMicros } from './database-cpu';
+import { databaseCpuSince } from './database-cpu';
 import { raiseDirectly } from './direct-alert';
 import { closedLoop, type Load } from './load';
 import { benchSize, compared, emit, type Figure, postgresOrSkip } from './report';
@@ -64,15 +64,15 @@ async function measured(
     const first = await ask();
     if (alerts(first as never) !== 50) throw new Error(`${script}: expected 50 alerts, got ${JSON.stringify(first).slice(0, 1_000)}`);
     const before = await child.usage();
-    const databaseBefore = databaseCpuMicros();
+    const databaseSpent = databaseCpuSince();
     const load = await closedLoop(requests, CONCURRENCY, async () => void (await ask()));
-    const databaseAfter = databaseCpuMicros();
+    const databaseCpuPerRequest = databaseSpent(requests);
     const after = await child.usage();
     return {
       ...load,
       cpuPerRequest: (after.cpuMicros - before.cpuMicros) / requests,
       statementsPerRequest: (after.statements - before.statements) / requests,
-      databaseCpuPerRequest: databaseBefore === null || databaseAfter === null ? null : (databaseAfter - databaseBefore) / requests,
+      databaseCpuPerRequest,
     };
   } finally {
     await child.stop();
