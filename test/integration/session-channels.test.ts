@@ -146,9 +146,11 @@ describe('a session that ends takes every live channel with it', () => {
 
 describe('the per-person connection limit', () => {
   it('counts SSE streams with sockets, refuses one more with TOO_MANY_CONNECTIONS, and frees the place when one closes', async ({
-    cast: { operation, malaysia },
+    cast: { operation, malaysia, planner },
   }) => {
-    const variables = { id: operation.id };
+    // From the timeline's end, not from whenever the stream's subscription is set up: the update
+    // below could otherwise be made before the replacement joined the feed, and never reach it.
+    const variables = { id: operation.id, after: await timelineEnd(operation, planner) };
     const sse = () => {
       const stream = openSse(`${file.app.url}/graphql`, STREAM, variables, { authorization: `Bearer ${malaysia.token}` });
       cleanups.push(() => stream.close());
